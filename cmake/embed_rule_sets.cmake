@@ -1,0 +1,20 @@
+# Writes a header embedding the rule sets (rules/*.json) as string literals.
+# Usage: cmake -DOUT=<header> -DDIR=<rules dir> -P embed_rule_sets.cmake
+# national-2020 comes first: it is the default.
+file(GLOB FILES "${DIR}/*.json")
+list(SORT FILES)
+list(FILTER FILES EXCLUDE REGEX "national-2020\\.json$")
+list(PREPEND FILES "${DIR}/national-2020.json")
+set(body "// Generated from rules/*.json by cmake/embed_rule_sets.cmake. Do not edit.\n")
+string(APPEND body "#pragma once\n#include <string_view>\nnamespace jixiao::format {\n")
+string(APPEND body "struct EmbeddedRuleSet {\n  std::string_view name;\n  std::string_view json;\n};\n")
+string(APPEND body "inline constexpr EmbeddedRuleSet kEmbeddedRuleSets[] = {\n")
+foreach(file IN LISTS FILES)
+  get_filename_component(name "${file}" NAME_WE)
+  file(READ "${file}" content)
+  string(APPEND body "    {\"${name}\", R\"JIXIAO_RULES(${content})JIXIAO_RULES\"},\n")
+endforeach()
+string(APPEND body "};\n}  // namespace jixiao::format\n")
+file(WRITE "${OUT}.tmp" "${body}")
+file(COPY_FILE "${OUT}.tmp" "${OUT}" ONLY_IF_DIFFERENT)
+file(REMOVE "${OUT}.tmp")

@@ -1,0 +1,33 @@
+#!/usr/bin/env bash
+# Installs every system package jixiao needs to build, test and benchmark.
+# Idempotent and non-interactive: when everything is present it does nothing
+# (no network access), otherwise it installs only what is missing.
+set -euo pipefail
+
+packages=(
+  # build
+  build-essential cmake ninja-build pkg-config git
+  # core libraries
+  libsimdjson-dev nlohmann-json3-dev libcli11-dev libfmt-dev
+  # tests, sanitizers, fuzzing, benchmarks
+  libgtest-dev libgmock-dev libbenchmark-dev clang libclang-rt-14-dev
+  # benchmark peers (Debian's python, not the one first on PATH)
+  python3
+)
+
+missing=()
+for p in "${packages[@]}"; do
+  status=$(dpkg-query -W -f='${Status}' "$p" 2>/dev/null || true)
+  [[ "$status" == "install ok installed" ]] || missing+=("$p")
+done
+
+if ((${#missing[@]} == 0)); then
+  exit 0
+fi
+
+echo "jixiao setup: installing ${missing[*]}" >&2
+sudo=""
+if [[ $(id -u) -ne 0 ]]; then sudo="sudo"; fi
+export DEBIAN_FRONTEND=noninteractive
+$sudo apt-get update -qq
+$sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null

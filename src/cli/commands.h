@@ -1,0 +1,21 @@
+// Subcommands of the `jixiao` command. Each returns the process exit code:
+// 0 done, 2 unusable input (the message on standard error names the file and
+// the field), 1 an internal failure.
+#pragma once
+
+#include <string>
+#include <vector>
+
+namespace jixiao::cli {
+
+struct ScoreOptions {
+  std::vector<std::string> files;
+  std::string rules;  // name or path; empty: each file's own, else the default
+  bool json = false;
+};
+int run_score(const ScoreOptions& options);
+
+// Lists the embedded rule sets, or prints one (resolved) as JSON.
+int run_rules(const std::string& name);
+
+}  // namespace jixiao::cli

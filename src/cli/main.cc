@@ -1,0 +1,35 @@
+// The `jixiao` command line.
+#include <CLI/CLI.hpp>
+
+#include <cstdio>
+
+#include "cli/commands.h"
+
+int main(int argc, char** argv) {
+  CLI::App app{"jixiao（绩效）：预算绩效评价的评分、核查与报告工具"};
+  app.set_version_flag("--version", "jixiao 0.1.0");
+  app.require_subcommand(1);
+
+  jixiao::cli::ScoreOptions score;
+  CLI::App* score_cmd =
+      app.add_subcommand("score", "按规则集为评价文件评分，列出得分、等级与发现的问题");
+  score_cmd->add_option("files", score.files, "评价文件（.json，或每行一个评价的 .jsonl）")
+      ->required();
+  score_cmd->add_option("--rules", score.rules,
+                        "规则集名称或规则集文件（默认：文件中的 rule_set，否则 national-2020）");
+  score_cmd->add_flag("--json", score.json, "每个评价输出一行 JSON");
+
+  std::string rules_name;
+  CLI::App* rules_cmd =
+      app.add_subcommand("rules", "列出内置规则集，或以 JSON 显示一个规则集的全部规则");
+  rules_cmd->add_option("name", rules_name, "规则集名称或文件");
+
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& e) {
+    return app.exit(e);
+  }
+  if (*score_cmd) return jixiao::cli::run_score(score);
+  if (*rules_cmd) return jixiao::cli::run_rules(rules_name);
+  return 1;
+}

@@ -1,0 +1,594 @@
+#include "core/engine.h"
+
+#include <algorithm>
+#include <cmath>
+
+#include "core/checks.h"
+#include "core/decimal.h"
+#include "core/panel.h"
+#include "core/words.h"
+
+namespace jixiao::core {
+namespace {
+
+constexpr double kEps = 1e-9;
+
+// What comparing a target with an actual gave, before the weight's rounding.
+struct Assessment {
+  bool ok = false;  // false: could not be computed (a finding says why)
+  ScoringKind kind = ScoringKind::none;
+  double score = 0;  // unrounded, out of the weight
+  Explanation why;
+  double achievement = -1;  // a/t for quantitative comparisons
+  bool short_of_target = false;
+};
+
+class LeafScorer {
+ public:
+  LeafScorer(const Evaluation& e, const RuleSet& r, const std::vector<DepartmentFigure>& figures,
+             std::vector<Finding>& findings)
+      : e_(e), r_(r), figures_(figures), findings_(findings) {}
+
+  void score(int index, NodeResult& out);
+
+ private:
+  ScoringKind infer(const Indicator& n, const Value& actual) const;
+  Assessment assess(ScoringKind kind, const Indicator& n, const Value& actual, double w);
+  bool numbers_usable(const Indicator& n, const Value& actual, double& a, double& t);
+  Assessment by_words(const Indicator& n, const Value& actual, double w, ScoringKind kind);
+  Assessment tier_score(const Indicator& n, int level, double w, ScoringKind kind);
+  void add(std::string code, Severity severity, std::string message) {
+    findings_.push_back({std::move(code), severity, e_.path(index_), std::move(message)});
+  }
+
+  const Evaluation& e_;
+  const RuleSet& r_;
+  const std::vector<DepartmentFigure>& figures_;
+  std::vector<Finding>& findings_;
+  int index_ = -1;
+  Value figure_value_;
+};
+
+ScoringKind LeafScorer::infer(const Indicator& n, const Value& actual) const {
+  switch (n.target.kind) {
+    case ValueKind::number:
+      switch (n.target.op) {
+        case Op::ge:
+        case Op::gt:
+        case Op::range:
+          return ScoringKind::higher_is_better;
+        case Op::le:
+        case Op::lt:
+          return ScoringKind::lower_is_better;
+        case Op::eq:
+          return ScoringKind::equal;
+        case Op::none:
+          return is_lower_is_better_name(n.name, r_) || is_lower_is_better_name(n.target.label, r_)
+                     ? ScoringKind::lower_is_better
+                     : ScoringKind::higher_is_better;
+      }
+      break;
+    case ValueKind::date:
+      return ScoringKind::deadline;
+    case ValueKind::text: {
+      WordClass w = classify_words(n.target.text, r_);
+      if (w.type == WordClass::none && actual.kind == ValueKind::text) {
+        w = classify_words(actual.text, r_);
+      }
+      switch (w.type) {
+        case WordClass::grade:
+          return ScoringKind::qualitative_grades;
+        case WordClass::tier:
+          return ScoringKind::qualitative_tiers;
+        case WordClass::yes:
+        case WordClass::no:
+          return ScoringKind::yes_no;
+        case WordClass::none:
+          return ScoringKind::manual;
+      }
+      break;
+    }
+    default:
+      break;
+  }
+  if (actual.kind == ValueKind::text) {
+    const WordClass w = classify_words(actual.text, r_);
+    if (w.type == WordClass::grade) return ScoringKind::qualitative_grades;
+    if (w.type == WordClass::tier) return ScoringKind::qualitative_tiers;
+  }
+  return ScoringKind::higher_is_better;
+}
+
+// Reads both numbers in the target's unit; reports why when it cannot.
+bool LeafScorer::numbers_usable(const Indicator& n, const Value& actual, double& a, double& t) {
+  const Value& target = n.target;
+  if (target.kind == ValueKind::empty) {
+    add("missing_value", Severity::error, "未填写年度指标值，无法计分");
+    return false;
+  }
+  if (target.kind != ValueKind::number) {
+    add("unparseable_value", Severity::error,
+        "年度指标值「" + n.target_text + "」不是可计算的数值");
+    return false;
+  }
+  if (actual.kind == ValueKind::empty) {
+    add("missing_value", Severity::error, "未填写实际完成值，无法计分");
+    return false;
+  }
+  if (actual.kind != ValueKind::number) {
+    add("unparseable_value", Severity::error,
+        "实际完成值「" + (n.actual_text.empty() ? actual.text : n.actual_text) +
+            "」无法识别为数值，年度指标值为「" + n.target_text + "」");
+    return false;
+  }
+  t = target.number;
+  a = actual.number;
+  if (target.unit != actual.unit) {
+    const bool percent_vs_fraction = (target.unit == "%" && actual.unit.empty() &&
+                                      std::fabs(actual.number) <= 1 && target.number > 1) ||
+                                     (actual.unit == "%" && target.unit.empty() &&
+                                      std::fabs(target.number) <= 1 && actual.number > 1);
+    if ((!target.unit.empty() && !actual.unit.empty()) || percent_vs_fraction) {
+      add("unit_mismatch", Severity::error,
+          "年度指标值「" + n.target_text + "」与实际完成值「" + n.actual_text +
+              "」的单位不一致，无法比较");
+      return false;
+    }
+    // A bare number is written in the other side's unit ("≥1000万元" vs "980").
+    if (actual.unit.empty() && actual.factor == 1) a *= target.factor;
+    if (target.unit.empty() && target.factor == 1) t *= actual.factor;
+  }
+  return true;
+}
+
+Assessment LeafScorer::tier_score(const Indicator& n, int level, double w, ScoringKind kind) {
+  Assessment as;
+  as.ok = true;
+  as.kind = kind;
+  const QualitativeTier& tier = r_.tiers[level];
+  const double lo = tier.min_share * w;
+  const double hi = tier.max_share * w;
+  as.why = {Reason::tier, 0, 0, w, tier.max_share, 0, 0, level};
+  as.score = hi;
+  as.short_of_target = level > 0;
+  if (n.stated_score && w > 0) {
+    const double s = n.stated_score->value;
+    if (s >= lo - kEps && s <= hi + kEps) {
+      as.score = s;
+      as.why.reason = Reason::tier_stated;
+    } else {
+      as.score = std::clamp(s, lo, hi);
+      as.why.reason = Reason::tier_clamped;
+      add("out_of_band", Severity::error,
+          "实际完成情况属「" + tier.label + "」档，得分应在" + format_number(lo) + "至" +
+              format_number(hi) + "分之间，填报得分" + format_number(s) + "超出该档");
+    }
+    as.short_of_target = s < w - kEps;
+  }
+  return as;
+}
+
+// Scores an actual written in words against any target.
+Assessment LeafScorer::by_words(const Indicator& n, const Value& actual, double w,
+                                ScoringKind kind) {
+  Assessment as;
+  const WordClass c =
+      actual.kind == ValueKind::text ? classify_words(actual.text, r_) : WordClass{};
+  switch (c.type) {
+    case WordClass::tier:
+      return tier_score(n, c.level, w, kind);
+    case WordClass::grade: {
+      const WordClass target =
+          n.target.kind == ValueKind::text ? classify_words(n.target.text, r_) : WordClass{};
+      as.ok = true;
+      as.kind = kind;
+      if (target.type == WordClass::grade && c.level <= target.level) {
+        as.score = w;
+        as.why = {Reason::met, 0, 0, w};
+      } else {
+        const double share = r_.grade_levels[c.level].share;
+        as.score = share * w;
+        as.why = {Reason::grade, 0, 0, w, share, 0, 0, c.level};
+        as.short_of_target = share < 1;
+      }
+      return as;
+    }
+    case WordClass::yes:
+    case WordClass::no: {
+      const WordClass target =
+          n.target.kind == ValueKind::text ? classify_words(n.target.text, r_) : WordClass{};
+      // Against a numeric or descriptive target, "是" means it was achieved.
+      const bool wanted_yes = target.type != WordClass::no;
+      const bool met = (c.type == WordClass::yes) == wanted_yes;
+      as.ok = true;
+      as.kind = kind;
+      as.score = met ? w : 0;
+      as.why = {met ? Reason::yes_no_met : Reason::yes_no_missed, 0, 0, w};
+      as.short_of_target = !met;
+      return as;
+    }
+    case WordClass::none:
+      break;
+  }
+  if (actual.kind == ValueKind::invalid) {
+    add("unparseable_value", Severity::error, "实际完成值「" + n.actual_text + "」无法识别");
+  } else if (actual.kind == ValueKind::empty) {
+    add("missing_value", Severity::error, "未填写实际完成值，无法计分");
+  } else if (!n.stated_score) {
+    add("manual_score_required", Severity::error,
+        "无法根据「" + n.actual_text + "」自动判断完成程度，需由评价人按档次给分");
+  }
+  return as;
+}
+
+Assessment LeafScorer::assess(ScoringKind kind, const Indicator& n, const Value& actual, double w) {
+  Assessment as;
+  as.kind = kind;
+  if (n.target.kind == ValueKind::invalid) {
+    add("unparseable_value", Severity::error, "年度指标值「" + n.target_text + "」无法识别");
+    return as;
+  }
+  switch (kind) {
+    case ScoringKind::higher_is_better:
+    case ScoringKind::equal:
+    case ScoringKind::proportional_capped:
+    case ScoringKind::lower_is_better:
+    case ScoringKind::linear_deduction: {
+      if (actual.kind == ValueKind::text && n.target.kind == ValueKind::number) {
+        return by_words(n, actual, w, kind);
+      }
+      double a = 0;
+      double t = 0;
+      if (!numbers_usable(n, actual, a, t)) return as;
+      as.ok = true;
+      const double f =
+          n.target.unit.empty() && actual.factor != 1 ? actual.factor : n.target.factor;
+      as.why = {Reason::met, a / f, t / f, w};
+      if (kind == ScoringKind::linear_deduction) {
+        const bool at_least = n.target.op == Op::ge || n.target.op == Op::gt;
+        const double excess = std::max(0.0, at_least ? t - a : a - t) / f;
+        const double per = n.per_point > 0 ? n.per_point : r_.linear_deduction_per_point;
+        as.score = std::max(0.0, w - excess * per);
+        as.why.reason = excess > kEps ? Reason::linear : Reason::met;
+        as.why.share = per;
+        as.why.extra = excess;
+        as.short_of_target = excess > kEps;
+        return as;
+      }
+      if (kind == ScoringKind::lower_is_better) {
+        as.achievement = t > 0 ? a / t : -1;
+        if (t <= 0) {
+          const bool met = a <= 0;
+          as.score = met ? w : 0;
+          as.why.reason = met ? Reason::zero_target_met : Reason::zero_target_missed;
+        } else if (a <= t) {
+          as.score = w;
+        } else if (a >= 2 * t) {
+          as.score = 0;
+          as.why.reason = Reason::lower_double;
+        } else {
+          as.score = w * (2 * t - a) / t;
+          as.why.reason = Reason::lower_ratio;
+        }
+        as.short_of_target = as.score < w - kEps;
+        return as;
+      }
+      if (a < 0) {
+        as.score = 0;
+        as.why.reason = Reason::negative_actual;
+        as.short_of_target = true;
+        return as;
+      }
+      if (kind == ScoringKind::equal && t == 0) {
+        const bool met = a <= 0;
+        as.score = met ? w : 0;
+        as.why.reason = met ? Reason::zero_target_met : Reason::zero_target_missed;
+        as.short_of_target = !met;
+        return as;
+      }
+      const double over_base = n.target.op == Op::range ? n.target.upper : t;
+      as.achievement = over_base > 0 ? a / over_base : -1;
+      if (t <= 0 || a >= t) {
+        as.score = w;
+      } else {
+        as.score = a * w / t;
+        as.why.reason = Reason::ratio;
+        as.short_of_target = true;
+        as.achievement = a / t;
+      }
+      return as;
+    }
+    case ScoringKind::deadline: {
+      if (actual.kind == ValueKind::text) return by_words(n, actual, w, kind);
+      if (n.target.kind != ValueKind::date) {
+        add("unparseable_value", Severity::error,
+            "年度指标值「" + n.target_text + "」不是可比较的时间");
+        return as;
+      }
+      if (actual.kind != ValueKind::date) {
+        add(actual.kind == ValueKind::empty ? "missing_value" : "unparseable_value",
+            Severity::error,
+            actual.kind == ValueKind::empty
+                ? std::string("未填写实际完成时间，无法计分")
+                : "实际完成值「" + n.actual_text + "」不是可比较的时间");
+        return as;
+      }
+      as.ok = true;
+      const bool met = compare_dates(actual.date, n.target.date) <= 0;
+      as.score = met ? w : 0;
+      as.why = {met ? Reason::deadline_met : Reason::deadline_missed, 0, 0, w};
+      as.short_of_target = !met;
+      return as;
+    }
+    case ScoringKind::qualitative_tiers:
+    case ScoringKind::qualitative_grades:
+    case ScoringKind::yes_no:
+      return by_words(n, actual, w, kind);
+    default:
+      return as;
+  }
+}
+
+void LeafScorer::score(int index, NodeResult& out) {
+  index_ = index;
+  const Indicator& n = e_.indicators[index];
+  const bool has_weight = n.weight.has_value();
+  out.weight = n.weight.value_or(0);
+  const Value* actual = &n.actual;
+  if (!n.figure.empty() && n.actual.kind == ValueKind::empty) {
+    if (const DepartmentFigure* f = find_figure(figures_, n.figure)) {
+      figure_value_ = Value{};
+      figure_value_.kind = ValueKind::number;
+      figure_value_.number = f->value * 100;
+      figure_value_.unit = "%";
+      figure_value_.decimals = 2;
+      actual = &figure_value_;
+    }
+  }
+  const bool both_empty = n.target.kind == ValueKind::empty && actual->kind == ValueKind::empty;
+  if (n.not_applicable || n.target.kind == ValueKind::not_applicable ||
+      actual->kind == ValueKind::not_applicable ||
+      (both_empty && !n.stated_score && n.expert_scores.empty())) {
+    out.not_applicable = true;
+    out.kind = ScoringKind::none;
+    out.why = {Reason::not_applicable, 0, 0, out.weight};
+    if (has_weight) {
+      add("not_applicable", Severity::warning,
+          "该指标不适用，分值" + format_number(out.weight) + "分不计入，总分按适用指标折算");
+    }
+    return;
+  }
+  out.applicable_weight = out.weight;
+
+  if (!n.expert_scores.empty()) {
+    const PanelMethod method = e_.panel_method.value_or(r_.panel_method);
+    out.kind = ScoringKind::expert_panel;
+    out.scored = true;
+    out.score = round_half_up(panel_score(n.expert_scores, method), r_.decimals);
+    out.why = {Reason::panel, 0, 0, out.weight};
+    return;
+  }
+
+  const ScoringKind kind = n.kind == ScoringKind::automatic ? infer(n, *actual) : n.kind;
+  out.kind = kind;
+  if (kind == ScoringKind::manual) {
+    if (n.stated_score) {
+      out.scored = true;
+      out.score = n.stated_score->value;
+      out.why = {Reason::manual, 0, 0, out.weight};
+      if (n.note.empty() && n.kind == ScoringKind::manual) {
+        add("missing_reason", Severity::warning, "评价人打分未写明理由");
+      }
+    } else if (has_weight) {
+      if (n.kind == ScoringKind::manual || actual->kind != ValueKind::text) {
+        add("manual_score_required", Severity::error, "该指标需由评价人给分，但未填写得分");
+      } else {
+        add("manual_score_required", Severity::error,
+            "无法根据「" + n.actual_text + "」自动判断完成程度，需由评价人按档次给分");
+      }
+      out.scored = true;
+      out.why = {Reason::unscorable, 0, 0, out.weight};
+    } else {
+      out.why = {Reason::no_weight, 0, 0, 0};
+    }
+    return;
+  }
+
+  const double w = has_weight ? out.weight : 100;  // unweighted: still judge the achievement
+  Assessment as = assess(kind, n, *actual, w);
+  out.achievement = as.achievement;
+  if (!as.ok) {
+    if (n.stated_score) {
+      out.scored = true;
+      out.score = n.stated_score->value;
+      out.why = {Reason::stated_fallback, 0, 0, out.weight};
+    } else if (has_weight) {
+      out.scored = true;
+      out.why = {Reason::unscorable, 0, 0, out.weight};
+    } else {
+      out.why = {Reason::no_weight, 0, 0, 0};
+    }
+    return;
+  }
+  out.kind = as.kind;
+
+  // Over-achievement on a higher-is-better target (rules.md §3).
+  const bool higher =
+      as.kind == ScoringKind::higher_is_better || as.kind == ScoringKind::proportional_capped;
+  if (higher && as.achievement >= r_.over_flag_at - kEps) {
+    add("over_achievement", Severity::warning,
+        "实际完成值「" + n.actual_text + "」为年度指标值「" + n.target_text + "」的" +
+            format_percent(as.achievement, 0) + "，超过" + format_percent(r_.over_flag_at, 0) +
+            "，目标可能设定偏低");
+    if (r_.over_deduct_at && as.achievement >= *r_.over_deduct_at - kEps) {
+      as.why.deducted = std::min(as.score, r_.over_deduction);
+      as.score -= as.why.deducted;
+    }
+    if (r_.over_note_required_at && as.achievement >= *r_.over_note_required_at - kEps &&
+        n.note.empty()) {
+      add("missing_deviation_note", Severity::error,
+          "实际完成值超过年度指标值的" + format_percent(*r_.over_note_required_at, 0) +
+              "，按规则须说明偏差原因");
+    }
+  }
+
+  if (!has_weight) {
+    out.why = as.why;
+    out.why.reason = Reason::no_weight;
+    if (as.short_of_target && n.note.empty()) {
+      add("missing_deviation_note", Severity::warning,
+          "实际完成值「" + n.actual_text + "」未达到年度指标值「" + n.target_text +
+              "」，未说明偏差原因");
+    }
+    return;
+  }
+  out.scored = true;
+  out.score = round_half_up(as.score, r_.decimals);
+  out.why = as.why;
+}
+
+void score_execution(const Evaluation& e, const RuleSet& r, ExecutionResult& ex) {
+  ex = ExecutionResult{};
+  if (!e.budget) return;
+  const Budget& b = *e.budget;
+  ex.present = true;
+  ex.name = b.name.empty() ? "预算执行率" : b.name;
+  ex.weight = b.weight ? *b.weight : (e.kind == EvaluationKind::self ? r.self_execution_weight : 0);
+  std::optional<double> den = b.adjusted ? b.adjusted : b.initial;
+  if (r.execution_formula == ExecutionFormula::executed_over_received && b.received) {
+    den = b.received;
+  }
+  if (b.executed && den && *den > 0) {
+    ex.rate_known = true;
+    ex.numerator = *b.executed;
+    ex.denominator = *den;
+    ex.rate = *b.executed / *den;
+    ex.score = round_half_up(std::min(ex.weight, ex.rate * ex.weight), r.decimals);
+  } else if (b.stated_score) {
+    ex.score = b.stated_score->value;
+  }
+}
+
+}  // namespace
+
+void score_into(const Evaluation& e, const RuleSet& r, ScoreCard& card) {
+  const int n = static_cast<int>(e.indicators.size());
+  card.nodes.assign(n, NodeResult{});
+  card.findings.clear();
+  card.department_figures.clear();
+  card.project_grades.reset();
+  card.cap.reset();
+  card.rescaled = false;
+  if (e.department) {
+    card.department_figures = department_figures(*e.department);
+    if (!e.department->projects.empty()) {
+      card.project_grades = grade_distribution(e.department->projects, r);
+    }
+  }
+
+  LeafScorer leaves(e, r, card.department_figures, card.findings);
+  for (int i = 0; i < n; ++i) {
+    if (e.is_leaf(i)) leaves.score(i, card.nodes[i]);
+  }
+
+  // Roll up from the last node: children always follow their parent.
+  for (int i = n - 1; i >= 0; --i) {
+    if (e.is_leaf(i)) continue;
+    NodeResult& node = card.nodes[i];
+    const Indicator& ind = e.indicators[i];
+    bool all_weighted = true;
+    bool all_na = true;
+    bool any_scored = false;
+    double weight_sum = 0;
+    double score_sum = 0;
+    double applicable = 0;
+    for (int c = i + 1; c < n && e.indicators[c].level > ind.level; ++c) {
+      if (e.indicators[c].parent != i) continue;
+      const NodeResult& child = card.nodes[c];
+      all_weighted = all_weighted && e.indicators[c].weight.has_value();
+      all_na = all_na && child.not_applicable;
+      any_scored = any_scored || child.scored;
+      weight_sum += child.weight;
+      score_sum += child.scored ? child.score : 0;
+      applicable += child.applicable_weight;
+    }
+    node.weight = ind.weight ? *ind.weight : (all_weighted ? weight_sum : 0);
+    if (all_weighted) {
+      node.kind = ScoringKind::none;
+      node.not_applicable = all_na;
+      node.scored = any_scored;
+      node.score = round_half_up(score_sum, r.decimals);
+      node.applicable_weight = applicable;
+      node.why = {all_na ? Reason::not_applicable : Reason::sum, 0, 0, node.weight};
+    } else if (ind.stated_score) {
+      node.kind = ScoringKind::stated;
+      node.scored = true;
+      node.score = ind.stated_score->value;
+      node.applicable_weight = node.weight;
+      node.why = {Reason::stated_category, 0, 0, node.weight};
+    } else {
+      node.kind = ScoringKind::none;
+      node.applicable_weight = node.weight;
+      node.why = {Reason::unscorable, 0, 0, node.weight};
+      node.scored = ind.weight.has_value();
+      if (ind.weight) {
+        card.findings.push_back({"manual_score_required", Severity::error, e.path(i),
+                                 "下级指标未列分值，本级也未填写得分，无法计分"});
+      }
+    }
+  }
+
+  score_execution(e, r, card.execution);
+
+  card.weight = card.execution.weight;
+  card.applicable_weight = card.execution.weight;
+  card.raw_total = card.execution.score;
+  for (int i = 0; i < n; ++i) {
+    if (e.indicators[i].parent != -1) continue;
+    card.weight += card.nodes[i].weight;
+    card.applicable_weight += card.nodes[i].applicable_weight;
+    if (card.nodes[i].scored) card.raw_total += card.nodes[i].score;
+  }
+  card.raw_total = round_half_up(card.raw_total, r.decimals);
+  card.total = card.raw_total;
+  if (r.rescale_not_applicable && card.applicable_weight > 0 &&
+      card.applicable_weight < card.weight - kEps) {
+    card.total = round_half_up(card.raw_total * r.total / card.applicable_weight, r.decimals);
+    card.rescaled = true;
+  }
+  if (card.execution.rate_known) {
+    if (const auto cap = r.cap_for(card.execution.rate); cap && card.total > *cap + kEps) {
+      card.cap = cap;
+      card.total = *cap;
+    }
+  }
+  if (const GradeBand* band = r.grade_for(card.total)) {
+    card.grade = band->label;
+    card.grade_code = band->code;
+  } else {
+    card.grade.clear();
+    card.grade_code.clear();
+  }
+
+  check_consistency(e, r, card);
+  if (std::any_of(e.indicators.begin(), e.indicators.end(),
+                  [](const Indicator& i) { return !i.expert_scores.empty(); })) {
+    check_panel(e, summarize_panel(e, r), r, card.findings);
+  }
+}
+
+ScoreCard score(const Evaluation& evaluation, const RuleSet& rules) {
+  ScoreCard card;
+  score_into(evaluation, rules, card);
+  return card;
+}
+
+std::vector<int> categories(const Evaluation& e) {
+  std::vector<int> out;
+  for (int i = 0; i < static_cast<int>(e.indicators.size()); ++i) {
+    if (e.indicators[i].parent == -1) out.push_back(i);
+  }
+  return out;
+}
+
+}  // namespace jixiao::core

@@ -1,0 +1,179 @@
+// The Chinese explanation of every score. Kept apart from the engine so that
+// scoring stays allocation-free; texts are written only when shown.
+#include <string>
+
+#include "core/decimal.h"
+#include "core/engine.h"
+#include "core/panel.h"
+
+namespace jixiao::core {
+namespace {
+
+std::string quoted(const std::string& s) {
+  return "「" + s + "」";
+}
+
+std::string node_text(const Indicator& ind, const NodeResult& node) {
+  const std::string w = format_number(node.weight);
+  const std::string s = format_number(node.score);
+  const Explanation& x = node.why;
+  const std::string a = format_number(x.a);
+  const std::string t = format_number(x.t);
+  const std::string& actual = ind.actual_text.empty() ? a : ind.actual_text;
+  switch (x.reason) {
+    case Reason::met:
+      return "实际完成值" + quoted(actual) + "达到年度指标值" + quoted(ind.target_text) +
+             "，得满分" + w;
+    case Reason::ratio:
+      return a + "/" + t + "×" + w + "=" + s;
+    case Reason::lower_ratio:
+      return "(1−(" + a + "−" + t + ")/" + t + ")×" + w + "=" + s;
+    case Reason::lower_double:
+      return "实际完成值" + a + "达到年度指标值" + t + "的2倍及以上，得0分";
+    case Reason::zero_target_met:
+      return "年度指标值为0，实际完成值" + a + "未超过，得满分" + w;
+    case Reason::zero_target_missed:
+      return "年度指标值为0，实际完成值" + a + "，得0分";
+    case Reason::negative_actual:
+      return "实际完成值为负数，按0计，得0分";
+    case Reason::tier:
+    case Reason::tier_stated:
+    case Reason::tier_clamped:
+    case Reason::grade:
+    case Reason::yes_no_met:
+    case Reason::yes_no_missed:
+    case Reason::deadline_met:
+    case Reason::deadline_missed:
+    case Reason::linear:
+      return "";  // written by the caller, which has the rule set
+    case Reason::manual:
+      return "评价人打分" + s + (ind.note.empty() ? "" : "：" + ind.note);
+    case Reason::panel:
+      return "";
+    case Reason::stated_category:
+      return "仅列出本项得分" + s + "，采用所列得分";
+    case Reason::stated_fallback:
+      return "无法自动计分，采用填报得分" + s;
+    case Reason::unscorable:
+      return "无法自动计分，暂计0分";
+    case Reason::sum:
+      return "下级指标得分合计" + s;
+    case Reason::not_applicable:
+      return "不适用，不计分";
+    case Reason::no_weight:
+      return "未列分值，不单独计分";
+    case Reason::none:
+      return "";
+  }
+  return "";
+}
+
+}  // namespace
+
+std::string explain(const Evaluation& e, const ScoreCard& card, int index, const RuleSet& r) {
+  const Indicator& ind = e.indicators[index];
+  const NodeResult& node = card.nodes[index];
+  const Explanation& x = node.why;
+  const std::string w = format_number(node.weight);
+  const std::string s = format_number(node.score);
+  std::string text = node_text(ind, node);
+  switch (x.reason) {
+    case Reason::tier:
+    case Reason::tier_stated:
+    case Reason::tier_clamped: {
+      const QualitativeTier& tier = r.tiers[x.level];
+      const std::string band = format_number(tier.min_share * node.weight) + "–" +
+                               format_number(tier.max_share * node.weight) + "分";
+      const std::string head =
+          quoted(ind.actual_text) + "属" + quoted(tier.label) + "档（" + band + "）";
+      if (x.reason == Reason::tier) {
+        text = head + "，取本档上限" + format_percent(tier.max_share, 0) + "×" + w + "=" + s;
+      } else if (x.reason == Reason::tier_stated) {
+        text = head + "，采用评价人给分" + s;
+      } else {
+        text = head + "，填报得分超出该档，按" + s + "计";
+      }
+      break;
+    }
+    case Reason::grade:
+      text = quoted(ind.actual_text) + "对应等级" + quoted(r.grade_levels[x.level].label) + "，" +
+             format_percent(x.share, 0) + "×" + w + "=" + s;
+      break;
+    case Reason::yes_no_met:
+      text = "实际完成值" + quoted(ind.actual_text) + "与年度指标值" + quoted(ind.target_text) +
+             "相符，得满分" + w;
+      break;
+    case Reason::yes_no_missed:
+      text = "实际完成值" + quoted(ind.actual_text) + "与年度指标值" + quoted(ind.target_text) +
+             "不符，得0分";
+      break;
+    case Reason::deadline_met:
+      text = "年度指标值" + quoted(ind.target_text) + "，实际" + quoted(ind.actual_text) +
+             "，按时完成，得满分" + w;
+      break;
+    case Reason::deadline_missed:
+      text = "年度指标值" + quoted(ind.target_text) + "，实际" + quoted(ind.actual_text) +
+             "，未按时完成，得0分";
+      break;
+    case Reason::linear: {
+      const double deducted = x.extra * x.share;
+      text = "超出阈值" + format_number(x.extra) + "个单位（" + quoted(ind.actual_text) + "对" +
+             quoted(ind.target_text) + "），扣" + format_number(x.extra) + "×" +
+             format_number(x.share) + "=" + format_number(deducted) + "分，" + w + "−" +
+             format_number(deducted) + "=" + s;
+      break;
+    }
+    case Reason::panel: {
+      const PanelMethod method = e.panel_method.value_or(r.panel_method);
+      std::string sum;
+      for (double v : ind.expert_scores) sum += (sum.empty() ? "" : "+") + format_number(v);
+      size_t n = ind.expert_scores.size();
+      if (method == PanelMethod::trimmed_mean && n >= 3) {
+        text = "专家评分去掉一个最高分和一个最低分后取平均（" + sum + "，共" + std::to_string(n) +
+               "位）=" + s;
+      } else {
+        text = "专家评分平均：(" + sum + ")/" + std::to_string(n) + "=" + s;
+      }
+      break;
+    }
+    default:
+      break;
+  }
+  if (x.deducted > 0) {
+    text += "；超额完成按规则扣" + format_number(x.deducted) + "分，得" + s;
+  }
+  return text;
+}
+
+std::string explain_execution(const ScoreCard& card) {
+  const ExecutionResult& ex = card.execution;
+  if (!ex.present) return "";
+  if (!ex.rate_known) {
+    return ex.weight > 0 ? "未能计算执行率，采用填报得分" + format_number(ex.score)
+                         : "未能计算执行率";
+  }
+  std::string text = "执行率" + format_number(ex.numerator) + "/" + format_number(ex.denominator) +
+                     "=" + format_percent(ex.rate);
+  if (ex.weight <= 0) return text + "（不单独计分）";
+  if (ex.rate >= 1) return text + "，得满分" + format_number(ex.weight);
+  return text + "，得分" + format_percent(ex.rate) + "×" + format_number(ex.weight) + "=" +
+         format_number(ex.score);
+}
+
+std::string explain_total(const ScoreCard& card, const RuleSet& r) {
+  std::string text = "各项得分合计" + format_number(card.raw_total);
+  if (card.rescaled) {
+    text +=
+        "，剔除不适用指标后适用分值" + format_number(card.applicable_weight) + "，折算" +
+        format_number(card.raw_total) + "/" + format_number(card.applicable_weight) + "×" +
+        format_number(r.total) + "=" +
+        format_number(round_half_up(card.raw_total * r.total / card.applicable_weight, r.decimals));
+  }
+  if (card.cap) {
+    text += "；预算执行率" + format_percent(card.execution.rate) + "，总分不得超过" +
+            format_number(*card.cap);
+  }
+  return text;
+}
+
+}  // namespace jixiao::core

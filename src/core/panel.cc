@@ -1,0 +1,87 @@
+#include "core/panel.h"
+
+#include <algorithm>
+#include <numeric>
+
+#include "core/decimal.h"
+#include "core/rule_set.h"
+
+namespace jixiao::core {
+
+double panel_score(const std::vector<double>& scores, PanelMethod method) {
+  if (scores.empty()) return 0;
+  double sum = std::accumulate(scores.begin(), scores.end(), 0.0);
+  size_t n = scores.size();
+  if (method == PanelMethod::trimmed_mean && n >= 3) {
+    const auto [lo, hi] = std::minmax_element(scores.begin(), scores.end());
+    sum -= *lo + *hi;
+    n -= 2;
+  }
+  return sum / static_cast<double>(n);
+}
+
+PanelSummary summarize_panel(const Evaluation& e, const RuleSet& rules) {
+  PanelSummary s;
+  s.experts = e.experts;
+  s.method = e.panel_method.value_or(rules.panel_method);
+  s.expert_totals.assign(e.experts.size(), 0);
+  for (int i = 0; i < static_cast<int>(e.indicators.size()); ++i) {
+    const Indicator& node = e.indicators[i];
+    if (node.expert_scores.empty() || !e.is_leaf(i)) continue;
+    PanelRow row;
+    row.indicator = i;
+    row.weight = node.weight.value_or(0);
+    row.scores = node.expert_scores;
+    row.score = round_half_up(panel_score(row.scores, s.method), rules.decimals);
+    const auto [lo, hi] = std::minmax_element(row.scores.begin(), row.scores.end());
+    row.low = *lo;
+    row.high = *hi;
+    row.wide = row.weight > 0 && row.high - row.low > rules.expert_range_share * row.weight + 1e-9;
+    for (size_t k = 0; k < row.scores.size() && k < s.expert_totals.size(); ++k) {
+      s.expert_totals[k] += row.scores[k];
+    }
+    s.total += row.score;
+    s.rows.push_back(std::move(row));
+  }
+  s.total = round_half_up(s.total, rules.decimals);
+  return s;
+}
+
+void check_panel(const Evaluation& e, const PanelSummary& s, const RuleSet& rules,
+                 std::vector<Finding>& out) {
+  if (s.rows.empty()) return;
+  if (static_cast<int>(e.experts.size()) < rules.panel_min_size) {
+    out.push_back({"panel_too_small",
+                   Severity::warning,
+                   {},
+                   "评价工作组仅有" + std::to_string(e.experts.size()) + "名专家，少于规定的" +
+                       std::to_string(rules.panel_min_size) + "名"});
+  }
+  for (const PanelRow& row : s.rows) {
+    const auto path = e.path(row.indicator);
+    if (row.scores.size() != e.experts.size()) {
+      out.push_back({"expert_count_mismatch", Severity::error, path,
+                     "专家评分有" + std::to_string(row.scores.size()) + "个，专家名单有" +
+                         std::to_string(e.experts.size()) + "人"});
+    }
+    for (size_t k = 0; k < row.scores.size(); ++k) {
+      const double v = row.scores[k];
+      if (v < 0 || (row.weight > 0 && v > row.weight + 1e-9)) {
+        const std::string who =
+            k < e.experts.size() ? e.experts[k] : "第" + std::to_string(k + 1) + "位专家";
+        out.push_back(
+            {"expert_score_out_of_range", Severity::error, path,
+             who + "评分" + format_number(v) + "不在0至分值" + format_number(row.weight) + "之间"});
+      }
+    }
+    if (row.wide) {
+      out.push_back({"expert_disagreement", Severity::warning, path,
+                     "专家评分分歧较大：最高" + format_number(row.high) + "分，最低" +
+                         format_number(row.low) + "分，相差" + format_number(row.high - row.low) +
+                         "分，超过分值" + format_number(row.weight) + "的" +
+                         format_percent(rules.expert_range_share, 0)});
+    }
+  }
+}
+
+}  // namespace jixiao::core

@@ -1,0 +1,82 @@
+// A rule set (评分规则集): everything about scoring that differs between
+// places, held as data. The shipped sets live in rules/*.json and are
+// documented, rule by rule with sources, in docs/rules.md; format/rule_set_json.h
+// reads them. Member defaults equal the national-2020 set.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/model.h"
+
+namespace jixiao::core {
+
+struct GradeBand {
+  std::string label;  // 优
+  std::string code;   // excellent
+  double min = 0;     // a total ≥ min earns this grade
+};
+
+struct QualitativeTier {
+  std::string label;  // 达成年度指标
+  double min_share = 0;
+  double max_share = 1;
+  std::vector<std::string> words;  // what an actual says to fall in this tier
+};
+
+struct GradeLevel {
+  std::string label;  // 优 良 中 低 差
+  double share = 1;   // of the weight
+  std::vector<std::string> words;
+};
+
+struct TotalCap {
+  double rate_below = 0;  // execution rate (0..1) below which …
+  double cap = 100;       // … the total may not exceed this
+};
+
+enum class ExecutionFormula {
+  executed_over_adjusted,  // self-evaluation: 全年执行数 / 全年预算数
+  executed_over_received,  // evaluation framework: 实际支出 / 实际到位资金
+};
+
+struct RuleSet {
+  std::string name = "national-2020";
+  std::string title;
+  double total = 100;
+  int decimals = 2;
+  std::vector<GradeBand> grades;  // highest min first
+
+  ExecutionFormula execution_formula = ExecutionFormula::executed_over_adjusted;
+  double self_execution_weight = 10;  // for self-evaluations whose budget gives no weight
+  std::vector<TotalCap> total_caps;   // lowest rate_below first
+
+  double over_flag_at = 1.2;                    // a ≥ 1.2·t flags over-achievement
+  std::optional<double> over_deduct_at;         // a ≥ this·t deducts …
+  double over_deduction = 0;                    // … this many points
+  std::optional<double> over_note_required_at;  // a ≥ this·t requires a deviation note
+
+  bool rescale_not_applicable = true;
+
+  std::vector<QualitativeTier> tiers;    // best first (three in the national set)
+  std::vector<GradeLevel> grade_levels;  // best first (优 … 差)
+  std::vector<std::string> yes_words;
+  std::vector<std::string> no_words;
+  std::vector<std::string> lower_is_better_names;  // bare targets of these read as ≤
+  double linear_deduction_per_point = 0.5;
+
+  double tolerance = 0.01;    // stated vs computed scores
+  double spending_gap = 0.3;  // indicator score rate − execution rate that is flagged
+  double expert_range_share = 0.3;
+  int panel_min_size = 5;
+  PanelMethod panel_method = PanelMethod::mean;
+
+  // The band a total falls in; nullptr only when the bands are empty.
+  const GradeBand* grade_for(double total) const;
+  // The cap for an execution rate (0..1), if any.
+  std::optional<double> cap_for(double rate) const;
+};
+
+}  // namespace jixiao::core

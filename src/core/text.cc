@@ -1,0 +1,201 @@
+#include "core/text.h"
+
+#include <algorithm>
+#include <array>
+#include <utility>
+
+namespace jixiao::core::text {
+namespace {
+
+// Traditional → simplified for the characters that occur in budget and
+// performance tables. Sorted by the traditional code point for binary search.
+// Deliberately small: full conversion needs a dictionary; these are the ones
+// that change how a value or a qualitative word is read.
+constexpr std::pair<char32_t, char32_t> kTraditional[] = {
+    {U'們', U'们'}, {U'個', U'个'}, {U'備', U'备'}, {U'價', U'价'}, {U'億', U'亿'}, {U'優', U'优'},
+    {U'內', U'内'}, {U'劃', U'划'}, {U'動', U'动'}, {U'務', U'务'}, {U'區', U'区'}, {U'單', U'单'},
+    {U'厲', U'厉'}, {U'員', U'员'}, {U'問', U'问'}, {U'團', U'团'}, {U'報', U'报'}, {U'處', U'处'},
+    {U'實', U'实'}, {U'審', U'审'}, {U'專', U'专'}, {U'對', U'对'}, {U'導', U'导'}, {U'層', U'层'},
+    {U'幣', U'币'}, {U'廣', U'广'}, {U'後', U'后'}, {U'從', U'从'}, {U'應', U'应'}, {U'戶', U'户'},
+    {U'採', U'采'}, {U'據', U'据'}, {U'數', U'数'}, {U'於', U'于'}, {U'時', U'时'}, {U'會', U'会'},
+    {U'條', U'条'}, {U'業', U'业'}, {U'極', U'极'}, {U'標', U'标'}, {U'歸', U'归'}, {U'況', U'况'},
+    {U'測', U'测'}, {U'準', U'准'}, {U'滿', U'满'}, {U'為', U'为'}, {U'無', U'无'}, {U'產', U'产'},
+    {U'發', U'发'}, {U'確', U'确'}, {U'種', U'种'}, {U'節', U'节'}, {U'範', U'范'}, {U'類', U'类'},
+    {U'級', U'级'}, {U'結', U'结'}, {U'經', U'经'}, {U'維', U'维'}, {U'績', U'绩'}, {U'續', U'续'},
+    {U'總', U'总'}, {U'編', U'编'}, {U'線', U'线'}, {U'緊', U'紧'}, {U'聯', U'联'}, {U'與', U'与'},
+    {U'萬', U'万'}, {U'號', U'号'}, {U'衛', U'卫'}, {U'補', U'补'}, {U'製', U'制'}, {U'規', U'规'},
+    {U'視', U'视'}, {U'計', U'计'}, {U'設', U'设'}, {U'評', U'评'}, {U'認', U'认'}, {U'調', U'调'},
+    {U'證', U'证'}, {U'議', U'议'}, {U'護', U'护'}, {U'讓', U'让'}, {U'質', U'质'}, {U'費', U'费'},
+    {U'資', U'资'}, {U'購', U'购'}, {U'較', U'较'}, {U'過', U'过'}, {U'達', U'达'}, {U'運', U'运'},
+    {U'進', U'进'}, {U'適', U'适'}, {U'遲', U'迟'}, {U'醫', U'医'}, {U'長', U'长'}, {U'門', U'门'},
+    {U'開', U'开'}, {U'間', U'间'}, {U'關', U'关'}, {U'際', U'际'}, {U'險', U'险'}, {U'隨', U'随'},
+    {U'項', U'项'}, {U'預', U'预'}, {U'領', U'领'}, {U'額', U'额'}, {U'顯', U'显'}, {U'類', U'类'},
+    {U'響', U'响'}, {U'驗', U'验'}, {U'體', U'体'}, {U'點', U'点'},
+};
+
+constexpr auto make_sorted_table() {
+  std::array<std::pair<char32_t, char32_t>, std::size(kTraditional)> table{};
+  for (size_t i = 0; i < table.size(); ++i) table[i] = kTraditional[i];
+  std::sort(table.begin(), table.end());
+  return table;
+}
+constexpr auto kTraditionalSorted = make_sorted_table();
+
+char32_t simplify(char32_t cp) {
+  auto it = std::lower_bound(kTraditionalSorted.begin(), kTraditionalSorted.end(),
+                             std::pair<char32_t, char32_t>{cp, 0});
+  return (it != kTraditionalSorted.end() && it->first == cp) ? it->second : cp;
+}
+
+char32_t fold(char32_t cp) {
+  if (cp >= 0xFF01 && cp <= 0xFF5E) return cp - 0xFEE0;  // full-width ASCII
+  switch (cp) {
+    case 0x3000:
+      return U' ';
+    case 0x2267:
+      return U'≥';  // ≧
+    case 0x2A7E:
+      return U'≥';  // ⩾
+    case 0x2266:
+      return U'≤';  // ≦
+    case 0x2A7D:
+      return U'≤';  // ⩽
+    case 0x2550:
+      return U'=';  // ═
+    case 0xFE65:
+      return U'>';  // ﹥
+    case 0xFE64:
+      return U'<';  // ﹤
+    case 0x00A0:
+      return U' ';
+    case 0x2014:
+      return U'-';  // — between range bounds
+    case 0x2013:
+      return U'-';
+    case 0xFE6A:
+      return U'%';
+    default:
+      return cp < 0x80 ? cp : simplify(cp);
+  }
+}
+
+bool is_space(char32_t cp) {
+  return cp == U' ' || cp == U'\t' || cp == U'\n' || cp == U'\r';
+}
+
+}  // namespace
+
+char32_t next_code_point(std::string_view s, size_t& i) {
+  const auto b0 = static_cast<unsigned char>(s[i]);
+  if (b0 < 0x80) {
+    ++i;
+    return b0;
+  }
+  int len = (b0 & 0xE0) == 0xC0 ? 2 : (b0 & 0xF0) == 0xE0 ? 3 : (b0 & 0xF8) == 0xF0 ? 4 : 0;
+  if (len == 0 || i + len > s.size()) {
+    ++i;
+    return b0;
+  }
+  char32_t cp = b0 & (0x7F >> len);
+  for (int k = 1; k < len; ++k) {
+    const auto b = static_cast<unsigned char>(s[i + k]);
+    if ((b & 0xC0) != 0x80) {
+      ++i;
+      return b0;
+    }
+    cp = (cp << 6) | (b & 0x3F);
+  }
+  i += len;
+  return cp;
+}
+
+void append_utf8(std::string& out, char32_t cp) {
+  if (cp < 0x80) {
+    out.push_back(static_cast<char>(cp));
+  } else if (cp < 0x800) {
+    out.push_back(static_cast<char>(0xC0 | (cp >> 6)));
+    out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
+  } else if (cp < 0x10000) {
+    out.push_back(static_cast<char>(0xE0 | (cp >> 12)));
+    out.push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
+    out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
+  } else {
+    out.push_back(static_cast<char>(0xF0 | (cp >> 18)));
+    out.push_back(static_cast<char>(0x80 | ((cp >> 12) & 0x3F)));
+    out.push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
+    out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
+  }
+}
+
+void normalize_into(std::string_view in, std::string& out) {
+  out.clear();
+  size_t i = 0;
+  while (i < in.size()) {
+    const auto b = static_cast<unsigned char>(in[i]);
+    if (b < 0x80) {  // fast path for ASCII
+      out.push_back(static_cast<char>(b));
+      ++i;
+      continue;
+    }
+    const size_t start = i;
+    const char32_t cp = next_code_point(in, i);
+    const char32_t folded = fold(cp);
+    if (folded == cp && i - start > 1) {
+      out.append(in.substr(start, i - start));  // keep the original bytes
+    } else {
+      append_utf8(out, folded);
+    }
+  }
+  size_t b = 0;
+  size_t e = out.size();
+  while (b < e && is_space(static_cast<unsigned char>(out[b]))) ++b;
+  while (e > b && is_space(static_cast<unsigned char>(out[e - 1]))) --e;
+  if (e != out.size()) out.resize(e);
+  if (b != 0) out.erase(0, b);
+}
+
+std::string normalize(std::string_view in) {
+  std::string out;
+  normalize_into(in, out);
+  return out;
+}
+
+std::string_view trim(std::string_view s) {
+  auto starts_ideographic_space = [](std::string_view v) { return v.substr(0, 3) == "\u3000"; };
+  auto ends_ideographic_space = [](std::string_view v) {
+    return v.size() >= 3 && v.substr(v.size() - 3) == "\u3000";
+  };
+  for (;;) {
+    if (!s.empty() && is_space(static_cast<unsigned char>(s.front()))) {
+      s.remove_prefix(1);
+    } else if (starts_ideographic_space(s)) {
+      s.remove_prefix(3);
+    } else if (!s.empty() && is_space(static_cast<unsigned char>(s.back()))) {
+      s.remove_suffix(1);
+    } else if (ends_ideographic_space(s)) {
+      s.remove_suffix(3);
+    } else {
+      return s;
+    }
+  }
+}
+
+size_t display_width(std::string_view s) {
+  size_t width = 0;
+  size_t i = 0;
+  while (i < s.size()) {
+    const char32_t cp = next_code_point(s, i);
+    const bool wide = (cp >= 0x1100 && cp <= 0x115F) || (cp >= 0x2E80 && cp <= 0xA4CF) ||
+                      (cp >= 0xAC00 && cp <= 0xD7A3) || (cp >= 0xF900 && cp <= 0xFAFF) ||
+                      (cp >= 0xFE30 && cp <= 0xFE4F) || (cp >= 0xFF00 && cp <= 0xFF60) ||
+                      (cp >= 0xFFE0 && cp <= 0xFFE6) || (cp >= 0x20000 && cp <= 0x3FFFD);
+    width += wide ? 2 : 1;
+  }
+  return width;
+}
+
+bool has_digit(std::string_view s) {
+  return std::any_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
+}
+
+}  // namespace jixiao::core::text

@@ -1,0 +1,84 @@
+#include "core/units.h"
+
+namespace jixiao::core {
+namespace {
+
+struct UnitEntry {
+  std::string_view written;
+  std::string_view canonical;
+  double factor;
+};
+
+constexpr UnitEntry kUnits[] = {
+    {"元", "元", 1},
+    {"%", "%", 1},
+    {"百分点", "%", 1},
+    {"个百分点", "%", 1},
+    {"分钟", "小时", 1.0 / 60},
+    {"小时", "小时", 1},
+    {"个小时", "小时", 1},
+    {"天", "小时", 24},
+    {"日", "小时", 24},
+    {"周", "小时", 168},
+    {"个工作日", "工作日", 1},
+    {"工作日", "工作日", 1},
+    {"个月", "月", 1},
+    {"克", "千克", 0.001},
+    {"千克", "千克", 1},
+    {"公斤", "千克", 1},
+    {"斤", "千克", 0.5},
+    {"吨", "千克", 1000},
+    {"米", "米", 1},
+    {"厘米", "米", 0.01},
+    {"千米", "米", 1000},
+    {"公里", "米", 1000},
+    {"km", "米", 1000},
+    {"平方米", "平方米", 1},
+    {"㎡", "平方米", 1},
+    {"亩", "平方米", 2000.0 / 3},
+    {"公顷", "平方米", 10000},
+    {"平方公里", "平方米", 1e6},
+};
+
+struct Multiplier {
+  std::string_view written;
+  double factor;
+};
+constexpr Multiplier kMultipliers[] = {{"亿", 1e8}, {"千万", 1e7}, {"百万", 1e6},
+                                       {"万", 1e4}, {"千", 1e3},   {"百", 1e2}};
+
+const UnitEntry* find_unit(std::string_view unit) {
+  for (const auto& entry : kUnits) {
+    if (entry.written == unit) return &entry;
+  }
+  return nullptr;
+}
+
+}  // namespace
+
+UnitReading read_unit(std::string_view unit) {
+  if (unit.empty()) return {"", 1, true};
+  if (const UnitEntry* entry = find_unit(unit)) return {entry->canonical, entry->factor, true};
+  for (const auto& m : kMultipliers) {
+    if (unit.substr(0, m.written.size()) != m.written) continue;
+    const std::string_view rest = unit.substr(m.written.size());
+    if (rest.empty()) return {"", m.factor, true};  // "5亿": a multiplier with no unit
+    UnitReading base = read_unit(rest);
+    base.factor *= m.factor;
+    return base;
+  }
+  return {unit, 1, false};
+}
+
+bool to_wan_yuan(double amount, std::string_view unit, double& out) {
+  if (unit.empty() || unit == "万元") {
+    out = amount;
+    return true;
+  }
+  const UnitReading reading = read_unit(unit);
+  if (reading.canonical != "元") return false;
+  out = amount * reading.factor / 1e4;
+  return true;
+}
+
+}  // namespace jixiao::core

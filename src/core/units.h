@@ -1,0 +1,24 @@
+// Units of measure as budget tables write them, and the ones that convert.
+#pragma once
+
+#include <string_view>
+
+namespace jixiao::core {
+
+struct UnitReading {
+  std::string_view canonical;  // the unit values are converted to ("元", "小时", "%", "家")
+  double factor = 1;           // multiply a number written in this unit by it
+  bool known = false;          // false: an unknown unit, kept as written (canonical = written)
+};
+
+// Reads a unit written after a number: a multiplier (万, 亿, 千, 百) may stand in
+// front of a base unit ("万元", "亿", "万人次"); 元/万元/亿元, 小时/天, 公斤/吨,
+// 米/公里 and 亩/公顷/平方米 convert; other units ("家", "篇") are kept as written
+// and only match themselves. An empty unit reads as {"", 1}.
+UnitReading read_unit(std::string_view unit);
+
+// Money in 万元 from an amount in `unit` (元, 万元, 亿元, or empty meaning 万元).
+// Returns false when `unit` is not a money unit.
+bool to_wan_yuan(double amount, std::string_view unit, double& out);
+
+}  // namespace jixiao::core

@@ -1,0 +1,453 @@
+#include "core/value.h"
+
+#include <cmath>
+
+#include "core/text.h"
+#include "core/units.h"
+
+namespace jixiao::core {
+namespace {
+
+// A UTF-8 cursor over normalized text.
+struct Cursor {
+  std::string_view s;
+  size_t i = 0;
+
+  bool done() const { return i >= s.size(); }
+  std::string_view rest() const { return s.substr(i); }
+  bool eat(std::string_view word) {
+    if (rest().substr(0, word.size()) != word) return false;
+    i += word.size();
+    return true;
+  }
+  char32_t peek() const {
+    size_t j = i;
+    return done() ? 0 : text::next_code_point(s, j);
+  }
+  char32_t take() { return text::next_code_point(s, i); }
+  bool peek_digit() const { return !done() && s[i] >= '0' && s[i] <= '9'; }
+  void skip_spaces() {
+    while (!done() && s[i] == ' ') ++i;
+  }
+};
+
+bool is_digit(char c) {
+  return c >= '0' && c <= '9';
+}
+
+size_t code_points(std::string_view s) {
+  size_t n = 0;
+  for (size_t i = 0; i < s.size();) {
+    text::next_code_point(s, i);
+    ++n;
+  }
+  return n;
+}
+
+bool is_not_applicable(std::string_view s) {
+  static constexpr std::string_view kWords[] = {"/",      "-",    "--",  "---", "//",
+                                                "\\",     "N/A",  "n/a", "NA",  "不适用",
+                                                "不涉及", "无需", "-/-", "/ /", "不适用。"};
+  for (std::string_view w : kWords) {
+    if (s == w) return true;
+  }
+  return false;
+}
+
+// Punctuation that ends a label or marks prose: a label is a short run of words.
+bool is_prose_mark(char32_t cp) {
+  switch (cp) {
+    case U',':
+    case U'.':
+    case U';':
+    case U':':
+    case U'(':
+    case U')':
+    case U'、':
+    case U'。':
+    case U'“':
+    case U'”':
+    case U'《':
+    case U'》':
+    case U'!':
+    case U'?':
+    case U'*':
+    case U'+':
+    case U'\'':
+    case U'"':
+    case U'[':
+    case U']':
+      return true;
+    default:
+      return false;
+  }
+}
+
+struct OpWord {
+  std::string_view word;
+  Op op;
+};
+
+// Longest first where one is a prefix of another.
+constexpr OpWord kPrefixOps[] = {
+    {"≥", Op::ge},      {">=", Op::ge},     {"=>", Op::ge},       {"≤", Op::le},
+    {"<=", Op::le},     {"=<", Op::le},     {"==", Op::eq},       {">", Op::gt},
+    {"<", Op::lt},      {"=", Op::eq},      {"不少于", Op::ge},   {"不低于", Op::ge},
+    {"不小于", Op::ge}, {"至少", Op::ge},   {"大于等于", Op::ge}, {"大于或等于", Op::ge},
+    {"达到", Op::ge},   {"不超过", Op::le}, {"不高于", Op::le},   {"不多于", Op::le},
+    {"不大于", Op::le}, {"至多", Op::le},   {"小于等于", Op::le}, {"小于或等于", Op::le},
+    {"控制在", Op::le}, {"大于", Op::gt},   {"高于", Op::gt},     {"超过", Op::gt},
+    {"多于", Op::gt},   {"小于", Op::lt},   {"低于", Op::lt},     {"少于", Op::lt},
+    {"等于", Op::eq},   {"约", Op::none},   {"大约", Op::none},   {"≈", Op::none},
+};
+
+constexpr OpWord kSuffixOps[] = {
+    {"及以上", Op::ge}, {"或以上", Op::ge}, {"以上", Op::ge}, {"及以下", Op::le},
+    {"或以下", Op::le}, {"以下", Op::le},   {"以内", Op::le}, {"之内", Op::le},
+    {"内", Op::le},     {"之前", Op::le},   {"以前", Op::le}, {"前", Op::le},
+    {"左右", Op::none},
+};
+
+bool eat_prefix_op(Cursor& c, Op& op) {
+  for (const auto& w : kPrefixOps) {
+    if (c.eat(w.word)) {
+      op = w.op;
+      return true;
+    }
+  }
+  return false;
+}
+
+// Reads "1,234.5" at the cursor; false when no digit is there. The value is
+// mantissa / 10^decimals, which is the correctly rounded double of what was
+// printed (both are exact in a double for up to 15 significant digits).
+bool read_number(Cursor& c, double& out, int& decimals) {
+  static constexpr double kPow10[] = {1e0,  1e1,  1e2,  1e3,  1e4,  1e5,  1e6,  1e7,
+                                      1e8,  1e9,  1e10, 1e11, 1e12, 1e13, 1e14, 1e15,
+                                      1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22};
+  const size_t start = c.i;
+  bool negative = false;
+  if (!c.done() && (c.s[c.i] == '-' || c.s[c.i] == '+')) {
+    negative = c.s[c.i] == '-';
+    ++c.i;
+  }
+  if (!c.peek_digit()) {
+    c.i = start;
+    return false;
+  }
+  double mantissa = 0;
+  while (!c.done()) {
+    const char ch = c.s[c.i];
+    if (is_digit(ch)) {
+      mantissa = mantissa * 10 + (ch - '0');
+      ++c.i;
+    } else if (ch == ',' && c.i + 3 < c.s.size() && is_digit(c.s[c.i + 1]) &&
+               is_digit(c.s[c.i + 2]) && is_digit(c.s[c.i + 3]) &&
+               (c.i + 4 >= c.s.size() || !is_digit(c.s[c.i + 4]))) {
+      ++c.i;  // thousands separator
+    } else {
+      break;
+    }
+  }
+  decimals = 0;
+  if (!c.done() && c.s[c.i] == '.' && c.i + 1 < c.s.size() && is_digit(c.s[c.i + 1])) {
+    ++c.i;
+    while (c.peek_digit()) {
+      if (decimals < 22) {
+        mantissa = mantissa * 10 + (c.s[c.i] - '0');
+        ++decimals;
+      }
+      ++c.i;
+    }
+  }
+  const double value = mantissa / kPow10[decimals];
+  out = negative ? -value : value;
+  return true;
+}
+
+// Chinese or Arabic month/quarter numbers 1..12.
+bool read_small_number(Cursor& c, int& out) {
+  if (c.peek_digit()) {
+    int v = 0;
+    int digits = 0;
+    while (c.peek_digit() && digits < 3) {
+      v = v * 10 + (c.s[c.i] - '0');
+      ++c.i;
+      ++digits;
+    }
+    out = v;
+    return true;
+  }
+  static constexpr std::string_view kDigits[] = {"一", "二", "三", "四", "五",
+                                                 "六", "七", "八", "九"};
+  int v = 0;
+  if (c.eat("十")) v = 10;
+  for (int d = 0; d < 9; ++d) {
+    if (c.eat(kDigits[d])) {
+      v += d + 1;
+      break;
+    }
+  }
+  if (v == 0) return false;
+  out = v;
+  return true;
+}
+
+bool try_date(std::string_view s, Value& v) {
+  Cursor c{s};
+  for (std::string_view w : {"截至", "截止", "于", "在"}) c.eat(w);
+  Date d;
+  bool any = false;
+  const size_t year_start = c.i;
+  if (c.rest().size() >= 5 && is_digit(s[c.i]) && is_digit(s[c.i + 1]) && is_digit(s[c.i + 2]) &&
+      is_digit(s[c.i + 3])) {
+    const int year = (s[c.i] - '0') * 1000 + (s[c.i + 1] - '0') * 100 + (s[c.i + 2] - '0') * 10 +
+                     (s[c.i + 3] - '0');
+    c.i += 4;
+    if (c.eat("年") || c.eat("-") || c.eat("/")) {
+      d.year = year;
+      any = true;
+    } else {
+      c.i = year_start;
+    }
+  }
+  int n = 0;
+  const size_t month_start = c.i;
+  c.eat("第");
+  {
+    if (read_small_number(c, n)) {
+      if (c.eat("季度") && n >= 1 && n <= 4) {
+        d.month = n * 3;
+        any = true;
+      } else if ((c.eat("月") ||
+                  (d.year != 0 && (c.done() || c.peek() == U'-' || c.peek() == U'/'))) &&
+                 n >= 1 && n <= 12) {
+        d.month = n;
+        any = true;
+        if (c.eat("-") || c.eat("/")) {
+          if (!read_small_number(c, n) || n < 1 || n > 31) return false;
+          d.day = n;
+        } else if (c.peek_digit() || c.peek() == U'十' || c.peek() == U'二' || c.peek() == U'三') {
+          if (!read_small_number(c, n) || n < 1 || n > 31) return false;
+          if (!c.eat("日") && !c.eat("号")) return false;
+          d.day = n;
+        }
+      } else {
+        c.i = month_start;
+      }
+    } else {
+      c.i = month_start;
+    }
+  }
+  if (!any) return false;
+  if (d.month == 0 && d.year == 0) return false;
+  Op op = Op::none;
+  if (c.eat("底") || c.eat("末")) {
+    d.day = 0;
+  } else if (c.eat("上旬")) {
+    d.day = d.day ? d.day : 10;
+  } else if (c.eat("中旬")) {
+    d.day = d.day ? d.day : 20;
+  } else if (c.eat("下旬")) {
+    d.day = 0;
+  } else if (c.eat("初")) {
+    d.day = d.day ? d.day : 5;
+  }
+  for (std::string_view w : {"之前", "以前", "前", "止", "以内", "内"}) {
+    if (c.eat(w)) {
+      op = Op::le;
+      break;
+    }
+  }
+  for (std::string_view w : {"完成", "完工", "实施"}) c.eat(w);
+  if (d.year == 0 && d.month == 0) return false;
+  if (!c.done()) return false;
+  // "2021年" alone is a year, "7月" a month, "9月前" a deadline.
+  v.kind = ValueKind::date;
+  v.op = op;
+  v.date = d;
+  return true;
+}
+
+// Unit characters: words, %, / (元/人), ² and a few symbols; no digits or
+// punctuation (those make the figure unreadable).
+bool unit_is_clean(std::string_view unit) {
+  for (size_t i = 0; i < unit.size();) {
+    const char32_t cp = text::next_code_point(unit, i);
+    if (cp < 0x80) {
+      const bool ok =
+          (cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z') || cp == '%' || cp == '/';
+      if (!ok) return false;
+    } else if (is_prose_mark(cp)) {
+      return false;
+    }
+  }
+  return true;
+}
+
+// Tries "label op number [range] unit suffix"; sets kind number, invalid or text.
+void read_figure(std::string_view s, Value& v) {
+  Cursor c{s};
+  Op op = Op::none;
+  // A label: words before the figure ("周报不少于52篇", "预算执行率100%").
+  size_t label_points = 0;
+  bool found = false;
+  while (!c.done()) {
+    Cursor probe = c;
+    Op probe_op = Op::none;
+    if (eat_prefix_op(probe, probe_op)) {
+      probe.skip_spaces();
+      if (probe.peek_digit() || ((probe.peek() == '-' || probe.peek() == '+') &&
+                                 probe.i + 1 < s.size() && is_digit(s[probe.i + 1]))) {
+        v.label.assign(s.substr(0, c.i));
+        op = probe_op;
+        c = probe;
+        found = true;
+        break;
+      }
+    }
+    if (c.peek_digit() ||
+        ((c.peek() == '-' || c.peek() == '+') && c.i + 1 < s.size() && is_digit(s[c.i + 1]))) {
+      v.label.assign(s.substr(0, c.i));
+      found = true;
+      break;
+    }
+    const char32_t cp = c.take();
+    if (is_prose_mark(cp) || ++label_points > 12) break;
+  }
+  v.label.assign(text::trim(v.label));
+  if (!found) {
+    v.kind = ValueKind::text;
+    v.text.assign(s);
+    v.label.clear();
+    return;
+  }
+  double number = 0;
+  int decimals = 0;
+  read_number(c, number, decimals);
+  double upper = 0;
+  bool range = false;
+  {
+    Cursor probe = c;
+    // A unit may sit between the bounds: "100家-200家" is rare; "100-200家" common.
+    if (probe.eat("-") || probe.eat("~") || probe.eat("至") || probe.eat("到")) {
+      probe.skip_spaces();
+      int upper_decimals = 0;
+      if (probe.peek_digit() && read_number(probe, upper, upper_decimals)) {
+        range = true;
+        decimals = std::max(decimals, upper_decimals);
+        c = probe;
+      }
+    }
+  }
+  c.skip_spaces();
+  std::string_view rest = c.rest();
+  Op suffix_op = Op::none;
+  bool suffix_found = false;
+  for (int round = 0; round < 2; ++round) {  // "以内完成", "及以上"
+    for (std::string_view w : {"完成", "左右"}) {
+      if (rest.size() >= w.size() && rest.substr(rest.size() - w.size()) == w) {
+        rest.remove_suffix(w.size());
+      }
+    }
+    for (const auto& w : kSuffixOps) {
+      if (rest.size() >= w.word.size() && rest.substr(rest.size() - w.word.size()) == w.word) {
+        rest.remove_suffix(w.word.size());
+        if (!suffix_found) suffix_op = w.op;
+        suffix_found = true;
+        break;
+      }
+    }
+  }
+  std::string_view unit = text::trim(rest);
+  const size_t total_points = code_points(s);
+  if (!unit_is_clean(unit) || code_points(unit) > 8) {
+    // A figure followed by junk: short text is a mistyped figure, long text is prose.
+    const bool short_text = total_points <= 20 && code_points(v.label) <= 6;
+    v.kind = short_text && !unit_is_clean(unit) ? ValueKind::invalid : ValueKind::text;
+    v.text.assign(s);
+    v.label.clear();
+    return;
+  }
+  const UnitReading reading = read_unit(unit);
+  v.kind = ValueKind::number;
+  v.op = range ? Op::range : (op != Op::none ? op : suffix_op);
+  v.number = number * reading.factor;
+  v.upper = upper * reading.factor;
+  v.factor = reading.factor;
+  v.unit.assign(reading.canonical);
+  v.unit_known = reading.known;
+  v.decimals = decimals;
+}
+
+}  // namespace
+
+std::string_view op_symbol(Op op) {
+  switch (op) {
+    case Op::ge:
+      return "≥";
+    case Op::gt:
+      return ">";
+    case Op::eq:
+      return "=";
+    case Op::le:
+      return "≤";
+    case Op::lt:
+      return "<";
+    case Op::range:
+      return "~";
+    case Op::none:
+      return "";
+  }
+  return "";
+}
+
+void parse_value_into(std::string_view written, Value& v) {
+  thread_local std::string buffer;
+  text::normalize_into(written, buffer);
+  v.kind = ValueKind::empty;
+  v.op = Op::none;
+  v.number = 0;
+  v.factor = 1;
+  v.upper = 0;
+  v.unit.clear();
+  v.unit_known = true;
+  v.decimals = 0;
+  v.label.clear();
+  v.date = Date{};
+  v.text.clear();
+  const std::string_view s = buffer;
+  if (s.empty()) return;
+  if (is_not_applicable(s)) {
+    v.kind = ValueKind::not_applicable;
+    return;
+  }
+  if (text::has_digit(s) || s.find("月") != std::string_view::npos ||
+      s.find("季度") != std::string_view::npos) {
+    if (try_date(s, v)) return;
+  }
+  if (!text::has_digit(s)) {
+    v.kind = ValueKind::text;
+    v.text.assign(s);
+    return;
+  }
+  read_figure(s, v);
+}
+
+Value parse_value(std::string_view written) {
+  Value v;
+  parse_value_into(written, v);
+  return v;
+}
+
+int compare_dates(const Date& a, const Date& b) {
+  if (a.year != 0 && b.year != 0 && a.year != b.year) return a.year - b.year;
+  const int am = a.month != 0 ? a.month : 13;
+  const int bm = b.month != 0 ? b.month : 13;
+  if (am != bm) return am - bm;
+  const int ad = a.day != 0 ? a.day : 32;
+  const int bd = b.day != 0 ? b.day : 32;
+  return ad - bd;
+}
+
+}  // namespace jixiao::core

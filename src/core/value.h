@@ -1,0 +1,63 @@
+// A target (年度指标值) or an actual (实际完成值) as it is written in a table,
+// read into operator, number and unit, a date, or words.
+//
+// Reading is independent of any rule set: it only says what was written.
+// Whether words are a qualitative tier, a grade or yes/no, and which direction
+// a bare number has, is decided when scoring (core/scoring.h), because those
+// vocabularies belong to the rule set.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+
+namespace jixiao::core {
+
+enum class Op : uint8_t { none, ge, gt, eq, le, lt, range };
+
+// "≥", "≤", … for display; "" for none.
+std::string_view op_symbol(Op op);
+
+enum class ValueKind : uint8_t {
+  empty,           // nothing written
+  not_applicable,  // "/", "-", "—", "不适用", "N/A"
+  number,          // operator + number + unit: "≥100家", "24小时内", "1,234.5", "100-200家"
+  date,            // a calendar point or deadline: "2021年12月前", "9月前", "第三季度"
+  text,            // words: "优", "达成预期指标", "是", or a description
+  invalid,         // starts like a figure but cannot be read: "100:%", "365天*18小时"
+};
+
+// A calendar point; 0 means "not written" (a month of 0 is the end of the
+// year, a day of 0 the end of the month).
+struct Date {
+  int year = 0;
+  int month = 0;
+  int day = 0;
+};
+
+struct Value {
+  ValueKind kind = ValueKind::empty;
+  Op op = Op::none;        // for numbers and dates (le: "…前", "…内")
+  double number = 0;       // in `unit`, after multipliers and conversion (万元 → 元)
+  double factor = 1;       // what the written unit was multiplied by (万元 → 元: 1e4)
+  double upper = 0;        // the upper bound of a range
+  std::string unit;        // canonical unit, "" when none was written
+  bool unit_known = true;  // false for a unit that converts to nothing else ("家")
+  int decimals = 0;        // digits after the decimal point, as printed
+  std::string label;       // words before the figure: "周报" in "周报不少于52篇"
+  Date date;
+  std::string text;  // normalized words, for kind text
+};
+
+// Reads `written`. Never fails: what cannot be read is kind invalid or text.
+Value parse_value(std::string_view written);
+
+// Like parse_value, reusing `out`'s storage (no allocation once warm).
+void parse_value_into(std::string_view written, Value& out);
+
+// Compares two dates; missing parts compare as the latest possible (end of the
+// year, end of the month), and a missing year on either side ignores years.
+// Returns <0, 0, >0.
+int compare_dates(const Date& a, const Date& b);
+
+}  // namespace jixiao::core

@@ -1,0 +1,25 @@
+// Qualitative words: which tier, grade or yes/no a written value stands for,
+// by the rule set's vocabulary.
+#pragma once
+
+#include <string_view>
+
+#include "core/rule_set.h"
+
+namespace jixiao::core {
+
+struct WordClass {
+  enum Type { none, tier, grade, yes, no } type = none;
+  int level = -1;  // tier or grade index, best first
+};
+
+// Classifies normalized text (Value::text). Single-character words ("优",
+// "是") match only the whole text; longer phrases also match inside a short
+// text, the worst tier first, so "部分达成" is not read as "达成".
+WordClass classify_words(std::string_view text, const RuleSet& rules);
+
+// True when an indicator named `name` is lower-is-better by the rule set's list
+// (控制率, 差异率, …).
+bool is_lower_is_better_name(std::string_view name, const RuleSet& rules);
+
+}  // namespace jixiao::core

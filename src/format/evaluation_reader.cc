@@ -1,0 +1,737 @@
+#include "format/evaluation_reader.h"
+
+#include <simdjson.h>
+
+#include <cmath>
+#include <cstring>
+#include <filesystem>
+#include <fstream>
+#include <vector>
+
+#include "core/decimal.h"
+#include "core/department.h"
+#include "core/text.h"
+#include "core/units.h"
+
+namespace jixiao::format {
+namespace {
+
+using namespace simdjson;  // NOLINT: the ondemand API reads badly fully qualified
+using core::Evaluation;
+using core::Indicator;
+
+std::string_view chinese_error(error_code code) {
+  switch (code) {
+    case UTF8_ERROR:
+      return "不是有效的 UTF-8 编码";
+    case UNCLOSED_STRING:
+      return "字符串缺少结束引号";
+    case NUMBER_ERROR:
+      return "数字格式错误";
+    case T_ATOM_ERROR:
+    case F_ATOM_ERROR:
+    case N_ATOM_ERROR:
+      return "出现无法识别的值（true/false/null 拼写错误？）";
+    case DEPTH_ERROR:
+      return "嵌套层级过深";
+    case EMPTY:
+      return "文件为空";
+    case CAPACITY:
+      return "文件过大";
+    case UNESCAPED_CHARS:
+      return "字符串中有未转义的控制字符";
+    case INCOMPLETE_ARRAY_OR_OBJECT:
+    case TAPE_ERROR:
+    case TRAILING_CONTENT:
+      return "JSON 结构不完整或多余内容（括号、逗号或引号不匹配）";
+    default:
+      return "不是有效的 JSON";
+  }
+}
+
+// Where a field sits, for messages: indicators[2].children[0].weight.
+class FieldPath {
+ public:
+  void push(std::string_view key, int index = -1) { parts_.push_back({std::string(key), index}); }
+  void pop() { parts_.pop_back(); }
+  std::string text(std::string_view last = {}) const {
+    std::string out;
+    for (const auto& p : parts_) {
+      if (!out.empty()) out += '.';
+      out += p.key;
+      if (p.index >= 0) out += "[" + std::to_string(p.index) + "]";
+    }
+    if (!last.empty()) {
+      if (!out.empty()) out += '.';
+      out += last;
+    }
+    return out;
+  }
+
+ private:
+  struct Part {
+    std::string key;
+    int index;
+  };
+  std::vector<Part> parts_;
+};
+
+struct Scope {
+  Scope(FieldPath& p, std::string_view key, int index = -1) : path(p) { path.push(key, index); }
+  ~Scope() { path.pop(); }
+  FieldPath& path;
+};
+
+class DocumentReader {
+ public:
+  explicit DocumentReader(std::string& scratch) : scratch_(scratch) {}
+
+  Status read(ondemand::document& doc, Evaluation& e) {
+    ondemand::object obj;
+    if (auto err = doc.get_object().get(obj)) {
+      return err == INCORRECT_TYPE ? Status::error("内容应为一个评价对象（以 { 开头）")
+                                   : Status::error(std::string(chinese_error(err)));
+    }
+    reset(e);
+    Status s = evaluation(obj, e);
+    if (!s.ok()) return s;
+    // Anything after the object (a second object, stray text) is an error.
+    if (doc.current_location().error() != OUT_OF_BOUNDS)
+      return Status::error(std::string(chinese_error(TRAILING_CONTENT)));
+    if (e.title.empty()) return Status::error("缺少字段 title（评价对象名称）");
+    return Status();
+  }
+
+ private:
+  Status fail(std::string_view field, std::string_view problem) {
+    return Status::error("字段 " + path_.text(field) + " " + std::string(problem));
+  }
+  Status json_error(error_code err, std::string_view field) {
+    if (err == INCORRECT_TYPE) return fail(field, "类型不正确");
+    return Status::error(std::string(chinese_error(err)) + "（字段 " + path_.text(field) +
+                         " 附近）");
+  }
+
+  void reset(Evaluation& e) {
+    e.title.clear();
+    e.unit.clear();
+    e.year = 0;
+    e.kind = core::EvaluationKind::self;
+    e.scope = core::Scope::project;
+    e.rule_set.clear();
+    e.budget.reset();
+    count_ = 0;
+    e.stated_total.reset();
+    e.stated_grade.clear();
+    e.experts.clear();
+    e.panel_method.reset();
+    e.department.reset();
+    e.overall_goal.clear();
+  }
+
+  // Text: a string, or a number kept as written; null is empty.
+  Status text(ondemand::value v, std::string_view field, std::string& out) {
+    ondemand::json_type type;
+    if (auto err = v.type().get(type)) return json_error(err, field);
+    switch (type) {
+      case ondemand::json_type::string: {
+        std::string_view s;
+        if (auto err = v.get_string().get(s)) return json_error(err, field);
+        if (s.size() > kMaxTextBytes) return fail(field, "文本过长（超过 256 KiB）");
+        out.assign(s);
+        return Status();
+      }
+      case ondemand::json_type::number: {
+        std::string_view raw = v.raw_json_token();
+        out.assign(core::text::trim(raw));
+        return Status();
+      }
+      case ondemand::json_type::null:
+        out.clear();
+        return Status();
+      default:
+        return fail(field, "应为文字或数字");
+    }
+  }
+
+  // A number, or a string holding one ("15", "15分", "1,234.5"); null, "",
+  // "/" and "-" are absent.
+  Status number(ondemand::value v, std::string_view field, std::optional<core::Figure>& out,
+                std::string_view* unit_out = nullptr) {
+    out.reset();
+    ondemand::json_type type;
+    if (auto err = v.type().get(type)) return json_error(err, field);
+    if (type == ondemand::json_type::null) return Status();
+    if (type == ondemand::json_type::number) {
+      double d = 0;
+      if (auto err = v.get_double().get(d)) return json_error(err, field);
+      if (!std::isfinite(d)) return fail(field, "数值超出范围");
+      out = core::Figure{d, core::decimals_of(v.raw_json_token())};
+      return Status();
+    }
+    if (type != ondemand::json_type::string) return fail(field, "应为数字");
+    std::string_view s;
+    if (auto err = v.get_string().get(s)) return json_error(err, field);
+    if (s.size() > 256) return fail(field, "应为数字，内容过长");
+    core::parse_value_into(s, value_);
+    if (value_.kind == core::ValueKind::empty || value_.kind == core::ValueKind::not_applicable) {
+      return Status();
+    }
+    const bool plain = value_.kind == core::ValueKind::number && value_.op == core::Op::none &&
+                       value_.label.empty();
+    if (!plain || (unit_out == nullptr && !value_.unit.empty() && value_.unit != "分")) {
+      return fail(field, "应为数字，实际为「" + std::string(s) + "」");
+    }
+    out = core::Figure{value_.number, value_.decimals};
+    if (unit_out != nullptr) *unit_out = value_.unit;
+    return Status();
+  }
+
+  Status plain_number(ondemand::value v, std::string_view field, std::optional<double>& out) {
+    std::optional<core::Figure> f;
+    Status s = number(v, field, f);
+    out = f ? std::optional<double>(f->value) : std::nullopt;
+    return s;
+  }
+
+  // Money in 万元: a number in `unit`, or a string with its own unit ("480万元", "4,800,000元").
+  Status amount(ondemand::value v, std::string_view field, const std::string& unit,
+                std::optional<double>& out) {
+    std::optional<core::Figure> f;
+    std::string_view written_unit;
+    Status s = number(v, field, f, &written_unit);
+    if (!s.ok() || !f) {
+      out.reset();
+      return s;
+    }
+    double wan = 0;
+    if (!written_unit.empty()) {
+      // parse_value converted 万元 and 亿元 into 元.
+      if (written_unit != "元") return fail(field, "金额单位应为元、万元或亿元");
+      out = f->value / 1e4;
+      return Status();
+    }
+    if (!core::to_wan_yuan(f->value, unit, wan)) return fail(field, "金额单位应为元、万元或亿元");
+    out = wan;
+    return Status();
+  }
+
+  Status boolean(ondemand::value v, std::string_view field, bool& out) {
+    if (v.get_bool().get(out) != SUCCESS) return fail(field, "应为 true 或 false");
+    return Status();
+  }
+
+  Status evaluation(ondemand::object obj, Evaluation& e) {
+    Status s;
+    bool saw_indicators = false;
+    for (auto f : obj) {
+      std::string_view key;
+      if (auto err = f.unescaped_key().get(key)) return json_error(err, "");
+      ondemand::value v;
+      if (auto err = f.value().get(v)) return json_error(err, key);
+      if (key == "title") {
+        s = text(v, key, e.title);
+      } else if (key == "unit") {
+        s = text(v, key, e.unit);
+      } else if (key == "year") {
+        std::optional<double> y;
+        s = plain_number(v, key, y);
+        if (s.ok() && y) {
+          if (*y < 1900 || *y > 2200 || *y != static_cast<int>(*y)) {
+            return fail(key, "应为年份（如 2024）");
+          }
+          e.year = static_cast<int>(*y);
+        }
+      } else if (key == "kind") {
+        s = text(v, key, scratch_);
+        if (s.ok()) {
+          auto kind = core::evaluation_kind_from_text(scratch_);
+          if (!kind)
+            return fail(
+                key, "应为 self、department、finance 或 third_party，实际为「" + scratch_ + "」");
+          e.kind = *kind;
+        }
+      } else if (key == "scope") {
+        s = text(v, key, scratch_);
+        if (s.ok()) {
+          auto scope = core::scope_from_text(scratch_);
+          if (!scope)
+            return fail(key, "应为 project 或 department_overall，实际为「" + scratch_ + "」");
+          e.scope = *scope;
+        }
+      } else if (key == "rule_set") {
+        s = text(v, key, e.rule_set);
+      } else if (key == "budget") {
+        s = budget(v, e);
+      } else if (key == "indicators") {
+        saw_indicators = true;
+        s = indicators(v, e, -1, key);
+      } else if (key == "stated_total") {
+        s = number(v, key, e.stated_total);
+      } else if (key == "stated_grade") {
+        s = text(v, key, e.stated_grade);
+      } else if (key == "experts") {
+        s = strings(v, key, e.experts);
+        if (s.ok() && e.experts.size() > kMaxExperts) return fail(key, "专家人数过多");
+      } else if (key == "panel_method") {
+        s = text(v, key, scratch_);
+        if (s.ok()) {
+          if (scratch_ == "mean") {
+            e.panel_method = core::PanelMethod::mean;
+          } else if (scratch_ == "trimmed_mean") {
+            e.panel_method = core::PanelMethod::trimmed_mean;
+          } else {
+            return fail(key, "应为 mean 或 trimmed_mean");
+          }
+        }
+      } else if (key == "department") {
+        s = department(v, e);
+      } else if (key == "overall_goal") {
+        s = text(v, key, e.overall_goal);
+      } else {
+        return fail(key, "是未知字段（字段名见 docs/format.md）");
+      }
+      if (!s.ok()) return s;
+    }
+    if (!saw_indicators) return Status::error("缺少字段 indicators（指标列表）");
+    e.indicators.resize(count_);
+    return Status();
+  }
+
+  Status strings(ondemand::value v, std::string_view field, std::vector<std::string>& out) {
+    ondemand::array arr;
+    if (v.get_array().get(arr)) return fail(field, "应为文字数组");
+    out.clear();
+    int i = 0;
+    for (auto item : arr) {
+      ondemand::value iv;
+      if (auto err = item.get(iv)) return json_error(err, field);
+      Scope scope(path_, field, i++);
+      out.emplace_back();
+      Status s = text(iv, "", out.back());
+      if (!s.ok()) return s;
+    }
+    return Status();
+  }
+
+  Status budget(ondemand::value v, Evaluation& e) {
+    Scope scope(path_, "budget");
+    ondemand::object obj;
+    if (v.get_object().get(obj)) return fail("", "应为对象");
+    core::Budget& b = e.budget.emplace();
+    // The unit may come after the amounts; read it first.
+    std::string unit = "万元";
+    if (auto u = obj.find_field_unordered("unit"); u.error() == SUCCESS) {
+      ondemand::value uv;
+      if (u.get(uv) == SUCCESS) {
+        Status s = text(uv, "unit", unit);
+        if (!s.ok()) return s;
+        double probe = 0;
+        if (!core::to_wan_yuan(1, unit, probe)) return fail("unit", "应为元、万元或亿元");
+      }
+    }
+    if (obj.reset().error()) return fail("", "无法读取");
+    for (auto f : obj) {
+      std::string_view key;
+      if (auto err = f.unescaped_key().get(key)) return json_error(err, "");
+      ondemand::value fv;
+      if (auto err = f.value().get(fv)) return json_error(err, key);
+      Status s;
+      if (key == "name") {
+        s = text(fv, key, b.name);
+      } else if (key == "initial") {
+        s = amount(fv, key, unit, b.initial);
+      } else if (key == "adjusted") {
+        s = amount(fv, key, unit, b.adjusted);
+      } else if (key == "executed") {
+        s = amount(fv, key, unit, b.executed);
+      } else if (key == "received") {
+        s = amount(fv, key, unit, b.received);
+      } else if (key == "unit") {
+        continue;  // read above
+      } else if (key == "weight") {
+        s = plain_number(fv, key, b.weight);
+      } else if (key == "target_rate") {
+        s = text(fv, key, b.target_rate);
+      } else if (key == "stated_rate") {
+        s = text(fv, key, b.stated_rate);
+      } else if (key == "stated_score") {
+        s = number(fv, key, b.stated_score);
+      } else if (key == "sources") {
+        s = sources(fv, unit, b);
+      } else {
+        return fail(key, "是未知字段（字段名见 docs/format.md）");
+      }
+      if (!s.ok()) return s;
+    }
+    return Status();
+  }
+
+  Status sources(ondemand::value v, const std::string& unit, core::Budget& b) {
+    ondemand::array arr;
+    if (v.get_array().get(arr)) return fail("sources", "应为数组");
+    int i = 0;
+    for (auto item : arr) {
+      Scope scope(path_, "sources", i++);
+      ondemand::object obj;
+      if (item.get_object().get(obj)) return fail("", "应为对象");
+      core::FundingLine& line = b.sources.emplace_back();
+      for (auto f : obj) {
+        std::string_view key;
+        if (auto err = f.unescaped_key().get(key)) return json_error(err, "");
+        ondemand::value fv;
+        if (auto err = f.value().get(fv)) return json_error(err, key);
+        Status s;
+        if (key == "source") {
+          s = text(fv, key, scratch_);
+          if (s.ok()) {
+            if (scratch_ == "fiscal" || scratch_ == "本年财政拨款" || scratch_ == "财政拨款") {
+              line.source = core::FundingSource::fiscal;
+            } else if (scratch_ == "carried_over" || scratch_ == "上年结转资金" ||
+                       scratch_ == "上年结转") {
+              line.source = core::FundingSource::carried_over;
+            } else if (scratch_ == "other" || scratch_ == "其他资金") {
+              line.source = core::FundingSource::other;
+            } else {
+              return fail(key, "应为 fiscal、carried_over 或 other");
+            }
+          }
+        } else if (key == "initial") {
+          s = amount(fv, key, unit, line.initial);
+        } else if (key == "adjusted") {
+          s = amount(fv, key, unit, line.adjusted);
+        } else if (key == "executed") {
+          s = amount(fv, key, unit, line.executed);
+        } else {
+          return fail(key, "是未知字段（字段名见 docs/format.md）");
+        }
+        if (!s.ok()) return s;
+      }
+    }
+    return Status();
+  }
+
+  Status department(ondemand::value v, Evaluation& e) {
+    Scope scope(path_, "department");
+    ondemand::object obj;
+    if (v.get_object().get(obj)) return fail("", "应为对象");
+    core::DepartmentData& d = e.department.emplace();
+    struct Field {
+      std::string_view key;
+      std::optional<double> core::DepartmentData::*member;
+    };
+    static constexpr Field kFields[] = {
+        {"initial_budget", &core::DepartmentData::initial_budget},
+        {"adjusted_budget", &core::DepartmentData::adjusted_budget},
+        {"final_expenditure", &core::DepartmentData::final_expenditure},
+        {"budget_adjustment", &core::DepartmentData::budget_adjustment},
+        {"carryover", &core::DepartmentData::carryover},
+        {"carryover_previous", &core::DepartmentData::carryover_previous},
+        {"staff_actual", &core::DepartmentData::staff_actual},
+        {"staff_quota", &core::DepartmentData::staff_quota},
+        {"three_public", &core::DepartmentData::three_public},
+        {"three_public_previous", &core::DepartmentData::three_public_previous},
+        {"three_public_budget", &core::DepartmentData::three_public_budget},
+        {"operating_budget", &core::DepartmentData::operating_budget},
+        {"operating_actual", &core::DepartmentData::operating_actual},
+        {"procurement_budget", &core::DepartmentData::procurement_budget},
+        {"procurement_actual", &core::DepartmentData::procurement_actual},
+        {"personnel", &core::DepartmentData::personnel},
+        {"operating", &core::DepartmentData::operating},
+        {"basic", &core::DepartmentData::basic},
+    };
+    for (auto f : obj) {
+      std::string_view key;
+      if (auto err = f.unescaped_key().get(key)) return json_error(err, "");
+      ondemand::value fv;
+      if (auto err = f.value().get(fv)) return json_error(err, key);
+      if (key == "projects") {
+        Status s = projects(fv, d);
+        if (!s.ok()) return s;
+        continue;
+      }
+      const Field* field = nullptr;
+      for (const auto& candidate : kFields) {
+        if (candidate.key == key) field = &candidate;
+      }
+      if (field == nullptr) return fail(key, "是未知字段（字段名见 docs/format.md）");
+      Status s = plain_number(fv, key, d.*(field->member));
+      if (!s.ok()) return s;
+    }
+    return Status();
+  }
+
+  Status projects(ondemand::value v, core::DepartmentData& d) {
+    ondemand::array arr;
+    if (v.get_array().get(arr)) return fail("projects", "应为数组");
+    int i = 0;
+    for (auto item : arr) {
+      Scope scope(path_, "projects", i++);
+      ondemand::object obj;
+      if (item.get_object().get(obj)) return fail("", "应为对象");
+      auto& p = d.projects.emplace_back();
+      for (auto f : obj) {
+        std::string_view key;
+        if (auto err = f.unescaped_key().get(key)) return json_error(err, "");
+        ondemand::value fv;
+        if (auto err = f.value().get(fv)) return json_error(err, key);
+        Status s;
+        if (key == "title") {
+          s = text(fv, key, p.title);
+        } else if (key == "total") {
+          s = plain_number(fv, key, p.total);
+        } else if (key == "grade") {
+          s = text(fv, key, p.grade);
+        } else {
+          return fail(key, "是未知字段（字段名见 docs/format.md）");
+        }
+        if (!s.ok()) return s;
+      }
+    }
+    return Status();
+  }
+
+  Status indicators(ondemand::value v, Evaluation& e, int parent, std::string_view field) {
+    ondemand::array arr;
+    if (v.get_array().get(arr)) return fail(field, "应为指标数组");
+    const int level = parent == -1 ? 1 : e.indicators[parent].level + 1;
+    if (level > kMaxLevels) return fail(field, "指标层级超过 8 级");
+    int i = 0;
+    for (auto item : arr) {
+      Scope scope(path_, field, i++);
+      ondemand::object obj;
+      if (auto err = item.get_object().get(obj)) {
+        return err == INCORRECT_TYPE ? fail("", "应为指标对象") : json_error(err, "");
+      }
+      if (count_ >= kMaxIndicators) return fail("", "指标超过 10000 个");
+      const int index = static_cast<int>(count_++);
+      if (static_cast<size_t>(index) >= e.indicators.size()) e.indicators.emplace_back();
+      reset(e.indicators[index], parent, level);
+      Status s = indicator(obj, e, index);
+      if (!s.ok()) return s;
+      if (e.indicators[index].name.empty()) return fail("name", "不能为空（指标名称）");
+    }
+    return Status();
+  }
+
+  static void reset(Indicator& n, int parent, int level) {
+    n.name.clear();
+    n.parent = parent;
+    n.level = level;
+    n.weight.reset();
+    n.target_text.clear();
+    n.actual_text.clear();
+    n.stated_score.reset();
+    n.checked_score.reset();
+    n.deduction_reason.clear();
+    n.kind = core::ScoringKind::automatic;
+    n.per_point = 0;
+    n.note.clear();
+    n.not_applicable = false;
+    n.figure.clear();
+    n.expert_scores.clear();
+  }
+
+  Status indicator(ondemand::object obj, Evaluation& e, int index) {
+    bool saw_target = false;
+    bool saw_actual = false;
+    for (auto f : obj) {
+      std::string_view key;
+      if (auto err = f.unescaped_key().get(key)) return json_error(err, "");
+      ondemand::value v;
+      if (auto err = f.value().get(v)) return json_error(err, key);
+      // `e.indicators` may grow while reading children: look the node up each time.
+      Status s;
+      if (key == "name") {
+        s = text(v, key, e.indicators[index].name);
+      } else if (key == "weight") {
+        s = plain_number(v, key, e.indicators[index].weight);
+        if (s.ok() && e.indicators[index].weight && *e.indicators[index].weight < 0) {
+          return fail(key, "分值不能为负数");
+        }
+      } else if (key == "target") {
+        saw_target = true;
+        s = text(v, key, e.indicators[index].target_text);
+      } else if (key == "actual") {
+        saw_actual = true;
+        s = text(v, key, e.indicators[index].actual_text);
+      } else if (key == "stated_score") {
+        s = number(v, key, e.indicators[index].stated_score);
+      } else if (key == "checked_score") {
+        s = plain_number(v, key, e.indicators[index].checked_score);
+      } else if (key == "deduction_reason") {
+        s = text(v, key, e.indicators[index].deduction_reason);
+      } else if (key == "kind") {
+        s = text(v, key, scratch_);
+        if (s.ok()) {
+          auto kind = core::scoring_kind_from_code(scratch_);
+          if (!kind || *kind == core::ScoringKind::expert_panel ||
+              *kind == core::ScoringKind::stated || *kind == core::ScoringKind::none) {
+            return fail(key, "不是可用的计分方式「" + scratch_ + "」（见 docs/rules.md）");
+          }
+          e.indicators[index].kind = *kind;
+        }
+      } else if (key == "per_point") {
+        std::optional<double> p;
+        s = plain_number(v, key, p);
+        e.indicators[index].per_point = p.value_or(0);
+      } else if (key == "note") {
+        s = text(v, key, e.indicators[index].note);
+      } else if (key == "not_applicable") {
+        s = boolean(v, key, e.indicators[index].not_applicable);
+      } else if (key == "figure") {
+        s = text(v, key, e.indicators[index].figure);
+        if (s.ok() && !core::is_department_figure_code(e.indicators[index].figure)) {
+          return fail(key, "不是已知的部门整体指标「" + e.indicators[index].figure + "」");
+        }
+      } else if (key == "expert_scores") {
+        s = expert_scores(v, key, e.indicators[index].expert_scores);
+      } else if (key == "children") {
+        s = indicators(v, e, index, key);
+      } else {
+        return fail(key, "是未知字段（字段名见 docs/format.md）");
+      }
+      if (!s.ok()) return s;
+    }
+    Indicator& n = e.indicators[index];
+    if (saw_target) {
+      core::parse_value_into(n.target_text, n.target);
+    } else {
+      n.target = core::Value{};
+    }
+    if (saw_actual) {
+      core::parse_value_into(n.actual_text, n.actual);
+    } else {
+      n.actual = core::Value{};
+    }
+    return Status();
+  }
+
+  Status expert_scores(ondemand::value v, std::string_view field, std::vector<double>& out) {
+    ondemand::array arr;
+    if (v.get_array().get(arr)) return fail(field, "应为数字数组");
+    int i = 0;
+    for (auto item : arr) {
+      ondemand::value iv;
+      if (auto err = item.get(iv)) return json_error(err, field);
+      Scope scope(path_, field, i++);
+      std::optional<double> d;
+      Status s = plain_number(iv, "", d);
+      if (!s.ok()) return s;
+      if (!d) return fail("", "应为数字");
+      if (out.size() >= kMaxExperts) return fail("", "专家评分过多");
+      out.push_back(*d);
+    }
+    return Status();
+  }
+
+  std::string& scratch_;
+  FieldPath path_;
+  core::Value value_;
+  size_t count_ = 0;
+};
+
+}  // namespace
+
+struct EvaluationReader::Impl {
+  ondemand::parser parser;
+  Evaluation evaluation;
+  std::string scratch;
+  std::string buffer;  // file bytes plus padding
+
+  Status read_one(const char* data, size_t len, size_t capacity, std::string_view origin,
+                  size_t line, const Sink& sink) {
+    ondemand::document doc;
+    if (auto err = parser.iterate(data, len, capacity).get(doc)) {
+      return Status::error(std::string(chinese_error(err))).within(origin_prefix(origin, line));
+    }
+    DocumentReader reader(scratch);
+    Status s = reader.read(doc, evaluation);
+    if (!s.ok()) return s.within(origin_prefix(origin, line));
+    return sink(evaluation, line);
+  }
+
+  // Reads the first `size` bytes of `buffer` (which is padded).
+  Status read_buffer(size_t size, std::string_view origin, bool json_lines, const Sink& sink) {
+    if (core::text::trim(std::string_view(buffer.data(), size)).empty()) {
+      return Status::error("文件 " + std::string(origin) + "：文件为空");
+    }
+    const char* base = buffer.data();
+    if (!json_lines) return read_one(base, size, buffer.size(), origin, 0, sink);
+    size_t line = 0;
+    for (size_t pos = 0; pos < size;) {
+      const void* nl = std::memchr(base + pos, '\n', size - pos);
+      const size_t end = nl ? static_cast<const char*>(nl) - base : size;
+      ++line;
+      const std::string_view content = core::text::trim(std::string_view(base + pos, end - pos));
+      if (!content.empty()) {
+        const size_t start = content.data() - base;
+        Status s =
+            read_one(base + start, content.size(), buffer.size() - start, origin, line, sink);
+        if (!s.ok()) return s;
+      }
+      pos = end + 1;
+    }
+    return Status();
+  }
+
+  static std::string origin_prefix(std::string_view origin, size_t line) {
+    std::string p = "文件 " + std::string(origin);
+    if (line > 0) p += " 第 " + std::to_string(line) + " 行";
+    return p + "：";
+  }
+};
+
+EvaluationReader::EvaluationReader() : impl_(std::make_unique<Impl>()) {}
+EvaluationReader::~EvaluationReader() = default;
+
+bool is_json_lines_path(std::string_view path) {
+  auto ends = [&](std::string_view suffix) {
+    return path.size() >= suffix.size() && path.substr(path.size() - suffix.size()) == suffix;
+  };
+  return ends(".jsonl") || ends(".ndjson");
+}
+
+Status EvaluationReader::read_text(std::string_view text, std::string_view origin, bool json_lines,
+                                   const Sink& sink) {
+  // The parser reads up to SIMDJSON_PADDING bytes past the end: copy once.
+  std::string& buf = impl_->buffer;
+  buf.resize(text.size() + SIMDJSON_PADDING);
+  std::memcpy(buf.data(), text.data(), text.size());
+  std::memset(buf.data() + text.size(), 0, SIMDJSON_PADDING);
+  return impl_->read_buffer(text.size(), origin, json_lines, sink);
+}
+
+Status EvaluationReader::read_file(const std::string& path, const Sink& sink) {
+  std::error_code ec;
+  if (!std::filesystem::is_regular_file(path, ec)) {
+    return Status::error("文件 " + path + "：不存在或不是普通文件");
+  }
+  const auto size = std::filesystem::file_size(path, ec);
+  if (ec) return Status::error("文件 " + path + "：无法读取");
+  if (size > kMaxEvaluationFileBytes) {
+    return Status::error("文件 " + path + "：超过 4 GiB，拒绝读取");
+  }
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return Status::error("文件 " + path + "：无法打开");
+  std::string& buf = impl_->buffer;
+  buf.resize(size + SIMDJSON_PADDING);
+  if (!in.read(buf.data(), static_cast<std::streamsize>(size))) {
+    return Status::error("文件 " + path + "：读取失败");
+  }
+  std::memset(buf.data() + size, 0, SIMDJSON_PADDING);
+  return impl_->read_buffer(size, path, is_json_lines_path(path), sink);
+}
+
+Result<Evaluation> parse_evaluation(std::string_view json, std::string_view origin) {
+  EvaluationReader reader;
+  std::optional<Evaluation> out;
+  Status s = reader.read_text(json, origin, false, [&](Evaluation& e, size_t) {
+    out = e;
+    return Status();
+  });
+  if (!s.ok()) return s;
+  return std::move(*out);
+}
+
+}  // namespace jixiao::format

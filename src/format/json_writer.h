@@ -1,0 +1,48 @@
+// A small streaming JSON writer: fast enough to print millions of rows, and
+// always valid output (strings are escaped, non-finite numbers become null).
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace jixiao::format {
+
+class JsonWriter {
+ public:
+  explicit JsonWriter(std::string& out) : out_(out) {}
+
+  JsonWriter& begin_object();
+  JsonWriter& end_object();
+  JsonWriter& begin_array();
+  JsonWriter& end_array();
+  JsonWriter& key(std::string_view k);
+  JsonWriter& value(std::string_view s);
+  JsonWriter& value(const char* s) { return value(std::string_view(s)); }
+  JsonWriter& value(double d);
+  JsonWriter& value(int i) { return value(static_cast<long long>(i)); }
+  JsonWriter& value(long long i);
+  JsonWriter& value(bool b);
+  JsonWriter& null();
+  JsonWriter& value(const std::optional<double>& d) { return d ? value(*d) : null(); }
+  JsonWriter& value(const std::vector<std::string>& list);
+
+  // key(k).value(v)
+  template <typename T>
+  JsonWriter& field(std::string_view k, const T& v) {
+    key(k);
+    return value(v);
+  }
+
+ private:
+  void separate();
+  std::string& out_;
+  std::vector<bool> first_;  // per open container: nothing written yet
+  bool after_key_ = false;
+};
+
+// Appends `s` as a JSON string literal (with quotes).
+void append_json_string(std::string& out, std::string_view s);
+
+}  // namespace jixiao::format

@@ -1,0 +1,359 @@
+#include "format/rule_set_json.h"
+
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+#include <nlohmann/json.hpp>
+
+#include "format/embedded_rule_sets.h"
+
+namespace jixiao::format {
+namespace {
+
+using core::RuleSet;
+using nlohmann::json;
+
+constexpr int kMaxExtends = 8;
+constexpr size_t kMaxRuleSetBytes = 1 << 20;
+
+// Reads typed fields, remembering the first problem with the field's name.
+class Reader {
+ public:
+  explicit Reader(std::string origin) : origin_(std::move(origin)) {}
+
+  const Status& status() const { return status_; }
+
+  const json* field(const json& obj, const char* key, const std::string& where) {
+    if (!status_.ok()) return nullptr;
+    auto it = obj.find(key);
+    if (it == obj.end()) {
+      fail(where + key, "缺少此字段");
+      return nullptr;
+    }
+    return &*it;
+  }
+
+  double number(const json& obj, const char* key, const std::string& where = "") {
+    const json* v = field(obj, key, where);
+    if (v == nullptr) return 0;
+    if (!v->is_number()) fail(where + key, "应为数字");
+    return v->is_number() ? v->get<double>() : 0;
+  }
+
+  std::optional<double> optional_number(const json& obj, const char* key,
+                                        const std::string& where = "") {
+    auto it = obj.find(key);
+    if (it == obj.end() || it->is_null()) return std::nullopt;
+    if (!it->is_number()) {
+      fail(where + key, "应为数字或 null");
+      return std::nullopt;
+    }
+    return it->get<double>();
+  }
+
+  std::string string(const json& obj, const char* key, const std::string& where = "") {
+    const json* v = field(obj, key, where);
+    if (v == nullptr) return "";
+    if (!v->is_string()) fail(where + key, "应为字符串");
+    return v->is_string() ? v->get<std::string>() : "";
+  }
+
+  std::vector<std::string> strings(const json& obj, const char* key,
+                                   const std::string& where = "") {
+    std::vector<std::string> out;
+    const json* v = field(obj, key, where);
+    if (v == nullptr) return out;
+    if (!v->is_array()) {
+      fail(where + key, "应为字符串数组");
+      return out;
+    }
+    for (const auto& item : *v) {
+      if (!item.is_string()) {
+        fail(where + key, "应为字符串数组");
+        return out;
+      }
+      out.push_back(item.get<std::string>());
+    }
+    return out;
+  }
+
+  const json& array(const json& obj, const char* key, const std::string& where = "") {
+    static const json kEmpty = json::array();
+    const json* v = field(obj, key, where);
+    if (v == nullptr) return kEmpty;
+    if (!v->is_array()) {
+      fail(where + key, "应为数组");
+      return kEmpty;
+    }
+    return *v;
+  }
+
+  const json& object(const json& obj, const char* key, const std::string& where = "") {
+    static const json kEmpty = json::object();
+    const json* v = field(obj, key, where);
+    if (v == nullptr) return kEmpty;
+    if (!v->is_object()) {
+      fail(where + key, "应为对象");
+      return kEmpty;
+    }
+    return *v;
+  }
+
+  void fail(const std::string& field, const std::string& problem) {
+    if (status_.ok())
+      status_ = Status::error("规则集 " + origin_ + "：字段 " + field + " " + problem);
+  }
+
+ private:
+  std::string origin_;
+  Status status_;
+};
+
+Result<json> parse_json(std::string_view text, std::string_view origin) {
+  if (text.size() > kMaxRuleSetBytes) {
+    return Status::error("规则集 " + std::string(origin) + " 超过 1 MiB，拒绝读取");
+  }
+  try {
+    json j = json::parse(text);
+    if (!j.is_object()) return Status::error("规则集 " + std::string(origin) + " 应为 JSON 对象");
+    return j;
+  } catch (const json::parse_error& e) {
+    return Status::error("规则集 " + std::string(origin) + " 不是有效的 JSON（第 " +
+                         std::to_string(e.byte) + " 字节附近）");
+  }
+}
+
+Result<std::string> read_file(const std::string& path) {
+  std::error_code ec;
+  const auto size = std::filesystem::file_size(path, ec);
+  if (ec) return Status::error("无法读取规则集文件 " + path);
+  if (size > kMaxRuleSetBytes) return Status::error("规则集文件 " + path + " 超过 1 MiB，拒绝读取");
+  std::ifstream in(path, std::ios::binary);
+  std::ostringstream ss;
+  ss << in.rdbuf();
+  if (!in && !in.eof()) return Status::error("无法读取规则集文件 " + path);
+  return ss.str();
+}
+
+// Resolves "extends" chains into one complete document.
+Result<json> resolve(json doc, std::string_view origin, int depth) {
+  auto it = doc.find("extends");
+  if (it == doc.end()) return doc;
+  if (!it->is_string())
+    return Status::error("规则集 " + std::string(origin) + "：字段 extends 应为规则集名称");
+  if (depth >= kMaxExtends)
+    return Status::error("规则集 " + std::string(origin) + "：extends 层级过深");
+  const std::string base_name = it->get<std::string>();
+  const std::string_view base_text = builtin_rule_set_json(base_name);
+  if (base_text.empty()) {
+    return Status::error("规则集 " + std::string(origin) + "：extends 指向的规则集「" + base_name +
+                         "」不存在");
+  }
+  Result<json> base = parse_json(base_text, base_name);
+  if (!base.ok()) return base.status();
+  Result<json> resolved = resolve(std::move(*base), base_name, depth + 1);
+  if (!resolved.ok()) return resolved.status();
+  doc.erase("extends");
+  json merged = std::move(*resolved);
+  merged.merge_patch(doc);
+  return merged;
+}
+
+core::RuleSet from_document(const json& j, Reader& in) {
+  RuleSet r;
+  r.name = in.string(j, "name");
+  r.title = in.string(j, "title");
+  r.total = in.number(j, "total");
+  r.decimals = static_cast<int>(in.number(j, "decimals"));
+  if (in.status().ok() && (r.decimals < 0 || r.decimals > 6)) in.fail("decimals", "应在0至6之间");
+  if (in.status().ok() && r.total <= 0) in.fail("total", "应大于0");
+
+  const json& grades = in.array(j, "grades");
+  for (size_t i = 0; i < grades.size(); ++i) {
+    const std::string where = "grades[" + std::to_string(i) + "].";
+    if (!grades[i].is_object()) {
+      in.fail("grades[" + std::to_string(i) + "]", "应为对象");
+      break;
+    }
+    r.grades.push_back({in.string(grades[i], "label", where), in.string(grades[i], "code", where),
+                        in.number(grades[i], "min", where)});
+    if (i > 0 && in.status().ok() && r.grades[i].min >= r.grades[i - 1].min) {
+      in.fail(where + "min", "应按从高到低排列");
+    }
+  }
+  if (in.status().ok() && r.grades.empty()) in.fail("grades", "至少需要一个等级");
+
+  const json& ex = in.object(j, "execution");
+  const std::string formula = in.string(ex, "formula", "execution.");
+  if (formula == "executed_over_adjusted") {
+    r.execution_formula = core::ExecutionFormula::executed_over_adjusted;
+  } else if (formula == "executed_over_received") {
+    r.execution_formula = core::ExecutionFormula::executed_over_received;
+  } else if (in.status().ok()) {
+    in.fail("execution.formula", "应为 executed_over_adjusted 或 executed_over_received");
+  }
+  r.self_execution_weight = in.number(ex, "self_weight", "execution.");
+  const json& caps = in.array(ex, "total_caps", "execution.");
+  for (size_t i = 0; i < caps.size(); ++i) {
+    const std::string where = "execution.total_caps[" + std::to_string(i) + "].";
+    if (!caps[i].is_object()) {
+      in.fail(where, "应为对象");
+      break;
+    }
+    r.total_caps.push_back(
+        {in.number(caps[i], "rate_below", where), in.number(caps[i], "cap", where)});
+  }
+  std::sort(r.total_caps.begin(), r.total_caps.end(),
+            [](const auto& a, const auto& b) { return a.rate_below < b.rate_below; });
+
+  const json& over = in.object(j, "over_achievement");
+  r.over_flag_at = in.number(over, "flag_at", "over_achievement.");
+  r.over_deduct_at = in.optional_number(over, "deduct_at", "over_achievement.");
+  r.over_deduction = in.number(over, "deduction", "over_achievement.");
+  r.over_note_required_at = in.optional_number(over, "note_required_at", "over_achievement.");
+
+  const std::string na = in.string(j, "not_applicable");
+  if (na == "rescale") {
+    r.rescale_not_applicable = true;
+  } else if (na == "exclude") {
+    r.rescale_not_applicable = false;
+  } else if (in.status().ok()) {
+    in.fail("not_applicable", "应为 rescale 或 exclude");
+  }
+
+  const json& tiers = in.array(j, "qualitative_tiers");
+  for (size_t i = 0; i < tiers.size(); ++i) {
+    const std::string where = "qualitative_tiers[" + std::to_string(i) + "].";
+    if (!tiers[i].is_object()) {
+      in.fail(where, "应为对象");
+      break;
+    }
+    core::QualitativeTier t{in.string(tiers[i], "label", where), in.number(tiers[i], "min", where),
+                            in.number(tiers[i], "max", where),
+                            in.strings(tiers[i], "words", where)};
+    if (in.status().ok() && !(t.min_share >= 0 && t.min_share <= t.max_share && t.max_share <= 1)) {
+      in.fail(where + "min", "应满足 0 ≤ min ≤ max ≤ 1");
+    }
+    r.tiers.push_back(std::move(t));
+  }
+  if (in.status().ok() && r.tiers.empty()) in.fail("qualitative_tiers", "至少需要一档");
+
+  const json& levels = in.array(j, "qualitative_grades");
+  for (size_t i = 0; i < levels.size(); ++i) {
+    const std::string where = "qualitative_grades[" + std::to_string(i) + "].";
+    if (!levels[i].is_object()) {
+      in.fail(where, "应为对象");
+      break;
+    }
+    r.grade_levels.push_back({in.string(levels[i], "label", where),
+                              in.number(levels[i], "share", where),
+                              in.strings(levels[i], "words", where)});
+  }
+  r.yes_words = in.strings(j, "yes_words");
+  r.no_words = in.strings(j, "no_words");
+  r.lower_is_better_names = in.strings(j, "lower_is_better_names");
+  r.linear_deduction_per_point =
+      in.number(in.object(j, "linear_deduction"), "per_point", "linear_deduction.");
+  const json& checks = in.object(j, "checks");
+  r.tolerance = in.number(checks, "tolerance", "checks.");
+  r.spending_gap = in.number(checks, "spending_gap", "checks.");
+  r.expert_range_share = in.number(checks, "expert_range_share", "checks.");
+  r.panel_min_size = static_cast<int>(in.number(checks, "panel_min_size", "checks."));
+  const std::string method = in.string(in.object(j, "panel"), "method", "panel.");
+  if (method == "mean") {
+    r.panel_method = core::PanelMethod::mean;
+  } else if (method == "trimmed_mean") {
+    r.panel_method = core::PanelMethod::trimmed_mean;
+  } else if (in.status().ok()) {
+    in.fail("panel.method", "应为 mean 或 trimmed_mean");
+  }
+  return r;
+}
+
+}  // namespace
+
+std::vector<std::string> builtin_rule_set_names() {
+  std::vector<std::string> names;
+  for (const auto& set : kEmbeddedRuleSets) names.emplace_back(set.name);
+  return names;
+}
+
+std::string_view builtin_rule_set_json(std::string_view name) {
+  for (const auto& set : kEmbeddedRuleSets) {
+    if (set.name == name) return set.json;
+  }
+  return {};
+}
+
+Result<RuleSet> rule_set_from_json(std::string_view text, std::string_view origin) {
+  Result<json> doc = parse_json(text, origin);
+  if (!doc.ok()) return doc.status();
+  Result<json> resolved = resolve(std::move(*doc), origin, 0);
+  if (!resolved.ok()) return resolved.status();
+  Reader in{std::string(origin)};
+  RuleSet r = from_document(*resolved, in);
+  if (!in.status().ok()) return in.status();
+  return r;
+}
+
+Result<RuleSet> load_rule_set(std::string_view name_or_path) {
+  const std::string_view builtin = builtin_rule_set_json(name_or_path);
+  if (!builtin.empty()) return rule_set_from_json(builtin, name_or_path);
+  const std::string path(name_or_path);
+  if (!std::filesystem::exists(path)) {
+    std::string names;
+    for (const auto& n : builtin_rule_set_names()) names += (names.empty() ? "" : "、") + n;
+    return Status::error("找不到规则集「" + path + "」：既不是内置规则集（" + names +
+                         "），也不是存在的文件");
+  }
+  Result<std::string> text = read_file(path);
+  if (!text.ok()) return text.status();
+  return rule_set_from_json(*text, path);
+}
+
+std::string rule_set_to_json(const RuleSet& r) {
+  json j;
+  j["name"] = r.name;
+  j["title"] = r.title;
+  j["total"] = r.total;
+  j["decimals"] = r.decimals;
+  j["grades"] = json::array();
+  for (const auto& g : r.grades)
+    j["grades"].push_back({{"label", g.label}, {"code", g.code}, {"min", g.min}});
+  json caps = json::array();
+  for (const auto& c : r.total_caps) caps.push_back({{"rate_below", c.rate_below}, {"cap", c.cap}});
+  j["execution"] = {
+      {"formula", r.execution_formula == core::ExecutionFormula::executed_over_adjusted
+                      ? "executed_over_adjusted"
+                      : "executed_over_received"},
+      {"self_weight", r.self_execution_weight},
+      {"total_caps", caps}};
+  auto opt = [](const std::optional<double>& v) { return v ? json(*v) : json(nullptr); };
+  j["over_achievement"] = {{"flag_at", r.over_flag_at},
+                           {"deduct_at", opt(r.over_deduct_at)},
+                           {"deduction", r.over_deduction},
+                           {"note_required_at", opt(r.over_note_required_at)}};
+  j["not_applicable"] = r.rescale_not_applicable ? "rescale" : "exclude";
+  j["qualitative_tiers"] = json::array();
+  for (const auto& t : r.tiers) {
+    j["qualitative_tiers"].push_back(
+        {{"label", t.label}, {"min", t.min_share}, {"max", t.max_share}, {"words", t.words}});
+  }
+  j["qualitative_grades"] = json::array();
+  for (const auto& g : r.grade_levels) {
+    j["qualitative_grades"].push_back({{"label", g.label}, {"share", g.share}, {"words", g.words}});
+  }
+  j["yes_words"] = r.yes_words;
+  j["no_words"] = r.no_words;
+  j["lower_is_better_names"] = r.lower_is_better_names;
+  j["linear_deduction"] = {{"per_point", r.linear_deduction_per_point}};
+  j["checks"] = {{"tolerance", r.tolerance},
+                 {"spending_gap", r.spending_gap},
+                 {"expert_range_share", r.expert_range_share},
+                 {"panel_min_size", r.panel_min_size}};
+  j["panel"] = {{"method", r.panel_method == core::PanelMethod::mean ? "mean" : "trimmed_mean"}};
+  return j.dump(2);
+}
+
+}  // namespace jixiao::format

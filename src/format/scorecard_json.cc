@@ -1,0 +1,158 @@
+#include "format/scorecard_json.h"
+
+#include "core/panel.h"
+
+namespace jixiao::format {
+
+using core::Evaluation;
+using core::ScoreCard;
+
+namespace {
+
+void write_findings(JsonWriter& out, const std::vector<core::Finding>& findings) {
+  out.key("findings").begin_array();
+  for (const auto& f : findings) {
+    out.begin_object()
+        .field("code", f.code)
+        .field("severity", core::severity_code(f.severity))
+        .field("path", f.path)
+        .field("message", f.message)
+        .end_object();
+  }
+  out.end_array();
+}
+
+std::optional<double> stated(const std::optional<core::Figure>& f) {
+  return f ? std::optional<double>(f->value) : std::nullopt;
+}
+
+}  // namespace
+
+void write_scorecard_json(JsonWriter& out, const Evaluation& e, const ScoreCard& card,
+                          const core::RuleSet& rules, std::string_view file) {
+  out.begin_object();
+  if (!file.empty()) out.field("file", file);
+  out.field("title", e.title)
+      .field("unit", e.unit)
+      .field("year", e.year)
+      .field("kind", core::evaluation_kind_code(e.kind))
+      .field("scope", core::scope_code(e.scope))
+      .field("rule_set", rules.name)
+      .field("total", card.total)
+      .field("grade", card.grade)
+      .field("weight", card.weight)
+      .field("raw_total", card.raw_total)
+      .field("rescaled", card.rescaled)
+      .field("cap", card.cap)
+      .field("total_explanation", core::explain_total(card, rules))
+      .field("stated_total", stated(e.stated_total));
+  out.key("stated_grade");
+  if (e.stated_grade.empty()) {
+    out.null();
+  } else {
+    out.value(e.stated_grade);
+  }
+
+  out.key("execution");
+  if (!card.execution.present) {
+    out.null();
+  } else {
+    const auto& ex = card.execution;
+    out.begin_object()
+        .field("name", ex.name)
+        .field("rate", ex.rate_known ? std::optional<double>(ex.rate) : std::nullopt)
+        .field("score", ex.score)
+        .field("weight", ex.weight)
+        .field("stated_score", stated(e.budget->stated_score))
+        .field("explanation", core::explain_execution(card))
+        .end_object();
+  }
+
+  out.key("categories").begin_array();
+  for (int i : core::categories(e)) {
+    const auto& node = card.nodes[i];
+    out.begin_object()
+        .field("name", e.indicators[i].name)
+        .field("weight", node.weight)
+        .field("score", node.scored ? std::optional<double>(node.score) : std::nullopt)
+        .field("score_rate", node.scored && node.applicable_weight > 0
+                                 ? std::optional<double>(node.score / node.applicable_weight)
+                                 : std::nullopt)
+        .field("stated_score", stated(e.indicators[i].stated_score))
+        .field("not_applicable", node.not_applicable)
+        .end_object();
+  }
+  out.end_array();
+
+  out.key("indicators").begin_array();
+  for (int i = 0; i < static_cast<int>(e.indicators.size()); ++i) {
+    if (!e.is_leaf(i)) continue;
+    const auto& ind = e.indicators[i];
+    const auto& node = card.nodes[i];
+    out.begin_object()
+        .field("path", e.path(i))
+        .field("weight", ind.weight)
+        .field("target", ind.target_text)
+        .field("actual", ind.actual_text)
+        .field("score", node.scored ? std::optional<double>(node.score) : std::nullopt)
+        .field("stated_score", stated(ind.stated_score))
+        .field("checked_score", ind.checked_score)
+        .field("kind", core::scoring_kind_code(node.kind))
+        .field("not_applicable", node.not_applicable)
+        .field("explanation", core::explain(e, card, i, rules))
+        .end_object();
+  }
+  out.end_array();
+
+  if (!card.department_figures.empty() || card.project_grades) {
+    out.key("department").begin_object();
+    out.key("figures").begin_array();
+    for (const auto& f : card.department_figures) {
+      out.begin_object()
+          .field("code", f.code)
+          .field("label", f.label)
+          .field("value", f.value)
+          .field("formula", f.formula)
+          .end_object();
+    }
+    out.end_array();
+    out.key("project_grades");
+    if (!card.project_grades) {
+      out.null();
+    } else {
+      out.begin_object();
+      for (size_t k = 0; k < card.project_grades->labels.size(); ++k) {
+        out.field(card.project_grades->labels[k], card.project_grades->counts[k]);
+      }
+      out.field("ungraded", card.project_grades->ungraded);
+      out.end_object();
+    }
+    out.end_object();
+  }
+
+  const core::PanelSummary panel = core::summarize_panel(e, rules);
+  if (!panel.rows.empty()) {
+    out.key("panel").begin_object();
+    out.field("experts", panel.experts)
+        .field("method", panel.method == core::PanelMethod::mean ? "mean" : "trimmed_mean");
+    out.key("rows").begin_array();
+    for (const auto& row : panel.rows) {
+      out.begin_object().field("path", e.path(row.indicator)).field("weight", row.weight);
+      out.key("scores").begin_array();
+      for (double s : row.scores) out.value(s);
+      out.end_array();
+      out.field("score", row.score).field("low", row.low).field("high", row.high);
+      out.field("wide", row.wide).end_object();
+    }
+    out.end_array();
+    out.key("expert_totals").begin_array();
+    for (double t : panel.expert_totals) out.value(t);
+    out.end_array();
+    out.field("total", panel.total).end_object();
+  }
+
+  write_findings(out, card.findings);
+  out.end_object();
+}
+
+}  // namespace jixiao::format

@@ -1,0 +1,21 @@
+// A scored evaluation as a readable Chinese table for the terminal.
+#pragma once
+
+#include <string>
+#include <string_view>
+
+#include "core/engine.h"
+
+namespace jixiao::format {
+
+// Appends the table: every leaf with weight, score, stated score and the
+// explanation; the categories with score rates; total and grade; department
+// figures and the panel summary when present; the findings.
+void write_scorecard_text(std::string& out, const core::Evaluation& evaluation,
+                          const core::ScoreCard& card, const core::RuleSet& rules,
+                          std::string_view file);
+
+// Pads or cuts `s` to `width` terminal columns (CJK characters count two).
+std::string fit_columns(std::string_view s, size_t width, bool align_right = false);
+
+}  // namespace jixiao::format
