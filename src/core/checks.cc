@@ -47,12 +47,12 @@ class Checker {
       std::string parts;
       bool all = true;
       for (int c : children(i)) {
-        if (!e_.indicators[c].weight) {
+        if (!card_.nodes[c].weight_known) {
           all = false;
           break;
         }
-        sum += *e_.indicators[c].weight;
-        parts += (parts.empty() ? "" : "+") + format_number(*e_.indicators[c].weight);
+        sum += card_.nodes[c].weight;
+        parts += (parts.empty() ? "" : "+") + format_number(card_.nodes[c].weight);
       }
       if (all && std::fabs(sum - *ind.weight) > 1e-6) {
         add("weight_sum_mismatch", Severity::error, e_.path(i),
@@ -65,7 +65,7 @@ class Checker {
     bool all = true;
     for (int i = 0; i < n_; ++i) {
       if (e_.indicators[i].parent != -1) continue;
-      if (card_.nodes[i].weight <= 0) all = false;
+      if (!card_.nodes[i].weight_known) all = false;
       parts += (parts.empty() ? "" : "+") + format_number(card_.nodes[i].weight);
     }
     if (card_.execution.weight > 0) {
@@ -161,7 +161,10 @@ class Checker {
       const Indicator& ind = e_.indicators[i];
       const NodeResult& node = card_.nodes[i];
       if (!e_.is_leaf(i) || !ind.weight || node.not_applicable || !ind.note.empty()) continue;
-      if (node.why.reason == Reason::manual || node.why.reason == Reason::unscorable) continue;
+      if (node.why.reason == Reason::manual || node.why.reason == Reason::unscorable ||
+          node.why.reason == Reason::stated_category) {
+        continue;
+      }
       const double s = ind.stated_score ? ind.stated_score->value : node.score;
       if (s < node.weight - 0.005) {
         add("missing_deviation_note", severity, e_.path(i),

@@ -334,6 +334,7 @@ void LeafScorer::score(int index, NodeResult& out) {
   const Indicator& n = e_.indicators[index];
   const bool has_weight = n.weight.has_value();
   out.weight = n.weight.value_or(0);
+  out.weight_known = has_weight;
   const Value* actual = &n.actual;
   if (!n.figure.empty() && n.actual.kind == ValueKind::empty) {
     if (const DepartmentFigure* f = find_figure(figures_, n.figure)) {
@@ -346,6 +347,15 @@ void LeafScorer::score(int index, NodeResult& out) {
     }
   }
   const bool both_empty = n.target.kind == ValueKind::empty && actual->kind == ValueKind::empty;
+  if (both_empty && n.stated_score && n.expert_scores.empty() && n.kind == ScoringKind::automatic) {
+    // A row that publishes only its score (report 004 lists categories so).
+    out.kind = ScoringKind::stated;
+    out.scored = true;
+    out.score = n.stated_score->value;
+    out.applicable_weight = out.weight;
+    out.why = {Reason::stated_category, 0, 0, out.weight};
+    return;
+  }
   if (n.not_applicable || n.target.kind == ValueKind::not_applicable ||
       actual->kind == ValueKind::not_applicable ||
       (both_empty && !n.stated_score && n.expert_scores.empty())) {
@@ -501,24 +511,25 @@ void score_into(const Evaluation& e, const RuleSet& r, ScoreCard& card) {
     bool any_scored = false;
     double weight_sum = 0;
     double score_sum = 0;
-    double applicable = 0;
+    double not_applicable_weight = 0;
     for (int c = i + 1; c < n && e.indicators[c].level > ind.level; ++c) {
       if (e.indicators[c].parent != i) continue;
       const NodeResult& child = card.nodes[c];
-      all_weighted = all_weighted && e.indicators[c].weight.has_value();
+      all_weighted = all_weighted && child.weight_known;
       all_na = all_na && child.not_applicable;
       any_scored = any_scored || child.scored;
       weight_sum += child.weight;
       score_sum += child.scored ? child.score : 0;
-      applicable += child.applicable_weight;
+      not_applicable_weight += child.weight - child.applicable_weight;
     }
     node.weight = ind.weight ? *ind.weight : (all_weighted ? weight_sum : 0);
+    node.weight_known = ind.weight.has_value() || all_weighted;
     if (all_weighted) {
       node.kind = ScoringKind::none;
       node.not_applicable = all_na;
       node.scored = any_scored;
       node.score = round_half_up(score_sum, r.decimals);
-      node.applicable_weight = applicable;
+      node.applicable_weight = std::max(0.0, node.weight - not_applicable_weight);
       node.why = {all_na ? Reason::not_applicable : Reason::sum, 0, 0, node.weight};
     } else if (ind.stated_score) {
       node.kind = ScoringKind::stated;

@@ -65,6 +65,7 @@ struct NodeResult {
   bool not_applicable = false;  // the node, or all its children, do not apply
   double score = 0;
   double weight = 0;             // 0 when the table gave none
+  bool weight_known = false;     // given, or a category's sum of known child weights
   double applicable_weight = 0;  // weight less not-applicable descendants
   double achievement = -1;       // a/t for quantitative leaves; -1 unknown
   Explanation why;

@@ -13,13 +13,23 @@ std::string quoted(const std::string& s) {
   return "「" + s + "」";
 }
 
+// An actual supplied by a department figure has no text: show it as a rate.
+bool from_figure(const Indicator& ind) {
+  return ind.actual_text.empty() && !ind.figure.empty();
+}
+
+std::string actual_text(const Indicator& ind, const NodeResult& node) {
+  return from_figure(ind) ? format_number(node.why.a, 2) + "%" : ind.actual_text;
+}
+
 std::string node_text(const Indicator& ind, const NodeResult& node) {
   const std::string w = format_number(node.weight);
   const std::string s = format_number(node.score);
   const Explanation& x = node.why;
-  const std::string a = format_number(x.a);
-  const std::string t = format_number(x.t);
-  const std::string& actual = ind.actual_text.empty() ? a : ind.actual_text;
+  const int digits = from_figure(ind) ? 2 : 4;
+  const std::string a = format_number(x.a, digits);
+  const std::string t = format_number(x.t, digits);
+  const std::string actual = actual_text(ind, node);
   switch (x.reason) {
     case Reason::met:
       return "实际完成值" + quoted(actual) + "达到年度指标值" + quoted(ind.target_text) +
@@ -61,7 +71,9 @@ std::string node_text(const Indicator& ind, const NodeResult& node) {
     case Reason::not_applicable:
       return "不适用，不计分";
     case Reason::no_weight:
-      return "未列分值，不单独计分";
+      return node.achievement >= 0
+                 ? "未列分值，不单独计分；完成率" + format_percent(node.achievement)
+                 : "未列分值，不单独计分";
     case Reason::none:
       return "";
   }
@@ -117,10 +129,11 @@ std::string explain(const Evaluation& e, const ScoreCard& card, int index, const
       break;
     case Reason::linear: {
       const double deducted = x.extra * x.share;
-      text = "超出阈值" + format_number(x.extra) + "个单位（" + quoted(ind.actual_text) + "对" +
-             quoted(ind.target_text) + "），扣" + format_number(x.extra) + "×" +
-             format_number(x.share) + "=" + format_number(deducted) + "分，" + w + "−" +
-             format_number(deducted) + "=" + s;
+      const std::string unit = ind.target.unit == "%" ? "个百分点" : ind.target.unit;
+      text = "实际完成值" + quoted(actual_text(ind, node)) + "超出年度指标值" +
+             quoted(ind.target_text) + format_number(x.extra) + unit + "，扣" +
+             format_number(x.extra) + "×" + format_number(x.share) + "=" + format_number(deducted) +
+             "分，" + w + "−" + format_number(deducted) + "=" + s;
       break;
     }
     case Reason::panel: {

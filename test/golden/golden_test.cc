@@ -1,0 +1,442 @@
+// Runs the golden scoring cases in test/golden/**/*.case: readable data
+// files with the indicators as a table and the expected scores, totals and
+// findings (format in test/golden/README.md).
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <fstream>
+#include <map>
+#include <set>
+#include <sstream>
+
+#include <nlohmann/json.hpp>
+
+#include "core/decimal.h"
+#include "core/engine.h"
+#include "core/text.h"
+#include "format/evaluation_reader.h"
+#include "format/rule_set_json.h"
+
+namespace jixiao {
+namespace {
+
+namespace fs = std::filesystem;
+using core::Evaluation;
+
+std::vector<std::string> split_cells(const std::string& line) {
+  std::vector<std::string> cells;
+  std::string cell;
+  // "| a | b |" → {"a", "b"}; a cell may contain "\|" for a literal bar.
+  for (size_t i = 1; i < line.size(); ++i) {
+    if (line[i] == '\\' && i + 1 < line.size() && line[i + 1] == '|') {
+      cell += '|';
+      ++i;
+    } else if (line[i] == '|') {
+      cells.emplace_back(core::text::trim(cell));
+      cell.clear();
+    } else {
+      cell += line[i];
+    }
+  }
+  return cells;
+}
+
+std::vector<std::string> split_path(const std::string& path) {
+  std::vector<std::string> parts;
+  std::string part;
+  for (char c : path) {
+    if (c == '/') {
+      parts.push_back(part);
+      part.clear();
+    } else {
+      part += c;
+    }
+  }
+  parts.push_back(part);
+  for (auto& p : parts) p = std::string(core::text::trim(p));
+  return parts;
+}
+
+std::string join(const std::vector<std::string>& parts) {
+  std::string s;
+  for (const auto& p : parts) s += (s.empty() ? "" : "/") + p;
+  return s;
+}
+
+std::optional<double> number(const std::string& s) {
+  if (s.empty()) return std::nullopt;
+  return std::stod(s);
+}
+
+std::vector<std::pair<std::string, std::string>> key_values(std::istringstream& in) {
+  std::vector<std::pair<std::string, std::string>> kv;
+  std::string item;
+  while (in >> item) {
+    const size_t eq = item.find('=');
+    if (eq != std::string::npos) kv.emplace_back(item.substr(0, eq), item.substr(eq + 1));
+  }
+  return kv;
+}
+
+struct Table {
+  std::vector<std::string> header;
+  std::vector<std::vector<std::string>> rows;
+  int column(const std::string& name) const {
+    for (size_t i = 0; i < header.size(); ++i) {
+      if (header[i] == name) return static_cast<int>(i);
+    }
+    return -1;
+  }
+  std::string cell(const std::vector<std::string>& row, const std::string& name) const {
+    const int c = column(name);
+    return c >= 0 && c < static_cast<int>(row.size()) ? row[c] : "";
+  }
+};
+
+struct Case {
+  std::string title;
+  std::string rules = "national-2020";
+  nlohmann::json overrides = nlohmann::json::object();
+  std::string input;  // a JSON evaluation file, instead of the table
+  Evaluation evaluation;
+  Table indicators;
+  Table scores;
+  Table findings;
+  bool expect_no_findings = false;
+  std::map<std::string, std::string> expect;  // total, grade, raw_total, …
+  std::vector<std::vector<std::string>> categories;
+};
+
+// Adds an indicator row at `path`, creating its categories. Rows come in
+// tree order, so a parent is always on the path to the last node.
+int place(Evaluation& e, const std::vector<std::string>& path) {
+  int parent = -1;
+  for (size_t level = 0; level < path.size(); ++level) {
+    int found = -1;
+    for (int i = static_cast<int>(e.indicators.size()) - 1; i >= 0; --i) {
+      if (e.indicators[i].parent == parent && e.indicators[i].name == path[level]) {
+        found = i;
+        break;
+      }
+    }
+    if (found >= 0) {
+      // Rows must come in tree order: a node is reused only while it is on
+      // the path to the last row (otherwise the tree would not be pre-order).
+      int p = static_cast<int>(e.indicators.size()) - 1;
+      while (p != -1 && p != found) p = e.indicators[p].parent;
+      if (p != found) {
+        ADD_FAILURE() << "rows out of tree order at " << path[level];
+        found = -1;
+      }
+    }
+    if (found < 0 || level + 1 == path.size()) {
+      if (found >= 0) return found;  // a category row naming an existing node
+      core::Indicator node;
+      node.name = path[level];
+      found = e.add_indicator(std::move(node), parent);
+    }
+    parent = found;
+  }
+  return parent;
+}
+
+void fill(Evaluation& e, const Table& t) {
+  for (const auto& row : t.rows) {
+    const int i = place(e, split_path(t.cell(row, "指标")));
+    core::Indicator& n = e.indicators[i];
+    if (auto w = number(t.cell(row, "分值"))) n.weight = *w;
+    n.target_text = t.cell(row, "年度指标值");
+    n.actual_text = t.cell(row, "实际完成值");
+    n.target = core::parse_value(n.target_text);
+    n.actual = core::parse_value(n.actual_text);
+    if (auto s = t.cell(row, "填报得分"); !s.empty()) {
+      n.stated_score = core::Figure{std::stod(s), core::decimals_of(s)};
+    }
+    n.note = t.cell(row, "偏差原因");
+    if (auto k = t.cell(row, "计分方式"); !k.empty()) n.kind = *core::scoring_kind_from_code(k);
+    if (auto p = number(t.cell(row, "每点扣分"))) n.per_point = *p;
+    n.not_applicable = t.cell(row, "不适用") == "是";
+    n.figure = t.cell(row, "部门指标");
+    std::istringstream experts(t.cell(row, "专家评分"));
+    for (double v; experts >> v;) n.expert_scores.push_back(v);
+  }
+}
+
+Case read_case(const fs::path& file) {
+  std::ifstream in(file);
+  Case c;
+  std::string line;
+  Table* table = nullptr;
+  bool expecting = false;
+  while (std::getline(in, line)) {
+    const std::string trimmed(core::text::trim(line));
+    if (trimmed.empty()) {
+      table = nullptr;
+      continue;
+    }
+    if (trimmed[0] == '#') {
+      if (c.title.empty()) c.title = std::string(core::text::trim(trimmed.substr(1)));
+      continue;
+    }
+    if (trimmed[0] == '|') {
+      std::vector<std::string> cells = split_cells(trimmed);
+      if (!cells.empty() && cells[0].find("---") == 0) continue;
+      if (expecting && cells[0] == "code") table = nullptr;  // a findings table starts
+      if (table == nullptr) {
+        if (!expecting) {
+          table = &c.indicators;
+        } else if (cells[0] == "code") {
+          table = &c.findings;
+        } else {
+          table = &c.scores;
+        }
+        table->header = cells;
+        continue;
+      }
+      table->rows.push_back(cells);
+      continue;
+    }
+    table = nullptr;
+    std::istringstream words(trimmed);
+    std::string word;
+    words >> word;
+    if (word == "expect") {
+      expecting = true;
+    } else if (!expecting && word == "rules") {
+      words >> c.rules;
+    } else if (!expecting && word == "set") {
+      std::string key;
+      std::string value;
+      words >> key;
+      std::getline(words, value);
+      nlohmann::json* node = &c.overrides;
+      size_t start = 0;  // dotted keys: over_achievement.deduct_at
+      for (size_t dot; (dot = key.find('.', start)) != std::string::npos; start = dot + 1) {
+        node = &(*node)[key.substr(start, dot - start)];
+      }
+      node = &(*node)[key.substr(start)];
+      *node = nlohmann::json::parse(value);
+    } else if (!expecting && word == "input") {
+      words >> c.input;
+    } else if (!expecting && word == "kind") {
+      words >> word;
+      c.evaluation.kind = *core::evaluation_kind_from_text(word);
+    } else if (!expecting && word == "budget") {
+      std::map<std::string, std::string> kv;
+      for (auto& [k, v] : key_values(words)) kv[k] = v;
+      core::Budget& b = c.evaluation.budget.emplace();
+      if (kv.count("initial")) b.initial = std::stod(kv["initial"]);
+      if (kv.count("adjusted")) b.adjusted = std::stod(kv["adjusted"]);
+      if (kv.count("executed")) b.executed = std::stod(kv["executed"]);
+      if (kv.count("received")) b.received = std::stod(kv["received"]);
+      if (kv.count("weight")) b.weight = std::stod(kv["weight"]);
+      if (kv.count("stated_rate")) b.stated_rate = kv["stated_rate"];
+      if (kv.count("target_rate")) b.target_rate = kv["target_rate"];
+      if (kv.count("stated_score")) {
+        b.stated_score =
+            core::Figure{std::stod(kv["stated_score"]), core::decimals_of(kv["stated_score"])};
+      }
+    } else if (!expecting && word == "department") {
+      auto kv = key_values(words);
+      core::DepartmentData& d =
+          c.evaluation.department ? *c.evaluation.department : c.evaluation.department.emplace();
+      const std::map<std::string, std::optional<double> core::DepartmentData::*> fields = {
+          {"initial_budget", &core::DepartmentData::initial_budget},
+          {"adjusted_budget", &core::DepartmentData::adjusted_budget},
+          {"final_expenditure", &core::DepartmentData::final_expenditure},
+          {"carryover", &core::DepartmentData::carryover},
+          {"staff_actual", &core::DepartmentData::staff_actual},
+          {"staff_quota", &core::DepartmentData::staff_quota},
+      };
+      for (const auto& [k, v] : kv) {
+        if (k == "project") {
+          const size_t colon = v.find(':');
+          d.projects.push_back({v.substr(0, colon), std::stod(v.substr(colon + 1)), ""});
+        } else {
+          d.*(fields.at(k)) = std::stod(v);
+        }
+      }
+    } else if (!expecting && word == "stated") {
+      words >> word;
+      std::string value;
+      words >> value;
+      if (word == "total") {
+        c.evaluation.stated_total = core::Figure{std::stod(value), core::decimals_of(value)};
+      } else if (word == "grade") {
+        c.evaluation.stated_grade = value;
+      }
+    } else if (!expecting && word == "experts") {
+      for (std::string name; words >> name;) c.evaluation.experts.push_back(name);
+    } else if (!expecting && word == "panel_method") {
+      words >> word;
+      c.evaluation.panel_method =
+          word == "mean" ? core::PanelMethod::mean : core::PanelMethod::trimmed_mean;
+    } else if (expecting && word == "findings") {
+      words >> word;
+      c.expect_no_findings = word == "none";
+    } else if (expecting && word == "category") {
+      std::vector<std::string> parts;
+      for (std::string p; words >> p;) parts.push_back(p);
+      c.categories.push_back(parts);
+    } else if (expecting) {
+      std::string value;
+      std::getline(words, value);
+      c.expect[word] = std::string(core::text::trim(value));
+    } else {
+      ADD_FAILURE() << file << ": unknown line: " << line;
+    }
+  }
+  return c;
+}
+
+std::vector<fs::path> case_files() {
+  std::vector<fs::path> files;
+  for (const auto& entry :
+       fs::recursive_directory_iterator(fs::path(JIXIAO_SOURCE_DIR) / "test/golden")) {
+    if (entry.path().extension() == ".case") files.push_back(entry.path());
+  }
+  std::sort(files.begin(), files.end());
+  return files;
+}
+
+class Golden : public testing::TestWithParam<fs::path> {};
+
+TEST_P(Golden, Scores) {
+  Case c = read_case(GetParam());
+  SCOPED_TRACE(GetParam().string() + " — " + c.title);
+  Evaluation e;
+  if (!c.input.empty()) {
+    std::ifstream in(fs::path(JIXIAO_SOURCE_DIR) / c.input);
+    std::stringstream text;
+    text << in.rdbuf();
+    Result<Evaluation> parsed = format::parse_evaluation(text.str(), c.input);
+    ASSERT_TRUE(parsed.ok()) << parsed.status().message();
+    e = std::move(*parsed);
+  } else {
+    e = std::move(c.evaluation);
+    e.title = c.title;
+    fill(e, c.indicators);
+  }
+  nlohmann::json rules_json = nlohmann::json::parse(format::builtin_rule_set_json(c.rules));
+  rules_json.merge_patch(c.overrides);
+  Result<core::RuleSet> rules = format::rule_set_from_json(rules_json.dump(), c.rules);
+  ASSERT_TRUE(rules.ok()) << rules.status().message();
+  const core::ScoreCard card = core::score(e, *rules);
+
+  std::map<std::string, int> by_path;
+  for (int i = 0; i < static_cast<int>(e.indicators.size()); ++i) by_path[join(e.path(i))] = i;
+
+  for (const auto& row : c.scores.rows) {
+    const std::string path = c.scores.cell(row, "指标");
+    ASSERT_TRUE(by_path.count(path)) << "no indicator " << path;
+    const int i = by_path[path];
+    const std::string expected = c.scores.cell(row, "得分");
+    const std::string actual =
+        card.nodes[i].scored ? core::format_number(card.nodes[i].score) : "—";
+    EXPECT_EQ(actual, expected) << path;
+    const std::string why = c.scores.cell(row, "说明");
+    if (!why.empty()) {
+      EXPECT_EQ(core::explain(e, card, i, *rules), why) << path;
+    }
+    const std::string kind = c.scores.cell(row, "计分方式");
+    if (!kind.empty()) {
+      EXPECT_EQ(core::scoring_kind_code(card.nodes[i].kind), kind) << path;
+    }
+  }
+  for (const auto& [key, value] : c.expect) {
+    if (key == "total") {
+      EXPECT_EQ(core::format_number(card.total), value)
+          << "total: " << core::explain_total(card, *rules);
+    } else if (key == "raw_total") {
+      EXPECT_EQ(core::format_number(card.raw_total), value);
+    } else if (key == "grade") {
+      EXPECT_EQ(card.grade, value);
+    } else if (key == "weight") {
+      EXPECT_EQ(core::format_number(card.weight), value);
+    } else if (key == "rescaled") {
+      EXPECT_EQ(card.rescaled ? "yes" : "no", value);
+    } else if (key == "cap") {
+      EXPECT_EQ(card.cap ? core::format_number(*card.cap) : "none", value);
+    } else if (key == "execution_rate") {
+      EXPECT_EQ(core::format_percent(card.execution.rate), value);
+    } else if (key == "execution_score") {
+      EXPECT_EQ(core::format_number(card.execution.score), value);
+    } else if (key == "execution_explanation") {
+      EXPECT_EQ(core::explain_execution(card), value);
+    } else if (key == "figure") {
+      std::istringstream words(value);
+      std::string code;
+      std::string expected;
+      words >> code >> expected;
+      const core::DepartmentFigure* f = core::find_figure(card.department_figures, code);
+      ASSERT_NE(f, nullptr) << code;
+      EXPECT_EQ(core::format_percent(f->value), expected) << code;
+    } else if (key == "project_grades") {
+      ASSERT_TRUE(card.project_grades.has_value());
+      std::string got;
+      for (size_t k = 0; k < card.project_grades->labels.size(); ++k) {
+        got += (got.empty() ? "" : " ") + card.project_grades->labels[k] + "=" +
+               std::to_string(card.project_grades->counts[k]);
+      }
+      EXPECT_EQ(got, value);
+    } else {
+      ADD_FAILURE() << "unknown expectation " << key;
+    }
+  }
+  for (const auto& parts : c.categories) {
+    ASSERT_GE(parts.size(), 2u);
+    ASSERT_TRUE(by_path.count(parts[0])) << parts[0];
+    const auto& node = card.nodes[by_path[parts[0]]];
+    EXPECT_EQ(core::format_number(node.score), parts[1]) << parts[0];
+    if (parts.size() > 2) {
+      EXPECT_EQ(core::format_percent(node.score / node.applicable_weight), parts[2]) << parts[0];
+    }
+  }
+
+  // Findings: exactly the expected (code, path) pairs — no false alarms.
+  if (c.expect_no_findings || !c.findings.rows.empty()) {
+    std::multiset<std::string> expected;
+    std::multiset<std::string> actual;
+    for (const auto& row : c.findings.rows) {
+      expected.insert(c.findings.cell(row, "code") + " @ " + c.findings.cell(row, "指标"));
+    }
+    for (const auto& f : card.findings) actual.insert(f.code + " @ " + join(f.path));
+    EXPECT_EQ(actual, expected) << [&] {
+      std::string all;
+      for (const auto& f : card.findings)
+        all += "\n  " + f.code + " " + join(f.path) + ": " + f.message;
+      return "findings were:" + all;
+    }();
+    for (const auto& row : c.findings.rows) {
+      const std::string needle = c.findings.cell(row, "信息包含");
+      const std::string severity = c.findings.cell(row, "级别");
+      bool found = false;
+      for (const auto& f : card.findings) {
+        if (f.code != c.findings.cell(row, "code") ||
+            join(f.path) != c.findings.cell(row, "指标")) {
+          continue;
+        }
+        if (!needle.empty() && f.message.find(needle) == std::string::npos) continue;
+        if (!severity.empty() && core::severity_label(f.severity) != severity) continue;
+        found = true;
+      }
+      EXPECT_TRUE(found) << "finding " << c.findings.cell(row, "code")
+                         << " with message containing '" << needle << "' and severity '" << severity
+                         << "'";
+    }
+  }
+}
+
+std::string case_name(const testing::TestParamInfo<fs::path>& info) {
+  std::string name =
+      info.param.parent_path().filename().string() + "_" + info.param.stem().string();
+  for (char& ch : name) {
+    if (!std::isalnum(static_cast<unsigned char>(ch))) ch = '_';
+  }
+  return name;
+}
+
+INSTANTIATE_TEST_SUITE_P(Cases, Golden, testing::ValuesIn(case_files()), case_name);
+
+}  // namespace
+}  // namespace jixiao
