@@ -139,8 +139,12 @@ void normalize_into(std::string_view in, std::string& out) {
     }
     const size_t start = i;
     const char32_t cp = next_code_point(in, i);
+    if (i - start == 1) {  // an invalid byte: keep it as it is
+      out.push_back(static_cast<char>(b));
+      continue;
+    }
     const char32_t folded = fold(cp);
-    if (folded == cp && i - start > 1) {
+    if (folded == cp) {
       out.append(in.substr(start, i - start));  // keep the original bytes
     } else {
       append_utf8(out, folded);

@@ -325,6 +325,12 @@ void read_figure(std::string_view s, Value& v) {
   double number = 0;
   int decimals = 0;
   read_number(c, number, decimals);
+  if (!std::isfinite(number)) {  // thousands of digits
+    v.kind = ValueKind::invalid;
+    v.text.assign(s);
+    v.label.clear();
+    return;
+  }
   double upper = 0;
   bool range = false;
   {
@@ -333,7 +339,8 @@ void read_figure(std::string_view s, Value& v) {
     if (probe.eat("-") || probe.eat("~") || probe.eat("至") || probe.eat("到")) {
       probe.skip_spaces();
       int upper_decimals = 0;
-      if (probe.peek_digit() && read_number(probe, upper, upper_decimals)) {
+      if (probe.peek_digit() && read_number(probe, upper, upper_decimals) &&
+          std::isfinite(upper)) {
         range = true;
         decimals = std::max(decimals, upper_decimals);
         c = probe;

@@ -1,0 +1,40 @@
+#include "core/text.h"
+
+#include <gtest/gtest.h>
+
+namespace jixiao::core::text {
+namespace {
+
+TEST(Text, NormalizesFullWidthAndLookAlikes) {
+  EXPECT_EQ(normalize("１００％"), "100%");
+  EXPECT_EQ(normalize("≧90%"), "≥90%");
+  EXPECT_EQ(normalize("≦5%"), "≤5%");
+  EXPECT_EQ(normalize("═0件"), "=0件");
+  EXPECT_EQ(normalize("\u3000 ＞９０％ \t"), ">90%");
+}
+
+TEST(Text, SimplifiesTraditionalCharacters) {
+  EXPECT_EQ(normalize("達成預期指標"), "达成预期指标");
+  EXPECT_EQ(normalize("優"), "优");
+  EXPECT_EQ(normalize("滿意度"), "满意度");
+  EXPECT_EQ(normalize("萬元"), "万元");
+}
+
+TEST(Text, DisplayWidthCountsChineseAsTwo) {
+  EXPECT_EQ(display_width("abc"), 3u);
+  EXPECT_EQ(display_width("产出指标"), 8u);
+  EXPECT_EQ(display_width("１"), 2u);
+}
+
+TEST(Text, TrimsIdeographicSpace) { EXPECT_EQ(trim("\u3000 优 \u3000"), "优"); }
+
+TEST(Text, InvalidUtf8PassesThrough) {
+  const std::string bad("\xE4\xBC", 2);
+  EXPECT_EQ(normalize(bad), bad);
+  size_t i = 0;
+  next_code_point(bad, i);
+  EXPECT_EQ(i, 1u);
+}
+
+}  // namespace
+}  // namespace jixiao::core::text

@@ -1,0 +1,148 @@
+// How targets and actuals are read, one written form per row.
+#include "core/value.h"
+
+#include <gtest/gtest.h>
+
+#include <cmath>
+
+namespace jixiao::core {
+namespace {
+
+struct Row {
+  const char* written;
+  ValueKind kind;
+  Op op;
+  double number;
+  const char* unit;
+  int decimals;
+};
+
+class ValueForms : public testing::TestWithParam<Row> {};
+
+TEST_P(ValueForms, Reads) {
+  const Row& row = GetParam();
+  const Value v = parse_value(row.written);
+  EXPECT_EQ(v.kind, row.kind) << row.written;
+  if (row.kind == ValueKind::number) {
+    EXPECT_EQ(v.op, row.op) << row.written;
+    EXPECT_NEAR(v.number, row.number, std::fabs(row.number) * 1e-12) << row.written;
+    EXPECT_EQ(v.unit, row.unit) << row.written;
+    EXPECT_EQ(v.decimals, row.decimals) << row.written;
+  }
+}
+
+INSTANTIATE_TEST_SUITE_P(
+    Tables, ValueForms,
+    testing::Values(
+        Row{"≥100家", ValueKind::number, Op::ge, 100, "家", 0},
+        Row{"≧100%", ValueKind::number, Op::ge, 100, "%", 0},
+        Row{"═0件", ValueKind::number, Op::eq, 0, "件", 0},
+        Row{"> 95%", ValueKind::number, Op::gt, 95, "%", 0},
+        Row{"100%", ValueKind::number, Op::none, 100, "%", 0},
+        Row{"≤1000万元", ValueKind::number, Op::le, 1e7, "元", 0},
+        Row{"１００％", ValueKind::number, Op::none, 100, "%", 0},
+        Row{"＞９０％", ValueKind::number, Op::gt, 90, "%", 0},
+        Row{"1,234.5", ValueKind::number, Op::none, 1234.5, "", 1},
+        Row{"5亿", ValueKind::number, Op::none, 5e8, "", 0},
+        Row{"50000万元", ValueKind::number, Op::none, 5e8, "元", 0},
+        Row{"480.00万元", ValueKind::number, Op::none, 4.8e6, "元", 2},
+        Row{"24小时内", ValueKind::number, Op::le, 24, "小时", 0},
+        Row{"2天内", ValueKind::number, Op::le, 48, "小时", 0},
+        Row{"不少于52篇", ValueKind::number, Op::ge, 52, "篇", 0},
+        Row{"周报不少于52篇", ValueKind::number, Op::ge, 52, "篇", 0},
+        Row{"不低于90%", ValueKind::number, Op::ge, 90, "%", 0},
+        Row{"不超过30%", ValueKind::number, Op::le, 30, "%", 0},
+        Row{"100家以上", ValueKind::number, Op::ge, 100, "家", 0},
+        Row{"5个工作日内", ValueKind::number, Op::le, 5, "工作日", 0},
+        Row{"-5.5%", ValueKind::number, Op::none, -5.5, "%", 1},
+        Row{"2个百分点", ValueKind::number, Op::none, 2, "%", 0},
+        Row{"3吨", ValueKind::number, Op::none, 3000, "千克", 0},
+        Row{"10万人次", ValueKind::number, Op::none, 1e5, "人次", 0},
+        Row{"≥90%", ValueKind::number, Op::ge, 90, "%", 0},
+        Row{"100:%", ValueKind::invalid, Op::none, 0, "", 0},
+        Row{"预算执行率100:%", ValueKind::invalid, Op::none, 0, "", 0},
+        Row{"365天*18小时", ValueKind::invalid, Op::none, 0, "", 0},
+        Row{"/", ValueKind::not_applicable, Op::none, 0, "", 0},
+        Row{"／", ValueKind::not_applicable, Op::none, 0, "", 0},
+        Row{"—", ValueKind::not_applicable, Op::none, 0, "", 0},
+        Row{"不适用", ValueKind::not_applicable, Op::none, 0, "", 0},
+        Row{"", ValueKind::empty, Op::none, 0, "", 0},
+        Row{"   ", ValueKind::empty, Op::none, 0, "", 0},
+        Row{"达成预期指标", ValueKind::text, Op::none, 0, "", 0},
+        Row{"效果明显", ValueKind::text, Op::none, 0, "", 0},
+        Row{"优", ValueKind::text, Op::none, 0, "", 0},
+        Row{"是", ValueKind::text, Op::none, 0, "", 0},
+        Row{"基本达到", ValueKind::text, Op::none, 0, "", 0},
+        Row{"为中铁建资本、首钢基金、中船海神等9家企业对接洽谈“一事一议”支持政策", ValueKind::text,
+            Op::none, 0, "", 0},
+        Row{"2021年12月前", ValueKind::date, Op::le, 0, "", 0},
+        Row{"9月前", ValueKind::date, Op::le, 0, "", 0},
+        Row{"7月", ValueKind::date, Op::none, 0, "", 0},
+        Row{"第三季度", ValueKind::date, Op::none, 0, "", 0},
+        Row{"2021-12-31", ValueKind::date, Op::none, 0, "", 0},
+        Row{"十二月底前", ValueKind::date, Op::le, 0, "", 0}));
+
+TEST(Value, RangeReadsBothBounds) {
+  const Value v = parse_value("100-200家");
+  EXPECT_EQ(v.op, Op::range);
+  EXPECT_EQ(v.number, 100);
+  EXPECT_EQ(v.upper, 200);
+  EXPECT_EQ(v.unit, "家");
+}
+
+TEST(Value, LabelBeforeTheFigureIsKept) {
+  const Value v = parse_value("周报不少于52篇");
+  EXPECT_EQ(v.label, "周报");
+}
+
+TEST(Value, DatesCarryTheirParts) {
+  Value v = parse_value("2021年12月31日前");
+  EXPECT_EQ(v.date.year, 2021);
+  EXPECT_EQ(v.date.month, 12);
+  EXPECT_EQ(v.date.day, 31);
+  v = parse_value("第三季度");
+  EXPECT_EQ(v.date.month, 9);
+  v = parse_value("12月底前");
+  EXPECT_EQ(v.date.month, 12);
+  EXPECT_EQ(v.date.day, 0);
+}
+
+TEST(Value, TraditionalCharactersAreSimplified) {
+  const Value v = parse_value("達成預期指標");
+  EXPECT_EQ(v.kind, ValueKind::text);
+  EXPECT_EQ(v.text, "达成预期指标");
+}
+
+TEST(Value, CompareDatesIgnoresMissingYears) {
+  EXPECT_LT(compare_dates(parse_value("7月").date, parse_value("9月前").date), 0);
+  EXPECT_GT(compare_dates(parse_value("2022年1月").date, parse_value("2021年12月前").date), 0);
+  EXPECT_EQ(compare_dates(parse_value("2021年12月").date, parse_value("2021年12月底").date), 0);
+  EXPECT_LT(compare_dates(parse_value("2021年12月28日").date, parse_value("2021年12月底").date), 0);
+}
+
+TEST(Value, ReusingStorageGivesTheSameResult) {
+  Value reused;
+  for (const char* s : {"≥100家", "达成预期指标", "2021年12月前", "/", "1,234.5万元"}) {
+    parse_value_into(s, reused);
+    const Value fresh = parse_value(s);
+    EXPECT_EQ(reused.kind, fresh.kind) << s;
+    EXPECT_EQ(reused.number, fresh.number) << s;
+    EXPECT_EQ(reused.unit, fresh.unit) << s;
+    EXPECT_EQ(reused.text, fresh.text) << s;
+  }
+}
+
+TEST(Value, ArbitraryBytesNeverCrash) {
+  // Truncated UTF-8, control bytes, lone continuation bytes, long digit runs.
+  const std::string samples[] = {
+      std::string("\xE4\xBC", 2), std::string("\x80\x80\x80", 3), std::string(1, '\0'),
+      std::string(5000, '9'), "1." + std::string(400, '5'), "≥≥≥", "1-", "-", "1,2,3",
+      std::string("\xF0\x9F\x98\x80", 4) + "100%", "年月日", "0000年00月00日前"};
+  for (const auto& s : samples) {
+    const Value v = parse_value(s);
+    EXPECT_TRUE(std::isfinite(v.number)) << s;
+  }
+}
+
+}  // namespace
+}  // namespace jixiao::core

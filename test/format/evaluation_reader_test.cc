@@ -1,0 +1,173 @@
+// Reading evaluation files: what is accepted, and how a bad file is named.
+#include "format/evaluation_reader.h"
+
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <fstream>
+#include <random>
+#include <sstream>
+
+namespace jixiao::format {
+namespace {
+
+std::string read(const std::string& relative) {
+  std::ifstream in(std::string(JIXIAO_SOURCE_DIR) + "/" + relative);
+  std::stringstream ss;
+  ss << in.rdbuf();
+  return ss.str();
+}
+
+std::string error_of(std::string_view json) {
+  Result<core::Evaluation> r = parse_evaluation(json, "a.json");
+  return r.ok() ? "" : r.status().message();
+}
+
+TEST(EvaluationReader, ReadsTheExample) {
+  Result<core::Evaluation> r = parse_evaluation(read("examples/report-002.json"));
+  ASSERT_TRUE(r.ok()) << r.status().message();
+  const core::Evaluation& e = *r;
+  EXPECT_EQ(e.title, "2024年朝阳区高新技术产业发展引导资金项目");
+  EXPECT_EQ(e.year, 2024);
+  EXPECT_EQ(e.kind, core::EvaluationKind::self);
+  ASSERT_TRUE(e.budget.has_value());
+  EXPECT_DOUBLE_EQ(*e.budget->adjusted, 11559.274);
+  EXPECT_EQ(e.indicators.size(), 18u);  // 4 level-1, 7 level-2, 7 leaves
+  EXPECT_EQ(e.indicators[0].name, "产出指标");
+  EXPECT_EQ(e.indicators[2].level, 3);
+  EXPECT_EQ(e.indicators[2].parent, 1);
+  EXPECT_EQ(e.indicators[2].target.kind, core::ValueKind::number);
+  ASSERT_TRUE(e.stated_total.has_value());
+  EXPECT_EQ(e.stated_total->decimals, 2);
+}
+
+TEST(EvaluationReader, NumbersMayComeAsStrings) {
+  Result<core::Evaluation> r = parse_evaluation(R"({"title":"t","year":"2023",
+    "budget":{"adjusted":"4,800,000元","executed":"240万元","stated_score":"5.00"},
+    "indicators":[{"name":"a","weight":"15分","stated_score":"14.55","target":100,"actual":97}]})");
+  ASSERT_TRUE(r.ok()) << r.status().message();
+  EXPECT_EQ(r->year, 2023);
+  EXPECT_DOUBLE_EQ(*r->budget->adjusted, 480);
+  EXPECT_DOUBLE_EQ(*r->budget->executed, 240);
+  EXPECT_EQ(r->budget->stated_score->decimals, 2);
+  EXPECT_EQ(*r->indicators[0].weight, 15);
+  EXPECT_EQ(r->indicators[0].target_text, "100");
+  EXPECT_EQ(r->indicators[0].actual.number, 97);
+}
+
+TEST(EvaluationReader, BudgetUnitMayComeAfterTheAmounts) {
+  Result<core::Evaluation> r = parse_evaluation(
+      R"({"title":"t","indicators":[],"budget":{"adjusted":4800000,"executed":2400000,"unit":"元"}})");
+  ASSERT_TRUE(r.ok()) << r.status().message();
+  EXPECT_DOUBLE_EQ(*r->budget->adjusted, 480);
+}
+
+TEST(EvaluationReader, ErrorsNameTheField) {
+  EXPECT_EQ(error_of(R"({"title":"t","indicators":[{"name":"a","children":[{"name":"b","weight":"abc"}]}]})"),
+            "文件 a.json：字段 indicators[0].children[0].weight 应为数字，实际为「abc」");
+  EXPECT_EQ(error_of(R"({"title":"t","indicators":[],"kind":"selfish"})"),
+            "文件 a.json：字段 kind 应为 self、department、finance 或 third_party，实际为「selfish」");
+  EXPECT_EQ(error_of(R"({"title":"t","indicators":[{"name":"a","wieght":5}]})"),
+            "文件 a.json：字段 indicators[0].wieght 是未知字段（字段名见 docs/format.md）");
+  EXPECT_EQ(error_of(R"({"indicators":[]})"), "文件 a.json：缺少字段 title（评价对象名称）");
+  EXPECT_EQ(error_of(R"({"title":"t"})"), "文件 a.json：缺少字段 indicators（指标列表）");
+  EXPECT_EQ(error_of(R"({"title":"t","indicators":[{"weight":5}]})"),
+            "文件 a.json：字段 indicators[0].name 不能为空（指标名称）");
+  EXPECT_EQ(error_of(R"({"title":"t","indicators":[],"year":20})"),
+            "文件 a.json：字段 year 应为年份（如 2024）");
+  EXPECT_EQ(error_of(R"({"title":"t","indicators":[],"budget":{"executed":"240家"}})"),
+            "文件 a.json：字段 budget.executed 金额单位应为元、万元或亿元");
+  EXPECT_EQ(error_of(R"({"title":"t","indicators":[{"name":"a","weight":-1}]})"),
+            "文件 a.json：字段 indicators[0].weight 分值不能为负数");
+  EXPECT_EQ(error_of(R"([1,2])"), "文件 a.json：内容应为一个评价对象（以 { 开头）");
+  EXPECT_EQ(error_of(""), "文件 a.json：文件为空");
+}
+
+TEST(EvaluationReader, MalformedJsonIsAnError) {
+  EXPECT_NE(error_of(R"({"title":"t","indicators":[)"), "");
+  EXPECT_NE(error_of(R"({"title":"t","indicators":[]} {"title":"u"})"), "");
+  EXPECT_NE(error_of("{\"title\":\"t\xff\",\"indicators\":[]}"), "");
+  EXPECT_NE(error_of(R"({"title":"t","indicators":[],})"), "");
+}
+
+TEST(EvaluationReader, DeepTreesAreRefused) {
+  std::string json = R"({"title":"t","indicators":)";
+  for (int i = 0; i < 9; ++i) json += R"([{"name":"n","children":)";
+  json += "[]";
+  for (int i = 0; i < 9; ++i) json += "}]";
+  json += "}";
+  EXPECT_NE(error_of(json).find("超过 8 级"), std::string::npos) << error_of(json);
+}
+
+TEST(EvaluationReader, JsonLinesNameTheLine) {
+  EvaluationReader reader;
+  std::vector<std::string> titles;
+  const std::string text =
+      "{\"title\":\"一\",\"indicators\":[]}\n\n{\"title\":\"二\",\"indicators\":[]}\n"
+      "{\"title\":\"三\",\"indicators\":[{\"name\":\"x\",\"weight\":\"?\"}]}\n";
+  Status s = reader.read_text(text, "b.jsonl", true, [&](core::Evaluation& e, size_t) {
+    titles.push_back(e.title);
+    return Status();
+  });
+  EXPECT_EQ(titles, (std::vector<std::string>{"一", "二"}));
+  EXPECT_EQ(s.message(), "文件 b.jsonl 第 4 行：字段 indicators[0].weight 应为数字，实际为「?」");
+}
+
+TEST(EvaluationReader, ReusedStorageDoesNotLeakBetweenEvaluations) {
+  EvaluationReader reader;
+  std::vector<core::Evaluation> seen;
+  const std::string text =
+      R"({"title":"a","stated_total":90,"budget":{"adjusted":1},"indicators":[{"name":"x","weight":5,"note":"n","children":[{"name":"y","target":"≥1家"}]}]})"
+      "\n"
+      R"({"title":"b","indicators":[{"name":"z"}]})";
+  ASSERT_TRUE(reader
+                  .read_text(text, "c.jsonl", true,
+                             [&](core::Evaluation& e, size_t) {
+                               seen.push_back(e);
+                               return Status();
+                             })
+                  .ok());
+  ASSERT_EQ(seen.size(), 2u);
+  const core::Evaluation& b = seen[1];
+  EXPECT_FALSE(b.stated_total.has_value());
+  EXPECT_FALSE(b.budget.has_value());
+  ASSERT_EQ(b.indicators.size(), 1u);
+  EXPECT_EQ(b.indicators[0].name, "z");
+  EXPECT_FALSE(b.indicators[0].weight.has_value());
+  EXPECT_TRUE(b.indicators[0].note.empty());
+  EXPECT_EQ(b.indicators[0].target.kind, core::ValueKind::empty);
+}
+
+// Mutations of a real file (bytes flipped, cut, duplicated) must give either an
+// evaluation or an error message, never a crash (run under ASan in CI).
+TEST(EvaluationReader, MutatedFilesNeverCrash) {
+  const std::string base = read("examples/report-002.json");
+  std::mt19937 rng(20261124);
+  EvaluationReader reader;
+  int errors = 0;
+  for (int round = 0; round < 3000; ++round) {
+    std::string s = base;
+    const int edits = 1 + static_cast<int>(rng() % 4);
+    for (int k = 0; k < edits; ++k) {
+      const size_t pos = rng() % s.size();
+      switch (rng() % 4) {
+        case 0: s[pos] = static_cast<char>(rng() % 256); break;
+        case 1: s.erase(pos, 1 + rng() % 16); break;
+        case 2: s.insert(pos, s.substr(rng() % s.size(), rng() % 32)); break;
+        case 3: s.resize(pos); break;
+      }
+      if (s.empty()) s = "{";
+    }
+    Status st = reader.read_text(s, "m.json", round % 2 == 0, [](core::Evaluation&, size_t) {
+      return Status();
+    });
+    if (!st.ok()) {
+      ++errors;
+      EXPECT_EQ(st.message().rfind("文件 m.json", 0), 0u) << st.message();
+    }
+  }
+  EXPECT_GT(errors, 100);  // the mutations really do break files
+}
+
+}  // namespace
+}  // namespace jixiao::format
