@@ -1,0 +1,159 @@
+// The `jixiao score` command as a user runs it: exit codes, messages, output.
+#include <gtest/gtest.h>
+
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+#include <nlohmann/json.hpp>
+
+namespace {
+
+struct CommandRun {
+  int exit_code = -1;
+  std::string out;
+  std::string err;
+};
+
+CommandRun run(const std::string& args) {
+  const std::string err_file = testing::TempDir() + "jixiao_cli_err.txt";
+  const std::string command = std::string("cd ") + JIXIAO_SOURCE_DIR + " && " + JIXIAO_BINARY +
+                              " " + args + " 2>" + err_file;
+  CommandRun r;
+  FILE* pipe = popen(command.c_str(), "r");
+  char buf[4096];
+  for (size_t n; (n = fread(buf, 1, sizeof buf, pipe)) > 0;) r.out.append(buf, n);
+  const int status = pclose(pipe);
+  r.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+  std::ifstream err(err_file);
+  std::stringstream ss;
+  ss << err.rdbuf();
+  r.err = ss.str();
+  return r;
+}
+
+std::vector<nlohmann::json> lines(const std::string& out) {
+  std::vector<nlohmann::json> docs;
+  std::istringstream in(out);
+  for (std::string line; std::getline(in, line);) {
+    if (!line.empty()) docs.push_back(nlohmann::json::parse(line));
+  }
+  return docs;
+}
+
+std::string write_temp(const std::string& name, const std::string& content) {
+  const std::string path = testing::TempDir() + name;
+  std::ofstream(path) << content;
+  return path;
+}
+
+TEST(ScoreCommand, ReproducesThePublishedTotals) {
+  const CommandRun r = run("score --json examples/report-000.json examples/report-002.json "
+                    "examples/report-004.json examples/department-overall.json");
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  const auto docs = lines(r.out);
+  ASSERT_EQ(docs.size(), 4u);
+  EXPECT_EQ(docs[0]["total"], 91.5);
+  EXPECT_EQ(docs[0]["grade"], "优");
+  EXPECT_EQ(docs[1]["total"], 99.55);
+  EXPECT_EQ(docs[1]["grade"], "优");
+  EXPECT_EQ(docs[2]["total"], 80.16);
+  EXPECT_EQ(docs[2]["grade"], "良");
+  EXPECT_EQ(docs[3]["total"], 94.07);
+  // The shape users rely on.
+  const auto& d = docs[1];
+  EXPECT_EQ(d["execution"]["rate"], 1.0);
+  EXPECT_EQ(d["execution"]["score"], 10);
+  EXPECT_EQ(d["categories"][0]["name"], "产出指标");
+  EXPECT_EQ(d["categories"][0]["score"], 39.55);
+  EXPECT_EQ(d["indicators"][0]["explanation"], "97/100×15=14.55");
+  EXPECT_EQ(d["indicators"][0]["stated_score"], 14.55);
+  EXPECT_EQ(d["indicators"][0]["path"].size(), 3u);
+  EXPECT_EQ(d["findings"][0]["code"], "over_achievement");
+  EXPECT_EQ(d["findings"][0]["severity"], "warning");
+  EXPECT_EQ(docs[3]["department"]["project_grades"]["优"], 2);
+}
+
+TEST(ScoreCommand, PrintsAReadableTable) {
+  const CommandRun r = run("score examples/report-002.json");
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_NE(r.out.find("总分 99.55  等级 优"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("97/100×15=14.55"), std::string::npos);
+  EXPECT_NE(r.out.find("over_achievement"), std::string::npos);
+}
+
+TEST(ScoreCommand, RulesByNameOrFile) {
+  CommandRun r = run("score --json --rules bureau-example examples/report-004.json");
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_EQ(lines(r.out)[0]["grade"], "优");  // 80.16 ≥ 80 under the bureau's bands
+  EXPECT_EQ(lines(r.out)[0]["rule_set"], "bureau-example");
+
+  const std::string file = write_temp("strict.json", R"({"name":"strict","extends":"national-2020",
+    "grades":[{"label":"优","code":"excellent","min":95},{"label":"良","code":"good","min":85},
+              {"label":"中","code":"fair","min":60},{"label":"差","code":"poor","min":0}]})");
+  r = run("score --json --rules " + file + " examples/report-002.json");
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_EQ(lines(r.out)[0]["grade"], "优");
+  r = run("score --json --rules " + file + " examples/report-000.json");
+  const auto doc = lines(r.out)[0];
+  EXPECT_EQ(doc["grade"], "良");  // 85 ≤ 91.5 < 95: the stated grade 优 now disagrees
+  bool flagged = false;
+  for (const auto& f : doc["findings"]) flagged |= f["code"] == "grade_mismatch";
+  EXPECT_TRUE(flagged);
+}
+
+TEST(ScoreCommand, UnknownRuleSetIsExitTwo) {
+  const CommandRun r = run("score --rules nowhere examples/report-002.json");
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_NE(r.err.find("找不到规则集「nowhere」"), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("national-2020"), std::string::npos) << r.err;
+}
+
+TEST(ScoreCommand, BadFileIsExitTwoAndTheOthersAreStillScored) {
+  const std::string bad = write_temp(
+      "bad.json", R"({"title":"坏文件","indicators":[{"name":"甲","weight":"十五"}]})");
+  const CommandRun r = run("score --json " + bad + " examples/report-002.json");
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_NE(r.err.find("bad.json"), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("indicators[0].weight"), std::string::npos) << r.err;
+  ASSERT_EQ(lines(r.out).size(), 1u);
+  EXPECT_EQ(lines(r.out)[0]["total"], 99.55);
+}
+
+TEST(ScoreCommand, MissingFileIsExitTwo) {
+  const CommandRun r = run("score no/such/file.json");
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_NE(r.err.find("no/such/file.json"), std::string::npos) << r.err;
+}
+
+TEST(ScoreCommand, JsonLinesScoreEveryLine) {
+  std::string content;
+  for (int i = 0; i < 3; ++i) {
+    content += R"({"title":"项目)" + std::to_string(i) +
+               R"(","indicators":[{"name":"甲","weight":100,"target":"≥100家","actual":")" +
+               std::to_string(90 + i) + R"(家","note":"x"}]})" + "\n";
+  }
+  const std::string file = write_temp("many.jsonl", content);
+  const CommandRun r = run("score --json " + file);
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  const auto docs = lines(r.out);
+  ASSERT_EQ(docs.size(), 3u);
+  EXPECT_EQ(docs[2]["total"], 92);
+  EXPECT_EQ(docs[2]["file"], file + ":3");
+}
+
+TEST(RulesCommand, ListsAndShowsRuleSets) {
+  CommandRun r = run("rules");
+  ASSERT_EQ(r.exit_code, 0);
+  EXPECT_EQ(r.out.rfind("national-2020", 0), 0u) << "the default comes first";
+  EXPECT_NE(r.out.find("bureau-example"), std::string::npos);
+  r = run("rules bureau-example");
+  ASSERT_EQ(r.exit_code, 0);
+  const auto j = nlohmann::json::parse(r.out);
+  EXPECT_EQ(j["grades"][0]["min"], 80);
+  EXPECT_EQ(j["over_achievement"]["note_required_at"], 1.3);
+  EXPECT_EQ(j["qualitative_tiers"].size(), 3u);  // inherited from national-2020
+}
+
+}  // namespace
