@@ -1,0 +1,20 @@
+// Fuzz entry points, shared by the libFuzzer binaries (fuzz/*_fuzzer.cc) and
+// the corpus replay in the normal test run (test/fuzz/corpus_test.cc). Each
+// feeds untrusted bytes through a parser and the engine; the only failure is a
+// crash or a sanitizer report.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+
+namespace jixiao::fuzz {
+
+// A target or actual as written: parse_value, word classification, and a
+// one-leaf evaluation scored with it.
+void value(const uint8_t* data, size_t size);
+
+// An evaluation file (JSON, or JSON Lines when the first byte is odd): read,
+// scored with the national rule set, explained and written out.
+void evaluation(const uint8_t* data, size_t size);
+
+}  // namespace jixiao::fuzz

@@ -1,0 +1,37 @@
+// Replays the fuzz corpora (fuzz/corpus/*) through the fuzz entry points, so
+// every input that once found a bug, and every seed, runs in the normal tests
+// (and under the sanitizers in the ASan build).
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+#include "fuzz/fuzz_targets.h"
+
+namespace {
+
+namespace fs = std::filesystem;
+
+int replay(const char* corpus, void (*target)(const uint8_t*, size_t)) {
+  int files = 0;
+  for (const auto& entry : fs::directory_iterator(fs::path(JIXIAO_SOURCE_DIR) / "fuzz/corpus" / corpus)) {
+    std::ifstream in(entry.path(), std::ios::binary);
+    std::stringstream ss;
+    ss << in.rdbuf();
+    const std::string bytes = ss.str();
+    target(reinterpret_cast<const uint8_t*>(bytes.data()), bytes.size());
+    ++files;
+  }
+  return files;
+}
+
+TEST(FuzzCorpus, ValueInputsReplayWithoutCrashing) {
+  EXPECT_GT(replay("value", jixiao::fuzz::value), 10);
+}
+
+TEST(FuzzCorpus, EvaluationInputsReplayWithoutCrashing) {
+  EXPECT_GE(replay("evaluation", jixiao::fuzz::evaluation), 4);
+}
+
+}  // namespace
