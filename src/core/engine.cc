@@ -540,7 +540,7 @@ void score_into(const Evaluation& e, const RuleSet& r, ScoreCard& card) {
     } else {
       node.kind = ScoringKind::none;
       node.applicable_weight = node.weight;
-      node.why = {Reason::unscorable, 0, 0, node.weight};
+      node.why = {ind.weight ? Reason::unscorable : Reason::no_weight, 0, 0, node.weight};
       node.scored = ind.weight.has_value();
       if (ind.weight) {
         card.findings.push_back({"manual_score_required", Severity::error, e.path(i),

@@ -48,26 +48,37 @@ std::string join_path(const std::vector<std::string>& path) {
   return s;
 }
 
-constexpr size_t kName = 40;
+constexpr size_t kName = 36;
+constexpr size_t kValue = 12;
 constexpr size_t kNum = 7;
 
+void row(std::string& out, std::string_view name, std::string_view target, std::string_view actual,
+         std::string_view a, std::string_view b, std::string_view c, std::string_view rest) {
+  std::string line = fit_columns(name, kName) + " ";
+  line += fit_columns(target, kValue) + " ";
+  line += fit_columns(actual, kValue);
+  line += fit_columns(a, kNum, true);
+  line += fit_columns(b, kNum + 1, true);
+  line += fit_columns(c, kNum + 3, true);
+  line += "  ";
+  line += rest;
+  while (!line.empty() && line.back() == ' ') line.pop_back();
+  out += line;
+  out += '\n';
+}
+
+// The category table has no target and actual columns.
 void row(std::string& out, std::string_view name, std::string_view a, std::string_view b,
          std::string_view c, std::string_view rest) {
-  out += fit_columns(name, kName);
-  out += fit_columns(a, kNum, true);
-  out += fit_columns(b, kNum + 1, true);
-  out += fit_columns(c, kNum + 3, true);
-  out += "  ";
-  out += rest;
-  out += '\n';
+  row(out, name, "", "", a, b, c, rest);
 }
 
 }  // namespace
 
 void write_scorecard_text(std::string& out, const core::Evaluation& e, const core::ScoreCard& card,
                           const core::RuleSet& rules, std::string_view file) {
-  const std::string rule(100, '-');
-  out += std::string(100, '=') + "\n";
+  const std::string rule(120, '-');
+  out += std::string(120, '=') + "\n";
   out += e.title;
   if (!file.empty()) out += "  （" + std::string(file) + "）";
   out += "\n";
@@ -76,22 +87,29 @@ void write_scorecard_text(std::string& out, const core::Evaluation& e, const cor
   out += "评价类型：" + std::string(core::evaluation_kind_label(e.kind)) + "  范围：" +
          std::string(core::scope_label(e.scope)) + "  规则集：" + rules.name + "\n";
   out += rule + "\n";
-  row(out, "指标", "分值", "得分", "填报得分", "计分说明");
+  row(out, "指标", "年度指标值", "实际完成值", "分值", "得分", "填报得分", "计分说明");
+  // The tree, indented by level: categories show their sums, leaves how they scored.
   for (int i = 0; i < static_cast<int>(e.indicators.size()); ++i) {
-    if (!e.is_leaf(i)) continue;
     const auto& ind = e.indicators[i];
     const auto& node = card.nodes[i];
-    row(out, join_path(e.path(i)), ind.weight ? format_number(*ind.weight) : "", score_text(node),
-        stated_text(ind.stated_score), core::explain(e, card, i, rules));
+    const std::string name = std::string(2 * (ind.level - 1), ' ') + ind.name;
+    const std::string weight = node.weight_known ? format_number(node.weight) : "";
+    const bool leaf = e.is_leaf(i);
+    const std::string why = leaf || node.why.reason != core::Reason::sum
+                                ? core::explain(e, card, i, rules)
+                                : "";
+    row(out, name, ind.target_text, ind.actual_text, weight, score_text(node),
+        stated_text(ind.stated_score), why);
   }
   if (card.execution.present) {
     const auto& ex = card.execution;
-    row(out, ex.name, format_number(ex.weight), format_number(ex.score),
+    row(out, ex.name, e.budget->target_rate, e.budget->stated_rate, format_number(ex.weight),
+        format_number(ex.score),
         e.budget->stated_score ? format_number(e.budget->stated_score->value) : "",
         core::explain_execution(card));
   }
   out += rule + "\n";
-  row(out, "一级指标", "分值", "得分", "得分率", "");
+  row(out, "一级指标", "", "", "分值", "得分", "得分率", "");
   for (int i : core::categories(e)) {
     const auto& node = card.nodes[i];
     const std::string rate = node.scored && node.applicable_weight > 0
