@@ -194,26 +194,78 @@ class DocumentReader {
     return s;
   }
 
-  // Money in 万元: a number in `unit`, or a string with its own unit ("480万元", "4,800,000元").
-  Status amount(ondemand::value v, std::string_view field, const std::string& unit,
-                std::optional<double>& out) {
+  // Money is converted to 万元 once the budget's `unit` is known, because the
+  // unit may come after the amounts in the object.
+  struct PendingAmount {
+    std::optional<double>* out;
+    double value;
+    std::string written_unit;  // a unit written with the amount ("480万元"), else empty
+    std::string field;         // for messages
+  };
+
+  Status amount(ondemand::value v, std::string_view field, std::optional<double>& out) {
     std::optional<core::Figure> f;
     std::string_view written_unit;
     Status s = number(v, field, f, &written_unit);
-    if (!s.ok() || !f) {
-      out.reset();
-      return s;
+    out.reset();
+    if (s.ok() && f) {
+      pending_.push_back({&out, f->value, std::string(written_unit), path_.text(field)});
     }
-    double wan = 0;
-    if (!written_unit.empty()) {
-      // parse_value converted 万元 and 亿元 into 元.
-      if (written_unit != "元") return fail(field, "金额单位应为元、万元或亿元");
-      out = f->value / 1e4;
-      return Status();
+    return s;
+  }
+
+  Status convert_amounts(const std::string& unit) {
+    for (const PendingAmount& p : pending_) {
+      double wan = 0;
+      if (!p.written_unit.empty()) {
+        // parse_value has already converted 万元 and 亿元 into 元.
+        if (p.written_unit != "元") {
+          return Status::error("字段 " + p.field + " 金额单位应为元、万元或亿元");
+        }
+        wan = p.value / 1e4;
+      } else if (!core::to_wan_yuan(p.value, unit, wan)) {
+        return Status::error("字段 " + p.field + " 金额单位应为元、万元或亿元");
+      }
+      *p.out = wan;
     }
-    if (!core::to_wan_yuan(f->value, unit, wan)) return fail(field, "金额单位应为元、万元或亿元");
-    out = wan;
+    pending_.clear();
     return Status();
+  }
+
+  // Calls on_field(key, value) for each field of `obj`, stopping at the first error.
+  template <typename OnField>
+  Status each_field(ondemand::object obj, OnField&& on_field) {
+    for (auto f : obj) {
+      std::string_view key;
+      if (auto err = f.unescaped_key().get(key)) return json_error(err, "");
+      ondemand::value v;
+      if (auto err = f.value().get(v)) return json_error(err, key);
+      Status s = on_field(key, v);
+      if (!s.ok()) return s;
+    }
+    return Status();
+  }
+
+  // Calls on_item(object) for each object of the array `v` named `field`.
+  template <typename OnItem>
+  Status each_object(ondemand::value v, std::string_view field, OnItem&& on_item) {
+    ondemand::array arr;
+    if (v.get_array().get(arr)) return fail(field, "应为数组");
+    int i = 0;
+    for (auto item : arr) {
+      Scope scope(path_, field, i++);
+      ondemand::object obj;
+      if (auto err = item.get_object().get(obj)) {
+        return err == INCORRECT_TYPE ? fail("", "应为对象") : json_error(err, "");
+      }
+      Status s = on_item(obj);
+      if (!s.ok()) return s;
+    }
+    return Status();
+  }
+
+  Status unknown(std::string_view key) {
+    return fail(key, "是未知字段（字段名见 docs/format.md）");
   }
 
   Status boolean(ondemand::value v, std::string_view field, bool& out) {
@@ -222,77 +274,60 @@ class DocumentReader {
   }
 
   Status evaluation(ondemand::object obj, Evaluation& e) {
-    Status s;
     bool saw_indicators = false;
-    for (auto f : obj) {
-      std::string_view key;
-      if (auto err = f.unescaped_key().get(key)) return json_error(err, "");
-      ondemand::value v;
-      if (auto err = f.value().get(v)) return json_error(err, key);
-      if (key == "title") {
-        s = text(v, key, e.title);
-      } else if (key == "unit") {
-        s = text(v, key, e.unit);
-      } else if (key == "year") {
-        std::optional<double> y;
-        s = plain_number(v, key, y);
-        if (s.ok() && y) {
-          if (*y < 1900 || *y > 2200 || *y != static_cast<int>(*y)) {
-            return fail(key, "应为年份（如 2024）");
-          }
-          e.year = static_cast<int>(*y);
-        }
-      } else if (key == "kind") {
-        s = text(v, key, scratch_);
-        if (s.ok()) {
-          auto kind = core::evaluation_kind_from_text(scratch_);
-          if (!kind)
-            return fail(
-                key, "应为 self、department、finance 或 third_party，实际为「" + scratch_ + "」");
-          e.kind = *kind;
-        }
-      } else if (key == "scope") {
-        s = text(v, key, scratch_);
-        if (s.ok()) {
-          auto scope = core::scope_from_text(scratch_);
-          if (!scope)
-            return fail(key, "应为 project 或 department_overall，实际为「" + scratch_ + "」");
-          e.scope = *scope;
-        }
-      } else if (key == "rule_set") {
-        s = text(v, key, e.rule_set);
-      } else if (key == "budget") {
-        s = budget(v, e);
-      } else if (key == "indicators") {
+    Status status = each_field(obj, [&](std::string_view key, ondemand::value v) -> Status {
+      if (key == "title") return text(v, key, e.title);
+      if (key == "unit") return text(v, key, e.unit);
+      if (key == "rule_set") return text(v, key, e.rule_set);
+      if (key == "overall_goal") return text(v, key, e.overall_goal);
+      if (key == "stated_total") return number(v, key, e.stated_total);
+      if (key == "stated_grade") return text(v, key, e.stated_grade);
+      if (key == "budget") return budget(v, e);
+      if (key == "department") return department(v, e);
+      if (key == "indicators") {
         saw_indicators = true;
-        s = indicators(v, e, -1, key);
-      } else if (key == "stated_total") {
-        s = number(v, key, e.stated_total);
-      } else if (key == "stated_grade") {
-        s = text(v, key, e.stated_grade);
-      } else if (key == "experts") {
-        s = strings(v, key, e.experts);
-        if (s.ok() && e.experts.size() > kMaxExperts) return fail(key, "专家人数过多");
-      } else if (key == "panel_method") {
-        s = text(v, key, scratch_);
-        if (s.ok()) {
-          if (scratch_ == "mean") {
-            e.panel_method = core::PanelMethod::mean;
-          } else if (scratch_ == "trimmed_mean") {
-            e.panel_method = core::PanelMethod::trimmed_mean;
-          } else {
-            return fail(key, "应为 mean 或 trimmed_mean");
-          }
-        }
-      } else if (key == "department") {
-        s = department(v, e);
-      } else if (key == "overall_goal") {
-        s = text(v, key, e.overall_goal);
-      } else {
-        return fail(key, "是未知字段（字段名见 docs/format.md）");
+        return indicators(v, e, -1, key);
       }
+      if (key == "year") {
+        std::optional<double> y;
+        Status s = plain_number(v, key, y);
+        if (!s.ok() || !y) return s;
+        if (*y < 1900 || *y > 2200 || *y != static_cast<int>(*y)) {
+          return fail(key, "应为年份（如 2024）");
+        }
+        e.year = static_cast<int>(*y);
+        return Status();
+      }
+      if (key == "experts") {
+        Status s = strings(v, key, e.experts);
+        if (s.ok() && e.experts.size() > kMaxExperts) return fail(key, "专家人数过多");
+        return s;
+      }
+      if (key != "kind" && key != "scope" && key != "panel_method") return unknown(key);
+      // The enumerations.
+      Status s = text(v, key, scratch_);
       if (!s.ok()) return s;
-    }
+      if (key == "kind") {
+        auto kind = core::evaluation_kind_from_text(scratch_);
+        if (!kind) {
+          return fail(key,
+                      "应为 self、department、finance 或 third_party，实际为「" + scratch_ + "」");
+        }
+        e.kind = *kind;
+      } else if (key == "scope") {
+        auto scope = core::scope_from_text(scratch_);
+        if (!scope)
+          return fail(key, "应为 project 或 department_overall，实际为「" + scratch_ + "」");
+        e.scope = *scope;
+      } else if (scratch_ == "mean" || scratch_ == "trimmed_mean") {
+        e.panel_method =
+            scratch_ == "mean" ? core::PanelMethod::mean : core::PanelMethod::trimmed_mean;
+      } else {
+        return fail(key, "应为 mean 或 trimmed_mean");
+      }
+      return Status();
+    });
+    if (!status.ok()) return status;
     if (!saw_indicators) return Status::error("缺少字段 indicators（指标列表）");
     e.indicators.resize(count_);
     return Status();
@@ -319,96 +354,54 @@ class DocumentReader {
     ondemand::object obj;
     if (v.get_object().get(obj)) return fail("", "应为对象");
     core::Budget& b = e.budget.emplace();
-    // The unit may come after the amounts; read it first.
     std::string unit = "万元";
-    if (auto u = obj.find_field_unordered("unit"); u.error() == SUCCESS) {
-      ondemand::value uv;
-      if (u.get(uv) == SUCCESS) {
-        Status s = text(uv, "unit", unit);
-        if (!s.ok()) return s;
+    pending_.clear();
+    Status s = each_field(obj, [&](std::string_view key, ondemand::value fv) -> Status {
+      if (key == "name") return text(fv, key, b.name);
+      if (key == "initial") return amount(fv, key, b.initial);
+      if (key == "adjusted") return amount(fv, key, b.adjusted);
+      if (key == "executed") return amount(fv, key, b.executed);
+      if (key == "received") return amount(fv, key, b.received);
+      if (key == "weight") return plain_number(fv, key, b.weight);
+      if (key == "target_rate") return text(fv, key, b.target_rate);
+      if (key == "stated_rate") return text(fv, key, b.stated_rate);
+      if (key == "stated_score") return number(fv, key, b.stated_score);
+      if (key == "sources") return sources(fv, b);
+      if (key == "unit") {
+        Status u = text(fv, key, unit);
         double probe = 0;
-        if (!core::to_wan_yuan(1, unit, probe)) return fail("unit", "应为元、万元或亿元");
+        if (u.ok() && !core::to_wan_yuan(1, unit, probe)) return fail(key, "应为元、万元或亿元");
+        return u;
       }
-    }
-    if (obj.reset().error()) return fail("", "无法读取");
-    for (auto f : obj) {
-      std::string_view key;
-      if (auto err = f.unescaped_key().get(key)) return json_error(err, "");
-      ondemand::value fv;
-      if (auto err = f.value().get(fv)) return json_error(err, key);
-      Status s;
-      if (key == "name") {
-        s = text(fv, key, b.name);
-      } else if (key == "initial") {
-        s = amount(fv, key, unit, b.initial);
-      } else if (key == "adjusted") {
-        s = amount(fv, key, unit, b.adjusted);
-      } else if (key == "executed") {
-        s = amount(fv, key, unit, b.executed);
-      } else if (key == "received") {
-        s = amount(fv, key, unit, b.received);
-      } else if (key == "unit") {
-        continue;  // read above
-      } else if (key == "weight") {
-        s = plain_number(fv, key, b.weight);
-      } else if (key == "target_rate") {
-        s = text(fv, key, b.target_rate);
-      } else if (key == "stated_rate") {
-        s = text(fv, key, b.stated_rate);
-      } else if (key == "stated_score") {
-        s = number(fv, key, b.stated_score);
-      } else if (key == "sources") {
-        s = sources(fv, unit, b);
-      } else {
-        return fail(key, "是未知字段（字段名见 docs/format.md）");
-      }
-      if (!s.ok()) return s;
-    }
-    return Status();
+      return unknown(key);
+    });
+    if (!s.ok()) return s;
+    return convert_amounts(unit);
   }
 
-  Status sources(ondemand::value v, const std::string& unit, core::Budget& b) {
-    ondemand::array arr;
-    if (v.get_array().get(arr)) return fail("sources", "应为数组");
-    int i = 0;
-    for (auto item : arr) {
-      Scope scope(path_, "sources", i++);
-      ondemand::object obj;
-      if (item.get_object().get(obj)) return fail("", "应为对象");
+  Status sources(ondemand::value v, core::Budget& b) {
+    return each_object(v, "sources", [&](ondemand::object obj) {
       core::FundingLine& line = b.sources.emplace_back();
-      for (auto f : obj) {
-        std::string_view key;
-        if (auto err = f.unescaped_key().get(key)) return json_error(err, "");
-        ondemand::value fv;
-        if (auto err = f.value().get(fv)) return json_error(err, key);
-        Status s;
-        if (key == "source") {
-          s = text(fv, key, scratch_);
-          if (s.ok()) {
-            if (scratch_ == "fiscal" || scratch_ == "本年财政拨款" || scratch_ == "财政拨款") {
-              line.source = core::FundingSource::fiscal;
-            } else if (scratch_ == "carried_over" || scratch_ == "上年结转资金" ||
-                       scratch_ == "上年结转") {
-              line.source = core::FundingSource::carried_over;
-            } else if (scratch_ == "other" || scratch_ == "其他资金") {
-              line.source = core::FundingSource::other;
-            } else {
-              return fail(key, "应为 fiscal、carried_over 或 other");
-            }
-          }
-        } else if (key == "initial") {
-          s = amount(fv, key, unit, line.initial);
-        } else if (key == "adjusted") {
-          s = amount(fv, key, unit, line.adjusted);
-        } else if (key == "executed") {
-          s = amount(fv, key, unit, line.executed);
-        } else {
-          return fail(key, "是未知字段（字段名见 docs/format.md）");
-        }
+      return each_field(obj, [&](std::string_view key, ondemand::value fv) -> Status {
+        if (key == "initial") return amount(fv, key, line.initial);
+        if (key == "adjusted") return amount(fv, key, line.adjusted);
+        if (key == "executed") return amount(fv, key, line.executed);
+        if (key != "source") return unknown(key);
+        Status s = text(fv, key, scratch_);
         if (!s.ok()) return s;
-      }
-    }
-    return Status();
+        if (scratch_ == "fiscal" || scratch_ == "本年财政拨款" || scratch_ == "财政拨款") {
+          line.source = core::FundingSource::fiscal;
+        } else if (scratch_ == "carried_over" || scratch_ == "上年结转资金" ||
+                   scratch_ == "上年结转") {
+          line.source = core::FundingSource::carried_over;
+        } else if (scratch_ == "other" || scratch_ == "其他资金") {
+          line.source = core::FundingSource::other;
+        } else {
+          return fail(key, "应为 fiscal、carried_over 或 other");
+        }
+        return Status();
+      });
+    });
   }
 
   Status department(ondemand::value v, Evaluation& e) {
@@ -440,69 +433,31 @@ class DocumentReader {
         {"operating", &core::DepartmentData::operating},
         {"basic", &core::DepartmentData::basic},
     };
-    for (auto f : obj) {
-      std::string_view key;
-      if (auto err = f.unescaped_key().get(key)) return json_error(err, "");
-      ondemand::value fv;
-      if (auto err = f.value().get(fv)) return json_error(err, key);
-      if (key == "projects") {
-        Status s = projects(fv, d);
-        if (!s.ok()) return s;
-        continue;
+    return each_field(obj, [&](std::string_view key, ondemand::value fv) -> Status {
+      if (key == "projects") return projects(fv, d);
+      for (const auto& field : kFields) {
+        if (field.key == key) return plain_number(fv, key, d.*(field.member));
       }
-      const Field* field = nullptr;
-      for (const auto& candidate : kFields) {
-        if (candidate.key == key) field = &candidate;
-      }
-      if (field == nullptr) return fail(key, "是未知字段（字段名见 docs/format.md）");
-      Status s = plain_number(fv, key, d.*(field->member));
-      if (!s.ok()) return s;
-    }
-    return Status();
+      return unknown(key);
+    });
   }
 
   Status projects(ondemand::value v, core::DepartmentData& d) {
-    ondemand::array arr;
-    if (v.get_array().get(arr)) return fail("projects", "应为数组");
-    int i = 0;
-    for (auto item : arr) {
-      Scope scope(path_, "projects", i++);
-      ondemand::object obj;
-      if (item.get_object().get(obj)) return fail("", "应为对象");
+    return each_object(v, "projects", [&](ondemand::object obj) {
       auto& p = d.projects.emplace_back();
-      for (auto f : obj) {
-        std::string_view key;
-        if (auto err = f.unescaped_key().get(key)) return json_error(err, "");
-        ondemand::value fv;
-        if (auto err = f.value().get(fv)) return json_error(err, key);
-        Status s;
-        if (key == "title") {
-          s = text(fv, key, p.title);
-        } else if (key == "total") {
-          s = plain_number(fv, key, p.total);
-        } else if (key == "grade") {
-          s = text(fv, key, p.grade);
-        } else {
-          return fail(key, "是未知字段（字段名见 docs/format.md）");
-        }
-        if (!s.ok()) return s;
-      }
-    }
-    return Status();
+      return each_field(obj, [&](std::string_view key, ondemand::value fv) -> Status {
+        if (key == "title") return text(fv, key, p.title);
+        if (key == "total") return plain_number(fv, key, p.total);
+        if (key == "grade") return text(fv, key, p.grade);
+        return unknown(key);
+      });
+    });
   }
 
   Status indicators(ondemand::value v, Evaluation& e, int parent, std::string_view field) {
-    ondemand::array arr;
-    if (v.get_array().get(arr)) return fail(field, "应为指标数组");
     const int level = parent == -1 ? 1 : e.indicators[parent].level + 1;
     if (level > kMaxLevels) return fail(field, "指标层级超过 8 级");
-    int i = 0;
-    for (auto item : arr) {
-      Scope scope(path_, field, i++);
-      ondemand::object obj;
-      if (auto err = item.get_object().get(obj)) {
-        return err == INCORRECT_TYPE ? fail("", "应为指标对象") : json_error(err, "");
-      }
+    return each_object(v, field, [&](ondemand::object obj) -> Status {
       if (count_ >= kMaxIndicators) return fail("", "指标超过 10000 个");
       const int index = static_cast<int>(count_++);
       if (static_cast<size_t>(index) >= e.indicators.size()) e.indicators.emplace_back();
@@ -510,8 +465,8 @@ class DocumentReader {
       Status s = indicator(obj, e, index);
       if (!s.ok()) return s;
       if (e.indicators[index].name.empty()) return fail("name", "不能为空（指标名称）");
-    }
-    return Status();
+      return Status();
+    });
   }
 
   static void reset(Indicator& n, int parent, int level) {
@@ -535,64 +490,57 @@ class DocumentReader {
   Status indicator(ondemand::object obj, Evaluation& e, int index) {
     bool saw_target = false;
     bool saw_actual = false;
-    for (auto f : obj) {
-      std::string_view key;
-      if (auto err = f.unescaped_key().get(key)) return json_error(err, "");
-      ondemand::value v;
-      if (auto err = f.value().get(v)) return json_error(err, key);
-      // `e.indicators` may grow while reading children: look the node up each time.
-      Status s;
-      if (key == "name") {
-        s = text(v, key, e.indicators[index].name);
-      } else if (key == "weight") {
-        s = plain_number(v, key, e.indicators[index].weight);
-        if (s.ok() && e.indicators[index].weight && *e.indicators[index].weight < 0) {
-          return fail(key, "分值不能为负数");
-        }
-      } else if (key == "target") {
+    // `e.indicators` may grow while reading children: look the node up each time.
+    Status status = each_field(obj, [&](std::string_view key, ondemand::value v) -> Status {
+      Indicator& n = e.indicators[index];
+      if (key == "name") return text(v, key, n.name);
+      if (key == "target") {
         saw_target = true;
-        s = text(v, key, e.indicators[index].target_text);
-      } else if (key == "actual") {
-        saw_actual = true;
-        s = text(v, key, e.indicators[index].actual_text);
-      } else if (key == "stated_score") {
-        s = number(v, key, e.indicators[index].stated_score);
-      } else if (key == "checked_score") {
-        s = plain_number(v, key, e.indicators[index].checked_score);
-      } else if (key == "deduction_reason") {
-        s = text(v, key, e.indicators[index].deduction_reason);
-      } else if (key == "kind") {
-        s = text(v, key, scratch_);
-        if (s.ok()) {
-          auto kind = core::scoring_kind_from_code(scratch_);
-          if (!kind || *kind == core::ScoringKind::expert_panel ||
-              *kind == core::ScoringKind::stated || *kind == core::ScoringKind::none) {
-            return fail(key, "不是可用的计分方式「" + scratch_ + "」（见 docs/rules.md）");
-          }
-          e.indicators[index].kind = *kind;
-        }
-      } else if (key == "per_point") {
-        std::optional<double> p;
-        s = plain_number(v, key, p);
-        e.indicators[index].per_point = p.value_or(0);
-      } else if (key == "note") {
-        s = text(v, key, e.indicators[index].note);
-      } else if (key == "not_applicable") {
-        s = boolean(v, key, e.indicators[index].not_applicable);
-      } else if (key == "figure") {
-        s = text(v, key, e.indicators[index].figure);
-        if (s.ok() && !core::is_department_figure_code(e.indicators[index].figure)) {
-          return fail(key, "不是已知的部门整体指标「" + e.indicators[index].figure + "」");
-        }
-      } else if (key == "expert_scores") {
-        s = expert_scores(v, key, e.indicators[index].expert_scores);
-      } else if (key == "children") {
-        s = indicators(v, e, index, key);
-      } else {
-        return fail(key, "是未知字段（字段名见 docs/format.md）");
+        return text(v, key, n.target_text);
       }
-      if (!s.ok()) return s;
-    }
+      if (key == "actual") {
+        saw_actual = true;
+        return text(v, key, n.actual_text);
+      }
+      if (key == "weight") {
+        Status s = plain_number(v, key, n.weight);
+        if (s.ok() && n.weight && *n.weight < 0) return fail(key, "分值不能为负数");
+        return s;
+      }
+      if (key == "stated_score") return number(v, key, n.stated_score);
+      if (key == "checked_score") return plain_number(v, key, n.checked_score);
+      if (key == "deduction_reason") return text(v, key, n.deduction_reason);
+      if (key == "note") return text(v, key, n.note);
+      if (key == "not_applicable") return boolean(v, key, n.not_applicable);
+      if (key == "expert_scores") return expert_scores(v, key, n.expert_scores);
+      if (key == "children") return indicators(v, e, index, key);
+      if (key == "per_point") {
+        std::optional<double> p;
+        Status s = plain_number(v, key, p);
+        n.per_point = p.value_or(0);
+        return s;
+      }
+      if (key == "figure") {
+        Status s = text(v, key, n.figure);
+        if (s.ok() && !core::is_department_figure_code(n.figure)) {
+          return fail(key, "不是已知的部门整体指标「" + n.figure + "」");
+        }
+        return s;
+      }
+      if (key == "kind") {
+        Status s = text(v, key, scratch_);
+        if (!s.ok()) return s;
+        auto kind = core::scoring_kind_from_code(scratch_);
+        if (!kind || *kind == core::ScoringKind::expert_panel ||
+            *kind == core::ScoringKind::stated || *kind == core::ScoringKind::none) {
+          return fail(key, "不是可用的计分方式「" + scratch_ + "」（见 docs/rules.md）");
+        }
+        n.kind = *kind;
+        return Status();
+      }
+      return unknown(key);
+    });
+    if (!status.ok()) return status;
     Indicator& n = e.indicators[index];
     if (saw_target) {
       core::parse_value_into(n.target_text, n.target);
@@ -627,6 +575,7 @@ class DocumentReader {
 
   std::string& scratch_;
   FieldPath path_;
+  std::vector<PendingAmount> pending_;
   core::Value value_;
   size_t count_ = 0;
 };
