@@ -16,7 +16,7 @@ class Checker {
       : e_(e), r_(r), card_(card), n_(static_cast<int>(e.indicators.size())) {}
 
   void run() {
-    weights();
+    check_weight_sums(e_, card_.execution.weight, r_.total, card_.findings);
     stated_scores();
     deviation_notes();
     execution();
@@ -38,45 +38,6 @@ class Checker {
   }
 
   bool differs(double a, double b) const { return std::fabs(a - b) > r_.tolerance + kEps; }
-
-  void weights() {
-    for (int i = 0; i < n_; ++i) {
-      const Indicator& ind = e_.indicators[i];
-      if (e_.is_leaf(i) || !ind.weight) continue;
-      double sum = 0;
-      std::string parts;
-      bool all = true;
-      for (int c : children(i)) {
-        if (!card_.nodes[c].weight_known) {
-          all = false;
-          break;
-        }
-        sum += card_.nodes[c].weight;
-        parts += (parts.empty() ? "" : "+") + format_number(card_.nodes[c].weight);
-      }
-      if (all && std::fabs(sum - *ind.weight) > 1e-6) {
-        add("weight_sum_mismatch", Severity::error, e_.path(i),
-            "下级指标分值合计" + parts + "=" + format_number(sum) + "，与本级分值" +
-                format_number(*ind.weight) + "不符");
-      }
-    }
-    // The whole tree against the rule set's total.
-    std::string parts;
-    bool all = true;
-    for (int i = 0; i < n_; ++i) {
-      if (e_.indicators[i].parent != -1) continue;
-      if (!card_.nodes[i].weight_known) all = false;
-      parts += (parts.empty() ? "" : "+") + format_number(card_.nodes[i].weight);
-    }
-    if (card_.execution.weight > 0) {
-      parts += (parts.empty() ? "" : "+") + format_number(card_.execution.weight);
-    }
-    if (all && n_ > 0 && std::fabs(card_.weight - r_.total) > 1e-6) {
-      add("weight_sum_mismatch", Severity::error, {},
-          "一级指标" + std::string(card_.execution.weight > 0 ? "及预算执行率" : "") + "分值合计" +
-              parts + "=" + format_number(card_.weight) + "，应为" + format_number(r_.total));
-    }
-  }
 
   // Whether a node's score came from its own stated score (so comparing them says nothing).
   static bool score_is_stated(const NodeResult& node) {
@@ -303,6 +264,75 @@ class Checker {
 };
 
 }  // namespace
+
+std::vector<std::optional<double>> effective_weights(const Evaluation& e) {
+  const int n = static_cast<int>(e.indicators.size());
+  std::vector<std::optional<double>> weights(n);
+  std::vector<double> sums(n, 0);
+  std::vector<bool> known(n, true);
+  std::vector<bool> has_children(n, false);
+  for (int i = n - 1; i >= 0; --i) {  // children come after their parent
+    const Indicator& ind = e.indicators[i];
+    if (ind.weight) {
+      weights[i] = ind.weight;
+    } else if (has_children[i] && known[i]) {
+      weights[i] = sums[i];
+    }
+    if (ind.parent >= 0) {
+      has_children[ind.parent] = true;
+      known[ind.parent] = known[ind.parent] && weights[i].has_value();
+      sums[ind.parent] += weights[i].value_or(0);
+    }
+  }
+  return weights;
+}
+
+void check_weight_sums(const Evaluation& e, double execution_weight, double total,
+                       std::vector<Finding>& out, std::optional<double> total_without_execution) {
+  const std::vector<std::optional<double>> weights = effective_weights(e);
+  const int n = static_cast<int>(e.indicators.size());
+  auto join = [](std::string& parts, double w) {
+    parts += (parts.empty() ? "" : "+") + format_number(w);
+  };
+  for (int i = 0; i < n; ++i) {
+    const Indicator& ind = e.indicators[i];
+    if (e.is_leaf(i) || !ind.weight) continue;
+    double sum = 0;
+    std::string parts;
+    bool all = true;
+    for (int c = i + 1; c < n && e.indicators[c].level > ind.level && all; ++c) {
+      if (e.indicators[c].parent != i) continue;
+      all = weights[c].has_value();
+      sum += weights[c].value_or(0);
+      join(parts, weights[c].value_or(0));
+    }
+    if (all && std::fabs(sum - *ind.weight) > 1e-6) {
+      out.push_back({"weight_sum_mismatch", Severity::error, e.path(i),
+                     "下级指标分值合计" + parts + "=" + format_number(sum) + "，与本级分值" +
+                         format_number(*ind.weight) + "不符"});
+    }
+  }
+  double sum = execution_weight;
+  std::string parts;
+  for (int i = 0; i < n; ++i) {
+    if (e.indicators[i].parent != -1) continue;
+    if (!weights[i]) return;
+    sum += *weights[i];
+    join(parts, *weights[i]);
+  }
+  if (execution_weight > 0) join(parts, execution_weight);
+  if (n == 0 || std::fabs(sum - total) <= 1e-6) return;
+  if (total_without_execution && std::fabs(sum - *total_without_execution) <= 1e-6) return;
+  std::string expected = format_number(total);
+  if (total_without_execution) {
+    expected += "（不含预算执行率时为" + format_number(*total_without_execution) + "）";
+  }
+  out.push_back({"weight_sum_mismatch",
+                 Severity::error,
+                 {},
+                 "一级指标" + std::string(execution_weight > 0 ? "及预算执行率" : "") + "分值合计" +
+                     parts + "=" + format_number(sum) + "，应为" + expected});
+}
 
 void check_consistency(const Evaluation& evaluation, const RuleSet& rules, ScoreCard& card) {
   Checker(evaluation, rules, card).run();

@@ -9,6 +9,18 @@
 
 namespace jixiao::core {
 
+// The weight of every node: its own, or for a category without one the sum of
+// its children's when all of them are known; nullopt when unknown.
+std::vector<std::optional<double>> effective_weights(const Evaluation& evaluation);
+
+// weight_sum_mismatch findings: each parent whose children's weights do not
+// add up to its own, and the level-1 weights plus `execution_weight` against
+// `total` (only where every weight involved is known). A goal declared
+// without its budget row may instead add up to `total_without_execution`.
+void check_weight_sums(const Evaluation& evaluation, double execution_weight, double total,
+                       std::vector<Finding>& out,
+                       std::optional<double> total_without_execution = std::nullopt);
+
 // Appends findings to card.findings. Called by score_into(); exposed for tests.
 void check_consistency(const Evaluation& evaluation, const RuleSet& rules, ScoreCard& card);
 

@@ -32,9 +32,8 @@ class LeafScorer {
   void score(int index, NodeResult& out);
 
  private:
-  ScoringKind infer(const Indicator& n, const Value& actual) const;
   Assessment assess(ScoringKind kind, const Indicator& n, const Value& actual, double w);
-  bool numbers_usable(const Indicator& n, const Value& actual, double& a, double& t);
+  bool numbers_usable(const Indicator& n, const Value& actual, double& a, double& t, double& f);
   Assessment by_words(const Indicator& n, const Value& actual, double w, ScoringKind kind);
   Assessment tier_score(const Indicator& n, int level, double w, ScoringKind kind);
   void add(std::string code, Severity severity, std::string message) {
@@ -49,58 +48,9 @@ class LeafScorer {
   Value figure_value_;
 };
 
-ScoringKind LeafScorer::infer(const Indicator& n, const Value& actual) const {
-  switch (n.target.kind) {
-    case ValueKind::number:
-      switch (n.target.op) {
-        case Op::ge:
-        case Op::gt:
-        case Op::range:
-          return ScoringKind::higher_is_better;
-        case Op::le:
-        case Op::lt:
-          return ScoringKind::lower_is_better;
-        case Op::eq:
-          return ScoringKind::equal;
-        case Op::none:
-          return is_lower_is_better_name(n.name, r_) || is_lower_is_better_name(n.target.label, r_)
-                     ? ScoringKind::lower_is_better
-                     : ScoringKind::higher_is_better;
-      }
-      break;
-    case ValueKind::date:
-      return ScoringKind::deadline;
-    case ValueKind::text: {
-      WordClass w = classify_words(n.target.text, r_);
-      if (w.type == WordClass::none && actual.kind == ValueKind::text) {
-        w = classify_words(actual.text, r_);
-      }
-      switch (w.type) {
-        case WordClass::grade:
-          return ScoringKind::qualitative_grades;
-        case WordClass::tier:
-          return ScoringKind::qualitative_tiers;
-        case WordClass::yes:
-        case WordClass::no:
-          return ScoringKind::yes_no;
-        case WordClass::none:
-          return ScoringKind::manual;
-      }
-      break;
-    }
-    default:
-      break;
-  }
-  if (actual.kind == ValueKind::text) {
-    const WordClass w = classify_words(actual.text, r_);
-    if (w.type == WordClass::grade) return ScoringKind::qualitative_grades;
-    if (w.type == WordClass::tier) return ScoringKind::qualitative_tiers;
-  }
-  return ScoringKind::higher_is_better;
-}
-
 // Reads both numbers in the target's unit; reports why when it cannot.
-bool LeafScorer::numbers_usable(const Indicator& n, const Value& actual, double& a, double& t) {
+bool LeafScorer::numbers_usable(const Indicator& n, const Value& actual, double& a, double& t,
+                                double& f) {
   const Value& target = n.target;
   if (target.kind == ValueKind::empty) {
     add("missing_value", Severity::error, "未填写年度指标值，无法计分");
@@ -121,22 +71,11 @@ bool LeafScorer::numbers_usable(const Indicator& n, const Value& actual, double&
             "」无法识别为数值，年度指标值为「" + n.target_text + "」");
     return false;
   }
-  t = target.number;
-  a = actual.number;
-  if (target.unit != actual.unit) {
-    const bool percent_vs_fraction = (target.unit == "%" && actual.unit.empty() &&
-                                      std::fabs(actual.number) <= 1 && target.number > 1) ||
-                                     (actual.unit == "%" && target.unit.empty() &&
-                                      std::fabs(target.number) <= 1 && actual.number > 1);
-    if ((!target.unit.empty() && !actual.unit.empty()) || percent_vs_fraction) {
-      add("unit_mismatch", Severity::error,
-          "年度指标值「" + n.target_text + "」与实际完成值「" + n.actual_text +
-              "」的单位不一致，无法比较");
-      return false;
-    }
-    // A bare number is written in the other side's unit ("≥1000万元" vs "980").
-    if (actual.unit.empty() && actual.factor == 1) a *= target.factor;
-    if (target.unit.empty() && target.factor == 1) t *= actual.factor;
+  if (!comparable_numbers(target, actual, t, a, f)) {
+    add("unit_mismatch", Severity::error,
+        "年度指标值「" + n.target_text + "」与实际完成值「" + n.actual_text +
+            "」的单位不一致，无法比较");
+    return false;
   }
   return true;
 }
@@ -239,10 +178,9 @@ Assessment LeafScorer::assess(ScoringKind kind, const Indicator& n, const Value&
       }
       double a = 0;
       double t = 0;
-      if (!numbers_usable(n, actual, a, t)) return as;
+      double f = 1;  // shows a and t in the unit the target was written in
+      if (!numbers_usable(n, actual, a, t, f)) return as;
       as.ok = true;
-      const double f =
-          n.target.unit.empty() && actual.factor != 1 ? actual.factor : n.target.factor;
       as.why = {Reason::met, a / f, t / f, w};
       if (kind == ScoringKind::linear_deduction) {
         const bool at_least = n.target.op == Op::ge || n.target.op == Op::gt;
@@ -379,7 +317,8 @@ void LeafScorer::score(int index, NodeResult& out) {
     return;
   }
 
-  const ScoringKind kind = n.kind == ScoringKind::automatic ? infer(n, *actual) : n.kind;
+  const ScoringKind kind =
+      n.kind == ScoringKind::automatic ? infer_scoring_kind(n.name, n.target, *actual, r_) : n.kind;
   out.kind = kind;
   if (kind == ScoringKind::manual) {
     if (n.stated_score) {

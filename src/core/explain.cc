@@ -5,13 +5,10 @@
 #include "core/decimal.h"
 #include "core/engine.h"
 #include "core/panel.h"
+#include "core/text.h"
 
 namespace jixiao::core {
 namespace {
-
-std::string quoted(const std::string& s) {
-  return "「" + s + "」";
-}
 
 // An actual supplied by a department figure has no text: show it as a rate.
 bool from_figure(const Indicator& ind) {
@@ -32,8 +29,8 @@ std::string node_text(const Indicator& ind, const NodeResult& node) {
   const std::string actual = actual_text(ind, node);
   switch (x.reason) {
     case Reason::met:
-      return "实际完成值" + quoted(actual) + "达到年度指标值" + quoted(ind.target_text) +
-             "，得满分" + w;
+      return "实际完成值" + text::quoted(actual) + "达到年度指标值" +
+             text::quoted(ind.target_text) + "，得满分" + w;
     case Reason::ratio:
       return a + "/" + t + "×" + w + "=" + s;
     case Reason::lower_ratio:
@@ -97,7 +94,7 @@ std::string explain(const Evaluation& e, const ScoreCard& card, int index, const
       const std::string band = format_number(tier.min_share * node.weight) + "–" +
                                format_number(tier.max_share * node.weight) + "分";
       const std::string head =
-          quoted(ind.actual_text) + "属" + quoted(tier.label) + "档（" + band + "）";
+          text::quoted(ind.actual_text) + "属" + text::quoted(tier.label) + "档（" + band + "）";
       if (x.reason == Reason::tier) {
         text = head + "，取本档上限" + format_percent(tier.max_share, 0) + "×" + w + "=" + s;
       } else if (x.reason == Reason::tier_stated) {
@@ -108,30 +105,31 @@ std::string explain(const Evaluation& e, const ScoreCard& card, int index, const
       break;
     }
     case Reason::grade:
-      text = quoted(ind.actual_text) + "对应等级" + quoted(r.grade_levels[x.level].label) + "，" +
-             format_percent(x.share, 0) + "×" + w + "=" + s;
+      text = text::quoted(ind.actual_text) + "对应等级" +
+             text::quoted(r.grade_levels[x.level].label) + "，" + format_percent(x.share, 0) + "×" +
+             w + "=" + s;
       break;
     case Reason::yes_no_met:
-      text = "实际完成值" + quoted(ind.actual_text) + "与年度指标值" + quoted(ind.target_text) +
-             "相符，得满分" + w;
+      text = "实际完成值" + text::quoted(ind.actual_text) + "与年度指标值" +
+             text::quoted(ind.target_text) + "相符，得满分" + w;
       break;
     case Reason::yes_no_missed:
-      text = "实际完成值" + quoted(ind.actual_text) + "与年度指标值" + quoted(ind.target_text) +
-             "不符，得0分";
+      text = "实际完成值" + text::quoted(ind.actual_text) + "与年度指标值" +
+             text::quoted(ind.target_text) + "不符，得0分";
       break;
     case Reason::deadline_met:
-      text = "年度指标值" + quoted(ind.target_text) + "，实际" + quoted(ind.actual_text) +
-             "，按时完成，得满分" + w;
+      text = "年度指标值" + text::quoted(ind.target_text) + "，实际" +
+             text::quoted(ind.actual_text) + "，按时完成，得满分" + w;
       break;
     case Reason::deadline_missed:
-      text = "年度指标值" + quoted(ind.target_text) + "，实际" + quoted(ind.actual_text) +
-             "，未按时完成，得0分";
+      text = "年度指标值" + text::quoted(ind.target_text) + "，实际" +
+             text::quoted(ind.actual_text) + "，未按时完成，得0分";
       break;
     case Reason::linear: {
       const double deducted = x.extra * x.share;
       const std::string unit = ind.target.unit == "%" ? "个百分点" : ind.target.unit;
-      text = "实际完成值" + quoted(actual_text(ind, node)) + "超出年度指标值" +
-             quoted(ind.target_text) + format_number(x.extra) + unit + "，扣" +
+      text = "实际完成值" + text::quoted(actual_text(ind, node)) + "超出年度指标值" +
+             text::quoted(ind.target_text) + format_number(x.extra) + unit + "，扣" +
              format_number(x.extra) + "×" + format_number(x.share) + "=" + format_number(deducted) +
              "分，" + w + "−" + format_number(deducted) + "=" + s;
       break;

@@ -25,4 +25,11 @@ struct Finding {
   std::string message;            // Chinese, quoting the numbers
 };
 
+// "产出指标/数量指标/企业数": a path as messages and tables show it.
+inline std::string path_text(const std::vector<std::string>& path) {
+  std::string s;
+  for (const auto& p : path) s += (s.empty() ? "" : "/") + p;
+  return s;
+}
+
 }  // namespace jixiao::core

@@ -198,6 +198,19 @@ size_t display_width(std::string_view s) {
   return width;
 }
 
+size_t code_points(std::string_view s) {
+  size_t n = 0;
+  for (size_t i = 0; i < s.size();) {
+    next_code_point(s, i);
+    ++n;
+  }
+  return n;
+}
+
+std::string quoted(std::string_view s) {
+  return "「" + std::string(s) + "」";
+}
+
 bool has_digit(std::string_view s) {
   return std::any_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
 }

@@ -32,6 +32,12 @@ std::string_view trim(std::string_view s);
 // Columns a terminal uses to show `s`: East Asian wide characters count two.
 size_t display_width(std::string_view s);
 
+// Number of code points (characters) in `s`.
+size_t code_points(std::string_view s);
+
+// 「s」: how messages quote what a user wrote.
+std::string quoted(std::string_view s);
+
 // True when `s` contains an ASCII digit.
 bool has_digit(std::string_view s);
 

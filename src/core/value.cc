@@ -35,15 +35,6 @@ bool is_digit(char c) {
   return c >= '0' && c <= '9';
 }
 
-size_t code_points(std::string_view s) {
-  size_t n = 0;
-  for (size_t i = 0; i < s.size();) {
-    text::next_code_point(s, i);
-    ++n;
-  }
-  return n;
-}
-
 bool is_not_applicable(std::string_view s) {
   static constexpr std::string_view kWords[] = {"/",      "-",    "--",  "---", "//",
                                                 "\\",     "N/A",  "n/a", "NA",  "不适用",
@@ -339,8 +330,7 @@ void read_figure(std::string_view s, Value& v) {
     if (probe.eat("-") || probe.eat("~") || probe.eat("至") || probe.eat("到")) {
       probe.skip_spaces();
       int upper_decimals = 0;
-      if (probe.peek_digit() && read_number(probe, upper, upper_decimals) &&
-          std::isfinite(upper)) {
+      if (probe.peek_digit() && read_number(probe, upper, upper_decimals) && std::isfinite(upper)) {
         range = true;
         decimals = std::max(decimals, upper_decimals);
         c = probe;
@@ -367,10 +357,10 @@ void read_figure(std::string_view s, Value& v) {
     }
   }
   std::string_view unit = text::trim(rest);
-  const size_t total_points = code_points(s);
-  if (!unit_is_clean(unit) || code_points(unit) > 8) {
+  const size_t total_points = text::code_points(s);
+  if (!unit_is_clean(unit) || text::code_points(unit) > 8) {
     // A figure followed by junk: short text is a mistyped figure, long text is prose.
-    const bool short_text = total_points <= 20 && code_points(v.label) <= 6;
+    const bool short_text = total_points <= 20 && text::code_points(v.label) <= 6;
     v.kind = short_text && !unit_is_clean(unit) ? ValueKind::invalid : ValueKind::text;
     v.text.assign(s);
     v.label.clear();
@@ -445,6 +435,22 @@ Value parse_value(std::string_view written) {
   Value v;
   parse_value_into(written, v);
   return v;
+}
+
+bool comparable_numbers(const Value& target, const Value& actual, double& t, double& a,
+                        double& display_factor) {
+  t = target.number;
+  a = actual.number;
+  display_factor = target.unit.empty() && actual.factor != 1 ? actual.factor : target.factor;
+  if (target.unit == actual.unit) return true;
+  const bool percent_vs_fraction = (target.unit == "%" && actual.unit.empty() &&
+                                    std::fabs(actual.number) <= 1 && target.number > 1) ||
+                                   (actual.unit == "%" && target.unit.empty() &&
+                                    std::fabs(target.number) <= 1 && actual.number > 1);
+  if ((!target.unit.empty() && !actual.unit.empty()) || percent_vs_fraction) return false;
+  if (actual.unit.empty() && actual.factor == 1) a *= target.factor;
+  if (target.unit.empty() && target.factor == 1) t *= actual.factor;
+  return true;
 }
 
 int compare_dates(const Date& a, const Date& b) {

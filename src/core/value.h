@@ -55,6 +55,15 @@ Value parse_value(std::string_view written);
 // Like parse_value, reusing `out`'s storage (no allocation once warm).
 void parse_value_into(std::string_view written, Value& out);
 
+// Puts the numbers of a target and an actual into one unit: `t` and `a` in
+// the canonical unit, `display_factor` what to divide them by to show them in
+// the unit the target was written in. A bare number is read in the other
+// side's unit ("≥1000万元" against "980"). Returns false when the units cannot
+// be compared ("家" against "个", or "≥90%" against "0.95"), which callers
+// report rather than guess.
+bool comparable_numbers(const Value& target, const Value& actual, double& t, double& a,
+                        double& display_factor);
+
 // Compares two dates; missing parts compare as the latest possible (end of the
 // year, end of the month), and a missing year on either side ignores years.
 // Returns <0, 0, >0.

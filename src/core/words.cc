@@ -5,15 +5,6 @@
 namespace jixiao::core {
 namespace {
 
-size_t code_points(std::string_view s) {
-  size_t n = 0;
-  for (size_t i = 0; i < s.size();) {
-    text::next_code_point(s, i);
-    ++n;
-  }
-  return n;
-}
-
 std::string_view strip_marks(std::string_view s) {
   for (bool changed = true; changed;) {
     changed = false;
@@ -34,7 +25,7 @@ std::string_view strip_marks(std::string_view s) {
 
 bool matches(std::string_view s, std::string_view word, bool short_text) {
   if (s == word) return true;
-  if (!short_text || code_points(word) < 2) return false;
+  if (!short_text || text::code_points(word) < 2) return false;
   return s.find(word) != std::string_view::npos;
 }
 
@@ -56,7 +47,7 @@ WordClass classify_words(std::string_view raw, const RuleSet& rules) {
   }
   // Long descriptions are left to the evaluator: a phrase inside 60 words
   // of prose says little about the tier.
-  const bool short_text = code_points(s) <= 24;
+  const bool short_text = text::code_points(s) <= 24;
   for (int i = static_cast<int>(rules.tiers.size()) - 1; i >= 0; --i) {
     for (const auto& w : rules.tiers[i].words) {
       if (matches(s, w, short_text)) return {WordClass::tier, i};
@@ -70,6 +61,58 @@ bool is_lower_is_better_name(std::string_view name, const RuleSet& rules) {
     if (!n.empty() && name.find(n) != std::string_view::npos) return true;
   }
   return false;
+}
+
+ScoringKind infer_scoring_kind(std::string_view name, const Value& target, const Value& actual,
+                               const RuleSet& rules) {
+  switch (target.kind) {
+    case ValueKind::number:
+      switch (target.op) {
+        case Op::ge:
+        case Op::gt:
+        case Op::range:
+          return ScoringKind::higher_is_better;
+        case Op::le:
+        case Op::lt:
+          return ScoringKind::lower_is_better;
+        case Op::eq:
+          return ScoringKind::equal;
+        case Op::none:
+          return is_lower_is_better_name(name, rules) ||
+                         is_lower_is_better_name(target.label, rules)
+                     ? ScoringKind::lower_is_better
+                     : ScoringKind::higher_is_better;
+      }
+      break;
+    case ValueKind::date:
+      return ScoringKind::deadline;
+    case ValueKind::text: {
+      WordClass w = classify_words(target.text, rules);
+      if (w.type == WordClass::none && actual.kind == ValueKind::text) {
+        w = classify_words(actual.text, rules);
+      }
+      switch (w.type) {
+        case WordClass::grade:
+          return ScoringKind::qualitative_grades;
+        case WordClass::tier:
+          return ScoringKind::qualitative_tiers;
+        case WordClass::yes:
+        case WordClass::no:
+          return ScoringKind::yes_no;
+        case WordClass::none:
+          return ScoringKind::manual;
+      }
+      break;
+    }
+    default:
+      break;
+  }
+  if (actual.kind == ValueKind::text) {
+    const WordClass w = classify_words(actual.text, rules);
+    if (w.type == WordClass::grade) return ScoringKind::qualitative_grades;
+    if (w.type == WordClass::tier) return ScoringKind::qualitative_tiers;
+  }
+  return ScoringKind::higher_is_better;
 }
 
 }  // namespace jixiao::core

@@ -5,6 +5,7 @@
 #include <string_view>
 
 #include "core/rule_set.h"
+#include "core/value.h"
 
 namespace jixiao::core {
 
@@ -21,5 +22,12 @@ WordClass classify_words(std::string_view text, const RuleSet& rules);
 // True when an indicator named `name` is lower-is-better by the rule set's list
 // (控制率, 差异率, …).
 bool is_lower_is_better_name(std::string_view name, const RuleSet& rules);
+
+// The scoring kind a leaf gets when its input does not name one: from the
+// target's operator (≥ higher, ≤ lower, = equal; a bare number by the
+// indicator's name), a date (deadline), or the words of the target, else of
+// the actual (tiers, grades, yes/no); words that say nothing are `manual`.
+ScoringKind infer_scoring_kind(std::string_view name, const Value& target, const Value& actual,
+                               const RuleSet& rules);
 
 }  // namespace jixiao::core

@@ -42,12 +42,6 @@ std::string stated_text(const std::optional<core::Figure>& f) {
   return f ? format_number(f->value) : "";
 }
 
-std::string join_path(const std::vector<std::string>& path) {
-  std::string s;
-  for (const auto& p : path) s += (s.empty() ? "" : "/") + p;
-  return s;
-}
-
 constexpr size_t kName = 36;
 constexpr size_t kValue = 12;
 constexpr size_t kNum = 7;
@@ -95,9 +89,8 @@ void write_scorecard_text(std::string& out, const core::Evaluation& e, const cor
     const std::string name = std::string(2 * (ind.level - 1), ' ') + ind.name;
     const std::string weight = node.weight_known ? format_number(node.weight) : "";
     const bool leaf = e.is_leaf(i);
-    const std::string why = leaf || node.why.reason != core::Reason::sum
-                                ? core::explain(e, card, i, rules)
-                                : "";
+    const std::string why =
+        leaf || node.why.reason != core::Reason::sum ? core::explain(e, card, i, rules) : "";
     row(out, name, ind.target_text, ind.actual_text, weight, score_text(node),
         stated_text(ind.stated_score), why);
   }
@@ -165,7 +158,7 @@ void write_scorecard_text(std::string& out, const core::Evaluation& e, const cor
     head += fit_columns("得分", 9, true);
     out += head + "\n";
     for (const auto& r : panel.rows) {
-      std::string line = fit_columns(join_path(e.path(r.indicator)), kName) +
+      std::string line = fit_columns(core::path_text(e.path(r.indicator)), kName) +
                          fit_columns(format_number(r.weight), kNum, true);
       for (double s : r.scores) line += fit_columns(format_number(s), 9, true);
       line += fit_columns(format_number(r.score), 9, true);
@@ -185,7 +178,7 @@ void write_scorecard_text(std::string& out, const core::Evaluation& e, const cor
     out += "发现 " + std::to_string(card.findings.size()) + " 项问题：\n";
     for (const auto& f : card.findings) {
       out += "  [" + std::string(core::severity_label(f.severity)) + "] " + f.code;
-      if (!f.path.empty()) out += "  " + join_path(f.path);
+      if (!f.path.empty()) out += "  " + core::path_text(f.path);
       out += "\n      " + f.message + "\n";
     }
   }

@@ -27,7 +27,7 @@ TEST(Decimal, AgreesAtThePrecisionPrinted) {
   const double rate = 57.58 / 60 * 100;  // 95.9666…
   EXPECT_TRUE(agrees_at_precision(rate, 95.97, 2));
   EXPECT_TRUE(agrees_at_precision(rate, 96, 0));
-  EXPECT_TRUE(agrees_at_precision(rate, 95.9, 1));   // truncated
+  EXPECT_TRUE(agrees_at_precision(rate, 95.9, 1));  // truncated
   EXPECT_FALSE(agrees_at_precision(rate, 95.8, 1));
   EXPECT_TRUE(agrees_at_precision(rate, 95.96, 2));  // truncated
   EXPECT_FALSE(agrees_at_precision(rate, 95.95, 2));

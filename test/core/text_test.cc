@@ -26,7 +26,9 @@ TEST(Text, DisplayWidthCountsChineseAsTwo) {
   EXPECT_EQ(display_width("１"), 2u);
 }
 
-TEST(Text, TrimsIdeographicSpace) { EXPECT_EQ(trim("\u3000 优 \u3000"), "优"); }
+TEST(Text, TrimsIdeographicSpace) {
+  EXPECT_EQ(trim("\u3000 优 \u3000"), "优");
+}
 
 TEST(Text, InvalidUtf8PassesThrough) {
   const std::string bad("\xE4\xBC", 2);

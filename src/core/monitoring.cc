@@ -1,0 +1,505 @@
+#include "core/monitoring.h"
+
+#include <cmath>
+
+#include "core/decimal.h"
+#include "core/text.h"
+#include "core/words.h"
+
+namespace jixiao::core {
+namespace {
+
+std::string light_suffix(Light light) {
+  return "，" + std::string(light_label(light)) + "灯";
+}
+
+LightResult lit(Light light, std::optional<double> ratio, std::string text) {
+  return {LightStatus::lit, light, ratio, std::move(text) + light_suffix(light)};
+}
+
+LightResult not_lit(LightStatus status, std::string text) {
+  return {status, std::nullopt, std::nullopt, std::move(text)};
+}
+
+bool month_ok(int month) {
+  return month >= 1 && month <= 12;
+}
+
+LightResult month_error(int month) {
+  return not_lit(LightStatus::error, "监控月份" + std::to_string(month) + "不在1至12之间");
+}
+
+// Percent at the precision shown (two decimals), for comparing with bands.
+double shown_percent(double ratio) {
+  return round_half_up(ratio * 100, 2);
+}
+
+bool below(double ratio, double band) {
+  return shown_percent(ratio) < shown_percent(band);
+}
+
+std::string date_text(const Date& d);
+
+// The text of a value for quoting: what was written when known, else the
+// value as read (numbers in their canonical unit).
+std::string written(std::string_view text, const Value& v) {
+  if (!text.empty()) return std::string(text);
+  switch (v.kind) {
+    case ValueKind::number:
+      return std::string(op_symbol(v.op == Op::range ? Op::none : v.op)) + format_number(v.number) +
+             (v.op == Op::range ? "-" + format_number(v.upper) : std::string()) + v.unit;
+    case ValueKind::date:
+      return date_text(v.date) + (v.op == Op::le ? "前" : "");
+    default:
+      return v.text;
+  }
+}
+
+std::string date_text(const Date& d) {
+  std::string s;
+  if (d.year != 0) s += std::to_string(d.year) + "年";
+  if (d.month != 0) {
+    s += std::to_string(d.month) + "月";
+    if (d.day != 0) s += std::to_string(d.day) + "日";
+  } else {
+    s += "年底";
+  }
+  return s;
+}
+
+enum class Direction { higher, lower };
+
+// What the light depends on, with the written texts for quoting.
+struct Input {
+  std::string_view name;
+  const Value& target;
+  std::string_view target_text;
+  const Value& actual;
+  std::string_view actual_text;
+  ScoringKind kind;
+  int month;
+};
+
+class Judge {
+ public:
+  Judge(const Input& in, const RuleSet& rules, const LightBands& bands)
+      : in_(in), r_(rules), b_(bands) {}
+
+  LightResult run() const;
+
+ private:
+  LightResult numeric() const;
+  LightResult higher(double a, double t, double f) const;
+  LightResult lower(double a, double t, double f) const;
+  LightResult deadline() const;
+  LightResult words() const;
+  Light light_of_tier(int level) const;
+  std::string num(double x, double f) const {
+    return format_number(x / f) + (in_.target.unit == "%" ? "%" : "");
+  }
+
+  const Input& in_;
+  const RuleSet& r_;
+  const LightBands& b_;
+};
+
+LightResult Judge::run() const {
+  const Value& t = in_.target;
+  const Value& a = in_.actual;
+  if (!month_ok(in_.month)) return month_error(in_.month);
+  if (t.kind == ValueKind::not_applicable || a.kind == ValueKind::not_applicable) {
+    return not_lit(LightStatus::not_applicable, "指标不适用，不亮灯");
+  }
+  switch (t.kind) {
+    case ValueKind::empty:
+      return not_lit(LightStatus::unknown, "未填写年度指标值，无法判断进度");
+    case ValueKind::invalid:
+      return not_lit(
+          LightStatus::unknown,
+          "年度指标值" + text::quoted(written(in_.target_text, t)) + "无法识别，无法判断进度");
+    default:
+      break;
+  }
+  if (a.kind == ValueKind::invalid) {
+    return not_lit(LightStatus::unknown, "实际完成值" + text::quoted(written(in_.actual_text, a)) +
+                                             "无法识别，无法判断进度");
+  }
+  switch (t.kind) {
+    case ValueKind::date:
+      return deadline();
+    case ValueKind::text:
+      return words();
+    default:
+      return numeric();
+  }
+}
+
+LightResult Judge::numeric() const {
+  const Value& target = in_.target;
+  const Value& actual = in_.actual;
+  const std::string m = std::to_string(in_.month);
+  if (actual.kind == ValueKind::empty) {
+    return not_lit(LightStatus::unknown, "未填写截至第" + m + "月的实际完成值，无法判断进度");
+  }
+  if (actual.kind == ValueKind::text) return words();
+  if (actual.kind != ValueKind::number) {
+    return not_lit(LightStatus::unknown, "实际完成值" +
+                                             text::quoted(written(in_.actual_text, actual)) +
+                                             "不是数值，无法与年度指标值比较");
+  }
+  double t = 0;
+  double a = 0;
+  double f = 1;
+  if (!comparable_numbers(target, actual, t, a, f)) {
+    return not_lit(LightStatus::unknown,
+                   "年度指标值" + text::quoted(written(in_.target_text, target)) + "与实际完成值" +
+                       text::quoted(written(in_.actual_text, actual)) + "的单位不一致，无法比较");
+  }
+
+  // The engine's direction; a target of 0 ("0起") also means nothing may happen.
+  const ScoringKind kind = in_.kind == ScoringKind::automatic
+                               ? infer_scoring_kind(in_.name, target, actual, r_)
+                               : in_.kind;
+  const bool zero_means_none =
+      t == 0 &&
+      (kind == ScoringKind::equal || (in_.kind == ScoringKind::automatic && target.op == Op::none));
+  const Direction dir = kind == ScoringKind::lower_is_better || zero_means_none ? Direction::lower
+                                                                                : Direction::higher;
+  return dir == Direction::lower ? lower(a, t, f) : higher(a, t, f);
+}
+
+LightResult Judge::higher(double a, double t, double f) const {
+  const std::string m = std::to_string(in_.month);
+  if (t <= 0) {
+    const bool met = a >= t;
+    return lit(met ? Light::green : Light::red, std::nullopt,
+               "年度指标值为" + num(t, f) + "，不计算进度比；截至第" + m + "月实际完成" +
+                   num(a, f) + (met ? " ≥ " : " < ") + num(t, f));
+  }
+  const double plan = t * in_.month / 12;
+  const double v = a / plan;
+  std::string text =
+      "进度比 = " + num(a, f) + "/(" + num(t, f) + "×" + m + "/12) = " + format_percent(v);
+  if (below(v, b_.indicator_yellow)) return lit(Light::red, v, std::move(text));
+  if (below(v, b_.indicator_green)) return lit(Light::yellow, v, std::move(text));
+  if (in_.target.op == Op::range && in_.target.upper > 0) {
+    double upper = in_.target.upper;
+    if (in_.target.unit.empty() && in_.target.factor == 1) upper *= in_.actual.factor;
+    const double over = a / (upper * in_.month / 12);
+    if (!below(over, b_.indicator_blue)) {
+      return lit(Light::blue, v,
+                 text + "；按上限计 " + num(a, f) + "/(" + num(upper, f) + "×" + m +
+                     "/12) = " + format_percent(over));
+    }
+    return lit(Light::green, v, std::move(text));
+  }
+  if (below(v, b_.indicator_blue)) return lit(Light::green, v, std::move(text));
+  return lit(Light::blue, v, std::move(text));
+}
+
+LightResult Judge::lower(double a, double t, double f) const {
+  const bool met = a <= t;
+  std::optional<double> ratio;
+  if (t > 0) ratio = a / t;
+  return lit(met ? Light::green : Light::red, ratio,
+             "反向指标：截至第" + std::to_string(in_.month) + "月实际" + num(a, f) +
+                 (met ? " ≤ " : " > ") + "年度指标值" + num(t, f));
+}
+
+LightResult Judge::deadline() const {
+  const Value& target = in_.target;
+  const Value& actual = in_.actual;
+  const int due = target.date.month != 0 ? target.date.month : 12;
+  const std::string limit = "完成时限" + date_text(target.date);
+  const std::string m = std::to_string(in_.month);
+  bool done = false;
+  switch (actual.kind) {
+    case ValueKind::date:
+      // A completion date after the report month is a plan, not a completion.
+      if (actual.date.month == 0 || actual.date.month <= in_.month) {
+        const bool on_time = compare_dates(actual.date, target.date) <= 0;
+        return lit(on_time ? Light::green : Light::red, std::nullopt,
+                   limit + "，已于" + date_text(actual.date) + "完成" +
+                       (on_time ? "，未超过时限" : "，晚于时限"));
+      }
+      break;
+    case ValueKind::text: {
+      const WordClass c = classify_words(actual.text, r_);
+      done = (c.type == WordClass::tier && c.level == 0) || c.type == WordClass::yes;
+      if (done) {
+        return lit(Light::green, std::nullopt,
+                   limit + "，实际完成情况" + text::quoted(written(in_.actual_text, actual)));
+      }
+      break;
+    }
+    case ValueKind::empty:
+      break;
+    default:
+      return not_lit(LightStatus::unknown,
+                     "年度指标值为时限" + text::quoted(written(in_.target_text, target)) +
+                         "，实际完成值" + text::quoted(written(in_.actual_text, actual)) +
+                         "不是完成时间或完成情况，无法判断进度");
+  }
+  if (in_.month < due) {
+    return lit(Light::green, std::nullopt, limit + "，第" + m + "月尚未完成，但未到期");
+  }
+  return lit(Light::red, std::nullopt, limit + "，第" + m + "月仍未完成，已到期");
+}
+
+Light Judge::light_of_tier(int level) const {
+  if (level <= 0) return Light::green;
+  if (level == 1) return Light::yellow;
+  return Light::red;
+}
+
+LightResult Judge::words() const {
+  const Value& actual = in_.actual;
+  const std::string actual_text = written(in_.actual_text, actual);
+  if (actual.kind == ValueKind::empty) {
+    return not_lit(LightStatus::unknown,
+                   "未填写截至第" + std::to_string(in_.month) + "月的实际完成情况，无法判断进度");
+  }
+  if (actual.kind != ValueKind::text) {
+    return not_lit(LightStatus::unknown,
+                   "年度指标值" + text::quoted(written(in_.target_text, in_.target)) +
+                       "为定性描述，实际完成值" + text::quoted(actual_text) + "无法与之比较");
+  }
+  const WordClass c = classify_words(actual.text, r_);
+  const std::string said = "实际完成情况" + text::quoted(actual_text);
+  switch (c.type) {
+    case WordClass::tier:
+      return lit(light_of_tier(c.level), std::nullopt,
+                 said + "属" + text::quoted(r_.tiers[c.level].label) + "档");
+    case WordClass::grade: {
+      const WordClass want =
+          in_.target.kind == ValueKind::text ? classify_words(in_.target.text, r_) : WordClass{};
+      if (want.type == WordClass::grade && c.level <= want.level) {
+        return lit(Light::green, std::nullopt,
+                   said + "达到年度指标值" + text::quoted(written(in_.target_text, in_.target)));
+      }
+      const double share = r_.grade_levels[c.level].share;
+      // The tier whose band holds the share (tiers are best first).
+      int level = static_cast<int>(r_.tiers.size());
+      for (int i = 0; i < static_cast<int>(r_.tiers.size()); ++i) {
+        if (share >= r_.tiers[i].min_share - 1e-9) {
+          level = i;
+          break;
+        }
+      }
+      if (r_.tiers.empty()) level = share >= 0.8 ? 0 : share >= 0.6 ? 1 : 2;
+      return lit(light_of_tier(level), std::nullopt,
+                 said + "为" + text::quoted(r_.grade_levels[c.level].label) + "级（" +
+                     format_percent(share, 0) + "）");
+    }
+    case WordClass::yes:
+    case WordClass::no: {
+      const WordClass want =
+          in_.target.kind == ValueKind::text ? classify_words(in_.target.text, r_) : WordClass{};
+      const bool wanted_yes = want.type != WordClass::no;
+      if ((c.type == WordClass::yes) == wanted_yes) {
+        return lit(Light::green, std::nullopt, said + "，符合年度指标值");
+      }
+      const bool year_end = in_.month == 12;
+      return lit(year_end ? Light::red : Light::yellow, std::nullopt,
+                 said + "，尚不符合年度指标值" + (year_end ? "，已到年底" : "，年底前仍可完成"));
+    }
+    case WordClass::none:
+      break;
+  }
+  return not_lit(LightStatus::unknown, "无法根据" + text::quoted(actual_text) + "判断完成进度");
+}
+
+}  // namespace
+
+std::string_view light_code(Light light) {
+  switch (light) {
+    case Light::blue:
+      return "blue";
+    case Light::green:
+      return "green";
+    case Light::yellow:
+      return "yellow";
+    case Light::red:
+      return "red";
+  }
+  return "red";
+}
+
+std::string_view light_label(Light light) {
+  switch (light) {
+    case Light::blue:
+      return "蓝";
+    case Light::green:
+      return "绿";
+    case Light::yellow:
+      return "黄";
+    case Light::red:
+      return "红";
+  }
+  return "红";
+}
+
+std::optional<Light> light_from_text(std::string_view text) {
+  for (Light l : {Light::blue, Light::green, Light::yellow, Light::red}) {
+    const std::string_view label = light_label(l);
+    if (text == light_code(l) || text == label) return l;
+    if (text.size() == label.size() + std::string_view("灯").size() &&
+        text.substr(0, label.size()) == label && text.substr(label.size()) == "灯") {
+      return l;
+    }
+  }
+  return std::nullopt;
+}
+
+Light worse_light(Light a, Light b) {
+  return a > b ? a : b;
+}
+
+std::string_view light_status_code(LightStatus status) {
+  switch (status) {
+    case LightStatus::lit:
+      return "lit";
+    case LightStatus::unknown:
+      return "unknown";
+    case LightStatus::not_applicable:
+      return "not_applicable";
+    case LightStatus::error:
+      return "error";
+  }
+  return "unknown";
+}
+
+LightResult indicator_light(std::string_view name, const Value& target, const Value& actual_to_date,
+                            int month, const RuleSet& rules, const LightBands& bands) {
+  const Input in{name, target, {}, actual_to_date, {}, ScoringKind::automatic, month};
+  return Judge(in, rules, bands).run();
+}
+
+LightResult indicator_light(const Indicator& node, int month, const RuleSet& rules,
+                            const LightBands& bands) {
+  if (!month_ok(month)) return month_error(month);
+  if (node.not_applicable) return not_lit(LightStatus::not_applicable, "指标不适用，不亮灯");
+  const Input in{node.name, node.target, node.target_text, node.actual, node.actual_text,
+                 node.kind, month};
+  return Judge(in, rules, bands).run();
+}
+
+LightResult budget_light(double rate, int month, const LightBands& bands) {
+  if (!month_ok(month)) return month_error(month);
+  if (!std::isfinite(rate) || rate < 0) {
+    return not_lit(LightStatus::error, "执行率" + format_number(rate) + "无效");
+  }
+  const double v = rate * 12 / month;
+  std::string text = "执行进度比 = " + format_percent(rate) + "/(" + std::to_string(month) +
+                     "/12) = " + format_percent(v);
+  if (below(v, bands.budget_yellow)) return lit(Light::red, v, std::move(text));
+  if (below(v, bands.budget_green)) return lit(Light::yellow, v, std::move(text));
+  return lit(Light::green, v, std::move(text));
+}
+
+LightResult budget_light(const Budget& b, int month, const RuleSet& rules,
+                         const LightBands& bands) {
+  if (!month_ok(month)) return month_error(month);
+  std::optional<double> den = b.adjusted ? b.adjusted : b.initial;
+  std::string den_label = b.adjusted ? "全年预算数" : "年初预算数";
+  if (rules.execution_formula == ExecutionFormula::executed_over_received && b.received) {
+    den = b.received;
+    den_label = "实际到位资金";
+  }
+  const std::string m = std::to_string(month);
+  if (!b.executed) {
+    return not_lit(LightStatus::unknown, "未填写截至第" + m + "月的执行数，无法判断预算执行进度");
+  }
+  if (!den) {
+    return not_lit(LightStatus::unknown, "未填写预算数，无法计算执行率");
+  }
+  if (*den <= 0) {
+    return not_lit(LightStatus::unknown,
+                   den_label + "为" + format_number(*den) + "，无法计算执行率");
+  }
+  const double rate = *b.executed / *den;
+  LightResult r = budget_light(rate, month, bands);
+  r.explanation = "执行率 = " + format_number(*b.executed) + "/" + format_number(*den) + " = " +
+                  format_percent(rate) + "；" + r.explanation;
+  return r;
+}
+
+LightResult project_light(const std::vector<LightResult>& lights) {
+  int counts[4] = {0, 0, 0, 0};
+  int unknown = 0;
+  int not_applicable = 0;
+  std::optional<Light> worst;
+  for (const LightResult& l : lights) {
+    if (l.status == LightStatus::lit && l.light) {
+      ++counts[static_cast<int>(*l.light)];
+      worst = worst ? worse_light(*worst, *l.light) : *l.light;
+    } else if (l.status == LightStatus::not_applicable) {
+      ++not_applicable;
+    } else {
+      ++unknown;
+    }
+  }
+  if (!worst) {
+    if (lights.empty()) return not_lit(LightStatus::unknown, "没有可判断的指标");
+    if (unknown == 0) return not_lit(LightStatus::not_applicable, "各项均不适用，不亮灯");
+    return not_lit(LightStatus::unknown, std::to_string(unknown) + "项均无法判断，不亮灯");
+  }
+  std::string text;
+  for (Light l : {Light::red, Light::yellow, Light::green, Light::blue}) {
+    const int n = counts[static_cast<int>(l)];
+    if (n == 0) continue;
+    text +=
+        (text.empty() ? "" : "、") + std::string(light_label(l)) + "灯" + std::to_string(n) + "项";
+  }
+  text = "共" + text + "，取最差：" + std::string(light_label(*worst)) + "灯";
+  if (unknown > 0) text += "；另有" + std::to_string(unknown) + "项无法判断";
+  return {LightStatus::lit, worst, std::nullopt, std::move(text)};
+}
+
+MonitoringCard monitor(const Evaluation& e, int month, const RuleSet& rules,
+                       const LightBands& bands) {
+  MonitoringCard card;
+  card.month = month;
+  const int n = static_cast<int>(e.indicators.size());
+  if (!month_ok(month)) {
+    card.nodes.assign(n, month_error(month));
+    if (e.budget) card.budget = month_error(month);
+    card.project = month_error(month);
+    return card;
+  }
+  card.nodes.resize(n);
+  // A node does not apply when it or an ancestor is marked so.
+  std::vector<bool> off(n, false);
+  for (int i = 0; i < n; ++i) {
+    const Indicator& node = e.indicators[i];
+    off[i] = node.not_applicable || (node.parent >= 0 && node.parent < i && off[node.parent]);
+  }
+  std::vector<LightResult> all;
+  for (int i = 0; i < n; ++i) {
+    if (!e.is_leaf(i)) continue;
+    card.nodes[i] = off[i] ? not_lit(LightStatus::not_applicable, "指标不适用，不亮灯")
+                           : indicator_light(e.indicators[i], month, rules, bands);
+    all.push_back(card.nodes[i]);
+  }
+  // A category: the worst of the leaves below it (pre-order: they follow it).
+  for (int i = 0; i < n; ++i) {
+    if (e.is_leaf(i)) continue;
+    std::vector<LightResult> below_i;
+    for (int k = i + 1; k < n; ++k) {
+      int p = e.indicators[k].parent;
+      while (p != -1 && p != i) p = e.indicators[p].parent;
+      if (p != i) break;
+      if (e.is_leaf(k)) below_i.push_back(card.nodes[k]);
+    }
+    card.nodes[i] = off[i] ? not_lit(LightStatus::not_applicable, "指标不适用，不亮灯")
+                           : project_light(below_i);
+  }
+  if (e.budget) {
+    card.budget = budget_light(*e.budget, month, rules, bands);
+    all.push_back(*card.budget);
+  }
+  card.project = project_light(all);
+  return card;
+}
+
+}  // namespace jixiao::core

@@ -1,0 +1,469 @@
+// Monitoring lights (rules.md §6): indicator, budget and project lights,
+// boundaries, and inputs that cannot be judged.
+#include "core/monitoring.h"
+
+#include <gtest/gtest.h>
+
+#include <cmath>
+#include <limits>
+
+#include "format/rule_set_json.h"
+
+namespace jixiao::core {
+namespace {
+
+const RuleSet& national() {
+  static const RuleSet rules = [] {
+    auto loaded = format::load_rule_set("national-2020");
+    EXPECT_TRUE(loaded.ok()) << loaded.status().message();
+    return loaded.ok() ? *loaded : RuleSet{};
+  }();
+  return rules;
+}
+
+LightResult light_at(const char* name, const char* target, const char* actual, int month) {
+  return indicator_light(name, parse_value(target), parse_value(actual), month, national());
+}
+
+Indicator leaf(const char* name, const char* target, const char* actual) {
+  Indicator ind;
+  ind.name = name;
+  ind.target_text = target;
+  ind.target = parse_value(target);
+  ind.actual_text = actual;
+  ind.actual = parse_value(actual);
+  return ind;
+}
+
+void expect_light(const LightResult& r, Light light, const std::string& context = "") {
+  EXPECT_EQ(r.status, LightStatus::lit) << context << " " << r.explanation;
+  ASSERT_TRUE(r.light.has_value()) << context << " " << r.explanation;
+  EXPECT_EQ(light_code(*r.light), light_code(light)) << context << " " << r.explanation;
+}
+
+void expect_no_light(const LightResult& r, LightStatus status, const std::string& context = "") {
+  EXPECT_EQ(light_status_code(r.status), light_status_code(status))
+      << context << " " << r.explanation;
+  EXPECT_FALSE(r.light.has_value()) << context << " " << r.explanation;
+  EXPECT_FALSE(r.explanation.empty()) << context;
+}
+
+TEST(MonitoringLight, CodesLabelsAndOrder) {
+  EXPECT_EQ(light_code(Light::blue), "blue");
+  EXPECT_EQ(light_code(Light::green), "green");
+  EXPECT_EQ(light_code(Light::yellow), "yellow");
+  EXPECT_EQ(light_code(Light::red), "red");
+  EXPECT_EQ(light_label(Light::blue), "蓝");
+  EXPECT_EQ(light_label(Light::green), "绿");
+  EXPECT_EQ(light_label(Light::yellow), "黄");
+  EXPECT_EQ(light_label(Light::red), "红");
+  EXPECT_EQ(light_from_text("red"), Light::red);
+  EXPECT_EQ(light_from_text("黄"), Light::yellow);
+  EXPECT_EQ(light_from_text("蓝灯"), Light::blue);
+  EXPECT_EQ(light_from_text("紫"), std::nullopt);
+  EXPECT_EQ(light_from_text("灯"), std::nullopt);
+  EXPECT_EQ(worse_light(Light::red, Light::yellow), Light::red);
+  EXPECT_EQ(worse_light(Light::green, Light::yellow), Light::yellow);
+  EXPECT_EQ(worse_light(Light::blue, Light::green), Light::green);
+  EXPECT_EQ(worse_light(Light::blue, Light::blue), Light::blue);
+  EXPECT_EQ(light_status_code(LightStatus::unknown), "unknown");
+}
+
+TEST(MonitoringIndicator, ExplanationQuotesTheNumbers) {
+  const LightResult r = light_at("培训企业数量", "≥100家", "45家", 6);
+  expect_light(r, Light::green);
+  ASSERT_TRUE(r.ratio.has_value());
+  EXPECT_DOUBLE_EQ(*r.ratio, 0.9);
+  EXPECT_EQ(r.explanation, "进度比 = 45/(100×6/12) = 90%，绿灯");
+}
+
+struct Band {
+  const char* target;
+  const char* actual;
+  int month;
+  Light light;
+};
+
+class MonitoringHigherBands : public testing::TestWithParam<Band> {};
+
+TEST_P(MonitoringHigherBands, Boundaries) {
+  const Band& b = GetParam();
+  expect_light(light_at("培训人数", b.target, b.actual, b.month), b.light,
+               std::string(b.target) + " " + b.actual + " m=" + std::to_string(b.month));
+}
+
+INSTANTIATE_TEST_SUITE_P(
+    Monitoring, MonitoringHigherBands,
+    testing::Values(
+        // t = 100 at m = 6: the plan to date is 50.
+        Band{"≥100人", "0人", 6, Light::red}, Band{"≥100人", "29.99人", 6, Light::red},
+        Band{"≥100人", "30人", 6, Light::yellow},  // exactly 60 %
+        Band{"≥100人", "39.99人", 6, Light::yellow}, Band{"≥100人", "40人", 6, Light::green},
+        // exactly 80 %
+        Band{"≥100人", "59.99人", 6, Light::green}, Band{"≥100人", "60人", 6, Light::blue},
+        // exactly 120 %
+        // m = 12: the whole target.
+        Band{"≥100人", "59人", 12, Light::red}, Band{"≥100人", "60人", 12, Light::yellow},
+        Band{"≥100人", "80人", 12, Light::green}, Band{"≥100人", "119人", 12, Light::green},
+        Band{"≥100人", "120人", 12, Light::blue},
+        // Quarters; ratios that are not exact in binary still meet their band.
+        Band{"≥12项", "7.2项", 12, Light::yellow}, Band{"≥3项", "0.45项", 3, Light::yellow},
+        Band{"≥7项", "2.45项", 7, Light::yellow}, Band{"≥30项", "6项", 3, Light::green},
+        Band{"≥30项", "5.99项", 3, Light::yellow},
+        // Classified at the precision shown: 59.996 % shows as 60 %.
+        Band{"≥100人", "29.998人", 6, Light::yellow},
+        // Negative actuals are far behind.
+        Band{"≥100人", "-5人", 6, Light::red},
+        // A bare number reads as ≥ when the name is not lower-is-better.
+        Band{"100%", "101%", 6, Light::blue}));
+
+TEST(MonitoringIndicator, ConvertsUnits) {
+  const LightResult bare = light_at("投资额", "≥1000万元", "400", 6);
+  expect_light(bare, Light::green);
+  EXPECT_EQ(bare.explanation, "进度比 = 400/(1000×6/12) = 80%，绿灯");
+  expect_light(light_at("投资额", "≥1000万元", "4000000元", 6), Light::green);
+  const LightResult pct = light_at("覆盖率", "≥90%", "27%", 6);
+  expect_light(pct, Light::yellow);
+  EXPECT_EQ(pct.explanation, "进度比 = 27%/(90%×6/12) = 60%，黄灯");
+  expect_no_light(light_at("覆盖率", "≥90%", "0.27", 6), LightStatus::unknown);
+}
+
+TEST(MonitoringIndicator, LowerIsBetter) {
+  const LightResult at_limit = light_at("安全事故", "≤15起", "15起", 6);
+  expect_light(at_limit, Light::green);
+  ASSERT_TRUE(at_limit.ratio.has_value());
+  EXPECT_DOUBLE_EQ(*at_limit.ratio, 1.0);
+  const LightResult over = light_at("安全事故", "≤15起", "16起", 6);
+  expect_light(over, Light::red);
+  EXPECT_NE(over.explanation.find("16 > 年度指标值15"), std::string::npos) << over.explanation;
+  // Not pro-rated: 10 of ≤15 at m = 3 is still within the limit.
+  expect_light(light_at("安全事故", "≤15起", "10起", 3), Light::green);
+  expect_light(light_at("投诉率", "<5%", "3%", 3), Light::green);
+  // A bare target is lower-is-better by the rule set's names.
+  expect_light(light_at("在职人员控制率", "100%", "101%", 6), Light::red);
+  expect_light(light_at("在职人员控制率", "100%", "100%", 6), Light::green);
+}
+
+TEST(MonitoringIndicator, ZeroTargetsDoNotDivide) {
+  const LightResult at_least_zero = light_at("新增企业", "≥0家", "5家", 6);
+  expect_light(at_least_zero, Light::green);
+  EXPECT_FALSE(at_least_zero.ratio.has_value());
+  EXPECT_NE(at_least_zero.explanation.find("不计算进度比"), std::string::npos);
+  expect_light(light_at("新增企业", "≥0家", "-1家", 6), Light::red);
+  // "0起" and "=0件": nothing may happen.
+  const LightResult none = light_at("安全事故", "0起", "0起", 12);
+  expect_light(none, Light::green);
+  EXPECT_FALSE(none.ratio.has_value());
+  expect_light(light_at("安全事故", "0起", "1起", 1), Light::red);
+  expect_light(light_at("质量事故", "=0件", "2件", 6), Light::red);
+  for (int m = 1; m <= 12; ++m) {
+    const LightResult r = light_at("新增企业", "≥0家", "0家", m);
+    ASSERT_TRUE(r.light.has_value());
+    EXPECT_FALSE(r.ratio.has_value());
+  }
+}
+
+TEST(MonitoringIndicator, RangeTargetUsesUpperBoundForBlue) {
+  expect_light(light_at("培训人数", "100-200人", "50人", 12), Light::red);
+  const LightResult mid = light_at("培训人数", "100-200人", "90人", 12);
+  expect_light(mid, Light::green);
+  EXPECT_DOUBLE_EQ(*mid.ratio, 0.9);
+  expect_light(light_at("培训人数", "100-200人", "150人", 12), Light::green);
+  expect_light(light_at("培训人数", "100-200人", "239人", 12), Light::green);
+  const LightResult blue = light_at("培训人数", "100-200人", "240人", 12);
+  expect_light(blue, Light::blue);
+  EXPECT_NE(blue.explanation.find("按上限计"), std::string::npos) << blue.explanation;
+}
+
+TEST(MonitoringIndicator, QualitativeTiersAndGrades) {
+  expect_light(light_at("管理水平", "达成预期指标", "已完成", 6), Light::green);
+  expect_light(light_at("管理水平", "达成预期指标", "基本完成", 6), Light::yellow);
+  expect_light(light_at("管理水平", "达成预期指标", "部分达成", 6), Light::yellow);
+  expect_light(light_at("管理水平", "达成预期指标", "未完成", 6), Light::red);
+  expect_light(light_at("管理水平", "效果明显", "效果较差", 9), Light::red);
+  // Words against a numeric target are read the same way.
+  expect_light(light_at("培训人数", "≥100人", "基本完成", 6), Light::yellow);
+  // Grades by their share in the tier bands.
+  expect_light(light_at("服务质量", "良", "优", 6), Light::green);
+  expect_light(light_at("服务质量", "良", "良", 6), Light::green);
+  expect_light(light_at("服务质量", "优", "良", 6), Light::green);
+  expect_light(light_at("服务质量", "优", "中", 6), Light::yellow);
+  expect_light(light_at("服务质量", "优", "低", 6), Light::red);
+  expect_light(light_at("服务质量", "优", "差", 6), Light::red);
+  const LightResult tier = light_at("管理水平", "达成预期指标", "基本完成", 6);
+  EXPECT_NE(tier.explanation.find("部分达成年度指标并具有一定效果"), std::string::npos)
+      << tier.explanation;
+  EXPECT_FALSE(tier.ratio.has_value());
+}
+
+TEST(MonitoringIndicator, YesNo) {
+  expect_light(light_at("制度建设", "是", "是", 6), Light::green);
+  expect_light(light_at("制度建设", "是", "否", 6), Light::yellow);
+  expect_light(light_at("制度建设", "是", "否", 11), Light::yellow);
+  expect_light(light_at("制度建设", "是", "否", 12), Light::red);
+  expect_light(light_at("违规问题", "否", "否", 12), Light::green);
+  expect_light(light_at("违规问题", "否", "是", 6), Light::yellow);
+}
+
+TEST(MonitoringIndicator, Deadlines) {
+  // Not done: green before the due month, red from it on.
+  expect_light(light_at("完成时间", "9月前", "", 6), Light::green);
+  expect_light(light_at("完成时间", "9月前", "", 8), Light::green);
+  expect_light(light_at("完成时间", "9月前", "", 9), Light::red);
+  expect_light(light_at("完成时间", "9月前", "", 12), Light::red);
+  expect_light(light_at("完成时间", "9月前", "未完成", 10), Light::red);
+  expect_light(light_at("完成时间", "9月前", "正在施工", 3), Light::green);
+  expect_light(light_at("完成时间", "第三季度", "", 8), Light::green);
+  expect_light(light_at("完成时间", "第三季度", "", 9), Light::red);
+  expect_light(light_at("完成时间", "2021年12月底前", "", 11), Light::green);
+  expect_light(light_at("完成时间", "2021年12月底前", "", 12), Light::red);
+  // Done: on time is green, late is red.
+  expect_light(light_at("完成时间", "9月前", "2021年8月", 9), Light::green);
+  expect_light(light_at("完成时间", "9月前", "9月", 9), Light::green);
+  expect_light(light_at("完成时间", "9月前", "10月", 12), Light::red);
+  expect_light(light_at("完成时间", "9月前", "已完成", 6), Light::green);
+  expect_light(light_at("完成时间", "9月前", "是", 12), Light::green);
+  // A date after the report month is a plan, not a completion.
+  expect_light(light_at("完成时间", "9月前", "10月", 6), Light::green);
+  expect_light(light_at("完成时间", "9月前", "10月", 9), Light::red);
+  const LightResult late = light_at("完成时间", "9月前", "", 10);
+  EXPECT_NE(late.explanation.find("完成时限9月"), std::string::npos) << late.explanation;
+  EXPECT_FALSE(late.ratio.has_value());
+  // A number cannot be compared with a deadline.
+  expect_no_light(light_at("完成时间", "9月前", "100%", 6), LightStatus::unknown);
+}
+
+TEST(MonitoringIndicator, UnreadableIsUnknownNeverGreen) {
+  expect_no_light(light_at("培训人数", "", "45人", 6), LightStatus::unknown, "empty target");
+  expect_no_light(light_at("培训人数", "100:%", "45人", 6), LightStatus::unknown, "invalid target");
+  expect_no_light(light_at("培训人数", "≥100人", "", 6), LightStatus::unknown, "empty actual");
+  expect_no_light(light_at("培训人数", "≥100人", "45:人", 6), LightStatus::unknown,
+                  "invalid actual");
+  expect_no_light(light_at("培训人数", "≥100家", "50%", 6), LightStatus::unknown, "units");
+  expect_no_light(light_at("管理水平", "达成预期指标", "正在推进中", 6), LightStatus::unknown,
+                  "words");
+  expect_no_light(light_at("管理水平", "达成预期指标", "80%", 6), LightStatus::unknown,
+                  "number against words");
+  expect_no_light(light_at("管理水平", "达成预期指标", "", 6), LightStatus::unknown,
+                  "no actual words");
+  const LightResult invalid = light_at("培训人数", "100:%", "45人", 6);
+  EXPECT_NE(invalid.explanation.find("100:%"), std::string::npos) << invalid.explanation;
+  expect_no_light(light_at("培训人数", "不适用", "", 6), LightStatus::not_applicable);
+  expect_no_light(light_at("培训人数", "≥100人", "/", 6), LightStatus::not_applicable);
+}
+
+TEST(MonitoringIndicator, InvalidMonthIsAnError) {
+  for (int m : {0, 13, -1, 100, std::numeric_limits<int>::min()}) {
+    const LightResult r = light_at("培训人数", "≥100人", "45人", m);
+    expect_no_light(r, LightStatus::error, "m=" + std::to_string(m));
+    EXPECT_FALSE(r.ratio.has_value());
+  }
+  EXPECT_NE(light_at("培训人数", "≥100人", "45人", 13).explanation.find("13"), std::string::npos);
+  expect_no_light(indicator_light(leaf("培训人数", "≥100人", "45人"), 0, national()),
+                  LightStatus::error);
+  for (int m = 1; m <= 12; ++m) {
+    EXPECT_TRUE(light_at("培训人数", "≥100人", "45人", m).light.has_value()) << m;
+  }
+}
+
+TEST(MonitoringIndicator, NodeKindAndNotApplicable) {
+  Indicator node = leaf("经费", "100", "110");
+  expect_light(indicator_light(node, 6, national()), Light::blue);  // inferred: higher
+  node.kind = ScoringKind::lower_is_better;
+  expect_light(indicator_light(node, 6, national()), Light::red);
+  node.kind = ScoringKind::higher_is_better;
+  expect_light(indicator_light(node, 6, national()), Light::blue);
+  node.not_applicable = true;
+  expect_no_light(indicator_light(node, 6, national()), LightStatus::not_applicable);
+  // The written texts are quoted.
+  Indicator bad = leaf("培训人数", "约100:人", "45人");
+  const LightResult r = indicator_light(bad, 6, national());
+  expect_no_light(r, LightStatus::unknown);
+  EXPECT_NE(r.explanation.find("约100:人"), std::string::npos) << r.explanation;
+}
+
+TEST(MonitoringBudget, RateBands) {
+  const LightResult r = budget_light(0.3, 6);
+  expect_light(r, Light::yellow);
+  EXPECT_DOUBLE_EQ(*r.ratio, 0.6);
+  EXPECT_EQ(r.explanation, "执行进度比 = 30%/(6/12) = 60%，黄灯");
+  expect_light(budget_light(0.2999, 6), Light::red);
+  expect_light(budget_light(0.0, 6), Light::red);
+  expect_light(budget_light(0.4, 6), Light::green);  // exactly 80 %
+  expect_light(budget_light(0.3999, 6), Light::yellow);
+  expect_light(budget_light(0.9, 6), Light::green);  // far ahead: no blue for budgets
+  expect_light(budget_light(0.8, 12), Light::green);
+  expect_light(budget_light(0.79, 12), Light::yellow);
+  expect_light(budget_light(0.6, 12), Light::yellow);
+  expect_light(budget_light(0.59, 12), Light::red);
+  expect_light(budget_light(0.15, 3), Light::yellow);  // 60 % at the first quarter
+  expect_light(budget_light(0.7 * 9 / 12, 9), Light::yellow);
+  expect_light(budget_light(0.8 * 9 / 12, 9), Light::green);
+}
+
+TEST(MonitoringBudget, BadInputs) {
+  expect_no_light(budget_light(0.5, 0), LightStatus::error);
+  expect_no_light(budget_light(0.5, 13), LightStatus::error);
+  expect_no_light(budget_light(-0.1, 6), LightStatus::error);
+  expect_no_light(budget_light(std::nan(""), 6), LightStatus::error);
+  expect_no_light(budget_light(std::numeric_limits<double>::infinity(), 6), LightStatus::error);
+}
+
+TEST(MonitoringBudget, FromAmounts) {
+  Budget b;
+  b.adjusted = 480;
+  b.executed = 240;
+  const LightResult r = budget_light(b, 6, national());
+  expect_light(r, Light::green);
+  EXPECT_DOUBLE_EQ(*r.ratio, 1.0);
+  EXPECT_EQ(r.explanation, "执行率 = 240/480 = 50%；执行进度比 = 50%/(6/12) = 100%，绿灯");
+  expect_light(budget_light(b, 12, national()), Light::red);  // 50 % at year end
+  // Without an adjusted budget the initial one is used.
+  Budget initial;
+  initial.initial = 400;
+  initial.executed = 120;
+  expect_light(budget_light(initial, 6, national()), Light::yellow);
+  // The evaluation framework's formula uses the funds received.
+  RuleSet received = national();
+  received.execution_formula = ExecutionFormula::executed_over_received;
+  Budget r2 = b;
+  r2.received = 300;
+  expect_light(budget_light(r2, 12, received), Light::green);  // 80 %
+  expect_light(budget_light(r2, 12, national()), Light::red);  // 240/480
+  // Unknown, never divided by zero.
+  Budget zero;
+  zero.adjusted = 0;
+  zero.executed = 10;
+  const LightResult z = budget_light(zero, 6, national());
+  expect_no_light(z, LightStatus::unknown);
+  EXPECT_FALSE(z.ratio.has_value());
+  Budget no_executed;
+  no_executed.adjusted = 100;
+  expect_no_light(budget_light(no_executed, 6, national()), LightStatus::unknown);
+  Budget no_budget;
+  no_budget.executed = 100;
+  expect_no_light(budget_light(no_budget, 6, national()), LightStatus::unknown);
+  expect_no_light(budget_light(b, 0, national()), LightStatus::error);
+}
+
+LightResult lit_result(Light l) {
+  return {LightStatus::lit, l, std::nullopt, std::string(light_label(l))};
+}
+
+LightResult unlit(LightStatus s) {
+  return {s, std::nullopt, std::nullopt, "x"};
+}
+
+TEST(MonitoringProject, WorstLight) {
+  expect_light(
+      project_light({lit_result(Light::green), lit_result(Light::red), lit_result(Light::blue)}),
+      Light::red);
+  expect_light(project_light({lit_result(Light::blue), lit_result(Light::green)}), Light::green);
+  expect_light(project_light({lit_result(Light::green), lit_result(Light::yellow)}), Light::yellow);
+  expect_light(project_light({lit_result(Light::blue)}), Light::blue);
+  expect_light(
+      project_light({lit_result(Light::yellow), lit_result(Light::red), lit_result(Light::yellow)}),
+      Light::red);
+  const LightResult r =
+      project_light({lit_result(Light::red), lit_result(Light::green), lit_result(Light::green)});
+  EXPECT_EQ(r.explanation, "共红灯1项、绿灯2项，取最差：红灯");
+  EXPECT_FALSE(r.ratio.has_value());
+}
+
+TEST(MonitoringProject, UnknownsAreCountedNotHidden) {
+  const LightResult r =
+      project_light({lit_result(Light::green), unlit(LightStatus::unknown),
+                     unlit(LightStatus::error), unlit(LightStatus::not_applicable)});
+  expect_light(r, Light::green);
+  EXPECT_NE(r.explanation.find("另有2项无法判断"), std::string::npos) << r.explanation;
+  expect_no_light(project_light({unlit(LightStatus::unknown), unlit(LightStatus::not_applicable)}),
+                  LightStatus::unknown);
+  expect_no_light(project_light({unlit(LightStatus::not_applicable)}), LightStatus::not_applicable);
+  expect_no_light(project_light({}), LightStatus::unknown);
+}
+
+Evaluation monitored() {
+  Evaluation e;
+  e.title = "企业培训项目";
+  const int output = e.add_indicator(leaf("产出指标", "", ""));
+  const int quantity = e.add_indicator(leaf("数量指标", "", ""), output);
+  e.add_indicator(leaf("培训企业数量", "≥100家", "45家"), quantity);    // green
+  e.add_indicator(leaf("培训人次", "≥1000人次", "700人次"), quantity);  // blue
+  const int timing = e.add_indicator(leaf("时效指标", "", ""), output);
+  e.add_indicator(leaf("完成时间", "5月前", ""), timing);  // red at m = 6
+  const int effect = e.add_indicator(leaf("效益指标", "", ""));
+  e.add_indicator(leaf("管理水平提升", "达成预期指标", "基本完成"), effect);  // yellow
+  const int na = e.add_indicator(leaf("生态效益指标", "", ""), effect);
+  e.add_indicator(leaf("减排量", "≥10吨", "1吨"), na);  // would be red
+  e.indicators[na].not_applicable = true;
+  Budget b;
+  b.adjusted = 100;
+  b.executed = 50;
+  e.budget = b;
+  return e;
+}
+
+TEST(MonitoringCard, CategoriesShowTheirWorstLeaf) {
+  const Evaluation e = monitored();
+  const MonitoringCard card = monitor(e, 6, national());
+  EXPECT_EQ(card.month, 6);
+  ASSERT_EQ(card.nodes.size(), e.indicators.size());
+  expect_light(card.nodes[2], Light::green);
+  expect_light(card.nodes[3], Light::blue);
+  expect_light(card.nodes[1], Light::green);  // 数量指标: green and blue
+  expect_light(card.nodes[5], Light::red);
+  expect_light(card.nodes[4], Light::red);
+  expect_light(card.nodes[0], Light::red);  // 产出指标
+  expect_light(card.nodes[7], Light::yellow);
+  expect_no_light(card.nodes[8], LightStatus::not_applicable);
+  expect_no_light(card.nodes[9], LightStatus::not_applicable);  // under a not-applicable node
+  expect_light(card.nodes[6], Light::yellow);                   // 效益指标 ignores 生态
+  ASSERT_TRUE(card.budget.has_value());
+  expect_light(*card.budget, Light::green);
+  expect_light(card.project, Light::red);
+}
+
+TEST(MonitoringCard, ProjectWithoutRedIsItsWorst) {
+  Evaluation e = monitored();
+  e.indicators[5] = leaf("完成时间", "9月前", "");  // not yet due
+  e.indicators[5].parent = 4;
+  e.indicators[5].level = 3;
+  const MonitoringCard card = monitor(e, 6, national());
+  expect_light(card.nodes[4], Light::green);
+  expect_light(card.project, Light::yellow);
+  // The budget counts: 10 % executed at m = 6 is red.
+  e.budget->executed = 10;
+  expect_light(monitor(e, 6, national()).project, Light::red);
+}
+
+TEST(MonitoringCard, InvalidMonthMakesEverythingAnError) {
+  const Evaluation e = monitored();
+  const MonitoringCard card = monitor(e, 13, national());
+  ASSERT_EQ(card.nodes.size(), e.indicators.size());
+  for (const LightResult& r : card.nodes) expect_no_light(r, LightStatus::error);
+  ASSERT_TRUE(card.budget.has_value());
+  expect_no_light(*card.budget, LightStatus::error);
+  expect_no_light(card.project, LightStatus::error);
+}
+
+TEST(MonitoringCard, EmptyEvaluation) {
+  const MonitoringCard card = monitor(Evaluation{}, 3, national());
+  EXPECT_TRUE(card.nodes.empty());
+  EXPECT_FALSE(card.budget.has_value());
+  expect_no_light(card.project, LightStatus::unknown);
+}
+
+TEST(MonitoringCard, Deterministic) {
+  const Evaluation e = monitored();
+  const MonitoringCard a = monitor(e, 9, national());
+  const MonitoringCard b = monitor(e, 9, national());
+  ASSERT_EQ(a.nodes.size(), b.nodes.size());
+  for (size_t i = 0; i < a.nodes.size(); ++i) {
+    EXPECT_EQ(a.nodes[i].status, b.nodes[i].status);
+    EXPECT_EQ(a.nodes[i].light, b.nodes[i].light);
+    EXPECT_EQ(a.nodes[i].explanation, b.nodes[i].explanation);
+  }
+}
+
+}  // namespace
+}  // namespace jixiao::core
