@@ -49,8 +49,9 @@ std::string write_temp(const std::string& name, const std::string& content) {
 }
 
 TEST(ScoreCommand, ReproducesThePublishedTotals) {
-  const CommandRun r = run("score --json examples/report-000.json examples/report-002.json "
-                    "examples/report-004.json examples/department-overall.json");
+  const CommandRun r =
+      run("score --json examples/report-000.json examples/report-002.json "
+          "examples/report-004.json examples/department-overall.json");
   ASSERT_EQ(r.exit_code, 0) << r.err;
   const auto docs = lines(r.out);
   ASSERT_EQ(docs.size(), 4u);
@@ -111,8 +112,8 @@ TEST(ScoreCommand, UnknownRuleSetIsExitTwo) {
 }
 
 TEST(ScoreCommand, BadFileIsExitTwoAndTheOthersAreStillScored) {
-  const std::string bad = write_temp(
-      "bad.json", R"({"title":"坏文件","indicators":[{"name":"甲","weight":"十五"}]})");
+  const std::string bad =
+      write_temp("bad.json", R"({"title":"坏文件","indicators":[{"name":"甲","weight":"十五"}]})");
   const CommandRun r = run("score --json " + bad + " examples/report-002.json");
   EXPECT_EQ(r.exit_code, 2);
   EXPECT_NE(r.err.find("bad.json"), std::string::npos) << r.err;

@@ -63,10 +63,13 @@ TEST(EvaluationReader, BudgetUnitMayComeAfterTheAmounts) {
 }
 
 TEST(EvaluationReader, ErrorsNameTheField) {
-  EXPECT_EQ(error_of(R"({"title":"t","indicators":[{"name":"a","children":[{"name":"b","weight":"abc"}]}]})"),
-            "文件 a.json：字段 indicators[0].children[0].weight 应为数字，实际为「abc」");
-  EXPECT_EQ(error_of(R"({"title":"t","indicators":[],"kind":"selfish"})"),
-            "文件 a.json：字段 kind 应为 self、department、finance 或 third_party，实际为「selfish」");
+  EXPECT_EQ(
+      error_of(
+          R"({"title":"t","indicators":[{"name":"a","children":[{"name":"b","weight":"abc"}]}]})"),
+      "文件 a.json：字段 indicators[0].children[0].weight 应为数字，实际为「abc」");
+  EXPECT_EQ(
+      error_of(R"({"title":"t","indicators":[],"kind":"selfish"})"),
+      "文件 a.json：字段 kind 应为 self、department、finance 或 third_party，实际为「selfish」");
   EXPECT_EQ(error_of(R"({"title":"t","indicators":[{"name":"a","wieght":5}]})"),
             "文件 a.json：字段 indicators[0].wieght 是未知字段（字段名见 docs/format.md）");
   EXPECT_EQ(error_of(R"({"indicators":[]})"), "文件 a.json：缺少字段 title（评价对象名称）");
@@ -151,16 +154,23 @@ TEST(EvaluationReader, MutatedFilesNeverCrash) {
     for (int k = 0; k < edits; ++k) {
       const size_t pos = rng() % s.size();
       switch (rng() % 4) {
-        case 0: s[pos] = static_cast<char>(rng() % 256); break;
-        case 1: s.erase(pos, 1 + rng() % 16); break;
-        case 2: s.insert(pos, s.substr(rng() % s.size(), rng() % 32)); break;
-        case 3: s.resize(pos); break;
+        case 0:
+          s[pos] = static_cast<char>(rng() % 256);
+          break;
+        case 1:
+          s.erase(pos, 1 + rng() % 16);
+          break;
+        case 2:
+          s.insert(pos, s.substr(rng() % s.size(), rng() % 32));
+          break;
+        case 3:
+          s.resize(pos);
+          break;
       }
       if (s.empty()) s = "{";
     }
-    Status st = reader.read_text(s, "m.json", round % 2 == 0, [](core::Evaluation&, size_t) {
-      return Status();
-    });
+    Status st = reader.read_text(s, "m.json", round % 2 == 0,
+                                 [](core::Evaluation&, size_t) { return Status(); });
     if (!st.ok()) {
       ++errors;
       EXPECT_EQ(st.message().rfind("文件 m.json", 0), 0u) << st.message();

@@ -15,7 +15,8 @@ namespace fs = std::filesystem;
 
 int replay(const char* corpus, void (*target)(const uint8_t*, size_t)) {
   int files = 0;
-  for (const auto& entry : fs::directory_iterator(fs::path(JIXIAO_SOURCE_DIR) / "fuzz/corpus" / corpus)) {
+  for (const auto& entry :
+       fs::directory_iterator(fs::path(JIXIAO_SOURCE_DIR) / "fuzz/corpus" / corpus)) {
     std::ifstream in(entry.path(), std::ios::binary);
     std::stringstream ss;
     ss << in.rdbuf();
