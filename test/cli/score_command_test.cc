@@ -6,6 +6,8 @@
 #include <fstream>
 #include <sstream>
 
+#include <unistd.h>
+
 #include <nlohmann/json.hpp>
 
 namespace {
@@ -17,7 +19,10 @@ struct CommandRun {
 };
 
 CommandRun run(const std::string& args) {
-  const std::string err_file = testing::TempDir() + "jixiao_cli_err.txt";
+  // ctest runs tests as parallel processes: each needs its own stderr file.
+  static int calls = 0;
+  const std::string err_file = testing::TempDir() + "jixiao_cli_err_" +
+                               std::to_string(getpid()) + "_" + std::to_string(++calls) + ".txt";
   const std::string command = std::string("cd ") + JIXIAO_SOURCE_DIR + " && " + JIXIAO_BINARY +
                               " " + args + " 2>" + err_file;
   CommandRun r;
@@ -30,6 +35,7 @@ CommandRun run(const std::string& args) {
   std::stringstream ss;
   ss << err.rdbuf();
   r.err = ss.str();
+  std::remove(err_file.c_str());
   return r;
 }
 
