@@ -1,2 +1,260 @@
+// Scoring throughput (issue item 13): how many indicator rows a second jixiao
+// reads and scores. See bench/README.md; bench/run.sh runs this beside the CLI
+// and the Python peer and prints the comparison.
+//
+// Cases:
+//   parse_and_score/file   EvaluationReader::read_file over the whole JSON Lines
+//                          file, the sink calling core::score_into (one ScoreCard)
+//   parse_only/file        the same read with a sink that does nothing: the
+//                          reader's share of the case above
+//   score_only/in_memory   core::score_into over evaluations parsed beforehand
+//   json_floor/file        reference: the file parsed into simdjson's DOM, line by
+//                          line, with the CPU's best kernels (no jixiao code)
+//
+// Own flags (before Google Benchmark's): --data=PATH (default
+// $JIXIAO_BENCH_DATA or a file in the temp directory), --evaluations=N
+// (100000), --seed=S, --score_copies=N (10000), --generate_only (write or
+// reuse the data file, print where it is, exit).
 #include <benchmark/benchmark.h>
-BENCHMARK_MAIN();
+#include <simdjson.h>
+
+#include <cstdio>
+#include <cstdlib>
+#include <cstring>
+#include <exception>
+#include <fstream>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/engine.h"
+#include "format/evaluation_reader.h"
+#include "format/rule_set_json.h"
+#include "generate_evaluations.h"
+
+namespace {
+
+using jixiao::Status;
+using jixiao::bench::DataFile;
+namespace core = jixiao::core;
+namespace format = jixiao::format;
+
+const core::RuleSet& default_rules() {
+  static const core::RuleSet rules = [] {
+    auto loaded = format::load_rule_set(format::kDefaultRuleSet);
+    if (!loaded.ok()) {
+      std::fprintf(stderr, "%s\n", loaded.status().message().c_str());
+      std::exit(2);
+    }
+    return std::move(*loaded);
+  }();
+  return rules;
+}
+
+size_t count_leaves(const core::Evaluation& e) {
+  size_t n = 0;
+  for (int i = 0; i < static_cast<int>(e.indicators.size()); ++i) n += e.is_leaf(i) ? 1 : 0;
+  return n;
+}
+
+void set_rates(benchmark::State& state, double rows, double evaluations, double bytes) {
+  const double iterations = static_cast<double>(state.iterations());
+  state.counters["rows/s"] = benchmark::Counter(rows * iterations, benchmark::Counter::kIsRate);
+  state.counters["evaluations/s"] =
+      benchmark::Counter(evaluations * iterations, benchmark::Counter::kIsRate);
+  state.counters["time/row"] = benchmark::Counter(
+      rows * iterations, benchmark::Counter::kIsRate | benchmark::Counter::kInvert);
+  state.counters["rows"] = rows;
+  state.SetBytesProcessed(static_cast<int64_t>(bytes * iterations));
+}
+
+// Reads the whole file each iteration; `score` decides whether the sink scores.
+void read_file_case(benchmark::State& state, const DataFile& file, bool score) {
+  const core::RuleSet& rules = default_rules();
+  format::EvaluationReader reader;  // reused: its parser and Evaluation stay warm
+  core::ScoreCard card;
+  double checksum = 0;
+  for (auto _ : state) {
+    size_t evaluations = 0;
+    const Status s = reader.read_file(file.path, [&](core::Evaluation& e, size_t) {
+      ++evaluations;
+      if (score) {
+        core::score_into(e, rules, card);
+        checksum += card.total;
+      }
+      return Status();
+    });
+    if (!s.ok()) {
+      state.SkipWithError(s.message().c_str());
+      return;
+    }
+    if (evaluations != file.evaluations) {
+      state.SkipWithError("the data file holds fewer evaluations than its .meta says");
+      return;
+    }
+    benchmark::DoNotOptimize(checksum);
+  }
+  set_rates(state, static_cast<double>(file.rows), static_cast<double>(file.evaluations),
+            static_cast<double>(file.bytes));
+}
+
+// Reference, not jixiao: the file read the way the reader reads it (one
+// buffer, reused) and each line parsed into simdjson's DOM by the
+// runtime-dispatched kernels, every value materialised, nothing converted.
+// What reading the JSON alone costs on this machine.
+void json_floor_case(benchmark::State& state, const DataFile& file) {
+  simdjson::dom::parser parser;
+  std::string buffer;
+  for (auto _ : state) {
+    std::ifstream in(file.path, std::ios::binary);
+    buffer.resize(file.bytes + simdjson::SIMDJSON_PADDING);
+    if (!in.read(buffer.data(), static_cast<std::streamsize>(file.bytes))) {
+      state.SkipWithError("cannot read the data file");
+      return;
+    }
+    size_t documents = 0;
+    const char* base = buffer.data();
+    for (size_t pos = 0; pos < file.bytes;) {
+      const void* nl = std::memchr(base + pos, '\n', file.bytes - pos);
+      const size_t end = nl ? static_cast<const char*>(nl) - base : file.bytes;
+      simdjson::dom::element doc;
+      if (end > pos && parser.parse(base + pos, end - pos, false).get(doc) == simdjson::SUCCESS) {
+        ++documents;
+      }
+      pos = end + 1;
+    }
+    if (documents != file.evaluations) {
+      state.SkipWithError("simdjson could not parse every line");
+      return;
+    }
+  }
+  set_rates(state, static_cast<double>(file.rows), static_cast<double>(file.evaluations),
+            static_cast<double>(file.bytes));
+}
+
+// The first `copies` evaluations of the file, kept in memory, and their bytes.
+struct Parsed {
+  std::vector<core::Evaluation> evaluations;
+  size_t rows = 0;
+  size_t bytes = 0;
+};
+
+Parsed parse_prefix(const DataFile& file, size_t copies) {
+  Parsed out;
+  std::ifstream in(file.path, std::ios::binary);
+  std::string text;
+  std::string line;
+  for (size_t n = 0; n < copies && std::getline(in, line); ++n) {
+    text += line;
+    text += '\n';
+  }
+  out.evaluations.reserve(copies);
+  out.bytes = text.size();
+  format::EvaluationReader reader;
+  const Status s = reader.read_text(text, file.path, true, [&](core::Evaluation& e, size_t) {
+    out.evaluations.push_back(e);
+    out.rows += count_leaves(e);
+    return Status();
+  });
+  if (!s.ok()) {
+    std::fprintf(stderr, "%s\n", s.message().c_str());
+    std::exit(2);
+  }
+  return out;
+}
+
+void score_only_case(benchmark::State& state, const Parsed& parsed) {
+  const core::RuleSet& rules = default_rules();
+  core::ScoreCard card;
+  double checksum = 0;
+  for (auto _ : state) {
+    for (const core::Evaluation& e : parsed.evaluations) {
+      core::score_into(e, rules, card);
+      checksum += card.total;
+    }
+    benchmark::DoNotOptimize(checksum);
+  }
+  set_rates(state, static_cast<double>(parsed.rows), static_cast<double>(parsed.evaluations.size()),
+            static_cast<double>(parsed.bytes));
+}
+
+// Takes "--name=value" out of argv; true when found.
+bool take_flag(int& argc, char** argv, std::string_view name, std::string* value) {
+  const std::string prefix = "--" + std::string(name);
+  for (int i = 1; i < argc; ++i) {
+    const std::string_view arg = argv[i];
+    const bool exact = arg == prefix;
+    const bool with_value = arg.size() > prefix.size() && arg.substr(0, prefix.size()) == prefix &&
+                            arg[prefix.size()] == '=';
+    if (!exact && !with_value) continue;
+    if (value != nullptr && with_value) *value = std::string(arg.substr(prefix.size() + 1));
+    for (int k = i; k + 1 < argc; ++k) argv[k] = argv[k + 1];
+    --argc;
+    return true;
+  }
+  return false;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  std::string value;
+  size_t count = jixiao::bench::kDefaultEvaluations;
+  uint64_t seed = jixiao::bench::kDefaultSeed;
+  size_t copies = 10000;
+  if (take_flag(argc, argv, "evaluations", &value)) count = std::stoull(value);
+  if (take_flag(argc, argv, "seed", &value)) seed = std::stoull(value);
+  if (take_flag(argc, argv, "score_copies", &value)) copies = std::stoull(value);
+  std::string path = jixiao::bench::default_data_path(count, seed);
+  if (take_flag(argc, argv, "data", &value)) path = value;
+  const bool generate_only = take_flag(argc, argv, "generate_only", nullptr);
+
+  DataFile file;
+  try {
+    file = jixiao::bench::ensure_data_file(path, count, seed);
+  } catch (const std::exception& e) {
+    std::fprintf(stderr, "jixiao_bench: %s\n", e.what());
+    return 2;
+  }
+  if (generate_only) {
+    std::printf("%s %llu bytes, %llu evaluations, %llu rows (%s)\n", file.path.c_str(),
+                static_cast<unsigned long long>(file.bytes),
+                static_cast<unsigned long long>(file.evaluations),
+                static_cast<unsigned long long>(file.rows), file.reused ? "reused" : "written");
+    return 0;
+  }
+
+  benchmark::Initialize(&argc, argv);
+  if (benchmark::ReportUnrecognizedArguments(argc, argv)) return 1;
+  benchmark::AddCustomContext("data_file", file.path);
+  benchmark::AddCustomContext("data_bytes", std::to_string(file.bytes));
+  benchmark::AddCustomContext("data_rows", std::to_string(file.rows));
+  // The on-demand parser is compiled for the target the build selects; the
+  // runtime-dispatched one is what the CPU could do.
+  benchmark::AddCustomContext("simdjson_ondemand_implementation",
+                              simdjson::builtin_implementation()->name());
+  benchmark::AddCustomContext("simdjson_best_runtime_implementation",
+                              simdjson::get_active_implementation()->name());
+
+  const Parsed parsed = parse_prefix(file, copies);
+  benchmark::RegisterBenchmark("parse_and_score/file",
+                               [&](benchmark::State& state) { read_file_case(state, file, true); })
+      ->Unit(benchmark::kMillisecond)
+      ->UseRealTime();
+  benchmark::RegisterBenchmark("parse_only/file",
+                               [&](benchmark::State& state) { read_file_case(state, file, false); })
+      ->Unit(benchmark::kMillisecond)
+      ->UseRealTime();
+  benchmark::RegisterBenchmark("json_floor/file",
+                               [&](benchmark::State& state) { json_floor_case(state, file); })
+      ->Unit(benchmark::kMillisecond)
+      ->UseRealTime();
+  benchmark::RegisterBenchmark("score_only/in_memory",
+                               [&](benchmark::State& state) { score_only_case(state, parsed); })
+      ->Unit(benchmark::kMillisecond)
+      ->UseRealTime();
+
+  benchmark::RunSpecifiedBenchmarks();
+  benchmark::Shutdown();
+  return 0;
+}

@@ -1,0 +1,137 @@
+#!/usr/bin/env bash
+# Scoring throughput, measured in one run (bench/README.md):
+#   1. builds Release in build-bench (no tests),
+#   2. generates the benchmark file (100,000 evaluations × 20 rows, JSON Lines;
+#      reused when already there),
+#   3. runs jixiao_bench (Google Benchmark: parse+score, parse alone, score alone),
+#   4. times `jixiao score FILE --json > /dev/null`,
+#   5. times the Python peer (bench/peer_score.py) on the same file,
+#   6. checks that jixiao and the peer agree on the totals of a sample,
+# and prints rows/s for each with the issue's targets (PASS/MISS; a MISS does
+# not fail the script, a disagreement with the peer does).
+#
+# Environment: JIXIAO_BENCH_DATA (the data file), JIXIAO_BENCH_EVALUATIONS
+# (100000), JIXIAO_BENCH_SAMPLE (evaluations compared with the peer, 10000),
+# JIXIAO_BENCH_REPETITIONS (3), JIXIAO_BENCH_BUILD (build-bench).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+build=${JIXIAO_BENCH_BUILD:-build-bench}
+evaluations=${JIXIAO_BENCH_EVALUATIONS:-100000}
+seed=20240613
+data=${JIXIAO_BENCH_DATA:-${TMPDIR:-/tmp}/jixiao-bench-${evaluations}-${seed}.jsonl}
+sample=${JIXIAO_BENCH_SAMPLE:-10000}
+repetitions=${JIXIAO_BENCH_REPETITIONS:-3}
+python=/usr/bin/python3  # Debian's; the python3 first on PATH may be another interpreter
+out=$build/bench-results
+
+scripts/setup.sh
+echo "== build (Release, $build)"
+cmake -S . -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=Release -DJIXIAO_TESTS=OFF >/dev/null
+cmake --build "$build" --target jixiao jixiao_bench -j "$(nproc 2>/dev/null || echo 2)" >/dev/null
+mkdir -p "$out"
+
+# One core, so that the figures compare like with like.
+pin=()
+if command -v taskset >/dev/null 2>&1 && taskset -c 0 true 2>/dev/null; then
+  pin=(taskset -c 0)
+fi
+
+echo "== data"
+"$build/bench/jixiao_bench" --data="$data" --evaluations="$evaluations" --seed="$seed" \
+  --generate_only
+
+echo "== jixiao_bench (${pin[*]:-unpinned})"
+"${pin[@]}" "$build/bench/jixiao_bench" --data="$data" --evaluations="$evaluations" \
+  --seed="$seed" --benchmark_repetitions="$repetitions" --benchmark_report_aggregates_only=true \
+  --benchmark_out="$out/bench.json" --benchmark_out_format=json
+
+echo "== jixiao score --json (CLI), $repetitions runs"
+: >"$out/cli.txt"
+for _ in $(seq "$repetitions"); do
+  start=$(date +%s%N)
+  "${pin[@]}" "$build/jixiao" score "$data" --json >/dev/null
+  end=$(date +%s%N)
+  echo $(((end - start) / 1000)) >>"$out/cli.txt"  # µs
+done
+
+echo "== Python peer ($python), 1 run"
+"${pin[@]}" "$python" bench/peer_score.py "$data" >"$out/peer.json"
+
+echo "== agreement on the first $sample evaluations"
+head -n "$sample" "$data" >"$out/sample.jsonl"
+"$build/jixiao" score "$out/sample.jsonl" --json >"$out/sample-jixiao.jsonl"
+"$python" bench/peer_score.py "$out/sample.jsonl" --compare "$out/sample-jixiao.jsonl" \
+  >"$out/agreement.json"
+
+"$python" - "$out" "$data" <<'EOF'
+import json, os, statistics, sys
+
+out, data = sys.argv[1], sys.argv[2]
+bench = json.load(open(os.path.join(out, "bench.json")))
+peer = json.load(open(os.path.join(out, "peer.json")))
+agreement = json.load(open(os.path.join(out, "agreement.json")))
+cli_us = [int(x) for x in open(os.path.join(out, "cli.txt")).read().split()]
+
+def case(name):
+    runs = [b for b in bench["benchmarks"] if b.get("run_name", b["name"]).startswith(name)]
+    for b in runs:  # the median of the repetitions, else the single run
+        if b.get("aggregate_name") == "median":
+            return b
+    return runs[0]
+
+ctx = bench["context"]
+rows = int(ctx["data_rows"])
+size = int(ctx["data_bytes"])
+parse_score, parse_only, score_only = (case("parse_and_score/file"), case("parse_only/file"),
+                                       case("score_only/in_memory"))
+cli_s = statistics.median(cli_us) / 1e6
+lines = [
+    # label, rows/s, seconds for the whole file (None: not measured on the file)
+    ("jixiao parse+score (bench)", parse_score["rows/s"], rows / parse_score["rows/s"]),
+    ("jixiao parse alone (bench)", parse_only["rows/s"], rows / parse_only["rows/s"]),
+    ("jixiao score alone (bench)", score_only["rows/s"], None),
+    ("jixiao score --json (CLI)", rows / cli_s, cli_s),
+    ("Python peer", peer["rows_per_second"], peer["seconds"]),
+]
+py = peer["rows_per_second"]
+
+def verdict(ok):
+    return "PASS" if ok else "MISS"
+
+targets = {
+    "jixiao parse+score (bench)": ("≥ 10 M rows/s, file ≤ 0.2 s",
+                                   verdict(parse_score["rows/s"] >= 10e6)),
+    "jixiao score alone (bench)": ("≥ 30 M rows/s", verdict(score_only["rows/s"] >= 30e6)),
+    "jixiao score --json (CLI)": ("≤ 1.5 × parse+score time/row",
+                                  verdict(rows / cli_s * 1.5 >= parse_score["rows/s"])),
+}
+
+def rate(r):
+    return f"{r / 1e6:8.2f} M" if r >= 1e6 else f"{r / 1e3:8.1f} k"
+
+print()
+print(f"data: {data}: {size / 1e6:.0f} MB, {rows:,} rows "
+      f"({size / rows:.0f} bytes/row); simdjson on-demand: "
+      f"{ctx.get('simdjson_ondemand_implementation')} (CPU could run "
+      f"{ctx.get('simdjson_best_runtime_implementation')}); "
+      f"{ctx.get('num_cpus')} CPUs at {ctx.get('mhz_per_cpu')} MHz; "
+      f"load {os.getloadavg()[0]:.2f}")
+print()
+print(f"{'':28} {'rows/s':>10} {'ns/row':>8} {'file s':>7} {'MB/s':>7} {'× Python':>9}"
+      f"  {'target':<30} ")
+for label, r, seconds in lines:
+    target, result = targets.get(label, ("", ""))
+    file_s = f"{seconds:7.2f}" if seconds is not None else f"{'':7}"
+    mb_s = f"{size / seconds / 1e6:7.0f}" if seconds is not None else f"{'':7}"
+    print(f"{label:28} {rate(r):>10} {1e9 / r:8.0f} {file_s} {mb_s} {r / py:9.1f}"
+          f"  {target:<30} {result}")
+print()
+print(f"CLI / bench parse+score time per row: {parse_score['rows/s'] / (rows / cli_s):.2f}; "
+      f"score alone is {score_only['rows/s'] / parse_score['rows/s']:.1f}× parse+score")
+print(f"jixiao vs Python peer: {agreement['disagreements']} of {agreement['compared']} "
+      f"totals/grades disagree")
+for ex in agreement["examples"]:
+    print("  ", ex)
+sys.exit(1 if agreement["disagreements"] else 0)
+EOF
