@@ -13,6 +13,7 @@
 #include "format/rule_set_json.h"
 #include "format/scorecard_json.h"
 #include "format/scorecard_text.h"
+#include "office/workbook_import.h"
 
 namespace jixiao::cli {
 namespace {
@@ -94,7 +95,10 @@ int run_score(const ScoreOptions& options) {
   size_t scored = 0;
   int exit_code = 0;
   for (const std::string& path : options.files) {
-    Status s = reader.read_file(path, [&](core::Evaluation& e, size_t line) -> Status {
+    // Workbooks (.xlsx) go through the office importer; the sink is the same.
+    office::SourceMap located;
+    const bool workbook = office::is_workbook_path(path);
+    const format::EvaluationReader::Sink sink = [&](core::Evaluation& e, size_t line) -> Status {
       const core::RuleSet* rules = forced;
       if (rules == nullptr) {
         Status rs;
@@ -106,6 +110,7 @@ int run_score(const ScoreOptions& options) {
         }
       }
       core::score_into(e, *rules, card);
+      if (workbook) office::locate_findings(located, e, card.findings);
       const std::string origin = line ? path + ":" + std::to_string(line) : path;
       if (options.json) {
         format::JsonWriter w(out);
@@ -118,7 +123,9 @@ int run_score(const ScoreOptions& options) {
       flush(out, false);
       progress.tick(++scored);
       return Status();
-    });
+    };
+    Status s = workbook ? office::read_workbook_evaluations(path, sink, &located)
+                        : reader.read_file(path, sink);
     if (!s.ok()) {
       flush(out, true);
       std::fflush(stdout);
