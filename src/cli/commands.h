@@ -15,6 +15,14 @@ struct ScoreOptions {
 };
 int run_score(const ScoreOptions& options);
 
+// `jixiao template KIND [--from FILE] -o OUT.xlsx`.
+struct TemplateOptions {
+  std::string kind;  // self-eval, department, goals, expert
+  std::string from;  // an evaluation file (JSON or xlsx); empty: blank
+  std::string output;
+};
+int run_template(const TemplateOptions& options);
+
 // Lists the embedded rule sets, or prints one (resolved) as JSON.
 int run_rules(const std::string& name);
 

@@ -24,6 +24,17 @@ int main(int argc, char** argv) {
       app.add_subcommand("rules", "列出内置规则集，或以 JSON 显示一个规则集的全部规则");
   rules_cmd->add_option("name", rules_name, "规则集名称或文件");
 
+  jixiao::cli::TemplateOptions tmpl;
+  CLI::App* template_cmd = app.add_subcommand(
+      "template",
+      "生成官方格式的 Excel "
+      "模板：项目支出绩效自评表、部门整体支出绩效自评表、绩效目标申报表、专家评分表");
+  template_cmd->add_option("kind", tmpl.kind, "模板种类：self-eval、department、goals、expert")
+      ->required();
+  template_cmd->add_option("--from", tmpl.from,
+                           "按评价文件（.json 或 .xlsx）填好内容；省略则为空白模板");
+  template_cmd->add_option("-o,--output", tmpl.output, "输出的 .xlsx 文件")->required();
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
@@ -31,5 +42,6 @@ int main(int argc, char** argv) {
   }
   if (*score_cmd) return jixiao::cli::run_score(score);
   if (*rules_cmd) return jixiao::cli::run_rules(rules_name);
+  if (*template_cmd) return jixiao::cli::run_template(tmpl);
   return 1;
 }

@@ -71,6 +71,8 @@ const std::vector<Words<Column>>& columns() {
       {Column::figure, "取数依据", {"计算依据", "计算指标"}},
       {Column::not_applicable, "不适用", {"是否适用"}},
       {Column::panel_mean, "专家平均分", {"平均分", "专家评分平均", "评分均值"}},
+      {Column::op, "指标性质", {"运算符", "比较符", "指标方向", "符号"}},
+      {Column::measure_unit, "度量单位", {"计量单位", "单位"}},
   };
   return kColumns;
 }

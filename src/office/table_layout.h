@@ -36,9 +36,12 @@ enum class Column : uint8_t {
   per_point,
   figure,
   not_applicable,
-  expert,      // one column per expert: "专家：张三"
-  panel_mean,  // the panel's mean, computed: ignored on import
+  expert,        // one column per expert: "专家：张三"
+  panel_mean,    // the panel's mean, computed: ignored on import
+  op,            // 指标性质 (≥ ≤ = > < 定性) of goal tables that split the target
+  measure_unit,  // 度量单位, likewise
 };
+inline constexpr size_t kColumnCount = 19;
 inline constexpr int kLevelColumns = 4;
 
 // The canonical header of a column ("年度指标值").

@@ -72,8 +72,8 @@ bool ends_indicator_block(std::string_view squashed) {
   }
   if (funds_row_for_label(squashed) == FundsRow::total) return true;
   return contains(squashed, "填表人") || contains(squashed, "填报人") ||
-         contains(squashed, "联系电话") || squashed.substr(0, 9) == "填表说明" ||
-         squashed.substr(0, 6) == "说明";
+         contains(squashed, "联系电话") || squashed.rfind("填表说明", 0) == 0 ||
+         squashed.rfind("说明", 0) == 0 || squashed.rfind("注：", 0) == 0;
 }
 
 class SheetImporter {
@@ -333,6 +333,13 @@ class SheetImporter {
     for (uint32_t r : rows()) {
       std::map<FundsColumn, uint32_t> found;
       int money = 0;
+      // A header row holds no figures (a label/value block like 年初预算数 | 3200 is not one).
+      bool figures = false;
+      for (uint32_t c : columns_near(r, r)) {
+        const Cell* own = sheet_.at(r, c);
+        figures |= own != nullptr && own->type == CellType::number;
+      }
+      if (figures) continue;
       for (uint32_t c : columns_near(r, r)) {
         auto fc = funds_column_for_header(text(r, c));
         if (!fc || found.count(*fc)) continue;
@@ -341,6 +348,14 @@ class SheetImporter {
                  *fc == FundsColumn::executed;
       }
       if (money < 2 && !(money == 1 && found.count(FundsColumn::rate))) continue;
+      // A funds header has funds rows (年度资金总额, 财政拨款, ...) under it.
+      bool rows_below = false;
+      for (uint32_t b = r + 1; b < r + 4 && !rows_below; ++b) {
+        for (uint32_t c : columns_near(b, b)) {
+          if (funds_row_for_label(own_text(b, c))) rows_below = true;
+        }
+      }
+      if (!rows_below) continue;
       funds_row_ = r;
       return read_funds(r, found);
     }
@@ -514,15 +529,21 @@ class SheetImporter {
       if (t.empty() || in_funds(c.row) || in_projects(c.row)) continue;
       if (c.row >= header_row_ && c.row <= header_end_) continue;
       // The title row: "2023年度项目支出绩效自评表".
+      const bool year_line = contains(t, "年度") && t.size() < 40 && !field_for_label(t);
       if ((contains(t, "自评表") || contains(t, "评价表") || contains(t, "申报表") ||
-           contains(t, "评分表") || contains(t, "汇总表")) &&
+           contains(t, "评分表") || contains(t, "汇总表") || year_line) &&
           c.row < header_row_) {
         department_title |= contains(t, "部门整体");
-        if (year_text.empty()) year_text = t;
+        if (year_text.empty() || year_line) year_text = t;
         continue;
       }
       if (const DepartmentField* df = department_field_for_label(t)) {
-        if (auto vc = right_of(c.row, c.col)) {
+        // Label/value pairs sit side by side: the value is the next cell.
+        const MergedRange* lm = sheet_.merged_at(c.row, c.col);
+        const uint32_t next = lm ? lm->last_col + 1 : c.col + 1;
+        if (!text(c.row, next).empty() ||
+            (cell(c.row, next) && cell(c.row, next)->formula_without_value)) {
+          const std::optional<uint32_t> vc = next;
           core::DepartmentData& d = e_.department ? *e_.department : e_.department.emplace();
           if (df->money) {
             std::optional<double> v;
@@ -637,13 +658,16 @@ class SheetImporter {
         if (c.row <= header_end_) return Status();
         const long sc = col(Column::score);
         std::optional<uint32_t> at;
-        if (sc >= 0 && static_cast<uint32_t>(sc) > c.col &&
-            !text(c.row, static_cast<uint32_t>(sc)).empty()) {
-          at = static_cast<uint32_t>(sc);
+        if (sc >= 0 && static_cast<uint32_t>(sc) > c.col) {
+          // The 得分 column holds the total; 分值 100 beside it is not one.
+          if (!text(c.row, static_cast<uint32_t>(sc)).empty()) at = static_cast<uint32_t>(sc);
         } else {
-          // The last figure of the row (分值 100 may come before 得分 99.55).
+          // No 得分 column: the last figure of the row, but not the 分值 sum.
           for (uint32_t cc : columns_near(c.row, c.row)) {
-            if (cc > c.col && !text(c.row, cc).empty()) at = cc;
+            if (cc > c.col && static_cast<long>(cc) != col(Column::weight) &&
+                !text(c.row, cc).empty()) {
+              at = cc;
+            }
           }
         }
         if (!at) return Status();
@@ -898,6 +922,15 @@ class SheetImporter {
         if (!s.ok()) return s;
       }
     }
+    // Goal tables may split the target: 指标性质 | 指标值 | 度量单位.
+    if (auto oc = at(Column::op)) {
+      std::string op, unit;
+      Status s = text_value(r, *oc, op);
+      if (s.ok() && at(Column::measure_unit)) s = text_value(r, *at(Column::measure_unit), unit);
+      if (!s.ok()) return s;
+      if (op == "定性") op.clear();
+      if (!n.target_text.empty()) n.target_text = op + n.target_text + unit;
+    }
     if (auto c = at(Column::checked_score)) {
       Status s = plain_number(r, *c, "核查分", n.checked_score);
       if (!s.ok()) return s;
@@ -978,8 +1011,8 @@ class SheetImporter {
   std::vector<std::string> squashed_;
   std::vector<size_t> row_starts_;
   uint32_t header_row_ = 0, header_end_ = 0;
-  std::array<long, 17> cols_ = [] {
-    std::array<long, 17> a{};
+  std::array<long, kColumnCount> cols_ = [] {
+    std::array<long, kColumnCount> a{};
     a.fill(-1);
     return a;
   }();
@@ -1005,7 +1038,21 @@ struct WorkbookImporter::Impl {
 WorkbookImporter::WorkbookImporter() : impl_(std::make_unique<Impl>()) {}
 WorkbookImporter::~WorkbookImporter() = default;
 
+namespace {
+std::string lower_extension(std::string_view path) {
+  const size_t dot = path.rfind('.');
+  std::string ext(dot == std::string_view::npos ? "" : path.substr(dot + 1));
+  for (char& c : ext) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return ext;
+}
+}  // namespace
+
 Status WorkbookImporter::read_file(const std::string& path, const Sink& sink) {
+  const std::string ext = lower_extension(path);
+  if (ext == "xls" || ext == "et" || ext == "ods") {
+    return Status::error("文件 " + path + "：不支持 ." + ext +
+                         " 格式，请在 Excel 或 WPS 中另存为 Excel 工作簿（.xlsx）后再导入");
+  }
   Status s = read_file_bytes(path, impl_->bytes, kMaxWorkbookBytes);
   if (!s.ok()) return s;
   return read_bytes(impl_->bytes, path, sink);
@@ -1044,22 +1091,12 @@ Status WorkbookImporter::read_bytes(std::string_view bytes, std::string_view ori
 }
 
 bool is_workbook_path(std::string_view path) {
-  const size_t dot = path.rfind('.');
-  if (dot == std::string_view::npos) return false;
-  std::string ext(path.substr(dot + 1));
-  for (char& c : ext) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  const std::string ext = lower_extension(path);
   return ext == "xlsx" || ext == "xlsm" || ext == "xls" || ext == "et" || ext == "ods";
 }
 
 Status read_workbook_evaluations(const std::string& path,
                                  const format::EvaluationReader::Sink& sink, SourceMap* located) {
-  const size_t dot = path.rfind('.');
-  std::string ext = dot == std::string::npos ? "" : path.substr(dot + 1);
-  for (char& c : ext) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  if (ext == "xls" || ext == "et" || ext == "ods") {
-    return Status::error("文件 " + path + "：不支持 ." + ext +
-                         " 格式，请在 Excel 或 WPS 中另存为 Excel 工作簿（.xlsx）后再导入");
-  }
   WorkbookImporter importer;
   return importer.read_file(path, [&](ImportedEvaluation& imported, size_t number) {
     if (located != nullptr) *located = imported.source;
