@@ -23,6 +23,17 @@ struct TemplateOptions {
 };
 int run_template(const TemplateOptions& options);
 
+// `jixiao report FILE -o OUT.docx [--what KIND] [--text FILE] [--rules R] [--pdf]`.
+struct ReportOptions {
+  std::string input;
+  std::string output;
+  std::string what = "report";  // report, self-eval, panel
+  std::string text;             // narrative file
+  std::string rules;
+  bool pdf = false;
+};
+int run_report(const ReportOptions& options);
+
 // Lists the embedded rule sets, or prints one (resolved) as JSON.
 int run_rules(const std::string& name);
 

@@ -35,6 +35,23 @@ int main(int argc, char** argv) {
                            "按评价文件（.json 或 .xlsx）填好内容；省略则为空白模板");
   template_cmd->add_option("-o,--output", tmpl.output, "输出的 .xlsx 文件")->required();
 
+  jixiao::cli::ReportOptions report;
+  CLI::App* report_cmd = app.add_subcommand(
+      "report", "生成 Word 文档：绩效评价报告、绩效自评表或专家评分汇总表（可另存 PDF）");
+  report_cmd->add_option("file", report.input, "评价文件（.json、.jsonl 的第一个评价，或 .xlsx）")
+      ->required();
+  report_cmd
+      ->add_option("-o,--output", report.output,
+                   "输出文件：.docx；自评表和专家评分汇总表也可为 .xlsx")
+      ->required();
+  report_cmd->add_option(
+      "--what", report.what,
+      "文档种类：report（评价报告，默认）、self-eval（自评表）、panel（专家评分汇总表）");
+  report_cmd->add_option("--text", report.text,
+                         "报告文字文件（JSON，见 docs/office.md）；默认读取同名的 .report.json");
+  report_cmd->add_option("--rules", report.rules, "规则集名称或规则集文件");
+  report_cmd->add_flag("--pdf", report.pdf, "同时用 LibreOffice 生成 PDF");
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
@@ -43,5 +60,6 @@ int main(int argc, char** argv) {
   if (*score_cmd) return jixiao::cli::run_score(score);
   if (*rules_cmd) return jixiao::cli::run_rules(rules_name);
   if (*template_cmd) return jixiao::cli::run_template(tmpl);
+  if (*report_cmd) return jixiao::cli::run_report(report);
   return 1;
 }
