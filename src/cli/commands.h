@@ -12,8 +12,12 @@ struct ScoreOptions {
   std::vector<std::string> files;
   std::string rules;  // name or path; empty: each file's own, else the default
   bool json = false;
+  std::string findings;  // folders: the findings workbook to write
 };
 int run_score(const ScoreOptions& options);
+// Folders given to `score`: the bulk walk (cli/score_folder.cc).
+bool has_folder(const ScoreOptions& options);
+int run_score_folder(const ScoreOptions& options);
 
 // `jixiao template KIND [--from FILE] -o OUT.xlsx`.
 struct TemplateOptions {

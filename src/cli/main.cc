@@ -13,8 +13,12 @@ int main(int argc, char** argv) {
   jixiao::cli::ScoreOptions score;
   CLI::App* score_cmd =
       app.add_subcommand("score", "按规则集为评价文件评分，列出得分、等级与发现的问题");
-  score_cmd->add_option("files", score.files, "评价文件（.json，或每行一个评价的 .jsonl）")
+  score_cmd
+      ->add_option("files", score.files,
+                   "评价文件（.json、每行一个评价的 .jsonl、Excel 自评表 .xlsx），或文件夹（批量）")
       ->required();
+  score_cmd->add_option("--findings", score.findings,
+                        "批量评分时把每个文件的问题（含单元格位置）写入此 Excel 文件");
   score_cmd->add_option("--rules", score.rules,
                         "规则集名称或规则集文件（默认：文件中的 rule_set，否则 national-2020）");
   score_cmd->add_flag("--json", score.json, "每个评价输出一行 JSON");

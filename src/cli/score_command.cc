@@ -78,6 +78,7 @@ void flush(std::string& out, bool force) {
 }  // namespace
 
 int run_score(const ScoreOptions& options) {
+  if (has_folder(options) || !options.findings.empty()) return run_score_folder(options);
   RuleSets rule_sets;
   const core::RuleSet* forced = nullptr;
   if (!options.rules.empty()) {
