@@ -536,7 +536,8 @@ struct XlsxReader::Impl {
     if (type == "inlineStr") {
       if (pugi::xml_node is_node = child(cn, "is")) string_item_text(is_node, cell.text);
       cell.type = CellType::text;
-    } else if (!v) {
+    } else if (!v || (has_formula && core::text::trim(raw).empty())) {
+      // A formula whose result was never saved (openpyxl writes an empty <v/>).
       cell.formula_without_value = has_formula;
       return Status();
     } else if (type == "s") {
