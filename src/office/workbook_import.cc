@@ -824,6 +824,9 @@ class SheetImporter {
       const bool category_row = subtotal || (!has_target_or_actual(r) &&
                                              static_cast<size_t>(deepest) + 1 < levels_.size() &&
                                              path.size() < levels_.size());
+      // A category row with nothing in it (a template's unused heading) adds
+      // nothing: the categories a leaf needs are made by the leaf's row.
+      if (category_row && !has_values) continue;
       const size_t categories = category_row ? path.size() : path.size() - 1;
       int parent = -1;
       for (size_t k = 0; k < categories; ++k) {
