@@ -21,8 +21,8 @@ struct CommandRun {
 CommandRun run(const std::string& args) {
   // ctest runs tests as parallel processes: each needs its own stderr file.
   static int calls = 0;
-  const std::string err_file = testing::TempDir() + "jixiao_cli_err_" +
-                               std::to_string(getpid()) + "_" + std::to_string(++calls) + ".txt";
+  const std::string err_file = testing::TempDir() + "jixiao_cli_err_" + std::to_string(getpid()) +
+                               "_" + std::to_string(++calls) + ".txt";
   const std::string command = std::string("cd ") + JIXIAO_SOURCE_DIR + " && " + JIXIAO_BINARY +
                               " " + args + " 2>" + err_file;
   CommandRun r;
