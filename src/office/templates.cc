@@ -357,11 +357,7 @@ class TemplateWriter {
                  f_.label);
       const std::optional<double> v =
           e_.department ? (*e_.department).*(df.member) : std::optional<double>();
-      if (v) {
-        write_number(ws_, r, c + 1, *v, df.money ? f_.money : f_.number);
-      } else {
-        write_text(ws_, r, c + 1, "", df.money ? f_.money : f_.number);
-      }
+      write_optional(ws_, r, c + 1, v, df.money ? f_.money : f_.number);
     }
     row_ += rows;
   }
@@ -377,21 +373,13 @@ class TemplateWriter {
       write_text(ws_, row_, 2 + i, funds_column_title(cols[i]), f_.header);
     ++row_;
     auto money = [&](unsigned r, unsigned c, const std::optional<double>& v) {
-      if (v) {
-        write_number(ws_, r, c, *v, f_.money);
-      } else {
-        write_text(ws_, r, c, "", f_.money);
-      }
+      write_optional(ws_, r, c, v, f_.money);
     };
     write_text(ws_, row_, 1, funds_row_title(FundsRow::total), f_.label);
     money(row_, 2, b.initial);
     money(row_, 3, b.adjusted);
     money(row_, 4, b.executed);
-    if (b.weight) {
-      write_number(ws_, row_, 5, *b.weight, f_.fixed_number);
-    } else {
-      write_text(ws_, row_, 5, "", f_.fixed_number);
-    }
+    write_optional(ws_, row_, 5, b.weight, f_.fixed_number);
     if (!b.stated_rate.empty()) {
       write_text(ws_, row_, 6, b.stated_rate, f_.number);
     } else {
@@ -561,10 +549,7 @@ class TemplateWriter {
           break;  // ancestors are merged category cells
         }
         case Column::weight:
-          if (n.weight)
-            write_number(ws_, r, c, *n.weight, number);
-          else
-            write_text(ws_, r, c, "", number);
+          write_optional(ws_, r, c, n.weight, number);
           break;
         case Column::target:
           if (kind_ == TemplateKind::goals) {
@@ -593,10 +578,7 @@ class TemplateWriter {
           write_text(ws_, r, c, n.note, text);
           break;
         case Column::checked_score:
-          if (n.checked_score)
-            write_number(ws_, r, c, *n.checked_score, number);
-          else
-            write_text(ws_, r, c, "", number);
+          write_optional(ws_, r, c, n.checked_score, number);
           break;
         case Column::deduction_reason:
           write_text(ws_, r, c, n.deduction_reason, text);
@@ -608,10 +590,8 @@ class TemplateWriter {
                      text);
           break;
         case Column::per_point:
-          if (n.per_point != 0)
-            write_number(ws_, r, c, n.per_point, number);
-          else
-            write_text(ws_, r, c, "", number);
+          write_optional(ws_, r, c, n.per_point != 0 ? std::optional(n.per_point) : std::nullopt,
+                         number);
           break;
         case Column::figure:
           write_text(ws_, r, c, n.figure.empty() ? std::string_view() : figure_label(n.figure),

@@ -104,6 +104,15 @@ void write_number(lxw_worksheet* ws, unsigned row, unsigned col, double value, l
   if (ws != nullptr) worksheet_write_number(ws, row, static_cast<lxw_col_t>(col), value, format);
 }
 
+void write_optional(lxw_worksheet* ws, unsigned row, unsigned col,
+                    const std::optional<double>& value, lxw_format* format) {
+  if (value) {
+    write_number(ws, row, col, *value, format);
+  } else {
+    write_text(ws, row, col, "", format);
+  }
+}
+
 void merge_text(lxw_worksheet* ws, unsigned first_row, unsigned first_col, unsigned last_row,
                 unsigned last_col, std::string_view text, lxw_format* format) {
   if (ws == nullptr) return;

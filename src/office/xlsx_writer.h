@@ -7,6 +7,7 @@
 // the file. Not thread-safe.
 #pragma once
 
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -61,6 +62,9 @@ class XlsxBook {
 void write_text(lxw_worksheet* ws, unsigned row, unsigned col, std::string_view text,
                 lxw_format* format);
 void write_number(lxw_worksheet* ws, unsigned row, unsigned col, double value, lxw_format* format);
+// A number, or a blank cell in the same format when there is none.
+void write_optional(lxw_worksheet* ws, unsigned row, unsigned col,
+                    const std::optional<double>& value, lxw_format* format);
 // Merges a range (a single cell is just written) and puts `text` in it.
 void merge_text(lxw_worksheet* ws, unsigned first_row, unsigned first_col, unsigned last_row,
                 unsigned last_col, std::string_view text, lxw_format* format);

@@ -15,27 +15,13 @@
 #include "office/workbook_import.h"
 #include "office/xlsx_reader.h"
 #include "test/office/evaluation_compare.h"
+#include "test/support/examples.h"
 
 namespace jixiao::office {
 namespace {
 
-std::string example(const std::string& name) {
-  return std::string(JIXIAO_SOURCE_DIR) + "/examples/" + name;
-}
-
 std::string temp(const std::string& name) {
   return ::testing::TempDir() + name;
-}
-
-core::Evaluation read_json(const std::string& path) {
-  format::EvaluationReader reader;
-  core::Evaluation out;
-  Status s = reader.read_file(path, [&](core::Evaluation& e, size_t) {
-    out = e;
-    return Status();
-  });
-  EXPECT_TRUE(s.ok()) << s.message();
-  return out;
 }
 
 ImportedEvaluation read_back(const std::string& path) {
@@ -70,7 +56,7 @@ class TemplateRoundTrip : public ::testing::TestWithParam<std::pair<const char*,
 
 TEST_P(TemplateRoundTrip, FilledFromAnEvaluationReadsBackTheSame) {
   const auto [file, kind] = GetParam();
-  core::Evaluation original = read_json(example(file));
+  core::Evaluation original = testing_support::example(file);
   // The official funds block has no place for a written execution target
   // (docs/office.md); report 000's "100:%" would otherwise be lost silently.
   if (original.budget) original.budget->target_rate.clear();
@@ -96,7 +82,7 @@ INSTANTIATE_TEST_SUITE_P(
                       std::pair{"department-overall.json", TemplateKind::department}));
 
 TEST(Templates, GoalsSplitTheTargetAndReadItBack) {
-  core::Evaluation e = read_json(example("report-002.json"));
+  core::Evaluation e = testing_support::example("report-002.json");
   // A goals table has no actuals or scores.
   for (auto& n : e.indicators) {
     n.actual_text.clear();
@@ -114,7 +100,7 @@ TEST(Templates, GoalsSplitTheTargetAndReadItBack) {
 }
 
 TEST(Templates, ExpertSheetCarriesEveryExpertsScores) {
-  core::Evaluation e = read_json(example("report-002.json"));
+  core::Evaluation e = testing_support::example("report-002.json");
   e.experts = {"张三", "李四", "王五", "赵六", "钱七"};
   for (size_t i = 0; i < e.indicators.size(); ++i) {
     if (!e.is_leaf(static_cast<int>(i))) continue;

@@ -11,21 +11,12 @@
 #include "report/chart_layout.h"
 #include "report/docx_renderer.h"
 #include "report/report_builder.h"
+#include "test/support/examples.h"
 
 namespace jixiao::report {
 namespace {
 
-core::Evaluation example(const std::string& name) {
-  format::EvaluationReader reader;
-  core::Evaluation out;
-  Status s = reader.read_file(std::string(JIXIAO_SOURCE_DIR) + "/examples/" + name,
-                              [&](core::Evaluation& e, size_t) {
-                                out = e;
-                                return Status();
-                              });
-  EXPECT_TRUE(s.ok()) << s.message();
-  return out;
-}
+using testing_support::example;
 
 const core::RuleSet& national() {
   static const core::RuleSet r = *format::load_rule_set("national-2020");
