@@ -4,6 +4,7 @@
 
 #include <cmath>
 #include <cstring>
+#include <deque>
 #include <filesystem>
 #include <fstream>
 #include <vector>
@@ -356,6 +357,7 @@ class DocumentReader {
     core::Budget& b = e.budget.emplace();
     std::string unit = "万元";
     pending_.clear();
+    sources_.clear();
     Status s = each_field(obj, [&](std::string_view key, ondemand::value fv) -> Status {
       if (key == "name") return text(fv, key, b.name);
       if (key == "initial") return amount(fv, key, b.initial);
@@ -376,12 +378,18 @@ class DocumentReader {
       return unknown(key);
     });
     if (!s.ok()) return s;
-    return convert_amounts(unit);
+    s = convert_amounts(unit);
+    // Sources were read into a deque: pending amounts point into its lines,
+    // which a growing vector would have moved.
+    b.sources.assign(std::make_move_iterator(sources_.begin()),
+                     std::make_move_iterator(sources_.end()));
+    sources_.clear();
+    return s;
   }
 
-  Status sources(ondemand::value v, core::Budget& b) {
+  Status sources(ondemand::value v, core::Budget&) {
     return each_object(v, "sources", [&](ondemand::object obj) {
-      core::FundingLine& line = b.sources.emplace_back();
+      core::FundingLine& line = sources_.emplace_back();
       return each_field(obj, [&](std::string_view key, ondemand::value fv) -> Status {
         if (key == "initial") return amount(fv, key, line.initial);
         if (key == "adjusted") return amount(fv, key, line.adjusted);
@@ -576,6 +584,7 @@ class DocumentReader {
   std::string& scratch_;
   FieldPath path_;
   std::vector<PendingAmount> pending_;
+  std::deque<core::FundingLine> sources_;  // the budget's, until its amounts are converted
   core::Value value_;
   size_t count_ = 0;
 };
