@@ -5,22 +5,8 @@
 
 namespace jixiao::core {
 namespace {
-double pow10(int n) {
-  double p = 1;
-  for (int i = 0; i < n; ++i) p *= 10;
-  return p;
-}
-// Doubles carry about 15-16 significant digits; a value read from a printed
-// decimal and multiplied once is within this of the decimal it stands for.
-constexpr double kSlack = 1e-7;
+using detail::kSlack;
 }  // namespace
-
-double round_half_up(double value, int decimals) {
-  const double scale = pow10(decimals);
-  const double scaled = std::fabs(value) * scale;
-  const double rounded = std::floor(scaled + 0.5 + kSlack) / scale;
-  return std::signbit(value) ? -rounded : rounded;
-}
 
 std::string format_number(double value, int max_decimals) {
   const double rounded = round_half_up(value, max_decimals);

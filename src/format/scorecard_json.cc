@@ -9,9 +9,11 @@ using core::ScoreCard;
 
 namespace {
 
-void write_findings(JsonWriter& out, const std::vector<core::Finding>& findings) {
+void write_findings(JsonWriter& out, const Evaluation& e, const ScoreCard& card,
+                    const core::RuleSet& rules) {
   out.key("findings").begin_array();
-  for (const auto& f : findings) {
+  for (const core::Flag& flag : card.flags) {
+    const core::Finding f = core::describe(e, card, rules, flag);
     out.begin_object()
         .field("code", f.code)
         .field("severity", core::severity_code(f.severity))
@@ -151,7 +153,7 @@ void write_scorecard_json(JsonWriter& out, const Evaluation& e, const ScoreCard&
     out.field("total", panel.total).end_object();
   }
 
-  write_findings(out, card.findings);
+  write_findings(out, e, card, rules);
   out.end_object();
 }
 

@@ -172,11 +172,11 @@ void write_scorecard_text(std::string& out, const core::Evaluation& e, const cor
   }
 
   out += rule + "\n";
-  if (card.findings.empty()) {
+  if (card.flags.empty()) {
     out += "未发现问题。\n";
   } else {
-    out += "发现 " + std::to_string(card.findings.size()) + " 项问题：\n";
-    for (const auto& f : card.findings) {
+    out += "发现 " + std::to_string(card.flags.size()) + " 项问题：\n";
+    for (const auto& f : core::findings(e, card, rules)) {
       out += "  [" + std::string(core::severity_label(f.severity)) + "] " + f.code;
       if (!f.path.empty()) out += "  " + core::path_text(f.path);
       out += "\n      " + f.message + "\n";
