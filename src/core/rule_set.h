@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "core/model.h"
+#include "core/string_table.h"
 
 namespace jixiao::core {
 
@@ -55,7 +56,7 @@ struct WordIndex {
     int tier = 0;
   };
   std::vector<Whole> whole;     // one per word; the first list a word is in wins
-  std::vector<int32_t> slots;   // open-addressing hash table of indexes into `whole`, -1 empty
+  StringTable lookup;           // word → index in `whole`
   std::vector<Phrase> phrases;  // tier words of two or more characters, worst tier first
   std::vector<std::string> lower_name_tails;  // last characters of lower_is_better_names
   bool ready = false;

@@ -83,19 +83,10 @@ WordClass classify_by_lists(std::string_view s, const RuleSet& rules) {
   return {};
 }
 
-uint64_t hash_word(std::string_view s) {
-  uint64_t h = 14695981039346656037ull;  // FNV-1a
-  for (const char c : s) h = (h ^ static_cast<unsigned char>(c)) * 1099511628211ull;
-  return h;
-}
-
 WordClass classify_by_index(std::string_view s, const WordIndex& index) {
-  const size_t mask = index.slots.size() - 1;
-  for (size_t slot = hash_word(s) & mask;; slot = (slot + 1) & mask) {
-    const int32_t at = index.slots[slot];
-    if (at < 0) break;
+  if (const int at = index.lookup.find(s); at >= 0) {
     const WordIndex::Whole& w = index.whole[at];
-    if (w.word == s) return {static_cast<WordClass::Type>(w.type), w.level};
+    return {static_cast<WordClass::Type>(w.type), w.level};
   }
   if (!is_short_text(s)) return {};
   for (const auto& p : index.phrases) {
@@ -111,22 +102,11 @@ WordClass classify_by_index(std::string_view s, const WordIndex& index) {
 void index_words(RuleSet& rules) {
   WordIndex index;
   each_word(rules, [&](const std::string& w, WordClass::Type type, int level) {
-    if (w.empty()) return;
-    // The first list a word is in keeps it.
-    for (const auto& seen : index.whole) {
-      if (seen.word == w) return;
-    }
+    if (w.empty() || index.lookup.find(w) >= 0) return;  // the first list a word is in keeps it
+    index.lookup.add(w, static_cast<int>(index.whole.size()));
     index.whole.push_back({w, static_cast<uint8_t>(type), level});
     if (type == WordClass::tier && is_phrase(w)) index.phrases.push_back({w, level});
   });
-  size_t size = 16;
-  while (size < 2 * index.whole.size()) size *= 2;  // at most half full
-  index.slots.assign(size, -1);
-  for (size_t i = 0; i < index.whole.size(); ++i) {
-    size_t slot = hash_word(index.whole[i].word) & (size - 1);
-    while (index.slots[slot] >= 0) slot = (slot + 1) & (size - 1);
-    index.slots[slot] = static_cast<int32_t>(i);
-  }
   for (const auto& name : rules.lower_is_better_names) {
     if (name.empty()) continue;
     // The last character: step back over UTF-8 continuation bytes.
