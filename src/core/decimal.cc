@@ -1,7 +1,8 @@
 #include "core/decimal.h"
 
+#include <algorithm>
+#include <charconv>
 #include <cmath>
-#include <cstdio>
 
 namespace jixiao::core {
 namespace {
@@ -10,15 +11,16 @@ using detail::kSlack;
 
 std::string format_number(double value, int max_decimals) {
   const double rounded = round_half_up(value, max_decimals);
-  char buf[64];
-  std::snprintf(buf, sizeof buf, "%.*f", max_decimals, rounded);
-  std::string s = buf;
-  if (s.find('.') != std::string::npos) {
-    while (!s.empty() && s.back() == '0') s.pop_back();
-    if (!s.empty() && s.back() == '.') s.pop_back();
+  char buf[400];  // room for the 309 digits of the largest double, and the decimals
+  const auto r = std::to_chars(buf, buf + sizeof buf, rounded, std::chars_format::fixed,
+                               std::clamp(max_decimals, 0, 17));
+  std::string_view s(buf, r.ptr - buf);
+  if (s.find('.') != std::string_view::npos) {
+    while (!s.empty() && s.back() == '0') s.remove_suffix(1);
+    if (!s.empty() && s.back() == '.') s.remove_suffix(1);
   }
-  if (s == "-0") s = "0";
-  return s;
+  if (s == "-0") return "0";
+  return std::string(s);
 }
 
 std::string format_percent(double ratio, int max_decimals) {

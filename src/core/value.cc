@@ -527,20 +527,20 @@ constexpr size_t kRememberedValues = 2048;  // a power of two
 constexpr size_t kLongestRemembered = 64;   // bytes; longer text is prose that rarely repeats
 }  // namespace
 
-ValueReader::ValueReader() : entries_(kRememberedValues) {}
+ValueReader::ValueReader() : hashes_(kRememberedValues, 0), entries_(kRememberedValues) {}
 
 void ValueReader::read(std::string_view written, Value& out) {
   if (written.size() > kLongestRemembered) {
     parse_value_into(written, out);
     return;
   }
-  const uint64_t hash = StringTable::hash(written);
-  Entry& e = entries_[hash & (kRememberedValues - 1)];
-  if (!e.used || e.hash != hash || e.written != written) {
+  const uint64_t hash = StringTable::hash(written) | 1;  // never 0, the empty mark
+  const size_t slot = hash & (kRememberedValues - 1);
+  Entry& e = entries_[slot];
+  if (hashes_[slot] != hash || e.written != written) {
     parse_value_into(written, e.value);
-    e.hash = hash;
     e.written.assign(written);
-    e.used = true;
+    hashes_[slot] = hash;
   }
   out = e.value;
 }

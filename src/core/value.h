@@ -67,12 +67,11 @@ class ValueReader {
 
  private:
   struct Entry {
-    uint64_t hash = 0;
-    bool used = false;
     std::string written;
     Value value;
   };
-  std::vector<Entry> entries_;  // direct-mapped by hash
+  std::vector<uint64_t> hashes_;  // direct-mapped by hash; 0: empty (kept apart: probed first)
+  std::vector<Entry> entries_;
 };
 
 // Puts the numbers of a target and an actual into one unit: `t` and `a` in

@@ -24,6 +24,16 @@ void write_findings(JsonWriter& out, const Evaluation& e, const ScoreCard& card,
   out.end_array();
 }
 
+// The names from level 1 down to node `i`, written without building a vector.
+void write_path(JsonWriter& out, const Evaluation& e, int i) {
+  int chain[64];
+  int depth = 0;
+  for (int k = i; k != -1 && depth < 64; k = e.indicators[k].parent) chain[depth++] = k;
+  out.begin_array();
+  while (depth > 0) out.value(e.indicators[chain[--depth]].name);
+  out.end_array();
+}
+
 std::optional<double> stated(const std::optional<core::Figure>& f) {
   return f ? std::optional<double>(f->value) : std::nullopt;
 }
@@ -91,9 +101,9 @@ void write_scorecard_json(JsonWriter& out, const Evaluation& e, const ScoreCard&
     if (!e.is_leaf(i)) continue;
     const auto& ind = e.indicators[i];
     const auto& node = card.nodes[i];
-    out.begin_object()
-        .field("path", e.path(i))
-        .field("weight", ind.weight)
+    out.begin_object().key("path");
+    write_path(out, e, i);
+    out.field("weight", ind.weight)
         .field("target", ind.target_text)
         .field("actual", ind.actual_text)
         .field("score", node.scored ? std::optional<double>(node.score) : std::nullopt)
@@ -139,7 +149,9 @@ void write_scorecard_json(JsonWriter& out, const Evaluation& e, const ScoreCard&
         .field("method", panel.method == core::PanelMethod::mean ? "mean" : "trimmed_mean");
     out.key("rows").begin_array();
     for (const auto& row : panel.rows) {
-      out.begin_object().field("path", e.path(row.indicator)).field("weight", row.weight);
+      out.begin_object().key("path");
+      write_path(out, e, row.indicator);
+      out.field("weight", row.weight);
       out.key("scores").begin_array();
       for (double s : row.scores) out.value(s);
       out.end_array();
