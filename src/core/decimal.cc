@@ -15,9 +15,12 @@ std::string format_number(double value, int max_decimals) {
   const auto r = std::to_chars(buf, buf + sizeof buf, rounded, std::chars_format::fixed,
                                std::clamp(max_decimals, 0, 17));
   std::string_view s(buf, r.ptr - buf);
-  if (s.find('.') != std::string_view::npos) {
-    while (!s.empty() && s.back() == '0') s.remove_suffix(1);
-    if (!s.empty() && s.back() == '.') s.remove_suffix(1);
+  // Fixed notation ends in exactly max_decimals digits after a point (none
+  // for inf and nan, which have no point): drop the trailing zeros.
+  if (max_decimals > 0 && s.size() > static_cast<size_t>(max_decimals) &&
+      s[s.size() - max_decimals - 1] == '.') {
+    while (s.back() == '0') s.remove_suffix(1);
+    if (s.back() == '.') s.remove_suffix(1);
   }
   if (s == "-0") return "0";
   return std::string(s);

@@ -1,23 +1,19 @@
 #include "format/evaluation_reader.h"
 
-#include <fcntl.h>
 #include <simdjson.h>
-#include <sys/mman.h>
-#include <unistd.h>
 
 #include <cmath>
 #ifdef __SSE2__
 #include <emmintrin.h>
 #endif
 #include <cstring>
-#include <filesystem>
-#include <fstream>
 #include <vector>
 
 #include "core/decimal.h"
 #include "core/department.h"
 #include "core/text.h"
 #include "core/units.h"
+#include "format/file_bytes.h"
 
 namespace jixiao::format {
 namespace {
@@ -623,38 +619,6 @@ class DocumentReader {
 
 }  // namespace
 
-// Files from this size on are mapped rather than read.
-constexpr size_t kMapAtLeast = size_t{1} << 20;
-
-// A file mapped read-only; data() is null when mapping failed (the caller
-// then reads the file instead).
-class MappedFile {
- public:
-  MappedFile(const std::string& path, size_t size) {
-    const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
-    if (fd < 0) return;
-    const size_t page = static_cast<size_t>(::sysconf(_SC_PAGESIZE));
-    length_ = (size + page - 1) / page * page;
-    void* p = ::mmap(nullptr, length_, PROT_READ, MAP_PRIVATE, fd, 0);
-    ::close(fd);
-    if (p == MAP_FAILED) return;
-    ::madvise(p, length_, MADV_SEQUENTIAL);
-    data_ = static_cast<const char*>(p);
-  }
-  ~MappedFile() {
-    if (data_ != nullptr) ::munmap(const_cast<char*>(data_), length_);
-  }
-  MappedFile(const MappedFile&) = delete;
-  MappedFile& operator=(const MappedFile&) = delete;
-
-  const char* data() const { return data_; }
-  size_t readable() const { return length_; }  // whole pages
-
- private:
-  const char* data_ = nullptr;
-  size_t length_ = 0;
-};
-
 struct EvaluationReader::Impl {
   ondemand::parser parser;
   Evaluation evaluation;
@@ -689,12 +653,12 @@ struct EvaluationReader::Impl {
 
   // Reads the `size` bytes at `base`, of which `readable` (≥ size) may be read.
   Status read_buffer(const char* base, size_t size, size_t readable, std::string_view origin,
-                     bool json_lines, const Sink& sink) {
+                     bool json_lines, const Sink& sink, size_t first_line = 1) {
     if (core::text::trim(std::string_view(base, size)).empty()) {
       return Status::error("文件 " + std::string(origin) + "：文件为空");
     }
     if (!json_lines) return read_padded(base, size, readable, origin, 0, sink);
-    size_t line = 0;
+    size_t line = first_line - 1;
     for (size_t pos = 0; pos < size;) {
       const void* nl = std::memchr(base + pos, '\n', size - pos);
       const size_t end = nl ? static_cast<const char*>(nl) - base : size;
@@ -728,44 +692,24 @@ bool is_json_lines_path(std::string_view path) {
 }
 
 Status EvaluationReader::read_text(std::string_view text, std::string_view origin, bool json_lines,
-                                   const Sink& sink) {
+                                   const Sink& sink, size_t first_line) {
   // The parser reads up to SIMDJSON_PADDING bytes past the end: copy once.
   std::string& buf = impl_->buffer;
   buf.resize(text.size() + SIMDJSON_PADDING);
   std::memcpy(buf.data(), text.data(), text.size());
   std::memset(buf.data() + text.size(), 0, SIMDJSON_PADDING);
-  return impl_->read_buffer(buf.data(), text.size(), buf.size(), origin, json_lines, sink);
+  return impl_->read_buffer(buf.data(), text.size(), buf.size(), origin, json_lines, sink,
+                            first_line);
 }
 
 Status EvaluationReader::read_file(const std::string& path, const Sink& sink) {
-  std::error_code ec;
-  if (!std::filesystem::is_regular_file(path, ec)) {
-    return Status::error("文件 " + path + "：不存在或不是普通文件");
-  }
-  const auto size = std::filesystem::file_size(path, ec);
-  if (ec) return Status::error("文件 " + path + "：无法读取");
-  if (size > kMaxEvaluationFileBytes) {
-    return Status::error("文件 " + path + "：超过 4 GiB，拒绝读取");
-  }
-  const bool json_lines = is_json_lines_path(path);
   // Large files are mapped, not copied: the reader then runs at the speed of
-  // the parser. The memory past the end of the file, up to the end of its
-  // last page, reads as zeros.
-  if (size >= kMapAtLeast) {
-    MappedFile mapped(path, size);
-    if (mapped.data() != nullptr) {
-      return impl_->read_buffer(mapped.data(), size, mapped.readable(), path, json_lines, sink);
-    }
-  }
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return Status::error("文件 " + path + "：无法打开");
-  std::string& buf = impl_->buffer;
-  buf.resize(size + SIMDJSON_PADDING);
-  if (!in.read(buf.data(), static_cast<std::streamsize>(size))) {
-    return Status::error("文件 " + path + "：读取失败");
-  }
-  std::memset(buf.data() + size, 0, SIMDJSON_PADDING);
-  return impl_->read_buffer(buf.data(), size, buf.size(), path, json_lines, sink);
+  // the parser. Documents near the end of the mapping are parsed from a
+  // padded copy (read_padded).
+  Result<FileBytes> bytes = FileBytes::open(path, kMaxEvaluationFileBytes);
+  if (!bytes.ok()) return bytes.status();
+  return impl_->read_buffer(bytes->text().data(), bytes->text().size(), bytes->readable(), path,
+                            is_json_lines_path(path), sink);
 }
 
 Result<Evaluation> parse_evaluation(std::string_view json, std::string_view origin) {

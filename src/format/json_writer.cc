@@ -1,5 +1,6 @@
 #include "format/json_writer.h"
 
+#include <cassert>
 #include <charconv>
 #include <cmath>
 #ifdef __SSE2__
@@ -71,40 +72,18 @@ void append_json_string(std::string& out, std::string_view s) {
   out.push_back('"');
 }
 
-void JsonWriter::separate() {
-  if (after_key_) {
-    after_key_ = false;
-    return;
-  }
-  if (!first_.empty()) {
-    if (!first_.back()) out_.push_back(',');
-    first_.back() = false;
-  }
-}
-
-JsonWriter& JsonWriter::begin_object() {
+JsonWriter& JsonWriter::open(char bracket) {
   separate();
-  out_.push_back('{');
-  first_.push_back(true);
+  out_.push_back(bracket);
+  assert(depth_ < kMaxDepth);
+  if (depth_ < kMaxDepth) first_[depth_++] = true;
   return *this;
 }
 
-JsonWriter& JsonWriter::end_object() {
-  out_.push_back('}');
-  first_.pop_back();
-  return *this;
-}
-
-JsonWriter& JsonWriter::begin_array() {
-  separate();
-  out_.push_back('[');
-  first_.push_back(true);
-  return *this;
-}
-
-JsonWriter& JsonWriter::end_array() {
-  out_.push_back(']');
-  first_.pop_back();
+JsonWriter& JsonWriter::close(char bracket) {
+  out_.push_back(bracket);
+  assert(depth_ > 0);
+  if (depth_ > 0) --depth_;
   return *this;
 }
 
