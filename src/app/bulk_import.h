@@ -27,7 +27,8 @@ struct ScoredEvaluation {
   SourcedEvaluation evaluation;
   core::ScoreCard card;
   const core::RuleSet* rules = nullptr;
-  std::vector<std::string> cells;  // per finding: "表!G14", or ""
+  std::vector<core::Finding> findings;  // worded (core::findings)
+  std::vector<std::string> cells;       // per finding: "表!G14", or ""
 };
 
 enum class FileState { imported, imported_with_findings, refused };

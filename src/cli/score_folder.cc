@@ -54,10 +54,12 @@ int run_score_folder(const ScoreOptions& options) {
   const app::Store print = [&](const std::string&, std::vector<app::ScoredEvaluation>& scored) {
     if (!options.json) return Status();
     for (app::ScoredEvaluation& s : scored) {
-      core::ScoreCard card = s.card;
-      office::locate_findings(s.evaluation.source, s.evaluation.evaluation, card.findings);
+      const format::FindingLocator locate = [&](const core::Finding& f) {
+        return office::finding_cell(s.evaluation.source, s.evaluation.evaluation, f);
+      };
       format::JsonWriter w(out);
-      format::write_scorecard_json(w, s.evaluation.evaluation, card, *s.rules, s.evaluation.origin);
+      format::write_scorecard_json(w, s.evaluation.evaluation, s.card, *s.rules,
+                                   s.evaluation.origin, &locate);
       out += '\n';
     }
     std::fwrite(out.data(), 1, out.size(), stdout);

@@ -1,6 +1,7 @@
 #include "core/checks.h"
 
 #include <cmath>
+#include <limits>
 #include <optional>
 
 #include "core/decimal.h"
@@ -10,14 +11,48 @@ namespace {
 
 constexpr double kEps = 1e-9;
 
+// Weight sums over any source of weights: `weight(i)` gives node i's
+// effective weight and `children(i)` the sum of its children's, each nullopt
+// when unknown.
+template <typename WeightOf, typename ChildrenOf>
+void weight_sums(const Evaluation& e, WeightOf weight, ChildrenOf children, double execution_weight,
+                 double total, std::optional<double> total_without_execution,
+                 std::vector<Flag>& out) {
+  const int n = static_cast<int>(e.indicators.size());
+  for (int i = 0; i < n; ++i) {
+    const Indicator& ind = e.indicators[i];
+    if (!ind.weight || e.is_leaf(i)) continue;
+    const std::optional<double> sum = children(i);
+    if (sum && std::fabs(*sum - *ind.weight) > 1e-6) {
+      out.push_back({FlagKind::children_weights_differ, Severity::error, i, {*sum, *ind.weight}});
+    }
+  }
+  if (n == 0) return;
+  double sum = execution_weight;
+  for (int i = 0; i < n; ++i) {
+    if (e.indicators[i].parent != -1) continue;
+    const std::optional<double> w = weight(i);
+    if (!w) return;
+    sum += *w;
+  }
+  if (std::fabs(sum - total) <= 1e-6) return;
+  if (total_without_execution && std::fabs(sum - *total_without_execution) <= 1e-6) return;
+  out.push_back({FlagKind::top_weights_differ,
+                 Severity::error,
+                 kWholeEvaluation,
+                 {sum, total, execution_weight,
+                  total_without_execution.value_or(std::numeric_limits<double>::quiet_NaN())}});
+}
+
 class Checker {
  public:
   Checker(const Evaluation& e, const RuleSet& r, ScoreCard& card)
       : e_(e), r_(r), card_(card), n_(static_cast<int>(e.indicators.size())) {}
 
   void run() {
-    check_weight_sums(e_, card_.execution.weight, r_.total, card_.findings);
-    stated_scores();
+    check_weight_sums(e_, card_, r_.total, card_.flags);
+    stated_scores(e_, card_, r_.decimals, stated_);
+    stated_figures();
     deviation_notes();
     execution();
     totals();
@@ -25,16 +60,9 @@ class Checker {
   }
 
  private:
-  void add(const char* code, Severity s, std::vector<std::string> path, std::string message) {
-    card_.findings.push_back({code, s, std::move(path), std::move(message)});
-  }
-
-  std::vector<int> children(int i) const {
-    std::vector<int> out;
-    for (int c = i + 1; c < n_ && e_.indicators[c].level > e_.indicators[i].level; ++c) {
-      if (e_.indicators[c].parent == i) out.push_back(c);
-    }
-    return out;
+  void flag(FlagKind kind, int node, double n0 = 0, double n1 = 0,
+            Severity severity = Severity::error) {
+    card_.flags.push_back({kind, severity, node, {n0, n1, 0, 0}});
   }
 
   bool differs(double a, double b) const { return std::fabs(a - b) > r_.tolerance + kEps; }
@@ -53,67 +81,33 @@ class Checker {
     }
   }
 
-  void stated_scores() {
+  void stated_figures() {
     for (int i = 0; i < n_; ++i) {
       const Indicator& ind = e_.indicators[i];
       const NodeResult& node = card_.nodes[i];
       if (!ind.stated_score) continue;
       const double s = ind.stated_score->value;
       if (node.weight > 0 && s > node.weight + kEps) {
-        add("score_exceeds_weight", Severity::error, e_.path(i),
-            "填报得分" + format_number(s) + "超过分值" + format_number(node.weight));
+        flag(FlagKind::stated_above_weight, i, s, node.weight);
         continue;
       }
       if (s < -kEps) {
-        add("score_exceeds_weight", Severity::error, e_.path(i),
-            "填报得分" + format_number(s) + "为负数");
+        flag(FlagKind::stated_negative, i, s);
         continue;
       }
       if (node.scored && !score_is_stated(node) && differs(s, node.score)) {
-        add("stated_score_differs", Severity::error, e_.path(i),
-            "填报得分" + format_number(s) + "，按规则应得" + format_number(node.score) + "分（" +
-                explain(e_, card_, i, r_) + "）");
+        flag(FlagKind::stated_differs, i, s, node.score);
       }
-      if (node.not_applicable && s > kEps) {
-        add("stated_score_differs", Severity::error, e_.path(i),
-            "指标不适用，却填报得分" + format_number(s));
-      }
+      if (node.not_applicable && s > kEps) flag(FlagKind::stated_on_not_applicable, i, s);
     }
     // A category's stated score against its children's stated scores.
     for (int i = 0; i < n_; ++i) {
       const Indicator& ind = e_.indicators[i];
-      if (e_.is_leaf(i) || !ind.stated_score) continue;
-      const std::optional<double> parts = stated_sum_of_children(i);
-      if (parts && differs(*parts, ind.stated_score->value)) {
-        add("total_mismatch", Severity::error, e_.path(i),
-            "下级指标填报得分合计" + format_number(*parts) + "，与本级填报得分" +
-                format_number(ind.stated_score->value) + "不符");
+      const std::optional<double> parts = stated_.children(i);
+      if (ind.stated_score && parts && differs(*parts, ind.stated_score->value)) {
+        flag(FlagKind::children_stated_sum_differs, i, *parts, ind.stated_score->value);
       }
     }
-  }
-
-  // Σ of the children's stated scores (a child without one uses its own
-  // children's), or nothing when any is missing.
-  std::optional<double> stated_sum_of_children(int i) const {
-    double sum = 0;
-    bool any = false;
-    for (int c : children(i)) {
-      const std::optional<double> v = stated_of(c);
-      if (!v) {
-        if (card_.nodes[c].not_applicable) continue;
-        return std::nullopt;
-      }
-      sum += *v;
-      any = true;
-    }
-    if (!any) return std::nullopt;
-    return round_half_up(sum, r_.decimals);
-  }
-
-  std::optional<double> stated_of(int i) const {
-    if (e_.indicators[i].stated_score) return e_.indicators[i].stated_score->value;
-    if (e_.is_leaf(i)) return std::nullopt;
-    return stated_sum_of_children(i);
   }
 
   void deviation_notes() {
@@ -121,16 +115,14 @@ class Checker {
     for (int i = 0; i < n_; ++i) {
       const Indicator& ind = e_.indicators[i];
       const NodeResult& node = card_.nodes[i];
-      if (!e_.is_leaf(i) || !ind.weight || node.not_applicable || !ind.note.empty()) continue;
+      if (!ind.weight || !ind.note.empty() || node.not_applicable || !e_.is_leaf(i)) continue;
       if (node.why.reason == Reason::manual || node.why.reason == Reason::unscorable ||
           node.why.reason == Reason::stated_category) {
         continue;
       }
       const double s = ind.stated_score ? ind.stated_score->value : node.score;
       if (s < node.weight - 0.005) {
-        add("missing_deviation_note", severity, e_.path(i),
-            "得分" + format_number(s) + "低于分值" + format_number(node.weight) +
-                "，未填写偏差原因分析及改进措施");
+        flag(FlagKind::score_below_weight_no_note, i, s, node.weight, severity);
       }
     }
   }
@@ -139,62 +131,50 @@ class Checker {
     if (!e_.budget) return;
     const Budget& b = *e_.budget;
     const ExecutionResult& ex = card_.execution;
-    const std::vector<std::string> path{ex.name};
+    thread_local Value v;  // reused: no allocation once warm
     if (!b.target_rate.empty()) {
-      const Value v = parse_value(b.target_rate);
+      parse_value_into(b.target_rate, v);
       if (v.kind == ValueKind::invalid ||
           (v.kind == ValueKind::text && v.label.empty() &&
            v.text.find_first_of("0123456789") != std::string::npos)) {
-        add("unparseable_value", Severity::error, path,
-            "预算执行率目标「" + b.target_rate + "」无法识别");
+        flag(FlagKind::budget_target_unreadable, kBudgetRow);
       }
     }
-    if (!ex.rate_known) {
-      if (ex.weight > 0 && !b.stated_score) {
-        add("missing_value", Severity::error, path, "未填写全年执行数或预算数，无法计算预算执行率");
-      }
+    if (!ex.rate_known && ex.weight > 0 && !b.stated_score) {
+      flag(FlagKind::budget_amounts_missing, kBudgetRow);
     }
     if (!b.stated_rate.empty()) {
-      const Value v = parse_value(b.stated_rate);
+      parse_value_into(b.stated_rate, v);
       if (v.kind != ValueKind::number) {
-        add("unparseable_value", Severity::error, path,
-            "填报执行率「" + b.stated_rate + "」无法识别");
+        flag(FlagKind::budget_rate_unreadable, kBudgetRow);
       } else if (ex.rate_known) {
         const double printed = v.unit == "%" ? v.number : v.number * 100;
         const int decimals = v.unit == "%" ? v.decimals : std::max(0, v.decimals - 2);
         if (!agrees_at_precision(ex.rate * 100, printed, decimals)) {
-          add("execution_rate_mismatch", Severity::error, path,
-              "填报执行率" + b.stated_rate + "，按执行数" + format_number(ex.numerator) +
-                  "/预算数" + format_number(ex.denominator) + "计算应为" + format_percent(ex.rate));
+          flag(FlagKind::execution_rate_differs, kBudgetRow);
         }
       }
     }
     if (b.stated_score) {
       const double s = b.stated_score->value;
       if (ex.weight > 0 && s > ex.weight + kEps) {
-        add("score_exceeds_weight", Severity::error, path,
-            "填报得分" + format_number(s) + "超过分值" + format_number(ex.weight));
+        flag(FlagKind::stated_above_weight, kBudgetRow, s, ex.weight);
       } else if (ex.rate_known && differs(s, ex.score)) {
-        add("stated_score_differs", Severity::error, path,
-            "填报得分" + format_number(s) + "，按规则应得" + format_number(ex.score) + "分（" +
-                explain_execution(card_) + "）");
+        flag(FlagKind::stated_differs, kBudgetRow, s, ex.score);
       }
     }
   }
 
   void totals() {
-    std::optional<double> stated_total;
     if (e_.stated_total) {
-      stated_total = e_.stated_total->value;
+      const double stated_total = e_.stated_total->value;
       // The parts as the document states them.
       double sum = 0;
-      std::string parts;
       bool complete = true;
       bool any = false;
       if (card_.execution.weight > 0) {
         if (e_.budget && e_.budget->stated_score) {
           sum += e_.budget->stated_score->value;
-          parts += format_number(e_.budget->stated_score->value);
           any = true;
         } else {
           complete = false;
@@ -202,41 +182,33 @@ class Checker {
       }
       for (int i = 0; i < n_ && complete; ++i) {
         if (e_.indicators[i].parent != -1) continue;
-        const std::optional<double> v = stated_of(i);
+        const std::optional<double> v = stated_.own(i);
         if (!v) {
           if (card_.nodes[i].not_applicable) continue;
           complete = false;
           break;
         }
         sum += *v;
-        parts += (parts.empty() ? "" : "+") + format_number(*v);
         any = true;
       }
       sum = round_half_up(sum, r_.decimals);
-      if (complete && any && !card_.rescaled && differs(sum, *stated_total)) {
-        add("total_mismatch", Severity::error, {},
-            "填报总分" + format_number(*stated_total) + "与各项填报得分合计" + parts + "=" +
-                format_number(sum) + "不符");
-      } else if ((!complete || !any || card_.rescaled) && differs(card_.total, *stated_total)) {
-        add("total_mismatch", Severity::error, {},
-            "填报总分" + format_number(*stated_total) + "，按规则计算应为" +
-                format_number(card_.total) + "（" + explain_total(card_, r_) + "）");
+      if (complete && any && !card_.rescaled) {
+        if (differs(sum, stated_total)) {
+          flag(FlagKind::total_differs_from_parts, kWholeEvaluation, stated_total, sum);
+        }
+      } else if (differs(card_.total, stated_total)) {
+        flag(FlagKind::total_differs_from_rules, kWholeEvaluation, stated_total);
       }
     }
     if (!e_.stated_grade.empty()) {
-      const double basis = stated_total.value_or(card_.total);
+      const bool stated = e_.stated_total.has_value();
+      const double basis = stated ? e_.stated_total->value : card_.total;
       const GradeBand* band = r_.grade_for(basis);
       if (band != nullptr && band->label != e_.stated_grade) {
-        add("grade_mismatch", Severity::error, {},
-            "评价等级填报为「" + e_.stated_grade + "」，" + (stated_total ? "填报总分" : "总分") +
-                format_number(basis) + "按" + r_.name + "等级标准应为「" + band->label + "」");
+        flag(FlagKind::grade_differs, kWholeEvaluation, basis, stated ? 1 : 0);
       }
     }
-    if (card_.cap) {
-      add("total_capped", Severity::warning, {},
-          "预算执行率" + format_percent(card_.execution.rate) + "，按规则总分不得超过" +
-              format_number(*card_.cap) + "分");
-    }
+    if (card_.cap) flag(FlagKind::total_capped, kWholeEvaluation, *card_.cap, 0, Severity::warning);
   }
 
   void spending() {
@@ -251,9 +223,7 @@ class Checker {
     if (weight <= 0) return;
     const double rate = score / weight;
     if (rate - card_.execution.rate > r_.spending_gap + kEps) {
-      add("completion_outruns_spending", Severity::warning, {},
-          "绩效指标得分率" + format_percent(rate) + "，而预算执行率仅" +
-              format_percent(card_.execution.rate) + "，完成情况明显好于资金使用，需核实");
+      flag(FlagKind::spending_lags, kWholeEvaluation, rate, 0, Severity::warning);
     }
   }
 
@@ -261,7 +231,11 @@ class Checker {
   const RuleSet& r_;
   ScoreCard& card_;
   int n_;
+  // Reused across calls on one thread, so that checking allocates nothing once warm.
+  static thread_local StatedScores stated_;
 };
+
+thread_local StatedScores Checker::stated_;
 
 }  // namespace
 
@@ -287,51 +261,79 @@ std::vector<std::optional<double>> effective_weights(const Evaluation& e) {
   return weights;
 }
 
+void check_weight_sums(const Evaluation& e, const ScoreCard& card, double total,
+                       std::vector<Flag>& out) {
+  auto weight = [&](int i) -> std::optional<double> {
+    const NodeResult& node = card.nodes[i];
+    return node.weight_known ? std::optional<double>(node.weight) : std::nullopt;
+  };
+  auto children = [&](int i) -> std::optional<double> {
+    const double sum = card.nodes[i].children_weight;
+    return sum >= 0 ? std::optional<double>(sum) : std::nullopt;
+  };
+  weight_sums(e, weight, children, card.execution.weight, total, std::nullopt, out);
+}
+
 void check_weight_sums(const Evaluation& e, double execution_weight, double total,
                        std::vector<Finding>& out, std::optional<double> total_without_execution) {
   const std::vector<std::optional<double>> weights = effective_weights(e);
   const int n = static_cast<int>(e.indicators.size());
-  auto join = [](std::string& parts, double w) {
-    parts += (parts.empty() ? "" : "+") + format_number(w);
-  };
-  for (int i = 0; i < n; ++i) {
-    const Indicator& ind = e.indicators[i];
-    if (e.is_leaf(i) || !ind.weight) continue;
+  auto children = [&](int i) -> std::optional<double> {
     double sum = 0;
-    std::string parts;
-    bool all = true;
-    for (int c = i + 1; c < n && e.indicators[c].level > ind.level && all; ++c) {
+    for (int c = i + 1; c < n && e.indicators[c].level > e.indicators[i].level; ++c) {
       if (e.indicators[c].parent != i) continue;
-      all = weights[c].has_value();
-      sum += weights[c].value_or(0);
-      join(parts, weights[c].value_or(0));
+      if (!weights[c]) return std::nullopt;
+      sum += *weights[c];
     }
-    if (all && std::fabs(sum - *ind.weight) > 1e-6) {
-      out.push_back({"weight_sum_mismatch", Severity::error, e.path(i),
-                     "下级指标分值合计" + parts + "=" + format_number(sum) + "，与本级分值" +
-                         format_number(*ind.weight) + "不符"});
+    return sum;
+  };
+  std::vector<Flag> flags;
+  weight_sums(
+      e, [&](int i) { return weights[i]; }, children, execution_weight, total,
+      total_without_execution, flags);
+  for (const Flag& f : flags) {
+    out.push_back({std::string(flag_code(f.kind)), f.severity,
+                   f.node >= 0 ? e.path(f.node) : std::vector<std::string>{},
+                   weight_sum_message(e, f)});
+  }
+}
+
+void stated_scores(const Evaluation& e, const ScoreCard& card, int decimals, StatedScores& out) {
+  const int n = static_cast<int>(e.indicators.size());
+  out.nodes.assign(n, StatedScores::Node{});
+  // Children come after their parent: walking backwards, each node is final
+  // before its parent needs it; the sums accumulate per parent.
+  struct Sum {
+    double value = 0;
+    bool any = false;
+    bool missing = false;
+  };
+  thread_local std::vector<Sum> sums;  // reused: no allocation once warm
+  sums.assign(n, Sum{});
+  for (int i = n - 1; i >= 0; --i) {
+    const Indicator& ind = e.indicators[i];
+    StatedScores::Node& node = out.nodes[i];
+    const Sum& mine = sums[i];
+    if (mine.any && !mine.missing) {
+      node.children = round_half_up(mine.value, decimals);
+      node.has_children = true;
+    }
+    if (ind.stated_score) {
+      node.own = ind.stated_score->value;
+      node.has_own = true;
+    } else if (node.has_children) {
+      node.own = node.children;
+      node.has_own = true;
+    }
+    if (ind.parent < 0) continue;
+    Sum& parent = sums[ind.parent];
+    if (node.has_own) {
+      parent.value += node.own;
+      parent.any = true;
+    } else if (!card.nodes[i].not_applicable) {
+      parent.missing = true;
     }
   }
-  double sum = execution_weight;
-  std::string parts;
-  for (int i = 0; i < n; ++i) {
-    if (e.indicators[i].parent != -1) continue;
-    if (!weights[i]) return;
-    sum += *weights[i];
-    join(parts, *weights[i]);
-  }
-  if (execution_weight > 0) join(parts, execution_weight);
-  if (n == 0 || std::fabs(sum - total) <= 1e-6) return;
-  if (total_without_execution && std::fabs(sum - *total_without_execution) <= 1e-6) return;
-  std::string expected = format_number(total);
-  if (total_without_execution) {
-    expected += "（不含预算执行率时为" + format_number(*total_without_execution) + "）";
-  }
-  out.push_back({"weight_sum_mismatch",
-                 Severity::error,
-                 {},
-                 "一级指标" + std::string(execution_weight > 0 ? "及预算执行率" : "") + "分值合计" +
-                     parts + "=" + format_number(sum) + "，应为" + expected});
 }
 
 void check_consistency(const Evaluation& evaluation, const RuleSet& rules, ScoreCard& card) {

@@ -1,9 +1,13 @@
 // Consistency checks over a scored evaluation: weights that do not add up,
 // stated scores, totals, grades and execution rates that disagree with the
 // rules, missing deviation notes, spending that lags completion. Each problem
-// becomes a Finding (codes in docs/rules.md). Figures that agree at the
+// becomes a Flag (codes in docs/rules.md). Figures that agree at the
 // precision printed are consistent: no check compares beyond it.
 #pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
 
 #include "core/engine.h"
 
@@ -13,15 +17,47 @@ namespace jixiao::core {
 // its children's when all of them are known; nullopt when unknown.
 std::vector<std::optional<double>> effective_weights(const Evaluation& evaluation);
 
-// weight_sum_mismatch findings: each parent whose children's weights do not
-// add up to its own, and the level-1 weights plus `execution_weight` against
-// `total` (only where every weight involved is known). A goal declared
-// without its budget row may instead add up to `total_without_execution`.
+// weight_sum_mismatch flags for a scored evaluation (card.nodes hold the
+// effective weights): each parent whose children's weights do not add up to
+// its own, and the level-1 weights plus the execution weight against the rule
+// set's total (only where every weight involved is known).
+void check_weight_sums(const Evaluation& evaluation, const ScoreCard& card, double total,
+                       std::vector<Flag>& out);
+
+// The same for an evaluation that has not been scored (a declared goal),
+// worded. A goal declared without its budget row may instead add up to
+// `total_without_execution`.
 void check_weight_sums(const Evaluation& evaluation, double execution_weight, double total,
                        std::vector<Finding>& out,
                        std::optional<double> total_without_execution = std::nullopt);
 
-// Appends findings to card.findings. Called by score_into(); exposed for tests.
+// The message of a weight_sum_mismatch flag, with the weights it adds
+// (core/finding_text.cc).
+std::string weight_sum_message(const Evaluation& evaluation, const Flag& flag);
+
+// What the document states for each node: a node's own stated score, or for a
+// category without one the sum of its children's when every applicable child
+// states one. `children` is that sum for every category, whether or not the
+// category states its own (nullopt when some child states nothing).
+struct StatedScores {
+  struct Node {
+    double own = 0;
+    double children = 0;
+    bool has_own = false;
+    bool has_children = false;
+  };
+  std::vector<Node> nodes;  // aligned with Evaluation::indicators
+  std::optional<double> own(int i) const {
+    return nodes[i].has_own ? std::optional<double>(nodes[i].own) : std::nullopt;
+  }
+  std::optional<double> children(int i) const {
+    return nodes[i].has_children ? std::optional<double>(nodes[i].children) : std::nullopt;
+  }
+};
+void stated_scores(const Evaluation& evaluation, const ScoreCard& card, int decimals,
+                   StatedScores& out);
+
+// Appends flags to card.flags. Called by score_into(); exposed for tests.
 void check_consistency(const Evaluation& evaluation, const RuleSet& rules, ScoreCard& card);
 
 }  // namespace jixiao::core

@@ -1,38 +1,29 @@
 #include "core/decimal.h"
 
+#include <algorithm>
+#include <charconv>
 #include <cmath>
-#include <cstdio>
 
 namespace jixiao::core {
 namespace {
-double pow10(int n) {
-  double p = 1;
-  for (int i = 0; i < n; ++i) p *= 10;
-  return p;
-}
-// Doubles carry about 15-16 significant digits; a value read from a printed
-// decimal and multiplied once is within this of the decimal it stands for.
-constexpr double kSlack = 1e-7;
+using detail::kSlack;
 }  // namespace
-
-double round_half_up(double value, int decimals) {
-  const double scale = pow10(decimals);
-  const double scaled = std::fabs(value) * scale;
-  const double rounded = std::floor(scaled + 0.5 + kSlack) / scale;
-  return std::signbit(value) ? -rounded : rounded;
-}
 
 std::string format_number(double value, int max_decimals) {
   const double rounded = round_half_up(value, max_decimals);
-  char buf[64];
-  std::snprintf(buf, sizeof buf, "%.*f", max_decimals, rounded);
-  std::string s = buf;
-  if (s.find('.') != std::string::npos) {
-    while (!s.empty() && s.back() == '0') s.pop_back();
-    if (!s.empty() && s.back() == '.') s.pop_back();
+  char buf[400];  // room for the 309 digits of the largest double, and the decimals
+  const auto r = std::to_chars(buf, buf + sizeof buf, rounded, std::chars_format::fixed,
+                               std::clamp(max_decimals, 0, 17));
+  std::string_view s(buf, r.ptr - buf);
+  // Fixed notation ends in exactly max_decimals digits after a point (none
+  // for inf and nan, which have no point): drop the trailing zeros.
+  if (max_decimals > 0 && s.size() > static_cast<size_t>(max_decimals) &&
+      s[s.size() - max_decimals - 1] == '.') {
+    while (s.back() == '0') s.remove_suffix(1);
+    if (s.back() == '.') s.remove_suffix(1);
   }
-  if (s == "-0") s = "0";
-  return s;
+  if (s == "-0") return "0";
+  return std::string(s);
 }
 
 std::string format_percent(double ratio, int max_decimals) {

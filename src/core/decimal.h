@@ -1,14 +1,35 @@
 // Rounding and printing of scores, rates and money.
 #pragma once
 
+#include <cmath>
 #include <string>
 #include <string_view>
 
 namespace jixiao::core {
 
+namespace detail {
+inline constexpr double kPow10[] = {1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10};
+// Doubles carry about 15-16 significant digits; a value read from a printed
+// decimal and multiplied once is within this of the decimal it stands for.
+inline constexpr double kSlack = 1e-7;
+}  // namespace detail
+
+// 10^n for 0 ≤ n ≤ 10 from a table, else computed.
+inline double pow10(int n) {
+  if (n >= 0 && n <= 10) return detail::kPow10[n];
+  double p = 1;
+  for (int i = 0; i < n; ++i) p *= 10;
+  return p;
+}
+
 // Rounds half away from zero at `decimals` places, as a person rounding the
 // printed decimal would: 14.545 → 14.55 even though the double is 14.5449….
-double round_half_up(double value, int decimals = 2);
+// Inline: the engine rounds every score.
+inline double round_half_up(double value, int decimals = 2) {
+  const double scale = pow10(decimals);
+  const double rounded = std::floor(std::fabs(value) * scale + 0.5 + detail::kSlack) / scale;
+  return std::signbit(value) ? -rounded : rounded;
+}
 
 // Shortest decimal text of `value` with at most `max_decimals` places and no
 // trailing zeros: 14.5 → "14.5", 15.0 → "15", 0.123456 → "0.1235".

@@ -26,24 +26,27 @@ struct Assessment {
 class LeafScorer {
  public:
   LeafScorer(const Evaluation& e, const RuleSet& r, const std::vector<DepartmentFigure>& figures,
-             std::vector<Finding>& findings)
-      : e_(e), r_(r), figures_(figures), findings_(findings) {}
+             std::vector<Flag>& flags)
+      : e_(e), r_(r), figures_(figures), flags_(flags) {}
 
   void score(int index, NodeResult& out);
 
  private:
-  Assessment assess(ScoringKind kind, const Indicator& n, const Value& actual, double w);
+  Assessment assess(ScoringKind kind, const Indicator& n, const Value& actual, double w,
+                    LeafWords& words);
   bool numbers_usable(const Indicator& n, const Value& actual, double& a, double& t, double& f);
-  Assessment by_words(const Indicator& n, const Value& actual, double w, ScoringKind kind);
+  Assessment by_words(const Indicator& n, const Value& actual, double w, ScoringKind kind,
+                      LeafWords& words);
   Assessment tier_score(const Indicator& n, int level, double w, ScoringKind kind);
-  void add(std::string code, Severity severity, std::string message) {
-    findings_.push_back({std::move(code), severity, e_.path(index_), std::move(message)});
+  void flag(FlagKind kind, Severity severity = Severity::error, double n0 = 0, double n1 = 0,
+            double n2 = 0, double n3 = 0) {
+    flags_.push_back({kind, severity, index_, {n0, n1, n2, n3}});
   }
 
   const Evaluation& e_;
   const RuleSet& r_;
   const std::vector<DepartmentFigure>& figures_;
-  std::vector<Finding>& findings_;
+  std::vector<Flag>& flags_;
   int index_ = -1;
   Value figure_value_;
 };
@@ -53,28 +56,23 @@ bool LeafScorer::numbers_usable(const Indicator& n, const Value& actual, double&
                                 double& f) {
   const Value& target = n.target;
   if (target.kind == ValueKind::empty) {
-    add("missing_value", Severity::error, "未填写年度指标值，无法计分");
+    flag(FlagKind::target_missing);
     return false;
   }
   if (target.kind != ValueKind::number) {
-    add("unparseable_value", Severity::error,
-        "年度指标值「" + n.target_text + "」不是可计算的数值");
+    flag(FlagKind::target_not_number);
     return false;
   }
   if (actual.kind == ValueKind::empty) {
-    add("missing_value", Severity::error, "未填写实际完成值，无法计分");
+    flag(FlagKind::actual_missing);
     return false;
   }
   if (actual.kind != ValueKind::number) {
-    add("unparseable_value", Severity::error,
-        "实际完成值「" + (n.actual_text.empty() ? actual.text : n.actual_text) +
-            "」无法识别为数值，年度指标值为「" + n.target_text + "」");
+    flag(FlagKind::actual_not_number);
     return false;
   }
   if (!comparable_numbers(target, actual, t, a, f)) {
-    add("unit_mismatch", Severity::error,
-        "年度指标值「" + n.target_text + "」与实际完成值「" + n.actual_text +
-            "」的单位不一致，无法比较");
+    flag(FlagKind::units_differ);
     return false;
   }
   return true;
@@ -98,9 +96,7 @@ Assessment LeafScorer::tier_score(const Indicator& n, int level, double w, Scori
     } else {
       as.score = std::clamp(s, lo, hi);
       as.why.reason = Reason::tier_clamped;
-      add("out_of_band", Severity::error,
-          "实际完成情况属「" + tier.label + "」档，得分应在" + format_number(lo) + "至" +
-              format_number(hi) + "分之间，填报得分" + format_number(s) + "超出该档");
+      flag(FlagKind::tier_out_of_band, Severity::error, lo, hi, s, level);
     }
     as.short_of_target = s < w - kEps;
   }
@@ -108,17 +104,15 @@ Assessment LeafScorer::tier_score(const Indicator& n, int level, double w, Scori
 }
 
 // Scores an actual written in words against any target.
-Assessment LeafScorer::by_words(const Indicator& n, const Value& actual, double w,
-                                ScoringKind kind) {
+Assessment LeafScorer::by_words(const Indicator& n, const Value& actual, double w, ScoringKind kind,
+                                LeafWords& words) {
   Assessment as;
-  const WordClass c =
-      actual.kind == ValueKind::text ? classify_words(actual.text, r_) : WordClass{};
+  const WordClass c = words.actual();
   switch (c.type) {
     case WordClass::tier:
       return tier_score(n, c.level, w, kind);
     case WordClass::grade: {
-      const WordClass target =
-          n.target.kind == ValueKind::text ? classify_words(n.target.text, r_) : WordClass{};
+      const WordClass target = words.target();
       as.ok = true;
       as.kind = kind;
       if (target.type == WordClass::grade && c.level <= target.level) {
@@ -134,8 +128,7 @@ Assessment LeafScorer::by_words(const Indicator& n, const Value& actual, double 
     }
     case WordClass::yes:
     case WordClass::no: {
-      const WordClass target =
-          n.target.kind == ValueKind::text ? classify_words(n.target.text, r_) : WordClass{};
+      const WordClass target = words.target();
       // Against a numeric or descriptive target, "是" means it was achieved.
       const bool wanted_yes = target.type != WordClass::no;
       const bool met = (c.type == WordClass::yes) == wanted_yes;
@@ -150,21 +143,21 @@ Assessment LeafScorer::by_words(const Indicator& n, const Value& actual, double 
       break;
   }
   if (actual.kind == ValueKind::invalid) {
-    add("unparseable_value", Severity::error, "实际完成值「" + n.actual_text + "」无法识别");
+    flag(FlagKind::actual_unreadable);
   } else if (actual.kind == ValueKind::empty) {
-    add("missing_value", Severity::error, "未填写实际完成值，无法计分");
+    flag(FlagKind::actual_missing);
   } else if (!n.stated_score) {
-    add("manual_score_required", Severity::error,
-        "无法根据「" + n.actual_text + "」自动判断完成程度，需由评价人按档次给分");
+    flag(FlagKind::words_need_evaluator);
   }
   return as;
 }
 
-Assessment LeafScorer::assess(ScoringKind kind, const Indicator& n, const Value& actual, double w) {
+Assessment LeafScorer::assess(ScoringKind kind, const Indicator& n, const Value& actual, double w,
+                              LeafWords& words) {
   Assessment as;
   as.kind = kind;
   if (n.target.kind == ValueKind::invalid) {
-    add("unparseable_value", Severity::error, "年度指标值「" + n.target_text + "」无法识别");
+    flag(FlagKind::target_unreadable);
     return as;
   }
   switch (kind) {
@@ -174,7 +167,7 @@ Assessment LeafScorer::assess(ScoringKind kind, const Indicator& n, const Value&
     case ScoringKind::lower_is_better:
     case ScoringKind::linear_deduction: {
       if (actual.kind == ValueKind::text && n.target.kind == ValueKind::number) {
-        return by_words(n, actual, w, kind);
+        return by_words(n, actual, w, kind, words);
       }
       double a = 0;
       double t = 0;
@@ -237,18 +230,14 @@ Assessment LeafScorer::assess(ScoringKind kind, const Indicator& n, const Value&
       return as;
     }
     case ScoringKind::deadline: {
-      if (actual.kind == ValueKind::text) return by_words(n, actual, w, kind);
+      if (actual.kind == ValueKind::text) return by_words(n, actual, w, kind, words);
       if (n.target.kind != ValueKind::date) {
-        add("unparseable_value", Severity::error,
-            "年度指标值「" + n.target_text + "」不是可比较的时间");
+        flag(FlagKind::target_not_time);
         return as;
       }
       if (actual.kind != ValueKind::date) {
-        add(actual.kind == ValueKind::empty ? "missing_value" : "unparseable_value",
-            Severity::error,
-            actual.kind == ValueKind::empty
-                ? std::string("未填写实际完成时间，无法计分")
-                : "实际完成值「" + n.actual_text + "」不是可比较的时间");
+        flag(actual.kind == ValueKind::empty ? FlagKind::actual_time_missing
+                                             : FlagKind::actual_not_time);
         return as;
       }
       as.ok = true;
@@ -261,7 +250,7 @@ Assessment LeafScorer::assess(ScoringKind kind, const Indicator& n, const Value&
     case ScoringKind::qualitative_tiers:
     case ScoringKind::qualitative_grades:
     case ScoringKind::yes_no:
-      return by_words(n, actual, w, kind);
+      return by_words(n, actual, w, kind, words);
     default:
       return as;
   }
@@ -300,10 +289,7 @@ void LeafScorer::score(int index, NodeResult& out) {
     out.not_applicable = true;
     out.kind = ScoringKind::none;
     out.why = {Reason::not_applicable, 0, 0, out.weight};
-    if (has_weight) {
-      add("not_applicable", Severity::warning,
-          "该指标不适用，分值" + format_number(out.weight) + "分不计入，总分按适用指标折算");
-    }
+    if (has_weight) flag(FlagKind::not_applicable, Severity::warning, out.weight);
     return;
   }
   out.applicable_weight = out.weight;
@@ -317,8 +303,9 @@ void LeafScorer::score(int index, NodeResult& out) {
     return;
   }
 
+  LeafWords words(n.target, *actual, r_);
   const ScoringKind kind =
-      n.kind == ScoringKind::automatic ? infer_scoring_kind(n.name, n.target, *actual, r_) : n.kind;
+      n.kind == ScoringKind::automatic ? infer_scoring_kind(n.name, n.target, words, r_) : n.kind;
   out.kind = kind;
   if (kind == ScoringKind::manual) {
     if (n.stated_score) {
@@ -326,15 +313,12 @@ void LeafScorer::score(int index, NodeResult& out) {
       out.score = n.stated_score->value;
       out.why = {Reason::manual, 0, 0, out.weight};
       if (n.note.empty() && n.kind == ScoringKind::manual) {
-        add("missing_reason", Severity::warning, "评价人打分未写明理由");
+        flag(FlagKind::manual_without_reason, Severity::warning);
       }
     } else if (has_weight) {
-      if (n.kind == ScoringKind::manual || actual->kind != ValueKind::text) {
-        add("manual_score_required", Severity::error, "该指标需由评价人给分，但未填写得分");
-      } else {
-        add("manual_score_required", Severity::error,
-            "无法根据「" + n.actual_text + "」自动判断完成程度，需由评价人按档次给分");
-      }
+      flag(n.kind == ScoringKind::manual || actual->kind != ValueKind::text
+               ? FlagKind::manual_score_missing
+               : FlagKind::words_need_evaluator);
       out.scored = true;
       out.why = {Reason::unscorable, 0, 0, out.weight};
     } else {
@@ -344,7 +328,7 @@ void LeafScorer::score(int index, NodeResult& out) {
   }
 
   const double w = has_weight ? out.weight : 100;  // unweighted: still judge the achievement
-  Assessment as = assess(kind, n, *actual, w);
+  Assessment as = assess(kind, n, *actual, w, words);
   out.achievement = as.achievement;
   if (!as.ok) {
     if (n.stated_score) {
@@ -365,19 +349,14 @@ void LeafScorer::score(int index, NodeResult& out) {
   const bool higher =
       as.kind == ScoringKind::higher_is_better || as.kind == ScoringKind::proportional_capped;
   if (higher && as.achievement >= r_.over_flag_at - kEps) {
-    add("over_achievement", Severity::warning,
-        "实际完成值「" + n.actual_text + "」为年度指标值「" + n.target_text + "」的" +
-            format_percent(as.achievement, 0) + "，超过" + format_percent(r_.over_flag_at, 0) +
-            "，目标可能设定偏低");
+    flag(FlagKind::over_achievement, Severity::warning, as.achievement, r_.over_flag_at);
     if (r_.over_deduct_at && as.achievement >= *r_.over_deduct_at - kEps) {
       as.why.deducted = std::min(as.score, r_.over_deduction);
       as.score -= as.why.deducted;
     }
     if (r_.over_note_required_at && as.achievement >= *r_.over_note_required_at - kEps &&
         n.note.empty()) {
-      add("missing_deviation_note", Severity::error,
-          "实际完成值超过年度指标值的" + format_percent(*r_.over_note_required_at, 0) +
-              "，按规则须说明偏差原因");
+      flag(FlagKind::over_without_note, Severity::error, *r_.over_note_required_at);
     }
   }
 
@@ -385,9 +364,7 @@ void LeafScorer::score(int index, NodeResult& out) {
     out.why = as.why;
     out.why.reason = Reason::no_weight;
     if (as.short_of_target && n.note.empty()) {
-      add("missing_deviation_note", Severity::warning,
-          "实际完成值「" + n.actual_text + "」未达到年度指标值「" + n.target_text +
-              "」，未说明偏差原因");
+      flag(FlagKind::short_without_note, Severity::warning);
     }
     return;
   }
@@ -423,7 +400,7 @@ void score_execution(const Evaluation& e, const RuleSet& r, ExecutionResult& ex)
 void score_into(const Evaluation& e, const RuleSet& r, ScoreCard& card) {
   const int n = static_cast<int>(e.indicators.size());
   card.nodes.assign(n, NodeResult{});
-  card.findings.clear();
+  card.flags.clear();
   card.department_figures.clear();
   card.project_grades.reset();
   card.cap.reset();
@@ -435,57 +412,60 @@ void score_into(const Evaluation& e, const RuleSet& r, ScoreCard& card) {
     }
   }
 
-  LeafScorer leaves(e, r, card.department_figures, card.findings);
+  LeafScorer leaves(e, r, card.department_figures, card.flags);
   for (int i = 0; i < n; ++i) {
     if (e.is_leaf(i)) leaves.score(i, card.nodes[i]);
   }
 
-  // Roll up from the last node: children always follow their parent.
-  for (int i = n - 1; i >= 0; --i) {
-    if (e.is_leaf(i)) continue;
-    NodeResult& node = card.nodes[i];
-    const Indicator& ind = e.indicators[i];
+  // Roll up from the last node: children always follow their parent, so a
+  // node is final when the walk reaches it, and adds itself to its parent.
+  struct Children {
     bool all_weighted = true;
     bool all_na = true;
     bool any_scored = false;
     double weight_sum = 0;
     double score_sum = 0;
     double not_applicable_weight = 0;
-    for (int c = i + 1; c < n && e.indicators[c].level > ind.level; ++c) {
-      if (e.indicators[c].parent != i) continue;
-      const NodeResult& child = card.nodes[c];
-      all_weighted = all_weighted && child.weight_known;
-      all_na = all_na && child.not_applicable;
-      any_scored = any_scored || child.scored;
-      weight_sum += child.weight;
-      score_sum += child.scored ? child.score : 0;
-      not_applicable_weight += child.weight - child.applicable_weight;
-    }
-    node.weight = ind.weight ? *ind.weight : (all_weighted ? weight_sum : 0);
-    node.weight_known = ind.weight.has_value() || all_weighted;
-    if (all_weighted) {
-      node.kind = ScoringKind::none;
-      node.not_applicable = all_na;
-      node.scored = any_scored;
-      node.score = round_half_up(score_sum, r.decimals);
-      node.applicable_weight = std::max(0.0, node.weight - not_applicable_weight);
-      node.why = {all_na ? Reason::not_applicable : Reason::sum, 0, 0, node.weight};
-    } else if (ind.stated_score) {
-      node.kind = ScoringKind::stated;
-      node.scored = true;
-      node.score = ind.stated_score->value;
-      node.applicable_weight = node.weight;
-      node.why = {Reason::stated_category, 0, 0, node.weight};
-    } else {
-      node.kind = ScoringKind::none;
-      node.applicable_weight = node.weight;
-      node.why = {ind.weight ? Reason::unscorable : Reason::no_weight, 0, 0, node.weight};
-      node.scored = ind.weight.has_value();
-      if (ind.weight) {
-        card.findings.push_back({"manual_score_required", Severity::error, e.path(i),
-                                 "下级指标未列分值，本级也未填写得分，无法计分"});
+  };
+  thread_local std::vector<Children> below;  // reused: no allocation once warm
+  below.assign(n, Children{});
+  for (int i = n - 1; i >= 0; --i) {
+    NodeResult& node = card.nodes[i];
+    const Indicator& ind = e.indicators[i];
+    if (!e.is_leaf(i)) {
+      const Children& c = below[i];
+      node.children_weight = c.all_weighted ? c.weight_sum : -1;
+      node.weight = ind.weight ? *ind.weight : (c.all_weighted ? c.weight_sum : 0);
+      node.weight_known = ind.weight.has_value() || c.all_weighted;
+      if (c.all_weighted) {
+        node.kind = ScoringKind::none;
+        node.not_applicable = c.all_na;
+        node.scored = c.any_scored;
+        node.score = round_half_up(c.score_sum, r.decimals);
+        node.applicable_weight = std::max(0.0, node.weight - c.not_applicable_weight);
+        node.why = {c.all_na ? Reason::not_applicable : Reason::sum, 0, 0, node.weight};
+      } else if (ind.stated_score) {
+        node.kind = ScoringKind::stated;
+        node.scored = true;
+        node.score = ind.stated_score->value;
+        node.applicable_weight = node.weight;
+        node.why = {Reason::stated_category, 0, 0, node.weight};
+      } else {
+        node.kind = ScoringKind::none;
+        node.applicable_weight = node.weight;
+        node.why = {ind.weight ? Reason::unscorable : Reason::no_weight, 0, 0, node.weight};
+        node.scored = ind.weight.has_value();
+        if (ind.weight) card.flags.push_back({FlagKind::children_unweighted, Severity::error, i});
       }
     }
+    if (ind.parent < 0) continue;
+    Children& p = below[ind.parent];
+    p.all_weighted = p.all_weighted && node.weight_known;
+    p.all_na = p.all_na && node.not_applicable;
+    p.any_scored = p.any_scored || node.scored;
+    p.weight_sum += node.weight;
+    p.score_sum += node.scored ? node.score : 0;
+    p.not_applicable_weight += node.weight - node.applicable_weight;
   }
 
   score_execution(e, r, card.execution);
@@ -523,7 +503,7 @@ void score_into(const Evaluation& e, const RuleSet& r, ScoreCard& card) {
   check_consistency(e, r, card);
   if (std::any_of(e.indicators.begin(), e.indicators.end(),
                   [](const Indicator& i) { return !i.expert_scores.empty(); })) {
-    check_panel(e, summarize_panel(e, r), r, card.findings);
+    check_panel(e, summarize_panel(e, r), r, card.flags);
   }
 }
 

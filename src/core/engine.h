@@ -14,6 +14,7 @@
 
 #include "core/department.h"
 #include "core/finding.h"
+#include "core/flag.h"
 #include "core/model.h"
 #include "core/rule_set.h"
 
@@ -68,6 +69,7 @@ struct NodeResult {
   bool weight_known = false;     // given, or a category's sum of known child weights
   double applicable_weight = 0;  // weight less not-applicable descendants
   double achievement = -1;       // a/t for quantitative leaves; -1 unknown
+  double children_weight = -1;   // a category's Σ child weights when all are known; else -1
   Explanation why;
 };
 
@@ -95,7 +97,7 @@ struct ScoreCard {
   std::string grade_code;     // excellent
   std::vector<DepartmentFigure> department_figures;
   std::optional<GradeDistribution> project_grades;
-  std::vector<Finding> findings;
+  std::vector<Flag> flags;  // what the checks found, unworded: see findings()
 };
 
 ScoreCard score(const Evaluation& evaluation, const RuleSet& rules);
@@ -109,6 +111,14 @@ std::string explain(const Evaluation& evaluation, const ScoreCard& card, int ind
 std::string explain_execution(const ScoreCard& card);
 // How the total was formed ("各项得分合计91.5"; rescaling and caps spelled out).
 std::string explain_total(const ScoreCard& card, const RuleSet& rules);
+
+// The findings of a scored evaluation, in the order the checks found them,
+// each with its path and Chinese message (core/finding_text.cc).
+std::vector<Finding> findings(const Evaluation& evaluation, const ScoreCard& card,
+                              const RuleSet& rules);
+// One flag of `card`, worded.
+Finding describe(const Evaluation& evaluation, const ScoreCard& card, const RuleSet& rules,
+                 const Flag& flag);
 
 // Level-1 nodes of the evaluation, in order.
 std::vector<int> categories(const Evaluation& evaluation);

@@ -20,25 +20,26 @@ std::string actual_text(const Indicator& ind, const NodeResult& node) {
 }
 
 std::string node_text(const Indicator& ind, const NodeResult& node) {
-  const std::string w = format_number(node.weight);
-  const std::string s = format_number(node.score);
+  // Each wording formats only the numbers it shows: explanations are written
+  // for every row of every evaluation the CLI prints.
+  const auto w = [&] { return format_number(node.weight); };
+  const auto s = [&] { return format_number(node.score); };
   const Explanation& x = node.why;
   const int digits = from_figure(ind) ? 2 : 4;
-  const std::string a = format_number(x.a, digits);
-  const std::string t = format_number(x.t, digits);
-  const std::string actual = actual_text(ind, node);
+  const std::string a = x.reason == Reason::met ? std::string() : format_number(x.a, digits);
+  const std::string t = x.reason == Reason::met ? std::string() : format_number(x.t, digits);
   switch (x.reason) {
     case Reason::met:
-      return "实际完成值" + text::quoted(actual) + "达到年度指标值" +
-             text::quoted(ind.target_text) + "，得满分" + w;
+      return "实际完成值" + text::quoted(actual_text(ind, node)) + "达到年度指标值" +
+             text::quoted(ind.target_text) + "，得满分" + w();
     case Reason::ratio:
-      return a + "/" + t + "×" + w + "=" + s;
+      return a + "/" + t + "×" + w() + "=" + s();
     case Reason::lower_ratio:
-      return "(1−(" + a + "−" + t + ")/" + t + ")×" + w + "=" + s;
+      return "(1−(" + a + "−" + t + ")/" + t + ")×" + w() + "=" + s();
     case Reason::lower_double:
       return "实际完成值" + a + "达到年度指标值" + t + "的2倍及以上，得0分";
     case Reason::zero_target_met:
-      return "年度指标值为0，实际完成值" + a + "未超过，得满分" + w;
+      return "年度指标值为0，实际完成值" + a + "未超过，得满分" + w();
     case Reason::zero_target_missed:
       return "年度指标值为0，实际完成值" + a + "，得0分";
     case Reason::negative_actual:
@@ -54,17 +55,17 @@ std::string node_text(const Indicator& ind, const NodeResult& node) {
     case Reason::linear:
       return "";  // written by the caller, which has the rule set
     case Reason::manual:
-      return "评价人打分" + s + (ind.note.empty() ? "" : "：" + ind.note);
+      return "评价人打分" + s() + (ind.note.empty() ? "" : "：" + ind.note);
     case Reason::panel:
       return "";
     case Reason::stated_category:
-      return "仅列出本项得分" + s + "，采用所列得分";
+      return "仅列出本项得分" + s() + "，采用所列得分";
     case Reason::stated_fallback:
-      return "无法自动计分，采用填报得分" + s;
+      return "无法自动计分，采用填报得分" + s();
     case Reason::unscorable:
       return "无法自动计分，暂计0分";
     case Reason::sum:
-      return "下级指标得分合计" + s;
+      return "下级指标得分合计" + s();
     case Reason::not_applicable:
       return "不适用，不计分";
     case Reason::no_weight:
@@ -85,7 +86,7 @@ std::string explain(const Evaluation& e, const ScoreCard& card, int index, const
   const Explanation& x = node.why;
   const std::string w = format_number(node.weight);
   const std::string s = format_number(node.score);
-  std::string text = node_text(ind, node);
+  std::string text;
   switch (x.reason) {
     case Reason::tier:
     case Reason::tier_stated:
@@ -148,6 +149,7 @@ std::string explain(const Evaluation& e, const ScoreCard& card, int index, const
       break;
     }
     default:
+      text = node_text(ind, node);
       break;
   }
   if (x.deducted > 0) {

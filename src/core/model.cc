@@ -158,11 +158,6 @@ int Evaluation::add_indicator(Indicator node, int parent) {
   return static_cast<int>(indicators.size()) - 1;
 }
 
-bool Evaluation::is_leaf(int index) const {
-  const size_t next = static_cast<size_t>(index) + 1;
-  return next >= indicators.size() || indicators[next].parent != index;
-}
-
 std::vector<std::string> Evaluation::path(int index) const {
   std::vector<std::string> out;
   for (int i = index; i != -1; i = indicators[i].parent) out.push_back(indicators[i].name);

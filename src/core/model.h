@@ -189,7 +189,10 @@ struct Evaluation {
 
   // Appends a node under `parent` (-1 for level 1) and returns its index.
   int add_indicator(Indicator node, int parent = -1);
-  bool is_leaf(int index) const;
+  bool is_leaf(int index) const {
+    const size_t next = static_cast<size_t>(index) + 1;
+    return next >= indicators.size() || indicators[next].parent != index;
+  }
   // The names from level 1 down to `index`.
   std::vector<std::string> path(int index) const;
 };

@@ -48,38 +48,36 @@ PanelSummary summarize_panel(const Evaluation& e, const RuleSet& rules) {
 }
 
 void check_panel(const Evaluation& e, const PanelSummary& s, const RuleSet& rules,
-                 std::vector<Finding>& out) {
+                 std::vector<Flag>& out) {
   if (s.rows.empty()) return;
+  const double members = static_cast<double>(e.experts.size());
   if (static_cast<int>(e.experts.size()) < rules.panel_min_size) {
-    out.push_back({"panel_too_small",
+    out.push_back({FlagKind::panel_too_small,
                    Severity::warning,
-                   {},
-                   "评价工作组仅有" + std::to_string(e.experts.size()) + "名专家，少于规定的" +
-                       std::to_string(rules.panel_min_size) + "名"});
+                   kWholeEvaluation,
+                   {members, static_cast<double>(rules.panel_min_size)}});
   }
   for (const PanelRow& row : s.rows) {
-    const auto path = e.path(row.indicator);
     if (row.scores.size() != e.experts.size()) {
-      out.push_back({"expert_count_mismatch", Severity::error, path,
-                     "专家评分有" + std::to_string(row.scores.size()) + "个，专家名单有" +
-                         std::to_string(e.experts.size()) + "人"});
+      out.push_back({FlagKind::expert_count_differs,
+                     Severity::error,
+                     row.indicator,
+                     {static_cast<double>(row.scores.size()), members}});
     }
     for (size_t k = 0; k < row.scores.size(); ++k) {
       const double v = row.scores[k];
       if (v < 0 || (row.weight > 0 && v > row.weight + 1e-9)) {
-        const std::string who =
-            k < e.experts.size() ? e.experts[k] : "第" + std::to_string(k + 1) + "位专家";
-        out.push_back(
-            {"expert_score_out_of_range", Severity::error, path,
-             who + "评分" + format_number(v) + "不在0至分值" + format_number(row.weight) + "之间"});
+        out.push_back({FlagKind::expert_score_out_of_range,
+                       Severity::error,
+                       row.indicator,
+                       {static_cast<double>(k), v, row.weight}});
       }
     }
     if (row.wide) {
-      out.push_back({"expert_disagreement", Severity::warning, path,
-                     "专家评分分歧较大：最高" + format_number(row.high) + "分，最低" +
-                         format_number(row.low) + "分，相差" + format_number(row.high - row.low) +
-                         "分，超过分值" + format_number(row.weight) + "的" +
-                         format_percent(rules.expert_range_share, 0)});
+      out.push_back({FlagKind::experts_disagree,
+                     Severity::warning,
+                     row.indicator,
+                     {row.high, row.low, row.weight}});
     }
   }
 }

@@ -6,7 +6,7 @@
 #include <string>
 #include <vector>
 
-#include "core/finding.h"
+#include "core/flag.h"
 #include "core/model.h"
 
 namespace jixiao::core {
@@ -39,9 +39,9 @@ struct PanelSummary {
 // The summary of every leaf that has expert scores; empty rows when none.
 PanelSummary summarize_panel(const Evaluation& evaluation, const RuleSet& rules);
 
-// Panel findings: panel_too_small, expert_count_mismatch, expert_score_out_of_range,
+// Panel flags: panel_too_small, expert_count_mismatch, expert_score_out_of_range,
 // expert_disagreement.
 void check_panel(const Evaluation& evaluation, const PanelSummary& summary, const RuleSet& rules,
-                 std::vector<Finding>& out);
+                 std::vector<Flag>& out);
 
 }  // namespace jixiao::core

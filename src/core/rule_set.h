@@ -4,12 +4,14 @@
 // reads them. Member defaults equal the national-2020 set.
 #pragma once
 
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
 
 #include "core/model.h"
+#include "core/string_table.h"
 
 namespace jixiao::core {
 
@@ -35,6 +37,29 @@ struct GradeLevel {
 struct TotalCap {
   double rate_below = 0;  // execution rate (0..1) below which …
   double cap = 100;       // … the total may not exceed this
+};
+
+// The qualitative vocabulary (tiers, grades, yes/no words, lower-is-better
+// names) compiled for lookup by core/words.h: whole words in one sorted table,
+// tier phrases apart for the search inside short texts. Built by
+// index_words(RuleSet&); the rule-set loader does it. Code that edits the
+// word lists of a RuleSet afterwards must call index_words() again; without
+// an index, classify_words() reads the lists directly (slower, same answer).
+struct WordIndex {
+  struct Whole {
+    std::string word;
+    uint8_t type = 0;  // WordClass::Type
+    int level = -1;
+  };
+  struct Phrase {
+    std::string word;
+    int tier = 0;
+  };
+  std::vector<Whole> whole;     // one per word; the first list a word is in wins
+  StringTable lookup;           // word → index in `whole`
+  std::vector<Phrase> phrases;  // tier words of two or more characters, worst tier first
+  std::vector<std::string> lower_name_tails;  // last characters of lower_is_better_names
+  bool ready = false;
 };
 
 enum class ExecutionFormula {
@@ -72,6 +97,8 @@ struct RuleSet {
   double expert_range_share = 0.3;
   int panel_min_size = 5;
   PanelMethod panel_method = PanelMethod::mean;
+
+  WordIndex word_index;  // see WordIndex
 
   // The band a total falls in; nullptr only when the bands are empty.
   const GradeBand* grade_for(double total) const;

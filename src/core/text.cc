@@ -47,45 +47,55 @@ char32_t simplify(char32_t cp) {
   return (it != kTraditionalSorted.end() && it->first == cp) ? it->second : cp;
 }
 
+// Look-alikes typed in tables, and what they mean.
+constexpr std::pair<char32_t, char32_t> kLookAlikes[] = {
+    {0x3000, U' '},  // ideographic space
+    {0x00A0, U' '},  // no-break space
+    {0x2267, U'≥'},  // ≧
+    {0x2A7E, U'≥'},  // ⩾
+    {0x2266, U'≤'},  // ≦
+    {0x2A7D, U'≤'},  // ⩽
+    {0x2550, U'='},  // ═
+    {0xFE65, U'>'},  // ﹥
+    {0xFE64, U'<'},  // ﹤
+    {0x2014, U'-'},  // — between range bounds
+    {0x2013, U'-'},  // –
+    {0xFE6A, U'%'},  // ﹪
+};
+
 char32_t fold(char32_t cp) {
+  if (cp < 0x80) return cp;
   if (cp >= 0xFF01 && cp <= 0xFF5E) return cp - 0xFEE0;  // full-width ASCII
-  switch (cp) {
-    case 0x3000:
-      return U' ';
-    case 0x2267:
-      return U'≥';  // ≧
-    case 0x2A7E:
-      return U'≥';  // ⩾
-    case 0x2266:
-      return U'≤';  // ≦
-    case 0x2A7D:
-      return U'≤';  // ⩽
-    case 0x2550:
-      return U'=';  // ═
-    case 0xFE65:
-      return U'>';  // ﹥
-    case 0xFE64:
-      return U'<';  // ﹤
-    case 0x00A0:
-      return U' ';
-    case 0x2014:
-      return U'-';  // — between range bounds
-    case 0x2013:
-      return U'-';
-    case 0xFE6A:
-      return U'%';
-    default:
-      return cp < 0x80 ? cp : simplify(cp);
+  for (const auto& [from, to] : kLookAlikes) {
+    if (cp == from) return to;
   }
+  return simplify(cp);
+}
+
+// One bit per code point of the Basic Multilingual Plane: set where fold()
+// changes it, from the same tables fold() reads (a test checks they agree).
+constexpr auto make_fold_bits() {
+  std::array<uint64_t, 0x10000 / 64> bits{};
+  auto set = [&](char32_t cp) { bits[cp / 64] |= uint64_t{1} << (cp % 64); };
+  for (char32_t cp = 0xFF01; cp <= 0xFF5E; ++cp) set(cp);
+  for (const auto& [from, to] : kLookAlikes) set(from);
+  for (const auto& [from, to] : kTraditional) set(from);
+  return bits;
 }
 
 bool is_space(char32_t cp) {
   return cp == U' ' || cp == U'\t' || cp == U'\n' || cp == U'\r';
 }
 
+constexpr auto kFoldBits = make_fold_bits();
+
+bool folds(char32_t cp) {
+  return cp >= 0x10000 ? fold(cp) != cp : (kFoldBits[cp / 64] >> (cp % 64)) & 1;
+}
+
 }  // namespace
 
-char32_t next_code_point(std::string_view s, size_t& i) {
+char32_t next_code_point_slow(std::string_view s, size_t& i) {
   const auto b0 = static_cast<unsigned char>(s[i]);
   if (b0 < 0x80) {
     ++i;
@@ -156,6 +166,26 @@ void normalize_into(std::string_view in, std::string& out) {
   while (e > b && is_space(static_cast<unsigned char>(out[e - 1]))) --e;
   if (e != out.size()) out.resize(e);
   if (b != 0) out.erase(0, b);
+}
+
+std::string_view normalize_view(std::string_view in, std::string& scratch) {
+  for (size_t i = 0; i < in.size();) {
+    if (static_cast<unsigned char>(in[i]) < 0x80) {
+      ++i;
+      continue;
+    }
+    const size_t start = i;
+    const char32_t cp = next_code_point(in, i);
+    if (i - start > 1 && folds(cp)) {
+      normalize_into(in, scratch);
+      return scratch;
+    }
+  }
+  size_t b = 0;
+  size_t e = in.size();
+  while (b < e && is_space(static_cast<unsigned char>(in[b]))) ++b;
+  while (e > b && is_space(static_cast<unsigned char>(in[e - 1]))) --e;
+  return in.substr(b, e - b);
 }
 
 std::string normalize(std::string_view in) {

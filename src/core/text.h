@@ -12,7 +12,24 @@ namespace jixiao::core::text {
 
 // Decodes one UTF-8 code point at s[i], advancing i. Invalid or truncated
 // sequences yield the single byte's value and advance by one.
-char32_t next_code_point(std::string_view s, size_t& i);
+char32_t next_code_point_slow(std::string_view s, size_t& i);
+inline char32_t next_code_point(std::string_view s, size_t& i) {
+  // ASCII and the three-byte characters of Chinese text inline; the rest out of line.
+  const auto b0 = static_cast<unsigned char>(s[i]);
+  if (b0 < 0x80) {
+    ++i;
+    return b0;
+  }
+  if ((b0 & 0xF0) == 0xE0 && i + 2 < s.size()) {
+    const auto b1 = static_cast<unsigned char>(s[i + 1]);
+    const auto b2 = static_cast<unsigned char>(s[i + 2]);
+    if ((b1 & 0xC0) == 0x80 && (b2 & 0xC0) == 0x80) {
+      i += 3;
+      return (char32_t{b0 & 0x0Fu} << 12) | (char32_t{b1 & 0x3Fu} << 6) | (b2 & 0x3Fu);
+    }
+  }
+  return next_code_point_slow(s, i);
+}
 
 // Appends `cp` encoded as UTF-8.
 void append_utf8(std::string& out, char32_t cp);
@@ -25,6 +42,12 @@ void append_utf8(std::string& out, char32_t cp);
 // caller that reuses it does not allocate.
 void normalize_into(std::string_view in, std::string& out);
 std::string normalize(std::string_view in);
+
+// The same result as normalize_into, without copying when nothing changes:
+// returns a view of `in` (trimmed) when no character needs folding, else
+// normalizes into `scratch` and returns a view of it. Most table cells need
+// no folding, so this is the reader's fast path.
+std::string_view normalize_view(std::string_view in, std::string& scratch);
 
 // Strips ASCII and ideographic white space from both ends.
 std::string_view trim(std::string_view s);

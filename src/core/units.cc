@@ -1,5 +1,9 @@
 #include "core/units.h"
 
+#include <iterator>
+
+#include "core/string_table.h"
+
 namespace jixiao::core {
 namespace {
 
@@ -48,10 +52,13 @@ constexpr Multiplier kMultipliers[] = {{"亿", 1e8}, {"千万", 1e7}, {"百万",
                                        {"万", 1e4}, {"千", 1e3},   {"百", 1e2}};
 
 const UnitEntry* find_unit(std::string_view unit) {
-  for (const auto& entry : kUnits) {
-    if (entry.written == unit) return &entry;
-  }
-  return nullptr;
+  static const StringTable table = [] {
+    StringTable t;
+    for (size_t i = 0; i < std::size(kUnits); ++i) t.add(kUnits[i].written, static_cast<int>(i));
+    return t;
+  }();
+  const int at = table.find(unit);
+  return at >= 0 ? &kUnits[at] : nullptr;
 }
 
 }  // namespace

@@ -2,6 +2,8 @@
 
 #include <cmath>
 
+#include "core/decimal.h"
+#include "core/string_table.h"
 #include "core/text.h"
 #include "core/units.h"
 
@@ -16,7 +18,12 @@ struct Cursor {
   bool done() const { return i >= s.size(); }
   std::string_view rest() const { return s.substr(i); }
   bool eat(std::string_view word) {
-    if (rest().substr(0, word.size()) != word) return false;
+    // A byte loop, not memcmp: the words are short and most differ in the
+    // first byte, and the scanner tries many of them at each position.
+    if (i > s.size() || s.size() - i < word.size()) return false;
+    for (size_t k = 0; k < word.size(); ++k) {
+      if (s[i + k] != word[k]) return false;
+    }
     i += word.size();
     return true;
   }
@@ -36,6 +43,12 @@ bool is_digit(char c) {
 }
 
 bool is_not_applicable(std::string_view s) {
+  // Every word is short and starts with one of these bytes (不, 无 are E4, E6).
+  const auto first = static_cast<unsigned char>(s.front());
+  if (s.size() > 12 || !(first == '/' || first == '-' || first == '\\' || first == 'N' ||
+                         first == 'n' || first == 0xE4 || first == 0xE6)) {
+    return false;
+  }
   static constexpr std::string_view kWords[] = {"/",      "-",    "--",  "---", "//",
                                                 "\\",     "N/A",  "n/a", "NA",  "不适用",
                                                 "不涉及", "无需", "-/-", "/ /", "不适用。"};
@@ -99,7 +112,37 @@ constexpr OpWord kSuffixOps[] = {
     {"左右", Op::none},
 };
 
+// Whether an operator word may start with `cp`: the first characters of
+// kPrefixOps. Lets the label scanner skip the word list at most positions.
+bool may_start_op(char32_t cp) {
+  switch (cp) {
+    case U'≥':
+    case U'≤':
+    case U'>':
+    case U'<':
+    case U'=':
+    case U'≈':
+    case U'不':
+    case U'至':
+    case U'大':
+    case U'达':
+    case U'控':
+    case U'高':
+    case U'超':
+    case U'多':
+    case U'小':
+    case U'低':
+    case U'少':
+    case U'等':
+    case U'约':
+      return true;
+    default:
+      return false;
+  }
+}
+
 bool eat_prefix_op(Cursor& c, Op& op) {
+  if (!may_start_op(c.peek())) return false;
   for (const auto& w : kPrefixOps) {
     if (c.eat(w.word)) {
       op = w.op;
@@ -341,7 +384,13 @@ void read_figure(std::string_view s, Value& v) {
   std::string_view rest = c.rest();
   Op suffix_op = Op::none;
   bool suffix_found = false;
-  for (int round = 0; round < 2; ++round) {  // "以内完成", "及以上"
+  // Every suffix ends in 成, 右, 上, 下, 内 or 前: other endings skip the search.
+  const bool may_have_suffix = rest.size() >= 3 && [&] {
+    const std::string_view last = rest.substr(rest.size() - 3);
+    return last == "成" || last == "右" || last == "上" || last == "下" || last == "内" ||
+           last == "前";
+  }();
+  for (int round = 0; round < (may_have_suffix ? 2 : 0); ++round) {  // "以内完成", "及以上"
     for (std::string_view w : {"完成", "左右"}) {
       if (rest.size() >= w.size() && rest.substr(rest.size() - w.size()) == w) {
         rest.remove_suffix(w.size());
@@ -357,10 +406,9 @@ void read_figure(std::string_view s, Value& v) {
     }
   }
   std::string_view unit = text::trim(rest);
-  const size_t total_points = text::code_points(s);
-  if (!unit_is_clean(unit) || text::code_points(unit) > 8) {
+  if (!unit_is_clean(unit) || (unit.size() > 8 && text::code_points(unit) > 8)) {
     // A figure followed by junk: short text is a mistyped figure, long text is prose.
-    const bool short_text = total_points <= 20 && text::code_points(v.label) <= 6;
+    const bool short_text = text::code_points(s) <= 20 && text::code_points(v.label) <= 6;
     v.kind = short_text && !unit_is_clean(unit) ? ValueKind::invalid : ValueKind::text;
     v.text.assign(s);
     v.label.clear();
@@ -399,9 +447,39 @@ std::string_view op_symbol(Op op) {
   return "";
 }
 
+// "97", "100%", "72.46%": a plain figure, the commonest cell. Reads it
+// without the general scanner; false leaves `v` to the general path.
+bool read_plain_figure(std::string_view s, Value& v) {
+  size_t i = 0;
+  const size_t end = !s.empty() && s.back() == '%' ? s.size() - 1 : s.size();
+  double mantissa = 0;
+  int digits = 0;
+  int decimals = 0;
+  bool dot = false;
+  for (; i < end; ++i) {
+    const char c = s[i];
+    if (c >= '0' && c <= '9') {
+      mantissa = mantissa * 10 + (c - '0');
+      ++digits;
+      decimals += dot ? 1 : 0;
+    } else if (c == '.' && !dot && digits > 0 && i + 1 < end) {
+      dot = true;
+    } else {
+      return false;
+    }
+  }
+  // 15 digits keep the mantissa exact; longer figures take the general path.
+  if (digits == 0 || digits > 15) return false;
+  v.kind = ValueKind::number;
+  v.number = mantissa / pow10(decimals);
+  v.decimals = decimals;
+  if (end != s.size()) v.unit.assign("%");
+  return true;
+}
+
 void parse_value_into(std::string_view written, Value& v) {
   thread_local std::string buffer;
-  text::normalize_into(written, buffer);
+  const std::string_view normalized = text::normalize_view(written, buffer);
   v.kind = ValueKind::empty;
   v.op = Op::none;
   v.number = 0;
@@ -413,22 +491,58 @@ void parse_value_into(std::string_view written, Value& v) {
   v.label.clear();
   v.date = Date{};
   v.text.clear();
-  const std::string_view s = buffer;
+  const std::string_view s = normalized;
   if (s.empty()) return;
+  if (read_plain_figure(s, v)) return;
   if (is_not_applicable(s)) {
     v.kind = ValueKind::not_applicable;
     return;
   }
-  if (text::has_digit(s) || s.find("月") != std::string_view::npos ||
-      s.find("季度") != std::string_view::npos) {
-    if (try_date(s, v)) return;
+  // A date needs 年, 月, 季度 or a - or / after the year ("2021-12"): other
+  // text skips the date reader.
+  bool may_be_date = false;
+  for (size_t i = 0; i < s.size() && !may_be_date; ++i) {
+    const auto c = static_cast<unsigned char>(s[i]);
+    if (c == '-' || c == '/') {
+      may_be_date = true;
+    } else if ((c == 0xE5 || c == 0xE6) && i + 2 < s.size()) {
+      const auto c1 = static_cast<unsigned char>(s[i + 1]);
+      const auto c2 = static_cast<unsigned char>(s[i + 2]);
+      may_be_date = (c == 0xE6 && c1 == 0x9C && c2 == 0x88) ||  // 月
+                    (c == 0xE5 && c1 == 0xB9 && c2 == 0xB4) ||  // 年
+                    (c == 0xE5 && c1 == 0xAD && c2 == 0xA3);    // 季
+    }
   }
+  if (may_be_date && try_date(s, v)) return;
   if (!text::has_digit(s)) {
     v.kind = ValueKind::text;
     v.text.assign(s);
     return;
   }
   read_figure(s, v);
+}
+
+namespace {
+constexpr size_t kRememberedValues = 2048;  // a power of two
+constexpr size_t kLongestRemembered = 64;   // bytes; longer text is prose that rarely repeats
+}  // namespace
+
+ValueReader::ValueReader() : hashes_(kRememberedValues, 0), entries_(kRememberedValues) {}
+
+void ValueReader::read(std::string_view written, Value& out) {
+  if (written.size() > kLongestRemembered) {
+    parse_value_into(written, out);
+    return;
+  }
+  const uint64_t hash = StringTable::hash(written) | 1;  // never 0, the empty mark
+  const size_t slot = hash & (kRememberedValues - 1);
+  Entry& e = entries_[slot];
+  if (hashes_[slot] != hash || e.written != written) {
+    parse_value_into(written, e.value);
+    e.written.assign(written);
+    hashes_[slot] = hash;
+  }
+  out = e.value;
 }
 
 Value parse_value(std::string_view written) {

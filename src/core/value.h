@@ -10,6 +10,7 @@
 #include <cstdint>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace jixiao::core {
 
@@ -54,6 +55,24 @@ Value parse_value(std::string_view written);
 
 // Like parse_value, reusing `out`'s storage (no allocation once warm).
 void parse_value_into(std::string_view written, Value& out);
+
+// parse_value_into with a memory of recent readings. Tables repeat the same
+// targets and actuals ("≥90%", "优", "100%") thousands of times; a reader of
+// many evaluations reads each distinct short text once. Same results as
+// parse_value_into. Not thread-safe: one per reader.
+class ValueReader {
+ public:
+  ValueReader();
+  void read(std::string_view written, Value& out);
+
+ private:
+  struct Entry {
+    std::string written;
+    Value value;
+  };
+  std::vector<uint64_t> hashes_;  // direct-mapped by hash; 0: empty (kept apart: probed first)
+  std::vector<Entry> entries_;
+};
 
 // Puts the numbers of a target and an actual into one unit: `t` and `a` in
 // the canonical unit, `display_factor` what to divide them by to show them in

@@ -19,6 +19,31 @@ struct WordClass {
 // text, the worst tier first, so "部分达成" is not read as "达成".
 WordClass classify_words(std::string_view text, const RuleSet& rules);
 
+// The words of one target and actual, each classified at most once however
+// many rules ask (the engine asks up to four times per qualitative leaf).
+// Values that are not text classify as none. Holds references: the values
+// and the rule set must outlive it.
+class LeafWords {
+ public:
+  LeafWords(const Value& target, const Value& actual, const RuleSet& rules)
+      : target_(target), actual_(actual), rules_(rules) {}
+  WordClass target() { return get(target_, target_class_, target_done_); }
+  WordClass actual() { return get(actual_, actual_class_, actual_done_); }
+
+ private:
+  WordClass get(const Value& v, WordClass& cls, bool& done);
+  const Value& target_;
+  const Value& actual_;
+  const RuleSet& rules_;
+  WordClass target_class_;
+  WordClass actual_class_;
+  bool target_done_ = false;
+  bool actual_done_ = false;
+};
+
+// Builds rules.word_index from the rule set's word lists (see WordIndex).
+void index_words(RuleSet& rules);
+
 // True when an indicator named `name` is lower-is-better by the rule set's list
 // (控制率, 差异率, …).
 bool is_lower_is_better_name(std::string_view name, const RuleSet& rules);
@@ -28,6 +53,9 @@ bool is_lower_is_better_name(std::string_view name, const RuleSet& rules);
 // indicator's name), a date (deadline), or the words of the target, else of
 // the actual (tiers, grades, yes/no); words that say nothing are `manual`.
 ScoringKind infer_scoring_kind(std::string_view name, const Value& target, const Value& actual,
+                               const RuleSet& rules);
+// The same, with the leaf's words classified once (`words` is of target and actual).
+ScoringKind infer_scoring_kind(std::string_view name, const Value& target, LeafWords& words,
                                const RuleSet& rules);
 
 }  // namespace jixiao::core

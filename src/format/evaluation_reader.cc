@@ -3,16 +3,18 @@
 #include <simdjson.h>
 
 #include <cmath>
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
 #include <cstring>
 #include <deque>
-#include <filesystem>
-#include <fstream>
 #include <vector>
 
 #include "core/decimal.h"
 #include "core/department.h"
 #include "core/text.h"
 #include "core/units.h"
+#include "format/file_bytes.h"
 
 namespace jixiao::format {
 namespace {
@@ -50,10 +52,37 @@ std::string_view chinese_error(error_code code) {
   }
 }
 
-// Where a field sits, for messages: indicators[2].children[0].weight.
+// Compares a field name with a literal. The length is a constant, so the
+// comparison compiles to a few integer compares instead of a memcmp call:
+// the reader compares keys more often than it does anything else.
+template <size_t N>
+bool key_is(std::string_view key, const char (&literal)[N]) {
+  return key.size() == N - 1 && std::memcmp(key.data(), literal, N - 1) == 0;
+}
+
+// The bytes of a raw key up to its closing quote or first backslash. Keys are
+// short: one 16-byte compare finds the end of most of them. The document is
+// padded, so reading 16 bytes past any key start is safe.
+size_t key_length(const char* raw) {
+#ifdef __SSE2__
+  for (size_t at = 0;; at += 16) {
+    const __m128i bytes = _mm_loadu_si128(reinterpret_cast<const __m128i*>(raw + at));
+    const int ends = _mm_movemask_epi8(_mm_or_si128(_mm_cmpeq_epi8(bytes, _mm_set1_epi8('"')),
+                                                    _mm_cmpeq_epi8(bytes, _mm_set1_epi8('\\'))));
+    if (ends != 0) return at + static_cast<size_t>(__builtin_ctz(static_cast<unsigned>(ends)));
+  }
+#else
+  size_t len = 0;
+  while (raw[len] != '"' && raw[len] != '\\') ++len;
+  return len;
+#endif
+}
+
+// Where a field sits, for messages: indicators[2].children[0].weight. Keys
+// are string literals or views into the document, which outlive the path.
 class FieldPath {
  public:
-  void push(std::string_view key, int index = -1) { parts_.push_back({std::string(key), index}); }
+  void push(std::string_view key, int index = -1) { parts_.push_back({key, index}); }
   void pop() { parts_.pop_back(); }
   std::string text(std::string_view last = {}) const {
     std::string out;
@@ -71,7 +100,7 @@ class FieldPath {
 
  private:
   struct Part {
-    std::string key;
+    std::string_view key;
     int index;
   };
   std::vector<Part> parts_;
@@ -85,7 +114,8 @@ struct Scope {
 
 class DocumentReader {
  public:
-  explicit DocumentReader(std::string& scratch) : scratch_(scratch) {}
+  DocumentReader(std::string& scratch, core::ValueReader& values)
+      : scratch_(scratch), values_(values) {}
 
   Status read(ondemand::document& doc, Evaluation& e) {
     ondemand::object obj;
@@ -196,12 +226,11 @@ class DocumentReader {
   }
 
   // Money is converted to 万元 once the budget's `unit` is known, because the
-  // unit may come after the amounts in the object.
+  // unit may come after the amounts in the object. An amount that carries its
+  // own unit ("480万元") converts at once.
   struct PendingAmount {
     std::optional<double>* out;
     double value;
-    std::string written_unit;  // a unit written with the amount ("480万元"), else empty
-    std::string field;         // for messages
   };
 
   Status amount(ondemand::value v, std::string_view field, std::optional<double>& out) {
@@ -209,38 +238,43 @@ class DocumentReader {
     std::string_view written_unit;
     Status s = number(v, field, f, &written_unit);
     out.reset();
-    if (s.ok() && f) {
-      pending_.push_back({&out, f->value, std::string(written_unit), path_.text(field)});
+    if (!s.ok() || !f) return s;
+    if (written_unit.empty()) {
+      pending_.push_back({&out, f->value});
+    } else if (written_unit == "元") {  // parse_value has turned 万元 and 亿元 into 元
+      out = f->value / 1e4;
+    } else {
+      return fail(field, "金额单位应为元、万元或亿元");
     }
-    return s;
+    return Status();
   }
 
-  Status convert_amounts(const std::string& unit) {
+  // `unit` has been checked when it was read (budget.unit).
+  void convert_amounts(const std::string& unit) {
     for (const PendingAmount& p : pending_) {
-      double wan = 0;
-      if (!p.written_unit.empty()) {
-        // parse_value has already converted 万元 and 亿元 into 元.
-        if (p.written_unit != "元") {
-          return Status::error("字段 " + p.field + " 金额单位应为元、万元或亿元");
-        }
-        wan = p.value / 1e4;
-      } else if (!core::to_wan_yuan(p.value, unit, wan)) {
-        return Status::error("字段 " + p.field + " 金额单位应为元、万元或亿元");
-      }
+      double wan = p.value;
+      core::to_wan_yuan(p.value, unit, wan);
       *p.out = wan;
     }
     pending_.clear();
-    return Status();
   }
 
   // Calls on_field(key, value) for each field of `obj`, stopping at the first error.
   template <typename OnField>
   Status each_field(ondemand::object obj, OnField&& on_field) {
     for (auto f : obj) {
-      std::string_view key;
-      if (auto err = f.unescaped_key().get(key)) return json_error(err, "");
-      ondemand::value v;
-      if (auto err = f.value().get(v)) return json_error(err, key);
+      ondemand::field field;
+      if (auto err = std::move(f).get(field)) return json_error(err, "");
+      // Keys are plain ASCII names: read them in place, and unescape only a
+      // key that has an escape in it (the closing quote is there: the
+      // document's strings were checked when it was indexed).
+      const char* raw = field.key().raw();
+      const size_t len = key_length(raw);
+      std::string_view key(raw, len);
+      if (raw[len] == '\\') {
+        if (auto err = field.unescaped_key().get(key)) return json_error(err, "");
+      }
+      ondemand::value v = field.value();
       Status s = on_field(key, v);
       if (!s.ok()) return s;
     }
@@ -277,19 +311,19 @@ class DocumentReader {
   Status evaluation(ondemand::object obj, Evaluation& e) {
     bool saw_indicators = false;
     Status status = each_field(obj, [&](std::string_view key, ondemand::value v) -> Status {
-      if (key == "title") return text(v, key, e.title);
-      if (key == "unit") return text(v, key, e.unit);
-      if (key == "rule_set") return text(v, key, e.rule_set);
-      if (key == "overall_goal") return text(v, key, e.overall_goal);
-      if (key == "stated_total") return number(v, key, e.stated_total);
-      if (key == "stated_grade") return text(v, key, e.stated_grade);
-      if (key == "budget") return budget(v, e);
-      if (key == "department") return department(v, e);
-      if (key == "indicators") {
+      if (key_is(key, "title")) return text(v, key, e.title);
+      if (key_is(key, "unit")) return text(v, key, e.unit);
+      if (key_is(key, "rule_set")) return text(v, key, e.rule_set);
+      if (key_is(key, "overall_goal")) return text(v, key, e.overall_goal);
+      if (key_is(key, "stated_total")) return number(v, key, e.stated_total);
+      if (key_is(key, "stated_grade")) return text(v, key, e.stated_grade);
+      if (key_is(key, "budget")) return budget(v, e);
+      if (key_is(key, "department")) return department(v, e);
+      if (key_is(key, "indicators")) {
         saw_indicators = true;
         return indicators(v, e, -1, key);
       }
-      if (key == "year") {
+      if (key_is(key, "year")) {
         std::optional<double> y;
         Status s = plain_number(v, key, y);
         if (!s.ok() || !y) return s;
@@ -299,23 +333,24 @@ class DocumentReader {
         e.year = static_cast<int>(*y);
         return Status();
       }
-      if (key == "experts") {
+      if (key_is(key, "experts")) {
         Status s = strings(v, key, e.experts);
         if (s.ok() && e.experts.size() > kMaxExperts) return fail(key, "专家人数过多");
         return s;
       }
-      if (key != "kind" && key != "scope" && key != "panel_method") return unknown(key);
+      if (!key_is(key, "kind") && !key_is(key, "scope") && !key_is(key, "panel_method"))
+        return unknown(key);
       // The enumerations.
       Status s = text(v, key, scratch_);
       if (!s.ok()) return s;
-      if (key == "kind") {
+      if (key_is(key, "kind")) {
         auto kind = core::evaluation_kind_from_text(scratch_);
         if (!kind) {
           return fail(key,
                       "应为 self、department、finance 或 third_party，实际为「" + scratch_ + "」");
         }
         e.kind = *kind;
-      } else if (key == "scope") {
+      } else if (key_is(key, "scope")) {
         auto scope = core::scope_from_text(scratch_);
         if (!scope)
           return fail(key, "应为 project 或 department_overall，实际为「" + scratch_ + "」");
@@ -359,17 +394,17 @@ class DocumentReader {
     pending_.clear();
     sources_.clear();
     Status s = each_field(obj, [&](std::string_view key, ondemand::value fv) -> Status {
-      if (key == "name") return text(fv, key, b.name);
-      if (key == "initial") return amount(fv, key, b.initial);
-      if (key == "adjusted") return amount(fv, key, b.adjusted);
-      if (key == "executed") return amount(fv, key, b.executed);
-      if (key == "received") return amount(fv, key, b.received);
-      if (key == "weight") return plain_number(fv, key, b.weight);
-      if (key == "target_rate") return text(fv, key, b.target_rate);
-      if (key == "stated_rate") return text(fv, key, b.stated_rate);
-      if (key == "stated_score") return number(fv, key, b.stated_score);
-      if (key == "sources") return sources(fv, b);
-      if (key == "unit") {
+      if (key_is(key, "name")) return text(fv, key, b.name);
+      if (key_is(key, "initial")) return amount(fv, key, b.initial);
+      if (key_is(key, "adjusted")) return amount(fv, key, b.adjusted);
+      if (key_is(key, "executed")) return amount(fv, key, b.executed);
+      if (key_is(key, "received")) return amount(fv, key, b.received);
+      if (key_is(key, "weight")) return plain_number(fv, key, b.weight);
+      if (key_is(key, "target_rate")) return text(fv, key, b.target_rate);
+      if (key_is(key, "stated_rate")) return text(fv, key, b.stated_rate);
+      if (key_is(key, "stated_score")) return number(fv, key, b.stated_score);
+      if (key_is(key, "sources")) return sources(fv, b);
+      if (key_is(key, "unit")) {
         Status u = text(fv, key, unit);
         double probe = 0;
         if (u.ok() && !core::to_wan_yuan(1, unit, probe)) return fail(key, "应为元、万元或亿元");
@@ -378,23 +413,23 @@ class DocumentReader {
       return unknown(key);
     });
     if (!s.ok()) return s;
-    s = convert_amounts(unit);
+    convert_amounts(unit);
     // Sources were read into a deque: pending amounts point into its lines,
     // which a growing vector would have moved.
     b.sources.assign(std::make_move_iterator(sources_.begin()),
                      std::make_move_iterator(sources_.end()));
     sources_.clear();
-    return s;
+    return Status();
   }
 
   Status sources(ondemand::value v, core::Budget&) {
     return each_object(v, "sources", [&](ondemand::object obj) {
       core::FundingLine& line = sources_.emplace_back();
       return each_field(obj, [&](std::string_view key, ondemand::value fv) -> Status {
-        if (key == "initial") return amount(fv, key, line.initial);
-        if (key == "adjusted") return amount(fv, key, line.adjusted);
-        if (key == "executed") return amount(fv, key, line.executed);
-        if (key != "source") return unknown(key);
+        if (key_is(key, "initial")) return amount(fv, key, line.initial);
+        if (key_is(key, "adjusted")) return amount(fv, key, line.adjusted);
+        if (key_is(key, "executed")) return amount(fv, key, line.executed);
+        if (!key_is(key, "source")) return unknown(key);
         Status s = text(fv, key, scratch_);
         if (!s.ok()) return s;
         if (scratch_ == "fiscal" || scratch_ == "本年财政拨款" || scratch_ == "财政拨款") {
@@ -442,7 +477,7 @@ class DocumentReader {
         {"basic", &core::DepartmentData::basic},
     };
     return each_field(obj, [&](std::string_view key, ondemand::value fv) -> Status {
-      if (key == "projects") return projects(fv, d);
+      if (key_is(key, "projects")) return projects(fv, d);
       for (const auto& field : kFields) {
         if (field.key == key) return plain_number(fv, key, d.*(field.member));
       }
@@ -454,9 +489,9 @@ class DocumentReader {
     return each_object(v, "projects", [&](ondemand::object obj) {
       auto& p = d.projects.emplace_back();
       return each_field(obj, [&](std::string_view key, ondemand::value fv) -> Status {
-        if (key == "title") return text(fv, key, p.title);
-        if (key == "total") return plain_number(fv, key, p.total);
-        if (key == "grade") return text(fv, key, p.grade);
+        if (key_is(key, "title")) return text(fv, key, p.title);
+        if (key_is(key, "total")) return plain_number(fv, key, p.total);
+        if (key_is(key, "grade")) return text(fv, key, p.grade);
         return unknown(key);
       });
     });
@@ -501,41 +536,41 @@ class DocumentReader {
     // `e.indicators` may grow while reading children: look the node up each time.
     Status status = each_field(obj, [&](std::string_view key, ondemand::value v) -> Status {
       Indicator& n = e.indicators[index];
-      if (key == "name") return text(v, key, n.name);
-      if (key == "target") {
+      if (key_is(key, "name")) return text(v, key, n.name);
+      if (key_is(key, "target")) {
         saw_target = true;
         return text(v, key, n.target_text);
       }
-      if (key == "actual") {
+      if (key_is(key, "actual")) {
         saw_actual = true;
         return text(v, key, n.actual_text);
       }
-      if (key == "weight") {
+      if (key_is(key, "weight")) {
         Status s = plain_number(v, key, n.weight);
         if (s.ok() && n.weight && *n.weight < 0) return fail(key, "分值不能为负数");
         return s;
       }
-      if (key == "stated_score") return number(v, key, n.stated_score);
-      if (key == "checked_score") return plain_number(v, key, n.checked_score);
-      if (key == "deduction_reason") return text(v, key, n.deduction_reason);
-      if (key == "note") return text(v, key, n.note);
-      if (key == "not_applicable") return boolean(v, key, n.not_applicable);
-      if (key == "expert_scores") return expert_scores(v, key, n.expert_scores);
-      if (key == "children") return indicators(v, e, index, key);
-      if (key == "per_point") {
+      if (key_is(key, "stated_score")) return number(v, key, n.stated_score);
+      if (key_is(key, "checked_score")) return plain_number(v, key, n.checked_score);
+      if (key_is(key, "deduction_reason")) return text(v, key, n.deduction_reason);
+      if (key_is(key, "note")) return text(v, key, n.note);
+      if (key_is(key, "not_applicable")) return boolean(v, key, n.not_applicable);
+      if (key_is(key, "expert_scores")) return expert_scores(v, key, n.expert_scores);
+      if (key_is(key, "children")) return indicators(v, e, index, key);
+      if (key_is(key, "per_point")) {
         std::optional<double> p;
         Status s = plain_number(v, key, p);
         n.per_point = p.value_or(0);
         return s;
       }
-      if (key == "figure") {
+      if (key_is(key, "figure")) {
         Status s = text(v, key, n.figure);
         if (s.ok() && !core::is_department_figure_code(n.figure)) {
           return fail(key, "不是已知的部门整体指标「" + n.figure + "」");
         }
         return s;
       }
-      if (key == "kind") {
+      if (key_is(key, "kind")) {
         Status s = text(v, key, scratch_);
         if (!s.ok()) return s;
         auto kind = core::scoring_kind_from_code(scratch_);
@@ -551,12 +586,12 @@ class DocumentReader {
     if (!status.ok()) return status;
     Indicator& n = e.indicators[index];
     if (saw_target) {
-      core::parse_value_into(n.target_text, n.target);
+      values_.read(n.target_text, n.target);
     } else {
       n.target = core::Value{};
     }
     if (saw_actual) {
-      core::parse_value_into(n.actual_text, n.actual);
+      values_.read(n.actual_text, n.actual);
     } else {
       n.actual = core::Value{};
     }
@@ -582,6 +617,7 @@ class DocumentReader {
   }
 
   std::string& scratch_;
+  core::ValueReader& values_;
   FieldPath path_;
   std::vector<PendingAmount> pending_;
   std::deque<core::FundingLine> sources_;  // the budget's, until its amounts are converted
@@ -595,7 +631,9 @@ struct EvaluationReader::Impl {
   ondemand::parser parser;
   Evaluation evaluation;
   std::string scratch;
-  std::string buffer;  // file bytes plus padding
+  core::ValueReader values;  // remembers targets and actuals read before
+  std::string buffer;        // text read into memory, plus padding
+  std::string copy;          // one document near the end of a mapped file, plus padding
 
   Status read_one(const char* data, size_t len, size_t capacity, std::string_view origin,
                   size_t line, const Sink& sink) {
@@ -603,20 +641,32 @@ struct EvaluationReader::Impl {
     if (auto err = parser.iterate(data, len, capacity).get(doc)) {
       return Status::error(std::string(chinese_error(err))).within(origin_prefix(origin, line));
     }
-    DocumentReader reader(scratch);
+    DocumentReader reader(scratch, values);
     Status s = reader.read(doc, evaluation);
     if (!s.ok()) return s.within(origin_prefix(origin, line));
     return sink(evaluation, line);
   }
 
-  // Reads the first `size` bytes of `buffer` (which is padded).
-  Status read_buffer(size_t size, std::string_view origin, bool json_lines, const Sink& sink) {
-    if (core::text::trim(std::string_view(buffer.data(), size)).empty()) {
+  // Parses `len` bytes at `data`, of which `readable` may be read: the
+  // parser reads up to SIMDJSON_PADDING bytes past the end, so text too near
+  // the end of readable memory is parsed from a padded copy.
+  Status read_padded(const char* data, size_t len, size_t readable, std::string_view origin,
+                     size_t line, const Sink& sink) {
+    if (readable >= len + SIMDJSON_PADDING)
+      return read_one(data, len, readable, origin, line, sink);
+    copy.assign(data, len);
+    copy.resize(len + SIMDJSON_PADDING, '\0');
+    return read_one(copy.data(), len, copy.size(), origin, line, sink);
+  }
+
+  // Reads the `size` bytes at `base`, of which `readable` (≥ size) may be read.
+  Status read_buffer(const char* base, size_t size, size_t readable, std::string_view origin,
+                     bool json_lines, const Sink& sink, size_t first_line = 1) {
+    if (core::text::trim(std::string_view(base, size)).empty()) {
       return Status::error("文件 " + std::string(origin) + "：文件为空");
     }
-    const char* base = buffer.data();
-    if (!json_lines) return read_one(base, size, buffer.size(), origin, 0, sink);
-    size_t line = 0;
+    if (!json_lines) return read_padded(base, size, readable, origin, 0, sink);
+    size_t line = first_line - 1;
     for (size_t pos = 0; pos < size;) {
       const void* nl = std::memchr(base + pos, '\n', size - pos);
       const size_t end = nl ? static_cast<const char*>(nl) - base : size;
@@ -624,8 +674,7 @@ struct EvaluationReader::Impl {
       const std::string_view content = core::text::trim(std::string_view(base + pos, end - pos));
       if (!content.empty()) {
         const size_t start = content.data() - base;
-        Status s =
-            read_one(base + start, content.size(), buffer.size() - start, origin, line, sink);
+        Status s = read_padded(base + start, content.size(), readable - start, origin, line, sink);
         if (!s.ok()) return s;
       }
       pos = end + 1;
@@ -651,34 +700,24 @@ bool is_json_lines_path(std::string_view path) {
 }
 
 Status EvaluationReader::read_text(std::string_view text, std::string_view origin, bool json_lines,
-                                   const Sink& sink) {
+                                   const Sink& sink, size_t first_line) {
   // The parser reads up to SIMDJSON_PADDING bytes past the end: copy once.
   std::string& buf = impl_->buffer;
   buf.resize(text.size() + SIMDJSON_PADDING);
   std::memcpy(buf.data(), text.data(), text.size());
   std::memset(buf.data() + text.size(), 0, SIMDJSON_PADDING);
-  return impl_->read_buffer(text.size(), origin, json_lines, sink);
+  return impl_->read_buffer(buf.data(), text.size(), buf.size(), origin, json_lines, sink,
+                            first_line);
 }
 
 Status EvaluationReader::read_file(const std::string& path, const Sink& sink) {
-  std::error_code ec;
-  if (!std::filesystem::is_regular_file(path, ec)) {
-    return Status::error("文件 " + path + "：不存在或不是普通文件");
-  }
-  const auto size = std::filesystem::file_size(path, ec);
-  if (ec) return Status::error("文件 " + path + "：无法读取");
-  if (size > kMaxEvaluationFileBytes) {
-    return Status::error("文件 " + path + "：超过 4 GiB，拒绝读取");
-  }
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return Status::error("文件 " + path + "：无法打开");
-  std::string& buf = impl_->buffer;
-  buf.resize(size + SIMDJSON_PADDING);
-  if (!in.read(buf.data(), static_cast<std::streamsize>(size))) {
-    return Status::error("文件 " + path + "：读取失败");
-  }
-  std::memset(buf.data() + size, 0, SIMDJSON_PADDING);
-  return impl_->read_buffer(size, path, is_json_lines_path(path), sink);
+  // Large files are mapped, not copied: the reader then runs at the speed of
+  // the parser. Documents near the end of the mapping are parsed from a
+  // padded copy (read_padded).
+  Result<FileBytes> bytes = FileBytes::open(path, kMaxEvaluationFileBytes);
+  if (!bytes.ok()) return bytes.status();
+  return impl_->read_buffer(bytes->text().data(), bytes->text().size(), bytes->readable(), path,
+                            is_json_lines_path(path), sink);
 }
 
 Result<Evaluation> parse_evaluation(std::string_view json, std::string_view origin) {

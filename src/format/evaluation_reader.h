@@ -41,9 +41,10 @@ class EvaluationReader {
   using Sink = std::function<Status(core::Evaluation& evaluation, size_t line)>;
   Status read_file(const std::string& path, const Sink& sink);
 
-  // As read_file, for bytes in memory. `json_lines` selects the format.
+  // As read_file, for bytes in memory. `json_lines` selects the format;
+  // `first_line` numbers the first line of `text` (a part of a larger file).
   Status read_text(std::string_view text, std::string_view origin, bool json_lines,
-                   const Sink& sink);
+                   const Sink& sink, size_t first_line = 1);
 
  private:
   struct Impl;

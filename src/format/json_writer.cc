@@ -1,14 +1,50 @@
 #include "format/json_writer.h"
 
-#include <fmt/format.h>
-
+#include <cassert>
+#include <charconv>
 #include <cmath>
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
 
 namespace jixiao::format {
 
+namespace {
+
+// The index of the first byte of `s` from `i` on that JSON must escape (a
+// quote, a backslash or a control character), or s.size().
+size_t next_to_escape(std::string_view s, size_t i) {
+#ifdef __SSE2__
+  const __m128i quote = _mm_set1_epi8('"');
+  const __m128i backslash = _mm_set1_epi8('\\');
+  const __m128i flip = _mm_set1_epi8(static_cast<char>(0x80));
+  const __m128i below_space = _mm_set1_epi8(static_cast<char>(0x20 ^ 0x80));
+  for (; i + 16 <= s.size(); i += 16) {
+    const __m128i bytes = _mm_loadu_si128(reinterpret_cast<const __m128i*>(s.data() + i));
+    // Unsigned c < 0x20 as a signed compare of the bytes with their top bit flipped.
+    const __m128i control = _mm_cmplt_epi8(_mm_xor_si128(bytes, flip), below_space);
+    const int hits = _mm_movemask_epi8(_mm_or_si128(
+        control, _mm_or_si128(_mm_cmpeq_epi8(bytes, quote), _mm_cmpeq_epi8(bytes, backslash))));
+    if (hits != 0) return i + static_cast<size_t>(__builtin_ctz(static_cast<unsigned>(hits)));
+  }
+#endif
+  for (; i < s.size(); ++i) {
+    const auto c = static_cast<unsigned char>(s[i]);
+    if (c < 0x20 || c == '"' || c == '\\') return i;
+  }
+  return s.size();
+}
+
+}  // namespace
+
 void append_json_string(std::string& out, std::string_view s) {
   out.push_back('"');
-  for (char c : s) {
+  // Copy runs of bytes that need no escape at once: almost all text is one run.
+  size_t run = 0;
+  for (size_t i = next_to_escape(s, 0); i < s.size(); i = next_to_escape(s, i + 1)) {
+    const auto c = static_cast<unsigned char>(s[i]);
+    out.append(s.data() + run, i - run);
+    run = i + 1;
     switch (c) {
       case '"':
         out += "\\\"";
@@ -25,51 +61,29 @@ void append_json_string(std::string& out, std::string_view s) {
       case '\t':
         out += "\\t";
         break;
-      default:
-        if (static_cast<unsigned char>(c) < 0x20) {
-          fmt::format_to(std::back_inserter(out), "\\u{:04x}", static_cast<int>(c));
-        } else {
-          out.push_back(c);
-        }
+      default: {
+        static constexpr char kHex[] = "0123456789abcdef";
+        const char escaped[] = {'\\', 'u', '0', '0', kHex[c >> 4], kHex[c & 15]};
+        out.append(escaped, sizeof escaped);
+      }
     }
   }
+  out.append(s.data() + run, s.size() - run);
   out.push_back('"');
 }
 
-void JsonWriter::separate() {
-  if (after_key_) {
-    after_key_ = false;
-    return;
-  }
-  if (!first_.empty()) {
-    if (!first_.back()) out_.push_back(',');
-    first_.back() = false;
-  }
-}
-
-JsonWriter& JsonWriter::begin_object() {
+JsonWriter& JsonWriter::open(char bracket) {
   separate();
-  out_.push_back('{');
-  first_.push_back(true);
+  out_.push_back(bracket);
+  assert(depth_ < kMaxDepth);
+  if (depth_ < kMaxDepth) first_[depth_++] = true;
   return *this;
 }
 
-JsonWriter& JsonWriter::end_object() {
-  out_.push_back('}');
-  first_.pop_back();
-  return *this;
-}
-
-JsonWriter& JsonWriter::begin_array() {
-  separate();
-  out_.push_back('[');
-  first_.push_back(true);
-  return *this;
-}
-
-JsonWriter& JsonWriter::end_array() {
-  out_.push_back(']');
-  first_.pop_back();
+JsonWriter& JsonWriter::close(char bracket) {
+  out_.push_back(bracket);
+  assert(depth_ > 0);
+  if (depth_ > 0) --depth_;
   return *this;
 }
 
@@ -93,14 +107,18 @@ JsonWriter& JsonWriter::value(double d) {
     out_ += "null";
   } else {
     // Shortest text that reads back as the same double: 14.55, not 14.550000000000001.
-    fmt::format_to(std::back_inserter(out_), "{}", d);
+    char buf[32];
+    const auto r = std::to_chars(buf, buf + sizeof buf, d);
+    out_.append(buf, r.ptr);
   }
   return *this;
 }
 
 JsonWriter& JsonWriter::value(long long i) {
   separate();
-  fmt::format_to(std::back_inserter(out_), "{}", i);
+  char buf[24];
+  const auto r = std::to_chars(buf, buf + sizeof buf, i);
+  out_.append(buf, r.ptr);
   return *this;
 }
 

@@ -13,10 +13,10 @@ class JsonWriter {
  public:
   explicit JsonWriter(std::string& out) : out_(out) {}
 
-  JsonWriter& begin_object();
-  JsonWriter& end_object();
-  JsonWriter& begin_array();
-  JsonWriter& end_array();
+  JsonWriter& begin_object() { return open('{'); }
+  JsonWriter& end_object() { return close('}'); }
+  JsonWriter& begin_array() { return open('['); }
+  JsonWriter& end_array() { return close(']'); }
   JsonWriter& key(std::string_view k);
   JsonWriter& value(std::string_view s);
   JsonWriter& value(const char* s) { return value(std::string_view(s)); }
@@ -36,9 +36,23 @@ class JsonWriter {
   }
 
  private:
-  void separate();
+  // Writes the comma before a value unless it is the first of its container
+  // or follows a key. Inline: it runs for every value.
+  void separate() {
+    if (after_key_) {
+      after_key_ = false;
+    } else if (depth_ > 0) {
+      if (!first_[depth_ - 1]) out_.push_back(',');
+      first_[depth_ - 1] = false;
+    }
+  }
+  JsonWriter& open(char bracket);
+  JsonWriter& close(char bracket);
+
+  static constexpr int kMaxDepth = 64;  // deeper nesting is a programming error
   std::string& out_;
-  std::vector<bool> first_;  // per open container: nothing written yet
+  bool first_[kMaxDepth] = {};  // per open container: nothing written in it yet
+  int depth_ = 0;
   bool after_key_ = false;
 };
 

@@ -1,5 +1,7 @@
 #include "format/rule_set_json.h"
 
+#include "core/words.h"
+
 #include <filesystem>
 #include <fstream>
 #include <sstream>
@@ -294,6 +296,7 @@ Result<RuleSet> rule_set_from_json(std::string_view text, std::string_view origi
   Reader in{std::string(origin)};
   RuleSet r = from_document(*resolved, in);
   if (!in.status().ok()) return in.status();
+  core::index_words(r);
   return r;
 }
 

@@ -9,16 +9,28 @@ using core::ScoreCard;
 
 namespace {
 
-void write_findings(JsonWriter& out, const std::vector<core::Finding>& findings) {
+void write_findings(JsonWriter& out, const Evaluation& e, const ScoreCard& card,
+                    const core::RuleSet& rules, const FindingLocator* locate) {
   out.key("findings").begin_array();
-  for (const auto& f : findings) {
+  for (const core::Flag& flag : card.flags) {
+    const core::Finding f = core::describe(e, card, rules, flag);
     out.begin_object()
         .field("code", f.code)
         .field("severity", core::severity_code(f.severity))
         .field("path", f.path)
-        .field("message", f.message)
+        .field("message", locate ? located_message(f, locate) : f.message)
         .end_object();
   }
+  out.end_array();
+}
+
+// The names from level 1 down to node `i`, written without building a vector.
+void write_path(JsonWriter& out, const Evaluation& e, int i) {
+  int chain[64];
+  int depth = 0;
+  for (int k = i; k != -1 && depth < 64; k = e.indicators[k].parent) chain[depth++] = k;
+  out.begin_array();
+  while (depth > 0) out.value(e.indicators[chain[--depth]].name);
   out.end_array();
 }
 
@@ -28,8 +40,14 @@ std::optional<double> stated(const std::optional<core::Figure>& f) {
 
 }  // namespace
 
+std::string located_message(const core::Finding& finding, const FindingLocator* locate) {
+  const std::string cell = locate ? (*locate)(finding) : std::string();
+  return cell.empty() ? finding.message : cell + "：" + finding.message;
+}
+
 void write_scorecard_json(JsonWriter& out, const Evaluation& e, const ScoreCard& card,
-                          const core::RuleSet& rules, std::string_view file) {
+                          const core::RuleSet& rules, std::string_view file,
+                          const FindingLocator* locate) {
   out.begin_object();
   if (!file.empty()) out.field("file", file);
   out.field("title", e.title)
@@ -89,9 +107,9 @@ void write_scorecard_json(JsonWriter& out, const Evaluation& e, const ScoreCard&
     if (!e.is_leaf(i)) continue;
     const auto& ind = e.indicators[i];
     const auto& node = card.nodes[i];
-    out.begin_object()
-        .field("path", e.path(i))
-        .field("weight", ind.weight)
+    out.begin_object().key("path");
+    write_path(out, e, i);
+    out.field("weight", ind.weight)
         .field("target", ind.target_text)
         .field("actual", ind.actual_text)
         .field("score", node.scored ? std::optional<double>(node.score) : std::nullopt)
@@ -137,7 +155,9 @@ void write_scorecard_json(JsonWriter& out, const Evaluation& e, const ScoreCard&
         .field("method", panel.method == core::PanelMethod::mean ? "mean" : "trimmed_mean");
     out.key("rows").begin_array();
     for (const auto& row : panel.rows) {
-      out.begin_object().field("path", e.path(row.indicator)).field("weight", row.weight);
+      out.begin_object().key("path");
+      write_path(out, e, row.indicator);
+      out.field("weight", row.weight);
       out.key("scores").begin_array();
       for (double s : row.scores) out.value(s);
       out.end_array();
@@ -151,7 +171,7 @@ void write_scorecard_json(JsonWriter& out, const Evaluation& e, const ScoreCard&
     out.field("total", panel.total).end_object();
   }
 
-  write_findings(out, card.findings);
+  write_findings(out, e, card, rules, locate);
   out.end_object();
 }
 

@@ -414,9 +414,9 @@ void analysis_chapter(Writer& w, const ReportInput& in) {
 }
 
 // Suggestions that follow from the findings; the narrative adds its own.
-std::vector<std::string> suggested_actions(const core::ScoreCard& card) {
+std::vector<std::string> suggested_actions(const std::vector<core::Finding>& findings) {
   std::set<std::string> codes;
-  for (const auto& f : card.findings) codes.insert(f.code);
+  for (const auto& f : findings) codes.insert(f.code);
   std::vector<std::string> out;
   auto add = [&](std::initializer_list<const char*> list, const char* text) {
     for (const char* c : list) {
@@ -533,12 +533,13 @@ Document build_report(const ReportInput& in) {
   w.heading(2, "主要经验及做法");
   w.text_or_placeholder(n.experience, "主要经验及做法");
   w.heading(2, "存在的问题及原因分析");
-  if (in.card.findings.empty()) {
+  const std::vector<core::Finding> findings = core::findings(e, in.card, in.rules);
+  if (findings.empty()) {
     w.para("经复核，评分数据未发现问题。");
   } else {
     w.para("经复核评分数据，发现以下问题：");
     int k = 0;
-    for (const auto& f : in.card.findings) {
+    for (const auto& f : findings) {
       std::string where = f.path.empty() ? "" : "〔" + core::path_text(f.path) + "〕";
       w.para(std::to_string(++k) + ". " + where + f.message);
     }
@@ -546,7 +547,7 @@ Document build_report(const ReportInput& in) {
   if (!n.problems.empty()) w.lines(n.problems);
 
   w.heading(1, "有关建议");
-  const std::vector<std::string> actions = suggested_actions(in.card);
+  const std::vector<std::string> actions = suggested_actions(findings);
   for (size_t k = 0; k < actions.size(); ++k) w.para(std::to_string(k + 1) + ". " + actions[k]);
   if (!n.suggestions.empty() || actions.empty()) w.text_or_placeholder(n.suggestions, "有关建议");
 

@@ -1,6 +1,7 @@
 // The `jixiao score` command as a user runs it: exit codes, messages, output.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
@@ -16,8 +17,8 @@ namespace {
 
 using jixiao::testing_support::CommandRun;
 
-CommandRun run(const std::string& args) {
-  return jixiao::testing_support::run_jixiao(args);
+CommandRun run(const std::string& args, const std::string& env = "") {
+  return jixiao::testing_support::run_jixiao(args, env);
 }
 
 std::vector<nlohmann::json> lines(const std::string& out) {
@@ -129,6 +130,58 @@ TEST(ScoreCommand, JsonLinesScoreEveryLine) {
   ASSERT_EQ(docs.size(), 3u);
   EXPECT_EQ(docs[2]["total"], 92);
   EXPECT_EQ(docs[2]["file"], file + ":3");
+}
+
+// A large JSON Lines file is scored by several threads; the output must be
+// the one a single thread writes, byte for byte, and an error must stop it
+// at the same line with the evaluations before it printed.
+TEST(ScoreCommand, LargeFilesScoreInParallelExactlyAsInSequence) {
+  const std::string example = [] {
+    std::ifstream in(std::string(JIXIAO_SOURCE_DIR) + "/examples/report-002.json");
+    std::stringstream ss;
+    ss << in.rdbuf();
+    std::string text = ss.str();
+    std::string line;
+    for (char c : text) {
+      if (c != '\n') line += c;
+    }
+    return line;
+  }();
+  std::string content;
+  size_t count = 0;
+  while (content.size() < (size_t{9} << 20)) {  // above the 8 MiB parallel threshold
+    content += example + "\n";
+    if (++count % 1000 == 0) content += "\n";  // blank lines keep their numbers
+  }
+  const std::string file = write_temp("parallel.jsonl", content);
+  const CommandRun parallel = run("score --json " + file, "JIXIAO_THREADS=4");
+  const CommandRun sequential = run("score --json " + file, "JIXIAO_THREADS=1");
+  ASSERT_EQ(parallel.exit_code, 0) << parallel.err;
+  ASSERT_EQ(sequential.exit_code, 0) << sequential.err;
+  EXPECT_EQ(parallel.out.size(), sequential.out.size());
+  EXPECT_TRUE(parallel.out == sequential.out);
+  const auto docs = lines(parallel.out);
+  ASSERT_EQ(docs.size(), count);
+  EXPECT_EQ(docs.back()["total"], 99.55);
+
+  // A bad line two thirds in: the same output up to it, then the error.
+  const size_t bad_at = content.size() * 2 / 3;
+  const size_t line_start = content.rfind('\n', bad_at) + 1;
+  std::string broken = content;
+  broken.insert(line_start,
+                "{\"title\":\"坏\",\"indicators\":[{\"name\":\"甲\",\"weight\":\"x\"}]}\n");
+  const size_t bad_line =
+      1 + static_cast<size_t>(std::count(broken.begin(), broken.begin() + line_start, '\n'));
+  const std::string broken_file = write_temp("parallel_broken.jsonl", broken);
+  const CommandRun p2 = run("score --json " + broken_file, "JIXIAO_THREADS=4");
+  const CommandRun s2 = run("score --json " + broken_file, "JIXIAO_THREADS=1");
+  EXPECT_EQ(p2.exit_code, 2);
+  EXPECT_EQ(s2.exit_code, 2);
+  EXPECT_TRUE(p2.out == s2.out);
+  EXPECT_NE(p2.err.find("第 " + std::to_string(bad_line) + " 行"), std::string::npos) << p2.err;
+  EXPECT_EQ(p2.err, s2.err);
+  std::filesystem::remove(file);
+  std::filesystem::remove(broken_file);
 }
 
 TEST(RulesCommand, ListsAndShowsRuleSets) {

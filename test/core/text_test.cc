@@ -38,5 +38,31 @@ TEST(Text, InvalidUtf8PassesThrough) {
   EXPECT_EQ(i, 1u);
 }
 
+// The no-copy path must give what the copying path gives, for every
+// character: its table of folding characters is kept apart from fold().
+TEST(Text, NormalizeViewAgreesWithNormalizeForEveryCharacter) {
+  std::string scratch;
+  for (char32_t cp = 1; cp < 0x10000; ++cp) {
+    if (cp >= 0xD800 && cp <= 0xDFFF) continue;  // surrogates are not characters
+    std::string s = " a";
+    append_utf8(s, cp);
+    s += "b ";
+    ASSERT_EQ(normalize_view(s, scratch), normalize(s))
+        << "U+" << std::hex << static_cast<uint32_t>(cp);
+  }
+  for (const std::string s :
+       {"", "  ", "\u3000优\u3000", "１００％", "≥100家", "\xE4\xBC", " 达成 "}) {
+    EXPECT_EQ(normalize_view(s, scratch), normalize(s)) << s;
+  }
+}
+
+TEST(Text, NormalizeViewDoesNotCopyCleanText) {
+  std::string scratch;
+  const std::string s = " ≥100家 ";
+  const std::string_view v = normalize_view(s, scratch);
+  EXPECT_EQ(v, "≥100家");
+  EXPECT_EQ(v.data(), s.data() + 1);  // a view of the input
+}
+
 }  // namespace
 }  // namespace jixiao::core::text

@@ -116,6 +116,42 @@ TEST(EvaluationReader, JsonLinesNameTheLine) {
   EXPECT_EQ(s.message(), "文件 b.jsonl 第 4 行：字段 indicators[0].weight 应为数字，实际为「?」");
 }
 
+// Large files are mapped; a document that ends at the very end of the
+// mapping (a file whose size is a whole number of pages) must still parse.
+TEST(EvaluationReader, MappedFilesEndingOnAPageBoundary) {
+  const std::string line =
+      R"({"title":"项目","indicators":[{"name":"甲","weight":100,"target":"≥100家","actual":"97家"}]})";
+  for (const size_t pages : {size_t{300}, size_t{301}}) {  // more than the 1 MiB mapping floor
+    const size_t size = pages * 4096;
+    std::string text;
+    size_t lines = 0;
+    while (text.size() + line.size() + 1 <= size) {
+      text += line + "\n";
+      ++lines;
+    }
+    // The last document ends exactly at the end of the file: pad before it.
+    const std::string last = line;
+    text.resize(text.size() - line.size() - 1);
+    text += std::string(size - text.size() - last.size(), ' ');
+    text += last;
+    ASSERT_EQ(text.size(), size);
+    const std::string path = testing::TempDir() + "mapped_" + std::to_string(pages) + ".jsonl";
+    std::ofstream(path, std::ios::binary) << text;
+    EvaluationReader reader;
+    size_t seen = 0;
+    double weights = 0;
+    const Status s = reader.read_file(path, [&](core::Evaluation& e, size_t) {
+      ++seen;
+      weights += e.indicators.at(0).weight.value_or(0);
+      return Status();
+    });
+    EXPECT_TRUE(s.ok()) << s.message();
+    EXPECT_EQ(seen, lines);
+    EXPECT_EQ(weights, 100.0 * static_cast<double>(lines));
+    std::filesystem::remove(path);
+  }
+}
+
 TEST(EvaluationReader, ReusedStorageDoesNotLeakBetweenEvaluations) {
   EvaluationReader reader;
   std::vector<core::Evaluation> seen;

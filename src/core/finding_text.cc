@@ -1,0 +1,286 @@
+// The wording of every flag the engine raises: one place for the Chinese
+// messages, so that they read alike and can be reviewed together. Messages
+// quote what the user wrote (「…」) and the numbers both ways.
+#include <cmath>
+#include <string>
+
+#include "core/checks.h"
+#include "core/decimal.h"
+#include "core/engine.h"
+#include "core/text.h"
+
+namespace jixiao::core {
+namespace {
+
+std::string num(double v) {
+  return format_number(v);
+}
+
+void join(std::string& parts, double w) {
+  if (!parts.empty()) parts += '+';
+  parts += format_number(w);
+}
+
+// "5+57.58+14.22+14.7": the parts of the stated total, as the check added them.
+std::string stated_parts(const Evaluation& e, const ScoreCard& card, const RuleSet& r) {
+  StatedScores stated;
+  stated_scores(e, card, r.decimals, stated);
+  std::string parts;
+  if (card.execution.weight > 0 && e.budget && e.budget->stated_score) {
+    join(parts, e.budget->stated_score->value);
+  }
+  for (int i = 0; i < static_cast<int>(e.indicators.size()); ++i) {
+    if (e.indicators[i].parent == -1 && stated.own(i)) join(parts, *stated.own(i));
+  }
+  return parts;
+}
+
+std::string leaf_message(const Evaluation& e, const ScoreCard& card, const RuleSet& r,
+                         const Flag& f) {
+  const Indicator& ind = e.indicators[f.node];
+  const std::string t = text::quoted(ind.target_text);
+  const std::string a = text::quoted(ind.actual_text);
+  switch (f.kind) {
+    case FlagKind::target_missing:
+      return "未填写年度指标值，无法计分";
+    case FlagKind::actual_missing:
+      return "未填写实际完成值，无法计分";
+    case FlagKind::actual_time_missing:
+      return "未填写实际完成时间，无法计分";
+    case FlagKind::target_not_number:
+      return "年度指标值" + t + "不是可计算的数值";
+    case FlagKind::target_unreadable:
+      return "年度指标值" + t + "无法识别";
+    case FlagKind::target_not_time:
+      return "年度指标值" + t + "不是可比较的时间";
+    case FlagKind::actual_not_number:
+      return "实际完成值" + a + "无法识别为数值，年度指标值为" + t;
+    case FlagKind::actual_unreadable:
+      return "实际完成值" + a + "无法识别";
+    case FlagKind::actual_not_time:
+      return "实际完成值" + a + "不是可比较的时间";
+    case FlagKind::units_differ:
+      return "年度指标值" + t + "与实际完成值" + a + "的单位不一致，无法比较";
+    case FlagKind::tier_out_of_band: {
+      const int level = static_cast<int>(f.n[3]);
+      const std::string label =
+          level >= 0 && level < static_cast<int>(r.tiers.size()) ? r.tiers[level].label : "";
+      return "实际完成情况属「" + label + "」档，得分应在" + num(f.n[0]) + "至" + num(f.n[1]) +
+             "分之间，填报得分" + num(f.n[2]) + "超出该档";
+    }
+    case FlagKind::words_need_evaluator:
+      return "无法根据" + a + "自动判断完成程度，需由评价人按档次给分";
+    case FlagKind::manual_score_missing:
+      return "该指标需由评价人给分，但未填写得分";
+    case FlagKind::children_unweighted:
+      return "下级指标未列分值，本级也未填写得分，无法计分";
+    case FlagKind::not_applicable:
+      return "该指标不适用，分值" + num(f.n[0]) + "分不计入，总分按适用指标折算";
+    case FlagKind::manual_without_reason:
+      return "评价人打分未写明理由";
+    case FlagKind::over_achievement:
+      return "实际完成值" + a + "为年度指标值" + t + "的" + format_percent(f.n[0], 0) + "，超过" +
+             format_percent(f.n[1], 0) + "，目标可能设定偏低";
+    case FlagKind::over_without_note:
+      return "实际完成值超过年度指标值的" + format_percent(f.n[0], 0) + "，按规则须说明偏差原因";
+    case FlagKind::short_without_note:
+      return "实际完成值" + a + "未达到年度指标值" + t + "，未说明偏差原因";
+    case FlagKind::score_below_weight_no_note:
+      return "得分" + num(f.n[0]) + "低于分值" + num(f.n[1]) + "，未填写偏差原因分析及改进措施";
+    case FlagKind::children_weights_differ:
+      return weight_sum_message(e, f);
+    case FlagKind::stated_above_weight:
+      return "填报得分" + num(f.n[0]) + "超过分值" + num(f.n[1]);
+    case FlagKind::stated_negative:
+      return "填报得分" + num(f.n[0]) + "为负数";
+    case FlagKind::stated_differs:
+      return "填报得分" + num(f.n[0]) + "，按规则应得" + num(f.n[1]) + "分（" +
+             explain(e, card, f.node, r) + "）";
+    case FlagKind::stated_on_not_applicable:
+      return "指标不适用，却填报得分" + num(f.n[0]);
+    case FlagKind::children_stated_sum_differs:
+      return "下级指标填报得分合计" + num(f.n[0]) + "，与本级填报得分" + num(f.n[1]) + "不符";
+    case FlagKind::expert_count_differs:
+      return "专家评分有" + num(f.n[0]) + "个，专家名单有" + num(f.n[1]) + "人";
+    case FlagKind::expert_score_out_of_range: {
+      const auto k = static_cast<size_t>(f.n[0]);
+      const std::string who =
+          k < e.experts.size() ? e.experts[k] : "第" + std::to_string(k + 1) + "位专家";
+      return who + "评分" + num(f.n[1]) + "不在0至分值" + num(f.n[2]) + "之间";
+    }
+    case FlagKind::experts_disagree:
+      return "专家评分分歧较大：最高" + num(f.n[0]) + "分，最低" + num(f.n[1]) + "分，相差" +
+             num(f.n[0] - f.n[1]) + "分，超过分值" + num(f.n[2]) + "的" +
+             format_percent(r.expert_range_share, 0);
+    default:
+      return "";
+  }
+}
+
+std::string budget_message(const Evaluation& e, const ScoreCard& card, const Flag& f) {
+  const ExecutionResult& ex = card.execution;
+  const std::string target_rate = e.budget ? e.budget->target_rate : "";
+  const std::string stated_rate = e.budget ? e.budget->stated_rate : "";
+  switch (f.kind) {
+    case FlagKind::budget_target_unreadable:
+      return "预算执行率目标" + text::quoted(target_rate) + "无法识别";
+    case FlagKind::budget_rate_unreadable:
+      return "填报执行率" + text::quoted(stated_rate) + "无法识别";
+    case FlagKind::budget_amounts_missing:
+      return "未填写全年执行数或预算数，无法计算预算执行率";
+    case FlagKind::execution_rate_differs:
+      return "填报执行率" + stated_rate + "，按执行数" + num(ex.numerator) + "/预算数" +
+             num(ex.denominator) + "计算应为" + format_percent(ex.rate);
+    case FlagKind::stated_above_weight:
+      return "填报得分" + num(f.n[0]) + "超过分值" + num(f.n[1]);
+    case FlagKind::stated_differs:
+      return "填报得分" + num(f.n[0]) + "，按规则应得" + num(f.n[1]) + "分（" +
+             explain_execution(card) + "）";
+    default:
+      return "";
+  }
+}
+
+std::string evaluation_message(const Evaluation& e, const ScoreCard& card, const RuleSet& r,
+                               const Flag& f) {
+  switch (f.kind) {
+    case FlagKind::top_weights_differ:
+      return weight_sum_message(e, f);
+    case FlagKind::total_differs_from_parts:
+      return "填报总分" + num(f.n[0]) + "与各项填报得分合计" + stated_parts(e, card, r) + "=" +
+             num(f.n[1]) + "不符";
+    case FlagKind::total_differs_from_rules:
+      return "填报总分" + num(f.n[0]) + "，按规则计算应为" + num(card.total) + "（" +
+             explain_total(card, r) + "）";
+    case FlagKind::grade_differs: {
+      const GradeBand* band = r.grade_for(f.n[0]);
+      return "评价等级填报为「" + e.stated_grade + "」，" + (f.n[1] != 0 ? "填报总分" : "总分") +
+             num(f.n[0]) + "按" + r.name + "等级标准应为「" + (band ? band->label : "") + "」";
+    }
+    case FlagKind::total_capped:
+      return "预算执行率" + format_percent(card.execution.rate) + "，按规则总分不得超过" +
+             num(f.n[0]) + "分";
+    case FlagKind::spending_lags:
+      return "绩效指标得分率" + format_percent(f.n[0]) + "，而预算执行率仅" +
+             format_percent(card.execution.rate) + "，完成情况明显好于资金使用，需核实";
+    case FlagKind::panel_too_small:
+      return "评价工作组仅有" + num(f.n[0]) + "名专家，少于规定的" + num(f.n[1]) + "名";
+    default:
+      return "";
+  }
+}
+
+}  // namespace
+
+std::string_view flag_code(FlagKind kind) {
+  switch (kind) {
+    case FlagKind::target_missing:
+    case FlagKind::actual_missing:
+    case FlagKind::actual_time_missing:
+    case FlagKind::budget_amounts_missing:
+      return "missing_value";
+    case FlagKind::target_not_number:
+    case FlagKind::target_unreadable:
+    case FlagKind::target_not_time:
+    case FlagKind::actual_not_number:
+    case FlagKind::actual_unreadable:
+    case FlagKind::actual_not_time:
+    case FlagKind::budget_target_unreadable:
+    case FlagKind::budget_rate_unreadable:
+      return "unparseable_value";
+    case FlagKind::units_differ:
+      return "unit_mismatch";
+    case FlagKind::tier_out_of_band:
+      return "out_of_band";
+    case FlagKind::words_need_evaluator:
+    case FlagKind::manual_score_missing:
+    case FlagKind::children_unweighted:
+      return "manual_score_required";
+    case FlagKind::not_applicable:
+      return "not_applicable";
+    case FlagKind::manual_without_reason:
+      return "missing_reason";
+    case FlagKind::over_achievement:
+      return "over_achievement";
+    case FlagKind::over_without_note:
+    case FlagKind::short_without_note:
+    case FlagKind::score_below_weight_no_note:
+      return "missing_deviation_note";
+    case FlagKind::children_weights_differ:
+    case FlagKind::top_weights_differ:
+      return "weight_sum_mismatch";
+    case FlagKind::stated_above_weight:
+    case FlagKind::stated_negative:
+      return "score_exceeds_weight";
+    case FlagKind::stated_differs:
+    case FlagKind::stated_on_not_applicable:
+      return "stated_score_differs";
+    case FlagKind::children_stated_sum_differs:
+    case FlagKind::total_differs_from_parts:
+    case FlagKind::total_differs_from_rules:
+      return "total_mismatch";
+    case FlagKind::grade_differs:
+      return "grade_mismatch";
+    case FlagKind::total_capped:
+      return "total_capped";
+    case FlagKind::spending_lags:
+      return "completion_outruns_spending";
+    case FlagKind::execution_rate_differs:
+      return "execution_rate_mismatch";
+    case FlagKind::panel_too_small:
+      return "panel_too_small";
+    case FlagKind::expert_count_differs:
+      return "expert_count_mismatch";
+    case FlagKind::expert_score_out_of_range:
+      return "expert_score_out_of_range";
+    case FlagKind::experts_disagree:
+      return "expert_disagreement";
+  }
+  return "";
+}
+
+std::string weight_sum_message(const Evaluation& e, const Flag& f) {
+  const std::vector<std::optional<double>> weights = effective_weights(e);
+  std::string parts;
+  if (f.kind == FlagKind::children_weights_differ) {
+    const int n = static_cast<int>(e.indicators.size());
+    for (int c = f.node + 1; c < n && e.indicators[c].level > e.indicators[f.node].level; ++c) {
+      if (e.indicators[c].parent == f.node) join(parts, weights[c].value_or(0));
+    }
+    return "下级指标分值合计" + parts + "=" + num(f.n[0]) + "，与本级分值" + num(f.n[1]) + "不符";
+  }
+  for (int i = 0; i < static_cast<int>(e.indicators.size()); ++i) {
+    if (e.indicators[i].parent == -1) join(parts, weights[i].value_or(0));
+  }
+  const double execution_weight = f.n[2];
+  if (execution_weight > 0) join(parts, execution_weight);
+  std::string expected = num(f.n[1]);
+  if (!std::isnan(f.n[3])) expected += "（不含预算执行率时为" + num(f.n[3]) + "）";
+  return std::string("一级指标") + (execution_weight > 0 ? "及预算执行率" : "") + "分值合计" +
+         parts + "=" + num(f.n[0]) + "，应为" + expected;
+}
+
+Finding describe(const Evaluation& e, const ScoreCard& card, const RuleSet& r, const Flag& f) {
+  Finding out;
+  out.code = flag_code(f.kind);
+  out.severity = f.severity;
+  if (f.node >= 0 && f.node < static_cast<int>(e.indicators.size())) {
+    out.path = e.path(f.node);
+    out.message = leaf_message(e, card, r, f);
+  } else if (f.node == kBudgetRow) {
+    out.path = {card.execution.name};
+    out.message = budget_message(e, card, f);
+  } else {
+    out.message = evaluation_message(e, card, r, f);
+  }
+  return out;
+}
+
+std::vector<Finding> findings(const Evaluation& e, const ScoreCard& card, const RuleSet& r) {
+  std::vector<Finding> out;
+  out.reserve(card.flags.size());
+  for (const Flag& f : card.flags) out.push_back(describe(e, card, r, f));
+  return out;
+}
+
+}  // namespace jixiao::core
