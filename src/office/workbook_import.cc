@@ -12,6 +12,7 @@
 #include "core/text.h"
 #include "core/units.h"
 #include "core/value.h"
+#include "format/file_bytes.h"
 #include "office/table_layout.h"
 #include "office/xlsx_reader.h"
 
@@ -1034,7 +1035,6 @@ class SheetImporter {
 struct WorkbookImporter::Impl {
   XlsxReader reader;
   Workbook workbook;
-  std::string bytes;
   std::vector<ImportedEvaluation> found;
 };
 
@@ -1056,9 +1056,9 @@ Status WorkbookImporter::read_file(const std::string& path, const Sink& sink) {
     return Status::error("文件 " + path + "：不支持 ." + ext +
                          " 格式，请在 Excel 或 WPS 中另存为 Excel 工作簿（.xlsx）后再导入");
   }
-  Status s = read_file_bytes(path, impl_->bytes, kMaxWorkbookBytes);
-  if (!s.ok()) return s;
-  return read_bytes(impl_->bytes, path, sink);
+  Result<format::FileBytes> bytes = format::FileBytes::open(path, kMaxWorkbookBytes);
+  if (!bytes.ok()) return bytes.status();
+  return read_bytes(bytes->text(), path, sink);
 }
 
 Status WorkbookImporter::read_bytes(std::string_view bytes, std::string_view origin,

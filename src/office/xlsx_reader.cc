@@ -7,8 +7,6 @@
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
-#include <filesystem>
-#include <fstream>
 #include <unordered_map>
 
 #include "core/text.h"
@@ -79,26 +77,6 @@ const Cell* Sheet::value_at(uint32_t row, uint32_t col) const {
 std::string_view Sheet::text_at(uint32_t row, uint32_t col) const {
   const Cell* c = value_at(row, col);
   return c == nullptr ? std::string_view() : std::string_view(c->text);
-}
-
-Status read_file_bytes(const std::string& path, std::string& out, size_t max_bytes) {
-  std::error_code ec;
-  if (!std::filesystem::is_regular_file(path, ec)) {
-    return Status::error("文件 " + path + "：不存在或不是普通文件");
-  }
-  const auto size = std::filesystem::file_size(path, ec);
-  if (ec) return Status::error("文件 " + path + "：无法读取");
-  if (size > max_bytes) {
-    return Status::error("文件 " + path + "：超过 " + std::to_string(max_bytes >> 20) +
-                         " MiB，拒绝读取");
-  }
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return Status::error("文件 " + path + "：无法打开");
-  out.resize(static_cast<size_t>(size));
-  if (size > 0 && !in.read(out.data(), static_cast<std::streamsize>(size))) {
-    return Status::error("文件 " + path + "：读取失败");
-  }
-  return Status();
 }
 
 namespace {
@@ -675,7 +653,9 @@ XlsxReader::XlsxReader() : impl_(std::make_unique<Impl>()) {}
 XlsxReader::~XlsxReader() = default;
 
 Status XlsxReader::read(std::string_view bytes, Workbook& out, const ZipLimits& limits) {
-  return impl_->read(bytes, out, limits);
+  Status s = impl_->read(bytes, out, limits);
+  impl_->zip.close();  // the caller's bytes need not outlive this call
+  return s;
 }
 
 }  // namespace jixiao::office

@@ -100,8 +100,4 @@ class XlsxReader {
   std::unique_ptr<Impl> impl_;
 };
 
-// Reads a whole file into `out`, refusing files above `max_bytes`. The
-// message names the file.
-Status read_file_bytes(const std::string& path, std::string& out, size_t max_bytes);
-
 }  // namespace jixiao::office

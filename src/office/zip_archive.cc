@@ -72,6 +72,10 @@ Status ZipReader::open(std::string_view bytes, const ZipLimits& limits) {
   return Status();
 }
 
+void ZipReader::close() {
+  impl_ = std::make_unique<Impl>();
+}
+
 bool ZipReader::has(std::string_view name) const {
   return impl_->index.count(std::string(name)) != 0;
 }

@@ -54,6 +54,9 @@ class ZipReader {
   // Inflates the part `name` into `out`. A missing part is an error.
   Status read(std::string_view name, std::string& out);
 
+  // Releases the archive; after it the bytes given to open() may go.
+  void close();
+
  private:
   struct Impl;
   std::unique_ptr<Impl> impl_;

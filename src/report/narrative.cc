@@ -4,7 +4,7 @@
 
 #include <filesystem>
 
-#include "office/xlsx_reader.h"
+#include "format/file_bytes.h"
 
 namespace jixiao::report {
 
@@ -77,10 +77,9 @@ Result<Narrative> parse_narrative(const std::string& json, const std::string& or
 }
 
 Result<Narrative> read_narrative(const std::string& path) {
-  std::string bytes;
-  Status s = office::read_file_bytes(path, bytes, kMaxNarrativeBytes);
-  if (!s.ok()) return s;
-  return parse_narrative(bytes, path);
+  Result<format::FileBytes> bytes = format::FileBytes::open(path, kMaxNarrativeBytes);
+  if (!bytes.ok()) return bytes.status();
+  return parse_narrative(std::string(bytes->text()), path);
 }
 
 std::string narrative_path_for(const std::string& evaluation_path) {
