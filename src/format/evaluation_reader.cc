@@ -7,6 +7,7 @@
 #include <emmintrin.h>
 #endif
 #include <cstring>
+#include <deque>
 #include <vector>
 
 #include "core/decimal.h"
@@ -391,6 +392,7 @@ class DocumentReader {
     core::Budget& b = e.budget.emplace();
     std::string unit = "万元";
     pending_.clear();
+    sources_.clear();
     Status s = each_field(obj, [&](std::string_view key, ondemand::value fv) -> Status {
       if (key_is(key, "name")) return text(fv, key, b.name);
       if (key_is(key, "initial")) return amount(fv, key, b.initial);
@@ -401,7 +403,7 @@ class DocumentReader {
       if (key_is(key, "target_rate")) return text(fv, key, b.target_rate);
       if (key_is(key, "stated_rate")) return text(fv, key, b.stated_rate);
       if (key_is(key, "stated_score")) return number(fv, key, b.stated_score);
-      if (key_is(key, "sources")) return sources(fv, b);
+      if (key_is(key, "sources")) return sources(fv);
       if (key_is(key, "unit")) {
         Status u = text(fv, key, unit);
         double probe = 0;
@@ -412,12 +414,17 @@ class DocumentReader {
     });
     if (!s.ok()) return s;
     convert_amounts(unit);
+    // Sources were read into a deque: pending amounts point into its lines,
+    // which a growing vector would have moved.
+    b.sources.assign(std::make_move_iterator(sources_.begin()),
+                     std::make_move_iterator(sources_.end()));
+    sources_.clear();
     return Status();
   }
 
-  Status sources(ondemand::value v, core::Budget& b) {
+  Status sources(ondemand::value v) {
     return each_object(v, "sources", [&](ondemand::object obj) {
-      core::FundingLine& line = b.sources.emplace_back();
+      core::FundingLine& line = sources_.emplace_back();
       return each_field(obj, [&](std::string_view key, ondemand::value fv) -> Status {
         if (key_is(key, "initial")) return amount(fv, key, line.initial);
         if (key_is(key, "adjusted")) return amount(fv, key, line.adjusted);
@@ -613,6 +620,7 @@ class DocumentReader {
   core::ValueReader& values_;
   FieldPath path_;
   std::vector<PendingAmount> pending_;
+  std::deque<core::FundingLine> sources_;  // the budget's, until its amounts are converted
   core::Value value_;
   size_t count_ = 0;
 };
