@@ -403,7 +403,7 @@ class DocumentReader {
       if (key_is(key, "target_rate")) return text(fv, key, b.target_rate);
       if (key_is(key, "stated_rate")) return text(fv, key, b.stated_rate);
       if (key_is(key, "stated_score")) return number(fv, key, b.stated_score);
-      if (key_is(key, "sources")) return sources(fv, b);
+      if (key_is(key, "sources")) return sources(fv);
       if (key_is(key, "unit")) {
         Status u = text(fv, key, unit);
         double probe = 0;
@@ -422,7 +422,7 @@ class DocumentReader {
     return Status();
   }
 
-  Status sources(ondemand::value v, core::Budget&) {
+  Status sources(ondemand::value v) {
     return each_object(v, "sources", [&](ondemand::object obj) {
       core::FundingLine& line = sources_.emplace_back();
       return each_field(obj, [&](std::string_view key, ondemand::value fv) -> Status {
