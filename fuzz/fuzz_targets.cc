@@ -10,6 +10,10 @@
 #include "format/rule_set_json.h"
 #include "format/scorecard_json.h"
 #include "format/scorecard_text.h"
+#include "office/workbook_import.h"
+#include "office/zip_archive.h"
+#include "report/docx_renderer.h"
+#include "report/report_builder.h"
 
 namespace jixiao::fuzz {
 namespace {
@@ -56,6 +60,57 @@ void evaluation(const uint8_t* data, size_t size) {
   const bool json_lines = size > 0 && (data[0] & 1) != 0 && data[0] != '{';
   (void)reader.read_text(text, "fuzz", json_lines, [](core::Evaluation& e, size_t) {
     score_and_write(e);
+    return Status();
+  });
+}
+
+namespace {
+
+// The fixed parts of a workbook around a fuzzed sheet: percentages, dates in
+// Chinese formats and a custom 年月日 format among the styles.
+std::string wrap_sheet(std::string_view sheet, std::string_view shared) {
+  office::ZipWriter zip;
+  zip.add("[Content_Types].xml", "<Types/>");
+  zip.add(
+      "_rels/.rels",
+      R"(<Relationships><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>)");
+  zip.add(
+      "xl/workbook.xml",
+      R"(<workbook xmlns:r="r"><sheets><sheet name="项目支出绩效自评表" sheetId="1" r:id="rId1"/></sheets></workbook>)");
+  zip.add(
+      "xl/_rels/workbook.xml.rels",
+      R"(<Relationships><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/><Relationship Id="rId2" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/sharedStrings" Target="sharedStrings.xml"/><Relationship Id="rId3" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/></Relationships>)");
+  zip.add(
+      "xl/styles.xml",
+      R"(<styleSheet><numFmts><numFmt numFmtId="164" formatCode="yyyy&quot;年&quot;m&quot;月&quot;"/></numFmts><cellXfs><xf numFmtId="0"/><xf numFmtId="10"/><xf numFmtId="31"/><xf numFmtId="164"/><xf numFmtId="57"/></cellXfs></styleSheet>)");
+  zip.add("xl/worksheets/sheet1.xml", std::string(sheet));
+  zip.add("xl/sharedStrings.xml", std::string(shared));
+  auto bytes = zip.finish();
+  return bytes.ok() ? std::move(bytes.value()) : std::string();
+}
+
+}  // namespace
+
+void xlsx(const uint8_t* data, size_t size) {
+  const std::string_view input(reinterpret_cast<const char*>(data), size);
+  std::string wrapped;
+  std::string_view bytes = input;
+  if (office::sniff_container(input) == office::ContainerKind::other) {
+    const size_t nul = input.find('\0');
+    wrapped =
+        wrap_sheet(input.substr(0, nul),
+                   nul == std::string_view::npos ? std::string_view() : input.substr(nul + 1));
+    bytes = wrapped;
+  }
+  office::WorkbookImporter importer;
+  (void)importer.read_bytes(bytes, "fuzz", [](office::ImportedEvaluation& imported, size_t) {
+    core::ScoreCard card = core::score(imported.evaluation, rules());
+    std::vector<core::Finding> findings = core::findings(imported.evaluation, card, rules());
+    office::locate_findings(imported.source, imported.evaluation, findings);
+    const report::Narrative narrative;
+    const report::ReportInput in{imported.evaluation, card, rules(), narrative, imported.text};
+    (void)report::render_docx(report::build_report(in));
+    (void)report::render_docx(report::build_self_evaluation_table(in));
     return Status();
   });
 }

@@ -17,4 +17,13 @@ void value(const uint8_t* data, size_t size);
 // scored with the national rule set, explained and written out.
 void evaluation(const uint8_t* data, size_t size);
 
+// A workbook: read by the xlsx reader and the official-table importer, each
+// evaluation scored, its findings located, and its report built and rendered
+// as .docx. Input starting like a zip or OLE file is taken as the whole
+// file; other input is a worksheet's XML, optionally followed by a NUL byte
+// and a shared-strings part, packed into an otherwise valid workbook so that
+// mutations reach the sheet parser and the importer instead of failing the
+// zip checksum.
+void xlsx(const uint8_t* data, size_t size);
+
 }  // namespace jixiao::fuzz

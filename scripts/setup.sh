@@ -9,10 +9,14 @@ packages=(
   build-essential cmake ninja-build pkg-config git
   # core libraries
   libsimdjson-dev nlohmann-json3-dev libcli11-dev libfmt-dev
+  # office formats: xlsx in (libzip + pugixml), xlsx out (libxlsxwriter), docx out
+  libzip-dev zlib1g-dev libpugixml-dev libxlsxwriter-dev
+  # report rendering checks: docx -> PDF (LibreOffice headless), PDF text and pages, CJK fonts
+  libreoffice-writer-nogui poppler-utils fonts-noto-cjk
   # tests, sanitizers, fuzzing, benchmarks
   libgtest-dev libgmock-dev libbenchmark-dev clang libclang-rt-14-dev
-  # benchmark peers (Debian's python, not the one first on PATH)
-  python3
+  # benchmark peers and test fixtures (Debian's python, not the one first on PATH)
+  python3 python3-openpyxl python3-docx
 )
 
 missing=()

@@ -21,6 +21,7 @@
 #include "format/rule_set_json.h"
 #include "format/scorecard_json.h"
 #include "format/scorecard_text.h"
+#include "office/workbook_import.h"
 
 namespace jixiao::cli {
 namespace {
@@ -101,20 +102,25 @@ class Scorer {
   }
 
   Status score_file(const std::string& path, std::string& out, size_t& scored, Progress& progress) {
-    return reader_.read_file(path, [&](core::Evaluation& e, size_t line) {
-      Status s = score_one(e, path, line, out, scored);
+    // Workbooks (.xlsx) go through the office importer, with the same sink;
+    // their findings are prefixed with the cell they concern.
+    const bool workbook = office::is_workbook_path(path);
+    const format::EvaluationReader::Sink sink = [&](core::Evaluation& e, size_t line) {
+      Status s = score_one(e, path, line, out, scored, workbook ? &located_ : nullptr);
       if (out.size() >= (1u << 20)) {
         write_out(out);
         out.clear();
       }
       progress.add(1);
       return s;
-    });
+    };
+    return workbook ? office::read_workbook_evaluations(path, sink, &located_)
+                    : reader_.read_file(path, sink);
   }
 
  private:
   Status score_one(core::Evaluation& e, const std::string& path, size_t line, std::string& out,
-                   size_t& scored) {
+                   size_t& scored, const office::SourceMap* located = nullptr) {
     const core::RuleSet* rules = forced_;
     if (rules == nullptr) {
       Status rs;
@@ -126,13 +132,18 @@ class Scorer {
       }
     }
     core::score_into(e, *rules, card_);
+    // Workbooks: each finding's message names its cell.
+    const format::FindingLocator locate = [&](const core::Finding& f) {
+      return office::finding_cell(*located, e, f);
+    };
+    const format::FindingLocator* locator = located != nullptr ? &locate : nullptr;
     origin_ = path;
     if (line != 0) origin_ += ":" + std::to_string(line);
     if (options_.json) {
       format::JsonWriter w(out);
-      format::write_scorecard_json(w, e, card_, *rules, origin_);
+      format::write_scorecard_json(w, e, card_, *rules, origin_, locator);
     } else {
-      format::write_scorecard_text(out, e, card_, *rules, origin_);
+      format::write_scorecard_text(out, e, card_, *rules, origin_, locator);
     }
     out += '\n';
     ++scored;
@@ -145,6 +156,7 @@ class Scorer {
   format::EvaluationReader reader_;
   core::ScoreCard card_;
   std::string origin_;
+  office::SourceMap located_;  // the sheet being scored, for workbooks
 };
 
 // Large JSON Lines files are cut into blocks of whole lines that worker
@@ -260,6 +272,7 @@ unsigned worker_threads() {
 }  // namespace
 
 int run_score(const ScoreOptions& options) {
+  if (has_folder(options) || !options.findings.empty()) return run_score_folder(options);
   RuleSets rule_sets;
   const core::RuleSet* forced = nullptr;
   if (!options.rules.empty()) {

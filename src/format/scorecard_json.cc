@@ -10,7 +10,7 @@ using core::ScoreCard;
 namespace {
 
 void write_findings(JsonWriter& out, const Evaluation& e, const ScoreCard& card,
-                    const core::RuleSet& rules) {
+                    const core::RuleSet& rules, const FindingLocator* locate) {
   out.key("findings").begin_array();
   for (const core::Flag& flag : card.flags) {
     const core::Finding f = core::describe(e, card, rules, flag);
@@ -18,7 +18,7 @@ void write_findings(JsonWriter& out, const Evaluation& e, const ScoreCard& card,
         .field("code", f.code)
         .field("severity", core::severity_code(f.severity))
         .field("path", f.path)
-        .field("message", f.message)
+        .field("message", locate ? located_message(f, locate) : f.message)
         .end_object();
   }
   out.end_array();
@@ -40,8 +40,14 @@ std::optional<double> stated(const std::optional<core::Figure>& f) {
 
 }  // namespace
 
+std::string located_message(const core::Finding& finding, const FindingLocator* locate) {
+  const std::string cell = locate ? (*locate)(finding) : std::string();
+  return cell.empty() ? finding.message : cell + "：" + finding.message;
+}
+
 void write_scorecard_json(JsonWriter& out, const Evaluation& e, const ScoreCard& card,
-                          const core::RuleSet& rules, std::string_view file) {
+                          const core::RuleSet& rules, std::string_view file,
+                          const FindingLocator* locate) {
   out.begin_object();
   if (!file.empty()) out.field("file", file);
   out.field("title", e.title)
@@ -165,7 +171,7 @@ void write_scorecard_json(JsonWriter& out, const Evaluation& e, const ScoreCard&
     out.field("total", panel.total).end_object();
   }
 
-  write_findings(out, e, card, rules);
+  write_findings(out, e, card, rules, locate);
   out.end_object();
 }
 

@@ -70,7 +70,8 @@ void row(std::string& out, std::string_view name, std::string_view a, std::strin
 }  // namespace
 
 void write_scorecard_text(std::string& out, const core::Evaluation& e, const core::ScoreCard& card,
-                          const core::RuleSet& rules, std::string_view file) {
+                          const core::RuleSet& rules, std::string_view file,
+                          const FindingLocator* locate) {
   const std::string rule(120, '-');
   out += std::string(120, '=') + "\n";
   out += e.title;
@@ -179,7 +180,7 @@ void write_scorecard_text(std::string& out, const core::Evaluation& e, const cor
     for (const auto& f : core::findings(e, card, rules)) {
       out += "  [" + std::string(core::severity_label(f.severity)) + "] " + f.code;
       if (!f.path.empty()) out += "  " + core::path_text(f.path);
-      out += "\n      " + f.message + "\n";
+      out += "\n      " + located_message(f, locate) + "\n";
     }
   }
 }

@@ -5,15 +5,17 @@
 #include <string_view>
 
 #include "core/engine.h"
+#include "format/scorecard_json.h"
 
 namespace jixiao::format {
 
 // Appends the table: every leaf with weight, score, stated score and the
 // explanation; the categories with score rates; total and grade; department
 // figures and the panel summary when present; the findings.
+// `locate` as for write_scorecard_json.
 void write_scorecard_text(std::string& out, const core::Evaluation& evaluation,
                           const core::ScoreCard& card, const core::RuleSet& rules,
-                          std::string_view file);
+                          std::string_view file, const FindingLocator* locate = nullptr);
 
 // Pads or cuts `s` to `width` terminal columns (CJK characters count two).
 std::string fit_columns(std::string_view s, size_t width, bool align_right = false);

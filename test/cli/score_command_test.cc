@@ -11,33 +11,14 @@
 
 #include <nlohmann/json.hpp>
 
+#include "test/support/examples.h"
+
 namespace {
 
-struct CommandRun {
-  int exit_code = -1;
-  std::string out;
-  std::string err;
-};
+using jixiao::testing_support::CommandRun;
 
 CommandRun run(const std::string& args, const std::string& env = "") {
-  // ctest runs tests as parallel processes: each needs its own stderr file.
-  static int calls = 0;
-  const std::string err_file = testing::TempDir() + "jixiao_cli_err_" + std::to_string(getpid()) +
-                               "_" + std::to_string(++calls) + ".txt";
-  const std::string command = std::string("cd ") + JIXIAO_SOURCE_DIR + " && " + env + " " +
-                              JIXIAO_BINARY + " " + args + " 2>" + err_file;
-  CommandRun r;
-  FILE* pipe = popen(command.c_str(), "r");
-  char buf[4096];
-  for (size_t n; (n = fread(buf, 1, sizeof buf, pipe)) > 0;) r.out.append(buf, n);
-  const int status = pclose(pipe);
-  r.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-  std::ifstream err(err_file);
-  std::stringstream ss;
-  ss << err.rdbuf();
-  r.err = ss.str();
-  std::remove(err_file.c_str());
-  return r;
+  return jixiao::testing_support::run_jixiao(args, env);
 }
 
 std::vector<nlohmann::json> lines(const std::string& out) {

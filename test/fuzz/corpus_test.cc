@@ -35,4 +35,8 @@ TEST(FuzzCorpus, EvaluationInputsReplayWithoutCrashing) {
   EXPECT_GE(replay("evaluation", jixiao::fuzz::evaluation), 4);
 }
 
+TEST(FuzzCorpus, WorkbookInputsReplayWithoutCrashing) {
+  EXPECT_GE(replay("xlsx", jixiao::fuzz::xlsx), 10);
+}
+
 }  // namespace

@@ -1,0 +1,101 @@
+#include "app/report_job.h"
+
+#include <filesystem>
+#include <fstream>
+
+#include "app/pdf_export.h"
+#include "core/engine.h"
+#include "office/templates.h"
+#include "report/docx_renderer.h"
+#include "report/report_builder.h"
+
+namespace jixiao::app {
+
+namespace fs = std::filesystem;
+
+std::optional<DocumentKind> document_kind_from_text(std::string_view t) {
+  if (t == "report" || t == "报告") return DocumentKind::report;
+  if (t == "self-eval" || t == "自评表") return DocumentKind::self_evaluation;
+  if (t == "panel" || t == "专家评分汇总表") return DocumentKind::panel;
+  return std::nullopt;
+}
+
+Result<std::string> report_bytes(const SourcedEvaluation& e, const core::RuleSet& rules,
+                                 const report::Narrative& narrative, DocumentKind kind) {
+  const core::ScoreCard card = core::score(e.evaluation, rules);
+  const report::ReportInput in{e.evaluation, card, rules, narrative, e.text};
+  report::Document doc;
+  switch (kind) {
+    case DocumentKind::report:
+      doc = report::build_report(in);
+      break;
+    case DocumentKind::self_evaluation:
+      doc = report::build_self_evaluation_table(in);
+      break;
+    case DocumentKind::panel:
+      doc = report::build_panel_summary(in);
+      if (doc.blocks.empty()) {
+        return Status::error("评价「" + e.evaluation.title +
+                             "」没有专家评分，无法生成专家评分汇总表");
+      }
+      break;
+  }
+  return report::render_docx(doc);
+}
+
+namespace {
+bool ends_with(const std::string& s, std::string_view suffix) {
+  return s.size() >= suffix.size() &&
+         s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0;
+}
+}  // namespace
+
+Status make_report(const ReportRequest& r) {
+  EvaluationSource source;
+  Result<SourcedEvaluation> e = source.read_first(r.input);
+  if (!e.ok()) return e.status();
+  RuleSets rule_sets;
+  Result<const core::RuleSet*> rules = rule_sets.get(r.rules, e->evaluation, r.input);
+  if (!rules.ok()) return rules.status();
+  report::Narrative narrative;
+  std::string narrative_path = r.narrative;
+  if (narrative_path.empty()) {
+    const std::string sidecar = report::narrative_path_for(r.input);
+    std::error_code ec;
+    if (fs::exists(sidecar, ec)) narrative_path = sidecar;
+  }
+  if (!narrative_path.empty()) {
+    Result<report::Narrative> n = report::read_narrative(narrative_path);
+    if (!n.ok()) return n.status();
+    narrative = std::move(*n);
+  }
+  if (ends_with(r.output, ".xlsx")) {
+    if (r.kind == DocumentKind::report) {
+      return Status::error("评价报告只能生成 .docx；自评表和专家评分汇总表可生成 .xlsx");
+    }
+    if (r.kind == DocumentKind::panel && e->evaluation.experts.empty()) {
+      return Status::error("评价「" + e->evaluation.title +
+                           "」没有专家评分，无法生成专家评分汇总表");
+    }
+    const office::TemplateKind kind = r.kind == DocumentKind::panel ? office::TemplateKind::expert
+                                      : e->evaluation.scope == core::Scope::department_overall
+                                          ? office::TemplateKind::department
+                                          : office::TemplateKind::self_evaluation;
+    Status s = office::write_template(kind, &e->evaluation, e->text, r.output);
+    if (!s.ok() || !r.pdf) return s;
+  } else {
+    Result<std::string> bytes = report_bytes(*e, **rules, narrative, r.kind);
+    if (!bytes.ok()) return bytes.status();
+    std::ofstream out(r.output, std::ios::binary | std::ios::trunc);
+    if (!out || !out.write(bytes->data(), static_cast<std::streamsize>(bytes->size())) ||
+        !out.flush()) {
+      return Status::error("文件 " + r.output + "：无法写入");
+    }
+  }
+  if (!r.pdf) return Status();
+  fs::path dir = fs::path(r.output).parent_path();
+  if (dir.empty()) dir = ".";
+  return convert_to_pdf({r.output}, dir.string());
+}
+
+}  // namespace jixiao::app

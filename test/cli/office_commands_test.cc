@@ -1,0 +1,104 @@
+// The office commands as a user runs them: score FILE.xlsx and a folder,
+// template, report (with and without --pdf's LibreOffice).
+#include <gtest/gtest.h>
+
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+#include <unistd.h>
+
+#include <nlohmann/json.hpp>
+
+#include "test/support/examples.h"
+
+namespace {
+
+namespace fs = std::filesystem;
+
+using jixiao::testing_support::CommandRun;
+
+CommandRun run(const std::string& args, const std::string& env = "") {
+  return jixiao::testing_support::run_jixiao(args, env);
+}
+
+std::string temp(const std::string& name) {
+  return testing::TempDir() + std::to_string(getpid()) + "-" + name;
+}
+
+TEST(OfficeCommands, ScoreAWorkbookLikeTheJsonForm) {
+  const CommandRun xlsx = run("score --json test/office/fixtures/official.xlsx");
+  ASSERT_EQ(xlsx.exit_code, 0) << xlsx.err;
+  const auto doc = nlohmann::json::parse(xlsx.out);
+  EXPECT_EQ(doc["total"], 99.55);
+  EXPECT_EQ(doc["grade"], "优");
+  ASSERT_EQ(doc["findings"].size(), 1u);
+  EXPECT_EQ(doc["findings"][0]["code"], "over_achievement");
+  EXPECT_EQ(doc["findings"][0]["message"].get<std::string>().rfind("项目支出绩效自评表!E17：", 0),
+            0u);
+  const CommandRun table = run("score test/office/fixtures/official.xlsx");
+  EXPECT_NE(table.out.find("总分 99.55  等级 优"), std::string::npos) << table.out;
+}
+
+TEST(OfficeCommands, ScoreRefusesABadWorkbookNamingTheCell) {
+  const CommandRun r = run("score test/office/fixtures/bad_weight.xlsx");
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_NE(r.err.find("项目支出绩效自评表!F3：分值应为数字"), std::string::npos) << r.err;
+}
+
+TEST(OfficeCommands, ScoreAFolderWithSummaryAndFindingsWorkbook) {
+  const std::string findings = temp("findings.xlsx");
+  const CommandRun r = run("score test/office/fixtures --findings " + findings);
+  EXPECT_EQ(r.exit_code, 2) << r.err;  // two fixtures are meant to be refused
+  EXPECT_NE(r.out.find("已处理 7 个文件（6 个评价）"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("拒绝 2 个"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("问题清单已写入"), std::string::npos);
+  EXPECT_TRUE(fs::exists(findings));
+  EXPECT_EQ(r.err.find("\r["), std::string::npos);  // no progress bar without a terminal
+}
+
+TEST(OfficeCommands, TemplateThenScore) {
+  const std::string out = temp("r002.xlsx");
+  CommandRun r = run("template self-eval --from examples/report-002.json -o " + out);
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  r = run("score --json " + out);
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_EQ(nlohmann::json::parse(r.out)["total"], 99.55);
+  r = run("template budget -o " + out);
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_NE(r.err.find("self-eval、department、goals 或 expert"), std::string::npos);
+}
+
+TEST(OfficeCommands, ReportDocxAndTables) {
+  const std::string docx = temp("report.docx");
+  CommandRun r = run("report examples/report-004.json -o " + docx);
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_GT(fs::file_size(docx), 5000u);
+  r = run("report examples/department-overall.json --what self-eval -o " + temp("table.xlsx"));
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  r = run("score --json " + temp("table.xlsx"));
+  EXPECT_EQ(nlohmann::json::parse(r.out)["total"], 94.07);
+  r = run("report examples/report-002.json --what panel -o " + temp("panel.docx"));
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_NE(r.err.find("没有专家评分"), std::string::npos) << r.err;
+}
+
+TEST(OfficeCommands, ReportNarrativeErrorsNameTheField) {
+  const std::string text = temp("text.json");
+  std::ofstream(text) << R"({"backgrond": "x"})";
+  const CommandRun r =
+      run("report examples/report-002.json --text " + text + " -o " + temp("x.docx"));
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_NE(r.err.find("字段 backgrond 是未知字段"), std::string::npos) << r.err;
+}
+
+TEST(OfficeCommands, PdfWithoutLibreOfficeSaysWhatToInstall) {
+  const CommandRun r =
+      run("report examples/report-002.json --pdf -o " + temp("nopdf.docx"), "PATH=/nonexistent");
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_NE(r.err.find("libreoffice-writer-nogui"), std::string::npos) << r.err;
+  EXPECT_TRUE(fs::exists(temp("nopdf.docx")));  // the .docx is still written
+}
+
+}  // namespace
