@@ -9,6 +9,9 @@ packages=(
   build-essential cmake ninja-build pkg-config git
   # core libraries
   libsimdjson-dev nlohmann-json3-dev libcli11-dev libfmt-dev
+  # storage: embedded SQLite, PostgreSQL client and server (the tests start a
+  # throwaway cluster), libsodium for argon2id password hashes and SHA-256
+  libsqlite3-dev libpq-dev postgresql-15 libsodium-dev
   # tests, sanitizers, fuzzing, benchmarks
   libgtest-dev libgmock-dev libbenchmark-dev clang libclang-rt-14-dev
   # benchmark peers (Debian's python, not the one first on PATH)

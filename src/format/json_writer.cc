@@ -104,6 +104,12 @@ JsonWriter& JsonWriter::value(long long i) {
   return *this;
 }
 
+JsonWriter& JsonWriter::number_text(std::string_view digits) {
+  separate();
+  out_.append(digits);
+  return *this;
+}
+
 JsonWriter& JsonWriter::value(bool b) {
   separate();
   out_ += b ? "true" : "false";

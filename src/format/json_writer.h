@@ -27,6 +27,9 @@ class JsonWriter {
   JsonWriter& null();
   JsonWriter& value(const std::optional<double>& d) { return d ? value(*d) : null(); }
   JsonWriter& value(const std::vector<std::string>& list);
+  // A number already written as JSON text ("14.50"), for figures that keep
+  // the decimals they were printed with.
+  JsonWriter& number_text(std::string_view digits);
 
   // key(k).value(v)
   template <typename T>
