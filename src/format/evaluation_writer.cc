@@ -20,7 +20,7 @@ void figure(JsonWriter& w, std::string_view key, const std::optional<core::Figur
   const std::string fixed = fmt::format("{:.{}f}", f->value, decimals);
   w.key(key);
   if (std::strtod(fixed.c_str(), nullptr) == f->value) {
-    w.number_text(fixed);
+    w.raw_value(fixed);
   } else {
     w.value(f->value);
   }

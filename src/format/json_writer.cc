@@ -104,9 +104,9 @@ JsonWriter& JsonWriter::value(long long i) {
   return *this;
 }
 
-JsonWriter& JsonWriter::number_text(std::string_view digits) {
+JsonWriter& JsonWriter::raw_value(std::string_view json) {
   separate();
-  out_.append(digits);
+  out_.append(json);
   return *this;
 }
 

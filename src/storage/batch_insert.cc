@@ -8,6 +8,17 @@ namespace jixiao::storage {
 BatchInsert::BatchInsert(Connection& connection, std::string_view table,
                          std::initializer_list<std::string_view> columns)
     : connection_(connection), columns_(columns.size()) {
+  init(table, columns);
+}
+
+BatchInsert::BatchInsert(Connection& connection, std::string_view table,
+                         const std::vector<std::string>& columns)
+    : connection_(connection), columns_(columns.size()) {
+  init(table, columns);
+}
+
+template <typename Columns>
+void BatchInsert::init(std::string_view table, const Columns& columns) {
   prefix_ = "INSERT INTO " + std::string(table) + " (";
   row_ = "(";
   bool first = true;
@@ -21,8 +32,9 @@ BatchInsert::BatchInsert(Connection& connection, std::string_view table,
   row_ += ")";
   // SQLite gains little beyond a few dozen rows a statement; PostgreSQL saves
   // a round trip per row. Both stay far below their parameter limits.
-  const size_t wanted = connection.dialect() == Dialect::sqlite ? 32 : 256;
-  const size_t limit = static_cast<size_t>(connection.max_parameters()) / columns_;
+  const size_t wanted = connection_.dialect() == Dialect::sqlite ? 32 : 256;
+  const size_t limit =
+      static_cast<size_t>(connection_.max_parameters()) / std::max<size_t>(1, columns_);
   batch_rows_ = std::max<size_t>(1, std::min(wanted, limit));
   cells_.reserve(batch_rows_ * columns_);
 }

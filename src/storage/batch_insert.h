@@ -26,6 +26,8 @@ class BatchInsert {
  public:
   BatchInsert(Connection& connection, std::string_view table,
               std::initializer_list<std::string_view> columns);
+  BatchInsert(Connection& connection, std::string_view table,
+              const std::vector<std::string>& columns);
   ~BatchInsert() = default;
   BatchInsert(const BatchInsert&) = delete;
   BatchInsert& operator=(const BatchInsert&) = delete;
@@ -60,6 +62,8 @@ class BatchInsert {
     uint32_t offset = 0;  // text: a slice of text_
     uint32_t length = 0;
   };
+  template <typename Columns>
+  void init(std::string_view table, const Columns& columns);
   Status insert(size_t first_row, size_t rows);
   const std::string& sql_for(size_t rows);
 

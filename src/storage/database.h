@@ -28,6 +28,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "core/status.h"
 
@@ -119,6 +120,9 @@ class Connection {
   // After rows were inserted with explicit ids (a restore), moves the table's
   // id generator past them. No-op where ids come from the rows (SQLite).
   virtual Status reset_id_sequence(std::string_view table) = 0;
+
+  // The columns of `table`, in order; empty when there is no such table.
+  virtual Result<std::vector<std::string>> table_columns(std::string_view table) = 0;
 
   // The most bound parameters one statement may carry.
   virtual int max_parameters() const = 0;

@@ -124,6 +124,18 @@ class SqliteConnection final : public Connection {
     return execute_script("ROLLBACK");
   }
   Status reset_id_sequence(std::string_view) override { return Status(); }
+  Result<std::vector<std::string>> table_columns(std::string_view table) override {
+    Result<Statement*> st = prepare("SELECT name FROM pragma_table_info(?) ORDER BY cid");
+    if (!st.ok()) return st.status();
+    (*st)->bind(1, table);
+    std::vector<std::string> out;
+    for (;;) {
+      Result<bool> row = (*st)->next();
+      if (!row.ok()) return row.status();
+      if (!*row) return out;
+      out.push_back((*st)->get_string(0));
+    }
+  }
   int max_parameters() const override {
     return sqlite3_limit(db_, SQLITE_LIMIT_VARIABLE_NUMBER, -1);
   }

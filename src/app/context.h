@@ -1,0 +1,30 @@
+// What every use case needs: the connection it works on, the clock, and who
+// acts (recorded in the audit log). The CLI acts as the operating-system
+// user or the name given by --as; the future HTTP server as the logged-in
+// user. Permissions will be checked here, in app/, for both.
+#pragma once
+
+#include <optional>
+#include <string>
+
+#include "app/clock.h"
+#include "storage/database.h"
+#include "storage/records.h"
+
+namespace jixiao::app {
+
+struct Context {
+  storage::Connection& connection;
+  const Clock& clock;
+  std::string actor;
+  // The actor's users.id once looked up (nullopt inside: not a user).
+  std::optional<std::optional<int64_t>> actor_user_id = std::nullopt;
+};
+
+// Appends an audit entry for the change just made, in the current
+// transaction: who (ctx.actor), when (ctx.clock), which record, before and
+// after (JSON; empty for none).
+Status audit(Context& ctx, std::string_view action, std::string_view record_type,
+             std::string_view record_id, std::string before_json, std::string after_json);
+
+}  // namespace jixiao::app
