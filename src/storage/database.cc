@@ -29,16 +29,20 @@ Status Transaction::started(Status s) {
 }
 
 Status Transaction::begin_write() {
-  return started(connection_.begin_write());
+  joined_ = connection_.in_transaction();
+  return joined_ ? Status() : started(connection_.begin_write());
 }
 Status Transaction::begin_read() {
-  return started(connection_.begin_read());
+  joined_ = connection_.in_transaction();
+  return joined_ ? Status() : started(connection_.begin_read());
 }
 Status Transaction::begin_schema_change() {
-  return started(connection_.begin_schema_change());
+  joined_ = connection_.in_transaction();
+  return joined_ ? Status() : started(connection_.begin_schema_change());
 }
 
 Status Transaction::commit() {
+  if (joined_) return Status();
   if (!open_) return Status::error("内部错误：事务未开始");
   open_ = false;
   Status s = connection_.commit();

@@ -116,6 +116,8 @@ class Connection {
   virtual Status begin_schema_change() = 0;
   virtual Status commit() = 0;
   virtual Status rollback() = 0;
+  // Whether a transaction is open on this connection.
+  virtual bool in_transaction() const = 0;
 
   // After rows were inserted with explicit ids (a restore), moves the table's
   // id generator past them. No-op where ids come from the rows (SQLite).
@@ -155,7 +157,9 @@ Result<std::unique_ptr<Database>> open_database(std::string_view name,
 
 bool is_postgres_url(std::string_view name);
 
-// RAII transaction: rolls back unless commit() succeeded. Usage:
+// RAII transaction: rolls back unless commit() succeeded. A Transaction begun
+// while another is open on the connection joins it: its begin and commit do
+// nothing and the outer one decides (so a use case may call another). Usage:
 //   Transaction tx(connection);
 //   if (Status s = tx.begin_write(); !s.ok()) return s;
 //   … ; return tx.commit();
@@ -177,6 +181,7 @@ class Transaction {
   Status started(Status s);
   Connection& connection_;
   bool open_ = false;
+  bool joined_ = false;
 };
 
 }  // namespace jixiao::storage

@@ -206,6 +206,7 @@ class PostgresConnection final : public Connection {
     if (PQtransactionStatus(conn_) == PQTRANS_IDLE) return Status();
     return execute_script("ROLLBACK");
   }
+  bool in_transaction() const override { return PQtransactionStatus(conn_) != PQTRANS_IDLE; }
   Status reset_id_sequence(std::string_view table) override {
     for (char c : table) {
       if (!(c >= 'a' && c <= 'z') && c != '_') return Status::error("内部错误：表名无效");

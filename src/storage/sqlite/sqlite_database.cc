@@ -123,6 +123,7 @@ class SqliteConnection final : public Connection {
     if (sqlite3_get_autocommit(db_)) return Status();
     return execute_script("ROLLBACK");
   }
+  bool in_transaction() const override { return !sqlite3_get_autocommit(db_); }
   Status reset_id_sequence(std::string_view) override { return Status(); }
   Result<std::vector<std::string>> table_columns(std::string_view table) override {
     Result<Statement*> st = prepare("SELECT name FROM pragma_table_info(?) ORDER BY cid");
