@@ -25,8 +25,7 @@ class Dashboard : public BackendTest {
         small_evaluation("A1", "单位A", 2024, 2),  // 80, 85 of ≥100
         small_evaluation("A2", "单位A", 2024, 4),  // 80 … 95
         small_evaluation("A3", "单位A", 2024, 1),  // 80
-        small_evaluation("A4", "单位A", 2023, 3),
-        small_evaluation("B1", "单位B", 2024, 3),
+        small_evaluation("A4", "单位A", 2023, 3), small_evaluation("B1", "单位B", 2024, 3),
     };
     list[2].budget->executed = 40;  // 40 % executed
     std::vector<std::unique_ptr<app::EvaluationSource>> sources;
@@ -49,14 +48,16 @@ TEST_P(Dashboard, GradesAndExecutionByUnitMatchTheStoredEvaluations) {
     rates[h.unit_name].first += *h.execution_rate;
     rates[h.unit_name].second += 1;
   }
-  Result<std::vector<storage::UnitGrades>> grades = storage::grade_distribution(*db_.connection, 2024);
+  Result<std::vector<storage::UnitGrades>> grades =
+      storage::grade_distribution(*db_.connection, 2024);
   ASSERT_TRUE(grades.ok()) << grades.status().message();
   std::map<std::pair<std::string, std::string>, int64_t> got;
   for (const auto& g : *grades) got[{g.unit_name, g.grade_code}] = g.evaluations;
   EXPECT_EQ(got, expected);
   EXPECT_GE(got.size(), 2u);
 
-  Result<std::vector<storage::UnitExecution>> exec = storage::execution_by_unit(*db_.connection, 2024);
+  Result<std::vector<storage::UnitExecution>> exec =
+      storage::execution_by_unit(*db_.connection, 2024);
   ASSERT_TRUE(exec.ok()) << exec.status().message();
   ASSERT_EQ(exec->size(), 2u);
   const storage::UnitExecution& a = (*exec)[0];
