@@ -26,9 +26,11 @@ enum class Backend { sqlite, postgres };
 // "sqlite" / "postgres", for parameterized test names.
 std::string backend_name(const ::testing::TestParamInfo<Backend>& info);
 
-// A fresh, empty database of `backend` (a file path or a postgresql:// URL),
-// or an error saying why PostgreSQL is unavailable.
-Result<std::string> fresh_database(Backend backend);
+// A fresh database of `backend` (a file path or a postgresql:// URL), or an
+// error saying why PostgreSQL is unavailable. A PostgreSQL database is empty,
+// or with `migrated` a copy of a template that has the schema already (a
+// SQLite file is always empty: migrating it is quick).
+Result<std::string> fresh_database(Backend backend, bool migrated = true);
 
 // Whether the PostgreSQL half must fail rather than skip (CI=true).
 bool running_in_ci();
@@ -42,6 +44,8 @@ std::string temp_path(const std::string& name);
 class BackendTest : public ::testing::TestWithParam<Backend> {
  protected:
   void SetUp() override;
+  // Whether the test needs a database without a schema (the migration tests).
+  virtual bool start_empty() const { return false; }
 
   // A new connection context on the same database (another "session").
   std::unique_ptr<app::Context> second_context(const std::string& actor);

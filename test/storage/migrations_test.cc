@@ -13,6 +13,7 @@ using storage::Migration;
 
 class Migrations : public BackendTest {
  protected:
+  bool start_empty() const override { return true; }
   int64_t count(const std::string& sql) {
     Result<std::optional<int64_t>> n = storage::query_int(*db_.connection, sql);
     EXPECT_TRUE(n.ok()) << n.status().message();
