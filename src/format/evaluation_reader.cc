@@ -380,7 +380,11 @@ class DocumentReader {
   }
 
   Status sources(ondemand::value v, core::Budget& b) {
-    return each_object(v, "sources", [&](ondemand::object obj) {
+    // Pending amounts point into b.sources until the budget's unit is known:
+    // the vector must not reallocate while the budget is read.
+    b.sources.reserve(kMaxFundingLines);
+    return each_object(v, "sources", [&](ondemand::object obj) -> Status {
+      if (b.sources.size() >= kMaxFundingLines) return fail("", "资金来源行过多（最多 16 行）");
       core::FundingLine& line = b.sources.emplace_back();
       return each_field(obj, [&](std::string_view key, ondemand::value fv) -> Status {
         if (key == "initial") return amount(fv, key, line.initial);
