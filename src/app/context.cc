@@ -6,7 +6,8 @@
 namespace jixiao::app {
 
 Status audit(Context& ctx, std::string_view action, std::string_view record_type,
-             std::string_view record_id, std::string before_json, std::string after_json) {
+             std::string_view record_id, std::string before_json, std::string after_json,
+             storage::AuditBatch* batch) {
   if (!ctx.actor_user_id) {
     Result<std::optional<storage::UserRecord>> user = storage::find_user(ctx.connection, ctx.actor);
     if (!user.ok()) return user.status();
@@ -21,7 +22,19 @@ Status audit(Context& ctx, std::string_view action, std::string_view record_type
   e.record_id = record_id;
   e.before_json = std::move(before_json);
   e.after_json = std::move(after_json);
-  return storage::append_audit(ctx.connection, e);
+  return batch ? batch->add(e) : storage::append_audit(ctx.connection, e);
+}
+
+Result<std::vector<storage::AuditEntry>> audit_entries(Context& ctx,
+                                                       const storage::AuditQuery& query) {
+  storage::Transaction tx(ctx.connection);
+  Status s = tx.begin_read();
+  if (!s.ok()) return s;
+  auto out = storage::query_audit(ctx.connection, query);
+  if (!out.ok()) return out;
+  s = tx.commit();
+  if (!s.ok()) return s;
+  return out;
 }
 
 }  // namespace jixiao::app

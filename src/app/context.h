@@ -8,6 +8,7 @@
 #include <string>
 
 #include "app/clock.h"
+#include "storage/audit_log.h"
 #include "storage/database.h"
 #include "storage/records.h"
 
@@ -23,8 +24,14 @@ struct Context {
 
 // Appends an audit entry for the change just made, in the current
 // transaction: who (ctx.actor), when (ctx.clock), which record, before and
-// after (JSON; empty for none).
+// after (JSON; empty for none). With `batch`, the entry is batched (a bulk
+// import flushes it before committing).
 Status audit(Context& ctx, std::string_view action, std::string_view record_type,
-             std::string_view record_id, std::string before_json, std::string after_json);
+             std::string_view record_id, std::string before_json, std::string after_json,
+             storage::AuditBatch* batch = nullptr);
+
+// The audit log's entries matching `query`, oldest first.
+Result<std::vector<storage::AuditEntry>> audit_entries(Context& ctx,
+                                                       const storage::AuditQuery& query);
 
 }  // namespace jixiao::app

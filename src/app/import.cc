@@ -1,6 +1,7 @@
 #include "app/import.h"
 
 #include <map>
+#include <set>
 
 #include "app/audit_json.h"
 #include "app/rule_sets.h"
@@ -40,6 +41,7 @@ class FileImport {
         rule_sets_(rule_sets),
         file_(file),
         writer_(ctx.connection),
+        audit_(ctx.connection),
         now_(ctx.clock.now()) {}
 
   Status add(core::Evaluation& e, const std::string& origin) {
@@ -47,8 +49,11 @@ class FileImport {
     if (e.year == 0) {
       return Status::error(where + "缺少字段 year（预算年度）：入库的评价必须写明年度");
     }
-    Status s = storage::ensure_year(ctx_.connection, e.year, now_);
-    if (!s.ok()) return s;
+    Status s;
+    if (years_.insert(e.year).second) {
+      s = storage::ensure_year(ctx_.connection, e.year, now_);
+      if (!s.ok()) return s;
+    }
     Result<int64_t> unit = unit_for(e, where);
     if (!unit.ok()) return unit.status();
     Result<int64_t> project = project_for(e, *unit);
@@ -61,14 +66,17 @@ class FileImport {
     Result<int64_t> id = writer_.insert(place, e, results, origin, now_);
     if (!id.ok()) return id.status().within(where);
     s = audit(ctx_, "create", "evaluations", std::to_string(*id), "",
-              evaluation_summary_json(*id, e, results, origin, 1));
+              evaluation_summary_json(*id, e, results, origin, 1), &audit_);
     if (!s.ok()) return s;
     ids.push_back(*id);
     indicator_rows += e.indicators.size();
     return Status();
   }
 
-  Status finish() { return writer_.flush(); }
+  Status finish() {
+    Status s = writer_.flush();
+    return s.ok() ? audit_.flush() : s;
+  }
 
   std::vector<int64_t> ids;
   size_t indicator_rows = 0;
@@ -121,8 +129,9 @@ class FileImport {
         ctx_.connection, e.year, unit, e.title, core::scope_code(e.scope), now_);
     if (!p.ok()) return p.status();
     if (p->second) {
-      Status s = audit(ctx_, "create", "projects", std::to_string(p->first), "",
-                       project_json(p->first, e.year, unit, e.title, core::scope_code(e.scope)));
+      Status s =
+          audit(ctx_, "create", "projects", std::to_string(p->first), "",
+                project_json(p->first, e.year, unit, e.title, core::scope_code(e.scope)), &audit_);
       if (!s.ok()) return s;
       ++projects_created;
     }
@@ -134,10 +143,12 @@ class FileImport {
   RuleSetResolver& rule_sets_;
   const std::string& file_;
   storage::EvaluationWriter writer_;
+  storage::AuditBatch audit_;
   std::string now_;
   core::ScoreCard card_;
   std::map<std::string, int64_t> units_;
   std::map<std::string, int64_t> projects_;
+  std::set<int> years_;
 };
 
 }  // namespace

@@ -57,4 +57,11 @@ Result<std::vector<storage::UnitRecord>> list_units(Context& ctx) {
   return out;
 }
 
+Result<int64_t> unit_id(Context& ctx, std::string_view code) {
+  Result<std::optional<storage::UnitRecord>> unit = storage::find_unit(ctx.connection, code);
+  if (!unit.ok()) return unit.status();
+  if (!*unit) return Status::error("单位编码「" + std::string(code) + "」不存在");
+  return (*unit)->id;
+}
+
 }  // namespace jixiao::app

@@ -16,4 +16,7 @@ Result<int64_t> add_unit(Context& ctx, const core::Unit& unit);
 
 Result<std::vector<storage::UnitRecord>> list_units(Context& ctx);
 
+// The id of unit `code`; refused when there is none.
+Result<int64_t> unit_id(Context& ctx, std::string_view code);
+
 }  // namespace jixiao::app

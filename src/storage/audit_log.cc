@@ -19,6 +19,17 @@ Status append_audit(Connection& c, const AuditEntry& e) {
                  nullable(e.before_json), nullable(e.after_json));
 }
 
+AuditBatch::AuditBatch(Connection& c)
+    : rows_(c, "audit_log",
+            {"at", "actor", "user_id", "action", "record_type", "record_id", "before_json",
+             "after_json"}) {}
+
+Status AuditBatch::add(const AuditEntry& e) {
+  rows_.add(e.at).add(e.actor).add(e.user_id).add(e.action).add(e.record_type).add(e.record_id);
+  rows_.add(nullable(e.before_json)).add(nullable(e.after_json));
+  return rows_.end_row();
+}
+
 Result<std::vector<AuditEntry>> query_audit(Connection& c, const AuditQuery& q) {
   // Assembled from constant fragments, one per filter given; every value is
   // a bound parameter.

@@ -9,12 +9,24 @@
 #include <string>
 #include <vector>
 
+#include "storage/batch_insert.h"
 #include "storage/database.h"
 #include "storage/records.h"
 
 namespace jixiao::storage {
 
 Status append_audit(Connection& c, const AuditEntry& entry);
+
+// Appends many entries in batches (a bulk import); flush() before committing.
+class AuditBatch {
+ public:
+  explicit AuditBatch(Connection& c);
+  Status add(const AuditEntry& entry);
+  Status flush() { return rows_.flush(); }
+
+ private:
+  BatchInsert rows_;
+};
 
 // Filters; empty strings match everything. Times compare as ISO-8601 text:
 // `from` inclusive, `to` exclusive.

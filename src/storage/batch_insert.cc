@@ -128,7 +128,8 @@ Status BatchInsert::insert(size_t first_row, size_t rows) {
         st.bind(index, c.real);
         break;
       case Cell::Type::text:
-        st.bind(index, std::string_view(text_).substr(c.offset, c.length));
+        // text_ stays as it is until the statement has run.
+        st.bind_unowned(index, std::string_view(text_).substr(c.offset, c.length));
         break;
     }
   }

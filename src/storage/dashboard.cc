@@ -67,8 +67,8 @@ Result<std::vector<Deviation>> top_deviations(Connection& c, int year, int limit
       c,
       "SELECT i.evaluation_id, i.position, e.title, u.name, i.name, i.target, i.actual, "
       "i.deviation, i.weight, i.score FROM (SELECT evaluation_id, position, name, target, "
-      "actual, deviation, weight, score FROM evaluation_indicators WHERE year = ? AND "
-      "deviation IS NOT NULL ORDER BY deviation LIMIT ?) i "
+      "actual, deviation, weight, score FROM evaluation_indicators WHERE deviation < 0 AND "
+      "year = ? ORDER BY deviation LIMIT ?) i "
       "JOIN evaluations e ON e.id = i.evaluation_id JOIN units u ON u.id = e.unit_id "
       "ORDER BY i.deviation, i.evaluation_id, i.position",
       [&](Statement& st) {

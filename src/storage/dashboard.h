@@ -56,7 +56,8 @@ struct Deviation {
   std::optional<double> weight;
   std::optional<double> score;
 };
-// The `limit` leaves of `year` furthest short of their targets.
+// The `limit` leaves of `year` furthest short of their targets (deviation < 0),
+// the furthest first.
 Result<std::vector<Deviation>> top_deviations(Connection& c, int year, int limit);
 
 }  // namespace jixiao::storage

@@ -58,6 +58,9 @@ class Statement {
   virtual Statement& bind(int index, int64_t value) = 0;
   virtual Statement& bind(int index, double value) = 0;
   virtual Statement& bind(int index, std::string_view value) = 0;  // copied
+  // As bind(), without a copy where the engine allows: the caller keeps
+  // `value` valid and unchanged until the statement has run.
+  virtual Statement& bind_unowned(int index, std::string_view value) { return bind(index, value); }
   Statement& bind(int index, int value) { return bind(index, static_cast<int64_t>(value)); }
   Statement& bind(int index, bool value) { return bind(index, static_cast<int64_t>(value)); }
   Statement& bind(int index, const char* value) { return bind(index, std::string_view(value)); }

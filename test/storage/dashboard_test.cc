@@ -82,7 +82,7 @@ TEST_P(Dashboard, TopDeviationsAreTheLeavesFurthestShortOfTheirTargets) {
   EXPECT_LE((*top)[0].evaluation_id, (*top)[1].evaluation_id);
   Result<std::vector<storage::Deviation>> all = storage::top_deviations(*db_.connection, 2024, 100);
   ASSERT_TRUE(all.ok());
-  EXPECT_EQ(all->size(), 2u + 4 + 1 + 3) << "every quantitative leaf of 2024";
+  EXPECT_EQ(all->size(), 2u + 4 + 1 + 3) << "every leaf of 2024 short of its target";
   for (size_t k = 1; k < all->size(); ++k) EXPECT_LE((*all)[k - 1].deviation, (*all)[k].deviation);
 }
 

@@ -37,6 +37,11 @@ class SqliteStatement final : public Statement {
     sqlite3_bind_text64(stmt_, index, value.data(), value.size(), SQLITE_TRANSIENT, SQLITE_UTF8);
     return *this;
   }
+  Statement& bind_unowned(int index, std::string_view value) override {
+    ready();
+    sqlite3_bind_text64(stmt_, index, value.data(), value.size(), SQLITE_STATIC, SQLITE_UTF8);
+    return *this;
+  }
   using Statement::bind;
 
   Status run() override;
@@ -224,7 +229,7 @@ class SqliteDatabase final : public Database {
     // WAL first: it needs no transaction open. 64 MiB of page cache keeps a
     // bulk import's indexes in memory.
     Status s = connection->execute_script(
-        "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON; "
+        "PRAGMA page_size=8192; PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON; "
         "PRAGMA cache_size=-65536; PRAGMA temp_store=MEMORY;");
     if (!s.ok()) return s.within("数据库文件 " + path_ + "：");
     return std::unique_ptr<Connection>(std::move(connection));
