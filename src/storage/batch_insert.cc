@@ -75,6 +75,10 @@ Status BatchInsert::end_row() {
 
 Status BatchInsert::flush() {
   const size_t rows = cells_.size() / columns_;
+  if (parent_ != nullptr && rows > 0) {
+    Status s = parent_->flush();
+    if (!s.ok()) return s;
+  }
   // Full batches, then the rest in power-of-two pieces, so that at most a
   // handful of statement shapes are ever prepared.
   size_t done = 0;

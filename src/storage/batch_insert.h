@@ -54,6 +54,10 @@ class BatchInsert {
 
   size_t rows_inserted() const { return inserted_; }
 
+  // Rows of this batch refer to rows of `parent` (a foreign key): the
+  // parent's rows are inserted first whenever this batch is.
+  void set_parent(BatchInsert* parent) { parent_ = parent; }
+
  private:
   struct Cell {
     enum class Type : uint8_t { null, integer, real, text } type;
@@ -76,6 +80,7 @@ class BatchInsert {
   std::string text_;
   std::map<size_t, std::string> sql_;
   size_t inserted_ = 0;
+  BatchInsert* parent_ = nullptr;
 };
 
 }  // namespace jixiao::storage

@@ -126,6 +126,11 @@ class Connection {
   // id generator past them. No-op where ids come from the rows (SQLite).
   virtual Status reset_id_sequence(std::string_view table) = 0;
 
+  // `count` new ids for rows of `table` (its `id` column), for inserting
+  // rows with explicit ids in batches. Needs an open write transaction; ids
+  // reserved and not used are skipped, never reused by another writer.
+  virtual Result<std::vector<int64_t>> reserve_ids(std::string_view table, int count) = 0;
+
   // The columns of `table`, in order; empty when there is no such table.
   virtual Result<std::vector<std::string>> table_columns(std::string_view table) = 0;
 

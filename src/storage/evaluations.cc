@@ -58,18 +58,6 @@ constexpr std::array<std::string_view, 42> kColumns = {
     "updated_at",
 };
 
-const std::string& insert_sql() {
-  static const std::string sql = [] {
-    std::string cols, marks;
-    for (std::string_view c : kColumns) {
-      cols += std::string(c) + ", ";
-      marks += "?, ";
-    }
-    return "INSERT INTO evaluations (" + cols + "created_at) VALUES (" + marks + "?) RETURNING id";
-  }();
-  return sql;
-}
-
 const std::string& replace_sql() {
   static const std::string sql = [] {
     std::string set;
@@ -99,17 +87,34 @@ class Binder {
     st_.bind_null(index_++);
     return *this;
   }
-  int next() const { return index_; }
 
  private:
   Statement& st_;
   int index_ = 1;
 };
 
-// Binds kColumns from ?1; returns the next index.
-int bind_evaluation(Statement& st, const EvaluationPlace& p, const Evaluation& e,
-                    const EvaluationResults& r, std::string_view source, std::string_view now) {
-  Binder b(st);
+// Adds values to a batch the way Binder binds them.
+class BatchAdder {
+ public:
+  explicit BatchAdder(BatchInsert& batch) : batch_(batch) {}
+  template <typename T>
+  BatchAdder& operator()(const T& value) {
+    batch_.add(value);
+    return *this;
+  }
+  BatchAdder& null() {
+    batch_.add_null();
+    return *this;
+  }
+
+ private:
+  BatchInsert& batch_;
+};
+
+// Binds (or adds) kColumns in order.
+template <typename Sink>
+void bind_evaluation(Sink& b, const EvaluationPlace& p, const Evaluation& e,
+                     const EvaluationResults& r, std::string_view source, std::string_view now) {
   b(p.year)(p.unit_id)(p.project_id)(e.title)(e.unit);
   b(core::evaluation_kind_code(e.kind))(core::scope_code(e.scope))(e.rule_set)(e.overall_goal);
   b(figure_value(e.stated_total))(figure_decimals(e.stated_total))(e.stated_grade);
@@ -127,7 +132,13 @@ int bind_evaluation(Statement& st, const EvaluationPlace& p, const Evaluation& e
   b(r.scored_with)(r.total)(r.raw_total)(r.weight)(r.applicable_weight)(r.rescaled)(r.cap);
   b(r.grade)(r.grade_code)(r.execution_rate)(r.execution_score)(r.execution_weight);
   b(r.error_count)(r.warning_count)(source)(now);
-  return b.next();
+}
+
+std::vector<std::string> batch_columns() {
+  std::vector<std::string> out = {"id"};
+  out.insert(out.end(), kColumns.begin(), kColumns.end());
+  out.push_back("created_at");
+  return out;
 }
 
 std::string_view funding_source_code(core::FundingSource s) {
@@ -408,6 +419,7 @@ Status load_results(Connection& c, int64_t id, EvaluationResults& r) {
 
 EvaluationWriter::EvaluationWriter(Connection& c)
     : c_(c),
+      evaluations_(c, "evaluations", batch_columns()),
       indicators_(c, "evaluation_indicators",
                   {"evaluation_id",
                    "position",
@@ -441,24 +453,31 @@ EvaluationWriter::EvaluationWriter(Connection& c)
                            {"evaluation_id", "position", "title", "total", "grade"}),
       figures_(c, "evaluation_figures", {"evaluation_id", "code", "value"}),
       findings_(c, "evaluation_findings",
-                {"evaluation_id", "position", "code", "severity", "path", "message"}) {}
+                {"evaluation_id", "position", "code", "severity", "path", "message"}) {
+  for (BatchInsert* child : {&indicators_, &funding_, &experts_, &expert_scores_,
+                             &department_projects_, &figures_, &findings_}) {
+    child->set_parent(&evaluations_);
+  }
+}
 
 Result<int64_t> EvaluationWriter::insert(const EvaluationPlace& place, const Evaluation& e,
                                          const EvaluationResults& r, std::string_view source,
                                          std::string_view now) {
-  Result<Statement*> st = c_.prepare(insert_sql());
-  if (!st.ok()) return st.status();
-  const int next = bind_evaluation(**st, place, e, r, source, now);
-  (*st)->bind(next, now);
-  Result<bool> row = (*st)->next();
-  if (!row.ok()) return row.status();
-  if (!*row) return Status::error("内部错误：评价插入后未返回编号");
-  const int64_t id = (*st)->get_int(0);
-  while (*row) {  // finish the statement
-    row = (*st)->next();
-    if (!row.ok()) return row.status();
+  if (next_id_ == ids_.size()) {
+    Result<std::vector<int64_t>> ids = c_.reserve_ids("evaluations", kIdsPerReservation);
+    if (!ids.ok()) return ids.status();
+    ids_ = std::move(*ids);
+    next_id_ = 0;
+    if (ids_.empty()) return Status::error("内部错误：未能预留评价编号");
   }
-  Status s = insert_children(id, place.year, e, r);
+  const int64_t id = ids_[next_id_++];
+  evaluations_.add(id);
+  BatchAdder adder(evaluations_);
+  bind_evaluation(adder, place, e, r, source, now);
+  evaluations_.add(now);
+  Status s = evaluations_.end_row();
+  if (!s.ok()) return s;
+  s = insert_children(id, place.year, e, r);
   if (!s.ok()) return s;
   return id;
 }
@@ -469,8 +488,9 @@ Result<int64_t> EvaluationWriter::replace(int64_t id, int64_t expected_version,
                                           std::string_view now) {
   Result<Statement*> st = c_.prepare(replace_sql());
   if (!st.ok()) return st.status();
-  const int next = bind_evaluation(**st, place, e, r, source, now);
-  (*st)->bind(next, id).bind(next + 1, expected_version);
+  Binder binder(**st);
+  bind_evaluation(binder, place, e, r, source, now);
+  binder(id)(expected_version);
   Status s = (*st)->run();
   if (!s.ok()) return s;
   if ((*st)->changes() == 0) {
@@ -533,6 +553,8 @@ Status EvaluationWriter::insert_children(int64_t id, int year, const Evaluation&
     }
   }
   if (e.department) {
+    // Inserted directly (departments are few): the evaluation's row first.
+    if (!(s = evaluations_.flush()).ok()) return s;
     Result<Statement*> st = c_.prepare(department_insert_sql());
     if (!st.ok()) return st.status();
     (*st)->bind(1, id);

@@ -26,8 +26,9 @@ class EvaluationWriter {
  public:
   explicit EvaluationWriter(Connection& c);
 
-  // Inserts one evaluation with its results; returns its id. `results.nodes`
-  // must be aligned with `evaluation.indicators`.
+  // Inserts one evaluation with its results; returns its id (reserved in
+  // advance, so that the row itself can be batched). `results.nodes` must be
+  // aligned with `evaluation.indicators`.
   Result<int64_t> insert(const EvaluationPlace& place, const core::Evaluation& evaluation,
                          const EvaluationResults& results, std::string_view source,
                          std::string_view now);
@@ -45,7 +46,12 @@ class EvaluationWriter {
   Status insert_children(int64_t id, int year, const core::Evaluation& e,
                          const EvaluationResults& r);
 
+  static constexpr int kIdsPerReservation = 256;
+
   Connection& c_;
+  std::vector<int64_t> ids_;  // reserved evaluation ids
+  size_t next_id_ = 0;
+  BatchInsert evaluations_;
   BatchInsert indicators_;
   BatchInsert funding_;
   BatchInsert experts_;

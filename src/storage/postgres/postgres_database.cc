@@ -215,6 +215,19 @@ class PostgresConnection final : public Connection {
     return execute_script("SELECT setval(pg_get_serial_sequence('" + t +
                           "', 'id'), COALESCE((SELECT MAX(id) FROM " + t + "), 0) + 1, false)");
   }
+  Result<std::vector<int64_t>> reserve_ids(std::string_view table, int count) override {
+    Result<Statement*> st =
+        prepare("SELECT nextval(pg_get_serial_sequence(?, 'id')) FROM generate_series(1, ?)");
+    if (!st.ok()) return st.status();
+    (*st)->bind(1, table).bind(2, count);
+    std::vector<int64_t> ids;
+    for (;;) {
+      Result<bool> row = (*st)->next();
+      if (!row.ok()) return row.status();
+      if (!*row) return ids;
+      ids.push_back((*st)->get_int(0));
+    }
+  }
   Result<std::vector<std::string>> table_columns(std::string_view table) override {
     Result<Statement*> st = prepare(
         "SELECT column_name FROM information_schema.columns WHERE table_schema = "

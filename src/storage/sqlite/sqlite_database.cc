@@ -2,6 +2,7 @@
 
 #include <sqlite3.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <string>
 #include <unordered_map>
@@ -120,7 +121,10 @@ class SqliteConnection final : public Connection {
     return rc == SQLITE_OK ? ok() : failure(rc, "执行");
   }
 
-  Status begin_write() override { return execute_script("BEGIN IMMEDIATE"); }
+  Status begin_write() override {
+    reserved_.clear();
+    return execute_script("BEGIN IMMEDIATE");
+  }
   Status begin_read() override { return execute_script("BEGIN"); }
   Status begin_schema_change() override { return begin_write(); }
   Status commit() override { return execute_script("COMMIT"); }
@@ -129,6 +133,29 @@ class SqliteConnection final : public Connection {
     return execute_script("ROLLBACK");
   }
   bool in_transaction() const override { return !sqlite3_get_autocommit(db_); }
+  // The write lock is ours for the whole transaction: ids above both the
+  // table's largest and those handed out earlier in it are free.
+  Result<std::vector<int64_t>> reserve_ids(std::string_view table, int count) override {
+    if (sqlite3_get_autocommit(db_)) return Status::error("内部错误：预留编号需要写事务");
+    for (char ch : table) {
+      if (!(ch >= 'a' && ch <= 'z') && ch != '_') return Status::error("内部错误：表名无效");
+    }
+    Result<Statement*> st = prepare("SELECT COALESCE(MAX(id), 0) FROM " + std::string(table));
+    if (!st.ok()) return st.status();
+    int64_t max = 0;
+    for (;;) {
+      Result<bool> row = (*st)->next();
+      if (!row.ok()) return row.status();
+      if (!*row) break;
+      max = (*st)->get_int(0);
+    }
+    int64_t& last = reserved_[std::string(table)];
+    int64_t next = std::max(max, last) + 1;
+    std::vector<int64_t> ids;
+    for (int i = 0; i < count; ++i) ids.push_back(next++);
+    last = next - 1;
+    return ids;
+  }
   Status reset_id_sequence(std::string_view) override { return Status(); }
   Result<std::vector<std::string>> table_columns(std::string_view table) override {
     Result<Statement*> st = prepare("SELECT name FROM pragma_table_info(?) ORDER BY cid");
@@ -168,6 +195,7 @@ class SqliteConnection final : public Connection {
  private:
   sqlite3* db_;
   std::unordered_map<std::string, std::unique_ptr<SqliteStatement>> statements_;
+  std::unordered_map<std::string, int64_t> reserved_;  // in this write transaction
   ErrorKind last_error_ = ErrorKind::none;
 };
 
@@ -229,7 +257,8 @@ class SqliteDatabase final : public Database {
     // WAL first: it needs no transaction open. 64 MiB of page cache keeps a
     // bulk import's indexes in memory.
     Status s = connection->execute_script(
-        "PRAGMA page_size=8192; PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON; "
+        "PRAGMA page_size=8192; PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA "
+        "foreign_keys=ON; "
         "PRAGMA cache_size=-65536; PRAGMA temp_store=MEMORY;");
     if (!s.ok()) return s.within("数据库文件 " + path_ + "：");
     return std::unique_ptr<Connection>(std::move(connection));
