@@ -27,23 +27,12 @@ void evaluation_fields(format::JsonWriter& w, int64_t id, const core::Evaluation
 
 std::string evaluation_summary_json(int64_t id, const core::Evaluation& e,
                                     const storage::EvaluationResults& r, std::string_view source,
-                                    int64_t version) {
+                                    int64_t version, bool with_content) {
   std::string out;
   format::JsonWriter w(out);
   w.begin_object();
   evaluation_fields(w, id, e, r, source, version);
-  w.end_object();
-  return out;
-}
-
-std::string evaluation_full_json(int64_t id, const core::Evaluation& e,
-                                 const storage::EvaluationResults& r, std::string_view source,
-                                 int64_t version) {
-  std::string out;
-  format::JsonWriter w(out);
-  w.begin_object();
-  evaluation_fields(w, id, e, r, source, version);
-  w.key("evaluation").raw_value(format::evaluation_to_json(e));
+  if (with_content) w.key("evaluation").raw_value(format::evaluation_to_json(e));
   w.end_object();
   return out;
 }

@@ -27,14 +27,7 @@ Status audit(Context& ctx, std::string_view action, std::string_view record_type
 
 Result<std::vector<storage::AuditEntry>> audit_entries(Context& ctx,
                                                        const storage::AuditQuery& query) {
-  storage::Transaction tx(ctx.connection);
-  Status s = tx.begin_read();
-  if (!s.ok()) return s;
-  auto out = storage::query_audit(ctx.connection, query);
-  if (!out.ok()) return out;
-  s = tx.commit();
-  if (!s.ok()) return s;
-  return out;
+  return in_read_transaction(ctx, [&] { return storage::query_audit(ctx.connection, query); });
 }
 
 }  // namespace jixiao::app

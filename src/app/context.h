@@ -30,6 +30,20 @@ Status audit(Context& ctx, std::string_view action, std::string_view record_type
              std::string_view record_id, std::string before_json, std::string after_json,
              storage::AuditBatch* batch = nullptr);
 
+// Runs `read` (returning a Result) in one read transaction: one consistent
+// snapshot, joined to an open transaction when there is one.
+template <typename Read>
+auto in_read_transaction(Context& ctx, Read&& read) -> decltype(read()) {
+  storage::Transaction tx(ctx.connection);
+  Status s = tx.begin_read();
+  if (!s.ok()) return s;
+  auto out = read();
+  if (!out.ok()) return out;
+  s = tx.commit();
+  if (!s.ok()) return s;
+  return out;
+}
+
 // The audit log's entries matching `query`, oldest first.
 Result<std::vector<storage::AuditEntry>> audit_entries(Context& ctx,
                                                        const storage::AuditQuery& query);

@@ -18,27 +18,18 @@ Status missing(int64_t id) {
 
 Result<std::vector<storage::EvaluationHeader>> list_evaluations(
     Context& ctx, const storage::EvaluationFilter& filter) {
-  storage::Transaction tx(ctx.connection);
-  Status s = tx.begin_read();
-  if (!s.ok()) return s;
-  auto out = storage::list_evaluations(ctx.connection, filter);
-  if (!out.ok()) return out;
-  s = tx.commit();
-  if (!s.ok()) return s;
-  return out;
+  return in_read_transaction(ctx,
+                             [&] { return storage::list_evaluations(ctx.connection, filter); });
 }
 
 Result<storage::StoredEvaluation> show_evaluation(Context& ctx, int64_t id) {
-  storage::Transaction tx(ctx.connection);
-  Status s = tx.begin_read();
-  if (!s.ok()) return s;
-  Result<std::optional<storage::StoredEvaluation>> found =
-      storage::load_evaluation(ctx.connection, id);
-  if (!found.ok()) return found.status();
-  if (!*found) return missing(id);
-  s = tx.commit();
-  if (!s.ok()) return s;
-  return std::move(**found);
+  return in_read_transaction(ctx, [&]() -> Result<storage::StoredEvaluation> {
+    Result<std::optional<storage::StoredEvaluation>> found =
+        storage::load_evaluation(ctx.connection, id);
+    if (!found.ok()) return found.status();
+    if (!*found) return missing(id);
+    return std::move(**found);
+  });
 }
 
 Status export_evaluations(Context& ctx, const std::vector<int64_t>& ids,
@@ -93,9 +84,9 @@ Result<int64_t> save_evaluation(Context& ctx, int64_t id, int64_t expected_versi
   Result<int64_t> version = writer.replace(id, expected_version, place, e, results, source, now);
   if (!version.ok()) return version.status();
   s = audit(ctx, "update", "evaluations", std::to_string(id),
-            evaluation_full_json(id, before.evaluation, before.results, before.header.source,
-                                 before.header.version),
-            evaluation_full_json(id, e, results, source, *version));
+            evaluation_summary_json(id, before.evaluation, before.results, before.header.source,
+                                    before.header.version, true),
+            evaluation_summary_json(id, e, results, source, *version, true));
   if (!s.ok()) return s;
   s = tx.commit();
   if (!s.ok()) return s;

@@ -47,14 +47,7 @@ Result<int64_t> add_unit(Context& ctx, const core::Unit& unit) {
 }
 
 Result<std::vector<storage::UnitRecord>> list_units(Context& ctx) {
-  storage::Transaction tx(ctx.connection);
-  Status s = tx.begin_read();
-  if (!s.ok()) return s;
-  auto out = storage::list_units(ctx.connection);
-  if (!out.ok()) return out;
-  s = tx.commit();
-  if (!s.ok()) return s;
-  return out;
+  return in_read_transaction(ctx, [&] { return storage::list_units(ctx.connection); });
 }
 
 Result<int64_t> unit_id(Context& ctx, std::string_view code) {

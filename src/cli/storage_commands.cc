@@ -146,6 +146,14 @@ Result<std::string> read_password() {
   return first;
 }
 
+// Standard output for "" or "-", else `path` (truncated), opened into `file`.
+Result<std::ostream*> open_output(const std::string& path, std::ofstream& file) {
+  if (path.empty() || path == "-") return &std::cout;
+  file.open(path, std::ios::binary | std::ios::trunc);
+  if (!file) return Status::error("无法写入文件 " + path);
+  return &file;
+}
+
 void write_header_json(format::JsonWriter& w, const storage::EvaluationHeader& h) {
   w.field("id", static_cast<long long>(h.id))
       .field("title", h.title)
@@ -327,12 +335,9 @@ int run_export(const ExportOptions& o) {
   Result<std::unique_ptr<Session>> s = open(o.database);
   if (!s.ok()) return fail(s.status());
   std::ofstream file;
-  const bool to_stdout = o.output.empty() || o.output == "-";
-  if (!to_stdout) {
-    file.open(o.output, std::ios::binary | std::ios::trunc);
-    if (!file) return fail(Status::error("无法写入文件 " + o.output));
-  }
-  std::ostream& out = to_stdout ? std::cout : file;
+  Result<std::ostream*> opened = open_output(o.output, file);
+  if (!opened.ok()) return fail(opened.status());
+  std::ostream& out = **opened;
   std::vector<int64_t> ids(o.ids.begin(), o.ids.end());
   Status st = app::export_evaluations(*(*s)->ctx, ids, [&](std::string_view line) {
     out.write(line.data(), static_cast<std::streamsize>(line.size()));
@@ -428,12 +433,9 @@ int run_backup(const BackupOptions& o) {
   Result<std::unique_ptr<Session>> s = open(o.database);
   if (!s.ok()) return fail(s.status());
   std::ofstream file;
-  const bool to_stdout = o.file.empty() || o.file == "-";
-  if (!to_stdout) {
-    file.open(o.file, std::ios::binary | std::ios::trunc);
-    if (!file) return fail(Status::error("无法写入文件 " + o.file));
-  }
-  Result<storage::BackupInfo> info = app::backup_database(*(*s)->ctx, to_stdout ? std::cout : file);
+  Result<std::ostream*> out = open_output(o.file, file);
+  if (!out.ok()) return fail(out.status());
+  Result<storage::BackupInfo> info = app::backup_database(*(*s)->ctx, **out);
   if (!info.ok()) return fail(info.status());
   std::fprintf(stderr, "已备份 %d 张表、%s 行（架构版本 %d）\n", info->tables,
                grouped(static_cast<size_t>(info->rows)).c_str(), info->schema_version);

@@ -34,18 +34,6 @@ void text(JsonWriter& w, std::string_view key, const std::string& s) {
   if (!s.empty()) w.field(key, s);
 }
 
-std::string_view source_code(core::FundingSource s) {
-  switch (s) {
-    case core::FundingSource::fiscal:
-      return "fiscal";
-    case core::FundingSource::carried_over:
-      return "carried_over";
-    case core::FundingSource::other:
-      return "other";
-  }
-  return "fiscal";
-}
-
 void budget(JsonWriter& w, const core::Budget& b) {
   w.key("budget").begin_object();
   text(w, "name", b.name);
@@ -60,7 +48,7 @@ void budget(JsonWriter& w, const core::Budget& b) {
   if (!b.sources.empty()) {
     w.key("sources").begin_array();
     for (const auto& line : b.sources) {
-      w.begin_object().field("source", source_code(line.source));
+      w.begin_object().field("source", core::funding_source_code(line.source));
       number(w, "initial", line.initial);
       number(w, "adjusted", line.adjusted);
       number(w, "executed", line.executed);
@@ -72,29 +60,8 @@ void budget(JsonWriter& w, const core::Budget& b) {
 }
 
 void department(JsonWriter& w, const core::DepartmentData& d) {
-  using D = core::DepartmentData;
-  static constexpr std::pair<std::string_view, std::optional<double> D::*> kFields[] = {
-      {"initial_budget", &D::initial_budget},
-      {"adjusted_budget", &D::adjusted_budget},
-      {"final_expenditure", &D::final_expenditure},
-      {"budget_adjustment", &D::budget_adjustment},
-      {"carryover", &D::carryover},
-      {"carryover_previous", &D::carryover_previous},
-      {"staff_actual", &D::staff_actual},
-      {"staff_quota", &D::staff_quota},
-      {"three_public", &D::three_public},
-      {"three_public_previous", &D::three_public_previous},
-      {"three_public_budget", &D::three_public_budget},
-      {"operating_budget", &D::operating_budget},
-      {"operating_actual", &D::operating_actual},
-      {"procurement_budget", &D::procurement_budget},
-      {"procurement_actual", &D::procurement_actual},
-      {"personnel", &D::personnel},
-      {"operating", &D::operating},
-      {"basic", &D::basic},
-  };
   w.key("department").begin_object();
-  for (const auto& [key, member] : kFields) number(w, key, d.*member);
+  for (const auto& f : core::department_fields()) number(w, f.code, d.*f.member);
   if (!d.projects.empty()) {
     w.key("projects").begin_array();
     for (const auto& p : d.projects) {

@@ -141,51 +141,11 @@ std::vector<std::string> batch_columns() {
   return out;
 }
 
-std::string_view funding_source_code(core::FundingSource s) {
-  switch (s) {
-    case core::FundingSource::fiscal:
-      return "fiscal";
-    case core::FundingSource::carried_over:
-      return "carried_over";
-    case core::FundingSource::other:
-      return "other";
-  }
-  return "fiscal";
-}
-
-core::FundingSource funding_source_from_code(std::string_view code) {
-  if (code == "carried_over") return core::FundingSource::carried_over;
-  if (code == "other") return core::FundingSource::other;
-  return core::FundingSource::fiscal;
-}
-
-using DepartmentField = std::optional<double> core::DepartmentData::*;
-constexpr std::array<std::pair<std::string_view, DepartmentField>, 18> kDepartmentFields = {{
-    {"initial_budget", &core::DepartmentData::initial_budget},
-    {"adjusted_budget", &core::DepartmentData::adjusted_budget},
-    {"final_expenditure", &core::DepartmentData::final_expenditure},
-    {"budget_adjustment", &core::DepartmentData::budget_adjustment},
-    {"carryover", &core::DepartmentData::carryover},
-    {"carryover_previous", &core::DepartmentData::carryover_previous},
-    {"staff_actual", &core::DepartmentData::staff_actual},
-    {"staff_quota", &core::DepartmentData::staff_quota},
-    {"three_public", &core::DepartmentData::three_public},
-    {"three_public_previous", &core::DepartmentData::three_public_previous},
-    {"three_public_budget", &core::DepartmentData::three_public_budget},
-    {"operating_budget", &core::DepartmentData::operating_budget},
-    {"operating_actual", &core::DepartmentData::operating_actual},
-    {"procurement_budget", &core::DepartmentData::procurement_budget},
-    {"procurement_actual", &core::DepartmentData::procurement_actual},
-    {"personnel", &core::DepartmentData::personnel},
-    {"operating", &core::DepartmentData::operating},
-    {"basic", &core::DepartmentData::basic},
-}};
-
 const std::string& department_insert_sql() {
   static const std::string sql = [] {
     std::string cols = "evaluation_id", marks = "?";
-    for (const auto& [name, member] : kDepartmentFields) {
-      cols += ", " + std::string(name);
+    for (const auto& f : core::department_fields()) {
+      cols += ", " + std::string(f.code);
       marks += ", ?";
     }
     return "INSERT INTO evaluation_department (" + cols + ") VALUES (" + marks + ")";
@@ -196,8 +156,8 @@ const std::string& department_insert_sql() {
 const std::string& department_select_sql() {
   static const std::string sql = [] {
     std::string cols;
-    for (const auto& [name, member] : kDepartmentFields) {
-      cols += (cols.empty() ? "" : ", ") + std::string(name);
+    for (const auto& f : core::department_fields()) {
+      cols += (cols.empty() ? "" : ", ") + std::string(f.code);
     }
     return "SELECT " + cols + " FROM evaluation_department WHERE evaluation_id = ?";
   }();
@@ -367,9 +327,9 @@ Status load_budget_and_department(Connection& c, int64_t id, Evaluation& e) {
         "SELECT source, initial, adjusted, executed FROM evaluation_funding "
         "WHERE evaluation_id = ? ORDER BY position",
         [&](Statement& st) {
-          e.budget->sources.push_back({funding_source_from_code(st.get_text(0)),
-                                       st.get_optional_double(1), st.get_optional_double(2),
-                                       st.get_optional_double(3)});
+          e.budget->sources.push_back(
+              {core::funding_source_from_code(st.get_text(0)).value_or(core::FundingSource::fiscal),
+               st.get_optional_double(1), st.get_optional_double(2), st.get_optional_double(3)});
         },
         id);
     if (!s.ok()) return s;
@@ -378,9 +338,9 @@ Status load_budget_and_department(Connection& c, int64_t id, Evaluation& e) {
   Status s = query(
       c, department_select_sql(),
       [&](Statement& st) {
-        for (size_t k = 0; k < kDepartmentFields.size(); ++k) {
-          (*e.department).*(kDepartmentFields[k].second) =
-              st.get_optional_double(static_cast<int>(k));
+        int k = 0;
+        for (const auto& f : core::department_fields()) {
+          (*e.department).*(f.member) = st.get_optional_double(k++);
         }
       },
       id);
@@ -547,7 +507,7 @@ Status EvaluationWriter::insert_children(int64_t id, int year, const Evaluation&
   if (e.budget) {
     for (size_t k = 0; k < e.budget->sources.size(); ++k) {
       const core::FundingLine& line = e.budget->sources[k];
-      funding_.add(id).add(static_cast<int64_t>(k)).add(funding_source_code(line.source));
+      funding_.add(id).add(static_cast<int64_t>(k)).add(core::funding_source_code(line.source));
       funding_.add(line.initial).add(line.adjusted).add(line.executed);
       if (!(s = funding_.end_row()).ok()) return s;
     }
@@ -558,8 +518,9 @@ Status EvaluationWriter::insert_children(int64_t id, int year, const Evaluation&
     Result<Statement*> st = c_.prepare(department_insert_sql());
     if (!st.ok()) return st.status();
     (*st)->bind(1, id);
-    for (size_t k = 0; k < kDepartmentFields.size(); ++k) {
-      (*st)->bind(static_cast<int>(k) + 2, (*e.department).*(kDepartmentFields[k].second));
+    int index = 2;
+    for (const auto& f : core::department_fields()) {
+      (*st)->bind(index++, (*e.department).*(f.member));
     }
     if (!(s = (*st)->run()).ok()) return s;
     for (size_t k = 0; k < e.department->projects.size(); ++k) {

@@ -1,4 +1,5 @@
 #include "storage/postgres/postgres_database.h"
+#include "storage/query.h"
 
 #include <libpq-fe.h>
 
@@ -229,18 +230,14 @@ class PostgresConnection final : public Connection {
     }
   }
   Result<std::vector<std::string>> table_columns(std::string_view table) override {
-    Result<Statement*> st = prepare(
-        "SELECT column_name FROM information_schema.columns WHERE table_schema = "
-        "current_schema() AND table_name = ? ORDER BY ordinal_position");
-    if (!st.ok()) return st.status();
-    (*st)->bind(1, table);
     std::vector<std::string> out;
-    for (;;) {
-      Result<bool> row = (*st)->next();
-      if (!row.ok()) return row.status();
-      if (!*row) return out;
-      out.push_back((*st)->get_string(0));
-    }
+    Status s = query(
+        *this,
+        "SELECT column_name FROM information_schema.columns WHERE table_schema = "
+        "current_schema() AND table_name = ? ORDER BY ordinal_position",
+        [&](Statement& st) { out.push_back(st.get_string(0)); }, table);
+    if (!s.ok()) return s;
+    return out;
   }
   int max_parameters() const override { return 65535; }
   ErrorKind last_error_kind() const override { return last_error_; }

@@ -1,4 +1,5 @@
 #include "storage/sqlite/sqlite_database.h"
+#include "storage/query.h"
 
 #include <sqlite3.h>
 
@@ -158,16 +159,12 @@ class SqliteConnection final : public Connection {
   }
   Status reset_id_sequence(std::string_view) override { return Status(); }
   Result<std::vector<std::string>> table_columns(std::string_view table) override {
-    Result<Statement*> st = prepare("SELECT name FROM pragma_table_info(?) ORDER BY cid");
-    if (!st.ok()) return st.status();
-    (*st)->bind(1, table);
     std::vector<std::string> out;
-    for (;;) {
-      Result<bool> row = (*st)->next();
-      if (!row.ok()) return row.status();
-      if (!*row) return out;
-      out.push_back((*st)->get_string(0));
-    }
+    Status s = query(
+        *this, "SELECT name FROM pragma_table_info(?) ORDER BY cid",
+        [&](Statement& st) { out.push_back(st.get_string(0)); }, table);
+    if (!s.ok()) return s;
+    return out;
   }
   int max_parameters() const override {
     return sqlite3_limit(db_, SQLITE_LIMIT_VARIABLE_NUMBER, -1);
