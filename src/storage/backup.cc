@@ -268,7 +268,11 @@ Result<BackupInfo> restore_backup(Connection& c,
   Result<std::optional<nlohmann::json>> header = next();
   if (!header.ok()) return header.status();
   number = std::max<int64_t>(number, 1);
-  if (!*header || !(*header)->is_object() || (*header)->value("format", "") != "jixiao-backup") {
+  const auto is_backup_header = [](const nlohmann::json& j) {
+    return j.is_object() && j.contains("format") && j["format"].is_string() &&
+           j["format"].get_ref<const std::string&>() == "jixiao-backup";
+  };
+  if (!*header || !is_backup_header(**header)) {
     return fail("不是 jixiao 备份文件（缺少 \"format\":\"jixiao-backup\"）");
   }
   const nlohmann::json& h = **header;
