@@ -4,6 +4,8 @@
 // processes writing at once.
 #include <gtest/gtest.h>
 
+#include <unistd.h>
+
 #include <chrono>
 #include <filesystem>
 #include <fstream>
@@ -308,6 +310,31 @@ TEST(SqliteCommands, AMissingFileIsNotCreatedByAccident) {
   EXPECT_EQ(r.exit_code, 2);
   EXPECT_NE(r.err.find("不存在（请先运行 jixiao init 创建）"), std::string::npos) << r.err;
   EXPECT_FALSE(std::filesystem::exists(missing));
+}
+
+}  // namespace
+}  // namespace jixiao::test
+
+namespace jixiao::test {
+namespace {
+
+// The import's progress bar goes to standard error on a terminal only
+// (`script` gives the command a pseudo-terminal); without one, stderr stays
+// empty (checked in InitMigrateImportListShowExportAsAUserWould).
+TEST(SqliteCommands, TheImportShowsAProgressBarOnATerminal) {
+  if (access("/usr/bin/script", X_OK) != 0) GTEST_SKIP() << "util-linux script is missing";
+  const std::string db = temp_path("progress.db");
+  ASSERT_EQ(jixiao({"init", "--db", db}).exit_code, 0);
+  const std::string command = std::string(JIXIAO_BINARY) + " import --db " + db + " " +
+                              std::string(JIXIAO_SOURCE_DIR) + "/examples/report-002.json";
+  const std::string out = temp_path("tty.txt");
+  const std::string shell = "/usr/bin/script -qec '" + command + "' /dev/null > " + out;
+  ASSERT_EQ(std::system(shell.c_str()), 0);
+  std::ifstream in(out);
+  std::stringstream ss;
+  ss << in.rdbuf();
+  EXPECT_NE(ss.str().find("已处理 1/1 个文件"), std::string::npos) << ss.str();
+  EXPECT_NE(ss.str().find("[####"), std::string::npos) << ss.str();
 }
 
 }  // namespace
