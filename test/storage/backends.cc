@@ -118,7 +118,22 @@ class Cluster {
   }
   std::string admin_url() const { return url("postgres"); }
 
+  // Folders of clusters whose test process died (a crash skips the
+  // destructor; the server itself stops with its parent): no server running
+  // (no postmaster.pid) and older than ten minutes.
+  static void remove_stale_clusters() {
+    std::error_code ec;
+    const auto now = std::filesystem::file_time_type::clock::now();
+    for (const auto& entry : std::filesystem::directory_iterator("/tmp", ec)) {
+      if (entry.path().filename().string().rfind("jixiao-pg-", 0) != 0) continue;
+      if (std::filesystem::exists(entry.path() / "data" / "postmaster.pid", ec)) continue;
+      const auto age = now - std::filesystem::last_write_time(entry.path(), ec);
+      if (!ec && age > std::chrono::minutes(10)) std::filesystem::remove_all(entry.path(), ec);
+    }
+  }
+
   std::string start() {
+    remove_stale_clusters();
     const std::string initdb = std::string(kPgBin) + "/initdb";
     const std::string postgres = std::string(kPgBin) + "/postgres";
     if (access(initdb.c_str(), X_OK) != 0 || access(postgres.c_str(), X_OK) != 0) {
