@@ -13,6 +13,9 @@ packages=(
   libzip-dev zlib1g-dev libpugixml-dev libxlsxwriter-dev
   # report rendering checks: docx -> PDF (LibreOffice headless), PDF text and pages, CJK fonts
   libreoffice-writer-nogui poppler-utils fonts-noto-cjk
+  # storage: embedded SQLite, PostgreSQL client and server (the tests start a
+  # throwaway cluster), libsodium for argon2id password hashes and SHA-256
+  libsqlite3-dev libpq-dev postgresql-15 libsodium-dev
   # tests, sanitizers, fuzzing, benchmarks
   libgtest-dev libgmock-dev libbenchmark-dev clang libclang-rt-14-dev
   # benchmark peers and test fixtures (Debian's python, not the one first on PATH)

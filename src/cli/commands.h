@@ -42,3 +42,100 @@ int run_report(const ReportOptions& options);
 int run_rules(const std::string& name);
 
 }  // namespace jixiao::cli
+
+// ---- storage commands (src/cli/storage_commands.cc) ----------------------
+// Every one opens the database named by --db (a SQLite file path, or a
+// postgresql:// URL; default $JIXIAO_DB, else ./jixiao.db), applies pending
+// migrations, and does its work in one transaction per user action.
+
+namespace jixiao::cli {
+
+struct DatabaseOptions {
+  std::string db;     // empty: the default
+  std::string actor;  // --as; empty: $JIXIAO_USER, else the operating-system user
+};
+
+int run_init(const DatabaseOptions& options);
+int run_migrate(const DatabaseOptions& options);
+
+struct ImportOptions {
+  DatabaseOptions database;
+  std::string unit;
+  std::vector<std::string> files;
+};
+int run_import(const ImportOptions& options);
+
+struct ListOptions {
+  DatabaseOptions database;
+  bool json = false;
+  int year = 0;  // 0: every year
+  std::string unit;
+};
+int run_list(const ListOptions& options);
+
+struct ShowOptions {
+  DatabaseOptions database;
+  long long id = 0;
+  bool json = false;
+};
+int run_show(const ShowOptions& options);
+
+struct ExportOptions {
+  DatabaseOptions database;
+  std::vector<long long> ids;
+  bool json = true;
+  std::string output;  // empty or "-": standard output
+};
+int run_export(const ExportOptions& options);
+
+struct SaveOptions {
+  DatabaseOptions database;
+  long long id = 0;
+  long long version = 0;
+  std::string file;
+};
+int run_save(const SaveOptions& options);
+
+struct UnitAddOptions {
+  DatabaseOptions database;
+  std::string code;
+  std::string name;
+  std::string kind;
+  std::string parent;
+};
+int run_unit_add(const UnitAddOptions& options);
+int run_unit_list(const DatabaseOptions& options);
+
+struct UserAddOptions {
+  DatabaseOptions database;
+  std::string name;
+  std::string role;
+  std::string unit;
+};
+int run_user_add(const UserAddOptions& options);  // password from standard input
+
+struct YearOpenOptions {
+  DatabaseOptions database;
+  int year = 0;
+  int from = 0;  // 0: year − 1
+};
+int run_year_open(const YearOpenOptions& options);
+
+struct BackupOptions {
+  DatabaseOptions database;
+  std::string file;  // backup: output (empty or "-": stdout); restore: input ("-": stdin)
+};
+int run_backup(const BackupOptions& options);
+int run_restore(const BackupOptions& options);
+
+struct LogOptions {
+  DatabaseOptions database;
+  std::string record;  // TYPE or TYPE:ID (evaluations:12)
+  std::string actor;
+  std::string from;
+  std::string to;
+  int limit = 1000;
+};
+int run_log(const LogOptions& options);
+
+}  // namespace jixiao::cli

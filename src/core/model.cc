@@ -164,4 +164,48 @@ std::vector<std::string> Evaluation::path(int index) const {
   return {out.rbegin(), out.rend()};
 }
 
+std::string_view funding_source_code(FundingSource source) {
+  switch (source) {
+    case FundingSource::fiscal:
+      return "fiscal";
+    case FundingSource::carried_over:
+      return "carried_over";
+    case FundingSource::other:
+      return "other";
+  }
+  return "fiscal";
+}
+
+std::optional<FundingSource> funding_source_from_code(std::string_view code) {
+  for (auto s : {FundingSource::fiscal, FundingSource::carried_over, FundingSource::other}) {
+    if (funding_source_code(s) == code) return s;
+  }
+  return std::nullopt;
+}
+
+std::span<const DepartmentField> department_fields() {
+  using D = DepartmentData;
+  static constexpr DepartmentField kFields[] = {
+      {"initial_budget", &D::initial_budget},
+      {"adjusted_budget", &D::adjusted_budget},
+      {"final_expenditure", &D::final_expenditure},
+      {"budget_adjustment", &D::budget_adjustment},
+      {"carryover", &D::carryover},
+      {"carryover_previous", &D::carryover_previous},
+      {"staff_actual", &D::staff_actual},
+      {"staff_quota", &D::staff_quota},
+      {"three_public", &D::three_public},
+      {"three_public_previous", &D::three_public_previous},
+      {"three_public_budget", &D::three_public_budget},
+      {"operating_budget", &D::operating_budget},
+      {"operating_actual", &D::operating_actual},
+      {"procurement_budget", &D::procurement_budget},
+      {"procurement_actual", &D::procurement_actual},
+      {"personnel", &D::personnel},
+      {"operating", &D::operating},
+      {"basic", &D::basic},
+  };
+  return kFields;
+}
+
 }  // namespace jixiao::core

@@ -7,6 +7,7 @@
 #pragma once
 
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -45,6 +46,9 @@ class UnitTree {
 // ---- Projects and budgets ---------------------------------------------
 
 enum class FundingSource { fiscal, carried_over, other };
+
+std::string_view funding_source_code(FundingSource source);  // fiscal, carried_over, other
+std::optional<FundingSource> funding_source_from_code(std::string_view code);
 
 // A number as it was printed: the value and how many decimals were shown, so
 // that checks compare at the precision of the document.
@@ -170,6 +174,14 @@ struct DepartmentData {
   };
   std::vector<ProjectResult> projects;
 };
+
+// The number fields of DepartmentData by their code in the evaluation file
+// (docs/format.md) and the database, in order.
+struct DepartmentField {
+  std::string_view code;
+  std::optional<double> DepartmentData::*member;
+};
+std::span<const DepartmentField> department_fields();
 
 struct Evaluation {
   std::string title;

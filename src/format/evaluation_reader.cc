@@ -423,7 +423,8 @@ class DocumentReader {
   }
 
   Status sources(ondemand::value v) {
-    return each_object(v, "sources", [&](ondemand::object obj) {
+    return each_object(v, "sources", [&](ondemand::object obj) -> Status {
+      if (sources_.size() >= kMaxFundingLines) return fail("", "资金来源行过多（最多 16 行）");
       core::FundingLine& line = sources_.emplace_back();
       return each_field(obj, [&](std::string_view key, ondemand::value fv) -> Status {
         if (key_is(key, "initial")) return amount(fv, key, line.initial);

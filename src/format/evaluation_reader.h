@@ -25,6 +25,7 @@ inline constexpr size_t kMaxIndicators = 10000;
 inline constexpr int kMaxLevels = 8;
 inline constexpr size_t kMaxTextBytes = 256 * 1024;
 inline constexpr size_t kMaxExperts = 100;
+inline constexpr size_t kMaxFundingLines = 16;  // budget.sources
 
 // Reads evaluations, reusing its parser and the storage of the Evaluation it
 // fills. Not thread-safe; use one reader per thread.

@@ -122,6 +122,12 @@ JsonWriter& JsonWriter::value(long long i) {
   return *this;
 }
 
+JsonWriter& JsonWriter::raw_value(std::string_view json) {
+  separate();
+  out_.append(json);
+  return *this;
+}
+
 JsonWriter& JsonWriter::value(bool b) {
   separate();
   out_ += b ? "true" : "false";

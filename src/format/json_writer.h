@@ -27,6 +27,9 @@ class JsonWriter {
   JsonWriter& null();
   JsonWriter& value(const std::optional<double>& d) { return d ? value(*d) : null(); }
   JsonWriter& value(const std::vector<std::string>& list);
+  // A value already written as JSON text: a figure that keeps the decimals
+  // it was printed with ("14.50"), or a whole object. Not checked.
+  JsonWriter& raw_value(std::string_view json);
 
   // key(k).value(v)
   template <typename T>

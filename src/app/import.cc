@@ -1,0 +1,204 @@
+#include "app/import.h"
+
+#include <map>
+#include <set>
+
+#include "app/audit_json.h"
+#include "app/rule_sets.h"
+#include "app/scored_rows.h"
+#include "core/engine.h"
+#include "format/evaluation_reader.h"
+#include "storage/evaluations.h"
+#include "storage/projects.h"
+#include "storage/units.h"
+#include "storage/years.h"
+
+namespace jixiao::app {
+namespace {
+
+class FileSource final : public EvaluationSource {
+ public:
+  explicit FileSource(std::string path) : path_(std::move(path)) {}
+  const std::string& name() const override { return path_; }
+  Status read(const Sink& sink) override {
+    return reader_.read_file(path_, [&](core::Evaluation& e, size_t line) {
+      return sink(e, line ? path_ + ":" + std::to_string(line) : path_);
+    });
+  }
+
+ private:
+  std::string path_;
+  format::EvaluationReader reader_;
+};
+
+// One file's import, inside its transaction.
+class FileImport {
+ public:
+  FileImport(Context& ctx, const ImportOptions& options, RuleSetResolver& rule_sets,
+             const std::string& file)
+      : ctx_(ctx),
+        options_(options),
+        rule_sets_(rule_sets),
+        file_(file),
+        writer_(ctx.connection),
+        audit_(ctx.connection),
+        now_(ctx.clock.now()) {}
+
+  Status add(core::Evaluation& e, const std::string& origin) {
+    const std::string where = "文件 " + origin + "：";
+    if (e.year == 0) {
+      return Status::error(where + "缺少字段 year（预算年度）：入库的评价必须写明年度");
+    }
+    Status s;
+    if (years_.insert(e.year).second) {
+      s = storage::ensure_year(ctx_.connection, e.year, now_);
+      if (!s.ok()) return s;
+    }
+    Result<int64_t> unit = unit_for(e, where);
+    if (!unit.ok()) return unit.status();
+    Result<int64_t> project = project_for(e, *unit);
+    if (!project.ok()) return project.status();
+    Result<const core::RuleSet*> rules = rule_sets_.get(e.year, e.rule_set, file_);
+    if (!rules.ok()) return rules.status().within(where + "字段 rule_set：");
+    core::score_into(e, **rules, card_);
+    const storage::EvaluationResults results = scored_rows(e, card_, **rules);
+    const storage::EvaluationPlace place{e.year, *unit, *project};
+    Result<int64_t> id = writer_.insert(place, e, results, origin, now_);
+    if (!id.ok()) return id.status().within(where);
+    s = audit(ctx_, "create", "evaluations", std::to_string(*id), "",
+              evaluation_summary_json(*id, e, results, origin, 1), &audit_);
+    if (!s.ok()) return s;
+    ids.push_back(*id);
+    indicator_rows += e.indicators.size();
+    return Status();
+  }
+
+  Status finish() {
+    Status s = writer_.flush();
+    return s.ok() ? audit_.flush() : s;
+  }
+
+  std::vector<int64_t> ids;
+  size_t indicator_rows = 0;
+  size_t units_created = 0;
+  size_t projects_created = 0;
+
+ private:
+  Result<int64_t> unit_for(const core::Evaluation& e, const std::string& where) {
+    const std::string& text = options_.unit_code.empty() ? e.unit : options_.unit_code;
+    auto cached = units_.find(text);
+    if (cached != units_.end()) return cached->second;
+    if (!options_.unit_code.empty()) {
+      Result<std::optional<storage::UnitRecord>> u = storage::find_unit(ctx_.connection, text);
+      if (!u.ok()) return u.status();
+      if (!*u) {
+        return Status::error("单位编码「" + text + "」不存在（请先用 jixiao unit add 登记）");
+      }
+      return units_[text] = (*u)->id;
+    }
+    if (text.empty()) {
+      return Status::error(where + "缺少字段 unit（单位）：请写明单位，或用 --unit 指定");
+    }
+    Result<std::optional<storage::UnitRecord>> u =
+        storage::find_unit_by_code_or_name(ctx_.connection, text);
+    if (!u.ok()) return u.status();
+    if (*u) return units_[text] = (*u)->id;
+    // Not registered: register it as a budget unit named as written.
+    storage::UnitRecord record;
+    record.code = text;
+    record.name = text;
+    record.kind = core::UnitKind::budget_unit;
+    record.created_at = now_;
+    Result<std::pair<int64_t, bool>> created =
+        storage::insert_unit_if_absent(ctx_.connection, record);
+    if (!created.ok()) return created.status();
+    if (created->second) {
+      record.id = created->first;
+      Status s = audit(ctx_, "create", "units", std::to_string(record.id), "", unit_json(record));
+      if (!s.ok()) return s;
+      ++units_created;
+    }
+    return units_[text] = created->first;
+  }
+
+  Result<int64_t> project_for(const core::Evaluation& e, int64_t unit) {
+    const std::string key = std::to_string(e.year) + "/" + std::to_string(unit) + "/" + e.title;
+    auto cached = projects_.find(key);
+    if (cached != projects_.end()) return cached->second;
+    Result<std::pair<int64_t, bool>> p = storage::ensure_project(
+        ctx_.connection, e.year, unit, e.title, core::scope_code(e.scope), now_);
+    if (!p.ok()) return p.status();
+    if (p->second) {
+      Status s =
+          audit(ctx_, "create", "projects", std::to_string(p->first), "",
+                project_json(p->first, e.year, unit, e.title, core::scope_code(e.scope)), &audit_);
+      if (!s.ok()) return s;
+      ++projects_created;
+    }
+    return projects_[key] = p->first;
+  }
+
+  Context& ctx_;
+  const ImportOptions& options_;
+  RuleSetResolver& rule_sets_;
+  const std::string& file_;
+  storage::EvaluationWriter writer_;
+  storage::AuditBatch audit_;
+  std::string now_;
+  core::ScoreCard card_;
+  std::map<std::string, int64_t> units_;
+  std::map<std::string, int64_t> projects_;
+  std::set<int> years_;
+};
+
+}  // namespace
+
+size_t ImportSummary::refused_files() const {
+  size_t n = 0;
+  for (const auto& f : files) n += f.imported ? 0 : 1;
+  return n;
+}
+
+std::unique_ptr<EvaluationSource> open_evaluation_source(const std::string& path) {
+  return std::make_unique<FileSource>(path);
+}
+
+ImportSummary import_evaluations(Context& ctx,
+                                 const std::vector<std::unique_ptr<EvaluationSource>>& sources,
+                                 const ImportOptions& options, ImportObserver* observer) {
+  ImportSummary summary;
+  RuleSetResolver rule_sets(ctx.connection);
+  for (const auto& source : sources) {
+    FileOutcome outcome;
+    outcome.file = source->name();
+    storage::Transaction tx(ctx.connection);
+    Status s = tx.begin_write();
+    FileImport file(ctx, options, rule_sets, source->name());
+    if (s.ok()) {
+      s = source->read([&](core::Evaluation& e, const std::string& origin) {
+        Status added = file.add(e, origin);
+        if (added.ok() && observer) observer->on_evaluation(file.ids.size());
+        return added;
+      });
+    }
+    if (s.ok()) s = file.finish();
+    if (s.ok()) s = tx.commit();
+    if (s.ok()) {
+      outcome.imported = true;
+      outcome.evaluations = file.ids.size();
+      summary.evaluations += file.ids.size();
+      summary.indicator_rows += file.indicator_rows;
+      summary.units_created += file.units_created;
+      summary.projects_created += file.projects_created;
+      summary.ids.insert(summary.ids.end(), file.ids.begin(), file.ids.end());
+    } else {
+      tx.abandon();
+      outcome.error = s.message();
+    }
+    summary.files.push_back(outcome);
+    if (observer) observer->on_file(outcome, summary.files.size());
+  }
+  return summary;
+}
+
+}  // namespace jixiao::app

@@ -1,0 +1,38 @@
+#include "app/rule_sets.h"
+
+#include <filesystem>
+
+#include "format/rule_set_json.h"
+#include "storage/years.h"
+
+namespace jixiao::app {
+
+Result<const core::RuleSet*> RuleSetResolver::get(int year, std::string_view name,
+                                                  std::string_view relative_to) {
+  const std::string wanted(name.empty() ? format::kDefaultRuleSet : name);
+  const std::string key = std::to_string(year) + "/" + wanted + "/" + std::string(relative_to);
+  auto it = cache_.find(key);
+  if (it != cache_.end()) return static_cast<const core::RuleSet*>(it->second.get());
+
+  Result<std::optional<storage::RuleSetRecord>> stored =
+      storage::find_rule_set(connection_, year, wanted);
+  if (!stored.ok()) return stored.status();
+  Result<core::RuleSet> loaded = Status::error("");
+  if (*stored) {
+    loaded = format::rule_set_from_json((*stored)->definition,
+                                        std::to_string(year) + " 年度规则集「" + wanted + "」");
+  } else if (!format::builtin_rule_set_json(wanted).empty() || relative_to.empty() ||
+             std::filesystem::path(wanted).is_absolute()) {
+    loaded = format::load_rule_set(wanted);
+  } else {
+    loaded =
+        format::load_rule_set((std::filesystem::path(relative_to).parent_path() / wanted).string());
+  }
+  if (!loaded.ok()) return loaded.status();
+  auto owned = std::make_unique<core::RuleSet>(std::move(*loaded));
+  const core::RuleSet* ptr = owned.get();
+  cache_.emplace(key, std::move(owned));
+  return ptr;
+}
+
+}  // namespace jixiao::app

@@ -1,0 +1,151 @@
+// Schema migrations on both backends: from empty, re-run, a changed
+// checksum, a database newer than the binary, and the SQLite settings.
+#include <gtest/gtest.h>
+
+#include "storage/migrations.h"
+#include "storage/query.h"
+#include "test/storage/backends.h"
+
+namespace jixiao::test {
+namespace {
+
+using storage::Migration;
+
+class Migrations : public BackendTest {
+ protected:
+  bool start_empty() const override { return true; }
+  int64_t count(const std::string& sql) {
+    Result<std::optional<int64_t>> n = storage::query_int(*db_.connection, sql);
+    EXPECT_TRUE(n.ok()) << n.status().message();
+    return n.ok() ? n->value_or(-1) : -1;
+  }
+};
+
+TEST_P(Migrations, FromEmptyCreatesEveryTableAndRecordsTheChecksums) {
+  // SetUp opened a fresh database: every embedded migration was applied.
+  EXPECT_EQ(db_.migrations.from_version, 0);
+  EXPECT_EQ(db_.migrations.to_version, storage::latest_schema_version());
+  EXPECT_EQ(db_.migrations.applied.size(), storage::embedded_migrations().size());
+  for (const char* table :
+       {"units", "users", "roles", "sessions", "rule_sets", "frameworks", "library_indicators",
+        "projects", "goals", "monitoring_reports", "evaluations", "evaluation_indicators",
+        "expert_scores", "attachments", "workflow_transitions", "audit_log"}) {
+    Result<std::vector<std::string>> columns = db_.connection->table_columns(table);
+    ASSERT_TRUE(columns.ok());
+    EXPECT_FALSE(columns->empty()) << table;
+  }
+  EXPECT_EQ(count("SELECT COUNT(*) FROM roles"), 7);
+  const auto first = storage::embedded_migrations().front();
+  Result<storage::Statement*> st =
+      db_.connection->prepare("SELECT checksum FROM schema_migrations WHERE version = 1");
+  ASSERT_TRUE(st.ok());
+  ASSERT_TRUE(*(*st)->next());
+  EXPECT_EQ((*st)->get_string(0), storage::sha256_hex(first.sql));
+  EXPECT_FALSE(*(*st)->next());
+}
+
+TEST_P(Migrations, RunningAgainChangesNothing) {
+  clock_.set("2024-07-01T00:00:00Z");
+  Result<storage::MigrationReport> again = storage::migrate(*db_.connection, clock_.now());
+  ASSERT_TRUE(again.ok()) << again.status().message();
+  EXPECT_TRUE(again->applied.empty());
+  EXPECT_EQ(again->from_version, storage::latest_schema_version());
+  EXPECT_EQ(count("SELECT COUNT(*) FROM schema_migrations"),
+            static_cast<int64_t>(storage::embedded_migrations().size()));
+  EXPECT_EQ(count("SELECT COUNT(*) FROM schema_migrations WHERE applied_at = "
+                  "'2024-07-01T00:00:00Z'"),
+            0);
+}
+
+TEST_P(Migrations, AChangedMigrationIsRefused) {
+  // The same migrations, but the first one's text edited after it was applied.
+  std::vector<Migration> edited(storage::embedded_migrations().begin(),
+                                storage::embedded_migrations().end());
+  const std::string text = std::string(edited[0].sql) + "\n-- an innocent-looking edit\n";
+  edited[0].sql = text;
+  Result<storage::MigrationReport> r = storage::migrate(*db_.connection, clock_.now(), edited);
+  ASSERT_FALSE(r.ok());
+  EXPECT_NE(r.status().message().find("0001_initial"), std::string::npos) << r.status().message();
+  EXPECT_NE(r.status().message().find("校验和"), std::string::npos) << r.status().message();
+
+  // A record tampered in the database is refused the same way by the binary.
+  ASSERT_TRUE(storage::execute(*db_.connection,
+                               "UPDATE schema_migrations SET checksum = 'abc' WHERE version = 1")
+                  .ok());
+  Result<app::OpenDatabase> reopened = app::open_database(url_, false, clock_);
+  ASSERT_FALSE(reopened.ok());
+  EXPECT_NE(reopened.status().message().find("校验和"), std::string::npos);
+}
+
+TEST_P(Migrations, ANewerDatabaseIsRefused) {
+  ASSERT_TRUE(storage::execute(*db_.connection,
+                               "INSERT INTO schema_migrations (version, name, checksum, "
+                               "applied_at) VALUES (999, 'future', 'x', 'now')")
+                  .ok());
+  Result<app::OpenDatabase> reopened = app::open_database(url_, false, clock_);
+  ASSERT_FALSE(reopened.ok());
+  EXPECT_NE(reopened.status().message().find("999"), std::string::npos)
+      << reopened.status().message();
+  EXPECT_NE(reopened.status().message().find("更新版本的 jixiao"), std::string::npos);
+}
+
+TEST_P(Migrations, PendingMigrationsApplyInOneTransaction) {
+  // A second migration that fails half-way leaves the schema at version 1.
+  std::vector<Migration> more(storage::embedded_migrations().begin(),
+                              storage::embedded_migrations().end());
+  more.push_back(
+      {2, "broken", "CREATE TABLE extra (id INTEGER); CREATE TABLE extra (id INTEGER);"});
+  Result<storage::MigrationReport> r = storage::migrate(*db_.connection, clock_.now(), more);
+  ASSERT_FALSE(r.ok());
+  EXPECT_NE(r.status().message().find("0002_broken"), std::string::npos) << r.status().message();
+  Result<std::vector<std::string>> extra = db_.connection->table_columns("extra");
+  ASSERT_TRUE(extra.ok());
+  EXPECT_TRUE(extra->empty()) << "the failed migration's first table must be rolled back";
+  EXPECT_EQ(*storage::schema_version(*db_.connection), 1);
+
+  more.back() = {2, "extra", "CREATE TABLE extra (id INTEGER);"};
+  r = storage::migrate(*db_.connection, clock_.now(), more);
+  ASSERT_TRUE(r.ok()) << r.status().message();
+  EXPECT_EQ(r->applied, std::vector<int>{2});
+  EXPECT_EQ(*storage::schema_version(*db_.connection), 2);
+}
+
+TEST_P(Migrations, TheAuditLogIsAppendOnly) {
+  ASSERT_TRUE(storage::execute(*db_.connection,
+                               "INSERT INTO audit_log (at, actor, action, record_type, "
+                               "record_id) VALUES ('t', 'a', 'create', 'units', '1')")
+                  .ok());
+  Status update = storage::execute(*db_.connection, "UPDATE audit_log SET actor = 'b'");
+  EXPECT_FALSE(update.ok());
+  EXPECT_NE(update.message().find("审计日志只能追加"), std::string::npos) << update.message();
+  Status del = storage::execute(*db_.connection, "DELETE FROM audit_log");
+  EXPECT_FALSE(del.ok());
+  EXPECT_EQ(count("SELECT COUNT(*) FROM audit_log WHERE actor = 'a'"), 1);
+}
+
+JIXIAO_BACKENDS(Migrations);
+
+TEST(SqliteSettings, WalForeignKeysAndABusyTimeout) {
+  app::FixedClock clock("2024-06-13T08:00:00Z");
+  Result<app::OpenDatabase> db = app::open_database(temp_path("settings.db"), true, clock);
+  ASSERT_TRUE(db.ok()) << db.status().message();
+  storage::Connection& c = *db->connection;
+  const auto count = [&](const char* sql) { return storage::query_int(c, sql)->value_or(-1); };
+  Result<storage::Statement*> st = c.prepare("PRAGMA journal_mode");
+  ASSERT_TRUE(st.ok());
+  ASSERT_TRUE(*(*st)->next());
+  EXPECT_EQ((*st)->get_string(0), "wal");
+  while (*(*st)->next()) {
+  }
+  EXPECT_EQ(count("PRAGMA foreign_keys"), 1);
+  EXPECT_EQ(count("PRAGMA busy_timeout"), 30000);
+  // Foreign keys are enforced.
+  Status orphan = storage::execute(c,
+                                   "INSERT INTO units (code, name, kind, parent_id, created_at, "
+                                   "updated_at) VALUES ('x', 'x', 'department', 999, 't', 't')");
+  EXPECT_FALSE(orphan.ok());
+  EXPECT_EQ(c.last_error_kind(), storage::ErrorKind::constraint);
+}
+
+}  // namespace
+}  // namespace jixiao::test
