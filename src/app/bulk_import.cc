@@ -1,13 +1,10 @@
 #include "app/bulk_import.h"
 
-#include <xlsxwriter.h>
-
 #include <algorithm>
 #include <filesystem>
 
-#include "core/decimal.h"
+#include "app/rule_sets.h"
 #include "office/workbook_import.h"
-#include "office/xlsx_writer.h"
 
 namespace jixiao::app {
 
@@ -36,13 +33,27 @@ std::vector<std::string> list_evaluation_files(const std::string& dir) {
   return out;
 }
 
+std::vector<std::string> expand_folders(const std::vector<std::string>& paths) {
+  std::vector<std::string> files;
+  for (const auto& p : paths) {
+    std::error_code ec;
+    if (fs::is_directory(p, ec)) {
+      for (auto& f : list_evaluation_files(p)) files.push_back(std::move(f));
+    } else {
+      files.push_back(p);
+    }
+  }
+  return files;
+}
+
 namespace {
 
-Status import_one(const std::string& path, EvaluationSource& source, RuleSets& rule_sets,
+Status import_one(const std::string& path, EvaluationFiles& source, RuleSets& rule_sets,
                   const BulkOptions& options, std::vector<ScoredEvaluation>& scored) {
   scored.clear();
   return source.read(path, [&](SourcedEvaluation& e) -> Status {
-    Result<const core::RuleSet*> rules = rule_sets.get(options.rules, e.evaluation, path);
+    Result<const core::RuleSet*> rules =
+        rule_sets.for_evaluation(options.rules, e.evaluation, path);
     if (!rules.ok()) return rules.status();
     ScoredEvaluation& s = scored.emplace_back();
     s.evaluation = std::move(e);
@@ -58,15 +69,27 @@ Status import_one(const std::string& path, EvaluationSource& source, RuleSets& r
 
 }  // namespace
 
-BulkSummary import_files(const std::vector<std::string>& files, const BulkOptions& options,
-                         const Store& store, const Progress& progress) {
-  BulkSummary summary;
-  EvaluationSource source;
+EvaluationOutcome outcome_of(const ScoredEvaluation& se) {
+  EvaluationOutcome ev;
+  ev.origin = se.evaluation.origin;
+  ev.title = se.evaluation.evaluation.title;
+  ev.total = se.card.total;
+  ev.grade = se.card.grade;
+  ev.finding_count = se.findings.size();
+  ev.findings = se.findings;
+  ev.cells = se.cells;
+  return ev;
+}
+
+ImportSummary import_files(const std::vector<std::string>& files, const BulkOptions& options,
+                           const Store& store, const Progress& progress) {
+  ImportSummary summary;
+  EvaluationFiles source;
   RuleSets rule_sets;
   std::vector<ScoredEvaluation> scored;
   for (size_t i = 0; i < files.size(); ++i) {
     const std::string& path = files[i];
-    FileOutcome& outcome = summary.files.emplace_back();
+    FileOutcome outcome;
     outcome.path = path;
     Status s;
     try {
@@ -79,101 +102,14 @@ BulkSummary import_files(const std::vector<std::string>& files, const BulkOption
     if (!s.ok()) {
       outcome.state = FileState::refused;
       outcome.error = s.message();
-      ++summary.refused;
     } else {
-      bool findings = false;
-      for (const ScoredEvaluation& se : scored) {
-        auto& ev = outcome.evaluations.emplace_back();
-        ev.origin = se.evaluation.origin;
-        ev.title = se.evaluation.evaluation.title;
-        ev.total = se.card.total;
-        ev.grade = se.card.grade;
-        ev.findings = se.findings;
-        ev.cells = se.cells;
-        findings |= !se.findings.empty();
-      }
-      summary.evaluations += scored.size();
-      outcome.state = findings ? FileState::imported_with_findings : FileState::imported;
-      ++(findings ? summary.with_findings : summary.imported);
+      outcome.state = FileState::imported;
+      for (const ScoredEvaluation& se : scored) outcome.evaluations.push_back(outcome_of(se));
     }
+    summary.add(std::move(outcome));
     if (progress) progress(i + 1, files.size(), path);
   }
   return summary;
-}
-
-std::string summary_line(const BulkSummary& s) {
-  return "已处理 " + std::to_string(s.files.size()) + " 个文件（" + std::to_string(s.evaluations) +
-         " 个评价）：导入 " + std::to_string(s.imported) + " 个，导入但有问题 " +
-         std::to_string(s.with_findings) + " 个，拒绝 " + std::to_string(s.refused) + " 个";
-}
-
-Status write_findings_workbook(const BulkSummary& summary, const std::string& path) {
-  office::XlsxBook book(path);
-  const auto& f = book.formats();
-  lxw_worksheet* files = book.add_sheet("导入汇总");
-  lxw_worksheet* problems = book.add_sheet("问题清单");
-  if (files == nullptr || problems == nullptr) return book.close();
-  const char* file_headers[] = {"文件", "状态", "评价", "总分", "等级", "问题数", "说明"};
-  const double file_widths[] = {40, 14, 40, 8, 6, 8, 60};
-  for (unsigned c = 0; c < 7; ++c) {
-    office::write_text(files, 0, c, file_headers[c], f.header);
-    office::set_width(files, c, file_widths[c]);
-  }
-  const char* problem_headers[] = {"文件", "评价", "位置", "级别", "问题代码", "指标", "说明"};
-  const double problem_widths[] = {36, 30, 26, 6, 24, 36, 70};
-  for (unsigned c = 0; c < 7; ++c) {
-    office::write_text(problems, 0, c, problem_headers[c], f.header);
-    office::set_width(problems, c, problem_widths[c]);
-  }
-  unsigned fr = 1, pr = 1;
-  for (const FileOutcome& file : summary.files) {
-    const char* state = file.state == FileState::refused                  ? "拒绝"
-                        : file.state == FileState::imported_with_findings ? "导入（有问题）"
-                                                                          : "导入";
-    if (file.state == FileState::refused) {
-      office::write_text(files, fr, 0, file.path, f.fixed);
-      office::write_text(files, fr, 1, state, f.fixed);
-      for (unsigned c = 2; c < 6; ++c) office::write_text(files, fr, c, "", f.fixed);
-      office::write_text(files, fr, 6, file.error, f.fixed);
-      ++fr;
-      office::write_text(problems, pr, 0, file.path, f.fixed);
-      office::write_text(problems, pr, 1, "", f.fixed);
-      office::write_text(problems, pr, 2, "", f.fixed);
-      office::write_text(problems, pr, 3, "错误", f.fixed);
-      office::write_text(problems, pr, 4, "file_refused", f.fixed);
-      office::write_text(problems, pr, 5, "", f.fixed);
-      office::write_text(problems, pr, 6, file.error, f.fixed);
-      ++pr;
-      continue;
-    }
-    for (const auto& ev : file.evaluations) {
-      office::write_text(files, fr, 0, ev.origin, f.fixed);
-      office::write_text(files, fr, 1, state, f.fixed);
-      office::write_text(files, fr, 2, ev.title, f.fixed);
-      office::write_number(files, fr, 3, ev.total, f.fixed_number);
-      office::write_text(files, fr, 4, ev.grade, f.fixed);
-      office::write_number(files, fr, 5, static_cast<double>(ev.findings.size()), f.fixed_number);
-      office::write_text(files, fr, 6, "", f.fixed);
-      ++fr;
-      for (size_t k = 0; k < ev.findings.size(); ++k) {
-        const core::Finding& finding = ev.findings[k];
-        office::write_text(problems, pr, 0, ev.origin, f.fixed);
-        office::write_text(problems, pr, 1, ev.title, f.fixed);
-        office::write_text(problems, pr, 2, k < ev.cells.size() ? ev.cells[k] : "", f.fixed);
-        office::write_text(problems, pr, 3, core::severity_label(finding.severity), f.fixed);
-        office::write_text(problems, pr, 4, finding.code, f.fixed);
-        office::write_text(problems, pr, 5, core::path_text(finding.path), f.fixed);
-        office::write_text(problems, pr, 6, finding.message, f.fixed);
-        ++pr;
-      }
-    }
-  }
-  for (lxw_worksheet* ws : {files, problems}) {
-    worksheet_freeze_panes(ws, 1, 0);
-  }
-  worksheet_autofilter(files, 0, 0, fr > 1 ? fr - 1 : 1, 6);
-  worksheet_autofilter(problems, 0, 0, pr > 1 ? pr - 1 : 1, 6);
-  return book.close();
 }
 
 }  // namespace jixiao::app

@@ -1,16 +1,11 @@
-// Importing a folder of evaluation files (workbooks and JSON): each file is
-// read, scored and handed to a store callback; one bad file never stops or
-// damages the others. The outcome of every file is kept for a summary
-// (imported / imported with findings / refused) and a findings workbook
-// listing every problem with its cell.
+// Reading and scoring every evaluation file of a folder without a database
+// (`jixiao score DIR/`): each file is read and scored, then handed to a
+// callback (which prints it); one bad file never stops the others. The
+// outcome of every file goes into the same summary as a database import
+// (app/import_summary.h), for the same summary lines and findings workbook.
 //
-// The store is a callback so that the same walk serves `jixiao score DIR`
-// today (no store, or printing) and `jixiao import --db DB DIR` once storage
-// lands (one transaction per file inside the callback: a file is stored
-// whole or not at all).
-//
-// Contract: import_folder never throws; a file that cannot be read, or whose
-// store callback fails, is refused with its message. Not thread-safe.
+// Contract: import_files never throws; a file that cannot be read, or whose
+// callback fails, is refused with its message. Not thread-safe.
 #pragma once
 
 #include <functional>
@@ -18,8 +13,8 @@
 #include <vector>
 
 #include "app/evaluation_source.h"
+#include "app/import_summary.h"
 #include "core/engine.h"
-#include "core/status.h"
 
 namespace jixiao::app {
 
@@ -29,26 +24,6 @@ struct ScoredEvaluation {
   const core::RuleSet* rules = nullptr;
   std::vector<core::Finding> findings;  // worded (core::findings)
   std::vector<std::string> cells;       // per finding: "表!G14", or ""
-};
-
-enum class FileState { imported, imported_with_findings, refused };
-
-struct FileOutcome {
-  std::string path;
-  FileState state = FileState::refused;
-  std::string error;  // why it was refused
-  struct Evaluation {
-    std::string origin, title, grade;
-    double total = 0;
-    std::vector<core::Finding> findings;  // messages without the cell prefix
-    std::vector<std::string> cells;       // per finding
-  };
-  std::vector<Evaluation> evaluations;
-};
-
-struct BulkSummary {
-  std::vector<FileOutcome> files;
-  size_t imported = 0, with_findings = 0, refused = 0, evaluations = 0;
 };
 
 struct BulkOptions {
@@ -62,16 +37,18 @@ using Store =
 using Progress = std::function<void(size_t done, size_t total, const std::string& path)>;
 
 // The files under `dir` that jixiao reads (workbooks, JSON), sorted; Excel's
-// lock files (~$a.xlsx) and hidden files are left out.
+// lock files (~$a.xlsx), hidden files and report text files (*.report.json)
+// are left out.
 std::vector<std::string> list_evaluation_files(const std::string& dir);
 
-BulkSummary import_files(const std::vector<std::string>& files, const BulkOptions& options,
-                         const Store& store, const Progress& progress);
+// `paths` with every folder replaced by list_evaluation_files of it.
+std::vector<std::string> expand_folders(const std::vector<std::string>& paths);
 
-// The findings workbook: 导入汇总 (one row per file) and 问题清单 (one row per problem).
-Status write_findings_workbook(const BulkSummary& summary, const std::string& path);
+// The outcome of a scored evaluation for the summary (findings and cells
+// included).
+EvaluationOutcome outcome_of(const ScoredEvaluation& scored);
 
-// "已处理 12 个文件（15 个评价）：导入 8 个，导入但有问题 3 个，拒绝 1 个"
-std::string summary_line(const BulkSummary& summary);
+ImportSummary import_files(const std::vector<std::string>& files, const BulkOptions& options,
+                           const Store& store, const Progress& progress);
 
 }  // namespace jixiao::app

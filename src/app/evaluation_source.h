@@ -1,6 +1,7 @@
 // Evaluations from any file jixiao reads: JSON, JSON Lines, or a workbook
 // (.xlsx). One entry point for the commands that take "FILE" (report,
-// template --from, bulk import), so that they all accept the same files.
+// template --from, import, bulk scoring), so that they all accept the same
+// files.
 //
 // Contract: errors are Status values naming the file (and sheet, cell or
 // field). Not thread-safe: use one EvaluationSource per thread.
@@ -26,7 +27,7 @@ struct SourcedEvaluation {
   std::string origin;        // "a.json", "a.jsonl:3", "a.xlsx", "a.xlsx:2"
 };
 
-class EvaluationSource {
+class EvaluationFiles {
  public:
   // Calls `sink` for every evaluation in the file, in order; stops at the
   // first error. The SourcedEvaluation is overwritten by the next one.
@@ -40,19 +41,6 @@ class EvaluationSource {
   format::EvaluationReader json_;
   office::WorkbookImporter workbook_;
   SourcedEvaluation current_;
-};
-
-// Rule sets by name or path, loaded once each; a relative path is read
-// relative to the evaluation file naming it.
-class RuleSets {
- public:
-  // The rule set for an evaluation: `forced` when not empty, else the
-  // evaluation's own, else the default. Errors name the file and field.
-  Result<const core::RuleSet*> get(const std::string& forced, const core::Evaluation& evaluation,
-                                   const std::string& path);
-
- private:
-  std::vector<std::pair<std::string, std::unique_ptr<core::RuleSet>>> cache_;
 };
 
 }  // namespace jixiao::app

@@ -72,7 +72,7 @@ Result<int64_t> save_evaluation(Context& ctx, int64_t id, int64_t expected_versi
                          std::to_string(before.evaluation.year) + " 年度，保存的内容写的是 " +
                          std::to_string(e.year) + " 年度：年度不能通过保存修改");
   }
-  RuleSetResolver rule_sets(ctx.connection);
+  RuleSets rule_sets(ctx.connection);
   Result<const core::RuleSet*> rules = rule_sets.get(e.year, e.rule_set, source);
   if (!rules.ok()) return rules.status().within("字段 rule_set：");
   const core::ScoreCard card = core::score(e, **rules);

@@ -7,7 +7,7 @@
 #include "app/rule_sets.h"
 #include "app/scored_rows.h"
 #include "core/engine.h"
-#include "format/evaluation_reader.h"
+#include "office/workbook_import.h"
 #include "storage/evaluations.h"
 #include "storage/projects.h"
 #include "storage/units.h"
@@ -20,21 +20,17 @@ class FileSource final : public EvaluationSource {
  public:
   explicit FileSource(std::string path) : path_(std::move(path)) {}
   const std::string& name() const override { return path_; }
-  Status read(const Sink& sink) override {
-    return reader_.read_file(path_, [&](core::Evaluation& e, size_t line) {
-      return sink(e, line ? path_ + ":" + std::to_string(line) : path_);
-    });
-  }
+  Status read(const Sink& sink) override { return files_.read(path_, sink); }
 
  private:
   std::string path_;
-  format::EvaluationReader reader_;
+  EvaluationFiles files_;
 };
 
 // One file's import, inside its transaction.
 class FileImport {
  public:
-  FileImport(Context& ctx, const ImportOptions& options, RuleSetResolver& rule_sets,
+  FileImport(Context& ctx, const ImportOptions& options, RuleSets& rule_sets,
              const std::string& file)
       : ctx_(ctx),
         options_(options),
@@ -44,7 +40,9 @@ class FileImport {
         audit_(ctx.connection),
         now_(ctx.clock.now()) {}
 
-  Status add(core::Evaluation& e, const std::string& origin) {
+  Status add(SourcedEvaluation& sourced) {
+    core::Evaluation& e = sourced.evaluation;
+    const std::string& origin = sourced.origin;
     const std::string where = "文件 " + origin + "：";
     if (e.year == 0) {
       return Status::error(where + "缺少字段 year（预算年度）：入库的评价必须写明年度");
@@ -61,7 +59,8 @@ class FileImport {
     Result<const core::RuleSet*> rules = rule_sets_.get(e.year, e.rule_set, file_);
     if (!rules.ok()) return rules.status().within(where + "字段 rule_set：");
     core::score_into(e, **rules, card_);
-    const storage::EvaluationResults results = scored_rows(e, card_, **rules);
+    std::vector<core::Finding> findings = core::findings(e, card_, **rules);
+    const storage::EvaluationResults results = scored_rows(e, card_, **rules, findings);
     const storage::EvaluationPlace place{e.year, *unit, *project};
     Result<int64_t> id = writer_.insert(place, e, results, origin, now_);
     if (!id.ok()) return id.status().within(where);
@@ -70,6 +69,19 @@ class FileImport {
     if (!s.ok()) return s;
     ids.push_back(*id);
     indicator_rows += e.indicators.size();
+    EvaluationOutcome& outcome = outcomes.emplace_back();
+    outcome.origin = origin;
+    outcome.title = e.title;
+    outcome.grade = card_.grade;
+    outcome.total = card_.total;
+    outcome.id = *id;
+    outcome.finding_count = findings.size();
+    if (options_.keep_findings) {
+      for (const core::Finding& f : findings) {
+        outcome.cells.push_back(office::finding_cell(sourced.source, e, f));
+      }
+      outcome.findings = std::move(findings);
+    }
     return Status();
   }
 
@@ -79,6 +91,7 @@ class FileImport {
   }
 
   std::vector<int64_t> ids;
+  std::vector<EvaluationOutcome> outcomes;
   size_t indicator_rows = 0;
   size_t units_created = 0;
   size_t projects_created = 0;
@@ -140,7 +153,7 @@ class FileImport {
 
   Context& ctx_;
   const ImportOptions& options_;
-  RuleSetResolver& rule_sets_;
+  RuleSets& rule_sets_;
   const std::string& file_;
   storage::EvaluationWriter writer_;
   storage::AuditBatch audit_;
@@ -153,12 +166,6 @@ class FileImport {
 
 }  // namespace
 
-size_t ImportSummary::refused_files() const {
-  size_t n = 0;
-  for (const auto& f : files) n += f.imported ? 0 : 1;
-  return n;
-}
-
 std::unique_ptr<EvaluationSource> open_evaluation_source(const std::string& path) {
   return std::make_unique<FileSource>(path);
 }
@@ -167,16 +174,16 @@ ImportSummary import_evaluations(Context& ctx,
                                  const std::vector<std::unique_ptr<EvaluationSource>>& sources,
                                  const ImportOptions& options, ImportObserver* observer) {
   ImportSummary summary;
-  RuleSetResolver rule_sets(ctx.connection);
+  RuleSets rule_sets(ctx.connection);
   for (const auto& source : sources) {
     FileOutcome outcome;
-    outcome.file = source->name();
+    outcome.path = source->name();
     storage::Transaction tx(ctx.connection);
     Status s = tx.begin_write();
     FileImport file(ctx, options, rule_sets, source->name());
     if (s.ok()) {
-      s = source->read([&](core::Evaluation& e, const std::string& origin) {
-        Status added = file.add(e, origin);
+      s = source->read([&](SourcedEvaluation& e) {
+        Status added = file.add(e);
         if (added.ok() && observer) observer->on_evaluation(file.ids.size());
         return added;
       });
@@ -184,9 +191,8 @@ ImportSummary import_evaluations(Context& ctx,
     if (s.ok()) s = file.finish();
     if (s.ok()) s = tx.commit();
     if (s.ok()) {
-      outcome.imported = true;
-      outcome.evaluations = file.ids.size();
-      summary.evaluations += file.ids.size();
+      outcome.state = FileState::imported;  // or with findings: ImportSummary::add decides
+      outcome.evaluations = std::move(file.outcomes);
       summary.indicator_rows += file.indicator_rows;
       summary.units_created += file.units_created;
       summary.projects_created += file.projects_created;
@@ -195,8 +201,8 @@ ImportSummary import_evaluations(Context& ctx,
       tx.abandon();
       outcome.error = s.message();
     }
-    summary.files.push_back(outcome);
-    if (observer) observer->on_file(outcome, summary.files.size());
+    const FileOutcome& added = summary.add(std::move(outcome));
+    if (observer) observer->on_file(added, summary.files.size());
   }
   return summary;
 }

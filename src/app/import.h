@@ -1,4 +1,5 @@
-// Importing evaluations into the database (`jixiao import`).
+// Importing evaluations into the database (`jixiao import`): evaluation
+// files and workbooks, or whole folders of them.
 //
 // Contract: each source (file) is imported in its own write transaction:
 // all of its evaluations, with the units and projects they create and their
@@ -15,46 +16,32 @@
 #include <vector>
 
 #include "app/context.h"
+#include "app/evaluation_source.h"
+#include "app/import_summary.h"
 #include "core/model.h"
 
 namespace jixiao::app {
 
-// Where evaluations come from: an evaluation file (.json, .jsonl) today, a
-// workbook later. One source is imported in one transaction.
+// Where evaluations come from: a file jixiao reads (JSON, JSON Lines, a
+// workbook), or, in tests, a list. One source is imported in one transaction.
 class EvaluationSource {
  public:
   virtual ~EvaluationSource() = default;
   // The file the evaluations come from, for messages.
   virtual const std::string& name() const = 0;
-  // Calls `sink` for each evaluation in order, with its origin ("a.jsonl:3");
-  // stops at the first error from reading or from `sink`. The Evaluation is
-  // overwritten by the next one.
-  using Sink = std::function<Status(core::Evaluation& evaluation, const std::string& origin)>;
+  // Calls `sink` for each evaluation in order (with its origin, "a.jsonl:3",
+  // and for a workbook the cells it came from); stops at the first error from
+  // reading or from `sink`. The evaluation is overwritten by the next one.
+  using Sink = std::function<Status(SourcedEvaluation& evaluation)>;
   virtual Status read(const Sink& sink) = 0;
 };
 
-// The source for `path`, chosen by its name (.json, .jsonl, .ndjson).
+// The source for the file `path`: .json, .jsonl/.ndjson or .xlsx.
 std::unique_ptr<EvaluationSource> open_evaluation_source(const std::string& path);
 
 struct ImportOptions {
-  std::string unit_code;  // when set, every evaluation belongs to this (registered) unit
-};
-
-struct FileOutcome {
-  std::string file;
-  bool imported = false;
-  size_t evaluations = 0;  // stored (0 when refused)
-  std::string error;       // why it was refused, naming the file and field
-};
-
-struct ImportSummary {
-  std::vector<FileOutcome> files;
-  size_t evaluations = 0;
-  size_t indicator_rows = 0;
-  size_t units_created = 0;
-  size_t projects_created = 0;
-  std::vector<int64_t> ids;  // of the stored evaluations, in order
-  size_t refused_files() const;
+  std::string unit_code;       // when set, every evaluation belongs to this (registered) unit
+  bool keep_findings = false;  // keep every finding with its cell in the summary (for a workbook)
 };
 
 // Told about progress (the CLI draws a bar on a terminal).

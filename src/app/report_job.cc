@@ -1,5 +1,7 @@
 #include "app/report_job.h"
 
+#include "app/rule_sets.h"
+
 #include <filesystem>
 #include <fstream>
 
@@ -51,11 +53,11 @@ bool ends_with(const std::string& s, std::string_view suffix) {
 }  // namespace
 
 Status make_report(const ReportRequest& r) {
-  EvaluationSource source;
+  EvaluationFiles source;
   Result<SourcedEvaluation> e = source.read_first(r.input);
   if (!e.ok()) return e.status();
   RuleSets rule_sets;
-  Result<const core::RuleSet*> rules = rule_sets.get(r.rules, e->evaluation, r.input);
+  Result<const core::RuleSet*> rules = rule_sets.for_evaluation(r.rules, e->evaluation, r.input);
   if (!rules.ok()) return rules.status();
   report::Narrative narrative;
   std::string narrative_path = r.narrative;
@@ -69,33 +71,39 @@ Status make_report(const ReportRequest& r) {
     if (!n.ok()) return n.status();
     narrative = std::move(*n);
   }
-  if (ends_with(r.output, ".xlsx")) {
-    if (r.kind == DocumentKind::report) {
+  return write_document(*e, **rules, narrative, r.kind, r.output, r.pdf);
+}
+
+Status write_document(const SourcedEvaluation& e, const core::RuleSet& rules,
+                      const report::Narrative& narrative, DocumentKind kind,
+                      const std::string& output, bool pdf) {
+  if (ends_with(output, ".xlsx")) {
+    if (kind == DocumentKind::report) {
       return Status::error("评价报告只能生成 .docx；自评表和专家评分汇总表可生成 .xlsx");
     }
-    if (r.kind == DocumentKind::panel && e->evaluation.experts.empty()) {
-      return Status::error("评价「" + e->evaluation.title +
+    if (kind == DocumentKind::panel && e.evaluation.experts.empty()) {
+      return Status::error("评价「" + e.evaluation.title +
                            "」没有专家评分，无法生成专家评分汇总表");
     }
-    const office::TemplateKind kind = r.kind == DocumentKind::panel ? office::TemplateKind::expert
-                                      : e->evaluation.scope == core::Scope::department_overall
-                                          ? office::TemplateKind::department
-                                          : office::TemplateKind::self_evaluation;
-    Status s = office::write_template(kind, &e->evaluation, e->text, r.output);
-    if (!s.ok() || !r.pdf) return s;
+    const office::TemplateKind table = kind == DocumentKind::panel ? office::TemplateKind::expert
+                                       : e.evaluation.scope == core::Scope::department_overall
+                                           ? office::TemplateKind::department
+                                           : office::TemplateKind::self_evaluation;
+    Status s = office::write_template(table, &e.evaluation, e.text, output);
+    if (!s.ok()) return s;
   } else {
-    Result<std::string> bytes = report_bytes(*e, **rules, narrative, r.kind);
+    Result<std::string> bytes = report_bytes(e, rules, narrative, kind);
     if (!bytes.ok()) return bytes.status();
-    std::ofstream out(r.output, std::ios::binary | std::ios::trunc);
+    std::ofstream out(output, std::ios::binary | std::ios::trunc);
     if (!out || !out.write(bytes->data(), static_cast<std::streamsize>(bytes->size())) ||
         !out.flush()) {
-      return Status::error("文件 " + r.output + "：无法写入");
+      return Status::error("文件 " + output + "：无法写入");
     }
   }
-  if (!r.pdf) return Status();
-  fs::path dir = fs::path(r.output).parent_path();
+  if (!pdf) return Status();
+  fs::path dir = fs::path(output).parent_path();
   if (dir.empty()) dir = ".";
-  return convert_to_pdf({r.output}, dir.string());
+  return convert_to_pdf({output}, dir.string());
 }
 
 }  // namespace jixiao::app

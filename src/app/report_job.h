@@ -36,4 +36,11 @@ struct ReportRequest {
 
 Status make_report(const ReportRequest& request);
 
+// The document for an evaluation already read (from a file or the database)
+// with its rule set, written to `output` (.docx, or .xlsx for the tables),
+// and with `pdf` also as PDF through LibreOffice.
+Status write_document(const SourcedEvaluation& evaluation, const core::RuleSet& rules,
+                      const report::Narrative& narrative, DocumentKind kind,
+                      const std::string& output, bool pdf);
+
 }  // namespace jixiao::app

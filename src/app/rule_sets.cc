@@ -7,19 +7,23 @@
 
 namespace jixiao::app {
 
-Result<const core::RuleSet*> RuleSetResolver::get(int year, std::string_view name,
-                                                  std::string_view relative_to) {
+Result<const core::RuleSet*> RuleSets::get(int year, std::string_view name,
+                                           std::string_view relative_to) {
   const std::string wanted(name.empty() ? format::kDefaultRuleSet : name);
   const std::string key = std::to_string(year) + "/" + wanted + "/" + std::string(relative_to);
   auto it = cache_.find(key);
   if (it != cache_.end()) return static_cast<const core::RuleSet*>(it->second.get());
 
-  Result<std::optional<storage::RuleSetRecord>> stored =
-      storage::find_rule_set(connection_, year, wanted);
-  if (!stored.ok()) return stored.status();
+  std::optional<storage::RuleSetRecord> stored;
+  if (connection_ != nullptr && year != 0) {
+    Result<std::optional<storage::RuleSetRecord>> found =
+        storage::find_rule_set(*connection_, year, wanted);
+    if (!found.ok()) return found.status();
+    stored = std::move(*found);
+  }
   Result<core::RuleSet> loaded = Status::error("");
-  if (*stored) {
-    loaded = format::rule_set_from_json((*stored)->definition,
+  if (stored) {
+    loaded = format::rule_set_from_json(stored->definition,
                                         std::to_string(year) + " 年度规则集「" + wanted + "」");
   } else if (!format::builtin_rule_set_json(wanted).empty() || relative_to.empty() ||
              std::filesystem::path(wanted).is_absolute()) {
@@ -33,6 +37,18 @@ Result<const core::RuleSet*> RuleSetResolver::get(int year, std::string_view nam
   const core::RuleSet* ptr = owned.get();
   cache_.emplace(key, std::move(owned));
   return ptr;
+}
+
+Result<const core::RuleSet*> RuleSets::for_evaluation(const std::string& forced,
+                                                      const core::Evaluation& evaluation,
+                                                      const std::string& path,
+                                                      const std::string& origin) {
+  if (!forced.empty()) return get(evaluation.year, forced, "");
+  Result<const core::RuleSet*> rules = get(evaluation.year, evaluation.rule_set, path);
+  if (!rules.ok() && !evaluation.rule_set.empty()) {
+    return rules.status().within("文件 " + (origin.empty() ? path : origin) + "：字段 rule_set：");
+  }
+  return rules;
 }
 
 }  // namespace jixiao::app

@@ -1,7 +1,15 @@
-// Finding the rule set an evaluation is scored with: the year's own rule set
-// of that name (rule_sets table), else a built-in one, else a rule set file
-// (a path relative to the evaluation file, as `jixiao score` reads it).
-// Loaded once per resolver and cached. Not thread-safe.
+// Finding the rule set an evaluation is scored with, loaded once and cached.
+// One resolver for every command: `jixiao score` (files only), the imports
+// and saves into a database, reports and templates.
+//
+// A rule set is named by an evaluation's `rule_set` field, by --rules, or by
+// default (national-2020). A name is looked up, in order: the budget year's
+// own rule set of that name (only with a database: the rule_sets table), a
+// built-in rule set, a rule set file (relative to the evaluation file that
+// names it, or to the working directory for --rules).
+//
+// Not thread-safe: one resolver per thread. Pointers live as long as the
+// resolver.
 #pragma once
 
 #include <map>
@@ -9,21 +17,36 @@
 #include <string>
 #include <string_view>
 
+#include "core/model.h"
 #include "core/rule_set.h"
+#include "core/status.h"
 #include "storage/database.h"
 
 namespace jixiao::app {
 
-class RuleSetResolver {
+class RuleSets {
  public:
-  explicit RuleSetResolver(storage::Connection& connection) : connection_(connection) {}
+  // Built-in rule sets and files only.
+  RuleSets() = default;
+  // Also the budget years' own rule sets, read from `connection`.
+  explicit RuleSets(storage::Connection& connection) : connection_(&connection) {}
 
-  // `name` empty means the default (national-2020). The pointer lives as long
-  // as the resolver. The error names the rule set.
+  // The rule set `name` (empty: the default) for `year`; a relative file name
+  // is read relative to the file `relative_to` names (empty: the working
+  // directory). The error names the rule set.
   Result<const core::RuleSet*> get(int year, std::string_view name, std::string_view relative_to);
 
+  // The rule set for `evaluation`, read from the file `path`: `forced` (the
+  // --rules option) when not empty, else the evaluation's own, else the
+  // default. An error with the evaluation's own names `origin` ("a.jsonl 第 3
+  // 行", default: `path`) and the field.
+  Result<const core::RuleSet*> for_evaluation(const std::string& forced,
+                                              const core::Evaluation& evaluation,
+                                              const std::string& path,
+                                              const std::string& origin = "");
+
  private:
-  storage::Connection& connection_;
+  storage::Connection* connection_ = nullptr;
   std::map<std::string, std::unique_ptr<core::RuleSet>> cache_;
 };
 

@@ -5,7 +5,8 @@
 namespace jixiao::app {
 
 storage::EvaluationResults scored_rows(const core::Evaluation& e, const core::ScoreCard& card,
-                                       const core::RuleSet& rules) {
+                                       const core::RuleSet& rules,
+                                       const std::vector<core::Finding>& findings) {
   storage::EvaluationResults r;
   r.scored_with = rules.name;
   r.total = card.total;
@@ -39,7 +40,7 @@ storage::EvaluationResults scored_rows(const core::Evaluation& e, const core::Sc
   for (const core::DepartmentFigure& f : card.department_figures) {
     r.figures.push_back({f.code, f.value});
   }
-  for (const core::Finding& f : core::findings(e, card, rules)) {
+  for (const core::Finding& f : findings) {
     std::string path;
     format::JsonWriter(path).value(f.path);
     r.findings.push_back(
@@ -47,6 +48,11 @@ storage::EvaluationResults scored_rows(const core::Evaluation& e, const core::Sc
     (f.severity == core::Severity::error ? r.error_count : r.warning_count)++;
   }
   return r;
+}
+
+storage::EvaluationResults scored_rows(const core::Evaluation& e, const core::ScoreCard& card,
+                                       const core::RuleSet& rules) {
+  return scored_rows(e, card, rules, core::findings(e, card, rules));
 }
 
 }  // namespace jixiao::app

@@ -3,6 +3,7 @@
 // the field), 1 an internal failure.
 #pragma once
 
+#include <cstdint>
 #include <string>
 #include <vector>
 
@@ -19,17 +20,27 @@ int run_score(const ScoreOptions& options);
 bool has_folder(const ScoreOptions& options);
 int run_score_folder(const ScoreOptions& options);
 
-// `jixiao template KIND [--from FILE] -o OUT.xlsx`.
+// --db and --as, taken by every command that works on a database.
+struct DatabaseOptions {
+  std::string db;     // empty: the default
+  std::string actor;  // --as; empty: $JIXIAO_USER, else the operating-system user
+};
+
+// `jixiao template KIND [--from FILE | --db DB --id ID] -o OUT.xlsx`.
 struct TemplateOptions {
   std::string kind;  // self-eval, department, goals, expert
   std::string from;  // an evaluation file (JSON or xlsx); empty: blank
+  DatabaseOptions database;
+  int64_t id = 0;  // a stored evaluation to fill the template with
   std::string output;
 };
 int run_template(const TemplateOptions& options);
 
-// `jixiao report FILE -o OUT.docx [--what KIND] [--text FILE] [--rules R] [--pdf]`.
+// `jixiao report FILE|--db DB --id ID -o OUT.docx [--what KIND] [--text FILE] [--rules R] [--pdf]`.
 struct ReportOptions {
   std::string input;
+  DatabaseOptions database;
+  int64_t id = 0;  // a stored evaluation instead of FILE
   std::string output;
   std::string what = "report";  // report, self-eval, panel
   std::string text;             // narrative file
@@ -50,18 +61,14 @@ int run_rules(const std::string& name);
 
 namespace jixiao::cli {
 
-struct DatabaseOptions {
-  std::string db;     // empty: the default
-  std::string actor;  // --as; empty: $JIXIAO_USER, else the operating-system user
-};
-
 int run_init(const DatabaseOptions& options);
 int run_migrate(const DatabaseOptions& options);
 
 struct ImportOptions {
   DatabaseOptions database;
   std::string unit;
-  std::vector<std::string> files;
+  std::string findings;            // a findings workbook to write, or empty
+  std::vector<std::string> files;  // files and folders
 };
 int run_import(const ImportOptions& options);
 

@@ -28,6 +28,15 @@ int main(int argc, char** argv) {
       app.add_subcommand("rules", "列出内置规则集，或以 JSON 显示一个规则集的全部规则");
   rules_cmd->add_option("name", rules_name, "规则集名称或文件");
 
+  // Every one takes --db (a SQLite file or a postgresql:// URL) and --as.
+  const auto database_options = [](CLI::App* cmd, jixiao::cli::DatabaseOptions& o) {
+    cmd->add_option("--db", o.db,
+                    "数据库：SQLite 文件路径，或 postgresql://用户@主机:端口/库名"
+                    "（默认：环境变量 JIXIAO_DB，否则当前目录的 jixiao.db）");
+    cmd->add_option("--as", o.actor,
+                    "记入审计日志的操作人（默认：环境变量 JIXIAO_USER，否则操作系统用户）");
+  };
+
   jixiao::cli::TemplateOptions tmpl;
   CLI::App* template_cmd = app.add_subcommand(
       "template",
@@ -35,15 +44,21 @@ int main(int argc, char** argv) {
       "模板：项目支出绩效自评表、部门整体支出绩效自评表、绩效目标申报表、专家评分表");
   template_cmd->add_option("kind", tmpl.kind, "模板种类：self-eval、department、goals、expert")
       ->required();
-  template_cmd->add_option("--from", tmpl.from,
-                           "按评价文件（.json 或 .xlsx）填好内容；省略则为空白模板");
+  CLI::Option* template_from = template_cmd->add_option(
+      "--from", tmpl.from, "按评价文件（.json 或 .xlsx）填好内容；省略则为空白模板");
+  template_cmd->add_option("--id", tmpl.id, "按数据库中的评价（编号）填好内容，与 --db 一起用")
+      ->excludes(template_from);
+  database_options(template_cmd, tmpl.database);
   template_cmd->add_option("-o,--output", tmpl.output, "输出的 .xlsx 文件")->required();
 
   jixiao::cli::ReportOptions report;
   CLI::App* report_cmd = app.add_subcommand(
       "report", "生成 Word 文档：绩效评价报告、绩效自评表或专家评分汇总表（可另存 PDF）");
-  report_cmd->add_option("file", report.input, "评价文件（.json、.jsonl 的第一个评价，或 .xlsx）")
-      ->required();
+  CLI::Option* report_file = report_cmd->add_option(
+      "file", report.input, "评价文件（.json、.jsonl 的第一个评价，或 .xlsx）");
+  report_cmd->add_option("--id", report.id, "数据库中的评价（编号），与 --db 一起用；代替评价文件")
+      ->excludes(report_file);
+  database_options(report_cmd, report.database);
   report_cmd
       ->add_option("-o,--output", report.output,
                    "输出文件：.docx；自评表和专家评分汇总表也可为 .xlsx")
@@ -57,15 +72,6 @@ int main(int argc, char** argv) {
   report_cmd->add_flag("--pdf", report.pdf, "同时用 LibreOffice 生成 PDF");
 
   // ---- storage commands ------------------------------------------------------
-  // Every one takes --db (a SQLite file or a postgresql:// URL) and --as.
-  const auto database_options = [](CLI::App* cmd, jixiao::cli::DatabaseOptions& o) {
-    cmd->add_option("--db", o.db,
-                    "数据库：SQLite 文件路径，或 postgresql://用户@主机:端口/库名"
-                    "（默认：环境变量 JIXIAO_DB，否则当前目录的 jixiao.db）");
-    cmd->add_option("--as", o.actor,
-                    "记入审计日志的操作人（默认：环境变量 JIXIAO_USER，否则操作系统用户）");
-  };
-
   jixiao::cli::DatabaseOptions init;
   CLI::App* init_cmd =
       app.add_subcommand("init", "创建数据库（SQLite 文件不存在时新建）并建立表结构");
@@ -80,7 +86,12 @@ int main(int argc, char** argv) {
       "import", "导入评价文件：每个文件一个事务，全部导入或全部不导入，最后列出汇总");
   database_options(import_cmd, import.database);
   import_cmd->add_option("--unit", import.unit, "所有评价都归属此单位编码（须已登记）");
-  import_cmd->add_option("files", import.files, "评价文件（.json，或每行一个评价的 .jsonl）")
+  import_cmd->add_option("--findings", import.findings,
+                         "把每个文件的导入结果和全部问题（含单元格位置）写入此 .xlsx 问题清单");
+  import_cmd
+      ->add_option(
+          "files", import.files,
+          "评价文件（.json；每行一个评价的 .jsonl；Excel 自评表 .xlsx），或包含它们的文件夹")
       ->required();
 
   jixiao::cli::ListOptions list;

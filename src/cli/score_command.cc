@@ -12,6 +12,7 @@
 #include <mutex>
 #include <thread>
 
+#include "app/rule_sets.h"
 #include "cli/commands.h"
 #include "core/engine.h"
 #include "core/text.h"
@@ -25,33 +26,6 @@
 
 namespace jixiao::cli {
 namespace {
-
-// Rule sets by name or path, loaded once. One per thread: not thread-safe.
-class RuleSets {
- public:
-  const core::RuleSet* get(const std::string& name_or_path, const std::string& relative_to,
-                           Status& status) {
-    std::string key = name_or_path;
-    if (format::builtin_rule_set_json(key).empty() && !relative_to.empty() &&
-        std::filesystem::path(key).is_relative()) {
-      key = (std::filesystem::path(relative_to).parent_path() / key).string();
-    }
-    auto it = cache_.find(key);
-    if (it != cache_.end()) return it->second.get();
-    Result<core::RuleSet> loaded = format::load_rule_set(key);
-    if (!loaded.ok()) {
-      status = loaded.status();
-      return nullptr;
-    }
-    auto owned = std::make_unique<core::RuleSet>(std::move(*loaded));
-    const core::RuleSet* ptr = owned.get();
-    cache_.emplace(key, std::move(owned));
-    return ptr;
-  }
-
- private:
-  std::map<std::string, std::unique_ptr<core::RuleSet>> cache_;
-};
 
 // Shows "已评分 N 个" on a terminal for long runs; silent otherwise. Called
 // from one thread.
@@ -123,13 +97,10 @@ class Scorer {
                    size_t& scored, const office::SourceMap* located = nullptr) {
     const core::RuleSet* rules = forced_;
     if (rules == nullptr) {
-      Status rs;
-      rules = rule_sets_.get(e.rule_set.empty() ? std::string(format::kDefaultRuleSet) : e.rule_set,
-                             path, rs);
-      if (rules == nullptr) {
-        return rs.within("文件 " + path + (line ? " 第 " + std::to_string(line) + " 行" : "") +
-                         "：字段 rule_set：");
-      }
+      Result<const core::RuleSet*> own = rule_sets_.for_evaluation(
+          "", e, path, line ? path + " 第 " + std::to_string(line) + " 行" : path);
+      if (!own.ok()) return own.status();
+      rules = *own;
     }
     core::score_into(e, *rules, card_);
     // Workbooks: each finding's message names its cell.
@@ -152,7 +123,7 @@ class Scorer {
 
   const ScoreOptions& options_;
   const core::RuleSet* forced_;
-  RuleSets rule_sets_;
+  app::RuleSets rule_sets_;
   format::EvaluationReader reader_;
   core::ScoreCard card_;
   std::string origin_;
@@ -273,15 +244,15 @@ unsigned worker_threads() {
 
 int run_score(const ScoreOptions& options) {
   if (has_folder(options) || !options.findings.empty()) return run_score_folder(options);
-  RuleSets rule_sets;
+  app::RuleSets rule_sets;
   const core::RuleSet* forced = nullptr;
   if (!options.rules.empty()) {
-    Status s;
-    forced = rule_sets.get(options.rules, "", s);
-    if (forced == nullptr) {
-      std::fprintf(stderr, "错误：%s\n", s.message().c_str());
+    Result<const core::RuleSet*> r = rule_sets.get(0, options.rules, "");
+    if (!r.ok()) {
+      std::fprintf(stderr, "错误：%s\n", r.status().message().c_str());
       return 2;
     }
+    forced = *r;
   }
   const unsigned threads = worker_threads();
   Scorer scorer(options, forced);

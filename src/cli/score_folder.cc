@@ -1,7 +1,8 @@
 // `jixiao score DIR/ [--findings OUT.xlsx]`: bulk scoring of a folder of
 // workbooks and JSON files (app/bulk_import.h), with a progress bar on a
 // terminal, a summary at the end and, on request, the findings workbook.
-// The same walk will back `jixiao import --db DB DIR/` once storage lands.
+// `jixiao import --db DB DIR/` stores the same files (app/import.h) with the
+// same summary and findings workbook.
 #include <unistd.h>
 
 #include <cstdio>
@@ -41,15 +42,7 @@ bool has_folder(const ScoreOptions& options) {
 }
 
 int run_score_folder(const ScoreOptions& options) {
-  std::vector<std::string> files;
-  std::error_code ec;
-  for (const auto& f : options.files) {
-    if (std::filesystem::is_directory(f, ec)) {
-      for (auto& p : app::list_evaluation_files(f)) files.push_back(std::move(p));
-    } else {
-      files.push_back(f);
-    }
-  }
+  const std::vector<std::string> files = app::expand_folders(options.files);
   std::string out;
   const app::Store print = [&](const std::string&, std::vector<app::ScoredEvaluation>& scored) {
     if (!options.json) return Status();
@@ -69,7 +62,7 @@ int run_score_folder(const ScoreOptions& options) {
   const bool tty = isatty(STDERR_FILENO) != 0;
   app::BulkOptions bulk;
   bulk.rules = options.rules;
-  const app::BulkSummary summary =
+  const app::ImportSummary summary =
       app::import_files(files, bulk, print, tty ? app::Progress(draw_progress) : app::Progress());
   std::fflush(stdout);
   FILE* report = options.json ? stderr : stdout;
@@ -80,7 +73,7 @@ int run_score_folder(const ScoreOptions& options) {
       for (const auto& e : f.evaluations) {
         std::fprintf(report, "%s  %s  总分 %s %s  问题 %zu 项\n",
                      f.state == app::FileState::imported ? "导入" : "有问题", e.origin.c_str(),
-                     core::format_number(e.total).c_str(), e.grade.c_str(), e.findings.size());
+                     core::format_number(e.total).c_str(), e.grade.c_str(), e.finding_count);
       }
     }
   }
@@ -93,7 +86,7 @@ int run_score_folder(const ScoreOptions& options) {
     }
     std::fprintf(report, "问题清单已写入 %s\n", options.findings.c_str());
   }
-  return summary.refused > 0 ? 2 : 0;
+  return summary.refused_files() > 0 ? 2 : 0;
 }
 
 }  // namespace jixiao::cli

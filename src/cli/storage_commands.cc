@@ -1,5 +1,4 @@
 // The storage commands: parse nothing (main.cc does), call app/, print.
-#include <pwd.h>
 #include <termios.h>
 #include <unistd.h>
 
@@ -12,6 +11,7 @@
 #include <fmt/format.h>
 
 #include "app/backup.h"
+#include "app/bulk_import.h"
 #include "app/database.h"
 #include "app/evaluations.h"
 #include "app/import.h"
@@ -20,6 +20,7 @@
 #include "app/users.h"
 #include "app/years.h"
 #include "cli/commands.h"
+#include "cli/session.h"
 #include "core/decimal.h"
 #include "core/engine.h"
 #include "format/evaluation_reader.h"
@@ -30,37 +31,6 @@
 
 namespace jixiao::cli {
 namespace {
-
-// Prints the error and returns the exit code: 1 for an internal failure,
-// 2 for unusable input or a refused action.
-int fail(const Status& s) {
-  std::fprintf(stderr, "错误：%s\n", s.message().c_str());
-  return s.message().starts_with("内部错误") ? 1 : 2;
-}
-
-std::string actor_name(const DatabaseOptions& o) {
-  if (!o.actor.empty()) return o.actor;
-  if (const char* env = std::getenv("JIXIAO_USER"); env && *env) return env;
-  const passwd* pw = getpwuid(getuid());
-  return std::string("os:") + (pw ? pw->pw_name : std::to_string(getuid()));
-}
-
-// An open database with a context for the use cases.
-struct Session {
-  app::SystemClock clock;
-  app::OpenDatabase db;
-  std::optional<app::Context> ctx;
-};
-
-Result<std::unique_ptr<Session>> open(const DatabaseOptions& o, bool create = false) {
-  auto session = std::make_unique<Session>();
-  const std::string name = o.db.empty() ? app::default_database_name() : o.db;
-  Result<app::OpenDatabase> db = app::open_database(name, create, session->clock);
-  if (!db.ok()) return db.status();
-  session->db = std::move(*db);
-  session->ctx.emplace(app::Context{*session->db.connection, session->clock, actor_name(o)});
-  return session;
-}
 
 std::string version_text(const storage::MigrationReport& r) {
   return "架构版本 " + std::to_string(r.to_version);
@@ -86,7 +56,7 @@ class ImportProgress final : public app::ImportObserver {
   }
   void on_file(const app::FileOutcome& outcome, size_t done) override {
     done_ = done;
-    total_ += outcome.evaluations;
+    total_ += outcome.evaluations.size();
     in_file_ = 0;
     draw(true);
   }
@@ -172,7 +142,7 @@ void write_header_json(format::JsonWriter& w, const storage::EvaluationHeader& h
 }  // namespace
 
 int run_init(const DatabaseOptions& o) {
-  Result<std::unique_ptr<Session>> s = open(o, /*create=*/true);
+  Result<std::unique_ptr<Session>> s = open_session(o, /*create=*/true);
   if (!s.ok()) return fail(s.status());
   const auto& r = (*s)->db.migrations;
   if (r.applied.empty()) {
@@ -186,7 +156,7 @@ int run_init(const DatabaseOptions& o) {
 }
 
 int run_migrate(const DatabaseOptions& o) {
-  Result<std::unique_ptr<Session>> s = open(o);
+  Result<std::unique_ptr<Session>> s = open_session(o);
   if (!s.ok()) return fail(s.status());
   const auto& r = (*s)->db.migrations;
   if (r.applied.empty()) {
@@ -203,33 +173,39 @@ int run_migrate(const DatabaseOptions& o) {
 }
 
 int run_import(const ImportOptions& o) {
-  Result<std::unique_ptr<Session>> s = open(o.database);
+  Result<std::unique_ptr<Session>> s = open_session(o.database);
   if (!s.ok()) return fail(s.status());
+  const std::vector<std::string> files = app::expand_folders(o.files);
   std::vector<std::unique_ptr<app::EvaluationSource>> sources;
-  for (const std::string& f : o.files) sources.push_back(app::open_evaluation_source(f));
+  for (const std::string& f : files) sources.push_back(app::open_evaluation_source(f));
   const auto start = std::chrono::steady_clock::now();
   app::ImportSummary summary;
   {
     ImportProgress progress(sources.size());
-    summary = app::import_evaluations(*(*s)->ctx, sources, {.unit_code = o.unit}, &progress);
+    app::ImportOptions options;
+    options.unit_code = o.unit;
+    options.keep_findings = !o.findings.empty();
+    summary = app::import_evaluations(*(*s)->ctx, sources, options, &progress);
   }
   const double seconds =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   for (const auto& f : summary.files) {
-    if (!f.imported) std::fprintf(stderr, "拒绝：%s\n", f.error.c_str());
+    if (!f.imported()) std::fprintf(stderr, "拒绝：%s\n", f.error.c_str());
   }
-  const size_t refused = summary.refused_files();
-  std::printf(
-      "导入完成：文件 %zu 个（导入 %zu，拒绝 %zu），评价 %s 个，指标 %s 行，新登记单位 %zu 个，"
-      "新建项目 %zu 个，用时 %.1f 秒\n",
-      summary.files.size(), summary.files.size() - refused, refused,
-      grouped(summary.evaluations).c_str(), grouped(summary.indicator_rows).c_str(),
-      summary.units_created, summary.projects_created, seconds);
-  return refused ? 2 : 0;
+  std::printf("%s\n", app::summary_line(summary).c_str());
+  std::printf("入库评价 %s 个，指标 %s 行，新登记单位 %zu 个，新建项目 %zu 个，用时 %.1f 秒\n",
+              grouped(summary.evaluations).c_str(), grouped(summary.indicator_rows).c_str(),
+              summary.units_created, summary.projects_created, seconds);
+  if (!o.findings.empty()) {
+    Status w = app::write_findings_workbook(summary, o.findings);
+    if (!w.ok()) return fail(w);
+    std::printf("问题清单已写入 %s\n", o.findings.c_str());
+  }
+  return summary.refused_files() ? 2 : 0;
 }
 
 int run_list(const ListOptions& o) {
-  Result<std::unique_ptr<Session>> s = open(o.database);
+  Result<std::unique_ptr<Session>> s = open_session(o.database);
   if (!s.ok()) return fail(s.status());
   app::Context& ctx = *(*s)->ctx;
   storage::EvaluationFilter filter;
@@ -262,7 +238,7 @@ int run_list(const ListOptions& o) {
 }
 
 int run_show(const ShowOptions& o) {
-  Result<std::unique_ptr<Session>> s = open(o.database);
+  Result<std::unique_ptr<Session>> s = open_session(o.database);
   if (!s.ok()) return fail(s.status());
   app::Context& ctx = *(*s)->ctx;
   Result<storage::StoredEvaluation> found = app::show_evaluation(ctx, o.id);
@@ -315,7 +291,7 @@ int run_show(const ShowOptions& o) {
         "评价 #{}（第 {} 版，{}）  {} 年度  单位 {}（{}）\n来源 {}，入库 {}，更新 {}\n", h.id,
         h.version, h.state, h.year, h.unit_name, h.unit_code, h.source, h.created_at, h.updated_at);
     // The explanations are written by scoring again with the stored rule set.
-    app::RuleSetResolver resolver(ctx.connection);
+    app::RuleSets resolver(ctx.connection);
     Result<const core::RuleSet*> rules = resolver.get(h.year, st.results.scored_with, "");
     if (!rules.ok()) return fail(rules.status());
     const core::ScoreCard card = core::score(st.evaluation, **rules);
@@ -332,7 +308,7 @@ int run_show(const ShowOptions& o) {
 }
 
 int run_export(const ExportOptions& o) {
-  Result<std::unique_ptr<Session>> s = open(o.database);
+  Result<std::unique_ptr<Session>> s = open_session(o.database);
   if (!s.ok()) return fail(s.status());
   std::ofstream file;
   Result<std::ostream*> opened = open_output(o.output, file);
@@ -350,7 +326,7 @@ int run_export(const ExportOptions& o) {
 }
 
 int run_save(const SaveOptions& o) {
-  Result<std::unique_ptr<Session>> s = open(o.database);
+  Result<std::unique_ptr<Session>> s = open_session(o.database);
   if (!s.ok()) return fail(s.status());
   format::EvaluationReader reader;
   std::optional<core::Evaluation> evaluation;
@@ -377,7 +353,7 @@ int run_unit_add(const UnitAddOptions& o) {
                               "」无效：应为 finance_bureau（财政局）、department（主管部门）或 "
                               "budget_unit（预算单位）"));
   }
-  Result<std::unique_ptr<Session>> s = open(o.database);
+  Result<std::unique_ptr<Session>> s = open_session(o.database);
   if (!s.ok()) return fail(s.status());
   Result<int64_t> id = app::add_unit(*(*s)->ctx, {o.code, o.name, *kind, o.parent});
   if (!id.ok()) return fail(id.status());
@@ -387,7 +363,7 @@ int run_unit_add(const UnitAddOptions& o) {
 }
 
 int run_unit_list(const DatabaseOptions& o) {
-  Result<std::unique_ptr<Session>> s = open(o);
+  Result<std::unique_ptr<Session>> s = open_session(o);
   if (!s.ok()) return fail(s.status());
   Result<std::vector<storage::UnitRecord>> units = app::list_units(*(*s)->ctx);
   if (!units.ok()) return fail(units.status());
@@ -399,7 +375,7 @@ int run_unit_list(const DatabaseOptions& o) {
 }
 
 int run_user_add(const UserAddOptions& o) {
-  Result<std::unique_ptr<Session>> s = open(o.database);
+  Result<std::unique_ptr<Session>> s = open_session(o.database);
   if (!s.ok()) return fail(s.status());
   Result<std::string> password = read_password();
   if (!password.ok()) return fail(password.status());
@@ -411,7 +387,7 @@ int run_user_add(const UserAddOptions& o) {
 }
 
 int run_year_open(const YearOpenOptions& o) {
-  Result<std::unique_ptr<Session>> s = open(o.database);
+  Result<std::unique_ptr<Session>> s = open_session(o.database);
   if (!s.ok()) return fail(s.status());
   Result<app::YearOpened> opened =
       app::open_year(*(*s)->ctx, o.year, o.from ? std::optional<int>(o.from) : std::nullopt);
@@ -430,7 +406,7 @@ int run_year_open(const YearOpenOptions& o) {
 }
 
 int run_backup(const BackupOptions& o) {
-  Result<std::unique_ptr<Session>> s = open(o.database);
+  Result<std::unique_ptr<Session>> s = open_session(o.database);
   if (!s.ok()) return fail(s.status());
   std::ofstream file;
   Result<std::ostream*> out = open_output(o.file, file);
@@ -449,7 +425,7 @@ int run_restore(const BackupOptions& o) {
     file.open(o.file, std::ios::binary);
     if (!file) return fail(Status::error("无法读取备份文件 " + o.file));
   }
-  Result<std::unique_ptr<Session>> s = open(o.database, /*create=*/true);
+  Result<std::unique_ptr<Session>> s = open_session(o.database, /*create=*/true);
   if (!s.ok()) return fail(s.status());
   Result<storage::BackupInfo> info = app::restore_database(*(*s)->ctx, from_stdin ? std::cin : file,
                                                            from_stdin ? "（标准输入）" : o.file);
@@ -461,7 +437,7 @@ int run_restore(const BackupOptions& o) {
 }
 
 int run_log(const LogOptions& o) {
-  Result<std::unique_ptr<Session>> s = open(o.database);
+  Result<std::unique_ptr<Session>> s = open_session(o.database);
   if (!s.ok()) return fail(s.status());
   storage::AuditQuery q;
   const size_t colon = o.record.find(':');

@@ -1,9 +1,12 @@
-// `jixiao template KIND [--from FILE] -o OUT.xlsx`: the official tables as
-// Excel templates, blank or filled from an evaluation.
+// `jixiao template KIND [--from FILE | --db DB --id ID] -o OUT.xlsx`: the
+// official tables as Excel templates, blank or filled from an evaluation
+// file or a stored evaluation.
 #include <cstdio>
 
 #include "app/evaluation_source.h"
+#include "app/evaluations.h"
 #include "cli/commands.h"
+#include "cli/session.h"
 #include "office/templates.h"
 
 namespace jixiao::cli {
@@ -17,8 +20,16 @@ int run_template(const TemplateOptions& options) {
     return 2;
   }
   std::optional<app::SourcedEvaluation> from;
-  if (!options.from.empty()) {
-    app::EvaluationSource source;
+  if (options.id != 0) {
+    Result<std::unique_ptr<Session>> session = open_session(options.database);
+    if (!session.ok()) return fail(session.status());
+    Result<storage::StoredEvaluation> stored = app::show_evaluation(*(*session)->ctx, options.id);
+    if (!stored.ok()) return fail(stored.status());
+    from.emplace();
+    from->evaluation = std::move(stored->evaluation);
+    from->origin = "评价 #" + std::to_string(options.id);
+  } else if (!options.from.empty()) {
+    app::EvaluationFiles source;
     Result<app::SourcedEvaluation> r = source.read_first(options.from);
     if (!r.ok()) {
       std::fprintf(stderr, "错误：%s\n", r.status().message().c_str());

@@ -37,7 +37,7 @@ TEST(BulkImport, OneBadFileNeverStopsTheRest) {
   ASSERT_EQ(files.size(), 5u);
   std::vector<std::string> stored;
   size_t last_done = 0;
-  const BulkSummary s = import_files(
+  const ImportSummary s = import_files(
       files, {},
       [&](const std::string& path, std::vector<ScoredEvaluation>& evaluations) {
         for (auto& e : evaluations) stored.push_back(e.evaluation.evaluation.title);
@@ -67,7 +67,7 @@ TEST(BulkImport, OneBadFileNeverStopsTheRest) {
 
 TEST(BulkImport, FindingsWorkbookListsProblemsWithCells) {
   const fs::path dir = make_folder();
-  const BulkSummary s = import_files(list_evaluation_files(dir.string()), {}, nullptr, nullptr);
+  const ImportSummary s = import_files(list_evaluation_files(dir.string()), {}, nullptr, nullptr);
   const std::string out = (dir / "findings.xlsx").string();
   ASSERT_TRUE(write_findings_workbook(s, out).ok());
   std::ifstream in(out, std::ios::binary);

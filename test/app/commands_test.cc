@@ -18,6 +18,8 @@
 
 #include "bench/generate_evaluations.h"
 #include "format/evaluation_reader.h"
+#include "office/xlsx_reader.h"
+#include "office/zip_archive.h"
 #include "storage/query.h"
 #include "storage/users.h"
 #include "test/app/process.h"
@@ -110,7 +112,7 @@ TEST_P(Commands, InitMigrateImportListShowExportAsAUserWould) {
   r = run({"import", example("report-000.json"), example("report-002.json"),
            example("report-004.json"), example("department-overall.json")});
   ASSERT_EQ(r.exit_code, 0) << r.err;
-  EXPECT_NE(r.out.find("文件 4 个（导入 4，拒绝 0），评价 4 个"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("已处理 4 个文件（4 个评价）"), std::string::npos) << r.out;
   EXPECT_TRUE(r.err.empty()) << "no progress bar without a terminal: " << r.err;
 
   r = run({"list", "--json"});
@@ -170,8 +172,84 @@ TEST_P(Commands, ARefusedFileIsExitTwoAndNamesTheFileAndField) {
   EXPECT_EQ(r.exit_code, 2);
   EXPECT_NE(r.err.find("拒绝：文件 " + bad), std::string::npos) << r.err;
   EXPECT_NE(r.err.find("indicators[0].weight"), std::string::npos) << r.err;
-  EXPECT_NE(r.out.find("导入 1，拒绝 1"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("已处理 2 个文件（1 个评价）"), std::string::npos) << r.out;
   EXPECT_EQ(count("evaluations"), 1);
+}
+
+// A folder of workbooks and JSON files: each file in its own transaction,
+// the bad ones refused, and a findings workbook that names every problem's
+// cell; the stored evaluations are the ones `jixiao score` reads.
+TEST_P(Commands, ImportsAFolderOfWorkbooksWithAFindingsWorkbook) {
+  const std::filesystem::path dir = temp_path("folder");
+  std::filesystem::create_directories(dir / "sub");
+  const std::filesystem::path src(JIXIAO_SOURCE_DIR);
+  std::filesystem::copy_file(src / "test/office/fixtures/official.xlsx", dir / "a-official.xlsx");
+  std::filesystem::copy_file(src / "test/office/fixtures/bad_weight.xlsx", dir / "sub/b-bad.xlsx");
+  std::filesystem::copy_file(src / "examples/report-004.json", dir / "c-report.json");
+  const std::string findings = temp_path("findings.xlsx");
+  const CommandRun r = run({"import", dir.string(), "--findings", findings});
+  EXPECT_EQ(r.exit_code, 2) << "a refused file makes the run exit 2";
+  EXPECT_NE(r.out.find("已处理 3 个文件（2 个评价）：导入 0 个，导入但有问题 2 个，拒绝 1 个"),
+            std::string::npos)
+      << r.out;
+  EXPECT_NE(r.err.find("b-bad.xlsx：项目支出绩效自评表!F3"), std::string::npos) << r.err;
+  EXPECT_EQ(count("evaluations"), 2);
+  // The workbook's evaluation is stored with the engine's total.
+  const CommandRun list = run({"list", "--json"});
+  ASSERT_EQ(list.exit_code, 0) << list.err;
+  const auto docs = json_lines(list.out);
+  ASSERT_EQ(docs.size(), 2u);
+  EXPECT_EQ(docs[0]["total"], 99.55);  // official.xlsx holds report 002's table
+  EXPECT_EQ(docs[1]["total"], 80.16);
+  // The findings workbook: a row per problem, with its cell.
+  std::ifstream in(findings, std::ios::binary);
+  std::stringstream ss;
+  ss << in.rdbuf();
+  office::Workbook wb;
+  ASSERT_TRUE(office::XlsxReader().read(ss.str(), wb).ok());
+  ASSERT_EQ(wb.sheets.size(), 2u);
+  bool located = false, refused = false;
+  for (uint32_t row = 1; row < wb.sheets[1].rows; ++row) {
+    located |= wb.sheets[1].text_at(row, 2) == "项目支出绩效自评表!E17";
+    refused |= wb.sheets[1].text_at(row, 4) == "file_refused";
+  }
+  EXPECT_TRUE(located);
+  EXPECT_TRUE(refused);
+}
+
+// A stored evaluation as a template and as a report: the template read back
+// scores as the stored evaluation did, and the report's text holds its total.
+TEST_P(Commands, TemplatesAndReportsFromTheDatabase) {
+  CommandRun r = run({"import", example("report-002.json")});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  const std::string id =
+      std::to_string(json_lines(run({"list", "--json"}).out).at(0)["id"].get<int64_t>());
+  const std::string xlsx = temp_path("stored.xlsx");
+  r = run({"template", "self-eval", "--id", id, "-o", xlsx});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  const CommandRun scored = jixiao({"score", "--json", xlsx});
+  ASSERT_EQ(scored.exit_code, 0) << scored.err;
+  EXPECT_EQ(json_lines(scored.out).at(0)["total"], 99.55);
+
+  const std::string docx = temp_path("stored.docx");
+  r = run({"report", "--id", id, "-o", docx});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  {
+    std::ifstream in(docx, std::ios::binary);
+    std::stringstream ss;
+    ss << in.rdbuf();
+    const std::string bytes = ss.str();  // the reader keeps a view of it
+    office::ZipReader zip;
+    ASSERT_TRUE(zip.open(bytes).ok());
+    std::string document;
+    ASSERT_TRUE(zip.read("word/document.xml", document).ok());
+    EXPECT_NE(document.find("99.55"), std::string::npos);
+    EXPECT_NE(document.find("2024年朝阳区高新技术产业发展引导资金项目"), std::string::npos);
+  }
+
+  r = run({"report", "--id", "999", "-o", temp_path("missing.docx")});
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_NE(r.err.find("评价 #999 不存在"), std::string::npos) << r.err;
 }
 
 TEST_P(Commands, UnitsAndUsersWithThePasswordFromStandardInput) {

@@ -106,12 +106,12 @@ TEST_P(Import, AFailureInTheMiddleOfAFileLeavesNothingOfIt) {
       "after.jsonl", std::vector<core::Evaluation>{small_evaluation("丁项目", "甲单位", 2024)}));
   const app::ImportSummary summary = import_all(*ctx_, std::move(sources));
   ASSERT_EQ(summary.files.size(), 3u);
-  EXPECT_TRUE(summary.files[0].imported);
-  EXPECT_FALSE(summary.files[1].imported);
-  EXPECT_EQ(summary.files[1].evaluations, 0u);
+  EXPECT_TRUE(summary.files[0].imported());
+  EXPECT_FALSE(summary.files[1].imported());
+  EXPECT_EQ(summary.files[1].evaluations.size(), 0u);
   EXPECT_NE(summary.files[1].error.find("broken.jsonl"), std::string::npos);
   EXPECT_NE(summary.files[1].error.find("indicators[0].weight"), std::string::npos);
-  EXPECT_TRUE(summary.files[2].imported) << "a refused file does not stop the next";
+  EXPECT_TRUE(summary.files[2].imported()) << "a refused file does not stop the next";
   EXPECT_EQ(summary.evaluations, 2u);
   EXPECT_EQ(summary.units_created, 1u);
 

@@ -46,8 +46,11 @@ core::Evaluation small_evaluation(const std::string& title, const std::string& u
 
 Status ListSource::read(const Sink& sink) {
   int line = 0;
-  for (core::Evaluation& e : evaluations_) {
-    Status s = sink(e, name_ + ":" + std::to_string(++line));
+  app::SourcedEvaluation sourced;
+  for (const core::Evaluation& e : evaluations_) {
+    sourced.evaluation = e;
+    sourced.origin = name_ + ":" + std::to_string(++line);
+    Status s = sink(sourced);
     if (!s.ok()) return s;
   }
   if (!error_.empty()) return Status::error("文件 " + name_ + "：" + error_);

@@ -44,7 +44,7 @@ void write(const std::string& path, const std::string& bytes) {
 }
 
 SourcedEvaluation example(const std::string& name) {
-  EvaluationSource source;
+  EvaluationFiles source;
   Result<SourcedEvaluation> e =
       source.read_first(std::string(JIXIAO_SOURCE_DIR) + "/examples/" + name);
   EXPECT_TRUE(e.ok()) << e.status().message();
