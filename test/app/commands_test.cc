@@ -22,9 +22,9 @@
 #include "office/zip_archive.h"
 #include "storage/query.h"
 #include "storage/users.h"
-#include "test/app/process.h"
 #include "test/app/test_sources.h"
 #include "test/storage/backends.h"
+#include "test/support/process.h"
 
 namespace jixiao::test {
 namespace {

@@ -12,15 +12,16 @@
 #include <nlohmann/json.hpp>
 
 #include "test/support/examples.h"
+#include "test/support/process.h"
 
 namespace {
 
 namespace fs = std::filesystem;
 
-using jixiao::testing_support::CommandRun;
+using jixiao::test::CommandRun;
 
 CommandRun run(const std::string& args, const std::string& env = "") {
-  return jixiao::testing_support::run_jixiao(args, env);
+  return jixiao::test::jixiao_line(args, env);
 }
 
 std::string temp(const std::string& name) {

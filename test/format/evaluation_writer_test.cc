@@ -10,104 +10,12 @@
 #include "core/decimal.h"
 #include "format/evaluation_reader.h"
 #include "format/evaluation_writer.h"
+#include "test/support/evaluation_compare.h"
 
 namespace jixiao::format {
 namespace {
 
 using core::Evaluation;
-
-// Every field of the model, compared; `where` names the evaluation.
-void expect_same(const Evaluation& a, const Evaluation& b, const std::string& where) {
-  SCOPED_TRACE(where);
-  EXPECT_EQ(a.title, b.title);
-  EXPECT_EQ(a.unit, b.unit);
-  EXPECT_EQ(a.year, b.year);
-  EXPECT_EQ(a.kind, b.kind);
-  EXPECT_EQ(a.scope, b.scope);
-  EXPECT_EQ(a.rule_set, b.rule_set);
-  EXPECT_EQ(a.overall_goal, b.overall_goal);
-  const auto same_figure = [](const std::optional<core::Figure>& x,
-                              const std::optional<core::Figure>& y) {
-    return x.has_value() == y.has_value() &&
-           (!x || (x->value == y->value && x->decimals == y->decimals));
-  };
-  EXPECT_TRUE(same_figure(a.stated_total, b.stated_total));
-  EXPECT_EQ(a.stated_grade, b.stated_grade);
-  EXPECT_EQ(a.experts, b.experts);
-  EXPECT_EQ(a.panel_method, b.panel_method);
-  ASSERT_EQ(a.budget.has_value(), b.budget.has_value());
-  if (a.budget) {
-    const core::Budget &x = *a.budget, &y = *b.budget;
-    EXPECT_EQ(x.name, y.name);
-    EXPECT_EQ(x.initial, y.initial);
-    EXPECT_EQ(x.adjusted, y.adjusted);
-    EXPECT_EQ(x.executed, y.executed);
-    EXPECT_EQ(x.received, y.received);
-    EXPECT_EQ(x.weight, y.weight);
-    EXPECT_EQ(x.target_rate, y.target_rate);
-    EXPECT_EQ(x.stated_rate, y.stated_rate);
-    EXPECT_TRUE(same_figure(x.stated_score, y.stated_score));
-    ASSERT_EQ(x.sources.size(), y.sources.size());
-    for (size_t k = 0; k < x.sources.size(); ++k) {
-      EXPECT_EQ(x.sources[k].source, y.sources[k].source);
-      EXPECT_EQ(x.sources[k].initial, y.sources[k].initial);
-      EXPECT_EQ(x.sources[k].adjusted, y.sources[k].adjusted);
-      EXPECT_EQ(x.sources[k].executed, y.sources[k].executed);
-    }
-  }
-  ASSERT_EQ(a.department.has_value(), b.department.has_value());
-  if (a.department) {
-    const core::DepartmentData &x = *a.department, &y = *b.department;
-    EXPECT_EQ(x.initial_budget, y.initial_budget);
-    EXPECT_EQ(x.adjusted_budget, y.adjusted_budget);
-    EXPECT_EQ(x.final_expenditure, y.final_expenditure);
-    EXPECT_EQ(x.budget_adjustment, y.budget_adjustment);
-    EXPECT_EQ(x.carryover, y.carryover);
-    EXPECT_EQ(x.carryover_previous, y.carryover_previous);
-    EXPECT_EQ(x.staff_actual, y.staff_actual);
-    EXPECT_EQ(x.staff_quota, y.staff_quota);
-    EXPECT_EQ(x.three_public, y.three_public);
-    EXPECT_EQ(x.three_public_previous, y.three_public_previous);
-    EXPECT_EQ(x.three_public_budget, y.three_public_budget);
-    EXPECT_EQ(x.operating_budget, y.operating_budget);
-    EXPECT_EQ(x.operating_actual, y.operating_actual);
-    EXPECT_EQ(x.procurement_budget, y.procurement_budget);
-    EXPECT_EQ(x.procurement_actual, y.procurement_actual);
-    EXPECT_EQ(x.personnel, y.personnel);
-    EXPECT_EQ(x.operating, y.operating);
-    EXPECT_EQ(x.basic, y.basic);
-    ASSERT_EQ(x.projects.size(), y.projects.size());
-    for (size_t k = 0; k < x.projects.size(); ++k) {
-      EXPECT_EQ(x.projects[k].title, y.projects[k].title);
-      EXPECT_EQ(x.projects[k].total, y.projects[k].total);
-      EXPECT_EQ(x.projects[k].grade, y.projects[k].grade);
-    }
-  }
-  ASSERT_EQ(a.indicators.size(), b.indicators.size());
-  for (size_t i = 0; i < a.indicators.size(); ++i) {
-    const core::Indicator &x = a.indicators[i], &y = b.indicators[i];
-    SCOPED_TRACE("indicator " + std::to_string(i));
-    EXPECT_EQ(x.name, y.name);
-    EXPECT_EQ(x.parent, y.parent);
-    EXPECT_EQ(x.level, y.level);
-    EXPECT_EQ(x.weight, y.weight);
-    EXPECT_EQ(x.target_text, y.target_text);
-    EXPECT_EQ(x.actual_text, y.actual_text);
-    EXPECT_EQ(x.target.kind, y.target.kind);
-    EXPECT_EQ(x.target.number, y.target.number);
-    EXPECT_EQ(x.actual.kind, y.actual.kind);
-    EXPECT_EQ(x.actual.number, y.actual.number);
-    EXPECT_TRUE(same_figure(x.stated_score, y.stated_score));
-    EXPECT_EQ(x.checked_score, y.checked_score);
-    EXPECT_EQ(x.deduction_reason, y.deduction_reason);
-    EXPECT_EQ(x.kind, y.kind);
-    EXPECT_EQ(x.per_point, y.per_point);
-    EXPECT_EQ(x.note, y.note);
-    EXPECT_EQ(x.not_applicable, y.not_applicable);
-    EXPECT_EQ(x.figure, y.figure);
-    EXPECT_EQ(x.expert_scores, y.expert_scores);
-  }
-}
 
 // Writes `e`, reads the text back and compares.
 void round_trip(const Evaluation& e, const std::string& where) {
@@ -115,7 +23,8 @@ void round_trip(const Evaluation& e, const std::string& where) {
   EXPECT_EQ(text.find('\n'), std::string::npos) << "one line, for JSON Lines";
   Result<Evaluation> back = parse_evaluation(text, where);
   ASSERT_TRUE(back.ok()) << back.status().message() << "\n" << text;
-  expect_same(e, *back, where);
+  SCOPED_TRACE(where);
+  jixiao::test::expect_same_evaluation(e, *back);
   EXPECT_EQ(evaluation_to_json(*back), text) << "writing again gives the same bytes";
 }
 

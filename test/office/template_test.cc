@@ -14,7 +14,7 @@
 #include "office/templates.h"
 #include "office/workbook_import.h"
 #include "office/xlsx_reader.h"
-#include "test/office/evaluation_compare.h"
+#include "test/support/evaluation_compare.h"
 #include "test/support/examples.h"
 
 namespace jixiao::office {
@@ -56,7 +56,7 @@ class TemplateRoundTrip : public ::testing::TestWithParam<std::pair<const char*,
 
 TEST_P(TemplateRoundTrip, FilledFromAnEvaluationReadsBackTheSame) {
   const auto [file, kind] = GetParam();
-  core::Evaluation original = testing_support::example(file);
+  core::Evaluation original = test::example(file);
   // The official funds block has no place for a written execution target
   // (docs/office.md); report 000's "100:%" would otherwise be lost silently.
   if (original.budget) original.budget->target_rate.clear();
@@ -65,7 +65,7 @@ TEST_P(TemplateRoundTrip, FilledFromAnEvaluationReadsBackTheSame) {
   const std::string out = temp(std::string(file) + ".xlsx");
   ASSERT_TRUE(write_template(kind, &original, text, out).ok());
   const ImportedEvaluation back = read_back(out);
-  testing::expect_same_evaluation(back.evaluation, original);
+  jixiao::test::expect_same_evaluation(back.evaluation, original, jixiao::test::kOfficialTable);
   EXPECT_EQ(back.text.overall_result, kind == TemplateKind::goals ? "" : "按计划完成");
   const core::ScoreCard a = core::score(original, national());
   const core::ScoreCard b = core::score(back.evaluation, national());
@@ -84,7 +84,7 @@ INSTANTIATE_TEST_SUITE_P(
                       std::pair{"department-overall.json", TemplateKind::department}));
 
 TEST(Templates, GoalsSplitTheTargetAndReadItBack) {
-  core::Evaluation e = testing_support::example("report-002.json");
+  core::Evaluation e = test::example("report-002.json");
   // A goals table has no actuals or scores.
   for (auto& n : e.indicators) {
     n.actual_text.clear();
@@ -98,11 +98,11 @@ TEST(Templates, GoalsSplitTheTargetAndReadItBack) {
   ASSERT_TRUE(write_template(TemplateKind::goals, &e, {}, out).ok());
   const std::string sheet = part(out, "xl/worksheets/sheet1.xml");
   EXPECT_NE(sheet.find("≥,&gt;,=,≤,&lt;,定性"), std::string::npos);  // the 指标性质 dropdown
-  testing::expect_same_evaluation(read_back(out).evaluation, e);
+  jixiao::test::expect_same_evaluation(read_back(out).evaluation, e, jixiao::test::kOfficialTable);
 }
 
 TEST(Templates, ExpertSheetCarriesEveryExpertsScores) {
-  core::Evaluation e = testing_support::example("report-002.json");
+  core::Evaluation e = test::example("report-002.json");
   e.experts = {"张三", "李四", "王五", "赵六", "钱七"};
   for (size_t i = 0; i < e.indicators.size(); ++i) {
     if (!e.is_leaf(static_cast<int>(i))) continue;
@@ -118,7 +118,7 @@ TEST(Templates, ExpertSheetCarriesEveryExpertsScores) {
   const std::string out = temp("expert.xlsx");
   ASSERT_TRUE(write_template(TemplateKind::expert, &e, {}, out).ok());
   const ImportedEvaluation back = read_back(out);
-  testing::expect_same_evaluation(back.evaluation, e);
+  jixiao::test::expect_same_evaluation(back.evaluation, e, jixiao::test::kOfficialTable);
   EXPECT_EQ(back.evaluation.experts[1], "李四");
 }
 

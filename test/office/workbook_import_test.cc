@@ -7,7 +7,7 @@
 #include "format/evaluation_reader.h"
 #include "format/rule_set_json.h"
 #include "office/workbook_import.h"
-#include "test/office/evaluation_compare.h"
+#include "test/support/evaluation_compare.h"
 
 namespace jixiao::office {
 namespace {
@@ -69,7 +69,7 @@ TEST(WorkbookImport, OfficialLayoutEqualsTheJsonForm) {
         {"name": "服务对象满意度指标", "children": [{"name": "服务对象满意度", "weight": 10, "target": "≥90%", "actual": "92%", "stated_score": 10}]}]}],
     "stated_total": 99.55, "stated_grade": "优"})");
   const core::Evaluation& e = imported[0].evaluation;
-  testing::expect_same_evaluation(e, expected);
+  jixiao::test::expect_same_evaluation(e, expected, jixiao::test::kOfficialTable);
   EXPECT_EQ(imported[0].text.department, "北京市朝阳区科委");
   EXPECT_EQ(imported[0].text.overall_result, "支持企业97家");
   EXPECT_EQ(e.budget->sources.size(), 3u);
@@ -155,7 +155,7 @@ TEST(WorkbookImport, Report002TableWithTheExecutionRowInside) {
             {"name": "社会效益指标", "children": [{"name": "发挥产业资金引导作用", "weight": 15, "target": "优", "actual": "优", "stated_score": 15}]}]},
           {"name": "满意度指标", "children": [{"name": "服务对象满意度指标", "children": [{"name": "服务对象满意度", "weight": 10, "target": "≥90%", "actual": "＞90%", "stated_score": 10}]}]}],
         "stated_total": 99.55})");
-  testing::expect_same_evaluation(e, expected);
+  jixiao::test::expect_same_evaluation(e, expected, jixiao::test::kOfficialTable);
   EXPECT_EQ(e.budget->target_rate, "100%");
   EXPECT_EQ(core::score(e, national()).total, 99.55);
 }

@@ -16,7 +16,7 @@
 namespace jixiao::report {
 namespace {
 
-using testing_support::example;
+using test::example;
 
 const core::RuleSet& national() {
   static const core::RuleSet r = *format::load_rule_set("national-2020");

@@ -1,4 +1,4 @@
-#include "test/app/process.h"
+#include "test/support/process.h"
 
 #include <fcntl.h>
 #include <signal.h>
@@ -10,12 +10,25 @@
 #include <fstream>
 #include <sstream>
 
-#include "test/storage/backends.h"
+#include <gtest/gtest.h>
 
 extern char** environ;
 
 namespace jixiao::test {
 namespace {
+
+std::string temp_file(const std::string& tag) {
+  static int files = 0;
+  return ::testing::TempDir() + "jixiao_process_" + std::to_string(getpid()) + "_" +
+         std::to_string(++files) + "_" + tag;
+}
+
+std::vector<std::string> split(const std::string& line) {
+  std::vector<std::string> out;
+  std::istringstream in(line);
+  for (std::string word; in >> word;) out.push_back(word);
+  return out;
+}
 
 std::string slurp(const std::string& path) {
   std::ifstream in(path, std::ios::binary);
@@ -26,8 +39,9 @@ std::string slurp(const std::string& path) {
 
 }  // namespace
 
-Process::Process(const std::vector<std::string>& args, const std::string& input)
-    : in_(temp_path("stdin")), out_(temp_path("stdout")), err_(temp_path("stderr")) {
+Process::Process(const std::vector<std::string>& args, const std::string& input,
+                 const std::vector<std::string>& env)
+    : in_(temp_file("stdin")), out_(temp_file("stdout")), err_(temp_file("stderr")) {
   std::ofstream(in_, std::ios::binary) << input;
   std::vector<std::string> argv = {JIXIAO_BINARY};
   argv.insert(argv.end(), args.begin(), args.end());
@@ -41,7 +55,20 @@ Process::Process(const std::vector<std::string>& args, const std::string& input)
                                    O_WRONLY | O_CREAT | O_TRUNC, 0644);
   posix_spawn_file_actions_addopen(&actions, STDERR_FILENO, err_.c_str(),
                                    O_WRONLY | O_CREAT | O_TRUNC, 0644);
-  if (posix_spawn(&pid_, raw[0], &actions, nullptr, raw.data(), environ) != 0) pid_ = -1;
+  posix_spawn_file_actions_addchdir_np(&actions, JIXIAO_SOURCE_DIR);
+  // The environment, with `env` added or replacing a variable of the same name.
+  std::vector<std::string> variables(env.begin(), env.end());
+  for (char** e = environ; *e != nullptr; ++e) {
+    const std::string v = *e;
+    const std::string name = v.substr(0, v.find('=') + 1);
+    bool replaced = false;
+    for (const auto& mine : env) replaced |= mine.rfind(name, 0) == 0;
+    if (!replaced) variables.push_back(v);
+  }
+  std::vector<char*> envp;
+  for (auto& v : variables) envp.push_back(v.data());
+  envp.push_back(nullptr);
+  if (posix_spawn(&pid_, raw[0], &actions, nullptr, raw.data(), envp.data()) != 0) pid_ = -1;
   posix_spawn_file_actions_destroy(&actions);
 }
 
@@ -80,9 +107,14 @@ CommandRun Process::wait() {
   return r;
 }
 
-CommandRun jixiao(const std::vector<std::string>& args, const std::string& input) {
-  Process p(args, input);
+CommandRun jixiao(const std::vector<std::string>& args, const std::string& input,
+                  const std::vector<std::string>& env) {
+  Process p(args, input, env);
   return p.wait();
+}
+
+CommandRun jixiao_line(const std::string& args, const std::string& env) {
+  return jixiao(split(args), "", split(env));
 }
 
 }  // namespace jixiao::test
