@@ -13,6 +13,7 @@
 
 #include "test/support/examples.h"
 #include "test/support/process.h"
+#include "test/support/temp_path.h"
 
 namespace {
 
@@ -25,7 +26,7 @@ CommandRun run(const std::string& args, const std::string& env = "") {
 }
 
 std::string temp(const std::string& name) {
-  return testing::TempDir() + std::to_string(getpid()) + "-" + name;
+  return jixiao::test::temp_path(name);
 }
 
 TEST(OfficeCommands, ScoreAWorkbookLikeTheJsonForm) {

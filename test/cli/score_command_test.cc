@@ -13,6 +13,7 @@
 
 #include "test/support/examples.h"
 #include "test/support/process.h"
+#include "test/support/temp_path.h"
 
 namespace {
 
@@ -32,7 +33,7 @@ std::vector<nlohmann::json> lines(const std::string& out) {
 }
 
 std::string write_temp(const std::string& name, const std::string& content) {
-  const std::string path = testing::TempDir() + name;
+  const std::string path = jixiao::test::temp_path(name);
   std::ofstream(path) << content;
   return path;
 }

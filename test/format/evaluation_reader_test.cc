@@ -8,6 +8,8 @@
 #include <random>
 #include <sstream>
 
+#include "test/support/temp_path.h"
+
 namespace jixiao::format {
 namespace {
 
@@ -135,7 +137,7 @@ TEST(EvaluationReader, MappedFilesEndingOnAPageBoundary) {
     text += std::string(size - text.size() - last.size(), ' ');
     text += last;
     ASSERT_EQ(text.size(), size);
-    const std::string path = testing::TempDir() + "mapped_" + std::to_string(pages) + ".jsonl";
+    const std::string path = jixiao::test::temp_path("mapped_" + std::to_string(pages) + ".jsonl");
     std::ofstream(path, std::ios::binary) << text;
     EvaluationReader reader;
     size_t seen = 0;

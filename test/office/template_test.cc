@@ -16,12 +16,13 @@
 #include "office/xlsx_reader.h"
 #include "test/support/evaluation_compare.h"
 #include "test/support/examples.h"
+#include "test/support/temp_path.h"
 
 namespace jixiao::office {
 namespace {
 
 std::string temp(const std::string& name) {
-  return ::testing::TempDir() + name;
+  return test::temp_path(name);
 }
 
 ImportedEvaluation read_back(const std::string& path) {

@@ -218,15 +218,9 @@ bool running_in_ci() {
   return ci != nullptr && std::string(ci) == "true";
 }
 
-std::string temp_path(const std::string& name) {
-  static int counter = 0;
-  return ::testing::TempDir() + "jixiao_" + std::to_string(getpid()) + "_" +
-         std::to_string(++counter) + "_" + name;
-}
-
 Result<std::string> fresh_database(Backend backend, bool migrated) {
   if (backend == Backend::postgres) return Cluster::instance().create_database(migrated);
-  const std::string path = temp_path("test.db");
+  const std::string path = unique_temp_path("test.db");
   for (const char* suffix : {"", "-wal", "-shm"}) std::remove((path + suffix).c_str());
   return path;
 }

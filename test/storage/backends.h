@@ -15,6 +15,8 @@
 #include <optional>
 #include <string>
 
+#include "test/support/temp_path.h"
+
 #include "app/clock.h"
 #include "app/context.h"
 #include "app/database.h"
@@ -37,7 +39,6 @@ bool running_in_ci();
 
 // A unique path in the test's temporary folder (ctest runs tests in parallel
 // processes, so names carry the process id).
-std::string temp_path(const std::string& name);
 
 // Fixture: a migrated database of the parameter's backend, a fixed clock and
 // a context acting as "tester".

@@ -1,4 +1,5 @@
 #include "test/support/process.h"
+#include "test/support/temp_path.h"
 
 #include <fcntl.h>
 #include <signal.h>
@@ -16,12 +17,6 @@ extern char** environ;
 
 namespace jixiao::test {
 namespace {
-
-std::string temp_file(const std::string& tag) {
-  static int files = 0;
-  return ::testing::TempDir() + "jixiao_process_" + std::to_string(getpid()) + "_" +
-         std::to_string(++files) + "_" + tag;
-}
 
 std::vector<std::string> split(const std::string& line) {
   std::vector<std::string> out;
@@ -41,7 +36,9 @@ std::string slurp(const std::string& path) {
 
 Process::Process(const std::vector<std::string>& args, const std::string& input,
                  const std::vector<std::string>& env)
-    : in_(temp_file("stdin")), out_(temp_file("stdout")), err_(temp_file("stderr")) {
+    : in_(unique_temp_path("stdin")),
+      out_(unique_temp_path("stdout")),
+      err_(unique_temp_path("stderr")) {
   std::ofstream(in_, std::ios::binary) << input;
   std::vector<std::string> argv = {JIXIAO_BINARY};
   argv.insert(argv.end(), args.begin(), args.end());
