@@ -9,18 +9,17 @@
 #include "core/decimal.h"
 #include "core/engine.h"
 #include "format/rule_set_json.h"
+#include "test/support/examples.h"
+#include "test/support/random.h"
 
 namespace jixiao::core {
 namespace {
 
-const RuleSet& national() {
-  static const RuleSet rules = *format::load_rule_set("national-2020");
-  return rules;
-}
+using jixiao::test::national;
 
-class Generator {
+class Generator : jixiao::test::Random {
  public:
-  explicit Generator(unsigned seed) : rng_(seed) {}
+  explicit Generator(unsigned seed) : Random(seed) {}
 
   Evaluation evaluation() {
     Evaluation e;
@@ -32,8 +31,8 @@ class Generator {
       b.executed = *b.adjusted * uniform(0, 1.2);
       b.weight = 10;
     }
-    const int categories = 1 + static_cast<int>(rng_() % 5);
-    for (int c = 0; c < categories; ++c) subtree(e, -1, 1 + static_cast<int>(rng_() % 3));
+    const int categories = 1 + static_cast<int>(below(5));
+    for (int c = 0; c < categories; ++c) subtree(e, -1, 1 + static_cast<int>(below(3)));
     return e;
   }
 
@@ -46,7 +45,7 @@ class Generator {
       leaf(e.indicators[index]);
       return;
     }
-    const int children = 1 + static_cast<int>(rng_() % 4);
+    const int children = 1 + static_cast<int>(below(4));
     for (int c = 0; c < children; ++c) subtree(e, index, depth - 1);
   }
 
@@ -60,23 +59,14 @@ class Generator {
                                      "96%",  "≥90%",   "基本达到", "良",      "否",   "7月",
                                      "12月", "30小时", "/",        "150人",   "103%", "0",
                                      "-5",   "100:%",  "",         "完成"};
-    n.target_text = kTargets[rng_() % std::size(kTargets)];
-    n.actual_text = kActuals[rng_() % std::size(kActuals)];
+    n.target_text = kTargets[below(std::size(kTargets))];
+    n.actual_text = kActuals[below(std::size(kActuals))];
     n.target = parse_value(n.target_text);
     n.actual = parse_value(n.actual_text);
     if (chance(0.3)) n.stated_score = Figure{round_half_up(uniform(0, *n.weight)), 2};
     if (chance(0.2)) n.note = "说明";
     if (chance(0.05)) n.not_applicable = true;
   }
-
-  bool chance(double p) { return std::uniform_real_distribution<>(0, 1)(rng_) < p; }
-  double uniform(double lo, double hi) { return std::uniform_real_distribution<>(lo, hi)(rng_); }
-  template <typename T>
-  T pick(std::initializer_list<T> items) {
-    return *(items.begin() + rng_() % items.size());
-  }
-
-  std::mt19937 rng_;
 };
 
 TEST(EngineProperties, HoldOverGeneratedTrees) {

@@ -8,18 +8,12 @@
 #include <string>
 
 #include "format/rule_set_json.h"
+#include "test/support/examples.h"
 
 namespace jixiao::core {
 namespace {
 
-const RuleSet& national() {
-  static const RuleSet rules = [] {
-    auto loaded = format::load_rule_set("national-2020");
-    EXPECT_TRUE(loaded.ok()) << loaded.status().message();
-    return loaded.ok() ? *loaded : RuleSet{};
-  }();
-  return rules;
-}
+using jixiao::test::national;
 
 Indicator node(const std::string& name, std::optional<double> weight = std::nullopt,
                const std::string& target = "") {

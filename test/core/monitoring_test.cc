@@ -8,18 +8,12 @@
 #include <limits>
 
 #include "format/rule_set_json.h"
+#include "test/support/examples.h"
 
 namespace jixiao::core {
 namespace {
 
-const RuleSet& national() {
-  static const RuleSet rules = [] {
-    auto loaded = format::load_rule_set("national-2020");
-    EXPECT_TRUE(loaded.ok()) << loaded.status().message();
-    return loaded.ok() ? *loaded : RuleSet{};
-  }();
-  return rules;
-}
+using jixiao::test::national;
 
 LightResult light_at(const char* name, const char* target, const char* actual, int month) {
   return indicator_light(name, parse_value(target), parse_value(actual), month, national());

@@ -11,6 +11,7 @@
 #include "format/evaluation_reader.h"
 #include "format/evaluation_writer.h"
 #include "test/support/evaluation_compare.h"
+#include "test/support/random.h"
 
 namespace jixiao::format {
 namespace {
@@ -65,15 +66,15 @@ TEST(EvaluationWriter, RoundTripsTheGeneratedSelfEvaluations) {
 }
 
 // Random evaluations that use every field the format has.
-class Generator {
+class Generator : jixiao::test::Random {
  public:
-  explicit Generator(unsigned seed) : rng_(seed) {}
+  explicit Generator(unsigned seed) : Random(seed) {}
 
   Evaluation evaluation() {
     Evaluation e;
     e.title = text("评价\"对象\"\\\n");
     if (chance(0.8)) e.unit = text("单位");
-    if (chance(0.9)) e.year = 1900 + static_cast<int>(rng_() % 300);
+    if (chance(0.9)) e.year = 1900 + static_cast<int>(below(300));
     e.kind = pick({core::EvaluationKind::self, core::EvaluationKind::department,
                    core::EvaluationKind::finance, core::EvaluationKind::third_party});
     e.scope = pick({core::Scope::project, core::Scope::department_overall});
@@ -90,18 +91,17 @@ class Generator {
       if (chance(0.5)) b.target_rate = "100%";
       if (chance(0.5)) b.stated_rate = "95.5%";
       b.stated_score = maybe_figure();
-      for (int k = static_cast<int>(rng_() % 3); k > 0; --k) {
+      for (int k = static_cast<int>(below(3)); k > 0; --k) {
         b.sources.push_back({pick({core::FundingSource::fiscal, core::FundingSource::carried_over,
                                    core::FundingSource::other}),
                              maybe_amount(), maybe_amount(), maybe_amount()});
       }
     }
-    const int experts = chance(0.3) ? 1 + static_cast<int>(rng_() % 5) : 0;
+    const int experts = chance(0.3) ? 1 + static_cast<int>(below(5)) : 0;
     for (int k = 0; k < experts; ++k) e.experts.push_back("专家" + std::to_string(k));
     if (chance(0.3))
       e.panel_method = pick({core::PanelMethod::mean, core::PanelMethod::trimmed_mean});
-    for (int c = 1 + static_cast<int>(rng_() % 4); c > 0; --c)
-      subtree(e, -1, 1 + rng_() % 4, experts);
+    for (int c = 1 + static_cast<int>(below(4)); c > 0; --c) subtree(e, -1, 1 + below(4), experts);
     e.stated_total = maybe_figure();
     if (chance(0.5)) e.stated_grade = pick<std::string>({"优", "良", "中", "差"});
     if (chance(0.3)) {
@@ -111,7 +111,7 @@ class Generator {
       d.staff_actual = maybe_amount();
       d.staff_quota = maybe_amount();
       d.basic = maybe_amount();
-      for (int k = static_cast<int>(rng_() % 3); k > 0; --k) {
+      for (int k = static_cast<int>(below(3)); k > 0; --k) {
         d.projects.push_back({text("项目"), maybe_amount(), chance(0.5) ? "良" : ""});
       }
     }
@@ -125,7 +125,7 @@ class Generator {
     if (chance(0.8)) n.weight = std::round(uniform(0, 30) * 2) / 2;
     const int index = e.add_indicator(n, parent);
     if (depth > 1) {
-      for (int c = 1 + static_cast<int>(rng_() % 3); c > 0; --c)
+      for (int c = 1 + static_cast<int>(below(3)); c > 0; --c)
         subtree(e, index, depth - 1, experts);
       if (chance(0.3)) e.indicators[index].stated_score = maybe_figure();
       return;
@@ -133,8 +133,8 @@ class Generator {
     core::Indicator& leaf = e.indicators[index];
     static const char* kTargets[] = {"≥100家", "≤50万元", "=0件", "100%",    "达成年度指标", "优",
                                      "9月前",  "",        "/",    "1,234.5", "100:%"};
-    leaf.target_text = kTargets[rng_() % std::size(kTargets)];
-    leaf.actual_text = kTargets[rng_() % std::size(kTargets)];
+    leaf.target_text = kTargets[below(std::size(kTargets))];
+    leaf.actual_text = kTargets[below(std::size(kTargets))];
     leaf.target = core::parse_value(leaf.target_text);
     leaf.actual = core::parse_value(leaf.actual_text);
     leaf.stated_score = maybe_figure();
@@ -156,7 +156,7 @@ class Generator {
 
   std::optional<core::Figure> maybe_figure() {
     if (!chance(0.5)) return std::nullopt;
-    const int decimals = static_cast<int>(rng_() % 3);
+    const int decimals = static_cast<int>(below(3));
     return core::Figure{core::round_half_up(uniform(0, 100), decimals), decimals};
   }
   std::optional<double> maybe_amount() {
@@ -164,16 +164,8 @@ class Generator {
     return chance(0.5) ? uniform(0, 1e6) : core::round_half_up(uniform(0, 1e4), 2);
   }
   std::string text(const std::string& base) {
-    return base + std::to_string(rng_() % 1000) + (chance(0.1) ? "\x01\xe2\x80\x94" : "");
+    return base + std::to_string(below(1000)) + (chance(0.1) ? "\x01\xe2\x80\x94" : "");
   }
-  bool chance(double p) { return std::uniform_real_distribution<>(0, 1)(rng_) < p; }
-  double uniform(double lo, double hi) { return std::uniform_real_distribution<>(lo, hi)(rng_); }
-  template <typename T>
-  T pick(std::initializer_list<T> items) {
-    return *(items.begin() + rng_() % items.size());
-  }
-
-  std::mt19937 rng_;
 };
 
 // Found by the round trip: amounts of earlier funding lines were lost when

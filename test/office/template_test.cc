@@ -36,10 +36,7 @@ ImportedEvaluation read_back(const std::string& path) {
   return out;
 }
 
-const core::RuleSet& national() {
-  static const core::RuleSet r = *format::load_rule_set("national-2020");
-  return r;
-}
+using jixiao::test::national;
 
 std::string part(const std::string& xlsx, const std::string& name) {
   std::ifstream in(xlsx, std::ios::binary);

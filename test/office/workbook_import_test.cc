@@ -8,6 +8,7 @@
 #include "format/rule_set_json.h"
 #include "office/workbook_import.h"
 #include "test/support/evaluation_compare.h"
+#include "test/support/examples.h"
 
 namespace jixiao::office {
 namespace {
@@ -34,10 +35,7 @@ std::string import_error(const std::string& path) {
   return s.message();
 }
 
-const core::RuleSet& national() {
-  static const core::RuleSet r = *format::load_rule_set("national-2020");
-  return r;
-}
+using jixiao::test::national;
 
 std::vector<std::string> finding_codes(const core::Evaluation& e, const core::ScoreCard& card) {
   std::vector<std::string> codes;

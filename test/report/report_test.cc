@@ -18,10 +18,7 @@ namespace {
 
 using test::example;
 
-const core::RuleSet& national() {
-  static const core::RuleSet r = *format::load_rule_set("national-2020");
-  return r;
-}
+using jixiao::test::national;
 
 struct Built {
   core::Evaluation e;

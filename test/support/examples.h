@@ -1,4 +1,4 @@
-// The example evaluations, for tests of any suite.
+// The example evaluations and the default rule set, for tests of any suite.
 #pragma once
 
 #include <gtest/gtest.h>
@@ -6,7 +6,9 @@
 #include <string>
 
 #include "core/model.h"
+#include "core/rule_set.h"
 #include "format/evaluation_reader.h"
+#include "format/rule_set_json.h"
 
 namespace jixiao::test {
 
@@ -21,6 +23,16 @@ inline core::Evaluation example(const std::string& name) {
                               });
   EXPECT_TRUE(s.ok()) << s.message();
   return out;
+}
+
+// The default rule set, national-2020, loaded once.
+inline const core::RuleSet& national() {
+  static const core::RuleSet rules = [] {
+    auto loaded = format::load_rule_set("national-2020");
+    EXPECT_TRUE(loaded.ok()) << loaded.status().message();
+    return loaded.ok() ? *loaded : core::RuleSet{};
+  }();
+  return rules;
 }
 
 }  // namespace jixiao::test
