@@ -131,9 +131,11 @@ class Checker {
     if (!e_.budget) return;
     const Budget& b = *e_.budget;
     const ExecutionResult& ex = card_.execution;
-    thread_local Value v;  // reused: no allocation once warm
+    // Budgets repeat the same few rates ("100%"): each distinct text is read
+    // once per thread (ValueReader gives parse_value's reading).
+    thread_local ValueReader rates;
     if (!b.target_rate.empty()) {
-      parse_value_into(b.target_rate, v);
+      const Value& v = rates.get(b.target_rate);
       if (v.kind == ValueKind::invalid ||
           (v.kind == ValueKind::text && v.label.empty() &&
            v.text.find_first_of("0123456789") != std::string::npos)) {
@@ -144,7 +146,7 @@ class Checker {
       flag(FlagKind::budget_amounts_missing, kBudgetRow);
     }
     if (!b.stated_rate.empty()) {
-      parse_value_into(b.stated_rate, v);
+      const Value& v = rates.get(b.stated_rate);
       if (v.kind != ValueKind::number) {
         flag(FlagKind::budget_rate_unreadable, kBudgetRow);
       } else if (ex.rate_known) {
