@@ -131,11 +131,9 @@ class Checker {
     if (!e_.budget) return;
     const Budget& b = *e_.budget;
     const ExecutionResult& ex = card_.execution;
-    // Budgets repeat the same few rates ("100%"): each distinct text is read
-    // once per thread (ValueReader gives parse_value's reading).
-    thread_local ValueReader rates;
+    thread_local Value v;  // reused: no allocation once warm
     if (!b.target_rate.empty()) {
-      const Value& v = rates.get(b.target_rate);
+      parse_value_into(b.target_rate, v);
       if (v.kind == ValueKind::invalid ||
           (v.kind == ValueKind::text && v.label.empty() &&
            v.text.find_first_of("0123456789") != std::string::npos)) {
@@ -146,7 +144,7 @@ class Checker {
       flag(FlagKind::budget_amounts_missing, kBudgetRow);
     }
     if (!b.stated_rate.empty()) {
-      const Value& v = rates.get(b.stated_rate);
+      parse_value_into(b.stated_rate, v);
       if (v.kind != ValueKind::number) {
         flag(FlagKind::budget_rate_unreadable, kBudgetRow);
       } else if (ex.rate_known) {

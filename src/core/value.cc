@@ -529,10 +529,10 @@ constexpr size_t kLongestRemembered = 64;   // bytes; longer text is prose that 
 
 ValueReader::ValueReader() : hashes_(kRememberedValues, 0), entries_(kRememberedValues) {}
 
-const Value& ValueReader::get(std::string_view written) {
+void ValueReader::read(std::string_view written, Value& out) {
   if (written.size() > kLongestRemembered) {
-    parse_value_into(written, long_);
-    return long_;
+    parse_value_into(written, out);
+    return;
   }
   const uint64_t hash = StringTable::hash(written) | 1;  // never 0, the empty mark
   const size_t slot = hash & (kRememberedValues - 1);
@@ -542,15 +542,7 @@ const Value& ValueReader::get(std::string_view written) {
     e.written.assign(written);
     hashes_[slot] = hash;
   }
-  return e.value;
-}
-
-void ValueReader::read(std::string_view written, Value& out) {
-  if (written.size() > kLongestRemembered) {
-    parse_value_into(written, out);
-    return;
-  }
-  out = get(written);
+  out = e.value;
 }
 
 Value parse_value(std::string_view written) {

@@ -64,8 +64,6 @@ class ValueReader {
  public:
   ValueReader();
   void read(std::string_view written, Value& out);
-  // The same reading without the copy: valid until the next call on this reader.
-  const Value& get(std::string_view written);
 
  private:
   struct Entry {
@@ -74,7 +72,6 @@ class ValueReader {
   };
   std::vector<uint64_t> hashes_;  // direct-mapped by hash; 0: empty (kept apart: probed first)
   std::vector<Entry> entries_;
-  Value long_;  // the reading of a text too long to remember
 };
 
 // Puts the numbers of a target and an actual into one unit: `t` and `a` in
