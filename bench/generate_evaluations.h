@@ -4,7 +4,8 @@
 // Each evaluation looks like a filled-in 项目支出绩效自评表 (docs/format.md):
 // 产出/成本/效益/满意度 level-1 categories (weights 90) with level-2 and level-3
 // nodes, exactly kLeavesPerEvaluation leaves, plus a budget scored for
-// execution (weight 10). Targets use the forms real tables use (≥100家,
+// execution (weight 10). Weights are on the leaves; 40% of tables also print
+// the level-1 and level-2 sums. Targets use the forms real tables use (≥100家,
 // ≤1000万元, 100%, ≥90%, =12篇, 24小时内, 2021年12月前, 优, 达成预期指标);
 // most rows are numeric, some fall short, some over-achieve, most tables
 // state their scores, a few rows carry notes.

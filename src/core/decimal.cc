@@ -3,14 +3,62 @@
 #include <algorithm>
 #include <charconv>
 #include <cmath>
+#include <cstdint>
 
 namespace jixiao::core {
 namespace {
 using detail::kSlack;
 }  // namespace
 
+namespace {
+
+// format_number for a value whose rounding is a whole number k of
+// 10^-decimals below 10^12: k's digits with the point put in. Explanations
+// print every score and weight, and this is several times cheaper than
+// to_chars with a precision. False when the value does not qualify.
+bool format_scaled(double rounded, int decimals, std::string& out) {
+  if (decimals < 0 || decimals > 10 || !std::isfinite(rounded)) return false;
+  const double scaled = std::fabs(rounded) * pow10(decimals);
+  if (scaled >= 1e12) return false;
+  const double whole = std::nearbyint(scaled);
+  // `rounded` came from round_half_up: it is within a few ulps of k/10^d, far
+  // from the halfway point where to_chars would round the other way.
+  if (std::fabs(scaled - whole) > 1e-3) return false;
+  uint64_t k = static_cast<uint64_t>(whole);
+  if (k == 0) {
+    out = "0";
+    return true;
+  }
+  char digits[24];
+  int n = 0;
+  int d = decimals;
+  // The fraction's trailing zeros are not printed.
+  while (d > 0 && k % 10 == 0) {
+    k /= 10;
+    --d;
+  }
+  char* end = digits + sizeof digits;
+  char* p = end;
+  for (int i = 0; i < d; ++i) {
+    *--p = static_cast<char>('0' + k % 10);
+    k /= 10;
+  }
+  if (d > 0) *--p = '.';
+  do {
+    *--p = static_cast<char>('0' + k % 10);
+    k /= 10;
+  } while (k != 0);
+  if (std::signbit(rounded)) *--p = '-';
+  n = static_cast<int>(end - p);
+  out.assign(p, static_cast<size_t>(n));
+  return true;
+}
+
+}  // namespace
+
 std::string format_number(double value, int max_decimals) {
   const double rounded = round_half_up(value, max_decimals);
+  if (std::string fast; format_scaled(rounded, max_decimals, fast)) return fast;
   char buf[400];  // room for the 309 digits of the largest double, and the decimals
   const auto r = std::to_chars(buf, buf + sizeof buf, rounded, std::chars_format::fixed,
                                std::clamp(max_decimals, 0, 17));

@@ -3,6 +3,7 @@
 #include <cassert>
 #include <charconv>
 #include <cmath>
+#include <cstring>
 #ifdef __SSE2__
 #include <emmintrin.h>
 #endif
@@ -19,20 +20,36 @@ size_t next_to_escape(std::string_view s, size_t i) {
   const __m128i backslash = _mm_set1_epi8('\\');
   const __m128i flip = _mm_set1_epi8(static_cast<char>(0x80));
   const __m128i below_space = _mm_set1_epi8(static_cast<char>(0x20 ^ 0x80));
-  for (; i + 16 <= s.size(); i += 16) {
-    const __m128i bytes = _mm_loadu_si128(reinterpret_cast<const __m128i*>(s.data() + i));
+  // One bit per byte of `bytes` that must be escaped.
+  const auto escapes = [&](__m128i bytes) {
     // Unsigned c < 0x20 as a signed compare of the bytes with their top bit flipped.
     const __m128i control = _mm_cmplt_epi8(_mm_xor_si128(bytes, flip), below_space);
-    const int hits = _mm_movemask_epi8(_mm_or_si128(
-        control, _mm_or_si128(_mm_cmpeq_epi8(bytes, quote), _mm_cmpeq_epi8(bytes, backslash))));
-    if (hits != 0) return i + static_cast<size_t>(__builtin_ctz(static_cast<unsigned>(hits)));
+    return static_cast<unsigned>(_mm_movemask_epi8(_mm_or_si128(
+        control, _mm_or_si128(_mm_cmpeq_epi8(bytes, quote), _mm_cmpeq_epi8(bytes, backslash)))));
+  };
+  for (; i + 16 <= s.size(); i += 16) {
+    const unsigned hits = escapes(_mm_loadu_si128(reinterpret_cast<const __m128i*>(s.data() + i)));
+    if (hits != 0) return i + static_cast<size_t>(__builtin_ctz(hits));
   }
-#endif
+  if (i < s.size()) {
+    // The last 1–15 bytes (most keys and values are shorter than 16): copied
+    // into a block, since reading past the end of `s` is not allowed; the
+    // block's padding is masked off.
+    const size_t left = s.size() - i;
+    alignas(16) char block[16] = {};
+    std::memcpy(block, s.data() + i, left);
+    const unsigned hits =
+        escapes(_mm_load_si128(reinterpret_cast<const __m128i*>(block))) & ((1u << left) - 1);
+    return hits != 0 ? i + static_cast<size_t>(__builtin_ctz(hits)) : s.size();
+  }
+  return s.size();
+#else
   for (; i < s.size(); ++i) {
     const auto c = static_cast<unsigned char>(s[i]);
     if (c < 0x20 || c == '"' || c == '\\') return i;
   }
   return s.size();
+#endif
 }
 
 }  // namespace

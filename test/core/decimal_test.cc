@@ -2,6 +2,13 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
+#include <charconv>
+#include <cmath>
+#include <limits>
+#include <random>
+#include <string>
+
 namespace jixiao::core {
 namespace {
 
@@ -21,6 +28,41 @@ TEST(Decimal, FormatsWithoutTrailingZeros) {
   EXPECT_EQ(format_number(-0.0), "0");
   EXPECT_EQ(format_percent(0.959666), "95.97%");
   EXPECT_EQ(format_percent(1), "100%");
+}
+
+// The text to_chars gives for the rounded value, trailing zeros dropped: what
+// format_number printed before it had a faster path for common values.
+std::string reference_format(double value, int max_decimals) {
+  const double rounded = round_half_up(value, max_decimals);
+  char buf[400];
+  const auto r = std::to_chars(buf, buf + sizeof buf, rounded, std::chars_format::fixed,
+                               std::clamp(max_decimals, 0, 17));
+  std::string s(buf, r.ptr);
+  if (max_decimals > 0 && s.size() > static_cast<size_t>(max_decimals) &&
+      s[s.size() - max_decimals - 1] == '.') {
+    while (s.back() == '0') s.pop_back();
+    if (s.back() == '.') s.pop_back();
+  }
+  return s == "-0" ? "0" : s;
+}
+
+TEST(Decimal, FormatsAsToCharsDoes) {
+  std::mt19937_64 rng(20240613);
+  std::uniform_real_distribution<double> unit(0, 1);
+  const double scales[] = {1, 10, 100, 1e4, 1e6, 1e9, 1e11, 1e12, 1e13, 1e17};
+  for (int i = 0; i < 200000; ++i) {
+    const double scale = scales[i % std::size(scales)];
+    double v = (unit(rng) - 0.3) * scale;
+    if (i % 3 == 0) v = std::round(v * 100) / 100;  // scores as printed: 14.55
+    if (i % 7 == 0) v = std::round(v * 2) / 2;      // half points
+    for (int d : {0, 1, 2, 4, 6, 10, 12}) {
+      ASSERT_EQ(format_number(v, d), reference_format(v, d)) << v << " " << d;
+    }
+  }
+  for (double v : {0.0, -0.0, 0.005, -0.005, 1.005, 2.675, 14.545, 999999999999.995, 1e12, -1e12,
+                   std::numeric_limits<double>::infinity(), std::nan("")}) {
+    for (int d : {0, 2, 4}) EXPECT_EQ(format_number(v, d), reference_format(v, d)) << v << " " << d;
+  }
 }
 
 TEST(Decimal, AgreesAtThePrecisionPrinted) {
