@@ -1,5 +1,6 @@
 #include "audit/audit.h"
 
+#include <cmath>
 #include <cstring>
 
 #include "audit/docx_reader.h"
@@ -56,6 +57,46 @@ std::string stated_grade(const Facts& f) {
   return "";
 }
 
+// The engine's flags worth showing for a report. Its execution-rate check is
+// the audit's own (every statement of the rate is checked there); deviation
+// notes are asked for only where the report has a column for them, and
+// never of a category that publishes only its score.
+bool wanted(const Audit& a, const core::Flag& flag) {
+  using core::FlagKind;
+  switch (flag.kind) {
+    case FlagKind::execution_rate_differs:
+      return false;
+    case FlagKind::score_below_weight_no_note:
+    case FlagKind::short_without_note:
+    case FlagKind::over_without_note:
+      if (!a.facts.note_column) return false;
+      break;
+    default:
+      break;
+  }
+  // A category is checked against the scores its rows state (total_mismatch
+  // when they do not add up), not against the rules: a slip in a row is
+  // reported once, on the row.
+  if (flag.kind == FlagKind::stated_differs && flag.node >= 0) {
+    const core::Evaluation& e = a.extracted.evaluation;
+    if (!e.is_leaf(flag.node)) {
+      bool all_stated = true;
+      const int level = e.indicators[flag.node].level;
+      for (size_t i = flag.node + 1; i < e.indicators.size() && e.indicators[i].level > level;
+           ++i) {
+        if (e.is_leaf(static_cast<int>(i)) && !e.indicators[i].stated_score) all_stated = false;
+      }
+      if (all_stated) return false;
+    }
+  }
+  if (flag.node >= 0 && static_cast<size_t>(flag.node) < a.extracted.evaluation.indicators.size() &&
+      a.extracted.evaluation.indicators[flag.node].kind == core::ScoringKind::stated &&
+      (flag.kind == FlagKind::score_below_weight_no_note)) {
+    return false;
+  }
+  return true;
+}
+
 }  // namespace
 
 Result<Document> read_report(std::string_view bytes, const std::string& name) {
@@ -82,6 +123,7 @@ Audit audit_document(const Document& doc, const core::RuleSet& rules) {
   a.extracted = extract_evaluation(a.facts);
   core::score_into(a.extracted.evaluation, rules, a.card);
   for (const core::Flag& flag : a.card.flags) {
+    if (!wanted(a, flag)) continue;
     core::Finding f = core::describe(a.extracted.evaluation, a.card, rules, flag);
     std::string quote = quote_of_flag(a.extracted, flag);
     bool seen = false;
@@ -90,8 +132,17 @@ Audit audit_document(const Document& doc, const core::RuleSet& rules) {
     }
     if (seen) continue;
     std::string where = core::path_text(f.path);
-    a.findings.push_back({f.code, f.severity, std::move(quote),
-                          where.empty() ? f.message : where + "：" + f.message});
+    if (!where.empty()) where += "：";
+    // A leaf scored above its weight also differs from what the rules give.
+    if (flag.kind == core::FlagKind::stated_above_weight && flag.node >= 0 &&
+        a.extracted.evaluation.is_leaf(flag.node) && a.card.nodes[flag.node].scored &&
+        std::fabs(a.card.nodes[flag.node].score - flag.n[0]) > rules.tolerance) {
+      a.findings.push_back({"stated_score_differs", core::Severity::error, quote,
+                            where + "填报得分" + core::format_number(flag.n[0], 2) +
+                                "，按规则应得" +
+                                core::format_number(a.card.nodes[flag.node].score, 2) + "分"});
+    }
+    a.findings.push_back({f.code, f.severity, std::move(quote), where + f.message});
   }
   return a;
 }
@@ -115,7 +166,7 @@ std::string audit_json(const Audit& a, const std::string& file) {
   w.field("scope", f.department ? "department_overall" : "project");
   write_first(w, "budget", f.budget);
   write_first(w, "initial_budget", f.initial_budget);
-  write_first(w, "executed", f.executed);
+  write_first(w, "executed", f.executed.empty() ? f.final_expenditure : f.executed);
   write_first(w, "received", f.received);
   write_first(w, "execution_rate", f.execution_rate);
   if (f.carryover) write_stated(w, "carryover", *f.carryover);

@@ -90,11 +90,6 @@ class Checker {
       else
         all_scores = false;
     }
-    if (f_.execution_row && f_.execution_row->quote != t.quote) {
-      // An execution row of the score table counts in its totals.
-      if (f_.execution_row->weight) weights += f_.execution_row->weight->value;
-      if (f_.execution_row->score) scores += f_.execution_row->score->value;
-    }
     if (t.weight && all_weights && !f_.score_table.empty() && !agrees(weights, *t.weight)) {
       add("total_mismatch", Severity::error, t.quote,
           "评分表合计分值写为" + num(*t.weight) + "分，各项分值之和为" + num(weights) + "分");
@@ -135,43 +130,49 @@ class Checker {
       }
       return;
     }
-    const auto& table = f_.score_table;
-    std::vector<bool> used(table.size(), false);
-    std::vector<int> pair(f_.text_categories.size(), -1);
-    for (size_t i = 0; i < f_.text_categories.size(); ++i) {
-      const std::string core_name = category_core(f_.text_categories[i].name);
-      for (size_t j = 0; j < table.size(); ++j) {
-        if (!used[j] && category_core(table[j].name) == core_name) {
-          pair[i] = static_cast<int>(j);
-          used[j] = true;
-          break;
-        }
+    std::vector<const CategoryFact*> text, table;
+    for (const CategoryFact& c : f_.text_categories) {
+      if (!c.execution) text.push_back(&c);
+    }
+    for (const CategoryFact& c : f_.score_table) {
+      if (!c.execution) table.push_back(&c);
+    }
+    // The text lists the table's categories in order when it has as many and
+    // every score agrees by position (report 000): then differing names are
+    // labels that differ. Otherwise categories pair by name.
+    bool by_position = text.size() == table.size() && !text.empty();
+    for (size_t i = 0; by_position && i < text.size(); ++i) {
+      if (!text[i]->score || !table[i]->score || !same_figure(*text[i]->score, *table[i]->score)) {
+        by_position = false;
       }
     }
-    // The rest by position, when the text lists as many categories as the table.
-    const bool by_position = f_.text_categories.size() == table.size();
-    for (size_t i = 0; i < f_.text_categories.size(); ++i) {
-      const CategoryFact& t = f_.text_categories[i];
-      if (pair[i] < 0) {
-        if (!by_position || used[i]) continue;
-        const CategoryFact& c = table[i];
-        used[i] = true;
-        add("label_mismatch", Severity::warning, t.quote,
-            "正文中的一级指标“" + t.name + "”（" + (t.score ? num(*t.score) + "分" : "") +
-                "）在评分表中对应的是“" + c.name + "”" +
-                (c.score ? "（" + num(*c.score) + "分）" : "") + "，名称不一致");
-        continue;
+    if (by_position) {
+      std::string pairs;
+      for (size_t i = 0; i < text.size(); ++i) {
+        if (category_core(text[i]->name) == category_core(table[i]->name)) continue;
+        pairs += (pairs.empty() ? "" : "；") + std::string("“") + text[i]->name + "”（" +
+                 num(*text[i]->score) + "分）对应评分表的“" + table[i]->name + "”";
       }
-      const CategoryFact& c = table[pair[i]];
-      if (t.score && c.score && !same_figure(*t.score, *c.score)) {
-        add("figure_stated_twice", Severity::error, t.quote,
-            "“" + t.name + "”得分在正文中为" + num(*t.score) + "分，评分表中为" + num(*c.score) +
-                "分");
+      if (!pairs.empty()) {
+        add("label_mismatch", Severity::warning, text.front()->quote,
+            "正文中的一级指标名称与评分表不一致：" + pairs);
       }
-      if (t.weight && c.weight && !same_figure(*t.weight, *c.weight)) {
-        add("figure_stated_twice", Severity::error, t.quote,
-            "“" + t.name + "”分值在正文中为" + num(*t.weight) + "分，评分表中为" + num(*c.weight) +
-                "分");
+      return;
+    }
+    for (const CategoryFact* t : text) {
+      for (const CategoryFact* c : table) {
+        if (category_core(c->name) != category_core(t->name)) continue;
+        if (t->score && c->score && !same_figure(*t->score, *c->score)) {
+          add("figure_stated_twice", Severity::error, t->quote,
+              "“" + t->name + "”得分在正文中为" + num(*t->score) + "分，评分表中为" +
+                  num(*c->score) + "分");
+        }
+        if (t->weight && c->weight && !same_figure(*t->weight, *c->weight)) {
+          add("figure_stated_twice", Severity::error, t->quote,
+              "“" + t->name + "”分值在正文中为" + num(*t->weight) + "分，评分表中为" +
+                  num(*c->weight) + "分");
+        }
+        break;
       }
     }
   }
@@ -211,8 +212,10 @@ class Checker {
   }
 
   void execution() {
-    if (f_.executed.empty()) return;
-    const Stated& x = f_.executed.front();
+    // A department's execution is its 决算支出 against its budget (rules.md §5).
+    const std::vector<Stated>& spent = f_.executed.empty() ? f_.final_expenditure : f_.executed;
+    if (spent.empty()) return;
+    const Stated& x = spent.front();
     const Stated* den = nullptr;
     const char* den_name = "预算资金";
     if (r_.execution_formula == core::ExecutionFormula::executed_over_received &&

@@ -59,12 +59,14 @@ void add_tree(const Facts& f, Extracted& x) {
       if (category_core(e.indicators[i].name) != category_core(c.name)) continue;
       if (c.score && !e.indicators[i].stated_score) e.indicators[i].stated_score = figure(*c.score);
       if (c.weight && !e.indicators[i].weight) e.indicators[i].weight = c.weight->value;
+      x.quotes[i] = c.quote;  // a category's figures are quoted from the score table
     }
   }
 }
 
 void add_categories(const std::vector<CategoryFact>& cats, Extracted& x) {
   for (const CategoryFact& c : cats) {
+    if (c.execution) continue;  // the budget row
     core::Indicator node;
     node.name = c.name;
     if (c.weight) node.weight = c.weight->value;

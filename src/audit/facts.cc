@@ -251,6 +251,7 @@ bool is_execution_name(std::string_view s) {
 }
 
 void read_indicator_table(const Block& t, const Columns& c, Facts& f) {
+  if (c.has(Column::note)) f.note_column = true;
   std::vector<std::string> path(4);  // by level column order
   std::vector<int> level_cols;
   for (int i = 0; i < static_cast<int>(c.cols.size()); ++i) {
@@ -326,11 +327,10 @@ void read_indicator_table(const Block& t, const Columns& c, Facts& f) {
     }
     if (deepest < 0) continue;  // a row without names: not an indicator
     const std::string& leaf = names[deepest];
-    if (is_execution_name(leaf) ||
-        (is_execution_name(ind.target) && is_execution_name(ind.actual))) {
-      ind.path = {leaf};
-      f.execution_row = ind;
-      continue;
+    ind.execution = is_execution_name(leaf) ||
+                    (is_execution_name(ind.target) && is_execution_name(ind.actual));
+    for (int k = 0; k < deepest; ++k) {
+      if (!names[k].empty()) ind.explicit_parent = true;
     }
     for (int k = 0; k <= deepest; ++k) {
       if (!names[k].empty()) {
@@ -402,14 +402,16 @@ void read_score_table(const Block& t, const Columns& c, Facts& f) {
     }
     if (is_total_label(name)) {
       f.score_table_total = cat;
-    } else if (is_execution_name(name)) {
-      IndicatorFact x;
-      x.path = {name};
-      x.weight = cat.weight;
-      x.score = cat.score;
-      x.quote = quote;
-      if (!f.execution_row) f.execution_row = x;
     } else if (cat.weight || cat.score) {
+      if (is_execution_name(name)) {
+        cat.execution = true;
+        IndicatorFact x;
+        x.path = {name};
+        x.weight = cat.weight;
+        x.score = cat.score;
+        x.quote = quote;
+        if (!f.execution_row) f.execution_row = x;
+      }
       f.score_table.push_back(std::move(cat));
     }
   }
@@ -566,6 +568,10 @@ class SentenceReader {
   explicit SentenceReader(Facts& f) : f_(f) {}
 
   void read(std::string_view s, const std::string& quote) {
+    if (list_may_follow_ && starts(s, "其中") && f_.text_categories.empty()) {
+      category_list(s.substr(std::string_view("其中").size()), quote);
+    }
+    if (!starts(s, "其中")) list_may_follow_ = false;
     money(s, quote);
     rates(s, quote);
     department(s, quote);
@@ -582,6 +588,13 @@ class SentenceReader {
   std::string previous_sentence;
 
  private:
+  static bool other_subject(std::string_view before) {
+    for (std::string_view w : {"三公", "公用经费", "人员经费", "政府采购", "基本支出"}) {
+      if (has(before, w)) return true;
+    }
+    return false;
+  }
+
   void money(std::string_view s, const std::string& quote) {
     // Longest keywords first; a position used by one is not read again.
     struct K {
@@ -604,13 +617,13 @@ class SentenceReader {
         {"调整后预算数", &f_.budget, {}},
         {"调整后预算", &f_.budget, {}},
         {"支出预算数", &f_.expenditure_budget, {}},
-        {"预算资金", &f_.budget, {"基本支出", "人员", "公用", "三公", "采购", "年初"}},
-        {"预算金额", &f_.budget, {"基本支出", "人员", "公用", "三公", "采购", "年初"}},
-        {"预算数", &f_.budget, {"基本支出", "人员", "公用", "三公", "采购", "年初", "支出"}},
-        {"预算", &f_.budget, {"基本支出", "人员", "公用", "三公", "采购", "年初", "经费"}},
+        {"预算资金", &f_.budget, {"基本支出", "人员", "公用", "三公", "采购", "年初", "追加", "调增", "调减"}},
+        {"预算金额", &f_.budget, {"基本支出", "人员", "公用", "三公", "采购", "年初", "追加", "调增", "调减"}},
+        {"预算数", &f_.budget, {"基本支出", "人员", "公用", "三公", "采购", "年初", "支出", "追加", "调增", "调减", "调整"}},
+        {"预算", &f_.budget, {"基本支出", "人员", "公用", "三公", "采购", "年初", "经费", "追加", "调增", "调减", "调整"}},
         {"全年执行数", &f_.executed, {}},
         {"实际执行数", &f_.executed, {}},
-        {"实际支出", &f_.executed, {"预计"}},
+        {"实际支出", &f_.executed, {"预计", "三公经费", "公用经费", "人员经费", "采购", "项目"}},
         {"执行金额", &f_.executed, {}},
         {"实际到位资金", &f_.received, {}},
         {"到位资金", &f_.received, {"实际"}},
@@ -623,6 +636,10 @@ class SentenceReader {
       for (size_t at = s.find(k.word); at != std::string_view::npos;
            at = s.find(k.word, at + k.word.size())) {
         if (taken(at) || preceded_by_any(s, at, k.not_after)) continue;
+        // Money of a part of the spending ("“三公”经费预算18.00万元，实际支出15.30万元").
+        if ((k.list == &f_.budget || k.list == &f_.executed) && other_subject(s.substr(0, at))) {
+          continue;
+        }
         const size_t after = at + k.word.size();
         if (followed_by_any(s, after, {"执行率", "调整", "完成率", "差异率", "绩效"})) continue;
         Number n;
@@ -636,6 +653,7 @@ class SentenceReader {
          {"结转资金", "结余资金", "结转结余资金", "结余（结转）", "结转（结余）"}) {
       const size_t at = s.find(w);
       if (at == std::string_view::npos || taken(at) || f_.carryover) continue;
+      if (preceded_by_any(s, at, {"上年", "上年度", "以前年度"})) continue;  // a funding source
       Number n;
       if (money_after(s, at + w.size(), n, 3)) f_.carryover = stated(n, quote);
     }
@@ -721,6 +739,10 @@ class SentenceReader {
   void totals(std::string_view s, const std::string& quote) {
     // A category's own sentence ("该指标分值10分，评价得分7.18分") is not the total.
     if (starts(s, "该指标") || starts(s, "该项") || starts(s, "其中")) return;
+    // The framework's full marks ("指标体系由…构成，总分100分") are not a result.
+    for (std::string_view w : {"构成", "满分", "分值", "权重", "指标体系"}) {
+      if (has(s, w)) return;
+    }
     for (std::string_view w : {"综合得分", "总得分", "自评总分", "评价总分", "总分", "自评打分",
                                "自评得分", "评价得分", "综合评分", "得分", "打分"}) {
       for (size_t at = s.find(w); at != std::string_view::npos; at = s.find(w, at + w.size())) {
@@ -740,6 +762,8 @@ class SentenceReader {
         const size_t other = s.find("其中", n.end);
         if (other != std::string_view::npos && f_.text_categories.empty()) {
           category_list(s.substr(other + std::string_view("其中").size()), quote);
+        } else {
+          list_may_follow_ = true;  // "…得分97.7分。其中，项目决策15分，…"
         }
         return;
       }
@@ -760,6 +784,7 @@ class SentenceReader {
       c.name = name;
       c.score = stated(n, quote);
       c.quote = quote;
+      c.execution = is_execution_name(name);
       cats.push_back(std::move(c));
     }
     if (cats.size() >= 2) f_.text_categories = std::move(cats);
@@ -785,6 +810,15 @@ class SentenceReader {
           const std::string_view next = rest.substr(j);
           if (next.starts_with("化") || next.starts_with("势") || next.starts_with("质") ||
               next.starts_with("先") || next.starts_with("好的") || next.starts_with("心")) {
+            break;
+          }
+          // "评价等级为“中”的2个项目": the grade of other projects, not the report's.
+          std::string_view after = next;
+          for (std::string_view q : {"”", "\"", "」"}) {
+            if (after.starts_with(q)) after.remove_prefix(q.size());
+          }
+          if (after.starts_with("的") || after.starts_with("等级的") || after.starts_with("项目") ||
+              (!after.empty() && after[0] >= '0' && after[0] <= '9')) {
             break;
           }
           f_.text_grade.push_back({g, quote});
@@ -820,7 +854,55 @@ class SentenceReader {
     return nullptr;
   }
 
+  // "全年预算数3,612.80万元，其中财政拨款3,412.80万元、其他资金200.00万元": a
+  // whole and its parts in one sentence, when the parts are a known split
+  // (funding sources; 人员经费 + 公用经费; 基本支出 + 项目支出), so that a
+  // partial list ("其中人员经费200万元") is never taken for a whole one.
+  void decomposition(std::string_view s, const std::string& quote) {
+    const size_t at = s.find("其中");
+    if (at == std::string_view::npos) return;
+    Number whole;
+    bool have_whole = false;
+    for (const Number& n : numbers_in(s.substr(0, at))) {
+      if (n.unit == "万元") {
+        whole = n;
+        have_whole = true;
+      }
+    }
+    if (!have_whole) return;
+    // The parts: amounts after 其中 up to the end of the sentence.
+    std::vector<std::pair<std::string, Stated>> parts;
+    const std::string_view rest = s.substr(at);
+    for (const Number& n : numbers_in(rest)) {
+      if (n.unit != "万元") continue;
+      parts.emplace_back(words_before(rest, n.begin, 10), stated(n, quote));
+    }
+    if (parts.size() < 2) return;
+    const auto is_any = [](const std::string& name, std::initializer_list<std::string_view> ws) {
+      for (std::string_view w : ws) {
+        if (name.ends_with(w)) return true;
+      }
+      return false;
+    };
+    bool sources = true, basic = true, spending = true;
+    for (const auto& [name, v] : parts) {
+      sources &= is_any(name, {"财政拨款", "财政资金", "其他资金", "上年结转资金", "上年结转",
+                               "结转资金", "自筹资金", "单位自筹", "社会资金", "其它资金"});
+      basic &= is_any(name, {"人员经费", "公用经费"});
+      spending &= is_any(name, {"基本支出", "项目支出"});
+    }
+    if (!(sources || (basic && parts.size() == 2) || (spending && parts.size() == 2))) return;
+    SumFact sum;
+    sum.label = words_before(s, whole.begin, 10);
+    if (sum.label.empty()) sum.label = "合计";
+    sum.total = stated(whole, quote);
+    sum.unit = "万元";
+    sum.parts = std::move(parts);
+    f_.sums.push_back(std::move(sum));
+  }
+
   void sums_and_shares(std::string_view s, const std::string& quote) {
+    decomposition(s, quote);
     // "…合计拟安排资金11559.274万元": the amounts before it in its sentence,
     // or in the sentence before when 合计 opens its own.
     for (std::string_view w : {"合计", "共计", "总计"}) {
@@ -927,12 +1009,19 @@ class SentenceReader {
       if (at == std::string_view::npos) continue;
       if (preceded_by_any(s, at, {"未", "没有", "不", "未能", "尚未", "基本"})) continue;
       if (has(s, "未达到") || has(s, "未完成") || has(s, "未全部")) continue;
+      // Claims about timeliness, quality, cost or satisfaction say nothing of amounts.
+      const std::string_view head = s.substr(0, at);
+      if (has(head, "时效") || has(head, "质量") || has(head, "成本") || has(head, "满意") ||
+          has(head, "进度") || has(head, "及时")) {
+        continue;
+      }
       f_.claims.push_back({quote});
       return;
     }
   }
 
   Facts& f_;
+  bool list_may_follow_ = false;  // a total was just stated without its parts
   std::vector<std::pair<std::string, Stated>> named_;
   std::vector<ShareFact> pending_shares_;
 };
@@ -948,28 +1037,20 @@ void SentenceReader::finish() {
     share.whole = *whole;
     f_.shares.push_back(share);
   }
-  // 基本支出 = 人员经费 + 公用经费, wherever the three are stated.
+  // 基本支出 = 人员经费 + 公用经费, wherever the three are stated, unless a
+  // sentence already listed them.
   const Stated* basic = find_named("基本支出");
   const Stated* personnel = find_named("人员经费");
   const Stated* operating = find_named("公用经费");
-  if (basic && personnel && operating) {
+  bool listed = false;
+  for (const SumFact& s : f_.sums) listed |= s.label.ends_with("基本支出");
+  if (basic && personnel && operating && !listed) {
     SumFact sum;
     sum.label = "基本支出";
     sum.total = *basic;
+    sum.total.quote = personnel->quote;  // where the parts are
     sum.unit = "万元";
     sum.parts = {{"人员经费", *personnel}, {"公用经费", *operating}};
-    f_.sums.push_back(std::move(sum));
-  }
-  // The budget against its sources: 财政拨款 + 其他资金 (+ 上年结转).
-  const Stated* fiscal = find_named("财政拨款");
-  const Stated* other = find_named("其他资金");
-  if (!f_.budget.empty() && fiscal && other) {
-    SumFact sum;
-    sum.label = "预算资金";
-    sum.total = f_.budget.front();
-    sum.unit = "万元";
-    sum.parts = {{"财政拨款", *fiscal}, {"其他资金", *other}};
-    if (const Stated* carried = find_named("上年结转")) sum.parts.push_back({"上年结转", *carried});
     f_.sums.push_back(std::move(sum));
   }
   // A project's carryover: budget − spending.
@@ -1136,6 +1217,23 @@ Facts extract_facts(const Document& doc) {
     heading = looks_like_heading(text) ? std::string(text) : std::string();
   }
   reader.finish();
+  // A 预算执行率 row of the indicator table is the budget row of its own when
+  // the score table lists the execution apart, or, with no score table, when
+  // the row names no category above it (report 002); otherwise it is a leaf
+  // of the category it stands in (a 过程 indicator of the evaluation framework).
+  bool score_table_execution = false;
+  for (const CategoryFact& c : f.score_table) score_table_execution |= c.execution;
+  for (auto it = f.indicators.begin(); it != f.indicators.end(); ++it) {
+    if (!it->execution) continue;
+    const bool budget_row =
+        score_table_execution || (f.score_table.empty() && !it->explicit_parent);
+    if (!budget_row) continue;
+    IndicatorFact x = *it;
+    x.path = {x.path.empty() ? std::string("预算执行率") : x.path.back()};
+    f.execution_row = x;
+    f.indicators.erase(it);
+    break;
+  }
   for (const IndicatorFact& i : f.indicators) {
     for (const std::string* v : {&i.target, &i.actual}) {
       if (core::parse_value(*v).kind == core::ValueKind::invalid) {

@@ -34,6 +34,7 @@ struct CategoryFact {
   std::optional<Stated> score;
   std::optional<Stated> rate;  // 得分率, in %
   std::string quote;
+  bool execution = false;  // the 预算执行率 row, not an indicator category
 };
 
 // A row of an indicator table: the names from level 1 down (empty cells
@@ -47,6 +48,8 @@ struct IndicatorFact {
   std::string note;
   std::string quote;
   bool category = false;  // a row stating a category's weight or score only
+  bool execution = false;  // a 预算执行率 row (see extract_facts: the budget row or a leaf)
+  bool explicit_parent = false;  // the row itself names a level above its leaf
 };
 
 // A stated total with the parts it should equal: a sum (合计, 基本支出 =
@@ -129,6 +132,7 @@ struct Facts {
   std::vector<IndicatorFact> indicators;
   std::optional<CategoryFact> indicator_total;  // the 总分 / 合计 row
   std::optional<IndicatorFact> execution_row;   // 预算执行率 / 执行率得分 row
+  bool note_column = false;  // the indicator table has 偏差原因分析及改进措施
 
   // Arithmetic stated in text and tables.
   std::vector<SumFact> sums;

@@ -33,15 +33,17 @@ std::string_view paragraph_text(std::string_view s) {
 }
 
 // Whether, from line `i` on (a line without a tab inside a table, after one
-// blank line), the table goes on: a cell line comes before two blank lines.
+// blank line), the table goes on: a cell line follows within a few lines, and
+// the line before it is no lead-in ("…如下："). A cell of several paragraphs
+// is exported as paragraphs separated by blank lines; a paragraph after a
+// table is followed by more text, or introduces the next table.
 bool table_resumes(const std::vector<Line>& lines, size_t i) {
-  int blanks = 0;
-  for (; i < lines.size(); ++i) {
-    if (is_cell(lines[i].text)) return true;
-    if (blank(lines[i].text)) {
-      if (++blanks >= 2) return false;
-    } else {
-      blanks = 0;
+  constexpr size_t kLookahead = 4;
+  for (size_t k = i; k < lines.size() && k < i + kLookahead; ++k) {
+    if (blank(lines[k].text) && k > i && blank(lines[k - 1].text)) return false;
+    if (is_cell(lines[k].text)) {
+      const std::string_view before = paragraph_text(lines[k - 1].text);
+      return !(before.ends_with("：") || before.ends_with(":") || before.ends_with("如下"));
     }
   }
   return false;
