@@ -59,7 +59,7 @@ void add_tree(const Facts& f, Extracted& x) {
       if (category_core(e.indicators[i].name) != category_core(c.name)) continue;
       if (c.score && !e.indicators[i].stated_score) e.indicators[i].stated_score = figure(*c.score);
       if (c.weight && !e.indicators[i].weight) e.indicators[i].weight = c.weight->value;
-      x.quotes[i] = c.quote;  // a category's figures are quoted from the score table
+      if (!e.is_leaf(i)) x.quotes[i] = c.quote;  // a category's figures: the score table
     }
   }
 }

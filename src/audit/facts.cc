@@ -250,8 +250,13 @@ bool is_execution_name(std::string_view s) {
   return has(s, "执行率");
 }
 
-void read_indicator_table(const Block& t, const Columns& c, Facts& f) {
-  if (c.has(Column::note)) f.note_column = true;
+void read_indicator_table(const Block& t, const Columns& c, Facts& out) {
+  // The rows go to a table of their own first: a report often repeats its
+  // indicator table (the body and 附件1), and a repeat adds nothing.
+  Facts f;
+  f.execution_row = out.execution_row;
+  f.indicator_total = out.indicator_total;
+  if (c.has(Column::note)) out.note_column = true;
   std::vector<std::string> path(4);  // by level column order
   std::vector<int> level_cols;
   for (int i = 0; i < static_cast<int>(c.cols.size()); ++i) {
@@ -358,8 +363,16 @@ void read_indicator_table(const Block& t, const Columns& c, Facts& f) {
         ind.target.empty() && ind.actual.empty() && deepest + 1 < int(names.size()) && deepest == 0;
     f.indicators.push_back(std::move(ind));
   }
+  for (const IndicatorFact& row : f.indicators) {
+    if (row.category) continue;
+    for (const IndicatorFact& seen : out.indicators) {
+      if (!seen.category && seen.path == row.path) return;  // a repeat
+    }
+  }
+  for (IndicatorFact& row : f.indicators) out.indicators.push_back(std::move(row));
+  out.execution_row = f.execution_row;
+  out.indicator_total = f.indicator_total;
 }
-
 void read_score_table(const Block& t, const Columns& c, Facts& f) {
   const int weight = c.index(Column::weight);
   const int score = c.index(Column::score);
@@ -791,6 +804,8 @@ class SentenceReader {
   }
 
   void grades(std::string_view s, const std::string& quote) {
+    // The rule set's bands ("优（90分及以上），良（80分及以上）…") state no grade.
+    if (has(s, "及以上") || has(s, "分以上") || has(s, "≥")) return;
     for (std::string_view w : {"评价等级", "绩效等级", "等级", "评定结论", "评价结论", "整体评价",
                                "评定为", "评价为", "结论为", "档次"}) {
       const size_t at = s.find(w);
@@ -1098,6 +1113,9 @@ bool heading_category(std::string_view heading, std::string_view body, const std
     if (c.score) break;
   }
   if (!c.score) return false;
+  for (const CategoryFact& seen : f.text_categories) {
+    if (category_core(seen.name) == category_core(c.name)) return true;  // stated before
+  }
   for (size_t at = body.find("得分率"); at != std::string_view::npos; at = std::string_view::npos) {
     if (number_after(body, at + std::string_view("得分率").size(), "%", 3, n)) {
       c.rate = stated(n, quote);
