@@ -636,7 +636,7 @@ class SentenceReader {
         {"预算", &f_.budget, {"基本支出", "人员", "公用", "三公", "采购", "年初", "经费", "追加", "调增", "调减", "调整"}},
         {"全年执行数", &f_.executed, {}},
         {"实际执行数", &f_.executed, {}},
-        {"实际支出", &f_.executed, {"预计", "三公经费", "公用经费", "人员经费", "采购", "项目"}},
+        {"实际支出", &f_.executed, {"预计", "三公经费", "公用经费", "人员经费", "采购"}},
         {"执行金额", &f_.executed, {}},
         {"实际到位资金", &f_.received, {}},
         {"到位资金", &f_.received, {"实际"}},
@@ -1184,8 +1184,6 @@ Facts extract_facts(const Document& doc) {
   f.self_evaluation =
       has(f.title, "自评") || has(all, "自评打分") || has(all, "自评得分") || has(all, "自评总分");
   f.department = has(f.title, "部门整体") || has(all, "部门整体支出");
-  f.year = year_of(f.title);
-  if (f.year == 0) f.year = year_of(all.substr(0, std::min<size_t>(all.size(), 4000)));
 
   SentenceReader reader(f);
   std::string heading;  // the last heading-like paragraph
@@ -1235,6 +1233,12 @@ Facts extract_facts(const Document& doc) {
     heading = looks_like_heading(text) ? std::string(text) : std::string();
   }
   reader.finish();
+  // The budget year: the title's, else the one the money is stated for.
+  f.year = year_of(f.title);
+  for (const std::vector<Stated>* money : {&f.budget, &f.executed, &f.initial_budget}) {
+    if (f.year == 0 && !money->empty()) f.year = year_of(money->front().quote);
+  }
+  if (f.year == 0) f.year = year_of(all.substr(0, std::min<size_t>(all.size(), 4000)));
   // A 预算执行率 row of the indicator table is the budget row of its own when
   // the score table lists the execution apart, or, with no score table, when
   // the row names no category above it (report 002); otherwise it is a leaf
