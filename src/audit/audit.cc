@@ -89,9 +89,9 @@ bool wanted(const Audit& a, const core::Flag& flag) {
       if (all_stated) return false;
     }
   }
-  if (flag.node >= 0 && static_cast<size_t>(flag.node) < a.extracted.evaluation.indicators.size() &&
-      a.extracted.evaluation.indicators[flag.node].kind == core::ScoringKind::stated &&
-      (flag.kind == FlagKind::score_below_weight_no_note)) {
+  if (flag.node >= 0 && static_cast<size_t>(flag.node) < a.card.nodes.size() &&
+      a.card.nodes[flag.node].kind == core::ScoringKind::stated &&
+      flag.kind == FlagKind::score_below_weight_no_note) {
     return false;
   }
   return true;

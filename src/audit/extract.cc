@@ -71,7 +71,6 @@ void add_categories(const std::vector<CategoryFact>& cats, Extracted& x) {
     node.name = c.name;
     if (c.weight) node.weight = c.weight->value;
     if (c.score) node.stated_score = figure(*c.score);
-    node.kind = core::ScoringKind::stated;
     x.evaluation.add_indicator(std::move(node));
     x.quotes.push_back(c.quote);
   }

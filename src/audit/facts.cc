@@ -1176,7 +1176,16 @@ Facts extract_facts(const Document& doc) {
     f.title += t;
     if (has(t, "报告") || has(t, "自评表") || f.title.size() > 150) break;
   }
-  // Bookmark residue of exported text ("[bookmark: _Toc…]").
+  // No title line: the project named in quotes at the start ("对“北京12345企业服务平台”项目…").
+  for (size_t i = 0; f.title.empty() && i < doc.blocks.size() && i < 5; ++i) {
+    const std::string& t = doc.blocks[i].text;
+    const size_t open = t.find("“");
+    const size_t close = open == std::string::npos ? open : t.find("”", open);
+    if (close == std::string::npos) continue;
+    const std::string name = t.substr(open + 3, close - open - 3);
+    const size_t chars = core::text::code_points(name);
+    if (chars >= 4 && chars <= 40) f.title = name;
+  }
   std::string all;
   for (const Block& b : doc.blocks) {
     if (!b.is_table) all += b.text, all += '\n';

@@ -1,5 +1,6 @@
 // `jixiao audit FILE [--rules R] [--json] [--extract OUT.json]`.
 #include <cstdio>
+#include <filesystem>
 #include <fstream>
 
 #include "app/rule_sets.h"
@@ -24,6 +25,8 @@ int run_audit(const AuditOptions& options) {
   if (!options.extract.empty()) {
     core::Evaluation e = a->extracted.evaluation;
     if (!options.rules.empty()) e.rule_set = options.rules;
+    // The evaluation file needs a title; a report without one is named by its file.
+    if (e.title.empty()) e.title = std::filesystem::path(options.file).stem().string();
     std::ofstream out(options.extract, std::ios::binary | std::ios::trunc);
     out << format::evaluation_to_json(e) << '\n';
     out.close();
