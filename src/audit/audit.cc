@@ -7,6 +7,7 @@
 #include "audit/numbers.h"
 #include "audit/text_reader.h"
 #include "core/decimal.h"
+#include "core/text.h"
 #include "format/file_bytes.h"
 #include "format/json_writer.h"
 #include "office/zip_archive.h"
@@ -113,6 +114,7 @@ Result<Document> read_report(std::string_view bytes, const std::string& name) {
   }
   // A UTF-8 byte order mark is not text.
   if (bytes.starts_with("\xEF\xBB\xBF")) bytes.remove_prefix(3);
+  if (core::text::trim(bytes).empty()) return Status::error("文件 " + name + "：是空文件");
   return read_text(bytes);
 }
 

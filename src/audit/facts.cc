@@ -332,8 +332,8 @@ void read_indicator_table(const Block& t, const Columns& c, Facts& out) {
     }
     if (deepest < 0) continue;  // a row without names: not an indicator
     const std::string& leaf = names[deepest];
-    ind.execution = is_execution_name(leaf) ||
-                    (is_execution_name(ind.target) && is_execution_name(ind.actual));
+    ind.execution =
+        is_execution_name(leaf) || (is_execution_name(ind.target) && is_execution_name(ind.actual));
     for (int k = 0; k < deepest; ++k) {
       if (!names[k].empty()) ind.explicit_parent = true;
     }
@@ -630,10 +630,20 @@ class SentenceReader {
         {"调整后预算数", &f_.budget, {}},
         {"调整后预算", &f_.budget, {}},
         {"支出预算数", &f_.expenditure_budget, {}},
-        {"预算资金", &f_.budget, {"基本支出", "人员", "公用", "三公", "采购", "年初", "追加", "调增", "调减"}},
-        {"预算金额", &f_.budget, {"基本支出", "人员", "公用", "三公", "采购", "年初", "追加", "调增", "调减"}},
-        {"预算数", &f_.budget, {"基本支出", "人员", "公用", "三公", "采购", "年初", "支出", "追加", "调增", "调减", "调整"}},
-        {"预算", &f_.budget, {"基本支出", "人员", "公用", "三公", "采购", "年初", "经费", "追加", "调增", "调减", "调整"}},
+        {"预算资金",
+         &f_.budget,
+         {"基本支出", "人员", "公用", "三公", "采购", "年初", "追加", "调增", "调减"}},
+        {"预算金额",
+         &f_.budget,
+         {"基本支出", "人员", "公用", "三公", "采购", "年初", "追加", "调增", "调减"}},
+        {"预算数",
+         &f_.budget,
+         {"基本支出", "人员", "公用", "三公", "采购", "年初", "支出", "追加", "调增", "调减",
+          "调整"}},
+        {"预算",
+         &f_.budget,
+         {"基本支出", "人员", "公用", "三公", "采购", "年初", "经费", "追加", "调增", "调减",
+          "调整"}},
         {"全年执行数", &f_.executed, {}},
         {"实际执行数", &f_.executed, {}},
         {"实际支出", &f_.executed, {"预计", "三公经费", "公用经费", "人员经费", "采购"}},

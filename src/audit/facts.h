@@ -47,7 +47,7 @@ struct IndicatorFact {
   std::optional<Stated> score;
   std::string note;
   std::string quote;
-  bool category = false;  // a row stating a category's weight or score only
+  bool category = false;   // a row stating a category's weight or score only
   bool execution = false;  // a 预算执行率 row (see extract_facts: the budget row or a leaf)
   bool explicit_parent = false;  // the row itself names a level above its leaf
 };
