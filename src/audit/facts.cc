@@ -176,34 +176,60 @@ Columns header_of(const Row& row, int index) {
 
 enum class TableKind { indicators, score, funds, other };
 
-TableKind classify(const Block& t, Columns& cols) {
-  const int rows = static_cast<int>(std::min<size_t>(t.rows.size(), 4));
-  for (int r = 0; r < rows; ++r) {
-    Columns c = header_of(t.rows[r], r);
-    if (c.levels() > 0 && (c.has(Column::target) || c.has(Column::actual))) {
-      cols = c;
-      return TableKind::indicators;
-    }
-    if (c.has(Column::weight) && c.has(Column::score) && !c.has(Column::target) &&
-        !c.has(Column::actual)) {
-      cols = c;
-      return TableKind::score;
-    }
-    int funds = 0;
-    for (const std::string& cell : t.rows[r].cells) {
-      const auto f = office::funds_column_for_header(office::squash(cell));
-      if (f && (*f == office::FundsColumn::initial || *f == office::FundsColumn::adjusted ||
-                *f == office::FundsColumn::executed)) {
-        ++funds;
-      }
-    }
-    if (funds >= 2) {
-      cols = c;
-      cols.header_row = r;
-      return TableKind::funds;
+// What kind of header `row` is, if any; `cols` gets its columns.
+std::optional<TableKind> header_kind(const Row& row, Columns& cols) {
+  Columns c = header_of(row, 0);
+  if (c.levels() > 0 && (c.has(Column::target) || c.has(Column::actual))) {
+    cols = c;
+    return TableKind::indicators;
+  }
+  int funds = 0;
+  for (const std::string& cell : row.cells) {
+    const auto f = office::funds_column_for_header(office::squash(cell));
+    if (f && (*f == office::FundsColumn::initial || *f == office::FundsColumn::adjusted ||
+              *f == office::FundsColumn::executed)) {
+      ++funds;
     }
   }
-  return TableKind::other;
+  if (funds >= 2) {
+    cols = c;
+    return TableKind::funds;
+  }
+  if (c.has(Column::weight) && c.has(Column::score) && !c.has(Column::target) &&
+      !c.has(Column::actual)) {
+    cols = c;
+    return TableKind::score;
+  }
+  return std::nullopt;
+}
+
+// A table cut at its header rows: the official self-evaluation table is one
+// table holding the funds block, the goal and the indicator block, each with
+// a header of its own. Each piece starts at its header (row 0 of the piece);
+// rows before the first header are a piece of kind other.
+struct Piece {
+  TableKind kind = TableKind::other;
+  Columns cols;
+  Block rows;
+};
+
+std::vector<Piece> pieces(const Block& t) {
+  std::vector<Piece> out;
+  for (const Row& row : t.rows) {
+    Columns cols;
+    const std::optional<TableKind> kind = header_kind(row, cols);
+    if (kind || out.empty()) {
+      Piece p;
+      p.kind = kind.value_or(TableKind::other);
+      p.cols = cols;
+      p.cols.header_row = 0;
+      p.rows.is_table = true;
+      p.rows.line = row.line;
+      out.push_back(std::move(p));
+    }
+    out.back().rows.rows.push_back(row);
+  }
+  return out;
 }
 
 // The cells of `row` laid on the header's columns: a row as wide as the
@@ -270,6 +296,16 @@ void read_indicator_table(const Block& t, const Columns& c, Facts& out) {
     for (const std::string& cell : row.cells) {
       first = office::squash(cell);
       if (!first.empty()) break;
+    }
+    if (is_grade_label(first)) {
+      for (const std::string& cell : row.cells) {
+        const std::string g = grade_of(office::squash(cell));
+        if (!g.empty() && office::squash(cell) != first) {
+          out.table_grade = GradeStatement{g, quote};
+          break;
+        }
+      }
+      continue;
     }
     if (is_total_label(first)) {
       std::vector<Stated> nums;
@@ -1205,27 +1241,36 @@ Facts extract_facts(const Document& doc) {
   f.department = has(f.title, "部门整体") || has(all, "部门整体支出");
 
   SentenceReader reader(f);
-  std::string heading;  // the last heading-like paragraph
+  std::string project_title;  // from a 项目名称 row
+  std::string heading;        // the last heading-like paragraph
   for (const Block& b : doc.blocks) {
     if (b.is_table) {
-      Columns cols;
-      switch (classify(b, cols)) {
-        case TableKind::indicators:
-          read_indicator_table(b, cols, f);
-          break;
-        case TableKind::score:
-          read_score_table(b, cols, f);
-          break;
-        case TableKind::funds:
-          read_funds_table(b, cols, f);
-          break;
-        case TableKind::other:
-          read_other_table(b, f);
-          for (const Row& r : b.rows) {
-            const std::string q = row_text(r);
-            reader.read(q, q);
-          }
-          break;
+      for (const Piece& p : pieces(b)) {
+        switch (p.kind) {
+          case TableKind::indicators:
+            read_indicator_table(p.rows, p.cols, f);
+            break;
+          case TableKind::score:
+            read_score_table(p.rows, p.cols, f);
+            break;
+          case TableKind::funds:
+            read_funds_table(p.rows, p.cols, f);
+            break;
+          case TableKind::other:
+            read_other_table(p.rows, f);
+            for (const Row& r : p.rows.rows) {
+              const std::string q = row_text(r);
+              reader.read(q, q);
+              // The official table names its project in a field row.
+              if (r.cells.size() >= 2 && project_title.empty()) {
+                const std::string label = office::squash(r.cells[0]);
+                if (label == "项目名称" || label == "部门（单位）名称" || label == "部门名称") {
+                  project_title = std::string(core::text::trim(r.cells[1]));
+                }
+              }
+            }
+            break;
+        }
       }
       continue;
     }
@@ -1252,6 +1297,9 @@ Facts extract_facts(const Document& doc) {
     heading = looks_like_heading(text) ? std::string(text) : std::string();
   }
   reader.finish();
+  if (!project_title.empty() && (f.title.empty() || has(f.title, "自评表"))) {
+    f.title = project_title;
+  }
   // The budget year: the title's, else the one the money is stated for.
   f.year = year_of(f.title);
   for (const std::vector<Stated>* money : {&f.budget, &f.executed, &f.initial_budget}) {
