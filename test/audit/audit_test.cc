@@ -130,6 +130,31 @@ TEST(OwnReports, AuditWithTheFiguresTheyWereMadeFrom) {
   expect_own_report("report-000.json", {"unparseable_value"});
 }
 
+// The official self-evaluation table (项目支出绩效自评表) is one table holding
+// the funds block, the goal and the indicator block, each under its own header.
+TEST(OwnReports, TheSelfEvaluationTableReadsBlockByBlock) {
+  app::SourcedEvaluation e;
+  e.evaluation = test::example("report-002.json");
+  Result<std::string> docx =
+      app::report_bytes(e, national(), {}, app::DocumentKind::self_evaluation);
+  ASSERT_TRUE(docx.ok()) << docx.status().message();
+  Result<Document> doc = read_report(*docx, "self-eval.docx");
+  ASSERT_TRUE(doc.ok()) << doc.status().message();
+  const Audit a = audit_document(*doc, national());
+  EXPECT_EQ(a.facts.title, e.evaluation.title);
+  ASSERT_TRUE(a.facts.indicator_total && a.facts.indicator_total->score);
+  EXPECT_DOUBLE_EQ(a.facts.indicator_total->score->value, 99.55);
+  ASSERT_TRUE(a.facts.table_grade);
+  EXPECT_EQ(a.facts.table_grade->grade, "优");
+  ASSERT_FALSE(a.facts.budget.empty());
+  EXPECT_NEAR(a.facts.budget.front().value, 11559.27, 1e-9);
+  EXPECT_EQ(a.facts.indicator_count(), 7);
+  EXPECT_DOUBLE_EQ(a.card.total, 99.55);
+  for (const AuditFinding& f : a.findings) {
+    EXPECT_FALSE(is_audit_code(f.code)) << f.code << " on 「" << f.quote << "」: " << f.message;
+  }
+}
+
 // ---- the command ------------------------------------------------------------
 
 using test::CommandRun;
