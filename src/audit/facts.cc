@@ -621,15 +621,21 @@ class SentenceReader {
       category_list(s.substr(std::string_view("其中").size()), quote);
     }
     if (!starts(s, "其中")) list_may_follow_ = false;
-    money(s, quote);
-    rates(s, quote);
-    department(s, quote);
-    totals(s, quote);
-    grades(s, quote);
-    named_amounts(s, quote);
-    sums_and_shares(s, quote);
+    // Each reader needs its unit in the sentence: most sentences hold none,
+    // and the keyword searches are the audit's main cost.
+    const bool money_words = has(s, "万元") || has(s, "亿元");
+    const bool percent = has(s, "%") || has(s, "％");
+    if (money_words) money(s, quote);
+    if (percent) rates(s, quote);
+    if (percent || has(s, "个") || has(s, "项")) department(s, quote);
+    if (has(s, "分")) totals(s, quote);
+    if (has(s, "优") || has(s, "良") || has(s, "中") || has(s, "差")) grades(s, quote);
+    if (money_words) {
+      named_amounts(s, quote);
+      sums_and_shares(s, quote);
+    }
     targets(s, quote);
-    claims(s, quote);
+    if (has(s, "完成") || has(s, "达到") || has(s, "实现") || has(s, "超出")) claims(s, quote);
   }
 
   void finish();
