@@ -705,12 +705,21 @@ class SentenceReader {
         if ((k.list == &f_.budget || k.list == &f_.executed) && other_subject(s.substr(0, at))) {
           continue;
         }
+        // "2023年初批复预算资金100.00万元": the initial budget, however it is worded.
+        std::vector<Stated>* list = k.list;
+        if (list == &f_.budget && has(s.substr(0, at), "年初") && !has(s.substr(0, at), "全年") &&
+            !has(s.substr(0, at), "调整后")) {
+          const std::string_view before = s.substr(0, at);
+          const size_t initial = before.rfind("年初");
+          const size_t comma = before.rfind("，");
+          if (comma == std::string_view::npos || comma < initial) list = &f_.initial_budget;
+        }
         const size_t after = at + k.word.size();
         if (followed_by_any(s, after, {"执行率", "调整", "完成率", "差异率", "绩效"})) continue;
         Number n;
         if (!money_after(s, after, n)) continue;
         used.emplace_back(at, n.end);
-        k.list->push_back(stated(n, quote));
+        list->push_back(stated(n, quote));
       }
     }
     // A project's carryover: 结转资金, 结余资金, 结余（结转）.
@@ -1014,6 +1023,8 @@ class SentenceReader {
         }
       }
       if (!have_part) continue;
+      // "人员经费占基本支出的75%": the part is the one named right before 占.
+      const std::string subject = words_before(s, at, 8);
       // The whole's name: up to 的, 比, 为 or a figure.
       std::string whole;
       size_t i = at + 3;
@@ -1029,8 +1040,15 @@ class SentenceReader {
       }
       Number share;
       if (whole.empty() || !number_after(s, i, "%", 6, share)) continue;
-      pending_shares_.push_back({words_before(s, part.begin, 8), whole, stated(part, quote),
-                                 Stated{}, stated(share, quote)});
+      ShareFact fact{words_before(s, part.begin, 8), whole, stated(part, quote), Stated{},
+                     stated(share, quote)};
+      if (core::text::code_points(subject) >= 2) {
+        fact.part_name = subject;
+        fact.part = Stated{};
+        fact.part.decimals = -1;  // looked up by name in finish()
+        fact.part.quote = quote;
+      }
+      pending_shares_.push_back(std::move(fact));
     }
   }
 
@@ -1094,7 +1112,16 @@ class SentenceReader {
 };
 
 void SentenceReader::finish() {
+  // With no adjustment stated, the year's budget is the initial one.
+  if (f_.budget.empty()) f_.budget = f_.initial_budget;
   for (ShareFact& share : pending_shares_) {
+    if (share.part.decimals < 0) {
+      const Stated* part = find_named(share.part_name);
+      if (!part) continue;
+      const std::string quote = share.part.quote;
+      share.part = *part;
+      share.part.quote = quote;
+    }
     const Stated* whole = find_named(share.whole_name);
     if (!whole && (has(share.whole_name, "预算") || has(share.whole_name, "总额")) &&
         !f_.budget.empty()) {

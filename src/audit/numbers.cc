@@ -85,10 +85,13 @@ std::vector<Number> numbers_in(std::string_view s) {
     n.value = value;
     n.decimals = decimals;
     n.end = i;
+    // The unit, after at most one space ("93.2 分").
+    size_t u_at = i;
+    if (u_at < s.size() && s[u_at] == ' ') ++u_at;
     for (std::string_view u : kUnits) {
-      if (s.substr(i).starts_with(u)) {
+      if (s.substr(u_at).starts_with(u)) {
         n.unit = u == "％" ? "%" : std::string(u);
-        n.end = i + u.size();
+        n.end = u_at + u.size();
         break;
       }
     }
