@@ -67,6 +67,11 @@ bool wanted(const Audit& a, const core::Flag& flag) {
   switch (flag.kind) {
     case FlagKind::execution_rate_differs:
       return false;
+    case FlagKind::total_differs_from_rules:
+    case FlagKind::top_weights_differ:
+      // With no indicator found, the rules have nothing to add up.
+      if (a.extracted.evaluation.indicators.empty()) return false;
+      break;
     case FlagKind::score_below_weight_no_note:
     case FlagKind::short_without_note:
     case FlagKind::over_without_note:
