@@ -740,7 +740,14 @@ class SentenceReader {
       const size_t after = at + std::string_view("执行率").size();
       if (followed_by_any(s, after, {"得分", "分值"})) continue;
       Number n;
-      if (number_after(s, after, "%", 4, n)) f_.execution_rate.push_back(stated(n, quote));
+      if (!number_after(s, after, "%", 4, n)) continue;
+      // A target ("预算执行率（100%）", "执行率目标不低于90%") is no rate achieved.
+      const std::string_view between = s.substr(after, n.begin - after);
+      if (has(between, "（") || has(between, "(") || has(between, "目标") ||
+          has(between, "不低于") || has(between, "≥")) {
+        continue;
+      }
+      f_.execution_rate.push_back(stated(n, quote));
     }
   }
 
@@ -814,7 +821,7 @@ class SentenceReader {
     // A category's own sentence ("该指标分值10分，评价得分7.18分") is not the total.
     if (starts(s, "该指标") || starts(s, "该项") || starts(s, "其中")) return;
     // The framework's full marks ("指标体系由…构成，总分100分") are not a result.
-    for (std::string_view w : {"构成", "满分", "分值", "权重", "指标体系"}) {
+    for (std::string_view w : {"构成", "满分", "分值", "权重", "指标体系", "不一致", "不符"}) {
       if (has(s, w)) return;
     }
     for (std::string_view w : {"综合得分", "总得分", "自评总分", "评价总分", "总分", "自评打分",
