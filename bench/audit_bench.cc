@@ -38,7 +38,7 @@ int main(int argc, char** argv) {
   const core::RuleSet rules = *format::load_rule_set("national-2020");
 
   std::vector<std::string> inputs;
-  for (const char* dir : {"test/audit/samples", "test/audit/reports"}) {
+  for (const char* dir : {"test/audit/samples", "test/audit/reports", "test/audit/shapes"}) {
     for (const auto& e : fs::directory_iterator(source / dir)) {
       if (e.path().extension() == ".txt") inputs.push_back(read_file(e.path()));
     }

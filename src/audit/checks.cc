@@ -265,7 +265,7 @@ class Checker {
       v = core::round_half_up(v, decimals);
       if (!agrees(v, s.total)) {
         add("sum_mismatch", Severity::error, s.total.quote,
-            s.label + "写为" + num(s.total) + s.unit + "，" + parts + "=" + num(v, decimals) +
+            s.label + "写为" + num(s.total) + s.unit + "，" + parts + "=" + show(v, decimals) +
                 s.unit);
       }
     }

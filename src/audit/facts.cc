@@ -628,7 +628,10 @@ class SentenceReader {
     if (money_words) money(s, quote);
     if (percent) rates(s, quote);
     if (percent || has(s, "个") || has(s, "项")) department(s, quote);
-    if (has(s, "分")) totals(s, quote);
+    if (has(s, "分")) {
+      totals(s, quote);
+      sentence_category(s, quote);
+    }
     if (has(s, "优") || has(s, "良") || has(s, "中") || has(s, "差")) grades(s, quote);
     if (money_words) {
       named_amounts(s, quote);
@@ -687,6 +690,9 @@ class SentenceReader {
          {"基本支出", "人员", "公用", "三公", "采购", "年初", "经费", "追加", "调增", "调减",
           "调整"}},
         {"全年执行数", &f_.executed, {}},
+        {"累计支出", &f_.executed, {}},
+        {"实际使用资金", &f_.executed, {}},
+        {"年度资金总额", &f_.budget, {}},
         {"实际执行数", &f_.executed, {}},
         {"实际支出", &f_.executed, {"预计", "三公经费", "公用经费", "人员经费", "采购"}},
         {"执行金额", &f_.executed, {}},
@@ -827,8 +833,11 @@ class SentenceReader {
     for (std::string_view w : {"综合得分", "总得分", "自评总分", "评价总分", "总分", "自评打分",
                                "自评得分", "评价得分", "综合评分", "得分", "打分"}) {
       for (size_t at = s.find(w); at != std::string_view::npos; at = s.find(w, at + w.size())) {
-        const size_t after = at + w.size();
+        size_t after = at + w.size();
         if (followed_by_any(s, after, {"率"})) continue;
+        for (std::string_view colon : {"：", ":"}) {
+          if (s.substr(after).starts_with(colon)) after += colon.size();
+        }
         Number n;
         if (!number_after(s, after, "分", 3, n)) continue;
         // The words before in the clause must not name a category.
@@ -848,6 +857,52 @@ class SentenceReader {
         }
         return;
       }
+    }
+  }
+
+  // "项目决策指标满分10分，实际得分8.5分，得分率85%": a category's figures in
+  // one sentence, the category named before its weight.
+  void sentence_category(std::string_view s, const std::string& quote) {
+    for (std::string_view w : {"分值", "满分", "权重"}) {
+      const size_t at = s.find(w);
+      if (at == std::string_view::npos) continue;
+      Number weight;
+      if (!number_after(s, at + w.size(), "分", 3, weight)) continue;
+      std::string name = words_before(s, at, 12);
+      for (std::string_view tail : {"的", "为"}) {
+        if (name.ends_with(tail)) name.resize(name.size() - tail.size());
+      }
+      if (name.empty() || starts(name, "该") || starts(name, "本")) return;
+      static constexpr std::string_view kCores[] = {"决策",   "过程", "管理", "产出", "效益",
+                                                    "满意度", "投入", "效果", "成本"};
+      const std::string core_name = category_core(name);
+      bool known = name.ends_with("指标");
+      for (std::string_view c : kCores) known |= core_name == c;
+      if (!known) return;
+      for (const CategoryFact& seen : f_.text_categories) {
+        if (category_core(seen.name) == core_name) return;
+      }
+      CategoryFact c;
+      c.name = name;
+      c.quote = quote;
+      c.weight = stated(weight, quote);
+      Number n;
+      for (size_t g = s.find("得分", weight.end); g != std::string_view::npos;
+           g = s.find("得分", g + 1)) {
+        if (followed_by_any(s, g + std::string_view("得分").size(), {"率"})) continue;
+        if (number_after(s, g + std::string_view("得分").size(), "分", 3, n)) {
+          c.score = stated(n, quote);
+          break;
+        }
+      }
+      if (!c.score) return;
+      const size_t r = s.find("得分率");
+      if (r != std::string_view::npos &&
+          number_after(s, r + std::string_view("得分率").size(), "%", 3, n)) {
+        c.rate = stated(n, quote);
+      }
+      f_.text_categories.push_back(std::move(c));
+      return;
     }
   }
 
@@ -875,7 +930,7 @@ class SentenceReader {
     // The rule set's bands ("优（90分及以上），良（80分及以上）…") state no grade.
     if (has(s, "及以上") || has(s, "分以上") || has(s, "≥")) return;
     for (std::string_view w : {"评价等级", "绩效等级", "等级", "评定结论", "评价结论", "整体评价",
-                               "评定为", "评价为", "结论为", "档次"}) {
+                               "评定为", "评价为", "结论为", "结果为", "评为", "档次"}) {
       const size_t at = s.find(w);
       if (at == std::string_view::npos) continue;
       size_t i = at + w.size();
@@ -883,27 +938,29 @@ class SentenceReader {
       for (int k = 0; k < 4 && i < s.size(); ++k) {
         const std::string g = grade_of(s.substr(i));
         if (!g.empty()) {
-          // "优" must not start a longer word ("优化", "良好的").
+          // The grade must stand alone: after it (and 秀/好, a closing quote)
+          // only punctuation, the end, or 等/级/档 — not "优化", "中国",
+          // "“中”的2个项目" (other projects' grade).
           std::string_view rest = s.substr(i);
           for (std::string_view q : {"“", "\"", "「"}) {
             if (rest.starts_with(q)) rest.remove_prefix(q.size());
           }
           size_t j = 0;
           core::text::next_code_point(rest, j);
-          const std::string_view next = rest.substr(j);
-          if (next.starts_with("化") || next.starts_with("势") || next.starts_with("质") ||
-              next.starts_with("先") || next.starts_with("好的") || next.starts_with("心")) {
-            break;
+          std::string_view after = rest.substr(j);
+          for (std::string_view t : {"秀", "好"}) {
+            if (after.starts_with(t)) after.remove_prefix(t.size());
           }
-          // "评价等级为“中”的2个项目": the grade of other projects, not the report's.
-          std::string_view after = next;
           for (std::string_view q : {"”", "\"", "」"}) {
             if (after.starts_with(q)) after.remove_prefix(q.size());
           }
-          if (after.starts_with("的") || after.starts_with("等级的") || after.starts_with("项目") ||
-              (!after.empty() && after[0] >= '0' && after[0] <= '9')) {
-            break;
+          bool alone = after.empty();
+          for (std::string_view ok : {"。", "，", "；", "、", "）", ")", ",", ";", ".", " ", "！",
+                                      "等级。", "等级，", "等次", "档", "级"}) {
+            alone |= after.starts_with(ok);
           }
+          if (after.starts_with("等级的")) alone = false;
+          if (!alone) break;
           f_.text_grade.push_back({g, quote});
           return;
         }

@@ -1,6 +1,7 @@
 // The audit corpus: every report in test/audit/reports/ (reports in other
-// shapes than the samples, written with their expectations) and the three
-// real sample reports in test/audit/samples/, one test case per report. A
+// shapes than the samples, written with their expectations), the three real
+// sample reports in test/audit/samples/ and further shapes in
+// test/audit/shapes/, one test case per report. A
 // NAME.docx.txt report is first converted to .docx by LibreOffice (fresh
 // profile per run), as a user would save the exported text in Word.
 #include <gtest/gtest.h>
@@ -33,7 +34,7 @@ struct Case {
 
 std::vector<Case> cases() {
   std::vector<Case> out;
-  for (const char* folder : {"test/audit/reports", "test/audit/samples"}) {
+  for (const char* folder : {"test/audit/reports", "test/audit/samples", "test/audit/shapes"}) {
     const fs::path dir = fs::path(JIXIAO_SOURCE_DIR) / folder;
     if (!fs::is_directory(dir)) continue;
     std::vector<fs::path> expects;
@@ -50,7 +51,8 @@ std::vector<Case> cases() {
         c.report = e.parent_path() / (stem + ".docx.txt");
         c.to_docx = true;
       }
-      c.name = (std::string(folder).ends_with("samples") ? "sample_" : "") + stem;
+      const std::string f(folder);
+      c.name = (f.ends_with("samples") ? "sample_" : f.ends_with("shapes") ? "shape_" : "") + stem;
       for (char& ch : c.name) {
         if (!std::isalnum(static_cast<unsigned char>(ch))) ch = '_';
       }
@@ -115,9 +117,7 @@ TEST_P(AuditCorpus, FindsWhatTheExpectationSays) {
 }
 
 INSTANTIATE_TEST_SUITE_P(Reports, AuditCorpus, ::testing::ValuesIn(cases()),
-                         [](const ::testing::TestParamInfo<Case>& p) {
-                           return p.param.name;
-                         });
+                         [](const ::testing::TestParamInfo<Case>& p) { return p.param.name; });
 
 }  // namespace
 }  // namespace jixiao::test
