@@ -179,7 +179,13 @@ enum class TableKind { indicators, score, funds, other };
 // What kind of header `row` is, if any; `cols` gets its columns.
 std::optional<TableKind> header_kind(const Row& row, Columns& cols) {
   Columns c = header_of(row, 0);
+  // Indicator rows: levels with a target or an actual, or two levels of
+  // names with weights and scores (a score table by level 2 and below).
   if (c.levels() > 0 && (c.has(Column::target) || c.has(Column::actual))) {
+    cols = c;
+    return TableKind::indicators;
+  }
+  if (c.levels() >= 2 && c.has(Column::weight) && c.has(Column::score)) {
     cols = c;
     return TableKind::indicators;
   }
@@ -409,15 +415,29 @@ void read_indicator_table(const Block& t, const Columns& c, Facts& out) {
   out.execution_row = f.execution_row;
   out.indicator_total = f.indicator_total;
 }
+
 void read_score_table(const Block& t, const Columns& c, Facts& f) {
   const int weight = c.index(Column::weight);
   const int score = c.index(Column::score);
   const int h = static_cast<int>(c.cols.size());
+  // The name column: the first that is no 序号 column.
+  size_t name_col = 0;
+  if (!t.rows.empty()) {
+    const Row& head = t.rows[c.header_row];
+    while (name_col + 1 < head.cells.size()) {
+      const std::string s = office::squash(head.cells[name_col]);
+      if (s != "序号" && s != "编号") break;
+      ++name_col;
+    }
+  }
   for (size_t r = c.header_row + 1; r < t.rows.size(); ++r) {
     const Row& row = t.rows[r];
-    if (row.cells.empty()) continue;
+    if (row.cells.size() <= name_col) continue;
     const std::string quote = row_text(row);
-    const std::string name = office::squash(row.cells[0]);
+    std::string name = office::squash(row.cells[name_col]);
+    // A total or grade row may span the 序号 column.
+    const std::string first = office::squash(row.cells[0]);
+    if (name.empty() || is_total_label(first) || is_grade_label(first)) name = first;
     if (name.empty()) continue;
     if (is_grade_label(name)) {
       for (size_t i = 1; i < row.cells.size(); ++i) {
