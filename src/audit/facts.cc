@@ -568,9 +568,6 @@ void read_other_table(const Block& t, Facts& f) {
       if (k + 2 >= head.cells.size()) continue;
       for (size_t d = r + 1; d < t.rows.size(); ++d) {
         const Row& row = t.rows[d];
-        if (row.cells.size() != head.cells.size() && row.cells.size() + 0 < head.cells.size()) {
-          // Rows narrower than the header row cannot be laid on it.
-        }
         // Align the data row with the header row from the right.
         const long off = static_cast<long>(row.cells.size()) - static_cast<long>(head.cells.size());
         const long ti = static_cast<long>(k) + off;
@@ -600,12 +597,6 @@ void read_other_table(const Block& t, Facts& f) {
 }
 
 // ---- sentences ---------------------------------------------------------------
-
-// Finds `key` in `s` and an amount (万元) right after it; records it.
-struct Keyword {
-  std::string_view word;
-  std::vector<Stated> Facts::*list;
-};
 
 bool preceded_by_any(std::string_view s, size_t at, std::initializer_list<std::string_view> ws) {
   for (std::string_view w : ws) {
@@ -1078,7 +1069,6 @@ class SentenceReader {
       }
       if (parts.empty() && core::text::trim(source).size() <= 3 * 4) {
         source = previous_sentence;
-        source_quote = std::string(previous_sentence) + s.data()[0];
         for (const Number& n : numbers_in(source)) {
           if (n.unit == "万元") parts.push_back(n);
         }
