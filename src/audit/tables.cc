@@ -172,11 +172,11 @@ void read_indicator_table(const Block& t, const Columns& c, Facts& out) {
   f.execution_row = out.execution_row;
   f.indicator_total = out.indicator_total;
   if (c.has(Column::note)) out.note_column = true;
-  std::vector<std::string> path(4);  // by level column order
-  std::vector<int> level_cols;
+  std::vector<int> level_cols;  // a header may repeat a level's title: one name per column
   for (int i = 0; i < static_cast<int>(c.cols.size()); ++i) {
     if (c.is_level(i)) level_cols.push_back(i);
   }
+  std::vector<std::string> path(level_cols.size());  // the open names, by level column
   for (size_t r = c.header_row + 1; r < t.rows.size(); ++r) {
     const Row& row = t.rows[r];
     const std::string quote = row_text(row);
