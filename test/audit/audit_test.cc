@@ -3,12 +3,14 @@
 #include <gtest/gtest.h>
 #include <unistd.h>
 
+#include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
 
 #include <nlohmann/json.hpp>
 
+#include "app/pdf_export.h"
 #include "app/report_job.h"
 #include "audit/audit.h"
 #include "audit/docx_reader.h"
@@ -153,6 +155,51 @@ TEST(OwnReports, TheSelfEvaluationTableReadsBlockByBlock) {
   for (const AuditFinding& f : a.findings) {
     EXPECT_FALSE(is_audit_code(f.code)) << f.code << " on 「" << f.quote << "」: " << f.message;
   }
+}
+
+// Every text report in the tests reads exactly like the .docx LibreOffice
+// makes of it (one soffice run converts them all).
+TEST(DocxReader, LibreOfficeDocxOfEveryTextReportReadsLikeTheText) {
+  namespace fs = std::filesystem;
+  if (app::find_soffice().empty()) {
+    if (std::getenv("CI") != nullptr) FAIL() << "LibreOffice is installed by scripts/setup.sh";
+    GTEST_SKIP() << "LibreOffice is not installed";
+  }
+  const fs::path dir =
+      fs::path(::testing::TempDir()) / ("jixiao-audit-lo-" + std::to_string(getpid()));
+  fs::create_directories(dir);
+  std::vector<std::string> names;
+  for (const char* folder : {"test/audit/reports", "test/audit/samples", "test/audit/shapes"}) {
+    for (const auto& e : fs::directory_iterator(fs::path(JIXIAO_SOURCE_DIR) / folder)) {
+      if (e.path().extension() != ".txt") continue;
+      const std::string name =
+          std::string(folder).substr(11) + "-" + e.path().stem().stem().string();
+      fs::copy_file(e.path(), dir / (name + ".txt"));
+      names.push_back(name);
+    }
+  }
+  ASSERT_GE(names.size(), 10u);
+  const std::string command = app::find_soffice() + " -env:UserInstallation=file://" +
+                              (dir / "profile").string() +
+                              " --headless --norestore --infilter='Text (encoded):UTF8,LF,,,'"
+                              " --convert-to 'docx:MS Word 2007 XML' --outdir " +
+                              dir.string() + " " + dir.string() + "/*.txt > /dev/null 2>&1";
+  ASSERT_EQ(std::system(command.c_str()), 0);
+  const auto read = [](const fs::path& p) {
+    std::ifstream in(p, std::ios::binary);
+    std::stringstream ss;
+    ss << in.rdbuf();
+    return ss.str();
+  };
+  for (const std::string& name : names) {
+    Result<Document> text = read_report(read(dir / (name + ".txt")), name);
+    Result<Document> docx = read_report(read(dir / (name + ".docx")), name);
+    ASSERT_TRUE(text.ok() && docx.ok()) << name;
+    EXPECT_EQ(audit_json(audit_document(*text, national()), name),
+              audit_json(audit_document(*docx, national()), name))
+        << name;
+  }
+  fs::remove_all(dir);
 }
 
 // ---- the command ------------------------------------------------------------
