@@ -3,9 +3,11 @@
 #include <string>
 #include <string_view>
 
+#include "audit/audit.h"
 #include "core/engine.h"
 #include "core/words.h"
 #include "format/evaluation_reader.h"
+#include "format/evaluation_writer.h"
 #include "format/json_writer.h"
 #include "format/rule_set_json.h"
 #include "format/scorecard_json.h"
@@ -113,6 +115,38 @@ void xlsx(const uint8_t* data, size_t size) {
     (void)report::render_docx(report::build_self_evaluation_table(in));
     return Status();
   });
+}
+
+namespace {
+
+void audit_bytes(std::string_view bytes) {
+  Result<audit::Document> doc = audit::read_report(bytes, "fuzz");
+  if (!doc.ok()) return;
+  const audit::Audit a = audit::audit_document(*doc, rules());
+  (void)audit::audit_text(a, "fuzz");
+  (void)audit::audit_json(a, "fuzz");
+  (void)format::evaluation_to_json(a.extracted.evaluation);
+}
+
+}  // namespace
+
+void audit(const uint8_t* data, size_t size) {
+  audit_bytes(std::string_view(reinterpret_cast<const char*>(data), size));
+}
+
+void audit_docx(const uint8_t* data, size_t size) {
+  const std::string_view input(reinterpret_cast<const char*>(data), size);
+  if (office::sniff_container(input) != office::ContainerKind::other) {
+    audit_bytes(input);
+    return;
+  }
+  office::ZipWriter zip;
+  zip.add(
+      "[Content_Types].xml",
+      R"(<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>)");
+  zip.add("word/document.xml", std::string(input));
+  Result<std::string> bytes = zip.finish();
+  if (bytes.ok()) audit_bytes(*bytes);
 }
 
 }  // namespace jixiao::fuzz

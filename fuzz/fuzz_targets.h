@@ -26,4 +26,15 @@ void evaluation(const uint8_t* data, size_t size);
 // zip checksum.
 void xlsx(const uint8_t* data, size_t size);
 
+// A report as exported text: read, its facts extracted and checked, the
+// evaluation found scored, and everything written out (text, JSON, the
+// evaluation file). Input starting like a zip or OLE file goes through the
+// .docx reader instead.
+void audit(const uint8_t* data, size_t size);
+
+// A .docx report: input starting like a zip or OLE file is the whole file;
+// other input is word/document.xml, packed into an otherwise valid package so
+// that mutations reach the XML walk and the extraction. Then as audit().
+void audit_docx(const uint8_t* data, size_t size);
+
 }  // namespace jixiao::fuzz

@@ -146,3 +146,20 @@ struct LogOptions {
 int run_log(const LogOptions& options);
 
 }  // namespace jixiao::cli
+
+// ---- report audit (src/cli/audit_command.cc) -------------------------------
+
+namespace jixiao::cli {
+
+// `jixiao audit FILE [--rules NAME|FILE] [--json] [--extract OUT.json]`: the
+// report's facts and every figure that disagrees. Exit 0 when the report was
+// read (with or without findings), 2 when it cannot be read.
+struct AuditOptions {
+  std::string file;
+  std::string rules;  // empty: national-2020
+  bool json = false;
+  std::string extract;  // write the evaluation found here
+};
+int run_audit(const AuditOptions& options);
+
+}  // namespace jixiao::cli

@@ -71,6 +71,16 @@ int main(int argc, char** argv) {
   report_cmd->add_option("--rules", report.rules, "规则集名称或规则集文件");
   report_cmd->add_flag("--pdf", report.pdf, "同时用 LibreOffice 生成 PDF");
 
+  jixiao::cli::AuditOptions audit;
+  CLI::App* audit_cmd = app.add_subcommand(
+      "audit", "复核评价报告：提取报告中的数字，按规则集重新计算，列出不一致与前后矛盾之处");
+  audit_cmd->add_option("file", audit.file, "报告：.docx，或从 Word 导出的纯文本 .txt")->required();
+  audit_cmd->add_option("--rules", audit.rules, "规则集名称或规则集文件（默认 national-2020）");
+  audit_cmd->add_flag("--json", audit.json,
+                      "以一个 JSON 对象输出（facts、findings、total、grade）");
+  audit_cmd->add_option("--extract", audit.extract,
+                        "把报告中的评价写成评价文件（可用 jixiao score 评分）");
+
   // ---- storage commands ------------------------------------------------------
   jixiao::cli::DatabaseOptions init;
   CLI::App* init_cmd =
@@ -191,6 +201,7 @@ int main(int argc, char** argv) {
   if (*rules_cmd) return jixiao::cli::run_rules(rules_name);
   if (*template_cmd) return jixiao::cli::run_template(tmpl);
   if (*report_cmd) return jixiao::cli::run_report(report);
+  if (*audit_cmd) return jixiao::cli::run_audit(audit);
 
   if (*init_cmd) return jixiao::cli::run_init(init);
   if (*migrate_cmd) return jixiao::cli::run_migrate(migrate);

@@ -39,4 +39,12 @@ TEST(FuzzCorpus, WorkbookInputsReplayWithoutCrashing) {
   EXPECT_GE(replay("xlsx", jixiao::fuzz::xlsx), 10);
 }
 
+TEST(FuzzCorpus, ReportTextInputsReplayWithoutCrashing) {
+  EXPECT_GE(replay("audit", jixiao::fuzz::audit), 10);
+}
+
+TEST(FuzzCorpus, ReportDocxInputsReplayWithoutCrashing) {
+  EXPECT_GE(replay("audit_docx", jixiao::fuzz::audit_docx), 5);
+}
+
 }  // namespace
