@@ -1,7 +1,6 @@
 // The report audit: the readers, reports jixiao writes itself, and the
 // `jixiao audit` command as a user runs it (exit codes, JSON, --extract).
 #include <gtest/gtest.h>
-#include <unistd.h>
 
 #include <cstdlib>
 #include <filesystem>
@@ -19,14 +18,12 @@
 #include "office/zip_archive.h"
 #include "test/support/examples.h"
 #include "test/support/process.h"
+#include "test/support/temp_path.h"
 
 namespace jixiao::audit {
 namespace {
 
-const core::RuleSet& national() {
-  static const core::RuleSet rules = *format::load_rule_set("national-2020");
-  return rules;
-}
+using test::national;
 
 TEST(TextReader, CellsRowsTablesAndParagraphs) {
   const Document doc = read_text("标题\n\tA\n\tB\n\n\tC\n\tD\n\n\n正文。\n\t甲\n\t乙\n\n结尾\n");
@@ -165,8 +162,7 @@ TEST(DocxReader, LibreOfficeDocxOfEveryTextReportReadsLikeTheText) {
     if (std::getenv("CI") != nullptr) FAIL() << "LibreOffice is installed by scripts/setup.sh";
     GTEST_SKIP() << "LibreOffice is not installed";
   }
-  const fs::path dir =
-      fs::path(::testing::TempDir()) / ("jixiao-audit-lo-" + std::to_string(getpid()));
+  const fs::path dir = fs::path(test::temp_path("audit-lo"));
   fs::create_directories(dir);
   std::vector<std::string> names;
   for (const char* folder : {"test/audit/reports", "test/audit/samples", "test/audit/shapes"}) {
@@ -236,7 +232,7 @@ TEST(AuditCommand, UnusableInputExitsTwoNamingTheFile) {
   CommandRun r = run("audit test/audit/samples/none.txt");
   EXPECT_EQ(r.exit_code, 2);
   EXPECT_NE(r.err.find("none.txt"), std::string::npos);
-  const std::string fake = ::testing::TempDir() + "fake-" + std::to_string(getpid()) + ".docx";
+  const std::string fake = test::temp_path("fake.docx");
   std::ofstream(fake, std::ios::binary) << std::string("PK\x03\x04garbage", 11);
   r = run("audit " + fake);
   EXPECT_EQ(r.exit_code, 2);
@@ -250,10 +246,9 @@ TEST(AuditCommand, UnusableInputExitsTwoNamingTheFile) {
 // has its indicator rows (002) or its categories (004, 000) the score gives
 // the stated total.
 TEST(AuditCommand, ExtractedEvaluationScoresToTheStatedTotal) {
-  const std::string dir = ::testing::TempDir();
   for (const auto& [sample, total] :
        std::vector<std::pair<std::string, double>>{{"000", 91.5}, {"002", 99.55}, {"004", 80.16}}) {
-    const std::string out = dir + "extract-" + sample + "-" + std::to_string(getpid()) + ".json";
+    const std::string out = test::temp_path("extract-" + sample + ".json");
     CommandRun r = run("audit test/audit/samples/" + sample + ".txt --extract " + out);
     ASSERT_EQ(r.exit_code, 0) << r.err;
     r = run("score " + out + " --json");

@@ -5,7 +5,6 @@
 // NAME.docx.txt report is first converted to .docx by LibreOffice (fresh
 // profile per run), as a user would save the exported text in Word.
 #include <gtest/gtest.h>
-#include <unistd.h>
 
 #include <algorithm>
 #include <cctype>
@@ -19,6 +18,8 @@
 #include "audit/audit.h"
 #include "format/rule_set_json.h"
 #include "test/audit/expectations.h"
+#include "test/support/examples.h"
+#include "test/support/temp_path.h"
 
 namespace jixiao::test {
 namespace {
@@ -91,8 +92,7 @@ TEST_P(AuditCorpus, FindsWhatTheExpectationSays) {
       if (std::getenv("CI") != nullptr) FAIL() << "LibreOffice is installed by scripts/setup.sh";
       GTEST_SKIP() << "LibreOffice is not installed";
     }
-    const fs::path dir =
-        fs::path(::testing::TempDir()) / ("jixiao-audit-" + std::to_string(getpid()));
+    const fs::path dir = fs::path(test::temp_path("audit"));
     fs::create_directories(dir);
     bytes = text_to_docx(c.report, dir);
     name = (dir / "report.docx").string();
@@ -105,10 +105,9 @@ TEST_P(AuditCorpus, FindsWhatTheExpectationSays) {
     ss << in.rdbuf();
     bytes = ss.str();
   }
-  const core::RuleSet rules = *format::load_rule_set("national-2020");
   Result<audit::Document> doc = audit::read_report(bytes, name);
   ASSERT_TRUE(doc.ok()) << doc.status().message();
-  const audit::Audit a = audit::audit_document(*doc, rules);
+  const audit::Audit a = audit::audit_document(*doc, test::national());
   const std::vector<Expectation> expected = read_expectations(c.expect.string());
   ASSERT_FALSE(expected.empty()) << c.expect;
   for (const std::string& problem : check_expectations(expected, a)) {
