@@ -1,6 +1,6 @@
 #include "app/evaluations.h"
 
-#include "app/audit_json.h"
+#include "app/record_json.h"
 #include "app/rule_sets.h"
 #include "app/scored_rows.h"
 #include "core/engine.h"

@@ -3,7 +3,7 @@
 #include <map>
 #include <set>
 
-#include "app/audit_json.h"
+#include "app/record_json.h"
 #include "app/rule_sets.h"
 #include "app/scored_rows.h"
 #include "core/engine.h"

@@ -1,6 +1,6 @@
 #include "app/units.h"
 
-#include "app/audit_json.h"
+#include "app/record_json.h"
 #include "storage/units.h"
 
 namespace jixiao::app {

@@ -2,7 +2,7 @@
 
 #include <sodium.h>
 
-#include "app/audit_json.h"
+#include "app/record_json.h"
 #include "storage/units.h"
 #include "storage/users.h"
 

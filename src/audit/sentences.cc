@@ -17,6 +17,15 @@ bool other_subject(std::string_view before) {
   return false;
 }
 
+// The amounts written in 万元 in `s`, in order.
+std::vector<Number> amounts_in(std::string_view s) {
+  std::vector<Number> out;
+  for (const Number& n : numbers_in(s)) {
+    if (n.unit == "万元") out.push_back(n);
+  }
+  return out;
+}
+
 }  // namespace
 
 void SentenceReader::read(std::string_view s, const std::string& quote) {
@@ -391,15 +400,9 @@ const Stated* SentenceReader::find_named(std::string_view name) const {
 void SentenceReader::decomposition(std::string_view s, const std::string& quote) {
   const size_t at = s.find("其中");
   if (at == std::string_view::npos) return;
-  Number whole;
-  bool have_whole = false;
-  for (const Number& n : numbers_in(s.substr(0, at))) {
-    if (n.unit == "万元") {
-      whole = n;
-      have_whole = true;
-    }
-  }
-  if (!have_whole) return;
+  const std::vector<Number> before = amounts_in(s.substr(0, at));
+  if (before.empty()) return;
+  const Number whole = before.back();
   // The parts: amounts after 其中 up to the end of the sentence.
   std::vector<std::pair<std::string, Stated>> parts;
   const std::string_view rest = s.substr(at);
@@ -442,15 +445,10 @@ void SentenceReader::sums_and_shares(std::string_view s, const std::string& quot
     if (!money_after(s, at + w.size(), total, 8)) continue;
     std::string_view source = s.substr(0, at);
     std::string source_quote = quote;
-    std::vector<Number> parts;
-    for (const Number& n : numbers_in(source)) {
-      if (n.unit == "万元") parts.push_back(n);
-    }
+    std::vector<Number> parts = amounts_in(source);
     if (parts.empty() && core::text::trim(source).size() <= 3 * 4) {
       source = previous_sentence;
-      for (const Number& n : numbers_in(source)) {
-        if (n.unit == "万元") parts.push_back(n);
-      }
+      parts = amounts_in(source);
       source_quote = std::string(previous_sentence) + std::string(s);
     }
     if (parts.size() < 2) continue;
@@ -467,15 +465,9 @@ void SentenceReader::sums_and_shares(std::string_view s, const std::string& quot
   }
   // "人员经费600万元，占基本支出的75%".
   for (size_t at = s.find("占"); at != std::string_view::npos; at = s.find("占", at + 3)) {
-    Number part;
-    bool have_part = false;
-    for (const Number& n : numbers_in(s.substr(0, at))) {
-      if (n.unit == "万元") {
-        part = n;
-        have_part = true;
-      }
-    }
-    if (!have_part) continue;
+    const std::vector<Number> before = amounts_in(s.substr(0, at));
+    if (before.empty()) continue;
+    const Number part = before.back();
     // "人员经费占基本支出的75%": the part is the one named right before 占.
     const std::string subject = words_before(s, at, 8);
     // The whole's name: up to 的, 比, 为 or a figure.

@@ -1,14 +1,12 @@
 #include "format/rule_set_json.h"
 
-#include "core/words.h"
-
 #include <filesystem>
-#include <fstream>
-#include <sstream>
 
 #include <nlohmann/json.hpp>
 
+#include "core/words.h"
 #include "format/embedded_rule_sets.h"
+#include "format/file_bytes.h"
 
 namespace jixiao::format {
 namespace {
@@ -124,18 +122,6 @@ Result<json> parse_json(std::string_view text, std::string_view origin) {
     return Status::error("规则集 " + std::string(origin) + " 不是有效的 JSON（第 " +
                          std::to_string(e.byte) + " 字节附近）");
   }
-}
-
-Result<std::string> read_file(const std::string& path) {
-  std::error_code ec;
-  const auto size = std::filesystem::file_size(path, ec);
-  if (ec) return Status::error("无法读取规则集文件 " + path);
-  if (size > kMaxRuleSetBytes) return Status::error("规则集文件 " + path + " 超过 1 MiB，拒绝读取");
-  std::ifstream in(path, std::ios::binary);
-  std::ostringstream ss;
-  ss << in.rdbuf();
-  if (!in && !in.eof()) return Status::error("无法读取规则集文件 " + path);
-  return ss.str();
 }
 
 // Resolves "extends" chains into one complete document.
@@ -310,9 +296,9 @@ Result<RuleSet> load_rule_set(std::string_view name_or_path) {
     return Status::error("找不到规则集「" + path + "」：既不是内置规则集（" + names +
                          "），也不是存在的文件");
   }
-  Result<std::string> text = read_file(path);
-  if (!text.ok()) return text.status();
-  return rule_set_from_json(*text, path);
+  Result<FileBytes> bytes = FileBytes::open(path, kMaxRuleSetBytes);
+  if (!bytes.ok()) return bytes.status();
+  return rule_set_from_json(bytes->text(), path);
 }
 
 std::string rule_set_to_json(const RuleSet& r) {

@@ -9,6 +9,7 @@
 
 #include "app/bulk_import.h"
 #include "office/xlsx_reader.h"
+#include "test/support/file_text.h"
 
 namespace jixiao::app {
 namespace {
@@ -70,12 +71,10 @@ TEST(BulkImport, FindingsWorkbookListsProblemsWithCells) {
   const ImportSummary s = import_files(list_evaluation_files(dir.string()), {}, nullptr, nullptr);
   const std::string out = (dir / "findings.xlsx").string();
   ASSERT_TRUE(write_findings_workbook(s, out).ok());
-  std::ifstream in(out, std::ios::binary);
-  std::stringstream ss;
-  ss << in.rdbuf();
+  const std::string bytes = test::file_text(out);
   office::Workbook wb;
   office::XlsxReader reader;
-  ASSERT_TRUE(reader.read(ss.str(), wb).ok());
+  ASSERT_TRUE(reader.read(bytes, wb).ok());
   ASSERT_EQ(wb.sheets.size(), 2u);
   EXPECT_EQ(wb.sheets[0].name, "导入汇总");
   const office::Sheet& problems = wb.sheets[1];

@@ -24,6 +24,7 @@
 #include "storage/users.h"
 #include "test/app/test_sources.h"
 #include "test/storage/backends.h"
+#include "test/support/file_text.h"
 #include "test/support/process.h"
 
 namespace jixiao::test {
@@ -156,10 +157,7 @@ TEST_P(Commands, InitMigrateImportListShowExportAsAUserWould) {
     EXPECT_EQ(copied[k]["grade"], list[k]["grade"]);
   }
   r = jixiao({"export", "--db", copy});
-  std::ifstream first(file);
-  std::stringstream ss;
-  ss << first.rdbuf();
-  EXPECT_EQ(r.out, ss.str());
+  EXPECT_EQ(r.out, test::file_text(file));
   r = run({"export", id});
   ASSERT_EQ(json_lines(r.out).size(), 1u);
 }
@@ -202,11 +200,9 @@ TEST_P(Commands, ImportsAFolderOfWorkbooksWithAFindingsWorkbook) {
   EXPECT_EQ(docs[0]["total"], 99.55);  // official.xlsx holds report 002's table
   EXPECT_EQ(docs[1]["total"], 80.16);
   // The findings workbook: a row per problem, with its cell.
-  std::ifstream in(findings, std::ios::binary);
-  std::stringstream ss;
-  ss << in.rdbuf();
+  const std::string bytes = test::file_text(findings);
   office::Workbook wb;
-  ASSERT_TRUE(office::XlsxReader().read(ss.str(), wb).ok());
+  ASSERT_TRUE(office::XlsxReader().read(bytes, wb).ok());
   ASSERT_EQ(wb.sheets.size(), 2u);
   bool located = false, refused = false;
   for (uint32_t row = 1; row < wb.sheets[1].rows; ++row) {
@@ -235,10 +231,7 @@ TEST_P(Commands, TemplatesAndReportsFromTheDatabase) {
   r = run({"report", "--id", id, "-o", docx});
   ASSERT_EQ(r.exit_code, 0) << r.err;
   {
-    std::ifstream in(docx, std::ios::binary);
-    std::stringstream ss;
-    ss << in.rdbuf();
-    const std::string bytes = ss.str();  // the reader keeps a view of it
+    const std::string bytes = test::file_text(docx);  // the reader keeps a view of it
     office::ZipReader zip;
     ASSERT_TRUE(zip.open(bytes).ok());
     std::string document;
@@ -408,11 +401,9 @@ TEST(SqliteCommands, TheImportShowsAProgressBarOnATerminal) {
   const std::string out = temp_path("tty.txt");
   const std::string shell = "/usr/bin/script -qec '" + command + "' /dev/null > " + out;
   ASSERT_EQ(std::system(shell.c_str()), 0);
-  std::ifstream in(out);
-  std::stringstream ss;
-  ss << in.rdbuf();
-  EXPECT_NE(ss.str().find("已处理 1/1 个文件"), std::string::npos) << ss.str();
-  EXPECT_NE(ss.str().find("[####"), std::string::npos) << ss.str();
+  const std::string screen = test::file_text(out);
+  EXPECT_NE(screen.find("已处理 1/1 个文件"), std::string::npos) << screen;
+  EXPECT_NE(screen.find("[####"), std::string::npos) << screen;
 }
 
 }  // namespace

@@ -17,6 +17,7 @@
 #include "format/rule_set_json.h"
 #include "office/zip_archive.h"
 #include "test/support/examples.h"
+#include "test/support/file_text.h"
 #include "test/support/process.h"
 #include "test/support/temp_path.h"
 
@@ -181,15 +182,9 @@ TEST(DocxReader, LibreOfficeDocxOfEveryTextReportReadsLikeTheText) {
                               " --convert-to 'docx:MS Word 2007 XML' --outdir " +
                               dir.string() + " " + dir.string() + "/*.txt > /dev/null 2>&1";
   ASSERT_EQ(std::system(command.c_str()), 0);
-  const auto read = [](const fs::path& p) {
-    std::ifstream in(p, std::ios::binary);
-    std::stringstream ss;
-    ss << in.rdbuf();
-    return ss.str();
-  };
   for (const std::string& name : names) {
-    Result<Document> text = read_report(read(dir / (name + ".txt")), name);
-    Result<Document> docx = read_report(read(dir / (name + ".docx")), name);
+    Result<Document> text = read_report(test::file_text(dir / (name + ".txt")), name);
+    Result<Document> docx = read_report(test::file_text(dir / (name + ".docx")), name);
     ASSERT_TRUE(text.ok() && docx.ok()) << name;
     EXPECT_EQ(audit_json(audit_document(*text, national()), name),
               audit_json(audit_document(*docx, national()), name))

@@ -19,6 +19,7 @@
 #include "format/rule_set_json.h"
 #include "test/audit/expectations.h"
 #include "test/support/examples.h"
+#include "test/support/file_text.h"
 #include "test/support/temp_path.h"
 
 namespace jixiao::test {
@@ -75,10 +76,7 @@ std::string text_to_docx(const fs::path& text, const fs::path& dir) {
                               " --convert-to 'docx:MS Word 2007 XML' --outdir " +
                               dir.string() + " " + input.string() + " > /dev/null 2>&1";
   if (std::system(command.c_str()) != 0) return "";
-  std::ifstream in(dir / "report.docx", std::ios::binary);
-  std::stringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
+  return test::file_text(dir / "report.docx");
 }
 
 class AuditCorpus : public ::testing::TestWithParam<Case> {};
@@ -100,10 +98,7 @@ TEST_P(AuditCorpus, FindsWhatTheExpectationSays) {
     ASSERT_FALSE(bytes.empty()) << "LibreOffice did not convert " << c.report;
     ASSERT_EQ(bytes.substr(0, 2), "PK");
   } else {
-    std::ifstream in(c.report, std::ios::binary);
-    std::stringstream ss;
-    ss << in.rdbuf();
-    bytes = ss.str();
+    bytes = test::file_text(c.report);
   }
   Result<audit::Document> doc = audit::read_report(bytes, name);
   ASSERT_TRUE(doc.ok()) << doc.status().message();

@@ -12,6 +12,7 @@
 #include <nlohmann/json.hpp>
 
 #include "test/support/examples.h"
+#include "test/support/file_text.h"
 #include "test/support/process.h"
 #include "test/support/temp_path.h"
 
@@ -139,10 +140,7 @@ TEST(ScoreCommand, JsonLinesScoreEveryLine) {
 // at the same line with the evaluations before it printed.
 TEST(ScoreCommand, LargeFilesScoreInParallelExactlyAsInSequence) {
   const std::string example = [] {
-    std::ifstream in(std::string(JIXIAO_SOURCE_DIR) + "/examples/report-002.json");
-    std::stringstream ss;
-    ss << in.rdbuf();
-    std::string text = ss.str();
+    std::string text = jixiao::test::source_file("examples/report-002.json");
     std::string line;
     for (char c : text) {
       if (c != '\n') line += c;

@@ -8,17 +8,11 @@
 #include <random>
 #include <sstream>
 
+#include "test/support/file_text.h"
 #include "test/support/temp_path.h"
 
 namespace jixiao::format {
 namespace {
-
-std::string read(const std::string& relative) {
-  std::ifstream in(std::string(JIXIAO_SOURCE_DIR) + "/" + relative);
-  std::stringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
-}
 
 std::string error_of(std::string_view json) {
   Result<core::Evaluation> r = parse_evaluation(json, "a.json");
@@ -26,7 +20,7 @@ std::string error_of(std::string_view json) {
 }
 
 TEST(EvaluationReader, ReadsTheExample) {
-  Result<core::Evaluation> r = parse_evaluation(read("examples/report-002.json"));
+  Result<core::Evaluation> r = parse_evaluation(test::source_file("examples/report-002.json"));
   ASSERT_TRUE(r.ok()) << r.status().message();
   const core::Evaluation& e = *r;
   EXPECT_EQ(e.title, "2024年朝阳区高新技术产业发展引导资金项目");
@@ -182,7 +176,7 @@ TEST(EvaluationReader, ReusedStorageDoesNotLeakBetweenEvaluations) {
 // Mutations of a real file (bytes flipped, cut, duplicated) must give either an
 // evaluation or an error message, never a crash (run under ASan in CI).
 TEST(EvaluationReader, MutatedFilesNeverCrash) {
-  const std::string base = read("examples/report-002.json");
+  const std::string base = test::source_file("examples/report-002.json");
   std::mt19937 rng(20261124);
   EvaluationReader reader;
   int errors = 0;

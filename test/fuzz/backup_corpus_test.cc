@@ -11,23 +11,17 @@
 #include "storage/backup.h"
 #include "storage/database.h"
 #include "storage/migrations.h"
+#include "test/support/file_text.h"
 
 namespace {
 
 namespace fs = std::filesystem;
 
-std::string read(const fs::path& p) {
-  std::ifstream in(p, std::ios::binary);
-  std::stringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
-}
-
 TEST(FuzzCorpus, BackupInputsReplayWithoutCrashing) {
   int files = 0;
   for (const auto& entry :
        fs::directory_iterator(fs::path(JIXIAO_SOURCE_DIR) / "fuzz/corpus/backup")) {
-    const std::string bytes = read(entry.path());
+    const std::string bytes = jixiao::test::file_text(entry.path());
     jixiao::fuzz::backup(reinterpret_cast<const uint8_t*>(bytes.data()), bytes.size());
     ++files;
   }
@@ -41,7 +35,7 @@ TEST(FuzzCorpus, TheBackupSeedIsARealBackup) {
   auto c = (*db)->connect();
   ASSERT_TRUE(c.ok());
   ASSERT_TRUE(storage::migrate(**c, "2024-01-01T00:00:00Z").ok());
-  std::istringstream in(read(fs::path(JIXIAO_SOURCE_DIR) / "fuzz/corpus/backup/examples.jsonl"));
+  std::istringstream in(jixiao::test::source_file("fuzz/corpus/backup/examples.jsonl"));
   storage::Transaction tx(**c);
   ASSERT_TRUE(tx.begin_write().ok());
   Result<storage::BackupInfo> info = storage::restore_backup(

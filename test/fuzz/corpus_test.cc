@@ -8,6 +8,7 @@
 #include <sstream>
 
 #include "fuzz/fuzz_targets.h"
+#include "test/support/file_text.h"
 
 namespace {
 
@@ -17,10 +18,7 @@ int replay(const char* corpus, void (*target)(const uint8_t*, size_t)) {
   int files = 0;
   for (const auto& entry :
        fs::directory_iterator(fs::path(JIXIAO_SOURCE_DIR) / "fuzz/corpus" / corpus)) {
-    std::ifstream in(entry.path(), std::ios::binary);
-    std::stringstream ss;
-    ss << in.rdbuf();
-    const std::string bytes = ss.str();
+    const std::string bytes = jixiao::test::file_text(entry.path());
     target(reinterpret_cast<const uint8_t*>(bytes.data()), bytes.size());
     ++files;
   }

@@ -16,6 +16,7 @@
 #include "core/text.h"
 #include "format/evaluation_reader.h"
 #include "format/rule_set_json.h"
+#include "test/support/file_text.h"
 
 namespace jixiao {
 namespace {
@@ -306,10 +307,7 @@ TEST_P(Golden, Scores) {
   SCOPED_TRACE(GetParam().string() + " — " + c.title);
   Evaluation e;
   if (!c.input.empty()) {
-    std::ifstream in(fs::path(JIXIAO_SOURCE_DIR) / c.input);
-    std::stringstream text;
-    text << in.rdbuf();
-    Result<Evaluation> parsed = format::parse_evaluation(text.str(), c.input);
+    Result<Evaluation> parsed = format::parse_evaluation(test::source_file(c.input), c.input);
     ASSERT_TRUE(parsed.ok()) << parsed.status().message();
     e = std::move(*parsed);
   } else {

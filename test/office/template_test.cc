@@ -16,6 +16,7 @@
 #include "office/xlsx_reader.h"
 #include "test/support/evaluation_compare.h"
 #include "test/support/examples.h"
+#include "test/support/file_text.h"
 #include "test/support/temp_path.h"
 
 namespace jixiao::office {
@@ -39,10 +40,7 @@ ImportedEvaluation read_back(const std::string& path) {
 using jixiao::test::national;
 
 std::string part(const std::string& xlsx, const std::string& name) {
-  std::ifstream in(xlsx, std::ios::binary);
-  std::stringstream ss;
-  ss << in.rdbuf();
-  const std::string bytes = ss.str();
+  const std::string bytes = test::file_text(xlsx);
   ZipReader zip;
   EXPECT_TRUE(zip.open(bytes).ok());
   std::string out;
@@ -137,10 +135,7 @@ TEST(Templates, OfficialLookFormatsDropdownsAndLockedCells) {
   // The blank framework: 产出 50, 效益 30, 满意度 10, with empty rows.
   Workbook wb;
   XlsxReader reader;
-  std::ifstream in(out, std::ios::binary);
-  std::stringstream ss;
-  ss << in.rdbuf();
-  ASSERT_TRUE(reader.read(ss.str(), wb).ok());
+  ASSERT_TRUE(reader.read(test::file_text(out), wb).ok());
   bool output = false;
   for (const Cell& c : wb.sheets[0].cells) output |= c.text == "产出指标（50分）";
   EXPECT_TRUE(output);

@@ -1,4 +1,5 @@
 #include "test/storage/backends.h"
+#include "test/support/file_text.h"
 
 #include <arpa/inet.h>
 #include <fcntl.h>
@@ -67,10 +68,7 @@ int free_port() {
 }
 
 std::string tail(const std::string& path) {
-  std::ifstream in(path);
-  std::stringstream ss;
-  ss << in.rdbuf();
-  std::string text = ss.str();
+  std::string text = file_text(path);
   return text.size() > 2000 ? text.substr(text.size() - 2000) : text;
 }
 

@@ -1,4 +1,6 @@
 #include "test/support/process.h"
+
+#include "test/support/file_text.h"
 #include "test/support/temp_path.h"
 
 #include <fcntl.h>
@@ -23,13 +25,6 @@ std::vector<std::string> split(const std::string& line) {
   std::istringstream in(line);
   for (std::string word; in >> word;) out.push_back(word);
   return out;
-}
-
-std::string slurp(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::stringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
 }
 
 }  // namespace
@@ -99,8 +94,8 @@ CommandRun Process::wait() {
     waited_ = true;
   }
   r.exit_code = WIFEXITED(status_) ? WEXITSTATUS(status_) : -1;
-  r.out = slurp(out_);
-  r.err = slurp(err_);
+  r.out = file_text(out_);
+  r.err = file_text(err_);
   return r;
 }
 

@@ -1,4 +1,4 @@
-#include "app/audit_json.h"
+#include "app/record_json.h"
 
 #include "format/evaluation_writer.h"
 #include "format/json_writer.h"
