@@ -196,7 +196,15 @@ void read_indicator_table(const Block& t, const Columns& c, Facts& out) {
       }
       continue;
     }
-    if (is_total_label(first)) {
+    const std::vector<int> at = lay_out(row, c);
+    // A 小计 under a category (in a level column right of the first) is that
+    // category's row, read below; elsewhere a total label ends the table.
+    bool subtotal_row = false;
+    for (size_t i = 0; i < row.cells.size(); ++i) {
+      subtotal_row |= at[i] >= 0 && c.is_level(at[i]) && at[i] != level_cols.front() &&
+                      office::squash(row.cells[i]) == "小计";
+    }
+    if (is_total_label(first) && !subtotal_row) {
       std::vector<Stated> nums;
       for (const std::string& cell : row.cells) {
         Stated s;
@@ -214,7 +222,6 @@ void read_indicator_table(const Block& t, const Columns& c, Facts& out) {
       if (total.score) f.indicator_total = total;
       continue;
     }
-    const std::vector<int> at = lay_out(row, c);
     IndicatorFact ind;
     ind.quote = quote;
     std::vector<std::string> names(level_cols.size());
@@ -256,6 +263,30 @@ void read_indicator_table(const Block& t, const Columns& c, Facts& out) {
       if (!names[k].empty()) deepest = static_cast<int>(k);
     }
     if (deepest < 0) continue;  // a row without names: not an indicator
+    // "产出 | 小计 | | 40 | 36.58": the weight and score of the category named
+    // to its left (jixiao's own tables write one when only the category is
+    // scored; real tables to show a sum).
+    int subtotal = -1;
+    for (int k = 1; k <= deepest && subtotal < 0; ++k) {
+      if (is_total_label(names[k])) subtotal = k;
+    }
+    if (subtotal > 0) {
+      IndicatorFact cat;
+      for (int k = 0; k < subtotal; ++k) {
+        if (!names[k].empty()) {
+          path[k] = names[k];
+          for (size_t j = k + 1; j < path.size(); ++j) path[j].clear();
+        }
+        if (!path[k].empty()) cat.path.push_back(path[k]);
+      }
+      if (cat.path.empty()) continue;
+      cat.weight = ind.weight;
+      cat.score = ind.score;
+      cat.quote = quote;
+      cat.category = true;
+      f.indicators.push_back(std::move(cat));
+      continue;
+    }
     const std::string& leaf = names[deepest];
     ind.execution =
         is_execution_name(leaf) || (is_execution_name(ind.target) && is_execution_name(ind.actual));

@@ -81,11 +81,33 @@ int max_level(const Evaluation& e) {
   return std::min(levels, 4);
 }
 
-// Leaves under each node, for row spans.
-std::vector<int> leaf_counts(const Evaluation& e) {
+// Categories whose points the table can only show on a row of their own: a
+// weight or a stated score, and no weight on any leaf below (report 004
+// publishes only category scores). They get a 小计 row after their leaves,
+// so that the 分值 and 得分 columns still add up to the 合计 and 总分.
+std::vector<bool> subtotal_rows(const Evaluation& e) {
+  const size_t n = e.indicators.size();
+  std::vector<bool> weighted_below(n, false);
+  for (size_t i = n; i-- > 0;) {
+    const core::Indicator& node = e.indicators[i];
+    if (e.is_leaf(static_cast<int>(i)) && node.weight) weighted_below[i] = true;
+    if (node.parent >= 0 && weighted_below[i]) weighted_below[node.parent] = true;
+  }
+  std::vector<bool> out(n, false);
+  for (size_t i = 0; i < n; ++i) {
+    const core::Indicator& node = e.indicators[i];
+    out[i] =
+        !e.is_leaf(static_cast<int>(i)) && (node.weight || node.stated_score) && !weighted_below[i];
+  }
+  return out;
+}
+
+// Rows under each node (its leaves and 小计 rows), for row spans.
+std::vector<int> row_counts(const Evaluation& e, const std::vector<bool>& subtotal) {
   std::vector<int> count(e.indicators.size(), 0);
   for (int i = static_cast<int>(e.indicators.size()) - 1; i >= 0; --i) {
     if (e.is_leaf(i)) count[i] = 1;
+    if (subtotal[i]) count[i] += 1;
     if (e.indicators[i].parent >= 0) count[e.indicators[i].parent] += count[i];
   }
   return count;
@@ -104,14 +126,20 @@ enum class IndicatorColumns { report, annex, self_table };
 
 void indicator_rows(TableBuilder& b, const ReportInput& in, IndicatorColumns mode, int levels) {
   const Evaluation& e = in.evaluation;
-  const std::vector<int> leaves = leaf_counts(e);
+  const std::vector<bool> subtotal = subtotal_rows(e);
+  const std::vector<int> rows = row_counts(e, subtotal);
+  const auto score_cell = [&](const core::Indicator& n, int index) {
+    const core::NodeResult& r = in.card.nodes[static_cast<size_t>(index)];
+    return mode == IndicatorColumns::self_table && n.stated_score ? num(n.stated_score->value)
+                                                                  : score_text(r);
+  };
   std::vector<int> pending;  // categories opened by the next leaf row
   for (size_t i = 0; i < e.indicators.size(); ++i) {
     const int idx = static_cast<int>(i);
     const core::Indicator& n = e.indicators[i];
     const int col = std::min(n.level, levels) - 1;
     if (!e.is_leaf(idx)) {
-      // A category: its cell spans its leaves' rows; the leaf row opens it.
+      // A category: its cell spans its rows; the leaf row opens it.
       pending.push_back(idx);
       continue;
     }
@@ -123,23 +151,34 @@ void indicator_rows(TableBuilder& b, const ReportInput& in, IndicatorColumns mod
       if (cat.weight && mode != IndicatorColumns::self_table) {
         name += "（" + num(*cat.weight) + "分）";
       }
-      b.cell(cc, name, false, 1, std::max(1, leaves[p]));
+      b.cell(cc, name, false, 1, std::max(1, rows[p]));
     }
     pending.clear();
     b.cell(col, n.name, false, levels - col, 1, Align::left);
-    const core::NodeResult& r = in.card.nodes[i];
     int c = levels;
     b.cell(c++, n.target_text);
     b.cell(c++, n.actual_text);
     b.cell(c++, n.weight ? num(*n.weight) : "");
-    if (mode == IndicatorColumns::self_table) {
-      b.cell(c++, n.stated_score ? num(n.stated_score->value) : score_text(r));
-      b.cell(c++, n.note, false, 1, 1, Align::left);
-    } else {
-      b.cell(c++, score_text(r));
-      if (mode == IndicatorColumns::annex) {
-        b.cell(c++, core::explain(e, in.card, idx, in.rules), false, 1, 1, Align::left);
-      }
+    b.cell(c++, score_cell(n, idx));
+    if (mode == IndicatorColumns::self_table) b.cell(c++, n.note, false, 1, 1, Align::left);
+    if (mode == IndicatorColumns::annex) {
+      b.cell(c++, core::explain(e, in.card, idx, in.rules), false, 1, 1, Align::left);
+    }
+    // The 小计 rows of the categories this leaf closes, innermost first.
+    const bool last = i + 1 == e.indicators.size();
+    for (int p = n.parent; p >= 0; p = e.indicators[p].parent) {
+      if (!last && e.indicators[i + 1].level > e.indicators[p].level) break;
+      if (!subtotal[p]) continue;
+      const core::Indicator& cat = e.indicators[p];
+      const int sc = std::min(cat.level, levels - 1);
+      b.row();
+      b.cell(sc, "小计", false, levels - sc, 1, Align::left);
+      int cc = levels;
+      b.cell(cc++, "");
+      b.cell(cc++, "");
+      b.cell(cc++, cat.weight ? num(*cat.weight) : "");
+      b.cell(cc++, score_cell(cat, p));
+      if (mode != IndicatorColumns::report) b.cell(cc++, "");
     }
   }
 }

@@ -155,6 +155,30 @@ TEST(OwnReports, TheSelfEvaluationTableReadsBlockByBlock) {
   }
 }
 
+// Each example's 自评表 adds up to its total as the audit reads it back: a
+// category scored only as a whole (004's 决策 … 效益, 000's categories) has
+// its 小计 row, so the 分值 and 得分 columns still sum to 合计 and 总分.
+TEST(OwnReports, EverySelfEvaluationTableAddsUpToItsTotal) {
+  for (const std::string example : {"report-000.json", "report-002.json", "report-004.json"}) {
+    app::SourcedEvaluation e;
+    e.evaluation = test::example(example);
+    const core::ScoreCard card = core::score(e.evaluation, national());
+    Result<std::string> docx =
+        app::report_bytes(e, national(), {}, app::DocumentKind::self_evaluation);
+    ASSERT_TRUE(docx.ok()) << docx.status().message();
+    Result<Document> doc = read_report(*docx, example);
+    ASSERT_TRUE(doc.ok()) << doc.status().message();
+    const Audit a = audit_document(*doc, national());
+    EXPECT_NEAR(a.card.total, card.total, 1e-9) << example;
+    EXPECT_EQ(a.card.grade, card.grade) << example;
+    for (const AuditFinding& f : a.findings) {
+      EXPECT_NE(f.code, "total_mismatch") << example << " 「" << f.quote << "」: " << f.message;
+      EXPECT_NE(f.code, "stated_score_differs")
+          << example << " 「" << f.quote << "」: " << f.message;
+    }
+  }
+}
+
 // Every text report in the tests reads exactly like the .docx LibreOffice
 // makes of it (one soffice run converts them all).
 TEST(DocxReader, LibreOfficeDocxOfEveryTextReportReadsLikeTheText) {
