@@ -5,6 +5,7 @@
 #include <set>
 
 #include "core/decimal.h"
+#include "core/department.h"
 #include "core/panel.h"
 
 namespace jixiao::report {
@@ -124,6 +125,14 @@ const char* kLevelTitles[] = {"一级指标", "二级指标", "三级指标", "�
 // scores where given (the self-evaluation table).
 enum class IndicatorColumns { report, annex, self_table };
 
+// The actual as written, or the department figure that supplies it (a
+// whole-department evaluation computes 预决算差异率 and the like itself).
+std::string actual_text(const ReportInput& in, const core::Indicator& n) {
+  if (!n.actual_text.empty() || n.figure.empty()) return n.actual_text;
+  const core::DepartmentFigure* f = core::find_figure(in.card.department_figures, n.figure);
+  return f ? format_percent(f->value) : "";
+}
+
 void indicator_rows(TableBuilder& b, const ReportInput& in, IndicatorColumns mode, int levels) {
   const Evaluation& e = in.evaluation;
   const std::vector<bool> subtotal = subtotal_rows(e);
@@ -157,7 +166,7 @@ void indicator_rows(TableBuilder& b, const ReportInput& in, IndicatorColumns mod
     b.cell(col, n.name, false, levels - col, 1, Align::left);
     int c = levels;
     b.cell(c++, n.target_text);
-    b.cell(c++, n.actual_text);
+    b.cell(c++, actual_text(in, n));
     b.cell(c++, n.weight ? num(*n.weight) : "");
     b.cell(c++, score_cell(n, idx));
     if (mode == IndicatorColumns::self_table) b.cell(c++, n.note, false, 1, 1, Align::left);
