@@ -4,6 +4,8 @@
 
 #include <pugixml.hpp>
 
+#include "core/decimal.h"
+#include "core/department.h"
 #include "core/engine.h"
 #include "format/evaluation_reader.h"
 #include "format/rule_set_json.h"
@@ -117,6 +119,61 @@ TEST(Report, IndicatorTableMergesCategoryCells) {
   EXPECT_EQ(t->rows[1][2].text, "依据各类项目具体申报及评审情况，支持约100-200家企业");
   EXPECT_EQ(t->rows[1][6].text, "14.55");
   EXPECT_EQ(t->rows[1][7].text, "97/100×15=14.55");  // 计分说明
+}
+
+// Report 004 publishes only category scores: 产出 (40, 36.58) has unweighted
+// indicators below it, so its points stand on a 小计 row closing its cell.
+TEST(Report, ACategoryScoredAsAWholeGetsASubtotalRow) {
+  const Built b = build("report-004.json");
+  const Table* t = table(b.doc, "绩效评价指标体系及评分表");
+  ASSERT_NE(t, nullptr);
+  const auto column = [&](const std::string& header) {
+    for (size_t c = 0; c < t->rows[0].size(); ++c) {
+      if (t->rows[0][c].text == header) return c;
+    }
+    ADD_FAILURE() << "no column " << header;
+    return size_t{0};
+  };
+  const size_t weight = column("分值");
+  const size_t score = column("得分");
+  int subtotals = 0;
+  for (const auto& row : t->rows) {
+    for (size_t c = 0; c < weight; ++c) {
+      if (row[c].text != "小计") continue;
+      ++subtotals;
+      EXPECT_EQ(row[weight].text, "40");
+      EXPECT_EQ(row[score].text, "36.58");
+      EXPECT_TRUE(row[0].covered);  // inside 产出's merged cell
+    }
+  }
+  EXPECT_EQ(subtotals, 1);  // 决策, 过程, 效益 are leaves: their own rows carry their points
+  // A table whose indicators carry the weights needs none.
+  const Built weighted = build("report-002.json");
+  const Table* w = table(weighted.doc, "绩效评价指标体系及评分表");
+  ASSERT_NE(w, nullptr);
+  for (const auto& row : w->rows) {
+    for (const auto& cell : row) EXPECT_NE(cell.text, "小计");
+  }
+}
+
+// A department indicator fed by a computed figure shows that figure as its actual.
+TEST(Report, DepartmentFiguresFillTheActualColumn) {
+  const Built b = build("department-overall.json");
+  const Table* t = table(b.doc, "绩效评价指标体系及评分表");
+  ASSERT_NE(t, nullptr);
+  const core::DepartmentFigure* f =
+      core::find_figure(b.card.department_figures, "budget_final_variance");
+  ASSERT_NE(f, nullptr);
+  bool found = false;
+  for (const auto& row : t->rows) {
+    for (size_t c = 0; c + 3 < row.size(); ++c) {
+      if (row[c].text != "预决算差异率") continue;
+      found = true;
+      EXPECT_EQ(row[c + 2].text, core::format_percent(f->value));
+      EXPECT_FALSE(row[c + 2].text.empty());
+    }
+  }
+  EXPECT_TRUE(found);
 }
 
 TEST(Report, PlaceholdersUntilTheNarrativeSuppliesText) {
