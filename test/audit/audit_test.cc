@@ -261,6 +261,24 @@ TEST(AuditCommand, UnusableInputExitsTwoNamingTheFile) {
   EXPECT_EQ(r.exit_code, 2);
 }
 
+// A file over the size limit is refused before it is read (a sparse file:
+// nothing is written to disk), and the bytes limit holds for callers that
+// pass bytes.
+TEST(AuditCommand, RefusesAFileOverTheSizeLimit) {
+  const std::string big = test::temp_path("big.txt");
+  std::ofstream(big, std::ios::binary).close();
+  std::filesystem::resize_file(big, kMaxReportBytes + 1);
+  const CommandRun r = run("audit " + big);
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_NE(r.err.find(big), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("64"), std::string::npos) << r.err;
+  std::filesystem::remove(big);
+  const std::string bytes(kMaxReportBytes + 1, ' ');
+  const Result<Document> doc = read_report(bytes, "big.docx");
+  ASSERT_FALSE(doc.ok());
+  EXPECT_NE(doc.status().message().find("big.docx"), std::string::npos);
+}
+
 // --extract writes an evaluation file `jixiao score` reads; where the report
 // has its indicator rows (002) or its categories (004, 000) the score gives
 // the stated total.
