@@ -3,10 +3,10 @@
 #include "app/rule_sets.h"
 
 #include <filesystem>
-#include <fstream>
 
 #include "app/pdf_export.h"
 #include "core/engine.h"
+#include "format/file_output.h"
 #include "office/templates.h"
 #include "report/docx_renderer.h"
 #include "report/report_builder.h"
@@ -94,11 +94,8 @@ Status write_document(const SourcedEvaluation& e, const core::RuleSet& rules,
   } else {
     Result<std::string> bytes = report_bytes(e, rules, narrative, kind);
     if (!bytes.ok()) return bytes.status();
-    std::ofstream out(output, std::ios::binary | std::ios::trunc);
-    if (!out || !out.write(bytes->data(), static_cast<std::streamsize>(bytes->size())) ||
-        !out.flush()) {
-      return Status::error("文件 " + output + "：无法写入");
-    }
+    Status written = format::write_file(output, *bytes);
+    if (!written.ok()) return written;
   }
   if (!pdf) return Status();
   fs::path dir = fs::path(output).parent_path();

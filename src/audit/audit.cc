@@ -108,7 +108,7 @@ bool wanted(const Audit& a, const core::Flag& flag) {
 Result<Document> read_report(std::string_view bytes, const std::string& name) {
   if (bytes.size() > kMaxReportBytes) {
     return Status::error("文件 " + name + "：超过 " + std::to_string(kMaxReportBytes >> 20) +
-                         " MB，不像一份评价报告");
+                         " MiB，不像一份评价报告");
   }
   if (office::sniff_container(bytes) != office::ContainerKind::other) {
     return read_docx(bytes, name);

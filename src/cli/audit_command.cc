@@ -1,12 +1,12 @@
 // `jixiao audit FILE [--rules R] [--json] [--extract OUT.json]`.
 #include <cstdio>
 #include <filesystem>
-#include <fstream>
 
 #include "app/rule_sets.h"
 #include "audit/audit.h"
 #include "cli/commands.h"
 #include "format/evaluation_writer.h"
+#include "format/file_output.h"
 
 namespace jixiao::cli {
 
@@ -27,12 +27,11 @@ int run_audit(const AuditOptions& options) {
     if (!options.rules.empty()) e.rule_set = options.rules;
     // The evaluation file needs a title; a report without one is named by its file.
     if (e.title.empty()) e.title = std::filesystem::path(options.file).stem().string();
-    std::ofstream out(options.extract, std::ios::binary | std::ios::trunc);
-    out << format::evaluation_to_json(e) << '\n';
-    out.close();
-    if (!out) {
-      std::fprintf(stderr, "错误：无法写入文件 %s\n", options.extract.c_str());
-      return 1;
+    const Status written =
+        format::write_file(options.extract, format::evaluation_to_json(e) + "\n");
+    if (!written.ok()) {
+      std::fprintf(stderr, "错误：%s\n", written.message().c_str());
+      return 2;
     }
   }
   const std::string text = options.json ? audit::audit_json(*a, options.file) + "\n"

@@ -261,6 +261,16 @@ TEST(AuditCommand, UnusableInputExitsTwoNamingTheFile) {
   EXPECT_EQ(r.exit_code, 2);
 }
 
+// An --extract file that cannot be written is a user's error (exit 2, the
+// file named), and leaves nothing behind.
+TEST(AuditCommand, AnUnwritableExtractFileExitsTwoNamingIt) {
+  const std::string out = test::temp_path("no-such-folder") + "/extract.json";
+  const CommandRun r = run("audit test/audit/samples/002.txt --extract " + out);
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_NE(r.err.find(out), std::string::npos) << r.err;
+  EXPECT_FALSE(std::filesystem::exists(test::temp_path("no-such-folder")));
+}
+
 // A file over the size limit is refused before it is read (a sparse file:
 // nothing is written to disk), and the bytes limit holds for callers that
 // pass bytes.

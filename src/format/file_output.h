@@ -1,0 +1,17 @@
+// Writing a whole output file so that it is never left half-written.
+#pragma once
+
+#include <string>
+#include <string_view>
+
+#include "core/status.h"
+
+namespace jixiao::format {
+
+// Writes `bytes` to a temporary file beside `path` and renames it over
+// `path`: a reader sees the old file or the whole new one, never a part, and
+// a failure (disk full, no permission, missing folder) leaves `path` as it
+// was. Errors are Chinese and name `path`.
+Status write_file(const std::string& path, std::string_view bytes);
+
+}  // namespace jixiao::format
