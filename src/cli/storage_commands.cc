@@ -7,6 +7,7 @@
 #include <cstdlib>
 #include <fstream>
 #include <iostream>
+#include <utility>
 
 #include <fmt/format.h>
 
@@ -25,6 +26,7 @@
 #include "core/engine.h"
 #include "format/evaluation_reader.h"
 #include "format/evaluation_writer.h"
+#include "format/file_output.h"
 #include "format/json_writer.h"
 #include "format/scorecard_text.h"
 #include "storage/units.h"
@@ -116,13 +118,46 @@ Result<std::string> read_password() {
   return first;
 }
 
-// Standard output for "" or "-", else `path` (truncated), opened into `file`.
-Result<std::ostream*> open_output(const std::string& path, std::ofstream& file) {
-  if (path.empty() || path == "-") return &std::cout;
-  file.open(path, std::ios::binary | std::ios::trunc);
-  if (!file) return Status::error("无法写入文件 " + path);
-  return &file;
-}
+// Standard output for "" or "-", else a file that is replaced only when the
+// command succeeds (written beside it, renamed at commit()): a failed export
+// or backup never leaves a truncated file that looks complete.
+class Output {
+ public:
+  ~Output() {
+    if (!temporary_.empty()) {
+      file_.close();
+      format::discard_file(temporary_);
+    }
+  }
+
+  Status open(const std::string& path) {
+    if (path.empty() || path == "-") return Status();
+    path_ = path;
+    temporary_ = format::temporary_beside(path);
+    file_.open(temporary_, std::ios::binary | std::ios::trunc);
+    if (!file_) {
+      temporary_.clear();
+      return Status::error("文件 " + path + "：无法写入（文件夹不存在或没有权限）");
+    }
+    return Status();
+  }
+
+  std::ostream& stream() { return temporary_.empty() ? std::cout : file_; }
+
+  Status commit() {
+    stream().flush();
+    if (!stream()) return Status::error("文件 " + path_ + "：写入失败（磁盘已满或无法写入）");
+    if (temporary_.empty()) return Status();
+    file_.close();
+    const std::string temporary = std::exchange(temporary_, "");
+    return format::commit_file(temporary, path_);
+  }
+
+ private:
+  std::string path_;
+  std::string temporary_;
+  std::ofstream file_;
+};
 
 void write_header_json(format::JsonWriter& w, const storage::EvaluationHeader& h) {
   w.field("id", static_cast<long long>(h.id))
@@ -310,18 +345,17 @@ int run_show(const ShowOptions& o) {
 int run_export(const ExportOptions& o) {
   Result<std::unique_ptr<Session>> s = open_session(o.database);
   if (!s.ok()) return fail(s.status());
-  std::ofstream file;
-  Result<std::ostream*> opened = open_output(o.output, file);
-  if (!opened.ok()) return fail(opened.status());
-  std::ostream& out = **opened;
+  Output output;
+  if (Status opened = output.open(o.output); !opened.ok()) return fail(opened);
+  std::ostream& out = output.stream();
   std::vector<int64_t> ids(o.ids.begin(), o.ids.end());
   Status st = app::export_evaluations(*(*s)->ctx, ids, [&](std::string_view line) {
     out.write(line.data(), static_cast<std::streamsize>(line.size()));
     out.put('\n');
     return out ? Status() : Status::error("写入失败");
   });
-  out.flush();
   if (!st.ok()) return fail(st);
+  if (Status committed = output.commit(); !committed.ok()) return fail(committed);
   return 0;
 }
 
@@ -408,11 +442,11 @@ int run_year_open(const YearOpenOptions& o) {
 int run_backup(const BackupOptions& o) {
   Result<std::unique_ptr<Session>> s = open_session(o.database);
   if (!s.ok()) return fail(s.status());
-  std::ofstream file;
-  Result<std::ostream*> out = open_output(o.file, file);
-  if (!out.ok()) return fail(out.status());
-  Result<storage::BackupInfo> info = app::backup_database(*(*s)->ctx, **out);
+  Output output;
+  if (Status opened = output.open(o.file); !opened.ok()) return fail(opened);
+  Result<storage::BackupInfo> info = app::backup_database(*(*s)->ctx, output.stream());
   if (!info.ok()) return fail(info.status());
+  if (Status committed = output.commit(); !committed.ok()) return fail(committed);
   std::fprintf(stderr, "已备份 %d 张表、%s 行（架构版本 %d）\n", info->tables,
                grouped(static_cast<size_t>(info->rows)).c_str(), info->schema_version);
   return 0;

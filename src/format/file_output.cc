@@ -2,32 +2,41 @@
 
 #include <unistd.h>
 
-#include <cstdio>
 #include <filesystem>
 #include <fstream>
 
 namespace jixiao::format {
 
+// Beside the target, so that the rename stays on one file system.
+std::string temporary_beside(const std::string& path) {
+  return path + ".part-" + std::to_string(::getpid());
+}
+
+void discard_file(const std::string& temporary) {
+  std::error_code ignored;
+  std::filesystem::remove(temporary, ignored);
+}
+
+Status commit_file(const std::string& temporary, const std::string& path) {
+  std::error_code ec;
+  std::filesystem::rename(temporary, path, ec);
+  if (!ec) return Status();
+  discard_file(temporary);
+  return Status::error("文件 " + path + "：无法写入（不能替换已有文件）");
+}
+
 Status write_file(const std::string& path, std::string_view bytes) {
-  // Beside the target, so that the rename stays on one file system.
-  const std::string temporary = path + ".part-" + std::to_string(::getpid());
+  const std::string temporary = temporary_beside(path);
   {
     std::ofstream out(temporary, std::ios::binary | std::ios::trunc);
     if (out) out.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
     if (out) out.flush();
     if (!out) {
-      std::error_code ignored;
-      std::filesystem::remove(temporary, ignored);
+      discard_file(temporary);
       return Status::error("文件 " + path + "：无法写入（文件夹不存在、没有权限或磁盘已满）");
     }
   }
-  std::error_code ec;
-  std::filesystem::rename(temporary, path, ec);
-  if (ec) {
-    std::filesystem::remove(temporary, ec);
-    return Status::error("文件 " + path + "：无法写入（不能替换已有文件）");
-  }
-  return Status();
+  return commit_file(temporary, path);
 }
 
 }  // namespace jixiao::format

@@ -14,4 +14,11 @@ namespace jixiao::format {
 // was. Errors are Chinese and name `path`.
 Status write_file(const std::string& path, std::string_view bytes);
 
+// For writers that need a file name of their own (libxlsxwriter): write to
+// temporary_beside(path), then commit_file() renames it over `path`, or
+// discard_file() removes it after a failure.
+std::string temporary_beside(const std::string& path);
+Status commit_file(const std::string& temporary, const std::string& path);
+void discard_file(const std::string& temporary);
+
 }  // namespace jixiao::format

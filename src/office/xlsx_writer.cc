@@ -3,6 +3,7 @@
 #include <xlsxwriter.h>
 
 #include "core/text.h"
+#include "format/file_output.h"
 
 namespace jixiao::office {
 
@@ -21,8 +22,9 @@ lxw_format* base(lxw_workbook* wb, bool border, bool locked) {
 
 }  // namespace
 
-XlsxBook::XlsxBook(std::string path) : path_(std::move(path)) {
-  workbook_ = workbook_new(path_.c_str());
+XlsxBook::XlsxBook(std::string path)
+    : path_(std::move(path)), temporary_(format::temporary_beside(path_)) {
+  workbook_ = workbook_new(temporary_.c_str());
   if (workbook_ == nullptr) return;
   Formats& f = formats_;
   f.title = workbook_add_format(workbook_);
@@ -56,7 +58,11 @@ XlsxBook::XlsxBook(std::string path) : path_(std::move(path)) {
 }
 
 XlsxBook::~XlsxBook() {
-  if (!closed_ && workbook_ != nullptr) workbook_close(workbook_);
+  // Never closed: the workbook is abandoned and `path` stays as it was.
+  if (!closed_ && workbook_ != nullptr) {
+    workbook_close(workbook_);
+    format::discard_file(temporary_);
+  }
 }
 
 lxw_worksheet* XlsxBook::add_sheet(std::string_view name) {
@@ -84,9 +90,10 @@ Status XlsxBook::close() {
   const lxw_error err = workbook_close(workbook_);
   workbook_ = nullptr;
   if (err != LXW_NO_ERROR) {
+    format::discard_file(temporary_);
     return Status::error("文件 " + path_ + "：无法写入（" + lxw_strerror(err) + "）");
   }
-  return Status();
+  return format::commit_file(temporary_, path_);
 }
 
 void write_text(lxw_worksheet* ws, unsigned row, unsigned col, std::string_view text,

@@ -2,9 +2,11 @@
 // workbook handle and the formats every official table uses (fonts, borders,
 // number formats for 万元 and %, locked and unlocked cells).
 //
-// Contract: a XlsxBook writes one file, at close(). Errors from libxlsxwriter
-// (a path that cannot be written) come back from close() as a Status naming
-// the file. Not thread-safe.
+// Contract: a XlsxBook writes one file, at close(), to a temporary beside it
+// that is then renamed over it: the file is replaced whole or not at all.
+// Errors from libxlsxwriter (a path that cannot be written) come back from
+// close() as a Status naming the file; a book never closed leaves the file as
+// it was. Not thread-safe.
 #pragma once
 
 #include <optional>
@@ -52,6 +54,7 @@ class XlsxBook {
 
  private:
   std::string path_;
+  std::string temporary_;  // written by libxlsxwriter, renamed to path_ at close()
   lxw_workbook* workbook_;
   Formats formats_{};
   bool closed_ = false;

@@ -303,6 +303,25 @@ TEST_P(Commands, BackupThenRestoreIntoAFreshDatabase) {
   EXPECT_NE(r.err.find("不是空的"), std::string::npos) << r.err;
 }
 
+// A failed export leaves the file it would have replaced as it was; a backup
+// into a folder that does not exist names the file and creates nothing.
+TEST_P(Commands, AFailedExportOrBackupLeavesTheOutputAsItWas) {
+  ASSERT_EQ(run({"import", example("report-002.json")}).exit_code, 0);
+  const std::string out = temp_path("export.jsonl");
+  std::ofstream(out) << "yesterday's export\n";
+  CommandRun r = run({"export", "999999", "-o", out});
+  EXPECT_EQ(r.exit_code, 2) << r.err;
+  EXPECT_EQ(test::file_text(out), "yesterday's export\n");
+  r = run({"export", "-o", out});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_EQ(test::file_text(out), run({"export"}).out);
+  const std::string nowhere = temp_path("no-such-folder") + "/backup.jsonl";
+  r = run({"backup", "-o", nowhere});
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_NE(r.err.find(nowhere), std::string::npos) << r.err;
+  EXPECT_FALSE(std::filesystem::exists(temp_path("no-such-folder")));
+}
+
 TEST_P(Commands, ABulkImportKilledWithSigkillLeavesEveryEvaluationWholeOrAbsent) {
   constexpr int kFiles = 120;
   constexpr int kPerFile = 40;

@@ -118,6 +118,26 @@ TEST(Templates, ExpertSheetCarriesEveryExpertsScores) {
   EXPECT_EQ(back.evaluation.experts[1], "李四");
 }
 
+// A workbook replaces its file whole, and one that cannot be written names
+// the file and leaves nothing (no part file beside it).
+TEST(Templates, WorkbooksReplaceTheFileWholeOrNotAtAll) {
+  namespace fs = std::filesystem;
+  const fs::path dir = test::unique_temp_path("xlsx-out");
+  fs::create_directories(dir);
+  const std::string out = (dir / "t.xlsx").string();
+  std::ofstream(out) << "an older file";
+  ASSERT_TRUE(write_template(TemplateKind::self_evaluation, nullptr, {}, out).ok());
+  EXPECT_EQ(test::file_text(out).substr(0, 2), "PK");
+  const std::string blocked = (dir / "blocked.xlsx").string();
+  fs::create_directories(blocked);
+  const Status s = write_template(TemplateKind::self_evaluation, nullptr, {}, blocked);
+  ASSERT_FALSE(s.ok());
+  EXPECT_NE(s.message().find(blocked), std::string::npos) << s.message();
+  EXPECT_TRUE(fs::is_directory(blocked));
+  EXPECT_EQ(std::distance(fs::directory_iterator(dir), fs::directory_iterator{}), 2);
+  fs::remove_all(dir);
+}
+
 TEST(Templates, OfficialLookFormatsDropdownsAndLockedCells) {
   const std::string out = temp("blank-self.xlsx");
   ASSERT_TRUE(write_template(TemplateKind::self_evaluation, nullptr, {}, out).ok());
