@@ -131,9 +131,11 @@ class Checker {
     if (!e_.budget) return;
     const Budget& b = *e_.budget;
     const ExecutionResult& ex = card_.execution;
-    thread_local Value v;  // reused: no allocation once warm
+    // Reused, with its memory of readings: evaluations repeat "100%" and the like.
+    thread_local ValueReader values;
+    thread_local Value v;
     if (!b.target_rate.empty()) {
-      parse_value_into(b.target_rate, v);
+      values.read(b.target_rate, v);
       if (v.kind == ValueKind::invalid ||
           (v.kind == ValueKind::text && v.label.empty() &&
            v.text.find_first_of("0123456789") != std::string::npos)) {
@@ -144,7 +146,7 @@ class Checker {
       flag(FlagKind::budget_amounts_missing, kBudgetRow);
     }
     if (!b.stated_rate.empty()) {
-      parse_value_into(b.stated_rate, v);
+      values.read(b.stated_rate, v);
       if (v.kind != ValueKind::number) {
         flag(FlagKind::budget_rate_unreadable, kBudgetRow);
       } else if (ex.rate_known) {

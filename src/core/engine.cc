@@ -14,11 +14,13 @@ namespace {
 constexpr double kEps = 1e-9;
 
 // What comparing a target with an actual gave, before the weight's rounding.
+// The explanation is written straight into the node's (`why` below): built
+// here and copied, it was read back before its parts had reached memory,
+// which stalled every leaf.
 struct Assessment {
   bool ok = false;  // false: could not be computed (a finding says why)
   ScoringKind kind = ScoringKind::none;
   double score = 0;  // unrounded, out of the weight
-  Explanation why;
   double achievement = -1;  // a/t for quantitative comparisons
   bool short_of_target = false;
 };
@@ -33,11 +35,11 @@ class LeafScorer {
 
  private:
   Assessment assess(ScoringKind kind, const Indicator& n, const Value& actual, double w,
-                    LeafWords& words);
+                    LeafWords& words, Explanation& why);
   bool numbers_usable(const Indicator& n, const Value& actual, double& a, double& t, double& f);
   Assessment by_words(const Indicator& n, const Value& actual, double w, ScoringKind kind,
-                      LeafWords& words);
-  Assessment tier_score(const Indicator& n, int level, double w, ScoringKind kind);
+                      LeafWords& words, Explanation& why);
+  Assessment tier_score(const Indicator& n, int level, double w, ScoringKind kind, Explanation& why);
   void flag(FlagKind kind, Severity severity = Severity::error, double n0 = 0, double n1 = 0,
             double n2 = 0, double n3 = 0) {
     flags_.push_back({kind, severity, index_, {n0, n1, n2, n3}});
@@ -78,24 +80,25 @@ bool LeafScorer::numbers_usable(const Indicator& n, const Value& actual, double&
   return true;
 }
 
-Assessment LeafScorer::tier_score(const Indicator& n, int level, double w, ScoringKind kind) {
+Assessment LeafScorer::tier_score(const Indicator& n, int level, double w, ScoringKind kind,
+                                  Explanation& why) {
   Assessment as;
   as.ok = true;
   as.kind = kind;
   const QualitativeTier& tier = r_.tiers[level];
   const double lo = tier.min_share * w;
   const double hi = tier.max_share * w;
-  as.why = {Reason::tier, 0, 0, w, tier.max_share, 0, 0, level};
+  why = {Reason::tier, 0, 0, w, tier.max_share, 0, 0, level};
   as.score = hi;
   as.short_of_target = level > 0;
   if (n.stated_score && w > 0) {
     const double s = n.stated_score->value;
     if (s >= lo - kEps && s <= hi + kEps) {
       as.score = s;
-      as.why.reason = Reason::tier_stated;
+      why.reason = Reason::tier_stated;
     } else {
       as.score = std::clamp(s, lo, hi);
-      as.why.reason = Reason::tier_clamped;
+      why.reason = Reason::tier_clamped;
       flag(FlagKind::tier_out_of_band, Severity::error, lo, hi, s, level);
     }
     as.short_of_target = s < w - kEps;
@@ -105,23 +108,23 @@ Assessment LeafScorer::tier_score(const Indicator& n, int level, double w, Scori
 
 // Scores an actual written in words against any target.
 Assessment LeafScorer::by_words(const Indicator& n, const Value& actual, double w, ScoringKind kind,
-                                LeafWords& words) {
+                                LeafWords& words, Explanation& why) {
   Assessment as;
   const WordClass c = words.actual();
   switch (c.type) {
     case WordClass::tier:
-      return tier_score(n, c.level, w, kind);
+      return tier_score(n, c.level, w, kind, why);
     case WordClass::grade: {
       const WordClass target = words.target();
       as.ok = true;
       as.kind = kind;
       if (target.type == WordClass::grade && c.level <= target.level) {
         as.score = w;
-        as.why = {Reason::met, 0, 0, w};
+        why = {Reason::met, 0, 0, w};
       } else {
         const double share = r_.grade_levels[c.level].share;
         as.score = share * w;
-        as.why = {Reason::grade, 0, 0, w, share, 0, 0, c.level};
+        why = {Reason::grade, 0, 0, w, share, 0, 0, c.level};
         as.short_of_target = share < 1;
       }
       return as;
@@ -135,7 +138,7 @@ Assessment LeafScorer::by_words(const Indicator& n, const Value& actual, double 
       as.ok = true;
       as.kind = kind;
       as.score = met ? w : 0;
-      as.why = {met ? Reason::yes_no_met : Reason::yes_no_missed, 0, 0, w};
+      why = {met ? Reason::yes_no_met : Reason::yes_no_missed, 0, 0, w};
       as.short_of_target = !met;
       return as;
     }
@@ -153,7 +156,7 @@ Assessment LeafScorer::by_words(const Indicator& n, const Value& actual, double 
 }
 
 Assessment LeafScorer::assess(ScoringKind kind, const Indicator& n, const Value& actual, double w,
-                              LeafWords& words) {
+                              LeafWords& words, Explanation& why) {
   Assessment as;
   as.kind = kind;
   if (n.target.kind == ValueKind::invalid) {
@@ -167,22 +170,22 @@ Assessment LeafScorer::assess(ScoringKind kind, const Indicator& n, const Value&
     case ScoringKind::lower_is_better:
     case ScoringKind::linear_deduction: {
       if (actual.kind == ValueKind::text && n.target.kind == ValueKind::number) {
-        return by_words(n, actual, w, kind, words);
+        return by_words(n, actual, w, kind, words, why);
       }
       double a = 0;
       double t = 0;
       double f = 1;  // shows a and t in the unit the target was written in
       if (!numbers_usable(n, actual, a, t, f)) return as;
       as.ok = true;
-      as.why = {Reason::met, a / f, t / f, w};
+      why = {Reason::met, a / f, t / f, w};
       if (kind == ScoringKind::linear_deduction) {
         const bool at_least = n.target.op == Op::ge || n.target.op == Op::gt;
         const double excess = std::max(0.0, at_least ? t - a : a - t) / f;
         const double per = n.per_point > 0 ? n.per_point : r_.linear_deduction_per_point;
         as.score = std::max(0.0, w - excess * per);
-        as.why.reason = excess > kEps ? Reason::linear : Reason::met;
-        as.why.share = per;
-        as.why.extra = excess;
+        why.reason = excess > kEps ? Reason::linear : Reason::met;
+        why.share = per;
+        why.extra = excess;
         as.short_of_target = excess > kEps;
         return as;
       }
@@ -191,29 +194,29 @@ Assessment LeafScorer::assess(ScoringKind kind, const Indicator& n, const Value&
         if (t <= 0) {
           const bool met = a <= 0;
           as.score = met ? w : 0;
-          as.why.reason = met ? Reason::zero_target_met : Reason::zero_target_missed;
+          why.reason = met ? Reason::zero_target_met : Reason::zero_target_missed;
         } else if (a <= t) {
           as.score = w;
         } else if (a >= 2 * t) {
           as.score = 0;
-          as.why.reason = Reason::lower_double;
+          why.reason = Reason::lower_double;
         } else {
           as.score = w * (2 * t - a) / t;
-          as.why.reason = Reason::lower_ratio;
+          why.reason = Reason::lower_ratio;
         }
         as.short_of_target = as.score < w - kEps;
         return as;
       }
       if (a < 0) {
         as.score = 0;
-        as.why.reason = Reason::negative_actual;
+        why.reason = Reason::negative_actual;
         as.short_of_target = true;
         return as;
       }
       if (kind == ScoringKind::equal && t == 0) {
         const bool met = a <= 0;
         as.score = met ? w : 0;
-        as.why.reason = met ? Reason::zero_target_met : Reason::zero_target_missed;
+        why.reason = met ? Reason::zero_target_met : Reason::zero_target_missed;
         as.short_of_target = !met;
         return as;
       }
@@ -223,14 +226,14 @@ Assessment LeafScorer::assess(ScoringKind kind, const Indicator& n, const Value&
         as.score = w;
       } else {
         as.score = a * w / t;
-        as.why.reason = Reason::ratio;
+        why.reason = Reason::ratio;
         as.short_of_target = true;
         as.achievement = a / t;
       }
       return as;
     }
     case ScoringKind::deadline: {
-      if (actual.kind == ValueKind::text) return by_words(n, actual, w, kind, words);
+      if (actual.kind == ValueKind::text) return by_words(n, actual, w, kind, words, why);
       if (n.target.kind != ValueKind::date) {
         flag(FlagKind::target_not_time);
         return as;
@@ -243,14 +246,14 @@ Assessment LeafScorer::assess(ScoringKind kind, const Indicator& n, const Value&
       as.ok = true;
       const bool met = compare_dates(actual.date, n.target.date) <= 0;
       as.score = met ? w : 0;
-      as.why = {met ? Reason::deadline_met : Reason::deadline_missed, 0, 0, w};
+      why = {met ? Reason::deadline_met : Reason::deadline_missed, 0, 0, w};
       as.short_of_target = !met;
       return as;
     }
     case ScoringKind::qualitative_tiers:
     case ScoringKind::qualitative_grades:
     case ScoringKind::yes_no:
-      return by_words(n, actual, w, kind, words);
+      return by_words(n, actual, w, kind, words, why);
     default:
       return as;
   }
@@ -328,7 +331,7 @@ void LeafScorer::score(int index, NodeResult& out) {
   }
 
   const double w = has_weight ? out.weight : 100;  // unweighted: still judge the achievement
-  Assessment as = assess(kind, n, *actual, w, words);
+  Assessment as = assess(kind, n, *actual, w, words, out.why);
   out.achievement = as.achievement;
   if (!as.ok) {
     if (n.stated_score) {
@@ -351,8 +354,8 @@ void LeafScorer::score(int index, NodeResult& out) {
   if (higher && as.achievement >= r_.over_flag_at - kEps) {
     flag(FlagKind::over_achievement, Severity::warning, as.achievement, r_.over_flag_at);
     if (r_.over_deduct_at && as.achievement >= *r_.over_deduct_at - kEps) {
-      as.why.deducted = std::min(as.score, r_.over_deduction);
-      as.score -= as.why.deducted;
+      out.why.deducted = std::min(as.score, r_.over_deduction);
+      as.score -= out.why.deducted;
     }
     if (r_.over_note_required_at && as.achievement >= *r_.over_note_required_at - kEps &&
         n.note.empty()) {
@@ -361,7 +364,6 @@ void LeafScorer::score(int index, NodeResult& out) {
   }
 
   if (!has_weight) {
-    out.why = as.why;
     out.why.reason = Reason::no_weight;
     if (as.short_of_target && n.note.empty()) {
       flag(FlagKind::short_without_note, Severity::warning);
@@ -370,7 +372,6 @@ void LeafScorer::score(int index, NodeResult& out) {
   }
   out.scored = true;
   out.score = round_half_up(as.score, r_.decimals);
-  out.why = as.why;
 }
 
 void score_execution(const Evaluation& e, const RuleSet& r, ExecutionResult& ex) {

@@ -8,6 +8,7 @@
 
 #include "core/checks.h"
 #include "core/decimal.h"
+#include "core/substring.h"
 #include "core/text.h"
 
 namespace jixiao::core {
@@ -17,10 +18,6 @@ constexpr double kEps = 1e-6;
 
 bool starts_with(std::string_view s, std::string_view word) {
   return s.substr(0, word.size()) == word;
-}
-
-bool contains(std::string_view s, std::string_view word) {
-  return s.find(word) != std::string_view::npos;
 }
 
 // Normalized text with every space removed, for comparing names and targets.

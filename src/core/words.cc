@@ -1,5 +1,6 @@
 #include "core/words.h"
 
+#include "core/substring.h"
 #include "core/text.h"
 
 #include <algorithm>
@@ -77,7 +78,7 @@ WordClass classify_by_lists(std::string_view s, const RuleSet& rules) {
   if (found.type != WordClass::none || !is_short_text(s)) return found;
   for (int i = static_cast<int>(rules.tiers.size()) - 1; i >= 0; --i) {
     for (const auto& w : rules.tiers[i].words) {
-      if (is_phrase(w) && s.find(w) != std::string_view::npos) return {WordClass::tier, i};
+      if (is_phrase(w) && contains(s, w)) return {WordClass::tier, i};
     }
   }
   return {};
@@ -90,7 +91,7 @@ WordClass classify_by_index(std::string_view s, const WordIndex& index) {
   }
   if (!is_short_text(s)) return {};
   for (const auto& p : index.phrases) {
-    if (p.word.size() <= s.size() && s.find(p.word) != std::string_view::npos) {
+    if (contains(s, p.word)) {
       return {WordClass::tier, p.tier};
     }
   }
@@ -137,7 +138,7 @@ bool is_lower_is_better_name(std::string_view name, const RuleSet& rules) {
     // per distinct last character rules them out.
     bool possible = false;
     for (const auto& tail : index.lower_name_tails) {
-      if (name.find(tail) != std::string_view::npos) {
+      if (contains(name, tail)) {
         possible = true;
         break;
       }
@@ -145,7 +146,7 @@ bool is_lower_is_better_name(std::string_view name, const RuleSet& rules) {
     if (!possible) return false;
   }
   for (const auto& n : rules.lower_is_better_names) {
-    if (!n.empty() && name.find(n) != std::string_view::npos) return true;
+    if (!n.empty() && contains(name, n)) return true;
   }
   return false;
 }

@@ -1,6 +1,7 @@
 #include "office/table_layout.h"
 
 #include "core/department.h"
+#include "core/substring.h"
 #include "core/text.h"
 
 namespace jixiao::office {
@@ -33,9 +34,7 @@ namespace {
 bool starts_with(std::string_view s, std::string_view p) {
   return s.substr(0, p.size()) == p;
 }
-bool contains(std::string_view s, std::string_view p) {
-  return s.find(p) != std::string_view::npos;
-}
+using core::contains;
 
 template <typename E>
 struct Words {

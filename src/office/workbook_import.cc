@@ -9,6 +9,7 @@
 
 #include "core/decimal.h"
 #include "core/engine.h"
+#include "core/substring.h"
 #include "core/text.h"
 #include "core/units.h"
 #include "core/value.h"
@@ -30,9 +31,7 @@ using core::Indicator;
 
 constexpr uint32_t kMaxScanColumns = 256;
 
-bool contains(std::string_view s, std::string_view p) {
-  return s.find(p) != std::string_view::npos;
-}
+using core::contains;
 
 // A "(50分)" or "（50分）" at the end of a category name: the weight written in.
 std::optional<double> split_written_weight(std::string& name) {
