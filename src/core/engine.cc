@@ -20,7 +20,7 @@ constexpr double kEps = 1e-9;
 struct Assessment {
   bool ok = false;  // false: could not be computed (a finding says why)
   ScoringKind kind = ScoringKind::none;
-  double score = 0;  // unrounded, out of the weight
+  double score = 0;         // unrounded, out of the weight
   double achievement = -1;  // a/t for quantitative comparisons
   bool short_of_target = false;
 };
@@ -39,7 +39,8 @@ class LeafScorer {
   bool numbers_usable(const Indicator& n, const Value& actual, double& a, double& t, double& f);
   Assessment by_words(const Indicator& n, const Value& actual, double w, ScoringKind kind,
                       LeafWords& words, Explanation& why);
-  Assessment tier_score(const Indicator& n, int level, double w, ScoringKind kind, Explanation& why);
+  Assessment tier_score(const Indicator& n, int level, double w, ScoringKind kind,
+                        Explanation& why);
   void flag(FlagKind kind, Severity severity = Severity::error, double n0 = 0, double n1 = 0,
             double n2 = 0, double n3 = 0) {
     flags_.push_back({kind, severity, index_, {n0, n1, n2, n3}});

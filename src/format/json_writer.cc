@@ -3,6 +3,7 @@
 #include <cassert>
 #include <charconv>
 #include <cmath>
+#include <cstdint>
 #include <cstring>
 #ifdef __SSE2__
 #include <emmintrin.h>
@@ -52,9 +53,95 @@ size_t next_to_escape(std::string_view s, size_t i) {
 #endif
 }
 
+// Whether the eight bytes of `x` need no escape: no byte below 0x20, no quote,
+// no backslash (exact tests for "some byte is zero / below n", eight at once).
+bool word_plain(uint64_t x) {
+  constexpr uint64_t kOnes = 0x0101010101010101ull;
+  constexpr uint64_t kHigh = 0x8080808080808080ull;
+  const auto has_zero = [](uint64_t v) { return (v - kOnes) & ~v & kHigh; };
+  const uint64_t control = (x - kOnes * 0x20) & ~x & kHigh;
+  return (control | has_zero(x ^ (kOnes * '"')) | has_zero(x ^ (kOnes * '\\'))) == 0;
+}
+
+// Whether `s` has nothing to escape, without copying or calling: 16 bytes at
+// a time where it is that long, else two overlapping 8-byte words, else
+// byte by byte (keys such as "score" are that short).
+bool plain(std::string_view s) {
+  const char* p = s.data();
+  const size_t n = s.size();
+#ifdef __SSE2__
+  if (n >= 16) {
+    const size_t whole_blocks = n & ~size_t{15};
+    return next_to_escape(s.substr(0, whole_blocks), 0) == whole_blocks &&
+           next_to_escape(s.substr(n - 16), 0) == 16;
+  }
+#endif
+  if (n >= 8) {
+    uint64_t head;
+    uint64_t tail;
+    std::memcpy(&head, p, 8);
+    std::memcpy(&tail, p + n - 8, 8);
+    return word_plain(head) && word_plain(tail);
+  }
+  for (size_t i = 0; i < n; ++i) {
+    const auto c = static_cast<unsigned char>(p[i]);
+    if (c < 0x20 || c == '"' || c == '\\') return false;
+  }
+  return true;
+}
+
+// Most keys and values are short and need no escape: written with one append
+// of "…" (and `suffix`, the colon after a key). False when `s` does not qualify.
+bool append_short_plain(std::string& out, std::string_view s, std::string_view suffix) {
+  constexpr size_t kMax = 120;
+  if (s.size() > kMax || !plain(s)) return false;
+  char buf[kMax + 4];
+  buf[0] = '"';
+  std::memcpy(buf + 1, s.data(), s.size());
+  buf[s.size() + 1] = '"';
+  std::memcpy(buf + s.size() + 2, suffix.data(), suffix.size());
+  out.append(buf, s.size() + 2 + suffix.size());
+  return true;
+}
+
+// Scores, weights, rates and money are nearly all k/10^4 for a whole k: their
+// shortest round-trip text is k's digits with the point put in and trailing
+// zeros dropped, several times cheaper than to_chars' general search. False
+// for any other double (and for ±0, whose sign to_chars keeps).
+bool append_short_decimal(std::string& out, double d) {
+  const double scaled = d * 1e4;
+  // Below 1e15 the scaled value is exact in a double and the spacing of
+  // doubles near d is far below 10^-4, so no shorter decimal stands for d.
+  if (!(std::fabs(scaled) < 1e15) || d == 0) return false;
+  const auto k = static_cast<int64_t>(scaled + (scaled < 0 ? -0.5 : 0.5));
+  if (static_cast<double>(k) / 1e4 != d) return false;
+  uint64_t m = static_cast<uint64_t>(k < 0 ? -k : k);
+  int decimals = 4;
+  while (decimals > 0 && m % 10 == 0) {
+    m /= 10;
+    --decimals;
+  }
+  char buf[32];
+  char* end = buf + sizeof buf;
+  char* p = end;
+  for (int i = 0; i < decimals; ++i) {
+    *--p = static_cast<char>('0' + m % 10);
+    m /= 10;
+  }
+  if (decimals > 0) *--p = '.';
+  do {
+    *--p = static_cast<char>('0' + m % 10);
+    m /= 10;
+  } while (m != 0);
+  if (k < 0) *--p = '-';
+  out.append(p, static_cast<size_t>(end - p));
+  return true;
+}
+
 }  // namespace
 
 void append_json_string(std::string& out, std::string_view s) {
+  if (append_short_plain(out, s, {})) return;
   out.push_back('"');
   // Copy runs of bytes that need no escape at once: almost all text is one run.
   size_t run = 0;
@@ -106,8 +193,10 @@ JsonWriter& JsonWriter::close(char bracket) {
 
 JsonWriter& JsonWriter::key(std::string_view k) {
   separate();
-  append_json_string(out_, k);
-  out_.push_back(':');
+  if (!append_short_plain(out_, k, ":")) {
+    append_json_string(out_, k);
+    out_.push_back(':');
+  }
   after_key_ = true;
   return *this;
 }
@@ -122,7 +211,7 @@ JsonWriter& JsonWriter::value(double d) {
   separate();
   if (!std::isfinite(d)) {
     out_ += "null";
-  } else {
+  } else if (!append_short_decimal(out_, d)) {
     // Shortest text that reads back as the same double: 14.55, not 14.550000000000001.
     char buf[32];
     const auto r = std::to_chars(buf, buf + sizeof buf, d);

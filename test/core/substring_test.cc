@@ -46,8 +46,8 @@ TEST(Contains, AgreesWithFindOnRandomBytes) {
     }
     const bool expected = std::string_view(haystack).find(needle) != std::string_view::npos;
     ASSERT_EQ(contains(haystack, needle), expected)
-        << "haystack of " << haystack.size() << " bytes, needle of " << needle.size()
-        << ", round " << round;
+        << "haystack of " << haystack.size() << " bytes, needle of " << needle.size() << ", round "
+        << round;
     found += expected ? 1 : 0;
   }
   EXPECT_GT(found, 5000);  // both answers were exercised

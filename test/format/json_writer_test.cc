@@ -3,6 +3,9 @@
 
 #include <gtest/gtest.h>
 
+#include <charconv>
+#include <cmath>
+#include <cstring>
 #include <random>
 
 #include <nlohmann/json.hpp>
@@ -27,6 +30,25 @@ TEST(JsonWriter, StringsParseBackExactly) {
   }
 }
 
+// One byte to escape at every position of strings of every short length:
+// each way of scanning (byte by byte, two 8-byte words, 16-byte blocks)
+// must see it, next to plain bytes of every value around it.
+TEST(JsonWriter, EveryEscapeIsSeenAtEveryPosition) {
+  for (const char special : {'"', '\\', '\0', '\x1f', '\n', '\x7f'}) {
+    for (const char filler : {'a', ' ', '!', '#', '[', ']', '~', '\x21'}) {
+      for (size_t n = 1; n <= 40; ++n) {
+        for (size_t at = 0; at < n; ++at) {
+          std::string s(n, filler);
+          s[at] = special;
+          std::string out;
+          append_json_string(out, s);
+          ASSERT_EQ(nlohmann::json::parse(out).get<std::string>(), s) << out;
+        }
+      }
+    }
+  }
+}
+
 TEST(JsonWriter, NumbersAreShortestAndFiniteOnly) {
   std::string out;
   JsonWriter w(out);
@@ -34,6 +56,58 @@ TEST(JsonWriter, NumbersAreShortestAndFiniteOnly) {
   w.value(std::numeric_limits<double>::infinity()).value(7LL).end_array();
   EXPECT_EQ(out, "[14.55,0.30000000000000004,10,-0,1e+21,null,7]");
   EXPECT_NO_THROW(nlohmann::json::parse(out));
+}
+
+// Numbers print as to_chars' shortest round-trip text, whichever path prints
+// them: scores and money (k/10^4, the fast path), their neighbours one ulp
+// away, results of arithmetic (0.1 + 0.2) and random doubles of any size.
+TEST(JsonWriter, NumbersMatchToCharsShortest) {
+  std::mt19937_64 rng(20261204);
+  auto expected = [](double d) {
+    char buf[64];
+    const auto r = std::to_chars(buf, buf + sizeof buf, d);
+    return std::string(buf, r.ptr);
+  };
+  auto written = [](double d) {
+    std::string out;
+    JsonWriter(out).value(d);
+    return out;
+  };
+  for (int round = 0; round < 200000; ++round) {
+    double d = 0;
+    switch (round % 4) {
+      case 0:  // a score, weight or amount with up to four decimals
+        d = static_cast<double>(static_cast<int64_t>(rng() % 2000000000001) - 1000000000000) /
+            std::pow(10.0, static_cast<double>(rng() % 5));
+        break;
+      case 1:  // one ulp beside such a value
+        d = std::nextafter(static_cast<double>(rng() % 100000000) / 1e4,
+                           (rng() & 1) ? 1e300 : -1e300);
+        break;
+      case 2:  // arithmetic, as the engine computes rates and scores
+        d = static_cast<double>(rng() % 10000) / static_cast<double>(1 + rng() % 997);
+        break;
+      default: {  // any finite double
+        const uint64_t bits = rng();
+        std::memcpy(&d, &bits, sizeof d);
+        if (!std::isfinite(d)) d = 1.5;
+      }
+    }
+    ASSERT_EQ(written(d), expected(d)) << "round " << round;
+  }
+  EXPECT_EQ(written(-0.0), "-0");
+  EXPECT_EQ(written(99.55), "99.55");
+  EXPECT_EQ(written(1449.76), "1449.76");
+}
+
+// Keys and values that need escaping still come out escaped, however short.
+TEST(JsonWriter, KeysAreEscapedToo) {
+  std::string out;
+  JsonWriter w(out);
+  w.begin_object().field("优\"秀", "a\nb").field(std::string(130, 'k'), 1).end_object();
+  const auto parsed = nlohmann::json::parse(out);
+  EXPECT_EQ(parsed["优\"秀"], "a\nb");
+  EXPECT_EQ(parsed[std::string(130, 'k')], 1);
 }
 
 TEST(JsonWriter, ObjectsAndArraysNest) {
