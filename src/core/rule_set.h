@@ -58,7 +58,18 @@ struct WordIndex {
   std::vector<Whole> whole;     // one per word; the first list a word is in wins
   StringTable lookup;           // word → index in `whole`
   std::vector<Phrase> phrases;  // tier words of two or more characters, worst tier first
-  std::vector<std::string> lower_name_tails;  // last characters of lower_is_better_names
+  // lower_is_better_names grouped by their last character: a name contains
+  // one of them only where that character occurs, so one search for the
+  // character and a compare ending there replace a search for every name.
+  struct LowerNames {
+    std::string tail;
+    std::vector<std::string> names;
+  };
+  std::vector<LowerNames> lower_names;
+  // Different for every index_words() call in the process: remembered
+  // classifications (words.cc) are keyed by it, so they never outlive the
+  // lists they were made from.
+  uint64_t id = 0;
   bool ready = false;
 };
 

@@ -4,6 +4,7 @@
 #include "core/text.h"
 
 #include <algorithm>
+#include <atomic>
 
 namespace jixiao::core {
 namespace {
@@ -84,18 +85,51 @@ WordClass classify_by_lists(std::string_view s, const RuleSet& rules) {
   return {};
 }
 
+// The tier phrase inside a short text ("部分达成" in "部分达成预期目标"), worst tier first.
+WordClass find_phrase(std::string_view s, const WordIndex& index) {
+  for (const auto& p : index.phrases) {
+    if (contains(s, p.word)) return {WordClass::tier, p.tier};
+  }
+  return {};
+}
+
+// Remembered find_phrase() answers, one table per thread. Tables repeat the
+// same few descriptions ("有效提升", "已完成") thousands of times, and each
+// is otherwise searched for every phrase of every tier. Keyed by the index's
+// id and the text itself, so an answer is never used for other lists.
+class PhraseMemo {
+ public:
+  WordClass find(std::string_view s, const WordIndex& index) {
+    const uint64_t hash = StringTable::hash(s);
+    Entry& e = entries_[hash % kEntries];
+    if (e.index_id != index.id || e.hash != hash || e.text != s) {
+      e.found = find_phrase(s, index);
+      e.index_id = index.id;
+      e.hash = hash;
+      e.text.assign(s);
+    }
+    return e.found;
+  }
+
+ private:
+  static constexpr size_t kEntries = 256;
+  struct Entry {
+    uint64_t index_id = 0;  // 0: empty (ids start at 1)
+    uint64_t hash = 0;
+    std::string text;
+    WordClass found;
+  };
+  Entry entries_[kEntries];
+};
+
 WordClass classify_by_index(std::string_view s, const WordIndex& index) {
   if (const int at = index.lookup.find(s); at >= 0) {
     const WordIndex::Whole& w = index.whole[at];
     return {static_cast<WordClass::Type>(w.type), w.level};
   }
   if (!is_short_text(s)) return {};
-  for (const auto& p : index.phrases) {
-    if (contains(s, p.word)) {
-      return {WordClass::tier, p.tier};
-    }
-  }
-  return {};
+  thread_local PhraseMemo memo;
+  return memo.find(s, index);
 }
 
 }  // namespace
@@ -113,12 +147,16 @@ void index_words(RuleSet& rules) {
     // The last character: step back over UTF-8 continuation bytes.
     size_t start = name.size() - 1;
     while (start > 0 && (static_cast<unsigned char>(name[start]) & 0xC0) == 0x80) --start;
-    std::string tail = name.substr(start);
-    if (std::find(index.lower_name_tails.begin(), index.lower_name_tails.end(), tail) ==
-        index.lower_name_tails.end()) {
-      index.lower_name_tails.push_back(std::move(tail));
+    const std::string_view tail = std::string_view(name).substr(start);
+    auto group = std::find_if(index.lower_names.begin(), index.lower_names.end(),
+                              [&](const WordIndex::LowerNames& g) { return g.tail == tail; });
+    if (group == index.lower_names.end()) {
+      group = index.lower_names.insert(index.lower_names.end(), {std::string(tail), {}});
     }
+    group->names.push_back(name);
   }
+  static std::atomic<uint64_t> next_id{1};
+  index.id = next_id.fetch_add(1, std::memory_order_relaxed);
   index.ready = true;
   rules.word_index = std::move(index);
 }
@@ -133,20 +171,21 @@ WordClass classify_words(std::string_view raw, const RuleSet& rules) {
 
 bool is_lower_is_better_name(std::string_view name, const RuleSet& rules) {
   const WordIndex& index = rules.word_index;
-  if (index.ready) {
-    // Most names end in none of the names' last characters ("率"): one search
-    // per distinct last character rules them out.
-    bool possible = false;
-    for (const auto& tail : index.lower_name_tails) {
-      if (contains(name, tail)) {
-        possible = true;
-        break;
+  if (!index.ready) {
+    for (const auto& n : rules.lower_is_better_names) {
+      if (!n.empty() && contains(name, n)) return true;
+    }
+    return false;
+  }
+  // Each occurrence of a last character ("率") is where a name may end.
+  for (const WordIndex::LowerNames& group : index.lower_names) {
+    for (size_t at = name.find(group.tail); at != std::string_view::npos;
+         at = name.find(group.tail, at + 1)) {
+      const size_t end = at + group.tail.size();
+      for (const std::string& n : group.names) {
+        if (n.size() <= end && name.compare(end - n.size(), n.size(), n) == 0) return true;
       }
     }
-    if (!possible) return false;
-  }
-  for (const auto& n : rules.lower_is_better_names) {
-    if (!n.empty() && contains(name, n)) return true;
   }
   return false;
 }
