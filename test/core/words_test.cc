@@ -1,0 +1,75 @@
+// Qualitative words and lower-is-better names, by the rule set's lists.
+#include "core/words.h"
+
+#include <gtest/gtest.h>
+
+#include <string>
+
+#include "test/support/examples.h"
+#include "test/support/random.h"
+
+namespace jixiao::core {
+namespace {
+
+TEST(Words, PhrasesInsideAShortTextFindTheirTierWorstFirst) {
+  const RuleSet& rules = test::national();
+  const WordClass partly = classify_words("部分达成预期目标", rules);
+  ASSERT_EQ(partly.type, WordClass::tier);
+  const WordClass again = classify_words("部分达成预期目标", rules);  // now remembered
+  EXPECT_EQ(again.type, partly.type);
+  EXPECT_EQ(again.level, partly.level);
+  EXPECT_EQ(classify_words(std::string(200, 'x') + "部分达成", rules).type, WordClass::none);
+}
+
+// A remembered answer belongs to the lists it was found with: the same text
+// asked of two rule sets in turn gets each one's answer, and re-indexing
+// edited lists forgets the old answers.
+TEST(Words, RememberedPhrasesNeverCrossRuleSets) {
+  RuleSet a = test::national();
+  RuleSet b = test::national();
+  for (auto& tier : b.tiers) tier.words.clear();
+  b.tiers.back().words.push_back("稳步推进");
+  index_words(b);
+  a.tiers.front().words.push_back("稳步推进");
+  index_words(a);
+  for (int round = 0; round < 3; ++round) {
+    const WordClass in_a = classify_words("工作稳步推进中", a);
+    const WordClass in_b = classify_words("工作稳步推进中", b);
+    EXPECT_EQ(in_a.type, WordClass::tier);
+    EXPECT_EQ(in_a.level, 0);
+    EXPECT_EQ(in_b.type, WordClass::tier);
+    EXPECT_EQ(in_b.level, static_cast<int>(b.tiers.size()) - 1);
+  }
+  a.tiers.front().words.pop_back();
+  index_words(a);
+  EXPECT_EQ(classify_words("工作稳步推进中", a).type, WordClass::none);
+}
+
+// The indexed check (search for the last character, compare the names
+// ending there) answers as a search for every name does, on names built
+// from the listed names' pieces so that near misses are common.
+TEST(Words, LowerIsBetterNamesAgreeWithAPlainSearch) {
+  const RuleSet& rules = test::national();
+  ASSERT_FALSE(rules.lower_is_better_names.empty());
+  test::Random random(20261204);
+  const char* pieces[] = {"控制", "率",   "调整",  "差异", "结转", "结余", "完成",
+                          "及时", "预算", "（%）", "成本", "x",    "执行"};
+  int lower = 0;
+  for (int round = 0; round < 20000; ++round) {
+    std::string name;
+    const unsigned n = 1 + random.below(7);
+    for (unsigned k = 0; k < n; ++k) name += pieces[random.below(std::size(pieces))];
+    bool expected = false;
+    for (const auto& listed : rules.lower_is_better_names) {
+      expected = expected || name.find(listed) != std::string::npos;
+    }
+    ASSERT_EQ(is_lower_is_better_name(name, rules), expected) << name;
+    lower += expected ? 1 : 0;
+  }
+  EXPECT_GT(lower, 500);
+  EXPECT_TRUE(is_lower_is_better_name("在职人员控制率", rules));
+  EXPECT_FALSE(is_lower_is_better_name("资金拨付及时率", rules));
+}
+
+}  // namespace
+}  // namespace jixiao::core
