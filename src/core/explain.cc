@@ -2,6 +2,7 @@
 // scoring stays allocation-free; texts are written only when shown.
 #include <string>
 
+#include "core/concat.h"
 #include "core/decimal.h"
 #include "core/engine.h"
 #include "core/panel.h"
@@ -30,18 +31,18 @@ std::string node_text(const Indicator& ind, const NodeResult& node) {
   const std::string t = x.reason == Reason::met ? std::string() : format_number(x.t, digits);
   switch (x.reason) {
     case Reason::met:
-      return "实际完成值" + text::quoted(actual_text(ind, node)) + "达到年度指标值" +
-             text::quoted(ind.target_text) + "，得满分" + w();
+      return concat("实际完成值「", actual_text(ind, node), "」达到年度指标值「", ind.target_text,
+                    "」，得满分", w());
     case Reason::ratio:
-      return a + "/" + t + "×" + w() + "=" + s();
+      return concat(a, "/", t, "×", w(), "=", s());
     case Reason::lower_ratio:
-      return "(1−(" + a + "−" + t + ")/" + t + ")×" + w() + "=" + s();
+      return concat("(1−(", a, "−", t, ")/", t, ")×", w(), "=", s());
     case Reason::lower_double:
-      return "实际完成值" + a + "达到年度指标值" + t + "的2倍及以上，得0分";
+      return concat("实际完成值", a, "达到年度指标值", t, "的2倍及以上，得0分");
     case Reason::zero_target_met:
-      return "年度指标值为0，实际完成值" + a + "未超过，得满分" + w();
+      return concat("年度指标值为0，实际完成值", a, "未超过，得满分", w());
     case Reason::zero_target_missed:
-      return "年度指标值为0，实际完成值" + a + "，得0分";
+      return concat("年度指标值为0，实际完成值", a, "，得0分");
     case Reason::negative_actual:
       return "实际完成值为负数，按0计，得0分";
     case Reason::tier:
@@ -84,47 +85,46 @@ std::string explain(const Evaluation& e, const ScoreCard& card, int index, const
   const Indicator& ind = e.indicators[index];
   const NodeResult& node = card.nodes[index];
   const Explanation& x = node.why;
-  const std::string w = format_number(node.weight);
-  const std::string s = format_number(node.score);
+  // Formatted only where a wording shows them (most rows take node_text's).
+  const auto w = [&] { return format_number(node.weight); };
+  const auto s = [&] { return format_number(node.score); };
   std::string text;
   switch (x.reason) {
     case Reason::tier:
     case Reason::tier_stated:
     case Reason::tier_clamped: {
       const QualitativeTier& tier = r.tiers[x.level];
-      const std::string band = format_number(tier.min_share * node.weight) + "–" +
-                               format_number(tier.max_share * node.weight) + "分";
-      const std::string head =
-          text::quoted(ind.actual_text) + "属" + text::quoted(tier.label) + "档（" + band + "）";
+      const std::string head = concat("「", ind.actual_text, "」属「", tier.label, "」档（",
+                                      format_number(tier.min_share * node.weight), "–",
+                                      format_number(tier.max_share * node.weight), "分）");
       if (x.reason == Reason::tier) {
-        text = head + "，取本档上限" + format_percent(tier.max_share, 0) + "×" + w + "=" + s;
+        text = concat(head, "，取本档上限", format_percent(tier.max_share, 0), "×", w(), "=", s());
       } else if (x.reason == Reason::tier_stated) {
-        text = head + "，采用评价人给分" + s;
+        text = concat(head, "，采用评价人给分", s());
       } else {
-        text = head + "，填报得分超出该档，按" + s + "计";
+        text = concat(head, "，填报得分超出该档，按", s(), "计");
       }
       break;
     }
     case Reason::grade:
-      text = text::quoted(ind.actual_text) + "对应等级" +
-             text::quoted(r.grade_levels[x.level].label) + "，" + format_percent(x.share, 0) + "×" +
-             w + "=" + s;
+      text = concat("「", ind.actual_text, "」对应等级「", r.grade_levels[x.level].label, "」，",
+                    format_percent(x.share, 0), "×", w(), "=", s());
       break;
     case Reason::yes_no_met:
-      text = "实际完成值" + text::quoted(ind.actual_text) + "与年度指标值" +
-             text::quoted(ind.target_text) + "相符，得满分" + w;
+      text = concat("实际完成值「", ind.actual_text, "」与年度指标值「", ind.target_text,
+                    "」相符，得满分", w());
       break;
     case Reason::yes_no_missed:
-      text = "实际完成值" + text::quoted(ind.actual_text) + "与年度指标值" +
-             text::quoted(ind.target_text) + "不符，得0分";
+      text = concat("实际完成值「", ind.actual_text, "」与年度指标值「", ind.target_text,
+                    "」不符，得0分");
       break;
     case Reason::deadline_met:
-      text = "年度指标值" + text::quoted(ind.target_text) + "，实际" +
-             text::quoted(ind.actual_text) + "，按时完成，得满分" + w;
+      text = concat("年度指标值「", ind.target_text, "」，实际「", ind.actual_text,
+                    "」，按时完成，得满分", w());
       break;
     case Reason::deadline_missed:
-      text = "年度指标值" + text::quoted(ind.target_text) + "，实际" +
-             text::quoted(ind.actual_text) + "，未按时完成，得0分";
+      text = concat("年度指标值「", ind.target_text, "」，实际「", ind.actual_text,
+                    "」，未按时完成，得0分");
       break;
     case Reason::linear: {
       const double deducted = x.extra * x.share;
@@ -132,7 +132,7 @@ std::string explain(const Evaluation& e, const ScoreCard& card, int index, const
       text = "实际完成值" + text::quoted(actual_text(ind, node)) + "超出年度指标值" +
              text::quoted(ind.target_text) + format_number(x.extra) + unit + "，扣" +
              format_number(x.extra) + "×" + format_number(x.share) + "=" + format_number(deducted) +
-             "分，" + w + "−" + format_number(deducted) + "=" + s;
+             "分，" + w() + "−" + format_number(deducted) + "=" + s();
       break;
     }
     case Reason::panel: {
@@ -142,9 +142,9 @@ std::string explain(const Evaluation& e, const ScoreCard& card, int index, const
       size_t n = ind.expert_scores.size();
       if (method == PanelMethod::trimmed_mean && n >= 3) {
         text = "专家评分去掉一个最高分和一个最低分后取平均（" + sum + "，共" + std::to_string(n) +
-               "位）=" + s;
+               "位）=" + s();
       } else {
-        text = "专家评分平均：(" + sum + ")/" + std::to_string(n) + "=" + s;
+        text = "专家评分平均：(" + sum + ")/" + std::to_string(n) + "=" + s();
       }
       break;
     }
@@ -153,7 +153,7 @@ std::string explain(const Evaluation& e, const ScoreCard& card, int index, const
       break;
   }
   if (x.deducted > 0) {
-    text += "；超额完成按规则扣" + format_number(x.deducted) + "分，得" + s;
+    text += "；超额完成按规则扣" + format_number(x.deducted) + "分，得" + s();
   }
   return text;
 }
