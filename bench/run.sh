@@ -91,6 +91,7 @@ rows = int(ctx["data_rows"])
 size = int(ctx["data_bytes"])
 parse_score, parse_only = case("parse_and_score/file"), case("parse_only/file")
 floor = case("json_floor/file")
+index = case("json_index/file")
 hot, cold = case("score_only/hot"), case("score_only/cold")
 cli_s = statistics.median(cli_us) / 1e6
 cli_all_s = statistics.median(cli_all_us) / 1e6
@@ -103,6 +104,7 @@ lines = [
     ("jixiao score --json (CLI)", rows / cli_s, cli_s),
     (f"  the same, {os.cpu_count()} cores", rows / cli_all_s, cli_all_s),
     ("simdjson DOM, parse only", floor["rows/s"], rows / floor["rows/s"]),
+    ("simdjson index only", index["rows/s"], rows / index["rows/s"]),
     ("Python peer", peer["rows_per_second"], peer["seconds"]),
 ]
 py = peer["rows_per_second"]
@@ -117,6 +119,7 @@ targets = {
     "jixiao score --json (CLI)": ("≤ 2 × parse+score time/row",
                                   verdict(rows / cli_s * 2 >= parse_score["rows/s"])),
     "simdjson DOM, parse only": ("reference: no jixiao code", ""),
+    "simdjson index only": ("reference: stage 1, nothing walked", ""),
     "Python peer": ("same results, json module", ""),
 }
 
@@ -138,8 +141,9 @@ for label, r, seconds in lines:
           f"  {target:<32} {result}")
 print()
 print(f"parse+score runs at {parse_score['rows/s'] / floor['rows/s']:.2f}× the speed of simdjson's DOM "
-      f"parser alone on the same file (that parser is the ceiling for any reader of this JSON); "
-      f"the CLI takes {parse_score['rows/s'] / (rows / cli_s):.2f}× the bench's time per row "
+      f"parser alone on the same file; indexing alone (stage 1, the part no reader avoids) leaves "
+      f"{max(0.0, 1e9 / 10e6 - 1e9 / index['rows/s']):.0f} ns/row of the 10 M rows/s target's 100 "
+      f"for walking, converting and scoring; the CLI takes {parse_score['rows/s'] / (rows / cli_s):.2f}× the bench's time per row "
       f"(it also writes every explanation and finding)")
 print(f"jixiao vs Python peer: {agreement['disagreements']} of {agreement['compared']} "
       f"totals/grades disagree")
