@@ -1,5 +1,6 @@
 #include "format/scorecard_json.h"
 
+#include "core/decimal.h"
 #include "core/panel.h"
 
 namespace jixiao::format {
@@ -93,8 +94,11 @@ void write_scorecard_json(JsonWriter& out, const Evaluation& e, const ScoreCard&
         .field("name", e.indicators[i].name)
         .field("weight", node.weight)
         .field("score", node.scored ? std::optional<double>(node.score) : std::nullopt)
+        // Six decimals: the quotient without its binary noise (0.989, not
+        // 0.9890000000000001); reports print it as a percentage with two.
         .field("score_rate", node.scored && node.applicable_weight > 0
-                                 ? std::optional<double>(node.score / node.applicable_weight)
+                                 ? std::optional<double>(
+                                       core::round_half_up(node.score / node.applicable_weight, 6))
                                  : std::nullopt)
         .field("stated_score", stated(e.indicators[i].stated_score))
         .field("not_applicable", node.not_applicable)

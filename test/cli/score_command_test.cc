@@ -59,6 +59,9 @@ TEST(ScoreCommand, ReproducesThePublishedTotals) {
   EXPECT_EQ(d["execution"]["score"], 10);
   EXPECT_EQ(d["categories"][0]["name"], "产出指标");
   EXPECT_EQ(d["categories"][0]["score"], 39.55);
+  EXPECT_EQ(d["categories"][0]["score_rate"], 0.98875);  // 39.55/40
+  // A quotient prints at six decimals, not with its binary noise (57.58/60).
+  EXPECT_EQ(docs[0]["categories"][0]["score_rate"], 0.959667);
   EXPECT_EQ(d["indicators"][0]["explanation"], "97/100×15=14.55");
   EXPECT_EQ(d["indicators"][0]["stated_score"], 14.55);
   EXPECT_EQ(d["indicators"][0]["path"].size(), 3u);
