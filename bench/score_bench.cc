@@ -12,8 +12,9 @@
 //                          evaluation does between the reader and the engine
 //   score_only/cold        the same over --score_copies (10,000, about 180 MB of
 //                          evaluations): mostly a measure of memory bandwidth
-//   json_floor/file        reference: the file parsed into simdjson's DOM, line by
-//                          line, with the CPU's best kernels (no jixiao code)
+//   json_floor/file        reference: the file, mapped as the reader maps it,
+//                          parsed into simdjson's DOM line by line with the
+//                          CPU's best kernels (no jixiao code)
 //   json_index/file        reference: only simdjson's SIMD indexing (stage 1) of
 //                          each line, nothing walked (no jixiao code)
 //
@@ -30,6 +31,7 @@
 #include <cstring>
 #include <exception>
 #include <fstream>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -106,38 +108,63 @@ void read_file_case(benchmark::State& state, const DataFile& file, bool score) {
             static_cast<double>(file.bytes));
 }
 
-// Reference, not jixiao: the file read the way the reader reads it (one
-// buffer, reused) and each line parsed into simdjson's DOM by the
-// runtime-dispatched kernels, every value materialised, nothing converted.
-// What reading the JSON alone costs on this machine.
-void json_floor_case(benchmark::State& state, const DataFile& file) {
-  simdjson::dom::parser parser;
-  std::string buffer;
+// Maps the data file as the reader maps it (format::FileBytes) and calls
+// parse(data, length, readable) for each line, with a padded copy for a line
+// too near the end of the mapping; returns how many lines parse accepted, or
+// nothing (the benchmark is marked failed) when the file cannot be mapped.
+template <typename Parse>
+std::optional<size_t> each_line(benchmark::State& state, const DataFile& file, std::string& copy,
+                                Parse&& parse) {
+  auto bytes = format::FileBytes::open(file.path, format::kMaxEvaluationFileBytes);
+  if (!bytes.ok()) {
+    state.SkipWithError(bytes.status().message().c_str());
+    return std::nullopt;
+  }
+  const char* base = bytes->text().data();
+  const size_t size = bytes->text().size();
+  size_t accepted = 0;
+  for (size_t pos = 0; pos < size;) {
+    const void* nl = std::memchr(base + pos, '\n', size - pos);
+    const size_t end = nl ? static_cast<const char*>(nl) - base : size;
+    const size_t len = end - pos;
+    const char* line = base + pos;
+    size_t readable = bytes->readable() - pos;
+    if (readable < len + simdjson::SIMDJSON_PADDING) {
+      copy.assign(line, len);
+      copy.resize(len + simdjson::SIMDJSON_PADDING, '\0');
+      line = copy.data();
+      readable = copy.size();
+    }
+    if (len > 0 && parse(line, len, readable)) ++accepted;
+    pos = end + 1;
+  }
+  return accepted;
+}
+
+// Runs a reference case: `parse` over every line, which must accept them all.
+template <typename Parse>
+void reference_case(benchmark::State& state, const DataFile& file, Parse&& parse) {
+  std::string copy;
   for (auto _ : state) {
-    std::ifstream in(file.path, std::ios::binary);
-    buffer.resize(file.bytes + simdjson::SIMDJSON_PADDING);
-    if (!in.read(buffer.data(), static_cast<std::streamsize>(file.bytes))) {
-      state.SkipWithError("cannot read the data file");
-      return;
-    }
-    size_t documents = 0;
-    const char* base = buffer.data();
-    for (size_t pos = 0; pos < file.bytes;) {
-      const void* nl = std::memchr(base + pos, '\n', file.bytes - pos);
-      const size_t end = nl ? static_cast<const char*>(nl) - base : file.bytes;
-      simdjson::dom::element doc;
-      if (end > pos && parser.parse(base + pos, end - pos, false).get(doc) == simdjson::SUCCESS) {
-        ++documents;
-      }
-      pos = end + 1;
-    }
-    if (documents != file.evaluations) {
-      state.SkipWithError("simdjson could not parse every line");
+    const std::optional<size_t> documents = each_line(state, file, copy, parse);
+    if (!documents) return;
+    if (*documents != file.evaluations) {
+      state.SkipWithError("simdjson could not read every line");
       return;
     }
   }
   set_rates(state, static_cast<double>(file.rows), static_cast<double>(file.evaluations),
             static_cast<double>(file.bytes));
+}
+
+// Reference, not jixiao: each line parsed into simdjson's DOM by the
+// runtime-dispatched kernels, every value materialised, nothing converted.
+void json_floor_case(benchmark::State& state, const DataFile& file) {
+  simdjson::dom::parser parser;
+  reference_case(state, file, [&](const char* data, size_t len, size_t) {
+    simdjson::dom::element doc;
+    return parser.parse(data, len, false).get(doc) == simdjson::SUCCESS;
+  });
 }
 
 // Reference, not jixiao: only simdjson's SIMD indexing (stage 1) of every
@@ -146,43 +173,10 @@ void json_floor_case(benchmark::State& state, const DataFile& file) {
 // this JSON costs: the part of reading no reader can avoid.
 void json_index_case(benchmark::State& state, const DataFile& file) {
   simdjson::ondemand::parser parser;
-  std::string copy;  // a document too near the end of the mapping, padded
-  for (auto _ : state) {
-    // Mapped as the reader maps it (format::FileBytes), so that both pay the
-    // same for getting the bytes.
-    auto bytes = format::FileBytes::open(file.path, format::kMaxEvaluationFileBytes);
-    if (!bytes.ok()) {
-      state.SkipWithError(bytes.status().message().c_str());
-      return;
-    }
-    const char* base = bytes->text().data();
-    const size_t size = bytes->text().size();
-    size_t documents = 0;
-    for (size_t pos = 0; pos < size;) {
-      const void* nl = std::memchr(base + pos, '\n', size - pos);
-      const size_t end = nl ? static_cast<const char*>(nl) - base : size;
-      const size_t len = end - pos;
-      const char* doc_start = base + pos;
-      size_t capacity = bytes->readable() - pos;
-      if (capacity < len + simdjson::SIMDJSON_PADDING) {
-        copy.assign(doc_start, len);
-        copy.resize(len + simdjson::SIMDJSON_PADDING, '\0');
-        doc_start = copy.data();
-        capacity = copy.size();
-      }
-      simdjson::ondemand::document doc;
-      if (len > 0 && parser.iterate(doc_start, len, capacity).get(doc) == simdjson::SUCCESS) {
-        ++documents;
-      }
-      pos = end + 1;
-    }
-    if (documents != file.evaluations) {
-      state.SkipWithError("simdjson could not index every line");
-      return;
-    }
-  }
-  set_rates(state, static_cast<double>(file.rows), static_cast<double>(file.evaluations),
-            static_cast<double>(file.bytes));
+  reference_case(state, file, [&](const char* data, size_t len, size_t readable) {
+    simdjson::ondemand::document doc;
+    return parser.iterate(data, len, readable).get(doc) == simdjson::SUCCESS;
+  });
 }
 
 // The first `copies` evaluations of the file, kept in memory, and their bytes.

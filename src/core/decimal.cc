@@ -29,32 +29,34 @@ bool format_scaled(double rounded, int decimals, std::string& out) {
     out = "0";
     return true;
   }
-  char digits[24];
-  int n = 0;
-  int d = decimals;
-  // The fraction's trailing zeros are not printed.
-  while (d > 0 && k % 10 == 0) {
-    k /= 10;
-    --d;
-  }
+  char digits[kDecimalTextMax];
   char* end = digits + sizeof digits;
-  char* p = end;
-  for (int i = 0; i < d; ++i) {
-    *--p = static_cast<char>('0' + k % 10);
-    k /= 10;
-  }
-  if (d > 0) *--p = '.';
-  do {
-    *--p = static_cast<char>('0' + k % 10);
-    k /= 10;
-  } while (k != 0);
-  if (std::signbit(rounded)) *--p = '-';
-  n = static_cast<int>(end - p);
-  out.assign(p, static_cast<size_t>(n));
+  const char* p = write_decimal(k, decimals, std::signbit(rounded), end);
+  out.assign(p, static_cast<size_t>(end - p));
   return true;
 }
 
 }  // namespace
+
+char* write_decimal(uint64_t k, int decimals, bool negative, char* end) {
+  // The fraction's trailing zeros are not printed.
+  while (decimals > 0 && k % 10 == 0) {
+    k /= 10;
+    --decimals;
+  }
+  char* p = end;
+  for (int i = 0; i < decimals; ++i) {
+    *--p = static_cast<char>('0' + k % 10);
+    k /= 10;
+  }
+  if (decimals > 0) *--p = '.';
+  do {
+    *--p = static_cast<char>('0' + k % 10);
+    k /= 10;
+  } while (k != 0);
+  if (negative) *--p = '-';
+  return p;
+}
 
 std::string format_number(double value, int max_decimals) {
   const double rounded = round_half_up(value, max_decimals);

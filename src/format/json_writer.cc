@@ -9,6 +9,8 @@
 #include <emmintrin.h>
 #endif
 
+#include "core/decimal.h"
+
 namespace jixiao::format {
 
 namespace {
@@ -115,25 +117,9 @@ bool append_short_decimal(std::string& out, double d) {
   if (!(std::fabs(scaled) < 1e15) || d == 0) return false;
   const auto k = static_cast<int64_t>(scaled + (scaled < 0 ? -0.5 : 0.5));
   if (static_cast<double>(k) / 1e4 != d) return false;
-  uint64_t m = static_cast<uint64_t>(k < 0 ? -k : k);
-  int decimals = 4;
-  while (decimals > 0 && m % 10 == 0) {
-    m /= 10;
-    --decimals;
-  }
-  char buf[32];
+  char buf[core::kDecimalTextMax];
   char* end = buf + sizeof buf;
-  char* p = end;
-  for (int i = 0; i < decimals; ++i) {
-    *--p = static_cast<char>('0' + m % 10);
-    m /= 10;
-  }
-  if (decimals > 0) *--p = '.';
-  do {
-    *--p = static_cast<char>('0' + m % 10);
-    m /= 10;
-  } while (m != 0);
-  if (k < 0) *--p = '-';
+  const char* p = core::write_decimal(static_cast<uint64_t>(k < 0 ? -k : k), 4, k < 0, end);
   out.append(p, static_cast<size_t>(end - p));
   return true;
 }
