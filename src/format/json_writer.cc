@@ -1,5 +1,6 @@
 #include "format/json_writer.h"
 
+#include <algorithm>
 #include <cassert>
 #include <charconv>
 #include <cmath>
@@ -99,9 +100,10 @@ bool append_short_plain(std::string& out, std::string_view s, std::string_view s
   if (s.size() > kMax || !plain(s)) return false;
   char buf[kMax + 4];
   buf[0] = '"';
-  std::memcpy(buf + 1, s.data(), s.size());
+  // std::copy, not memcpy: an empty view may hold a null pointer.
+  std::copy(s.begin(), s.end(), buf + 1);
   buf[s.size() + 1] = '"';
-  std::memcpy(buf + s.size() + 2, suffix.data(), suffix.size());
+  std::copy(suffix.begin(), suffix.end(), buf + s.size() + 2);
   out.append(buf, s.size() + 2 + suffix.size());
   return true;
 }
