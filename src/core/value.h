@@ -72,6 +72,7 @@ class ValueReader {
   };
   std::vector<uint64_t> hashes_;  // direct-mapped by hash; 0: empty (kept apart: probed first)
   std::vector<Entry> entries_;
+  size_t misses_ = 0;  // since the table last grew
 };
 
 // Puts the numbers of a target and an actual into one unit: `t` and `a` in
