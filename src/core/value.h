@@ -69,6 +69,7 @@ class ValueReader {
   struct Entry {
     std::string written;
     Value value;
+    bool hit = false;  // read again since it was remembered
   };
   std::vector<uint64_t> hashes_;  // direct-mapped by hash; 0: empty (kept apart: probed first)
   std::vector<Entry> entries_;
