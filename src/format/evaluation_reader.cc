@@ -123,6 +123,7 @@ class FieldPath {
  public:
   void push(std::string_view key, int index = -1) { parts_.push_back({key, index}); }
   void pop() { parts_.pop_back(); }
+  void clear() { parts_.clear(); }
   std::string text(std::string_view last = {}) const {
     std::string out;
     for (const auto& p : parts_) {
@@ -151,10 +152,36 @@ struct Scope {
   FieldPath& path;
 };
 
+// Money is converted to 万元 once the budget's `unit` is known, because the
+// unit may come after the amounts in the object. An amount that carries its
+// own unit ("480万元") converts at once.
+struct PendingAmount {
+  std::optional<double>* out;
+  double value;
+};
+
+// What a DocumentReader works in, kept from one document to the next so that
+// reading one allocates nothing once warm (a JSON Lines file holds many
+// small documents).
+struct Workspace {
+  std::string scratch;
+  FieldPath path;
+  std::vector<PendingAmount> pending;
+  std::deque<core::FundingLine> sources;  // the budget's, until its amounts are converted
+  core::Value value;
+};
+
 class DocumentReader {
  public:
-  DocumentReader(std::string& scratch, core::ValueReader& values)
-      : scratch_(scratch), values_(values) {}
+  DocumentReader(Workspace& w, core::ValueReader& values)
+      : scratch_(w.scratch),
+        values_(values),
+        path_(w.path),
+        pending_(w.pending),
+        sources_(w.sources),
+        value_(w.value) {
+    path_.clear();  // a failed document leaves its place
+  }
 
   Status read(ondemand::document& doc, Evaluation& e) {
     ondemand::object obj;
@@ -280,14 +307,6 @@ class DocumentReader {
     out = f ? std::optional<double>(f->value) : std::nullopt;
     return s;
   }
-
-  // Money is converted to 万元 once the budget's `unit` is known, because the
-  // unit may come after the amounts in the object. An amount that carries its
-  // own unit ("480万元") converts at once.
-  struct PendingAmount {
-    std::optional<double>* out;
-    double value;
-  };
 
   Status amount(ondemand::value v, std::string_view field, std::optional<double>& out) {
     std::optional<core::Figure> f;
@@ -675,10 +694,10 @@ class DocumentReader {
 
   std::string& scratch_;
   core::ValueReader& values_;
-  FieldPath path_;
-  std::vector<PendingAmount> pending_;
-  std::deque<core::FundingLine> sources_;  // the budget's, until its amounts are converted
-  core::Value value_;
+  FieldPath& path_;
+  std::vector<PendingAmount>& pending_;
+  std::deque<core::FundingLine>& sources_;
+  core::Value& value_;
   size_t count_ = 0;
 };
 
@@ -687,7 +706,7 @@ class DocumentReader {
 struct EvaluationReader::Impl {
   ondemand::parser parser;
   Evaluation evaluation;
-  std::string scratch;
+  Workspace workspace;
   core::ValueReader values;  // remembers targets and actuals read before
   std::string buffer;        // text read into memory, plus padding
   std::string copy;          // one document near the end of a mapped file, plus padding
@@ -698,7 +717,7 @@ struct EvaluationReader::Impl {
     if (auto err = parser.iterate(data, len, capacity).get(doc)) {
       return Status::error(std::string(chinese_error(err))).within(origin_prefix(origin, line));
     }
-    DocumentReader reader(scratch, values);
+    DocumentReader reader(workspace, values);
     Status s = reader.read(doc, evaluation);
     if (!s.ok()) return s.within(origin_prefix(origin, line));
     return sink(evaluation, line);
