@@ -547,17 +547,7 @@ bool read_unit_figure(std::string_view s, Value& v) {
 void parse_value_with(std::string_view written, Value& v, bool shortcuts) {
   thread_local std::string buffer;
   const std::string_view normalized = text::normalize_view(written, buffer);
-  v.kind = ValueKind::empty;
-  v.op = Op::none;
-  v.number = 0;
-  v.factor = 1;
-  v.upper = 0;
-  v.unit.clear();
-  v.unit_known = true;
-  v.decimals = 0;
-  v.label.clear();
-  v.date = Date{};
-  v.text.clear();
+  reset_value(v);
   const std::string_view s = normalized;
   if (s.empty()) return;
   if (read_plain_figure(s, v)) return;
@@ -591,6 +581,20 @@ void parse_value_with(std::string_view written, Value& v, bool shortcuts) {
 }
 
 }  // namespace
+
+void reset_value(Value& v) {
+  v.kind = ValueKind::empty;
+  v.op = Op::none;
+  v.number = 0;
+  v.factor = 1;
+  v.upper = 0;
+  v.unit.clear();
+  v.unit_known = true;
+  v.decimals = 0;
+  v.label.clear();
+  v.date = Date{};
+  v.text.clear();
+}
 
 void parse_value_into(std::string_view written, Value& v) {
   parse_value_with(written, v, false);

@@ -53,6 +53,10 @@ struct Value {
 // Reads `written`. Never fails: what cannot be read is kind invalid or text.
 Value parse_value(std::string_view written);
 
+// out = Value{}, keeping the storage of its strings (assigning Value{}
+// would free it, and the next reading allocate it again).
+void reset_value(Value& out);
+
 // Like parse_value, reusing `out`'s storage (no allocation once warm).
 void parse_value_into(std::string_view written, Value& out);
 

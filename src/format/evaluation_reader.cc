@@ -664,12 +664,12 @@ class DocumentReader {
     if (saw_target) {
       values_.read(n.target_text, n.target);
     } else {
-      n.target = core::Value{};
+      core::reset_value(n.target);  // most parent rows have neither target nor actual
     }
     if (saw_actual) {
       values_.read(n.actual_text, n.actual);
     } else {
-      n.actual = core::Value{};
+      core::reset_value(n.actual);
     }
     return Status();
   }

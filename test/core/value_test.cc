@@ -240,6 +240,14 @@ TEST(Value, ReaderGivesWhatParseValueGivesForCommonCells) {
   }
 }
 
+TEST(Value, ResetGivesTheEmptyValue) {
+  for (const char* s : {"≥100家", "周报不少于52篇", "2021年12月前", "达成预期指标", "100-200家"}) {
+    Value v = parse_value(s);
+    reset_value(v);
+    expect_same_value(v, Value{}, s);
+  }
+}
+
 TEST(Value, ArbitraryBytesNeverCrash) {
   // Truncated UTF-8, control bytes, lone continuation bytes, long digit runs.
   const std::string samples[] = {std::string("\xE4\xBC", 2),
