@@ -1,9 +1,9 @@
 #include "core/value.h"
 
 #include <cmath>
+#include <cstring>
 
 #include "core/decimal.h"
-#include "core/string_table.h"
 #include "core/text.h"
 #include "core/units.h"
 
@@ -477,23 +477,81 @@ bool read_plain_figure(std::string_view s, Value& v) {
   return true;
 }
 
-void parse_value_into(std::string_view written, Value& v) {
+namespace {
+
+// "≥100家", "155家", "292.92万元", "≥4亿元": an operator sign, a number and a
+// short unit of Chinese characters, letters or %, the commonest cells after
+// plain figures. Gives what read_figure gives for them, without its label,
+// range and suffix scans; false for anything that needs those (a unit that
+// might be a suffix, a range, a date or prose), which then takes the general
+// way. `v` has been reset by parse_value_into.
+bool read_unit_figure(std::string_view s, Value& v) {
+  Cursor c{s};
+  Op op = Op::none;
+  // The operators that may stand right before a digit, as eat_prefix_op reads them.
+  if (c.eat("≥")) {
+    op = Op::ge;
+  } else if (c.eat("≤")) {
+    op = Op::le;
+  } else if (c.eat(">")) {
+    op = Op::gt;
+  } else if (c.eat("<")) {
+    op = Op::lt;
+  } else if (c.eat("=")) {
+    op = Op::eq;
+  }
+  if (!c.peek_digit()) return false;
+  double number = 0;
+  int decimals = 0;
+  read_number(c, number, decimals);
+  if (!std::isfinite(number)) return false;
+  const std::string_view unit = c.rest();
+  // Letters, % and up to eight Chinese characters (U+4000–U+9FFF, lead bytes
+  // E4–E9: no punctuation there), none of them one that starts a range (至,
+  // 到) or a date (年, 月, 季), and not ending in a character a suffix ends
+  // in (成, 右, 上, 下, 内, 前).
+  size_t points = 0;
+  for (size_t i = 0; i < unit.size(); ++points) {
+    const auto b = static_cast<unsigned char>(unit[i]);
+    if ((b >= 'a' && b <= 'z') || (b >= 'A' && b <= 'Z') || b == '%') {
+      ++i;
+      continue;
+    }
+    if (b < 0xE4 || b > 0xE9 || i + 2 >= unit.size()) return false;
+    const auto b1 = static_cast<unsigned char>(unit[i + 1]);
+    const auto b2 = static_cast<unsigned char>(unit[i + 2]);
+    if ((b1 & 0xC0) != 0x80 || (b2 & 0xC0) != 0x80) return false;
+    const std::string_view ch = unit.substr(i, 3);
+    if (ch == "至" || ch == "到" || ch == "年" || ch == "月" || ch == "季") return false;
+    if (i + 3 == unit.size() &&
+        (ch == "成" || ch == "右" || ch == "上" || ch == "下" || ch == "内" || ch == "前")) {
+      return false;
+    }
+    i += 3;
+  }
+  if (points > 8) return false;
+  const UnitReading reading = read_unit(unit);
+  v.kind = ValueKind::number;
+  v.op = op;
+  v.number = number * reading.factor;
+  v.upper = 0 * reading.factor;
+  v.factor = reading.factor;
+  v.unit.assign(reading.canonical);
+  v.unit_known = reading.known;
+  v.decimals = decimals;
+  return true;
+}
+
+// parse_value_into; `shortcuts` allows read_unit_figure, which the tests
+// check against the general way (parse_value does not take it).
+void parse_value_with(std::string_view written, Value& v, bool shortcuts) {
   thread_local std::string buffer;
   const std::string_view normalized = text::normalize_view(written, buffer);
-  v.kind = ValueKind::empty;
-  v.op = Op::none;
-  v.number = 0;
-  v.factor = 1;
-  v.upper = 0;
-  v.unit.clear();
-  v.unit_known = true;
-  v.decimals = 0;
-  v.label.clear();
-  v.date = Date{};
-  v.text.clear();
+  reset_value(v);
   const std::string_view s = normalized;
   if (s.empty()) return;
   if (read_plain_figure(s, v)) return;
+  if (shortcuts && read_unit_figure(s, v)) return;
   if (is_not_applicable(s)) {
     v.kind = ValueKind::not_applicable;
     return;
@@ -522,26 +580,109 @@ void parse_value_into(std::string_view written, Value& v) {
   read_figure(s, v);
 }
 
-namespace {
-constexpr size_t kRememberedValues = 2048;  // a power of two
-constexpr size_t kLongestRemembered = 64;   // bytes; longer text is prose that rarely repeats
 }  // namespace
 
-ValueReader::ValueReader() : hashes_(kRememberedValues, 0), entries_(kRememberedValues) {}
+void reset_value(Value& v) {
+  v.kind = ValueKind::empty;
+  v.op = Op::none;
+  v.number = 0;
+  v.factor = 1;
+  v.upper = 0;
+  v.unit.clear();
+  v.unit_known = true;
+  v.decimals = 0;
+  v.label.clear();
+  v.date = Date{};
+  v.text.clear();
+}
+
+void parse_value_into(std::string_view written, Value& v) {
+  parse_value_with(written, v, false);
+}
+
+namespace {
+// The table starts small, for the many readers that read one evaluation, and
+// grows while it keeps missing: a large file with many distinct texts
+// ("642台", "292.92万元") would otherwise evict its common ones ("≥90%", "优")
+// again and again. 8192 entries are about 1.5 MB; 16384 missed less but ran
+// no faster (the table outgrows the caches).
+constexpr size_t kFirstRemembered = 512;  // powers of two
+constexpr size_t kMostRemembered = 8192;
+constexpr size_t kLongestRemembered = 64;  // bytes; longer text is prose that rarely repeats
+
+uint64_t load8(const char* p) {
+  uint64_t v;
+  std::memcpy(&v, p, 8);
+  return v;
+}
+uint32_t load4(const char* p) {
+  uint32_t v;
+  std::memcpy(&v, p, 4);
+  return v;
+}
+
+// A hash of a short text, like StringTable::hash, but reading a tail of
+// under eight bytes with fixed-size loads (overlapping ones where the text is
+// long enough) rather than a memcpy of variable length, which is a call.
+uint64_t short_text_hash(std::string_view s) {
+  constexpr uint64_t kMul = 0x9E3779B97F4A7C15ull;
+  const char* p = s.data();
+  const size_t n = s.size();
+  uint64_t h = n * kMul;
+  size_t i = 0;
+  for (; i + 8 <= n; i += 8) {
+    h = (h ^ load8(p + i)) * kMul;
+    h ^= h >> 29;
+  }
+  uint64_t tail = 0;
+  if (n >= 8) {
+    tail = n > i ? load8(p + n - 8) : 0;
+  } else if (n >= 4) {
+    tail = (uint64_t{load4(p)} << 32) | load4(p + n - 4);
+  } else if (n > 0) {
+    tail = (uint64_t{static_cast<unsigned char>(p[0])} << 16) |
+           (uint64_t{static_cast<unsigned char>(p[n / 2])} << 8) |
+           static_cast<unsigned char>(p[n - 1]);
+  }
+  h = (h ^ tail) * kMul;
+  return h ^ (h >> 32);
+}
+}  // namespace
+
+ValueReader::ValueReader() : hashes_(kFirstRemembered, 0), entries_(kFirstRemembered) {}
 
 void ValueReader::read(std::string_view written, Value& out) {
   if (written.size() > kLongestRemembered) {
-    parse_value_into(written, out);
+    parse_value_with(written, out, true);
     return;
   }
-  const uint64_t hash = StringTable::hash(written) | 1;  // never 0, the empty mark
-  const size_t slot = hash & (kRememberedValues - 1);
-  Entry& e = entries_[slot];
-  if (hashes_[slot] != hash || e.written != written) {
-    parse_value_into(written, e.value);
-    e.written.assign(written);
-    hashes_[slot] = hash;
+  const uint64_t hash = short_text_hash(written) | 1;  // never 0, the empty mark
+  size_t slot = hash & (hashes_.size() - 1);
+  if (hashes_[slot] == hash && entries_[slot].written == written) {
+    entries_[slot].hit = true;
+    out = entries_[slot].value;
+    return;
   }
+  if (++misses_ > 2 * hashes_.size() && hashes_.size() < kMostRemembered) {
+    // Start over four times larger: what was remembered is read again once.
+    const size_t size = hashes_.size() * 4;
+    hashes_.assign(size, 0);
+    entries_.clear();
+    entries_.resize(size);
+    misses_ = 0;
+    slot = hash & (size - 1);
+  }
+  Entry& e = entries_[slot];
+  if (e.hit) {
+    // A second chance for a text read again since it came in: a run of
+    // texts seen once ("642台") would otherwise push out "≥90%" and "优".
+    e.hit = false;
+    parse_value_with(written, out, true);
+    return;
+  }
+  parse_value_with(written, e.value, true);
+  e.written.assign(written);
+  hashes_[slot] = hash;
   out = e.value;
 }
 

@@ -53,6 +53,10 @@ struct Value {
 // Reads `written`. Never fails: what cannot be read is kind invalid or text.
 Value parse_value(std::string_view written);
 
+// out = Value{}, keeping the storage of its strings (assigning Value{}
+// would free it, and the next reading allocate it again).
+void reset_value(Value& out);
+
 // Like parse_value, reusing `out`'s storage (no allocation once warm).
 void parse_value_into(std::string_view written, Value& out);
 
@@ -69,9 +73,11 @@ class ValueReader {
   struct Entry {
     std::string written;
     Value value;
+    bool hit = false;  // read again since it was remembered
   };
   std::vector<uint64_t> hashes_;  // direct-mapped by hash; 0: empty (kept apart: probed first)
   std::vector<Entry> entries_;
+  size_t misses_ = 0;  // since the table last grew
 };
 
 // Puts the numbers of a target and an actual into one unit: `t` and `a` in

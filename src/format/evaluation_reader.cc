@@ -60,10 +60,11 @@ bool key_is(std::string_view key, const char (&literal)[N]) {
   return key.size() == N - 1 && std::memcmp(key.data(), literal, N - 1) == 0;
 }
 
-// The bytes of a raw key up to its closing quote or first backslash. Keys are
-// short: one 16-byte compare finds the end of most of them. The document is
-// padded, so reading 16 bytes past any key start is safe.
-size_t key_length(const char* raw) {
+// The bytes of a raw key or string up to its closing quote or first
+// backslash. Keys are short: one 16-byte compare finds the end of most of
+// them. The document is padded, so reading 16 bytes past the closing quote is
+// safe.
+size_t raw_length(const char* raw) {
 #ifdef __SSE2__
   for (size_t at = 0;; at += 16) {
     const __m128i bytes = _mm_loadu_si128(reinterpret_cast<const __m128i*>(raw + at));
@@ -78,12 +79,51 @@ size_t key_length(const char* raw) {
 #endif
 }
 
+// Reads a JSON number token such as "5", "4.56" or "1449.76 " (the token
+// runs to the next structural character) without simdjson's full number
+// parser, which get_double plus decimals_of would run twice over. Takes only
+// what is surely read the same way: non-negative, no exponent, at most 15
+// digits, so that mantissa / 10^decimals is exact over exact and therefore the
+// correctly rounded double, as simdjson's. Anything else returns false and
+// goes the general way, which also reports malformed numbers ("01", "1.").
+bool plain_json_number(std::string_view token, std::optional<core::Figure>& out) {
+  static constexpr double kPow10[] = {1e0, 1e1, 1e2,  1e3,  1e4,  1e5,  1e6,  1e7,
+                                      1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15};
+  size_t i = 0;
+  const size_t n = token.size();
+  uint64_t mantissa = 0;
+  int digits = 0;
+  while (i < n && token[i] >= '0' && token[i] <= '9') {
+    mantissa = mantissa * 10 + static_cast<uint64_t>(token[i] - '0');
+    ++digits;
+    ++i;
+  }
+  if (digits == 0 || (digits > 1 && token[0] == '0')) return false;
+  int decimals = 0;
+  if (i < n && token[i] == '.') {
+    ++i;
+    while (i < n && token[i] >= '0' && token[i] <= '9') {
+      mantissa = mantissa * 10 + static_cast<uint64_t>(token[i] - '0');
+      ++decimals;
+      ++i;
+    }
+    if (decimals == 0) return false;
+  }
+  if (digits + decimals > 15) return false;
+  for (; i < n; ++i) {  // only the white space before the next structural character
+    if (token[i] != ' ' && token[i] != '\t' && token[i] != '\n' && token[i] != '\r') return false;
+  }
+  out = core::Figure{static_cast<double>(mantissa) / kPow10[decimals], decimals};
+  return true;
+}
+
 // Where a field sits, for messages: indicators[2].children[0].weight. Keys
 // are string literals or views into the document, which outlive the path.
 class FieldPath {
  public:
   void push(std::string_view key, int index = -1) { parts_.push_back({key, index}); }
   void pop() { parts_.pop_back(); }
+  void clear() { parts_.clear(); }
   std::string text(std::string_view last = {}) const {
     std::string out;
     for (const auto& p : parts_) {
@@ -112,10 +152,36 @@ struct Scope {
   FieldPath& path;
 };
 
+// Money is converted to 万元 once the budget's `unit` is known, because the
+// unit may come after the amounts in the object. An amount that carries its
+// own unit ("480万元") converts at once.
+struct PendingAmount {
+  std::optional<double>* out;
+  double value;
+};
+
+// What a DocumentReader works in, kept from one document to the next so that
+// reading one allocates nothing once warm (a JSON Lines file holds many
+// small documents).
+struct Workspace {
+  std::string scratch;
+  FieldPath path;
+  std::vector<PendingAmount> pending;
+  std::deque<core::FundingLine> sources;  // the budget's, until its amounts are converted
+  core::Value value;
+};
+
 class DocumentReader {
  public:
-  DocumentReader(std::string& scratch, core::ValueReader& values)
-      : scratch_(scratch), values_(values) {}
+  DocumentReader(Workspace& w, core::ValueReader& values)
+      : scratch_(w.scratch),
+        values_(values),
+        path_(w.path),
+        pending_(w.pending),
+        sources_(w.sources),
+        value_(w.value) {
+    path_.clear();  // a failed document leaves its place
+  }
 
   Status read(ondemand::document& doc, Evaluation& e) {
     ondemand::object obj;
@@ -160,6 +226,20 @@ class DocumentReader {
     e.overall_goal.clear();
   }
 
+  // The string `v`, read in place when it has no escape in it: most cells
+  // have none, and simdjson's get_string would copy every one into its own
+  // buffer. The document's strings were checked for UTF-8 and control
+  // characters when it was indexed, so an unescaped string is its own value.
+  static simdjson_result<std::string_view> string(ondemand::value v) {
+    // The token starts with the opening quote; peeking at it consumes nothing,
+    // so an escaped string can still be read by get_string.
+    const std::string_view token = v.raw_json_token();
+    const char* start = token.data() + 1;
+    const size_t len = raw_length(start);
+    if (start[len] == '"') return std::string_view(start, len);
+    return v.get_string();
+  }
+
   // Text: a string, or a number kept as written; null is empty.
   Status text(ondemand::value v, std::string_view field, std::string& out) {
     ondemand::json_type type;
@@ -167,9 +247,11 @@ class DocumentReader {
     switch (type) {
       case ondemand::json_type::string: {
         std::string_view s;
-        if (auto err = v.get_string().get(s)) return json_error(err, field);
+        if (auto err = string(v).get(s)) return json_error(err, field);
         if (s.size() > kMaxTextBytes) return fail(field, "文本过长（超过 256 KiB）");
-        out.assign(s);
+        // clear + append: append copies without the overlap checks of assign.
+        out.clear();
+        out.append(s);
         return Status();
       }
       case ondemand::json_type::number: {
@@ -194,6 +276,7 @@ class DocumentReader {
     if (auto err = v.type().get(type)) return json_error(err, field);
     if (type == ondemand::json_type::null) return Status();
     if (type == ondemand::json_type::number) {
+      if (plain_json_number(v.raw_json_token(), out)) return Status();
       double d = 0;
       if (auto err = v.get_double().get(d)) return json_error(err, field);
       if (!std::isfinite(d)) return fail(field, "数值超出范围");
@@ -224,14 +307,6 @@ class DocumentReader {
     out = f ? std::optional<double>(f->value) : std::nullopt;
     return s;
   }
-
-  // Money is converted to 万元 once the budget's `unit` is known, because the
-  // unit may come after the amounts in the object. An amount that carries its
-  // own unit ("480万元") converts at once.
-  struct PendingAmount {
-    std::optional<double>* out;
-    double value;
-  };
 
   Status amount(ondemand::value v, std::string_view field, std::optional<double>& out) {
     std::optional<core::Figure> f;
@@ -269,7 +344,7 @@ class DocumentReader {
       // key that has an escape in it (the closing quote is there: the
       // document's strings were checked when it was indexed).
       const char* raw = field.key().raw();
-      const size_t len = key_length(raw);
+      const size_t len = raw_length(raw);
       std::string_view key(raw, len);
       if (raw[len] == '\\') {
         if (auto err = field.unescaped_key().get(key)) return json_error(err, "");
@@ -589,12 +664,12 @@ class DocumentReader {
     if (saw_target) {
       values_.read(n.target_text, n.target);
     } else {
-      n.target = core::Value{};
+      core::reset_value(n.target);  // most parent rows have neither target nor actual
     }
     if (saw_actual) {
       values_.read(n.actual_text, n.actual);
     } else {
-      n.actual = core::Value{};
+      core::reset_value(n.actual);
     }
     return Status();
   }
@@ -619,10 +694,10 @@ class DocumentReader {
 
   std::string& scratch_;
   core::ValueReader& values_;
-  FieldPath path_;
-  std::vector<PendingAmount> pending_;
-  std::deque<core::FundingLine> sources_;  // the budget's, until its amounts are converted
-  core::Value value_;
+  FieldPath& path_;
+  std::vector<PendingAmount>& pending_;
+  std::deque<core::FundingLine>& sources_;
+  core::Value& value_;
   size_t count_ = 0;
 };
 
@@ -631,7 +706,7 @@ class DocumentReader {
 struct EvaluationReader::Impl {
   ondemand::parser parser;
   Evaluation evaluation;
-  std::string scratch;
+  Workspace workspace;
   core::ValueReader values;  // remembers targets and actuals read before
   std::string buffer;        // text read into memory, plus padding
   std::string copy;          // one document near the end of a mapped file, plus padding
@@ -642,7 +717,7 @@ struct EvaluationReader::Impl {
     if (auto err = parser.iterate(data, len, capacity).get(doc)) {
       return Status::error(std::string(chinese_error(err))).within(origin_prefix(origin, line));
     }
-    DocumentReader reader(scratch, values);
+    DocumentReader reader(workspace, values);
     Status s = reader.read(doc, evaluation);
     if (!s.ok()) return s.within(origin_prefix(origin, line));
     return sink(evaluation, line);

@@ -4,6 +4,10 @@
 #include <gtest/gtest.h>
 
 #include <cmath>
+#include <string>
+#include <vector>
+
+#include "test/support/random.h"
 
 namespace jixiao::core {
 namespace {
@@ -128,6 +132,119 @@ TEST(Value, ReusingStorageGivesTheSameResult) {
     EXPECT_EQ(reused.number, fresh.number) << s;
     EXPECT_EQ(reused.unit, fresh.unit) << s;
     EXPECT_EQ(reused.text, fresh.text) << s;
+  }
+}
+
+void expect_same_value(const Value& a, const Value& b, const std::string& written) {
+  EXPECT_EQ(a.kind, b.kind) << written;
+  EXPECT_EQ(a.op, b.op) << written;
+  // Bit for bit: a fast path must compute the very same doubles.
+  EXPECT_EQ(std::signbit(a.number), std::signbit(b.number)) << written;
+  EXPECT_EQ(a.number, b.number) << written;
+  EXPECT_EQ(a.factor, b.factor) << written;
+  EXPECT_EQ(a.upper, b.upper) << written;
+  EXPECT_EQ(a.unit, b.unit) << written;
+  EXPECT_EQ(a.unit_known, b.unit_known) << written;
+  EXPECT_EQ(a.decimals, b.decimals) << written;
+  EXPECT_EQ(a.label, b.label) << written;
+  EXPECT_EQ(a.date.year, b.date.year) << written;
+  EXPECT_EQ(a.date.month, b.date.month) << written;
+  EXPECT_EQ(a.date.day, b.date.day) << written;
+  EXPECT_EQ(a.text, b.text) << written;
+}
+
+// Texts shaped like table cells, with the odd forms near each shape: figures
+// with operators, units, suffixes, ranges, dates, words, stray spaces and
+// full-width characters.
+std::string cell_text(test::Random& r) {
+  std::string s;
+  const int parts = 1 + static_cast<int>(r.below(4));
+  for (int p = 0; p < parts; ++p) {
+    switch (r.below(9)) {
+      case 0:
+        s += r.pick<const char*>({"≥", "≤", ">", "<", "=", ">=", "==", "不少于", "约", "≧", "＞",
+                                  "不超过", "达到", " ", "-", "+"});
+        break;
+      case 1:
+      case 2: {
+        const int digits = 1 + static_cast<int>(r.below(r.chance(0.1) ? 20 : 6));
+        for (int d = 0; d < digits; ++d) s += static_cast<char>('0' + r.below(10));
+        if (r.chance(0.4)) {
+          s += r.pick<const char*>({".", ".", ",", "．"});
+          const int decimals = static_cast<int>(r.below(r.chance(0.1) ? 25 : 4));
+          for (int d = 0; d < decimals; ++d) s += static_cast<char>('0' + r.below(10));
+        }
+        break;
+      }
+      case 3:
+      case 4:
+        s += r.pick<const char*>({"家",   "%",  "台",       "万元", "亿元", "元", "平方米",
+                                  "人次", "户", "个工作日", "小时", "分",   "篇", "kg",
+                                  "km/h", "％", "元/人",    "個",   "年",   "月", "季度",
+                                  "日",   "天", "次/年",    "万",   "吨"});
+        break;
+      case 5:
+        s += r.pick<const char*>(
+            {"以上", "以内", "内", "前", "左右", "及以上", "完成", "底", "上旬", "以下", "之前"});
+        break;
+      case 6:
+        s += r.pick<const char*>({"-", "~", "至", "到", "/", "、", "。", ":", "(", "*", "—"});
+        break;
+      case 7:
+        s += r.pick<const char*>({"优", "是", "已建立", "达成预期指标", "有效提升", "周报",
+                                  "预算执行率", "满意度", "不适用", "N/A", "截至", "第"});
+        break;
+      default:
+        s += r.pick<const char*>({" ", "　", "\t", "\xE4\xBC", "\x80", "2024年", "12月"});
+        break;
+    }
+  }
+  return s;
+}
+
+TEST(Value, ReaderGivesWhatParseValueGives) {
+  // Many distinct texts, so that the reader's memory evicts, grows and is
+  // hit with repeats, each checked against a fresh parse_value.
+  test::Random r(20240613);
+  std::vector<std::string> seen;
+  ValueReader reader;
+  Value out;
+  for (int i = 0; i < 60000; ++i) {
+    const std::string written = !seen.empty() && r.chance(0.5)
+                                    ? seen[r.below(static_cast<unsigned>(seen.size()))]
+                                    : cell_text(r);
+    if (seen.size() < 5000) seen.push_back(written);
+    reader.read(written, out);
+    expect_same_value(out, parse_value(written), written);
+    if (HasFailure()) return;  // one case is enough to name the problem
+  }
+}
+
+TEST(Value, ReaderGivesWhatParseValueGivesForCommonCells) {
+  ValueReader reader;
+  Value out;
+  for (int round = 0; round < 2; ++round) {  // a miss, then a hit
+    for (const char* s : {"≥100家",       "100%",        "155家",
+                          "2024年12月前", "优",          "≥90%",
+                          "642台",        "292.92万元",  "≥4亿元",
+                          "=20篇",        "5个工作日内", "3个工作日",
+                          "≥170 家",      "1,234.5万元", "100-200家",
+                          "≥0.5",         "≥100.0%",     "不少于42000平方米",
+                          "≤1元/人",      "≥1a",         "1%%",
+                          "12月",         "100以上",     "0001家",
+                          "≥.5家",        "≥5.家",       "≥12345678901234567890家",
+                          "约100台",      "100台左右"}) {
+      reader.read(s, out);
+      expect_same_value(out, parse_value(s), s);
+    }
+  }
+}
+
+TEST(Value, ResetGivesTheEmptyValue) {
+  for (const char* s : {"≥100家", "周报不少于52篇", "2021年12月前", "达成预期指标", "100-200家"}) {
+    Value v = parse_value(s);
+    reset_value(v);
+    expect_same_value(v, Value{}, s);
   }
 }
 

@@ -8,6 +8,8 @@
 #include <random>
 #include <sstream>
 
+#include "core/decimal.h"
+
 #include "test/support/file_text.h"
 #include "test/support/temp_path.h"
 
@@ -49,6 +51,76 @@ TEST(EvaluationReader, NumbersMayComeAsStrings) {
   EXPECT_EQ(*r->indicators[0].weight, 15);
   EXPECT_EQ(r->indicators[0].target_text, "100");
   EXPECT_EQ(r->indicators[0].actual.number, 97);
+}
+
+TEST(EvaluationReader, NumbersReadAsPrinted) {
+  // JSON numbers of every shape: the value is the correctly rounded double
+  // of what was printed (as strtod gives it), the decimals those printed.
+  std::mt19937 rng(7);
+  auto digits = [&](int n, bool leading_zero) {
+    std::string d;
+    for (int i = 0; i < n; ++i) {
+      d += static_cast<char>('0' + rng() % 10);
+      if (i == 0 && !leading_zero && d[0] == '0') d[0] = '1' + static_cast<char>(rng() % 9);
+    }
+    return d;
+  };
+  for (int i = 0; i < 3000; ++i) {
+    std::string token = rng() % 8 == 0 ? "-" : "";
+    token += rng() % 6 == 0 ? "0" : digits(1 + static_cast<int>(rng() % 18), false);
+    if (rng() % 2 == 0) token += "." + digits(1 + static_cast<int>(rng() % 18), true);
+    if (rng() % 10 == 0) token += "e" + std::to_string(static_cast<int>(rng() % 40) - 20);
+    const std::string space = rng() % 4 == 0 ? " \n" : "";
+    const std::string json = R"({"title":"t","stated_total":)" + token + space +
+                             R"(,"indicators":[{"name":"a","weight":)" + token + space + "}]}";
+    Result<core::Evaluation> r = parse_evaluation(json);
+    const double expected = std::strtod(token.c_str(), nullptr);
+    if (expected < 0) {  // weights may not be negative
+      ASSERT_FALSE(r.ok()) << token;
+      continue;
+    }
+    ASSERT_TRUE(r.ok()) << token << ": " << r.status().message();
+    ASSERT_TRUE(r->stated_total.has_value()) << token;
+    EXPECT_EQ(r->stated_total->value, expected) << token;
+    EXPECT_EQ(std::signbit(r->stated_total->value), std::signbit(expected)) << token;
+    EXPECT_EQ(r->stated_total->decimals, core::decimals_of(token)) << token;
+    EXPECT_EQ(*r->indicators[0].weight, expected) << token;
+  }
+  // What JSON does not allow is reported as before, naming the field.
+  for (const char* token : {"01", "1.", "00.5", "1.5.5", "1e", "12abc", "1e400"}) {
+    EXPECT_EQ(error_of(std::string(R"({"title":"t","stated_total":)") + token + "}"),
+              "文件 a.json：数字格式错误（字段 stated_total 附近）")
+        << token;
+  }
+}
+
+TEST(EvaluationReader, TextsReadWithAndWithoutEscapes) {
+  const std::string long_text(300, 'x');
+  struct Case {
+    std::string json;  // the JSON string, quotes included
+    std::string text;  // what it reads as
+  };
+  const Case cases[] = {
+      {R"("a")", "a"},
+      {R"("")", ""},
+      {R"("\"")", "\""},
+      {R"("a\\b")", "a\\b"},
+      {R"("\u4e2d文")", "中文"},
+      {R"("≥90%\n")", "≥90%\n"},
+      {"\"" + long_text + "\"", long_text},
+      {"\"" + long_text + "\\t\"", long_text + "\t"},
+      {R"("0123456789abcde\"")", "0123456789abcde\""},
+      {R"("0123456789abcdef\/")", "0123456789abcdef/"},
+  };
+  for (const Case& c : cases) {
+    Result<core::Evaluation> r =
+        parse_evaluation(R"({"title":"t","unit":)" + c.json +
+                         R"(,"indicators":[{"name":"n","target":)" + c.json + "}]}");
+    ASSERT_TRUE(r.ok()) << c.json << ": " << r.status().message();
+    EXPECT_EQ(r->unit, c.text) << c.json;
+    EXPECT_EQ(r->indicators[0].target_text, c.text) << c.json;
+  }
+  EXPECT_NE(error_of(R"({"title":"t","unit":"\x"})"), "");
 }
 
 TEST(EvaluationReader, BudgetUnitMayComeAfterTheAmounts) {
