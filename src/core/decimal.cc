@@ -29,22 +29,30 @@ bool format_scaled(double rounded, int decimals, std::string& out) {
     out = "0";
     return true;
   }
-  char digits[kDecimalTextMax];
-  char* end = digits + sizeof digits;
-  const char* p = write_decimal(k, decimals, std::signbit(rounded), end);
-  out.assign(p, static_cast<size_t>(end - p));
+  out.clear();
+  append_decimal(out, k, decimals, std::signbit(rounded));
   return true;
 }
 
 }  // namespace
 
-char* write_decimal(uint64_t k, int decimals, bool negative, char* end) {
+void append_decimal(std::string& out, uint64_t k, int decimals, bool negative) {
   // The fraction's trailing zeros are not printed.
   while (decimals > 0 && k % 10 == 0) {
     k /= 10;
     --decimals;
   }
-  char* p = end;
+  // The length first, so that the digits go straight into `out`: written
+  // into a buffer and then copied, they were read back by memcpy's wide
+  // loads before the byte stores had landed, a stall on every number.
+  int whole_digits = 1;
+  for (uint64_t w = k / static_cast<uint64_t>(pow10(decimals)); w >= 10; w /= 10) ++whole_digits;
+  const size_t length = (negative ? 1 : 0) + static_cast<size_t>(whole_digits) +
+                        (decimals > 0 ? 1 + static_cast<size_t>(decimals) : 0);
+  const size_t at = out.size();
+  out.resize(at + length);
+  char* const start = out.data() + at;
+  char* p = start + length;
   for (int i = 0; i < decimals; ++i) {
     *--p = static_cast<char>('0' + k % 10);
     k /= 10;
@@ -55,7 +63,6 @@ char* write_decimal(uint64_t k, int decimals, bool negative, char* end) {
     k /= 10;
   } while (k != 0);
   if (negative) *--p = '-';
-  return p;
 }
 
 std::string format_number(double value, int max_decimals) {

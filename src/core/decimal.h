@@ -42,13 +42,11 @@ inline double round_half_up(double value, int decimals = 2) {
 // trailing zeros: 14.5 → "14.5", 15.0 → "15", 0.123456 → "0.1235".
 std::string format_number(double value, int max_decimals = 4);
 
-// Writes k/10^decimals (k a whole number, 0 ≤ decimals ≤ 10) with the
-// fraction's trailing zeros dropped ("1455", 2 → "14.55"; "1500", 2 → "15"),
-// as the last bytes before `end`, and returns where the text starts. Room
-// for kDecimalTextMax bytes must precede `end`. The digit loop that prints
-// every score in explanations and JSON.
-inline constexpr size_t kDecimalTextMax = 32;
-char* write_decimal(uint64_t k, int decimals, bool negative, char* end);
+// Appends k/10^decimals (k a whole number, 0 ≤ decimals ≤ 10) with the
+// fraction's trailing zeros dropped (1455, 2 → "14.55"; 1500, 2 → "15";
+// 5, 2 → "0.05"): the digit loop that prints every score in explanations and
+// JSON.
+void append_decimal(std::string& out, uint64_t k, int decimals, bool negative);
 
 // `value` as a percentage with at most `max_decimals` places: 0.9597 → "95.97%".
 std::string format_percent(double ratio, int max_decimals = 2);

@@ -122,10 +122,7 @@ bool append_short_decimal(std::string& out, double d) {
   if (!(std::fabs(scaled) < 1e15) || d == 0) return false;
   const auto k = static_cast<int64_t>(scaled + (scaled < 0 ? -0.5 : 0.5));
   if (static_cast<double>(k) / 1e4 != d) return false;
-  char buf[core::kDecimalTextMax];
-  char* end = buf + sizeof buf;
-  const char* p = core::write_decimal(static_cast<uint64_t>(k < 0 ? -k : k), 4, k < 0, end);
-  out.append(p, static_cast<size_t>(end - p));
+  core::append_decimal(out, static_cast<uint64_t>(k < 0 ? -k : k), 4, k < 0);
   return true;
 }
 
