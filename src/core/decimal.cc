@@ -45,8 +45,9 @@ void append_decimal(std::string& out, uint64_t k, int decimals, bool negative) {
   // The length first, so that the digits go straight into `out`: written
   // into a buffer and then copied, they were read back by memcpy's wide
   // loads before the byte stores had landed, a stall on every number.
-  int whole_digits = 1;
-  for (uint64_t w = k / static_cast<uint64_t>(pow10(decimals)); w >= 10; w /= 10) ++whole_digits;
+  int digits = 1;
+  for (uint64_t w = k; w >= 10; w /= 10) ++digits;  // division by a constant: a multiply
+  const int whole_digits = std::max(1, digits - decimals);
   const size_t length = (negative ? 1 : 0) + static_cast<size_t>(whole_digits) +
                         (decimals > 0 ? 1 + static_cast<size_t>(decimals) : 0);
   const size_t at = out.size();
