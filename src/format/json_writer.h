@@ -2,6 +2,7 @@
 // always valid output (strings are escaped, non-finite numbers become null).
 #pragma once
 
+#include <cstring>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -18,6 +19,32 @@ class JsonWriter {
   JsonWriter& begin_array() { return open('['); }
   JsonWriter& end_array() { return close(']'); }
   JsonWriter& key(std::string_view k);
+  // A key written in the code ("score"), the most frequent thing written
+  // (about 13 per indicator row). Inlined where it is called, so that the
+  // check for bytes to escape and the copy of the literal fold into a few
+  // constant stores; a key that would need escaping takes the general path.
+  template <size_t N>
+  [[gnu::always_inline]] JsonWriter& key(const char (&k)[N]) {
+    constexpr size_t n = N - 1;
+    bool plain = k[n] == '\0';
+    for (size_t i = 0; plain && i < n; ++i) {
+      const auto c = static_cast<unsigned char>(k[i]);
+      plain = c >= 0x20 && c != '"' && c != '\\' && c != '\0';
+    }
+    if (!plain) return key(std::string_view(k));
+    separate();
+    // Straight into the output: assembled in a local buffer and appended,
+    // the buffer's stores would be read back before they had landed.
+    const size_t at = out_.size();
+    out_.resize(at + n + 3);
+    char* p = out_.data() + at;
+    p[0] = '"';
+    std::memcpy(p + 1, k, n);
+    p[n + 1] = '"';
+    p[n + 2] = ':';
+    after_key_ = true;
+    return *this;
+  }
   JsonWriter& value(std::string_view s);
   JsonWriter& value(const char* s) { return value(std::string_view(s)); }
   JsonWriter& value(double d);
@@ -32,8 +59,8 @@ class JsonWriter {
   JsonWriter& raw_value(std::string_view json);
 
   // key(k).value(v)
-  template <typename T>
-  JsonWriter& field(std::string_view k, const T& v) {
+  template <typename K, typename T>
+  JsonWriter& field(const K& k, const T& v) {
     key(k);
     return value(v);
   }

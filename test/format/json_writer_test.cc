@@ -104,9 +104,13 @@ TEST(JsonWriter, NumbersMatchToCharsShortest) {
 TEST(JsonWriter, KeysAreEscapedToo) {
   std::string out;
   JsonWriter w(out);
-  w.begin_object().field("优\"秀", "a\nb").field(std::string(130, 'k'), 1).end_object();
+  // A literal that needs escaping, a long key, and a char array holding a shorter text.
+  char buffer[16] = "ab";
+  w.begin_object().field("优\"秀", "a\nb").field(std::string(130, 'k'), 1).field(buffer, 2);
+  w.end_object();
   const auto parsed = nlohmann::json::parse(out);
   EXPECT_EQ(parsed["优\"秀"], "a\nb");
+  EXPECT_EQ(parsed["ab"], 2);
   EXPECT_EQ(parsed[std::string(130, 'k')], 1);
 }
 
