@@ -51,7 +51,6 @@ class Checker {
 
   void run() {
     check_weight_sums(e_, card_, r_.total, card_.flags);
-    stated_scores(e_, card_, r_.decimals, stated_);
     stated_figures();
     deviation_notes();
     execution();
@@ -103,7 +102,7 @@ class Checker {
     // A category's stated score against its children's stated scores.
     for (int i = 0; i < n_; ++i) {
       const Indicator& ind = e_.indicators[i];
-      const std::optional<double> parts = stated_.children(i);
+      const std::optional<double> parts = card_.stated.children(i);
       if (ind.stated_score && parts && differs(*parts, ind.stated_score->value)) {
         flag(FlagKind::children_stated_sum_differs, i, *parts, ind.stated_score->value);
       }
@@ -184,7 +183,7 @@ class Checker {
       }
       for (int i = 0; i < n_ && complete; ++i) {
         if (e_.indicators[i].parent != -1) continue;
-        const std::optional<double> v = stated_.own(i);
+        const std::optional<double> v = card_.stated.own(i);
         if (!v) {
           if (card_.nodes[i].not_applicable) continue;
           complete = false;
@@ -233,11 +232,7 @@ class Checker {
   const RuleSet& r_;
   ScoreCard& card_;
   int n_;
-  // Reused across calls on one thread, so that checking allocates nothing once warm.
-  static thread_local StatedScores stated_;
 };
-
-thread_local StatedScores Checker::stated_;
 
 }  // namespace
 
@@ -297,44 +292,6 @@ void check_weight_sums(const Evaluation& e, double execution_weight, double tota
     out.push_back({std::string(flag_code(f.kind)), f.severity,
                    f.node >= 0 ? e.path(f.node) : std::vector<std::string>{},
                    weight_sum_message(e, f)});
-  }
-}
-
-void stated_scores(const Evaluation& e, const ScoreCard& card, int decimals, StatedScores& out) {
-  const int n = static_cast<int>(e.indicators.size());
-  out.nodes.assign(n, StatedScores::Node{});
-  // Children come after their parent: walking backwards, each node is final
-  // before its parent needs it; the sums accumulate per parent.
-  struct Sum {
-    double value = 0;
-    bool any = false;
-    bool missing = false;
-  };
-  thread_local std::vector<Sum> sums;  // reused: no allocation once warm
-  sums.assign(n, Sum{});
-  for (int i = n - 1; i >= 0; --i) {
-    const Indicator& ind = e.indicators[i];
-    StatedScores::Node& node = out.nodes[i];
-    const Sum& mine = sums[i];
-    if (mine.any && !mine.missing) {
-      node.children = round_half_up(mine.value, decimals);
-      node.has_children = true;
-    }
-    if (ind.stated_score) {
-      node.own = ind.stated_score->value;
-      node.has_own = true;
-    } else if (node.has_children) {
-      node.own = node.children;
-      node.has_own = true;
-    }
-    if (ind.parent < 0) continue;
-    Sum& parent = sums[ind.parent];
-    if (node.has_own) {
-      parent.value += node.own;
-      parent.any = true;
-    } else if (!card.nodes[i].not_applicable) {
-      parent.missing = true;
-    }
   }
 }
 

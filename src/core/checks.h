@@ -35,28 +35,6 @@ void check_weight_sums(const Evaluation& evaluation, double execution_weight, do
 // (core/finding_text.cc).
 std::string weight_sum_message(const Evaluation& evaluation, const Flag& flag);
 
-// What the document states for each node: a node's own stated score, or for a
-// category without one the sum of its children's when every applicable child
-// states one. `children` is that sum for every category, whether or not the
-// category states its own (nullopt when some child states nothing).
-struct StatedScores {
-  struct Node {
-    double own = 0;
-    double children = 0;
-    bool has_own = false;
-    bool has_children = false;
-  };
-  std::vector<Node> nodes;  // aligned with Evaluation::indicators
-  std::optional<double> own(int i) const {
-    return nodes[i].has_own ? std::optional<double>(nodes[i].own) : std::nullopt;
-  }
-  std::optional<double> children(int i) const {
-    return nodes[i].has_children ? std::optional<double>(nodes[i].children) : std::nullopt;
-  }
-};
-void stated_scores(const Evaluation& evaluation, const ScoreCard& card, int decimals,
-                   StatedScores& out);
-
 // Appends flags to card.flags. Called by score_into(); exposed for tests.
 void check_consistency(const Evaluation& evaluation, const RuleSet& rules, ScoreCard& card);
 

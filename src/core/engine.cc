@@ -425,12 +425,16 @@ void score_into(const Evaluation& e, const RuleSet& r, ScoreCard& card) {
     bool all_weighted = true;
     bool all_na = true;
     bool any_scored = false;
+    bool any_stated = false;      // some child states a score (its own or its children's)
+    bool stated_missing = false;  // some applicable child states none
     double weight_sum = 0;
     double score_sum = 0;
     double not_applicable_weight = 0;
+    double stated_sum = 0;
   };
   thread_local std::vector<Children> below;  // reused: no allocation once warm
   below.assign(n, Children{});
+  card.stated.nodes.resize(n);
   for (int i = n - 1; i >= 0; --i) {
     NodeResult& node = card.nodes[i];
     const Indicator& ind = e.indicators[i];
@@ -460,8 +464,30 @@ void score_into(const Evaluation& e, const RuleSet& r, ScoreCard& card) {
         if (ind.weight) card.flags.push_back({FlagKind::children_unweighted, Severity::error, i});
       }
     }
+    // What the table states here: the node's own score, else its children's
+    // when every applicable child states one (the checks compare the two).
+    const Children& mine = below[i];
+    StatedScores::Node& stated = card.stated.nodes[i];
+    stated = StatedScores::Node{};
+    if (mine.any_stated && !mine.stated_missing) {
+      stated.children = round_half_up(mine.stated_sum, r.decimals);
+      stated.has_children = true;
+    }
+    if (ind.stated_score) {
+      stated.own = ind.stated_score->value;
+      stated.has_own = true;
+    } else if (stated.has_children) {
+      stated.own = stated.children;
+      stated.has_own = true;
+    }
     if (ind.parent < 0) continue;
     Children& p = below[ind.parent];
+    if (stated.has_own) {
+      p.stated_sum += stated.own;
+      p.any_stated = true;
+    } else if (!node.not_applicable) {
+      p.stated_missing = true;
+    }
     p.all_weighted = p.all_weighted && node.weight_known;
     p.all_na = p.all_na && node.not_applicable;
     p.any_scored = p.any_scored || node.scored;

@@ -84,6 +84,26 @@ struct ExecutionResult {
   std::string name;  // the score row's label
 };
 
+// What the document states for each node, summed up the tree by the roll-up: a node's own stated
+// score, or for a category without one the sum of its children's when every applicable child states
+// one. `children` is that sum for every category, whether or not the category states its own
+// (nullopt when some child states nothing).
+struct StatedScores {
+  struct Node {
+    double own = 0;
+    double children = 0;
+    bool has_own = false;
+    bool has_children = false;
+  };
+  std::vector<Node> nodes;  // aligned with Evaluation::indicators
+  std::optional<double> own(int i) const {
+    return nodes[i].has_own ? std::optional<double>(nodes[i].own) : std::nullopt;
+  }
+  std::optional<double> children(int i) const {
+    return nodes[i].has_children ? std::optional<double>(nodes[i].children) : std::nullopt;
+  }
+};
+
 struct ScoreCard {
   std::vector<NodeResult> nodes;  // nodes[i] belongs to Evaluation::indicators[i]
   ExecutionResult execution;
@@ -98,6 +118,7 @@ struct ScoreCard {
   std::vector<DepartmentFigure> department_figures;
   std::optional<GradeDistribution> project_grades;
   std::vector<Flag> flags;  // what the checks found, unworded: see findings()
+  StatedScores stated;      // the table's own scores, for the checks and their messages
 };
 
 ScoreCard score(const Evaluation& evaluation, const RuleSet& rules);

@@ -22,9 +22,8 @@ void join(std::string& parts, double w) {
 }
 
 // "5+57.58+14.22+14.7": the parts of the stated total, as the check added them.
-std::string stated_parts(const Evaluation& e, const ScoreCard& card, const RuleSet& r) {
-  StatedScores stated;
-  stated_scores(e, card, r.decimals, stated);
+std::string stated_parts(const Evaluation& e, const ScoreCard& card) {
+  const StatedScores& stated = card.stated;
   std::string parts;
   if (card.execution.weight > 0 && e.budget && e.budget->stated_score) {
     join(parts, e.budget->stated_score->value);
@@ -147,7 +146,7 @@ std::string evaluation_message(const Evaluation& e, const ScoreCard& card, const
     case FlagKind::top_weights_differ:
       return weight_sum_message(e, f);
     case FlagKind::total_differs_from_parts:
-      return "填报总分" + num(f.n[0]) + "与各项填报得分合计" + stated_parts(e, card, r) + "=" +
+      return "填报总分" + num(f.n[0]) + "与各项填报得分合计" + stated_parts(e, card) + "=" +
              num(f.n[1]) + "不符";
     case FlagKind::total_differs_from_rules:
       return "填报总分" + num(f.n[0]) + "，按规则计算应为" + num(card.total) + "（" +
