@@ -1,20 +1,25 @@
 #include "core/string_table.h"
 
+#include "core/substring.h"
+
 namespace jixiao::core {
 
 int StringTable::find(std::string_view key) const {
   if (slots_.empty()) return -1;
   const size_t mask = slots_.size() - 1;
-  for (size_t slot = hash(key) & mask;; slot = (slot + 1) & mask) {
+  const uint64_t h = hash(key);
+  for (size_t slot = h & mask;; slot = (slot + 1) & mask) {
     const int32_t at = slots_[slot];
     if (at < 0) return -1;
-    if (keys_[at] == key) return values_[at];
+    // The stored hash first: a probe rarely compares text that differs.
+    if (hashes_[at] == h && same_text(keys_[at], key)) return values_[at];
   }
 }
 
 void StringTable::add(std::string_view key, int value) {
   if (find(key) >= 0) return;
   keys_.emplace_back(key);
+  hashes_.push_back(hash(key));
   values_.push_back(value);
   if (slots_.size() < 2 * keys_.size()) {
     grow();

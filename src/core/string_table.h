@@ -42,6 +42,7 @@ class StringTable {
  private:
   void grow();
   std::vector<std::string> keys_;
+  std::vector<uint64_t> hashes_;  // hash(keys_[i])
   std::vector<int> values_;
   std::vector<int32_t> slots_;  // indexes into keys_, -1 empty; size a power of two
 };

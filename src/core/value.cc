@@ -4,6 +4,7 @@
 #include <cstring>
 
 #include "core/decimal.h"
+#include "core/substring.h"
 #include "core/text.h"
 #include "core/units.h"
 
@@ -697,7 +698,7 @@ bool comparable_numbers(const Value& target, const Value& actual, double& t, dou
   t = target.number;
   a = actual.number;
   display_factor = target.unit.empty() && actual.factor != 1 ? actual.factor : target.factor;
-  if (target.unit == actual.unit) return true;
+  if (same_text(target.unit, actual.unit)) return true;
   const bool percent_vs_fraction = (target.unit == "%" && actual.unit.empty() &&
                                     std::fabs(actual.number) <= 1 && target.number > 1) ||
                                    (actual.unit == "%" && target.unit.empty() &&
