@@ -35,7 +35,8 @@ void check_weight_sums(const Evaluation& evaluation, double execution_weight, do
 // (core/finding_text.cc).
 std::string weight_sum_message(const Evaluation& evaluation, const Flag& flag);
 
-// Appends flags to card.flags. Called by score_into(); exposed for tests.
+// Appends flags to card.flags. Called by score_into() once the card is complete
+// (scores, roll-up and card.stated).
 void check_consistency(const Evaluation& evaluation, const RuleSet& rules, ScoreCard& card);
 
 }  // namespace jixiao::core
