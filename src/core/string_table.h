@@ -23,23 +23,40 @@ class StringTable {
   size_t size() const { return keys_.size(); }
 
   // A fast non-cryptographic hash, eight bytes at a time (keys are short).
+  // A tail of under eight bytes is read with fixed-size loads (overlapping
+  // where the text is long enough), not a memcpy of variable length, which
+  // is a call. Also the hash of the reader's and the word index's memories.
   static uint64_t hash(std::string_view s) {
     constexpr uint64_t kMul = 0x9E3779B97F4A7C15ull;
-    uint64_t h = s.size() * kMul;
+    const char* p = s.data();
+    const size_t n = s.size();
+    uint64_t h = n * kMul;
     size_t i = 0;
-    for (; i + 8 <= s.size(); i += 8) {
-      uint64_t chunk;
-      std::memcpy(&chunk, s.data() + i, 8);
-      h = (h ^ chunk) * kMul;
+    for (; i + 8 <= n; i += 8) {
+      h = (h ^ load<uint64_t>(p + i)) * kMul;
       h ^= h >> 29;
     }
     uint64_t tail = 0;
-    std::memcpy(&tail, s.data() + i, s.size() - i);
+    if (n >= 8) {
+      tail = n > i ? load<uint64_t>(p + n - 8) : 0;
+    } else if (n >= 4) {
+      tail = (uint64_t{load<uint32_t>(p)} << 32) | load<uint32_t>(p + n - 4);
+    } else if (n > 0) {
+      tail = (uint64_t{static_cast<unsigned char>(p[0])} << 16) |
+             (uint64_t{static_cast<unsigned char>(p[n / 2])} << 8) |
+             static_cast<unsigned char>(p[n - 1]);
+    }
     h = (h ^ tail) * kMul;
     return h ^ (h >> 32);
   }
 
  private:
+  template <typename T>
+  static T load(const char* p) {
+    T v;
+    std::memcpy(&v, p, sizeof v);
+    return v;
+  }
   void grow();
   std::vector<std::string> keys_;
   std::vector<uint64_t> hashes_;  // hash(keys_[i])

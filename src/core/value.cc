@@ -1,9 +1,9 @@
 #include "core/value.h"
 
 #include <cmath>
-#include <cstring>
 
 #include "core/decimal.h"
+#include "core/string_table.h"
 #include "core/substring.h"
 #include "core/text.h"
 #include "core/units.h"
@@ -535,7 +535,6 @@ bool read_unit_figure(std::string_view s, Value& v) {
   v.kind = ValueKind::number;
   v.op = op;
   v.number = number * reading.factor;
-  v.upper = 0 * reading.factor;
   v.factor = reading.factor;
   v.unit.assign(reading.canonical);
   v.unit_known = reading.known;
@@ -611,43 +610,6 @@ constexpr size_t kFirstRemembered = 512;  // powers of two
 constexpr size_t kMostRemembered = 8192;
 constexpr size_t kLongestRemembered = 64;  // bytes; longer text is prose that rarely repeats
 
-uint64_t load8(const char* p) {
-  uint64_t v;
-  std::memcpy(&v, p, 8);
-  return v;
-}
-uint32_t load4(const char* p) {
-  uint32_t v;
-  std::memcpy(&v, p, 4);
-  return v;
-}
-
-// A hash of a short text, like StringTable::hash, but reading a tail of
-// under eight bytes with fixed-size loads (overlapping ones where the text is
-// long enough) rather than a memcpy of variable length, which is a call.
-uint64_t short_text_hash(std::string_view s) {
-  constexpr uint64_t kMul = 0x9E3779B97F4A7C15ull;
-  const char* p = s.data();
-  const size_t n = s.size();
-  uint64_t h = n * kMul;
-  size_t i = 0;
-  for (; i + 8 <= n; i += 8) {
-    h = (h ^ load8(p + i)) * kMul;
-    h ^= h >> 29;
-  }
-  uint64_t tail = 0;
-  if (n >= 8) {
-    tail = n > i ? load8(p + n - 8) : 0;
-  } else if (n >= 4) {
-    tail = (uint64_t{load4(p)} << 32) | load4(p + n - 4);
-  } else if (n > 0) {
-    tail = (uint64_t{static_cast<unsigned char>(p[0])} << 16) |
-           (uint64_t{static_cast<unsigned char>(p[n / 2])} << 8) |
-           static_cast<unsigned char>(p[n - 1]);
-  }
-  h = (h ^ tail) * kMul;
-  return h ^ (h >> 32);
-}
 }  // namespace
 
 ValueReader::ValueReader() : hashes_(kFirstRemembered, 0), entries_(kFirstRemembered) {}
@@ -657,7 +619,7 @@ void ValueReader::read(std::string_view written, Value& out) {
     parse_value_with(written, out, true);
     return;
   }
-  const uint64_t hash = short_text_hash(written) | 1;  // never 0, the empty mark
+  const uint64_t hash = StringTable::hash(written) | 1;  // never 0, the empty mark
   size_t slot = hash & (hashes_.size() - 1);
   if (hashes_[slot] == hash && entries_[slot].written == written) {
     entries_[slot].hit = true;
