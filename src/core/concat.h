@@ -10,14 +10,20 @@
 
 namespace jixiao::core {
 
+// Appends the pieces to `out`, growing it at most once.
 template <typename... Parts>
-std::string concat(const Parts&... parts) {
+void append(std::string& out, const Parts&... parts) {
   const std::string_view views[] = {std::string_view(parts)...};
-  size_t size = 0;
+  size_t size = out.size();
   for (const std::string_view v : views) size += v.size();
-  std::string out;
   out.reserve(size);
   for (const std::string_view v : views) out.append(v);
+}
+
+template <typename... Parts>
+std::string concat(const Parts&... parts) {
+  std::string out;
+  append(out, parts...);
   return out;
 }
 

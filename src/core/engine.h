@@ -129,6 +129,9 @@ void score_into(const Evaluation& evaluation, const RuleSet& rules, ScoreCard& o
 // "97/100×15=14.55" and the like, for node `index`.
 std::string explain(const Evaluation& evaluation, const ScoreCard& card, int index,
                     const RuleSet& rules);
+// As explain(), into `out` (cleared first), reusing its storage.
+void explain_into(const Evaluation& evaluation, const ScoreCard& card, int index,
+                  const RuleSet& rules, std::string& out);
 std::string explain_execution(const ScoreCard& card);
 // How the total was formed ("各项得分合计91.5"; rescaling and caps spelled out).
 std::string explain_total(const ScoreCard& card, const RuleSet& rules);
@@ -140,6 +143,9 @@ std::vector<Finding> findings(const Evaluation& evaluation, const ScoreCard& car
 // One flag of `card`, worded.
 Finding describe(const Evaluation& evaluation, const ScoreCard& card, const RuleSet& rules,
                  const Flag& flag);
+// Only the message of describe(): for writers that print the path their own way.
+std::string finding_message(const Evaluation& evaluation, const ScoreCard& card,
+                            const RuleSet& rules, const Flag& flag);
 
 // Level-1 nodes of the evaluation, in order.
 std::vector<int> categories(const Evaluation& evaluation);

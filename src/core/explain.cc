@@ -20,7 +20,12 @@ std::string actual_text(const Indicator& ind, const NodeResult& node) {
   return from_figure(ind) ? format_number(node.why.a, 2) + "%" : ind.actual_text;
 }
 
-std::string node_text(const Indicator& ind, const NodeResult& node) {
+void append_actual(std::string& out, const Indicator& ind, const NodeResult& node) {
+  if (from_figure(ind)) return append(out, format_number(node.why.a, 2), "%");
+  out += ind.actual_text;
+}
+
+void node_text(const Indicator& ind, const NodeResult& node, std::string& out) {
   // Each wording formats only the numbers it shows: explanations are written
   // for every row of every evaluation the CLI prints.
   const auto w = [&] { return format_number(node.weight); };
@@ -31,20 +36,21 @@ std::string node_text(const Indicator& ind, const NodeResult& node) {
   const std::string t = x.reason == Reason::met ? std::string() : format_number(x.t, digits);
   switch (x.reason) {
     case Reason::met:
-      return concat("实际完成值「", actual_text(ind, node), "」达到年度指标值「", ind.target_text,
-                    "」，得满分", w());
+      out += "实际完成值「";
+      append_actual(out, ind, node);
+      return append(out, "」达到年度指标值「", ind.target_text, "」，得满分", w());
     case Reason::ratio:
-      return concat(a, "/", t, "×", w(), "=", s());
+      return append(out, a, "/", t, "×", w(), "=", s());
     case Reason::lower_ratio:
-      return concat("(1−(", a, "−", t, ")/", t, ")×", w(), "=", s());
+      return append(out, "(1−(", a, "−", t, ")/", t, ")×", w(), "=", s());
     case Reason::lower_double:
-      return concat("实际完成值", a, "达到年度指标值", t, "的2倍及以上，得0分");
+      return append(out, "实际完成值", a, "达到年度指标值", t, "的2倍及以上，得0分");
     case Reason::zero_target_met:
-      return concat("年度指标值为0，实际完成值", a, "未超过，得满分", w());
+      return append(out, "年度指标值为0，实际完成值", a, "未超过，得满分", w());
     case Reason::zero_target_missed:
-      return concat("年度指标值为0，实际完成值", a, "，得0分");
+      return append(out, "年度指标值为0，实际完成值", a, "，得0分");
     case Reason::negative_actual:
-      return "实际完成值为负数，按0计，得0分";
+      return append(out, "实际完成值为负数，按0计，得0分");
     case Reason::tier:
     case Reason::tier_stated:
     case Reason::tier_clamped:
@@ -54,41 +60,42 @@ std::string node_text(const Indicator& ind, const NodeResult& node) {
     case Reason::deadline_met:
     case Reason::deadline_missed:
     case Reason::linear:
-      return "";  // written by the caller, which has the rule set
+      return;  // written by the caller, which has the rule set
     case Reason::manual:
-      return "评价人打分" + s() + (ind.note.empty() ? "" : "：" + ind.note);
+      return append(out, "评价人打分", s(), ind.note.empty() ? "" : "：", ind.note);
     case Reason::panel:
-      return "";
+      return;
     case Reason::stated_category:
-      return "仅列出本项得分" + s() + "，采用所列得分";
+      return append(out, "仅列出本项得分", s(), "，采用所列得分");
     case Reason::stated_fallback:
-      return "无法自动计分，采用填报得分" + s();
+      return append(out, "无法自动计分，采用填报得分", s());
     case Reason::unscorable:
-      return "无法自动计分，暂计0分";
+      return append(out, "无法自动计分，暂计0分");
     case Reason::sum:
-      return "下级指标得分合计" + s();
+      return append(out, "下级指标得分合计", s());
     case Reason::not_applicable:
-      return "不适用，不计分";
+      return append(out, "不适用，不计分");
     case Reason::no_weight:
       return node.achievement >= 0
-                 ? "未列分值，不单独计分；完成率" + format_percent(node.achievement)
-                 : "未列分值，不单独计分";
+                 ? append(out, "未列分值，不单独计分；完成率", format_percent(node.achievement))
+                 : append(out, "未列分值，不单独计分");
     case Reason::none:
-      return "";
+      return;
   }
-  return "";
+  return;
 }
 
 }  // namespace
 
-std::string explain(const Evaluation& e, const ScoreCard& card, int index, const RuleSet& r) {
+void explain_into(const Evaluation& e, const ScoreCard& card, int index, const RuleSet& r,
+                  std::string& text) {
   const Indicator& ind = e.indicators[index];
   const NodeResult& node = card.nodes[index];
   const Explanation& x = node.why;
   // Formatted only where a wording shows them (most rows take node_text's).
   const auto w = [&] { return format_number(node.weight); };
   const auto s = [&] { return format_number(node.score); };
-  std::string text;
+  text.clear();
   switch (x.reason) {
     case Reason::tier:
     case Reason::tier_stated:
@@ -98,41 +105,41 @@ std::string explain(const Evaluation& e, const ScoreCard& card, int index, const
                                       format_number(tier.min_share * node.weight), "–",
                                       format_number(tier.max_share * node.weight), "分）");
       if (x.reason == Reason::tier) {
-        text = concat(head, "，取本档上限", format_percent(tier.max_share, 0), "×", w(), "=", s());
+        append(text, head, "，取本档上限", format_percent(tier.max_share, 0), "×", w(), "=", s());
       } else if (x.reason == Reason::tier_stated) {
-        text = concat(head, "，采用评价人给分", s());
+        append(text, head, "，采用评价人给分", s());
       } else {
-        text = concat(head, "，填报得分超出该档，按", s(), "计");
+        append(text, head, "，填报得分超出该档，按", s(), "计");
       }
       break;
     }
     case Reason::grade:
-      text = concat("「", ind.actual_text, "」对应等级「", r.grade_levels[x.level].label, "」，",
-                    format_percent(x.share, 0), "×", w(), "=", s());
+      append(text, "「", ind.actual_text, "」对应等级「", r.grade_levels[x.level].label, "」，",
+             format_percent(x.share, 0), "×", w(), "=", s());
       break;
     case Reason::yes_no_met:
-      text = concat("实际完成值「", ind.actual_text, "」与年度指标值「", ind.target_text,
-                    "」相符，得满分", w());
+      append(text, "实际完成值「", ind.actual_text, "」与年度指标值「", ind.target_text,
+             "」相符，得满分", w());
       break;
     case Reason::yes_no_missed:
-      text = concat("实际完成值「", ind.actual_text, "」与年度指标值「", ind.target_text,
-                    "」不符，得0分");
+      append(text, "实际完成值「", ind.actual_text, "」与年度指标值「", ind.target_text,
+             "」不符，得0分");
       break;
     case Reason::deadline_met:
-      text = concat("年度指标值「", ind.target_text, "」，实际「", ind.actual_text,
-                    "」，按时完成，得满分", w());
+      append(text, "年度指标值「", ind.target_text, "」，实际「", ind.actual_text,
+             "」，按时完成，得满分", w());
       break;
     case Reason::deadline_missed:
-      text = concat("年度指标值「", ind.target_text, "」，实际「", ind.actual_text,
-                    "」，未按时完成，得0分");
+      append(text, "年度指标值「", ind.target_text, "」，实际「", ind.actual_text,
+             "」，未按时完成，得0分");
       break;
     case Reason::linear: {
       const double deducted = x.extra * x.share;
       const std::string unit = ind.target.unit == "%" ? "个百分点" : ind.target.unit;
-      text = "实际完成值" + text::quoted(actual_text(ind, node)) + "超出年度指标值" +
-             text::quoted(ind.target_text) + format_number(x.extra) + unit + "，扣" +
-             format_number(x.extra) + "×" + format_number(x.share) + "=" + format_number(deducted) +
-             "分，" + w() + "−" + format_number(deducted) + "=" + s();
+      text += "实际完成值" + text::quoted(actual_text(ind, node)) + "超出年度指标值" +
+              text::quoted(ind.target_text) + format_number(x.extra) + unit + "，扣" +
+              format_number(x.extra) + "×" + format_number(x.share) + "=" +
+              format_number(deducted) + "分，" + w() + "−" + format_number(deducted) + "=" + s();
       break;
     }
     case Reason::panel: {
@@ -141,20 +148,25 @@ std::string explain(const Evaluation& e, const ScoreCard& card, int index, const
       for (double v : ind.expert_scores) sum += (sum.empty() ? "" : "+") + format_number(v);
       size_t n = ind.expert_scores.size();
       if (method == PanelMethod::trimmed_mean && n >= 3) {
-        text = "专家评分去掉一个最高分和一个最低分后取平均（" + sum + "，共" + std::to_string(n) +
-               "位）=" + s();
+        text += "专家评分去掉一个最高分和一个最低分后取平均（" + sum + "，共" + std::to_string(n) +
+                "位）=" + s();
       } else {
-        text = "专家评分平均：(" + sum + ")/" + std::to_string(n) + "=" + s();
+        text += "专家评分平均：(" + sum + ")/" + std::to_string(n) + "=" + s();
       }
       break;
     }
     default:
-      text = node_text(ind, node);
+      node_text(ind, node, text);
       break;
   }
   if (x.deducted > 0) {
-    text += "；超额完成按规则扣" + format_number(x.deducted) + "分，得" + s();
+    append(text, "；超额完成按规则扣", format_number(x.deducted), "分，得", s());
   }
+}
+
+std::string explain(const Evaluation& e, const ScoreCard& card, int index, const RuleSet& r) {
+  std::string text;
+  explain_into(e, card, index, r, text);
   return text;
 }
 

@@ -5,6 +5,7 @@
 #include <string>
 
 #include "core/checks.h"
+#include "core/concat.h"
 #include "core/decimal.h"
 #include "core/engine.h"
 #include "core/text.h"
@@ -37,8 +38,9 @@ std::string stated_parts(const Evaluation& e, const ScoreCard& card) {
 std::string leaf_message(const Evaluation& e, const ScoreCard& card, const RuleSet& r,
                          const Flag& f) {
   const Indicator& ind = e.indicators[f.node];
-  const std::string t = text::quoted(ind.target_text);
-  const std::string a = text::quoted(ind.actual_text);
+  // Quoted where they are shown: 「…」.
+  const std::string_view t = ind.target_text;
+  const std::string_view a = ind.actual_text;
   switch (f.kind) {
     case FlagKind::target_missing:
       return "未填写年度指标值，无法计分";
@@ -47,70 +49,71 @@ std::string leaf_message(const Evaluation& e, const ScoreCard& card, const RuleS
     case FlagKind::actual_time_missing:
       return "未填写实际完成时间，无法计分";
     case FlagKind::target_not_number:
-      return "年度指标值" + t + "不是可计算的数值";
+      return concat("年度指标值「", t, "」不是可计算的数值");
     case FlagKind::target_unreadable:
-      return "年度指标值" + t + "无法识别";
+      return concat("年度指标值「", t, "」无法识别");
     case FlagKind::target_not_time:
-      return "年度指标值" + t + "不是可比较的时间";
+      return concat("年度指标值「", t, "」不是可比较的时间");
     case FlagKind::actual_not_number:
-      return "实际完成值" + a + "无法识别为数值，年度指标值为" + t;
+      return concat("实际完成值「", a, "」无法识别为数值，年度指标值为「", t, "」");
     case FlagKind::actual_unreadable:
-      return "实际完成值" + a + "无法识别";
+      return concat("实际完成值「", a, "」无法识别");
     case FlagKind::actual_not_time:
-      return "实际完成值" + a + "不是可比较的时间";
+      return concat("实际完成值「", a, "」不是可比较的时间");
     case FlagKind::units_differ:
-      return "年度指标值" + t + "与实际完成值" + a + "的单位不一致，无法比较";
+      return concat("年度指标值「", t, "」与实际完成值「", a, "」的单位不一致，无法比较");
     case FlagKind::tier_out_of_band: {
       const int level = static_cast<int>(f.n[3]);
       const std::string label =
           level >= 0 && level < static_cast<int>(r.tiers.size()) ? r.tiers[level].label : "";
-      return "实际完成情况属「" + label + "」档，得分应在" + num(f.n[0]) + "至" + num(f.n[1]) +
-             "分之间，填报得分" + num(f.n[2]) + "超出该档";
+      return concat("实际完成情况属「", label, "」档，得分应在", num(f.n[0]), "至", num(f.n[1]),
+                    "分之间，填报得分", num(f.n[2]), "超出该档");
     }
     case FlagKind::words_need_evaluator:
-      return "无法根据" + a + "自动判断完成程度，需由评价人按档次给分";
+      return concat("无法根据「", a, "」自动判断完成程度，需由评价人按档次给分");
     case FlagKind::manual_score_missing:
       return "该指标需由评价人给分，但未填写得分";
     case FlagKind::children_unweighted:
       return "下级指标未列分值，本级也未填写得分，无法计分";
     case FlagKind::not_applicable:
-      return "该指标不适用，分值" + num(f.n[0]) + "分不计入，总分按适用指标折算";
+      return concat("该指标不适用，分值", num(f.n[0]), "分不计入，总分按适用指标折算");
     case FlagKind::manual_without_reason:
       return "评价人打分未写明理由";
     case FlagKind::over_achievement:
-      return "实际完成值" + a + "为年度指标值" + t + "的" + format_percent(f.n[0], 0) + "，超过" +
-             format_percent(f.n[1], 0) + "，目标可能设定偏低";
+      return concat("实际完成值「", a, "」为年度指标值「", t, "」的", format_percent(f.n[0], 0),
+                    "，超过", format_percent(f.n[1], 0), "，目标可能设定偏低");
     case FlagKind::over_without_note:
-      return "实际完成值超过年度指标值的" + format_percent(f.n[0], 0) + "，按规则须说明偏差原因";
+      return concat("实际完成值超过年度指标值的", format_percent(f.n[0], 0),
+                    "，按规则须说明偏差原因");
     case FlagKind::short_without_note:
-      return "实际完成值" + a + "未达到年度指标值" + t + "，未说明偏差原因";
+      return concat("实际完成值「", a, "」未达到年度指标值「", t, "」，未说明偏差原因");
     case FlagKind::score_below_weight_no_note:
-      return "得分" + num(f.n[0]) + "低于分值" + num(f.n[1]) + "，未填写偏差原因分析及改进措施";
+      return concat("得分", num(f.n[0]), "低于分值", num(f.n[1]), "，未填写偏差原因分析及改进措施");
     case FlagKind::children_weights_differ:
       return weight_sum_message(e, f);
     case FlagKind::stated_above_weight:
-      return "填报得分" + num(f.n[0]) + "超过分值" + num(f.n[1]);
+      return concat("填报得分", num(f.n[0]), "超过分值", num(f.n[1]));
     case FlagKind::stated_negative:
-      return "填报得分" + num(f.n[0]) + "为负数";
+      return concat("填报得分", num(f.n[0]), "为负数");
     case FlagKind::stated_differs:
-      return "填报得分" + num(f.n[0]) + "，按规则应得" + num(f.n[1]) + "分（" +
-             explain(e, card, f.node, r) + "）";
+      return concat("填报得分", num(f.n[0]), "，按规则应得", num(f.n[1]), "分（",
+                    explain(e, card, f.node, r), "）");
     case FlagKind::stated_on_not_applicable:
-      return "指标不适用，却填报得分" + num(f.n[0]);
+      return concat("指标不适用，却填报得分", num(f.n[0]));
     case FlagKind::children_stated_sum_differs:
-      return "下级指标填报得分合计" + num(f.n[0]) + "，与本级填报得分" + num(f.n[1]) + "不符";
+      return concat("下级指标填报得分合计", num(f.n[0]), "，与本级填报得分", num(f.n[1]), "不符");
     case FlagKind::expert_count_differs:
-      return "专家评分有" + num(f.n[0]) + "个，专家名单有" + num(f.n[1]) + "人";
+      return concat("专家评分有", num(f.n[0]), "个，专家名单有", num(f.n[1]), "人");
     case FlagKind::expert_score_out_of_range: {
       const auto k = static_cast<size_t>(f.n[0]);
       const std::string who =
           k < e.experts.size() ? e.experts[k] : "第" + std::to_string(k + 1) + "位专家";
-      return who + "评分" + num(f.n[1]) + "不在0至分值" + num(f.n[2]) + "之间";
+      return concat(who, "评分", num(f.n[1]), "不在0至分值", num(f.n[2]), "之间");
     }
     case FlagKind::experts_disagree:
-      return "专家评分分歧较大：最高" + num(f.n[0]) + "分，最低" + num(f.n[1]) + "分，相差" +
-             num(f.n[0] - f.n[1]) + "分，超过分值" + num(f.n[2]) + "的" +
-             format_percent(r.expert_range_share, 0);
+      return concat("专家评分分歧较大：最高", num(f.n[0]), "分，最低", num(f.n[1]), "分，相差",
+                    num(f.n[0] - f.n[1]), "分，超过分值", num(f.n[2]), "的",
+                    format_percent(r.expert_range_share, 0));
     default:
       return "";
   }
@@ -259,19 +262,25 @@ std::string weight_sum_message(const Evaluation& e, const Flag& f) {
          parts + "=" + num(f.n[0]) + "，应为" + expected;
 }
 
+std::string finding_message(const Evaluation& e, const ScoreCard& card, const RuleSet& r,
+                            const Flag& f) {
+  if (f.node >= 0 && f.node < static_cast<int>(e.indicators.size())) {
+    return leaf_message(e, card, r, f);
+  }
+  if (f.node == kBudgetRow) return budget_message(e, card, f);
+  return evaluation_message(e, card, r, f);
+}
+
 Finding describe(const Evaluation& e, const ScoreCard& card, const RuleSet& r, const Flag& f) {
   Finding out;
   out.code = flag_code(f.kind);
   out.severity = f.severity;
   if (f.node >= 0 && f.node < static_cast<int>(e.indicators.size())) {
     out.path = e.path(f.node);
-    out.message = leaf_message(e, card, r, f);
   } else if (f.node == kBudgetRow) {
     out.path = {card.execution.name};
-    out.message = budget_message(e, card, f);
-  } else {
-    out.message = evaluation_message(e, card, r, f);
   }
+  out.message = finding_message(e, card, r, f);
   return out;
 }
 

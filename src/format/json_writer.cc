@@ -167,25 +167,26 @@ void append_json_string(std::string& out, std::string_view s) {
 JsonWriter& JsonWriter::open(char bracket) {
   separate();
   out_.push_back(bracket);
-  assert(depth_ < kMaxDepth);
-  if (depth_ < kMaxDepth) first_[depth_++] = true;
+  ++depth_;
+  need_comma_ = false;  // the first value inside has none
   return *this;
 }
 
 JsonWriter& JsonWriter::close(char bracket) {
   out_.push_back(bracket);
   assert(depth_ > 0);
-  if (depth_ > 0) --depth_;
+  --depth_;
+  need_comma_ = depth_ > 0;  // the container was a value of the one around it
   return *this;
 }
 
 JsonWriter& JsonWriter::key(std::string_view k) {
-  separate();
+  if (need_comma_) out_.push_back(',');
   if (!append_short_plain(out_, k, ":")) {
     append_json_string(out_, k);
     out_.push_back(':');
   }
-  after_key_ = true;
+  need_comma_ = false;  // the value follows the colon
   return *this;
 }
 

@@ -32,17 +32,20 @@ class JsonWriter {
       plain = c >= 0x20 && c != '"' && c != '\\' && c != '\0';
     }
     if (!plain) return key(std::string_view(k));
-    separate();
-    // Straight into the output: assembled in a local buffer and appended,
-    // the buffer's stores would be read back before they had landed.
+    // Straight into the output, the comma before it included (written always,
+    // kept only when needed: no branch). Assembled in a local buffer and
+    // appended, the buffer's stores would be read back before they had landed.
+    const size_t comma = need_comma_ ? 1 : 0;
     const size_t at = out_.size();
-    out_.resize(at + n + 3);
+    out_.resize(at + comma + n + 3);
     char* p = out_.data() + at;
+    p[0] = ',';
+    p += comma;
     p[0] = '"';
     std::memcpy(p + 1, k, n);
     p[n + 1] = '"';
     p[n + 2] = ':';
-    after_key_ = true;
+    need_comma_ = false;
     return *this;
   }
   JsonWriter& value(std::string_view s);
@@ -66,24 +69,19 @@ class JsonWriter {
   }
 
  private:
-  // Writes the comma before a value unless it is the first of its container
-  // or follows a key. Inline: it runs for every value.
+  // Writes the comma before a value when one is due, and makes one due after
+  // it, unless it is a top-level value (those are separated by the caller,
+  // one per line). Inline: it runs for every value.
   void separate() {
-    if (after_key_) {
-      after_key_ = false;
-    } else if (depth_ > 0) {
-      if (!first_[depth_ - 1]) out_.push_back(',');
-      first_[depth_ - 1] = false;
-    }
+    if (need_comma_) out_.push_back(',');
+    need_comma_ = depth_ > 0;
   }
   JsonWriter& open(char bracket);
   JsonWriter& close(char bracket);
 
-  static constexpr int kMaxDepth = 64;  // deeper nesting is a programming error
   std::string& out_;
-  bool first_[kMaxDepth] = {};  // per open container: nothing written in it yet
-  int depth_ = 0;
-  bool after_key_ = false;
+  int depth_ = 0;            // open containers
+  bool need_comma_ = false;  // a value was written in the container still open
 };
 
 // Appends `s` as a JSON string literal (with quotes).

@@ -10,28 +10,83 @@ using core::ScoreCard;
 
 namespace {
 
-void write_findings(JsonWriter& out, const Evaluation& e, const ScoreCard& card,
-                    const core::RuleSet& rules, const FindingLocator* locate) {
-  out.key("findings").begin_array();
-  for (const core::Flag& flag : card.flags) {
-    const core::Finding f = core::describe(e, card, rules, flag);
-    out.begin_object()
-        .field("code", f.code)
-        .field("severity", core::severity_code(f.severity))
-        .field("path", f.path)
-        .field("message", locate ? located_message(f, locate) : f.message)
-        .end_object();
-  }
-  out.end_array();
+// What writing one evaluation works in, kept per thread from one evaluation
+// to the next so that writing allocates nothing once warm.
+struct Scratch {
+  std::vector<std::string> open_paths;  // PathWriter's
+  std::string line;
+  std::string explanation;
+};
+
+Scratch& scratch() {
+  thread_local Scratch s;
+  return s;
 }
 
-// The names from level 1 down to node `i`, written without building a vector.
-void write_path(JsonWriter& out, const Evaluation& e, int i) {
-  int chain[64];
-  int depth = 0;
-  for (int k = i; k != -1 && depth < 64; k = e.indicators[k].parent) chain[depth++] = k;
-  out.begin_array();
-  while (depth > 0) out.value(e.indicators[chain[--depth]].name);
+// The paths of an evaluation's nodes as JSON arrays of names. Each category's
+// array is built once, without its closing bracket: every leaf and finding
+// below it repeats its ancestors' names, and copying them is cheaper than
+// escaping them again.
+class PathWriter {
+ public:
+  PathWriter(const Evaluation& e, Scratch& s) : e_(e), open_(s.open_paths), line_(s.line) {
+    const int n = static_cast<int>(e.indicators.size());
+    if (open_.size() < static_cast<size_t>(n)) open_.resize(n);
+    for (int i = 0; i < n; ++i) {
+      if (!e.is_leaf(i)) open(i, open_[i]);
+    }
+  }
+
+  void write(JsonWriter& out, int i) {
+    if (e_.is_leaf(i)) {
+      open(i, line_);
+    } else {
+      line_ = open_[i];
+    }
+    line_ += ']';
+    out.raw_value(line_);
+  }
+
+ private:
+  // Node i's array without the closing bracket. A parent always comes before
+  // its children (pre-order); anything else is written as a level-1 node.
+  void open(int i, std::string& out) const {
+    const int parent = e_.indicators[i].parent;
+    if (parent >= 0 && parent < i) {
+      out = open_[parent];
+      out += ',';
+    } else {
+      out = '[';
+    }
+    append_json_string(out, e_.indicators[i].name);
+  }
+
+  const Evaluation& e_;
+  std::vector<std::string>& open_;  // [i] for each category i
+  std::string& line_;
+};
+
+void write_findings(JsonWriter& out, const Evaluation& e, const ScoreCard& card,
+                    const core::RuleSet& rules, const FindingLocator* locate, PathWriter& paths) {
+  out.key("findings").begin_array();
+  const int nodes = static_cast<int>(e.indicators.size());
+  for (const core::Flag& flag : card.flags) {
+    out.begin_object()
+        .field("code", core::flag_code(flag.kind))
+        .field("severity", core::severity_code(flag.severity))
+        .key("path");
+    if (flag.node >= 0 && flag.node < nodes) {
+      paths.write(out, flag.node);
+    } else if (flag.node == core::kBudgetRow) {
+      out.begin_array().value(card.execution.name).end_array();
+    } else {
+      out.begin_array().end_array();
+    }
+    // A workbook's findings name their cell, which takes the whole finding.
+    out.field("message", locate ? located_message(core::describe(e, card, rules, flag), locate)
+                                : core::finding_message(e, card, rules, flag))
+        .end_object();
+  }
   out.end_array();
 }
 
@@ -106,13 +161,15 @@ void write_scorecard_json(JsonWriter& out, const Evaluation& e, const ScoreCard&
   }
   out.end_array();
 
+  Scratch& work = scratch();
+  PathWriter paths(e, work);
   out.key("indicators").begin_array();
   for (int i = 0; i < static_cast<int>(e.indicators.size()); ++i) {
     if (!e.is_leaf(i)) continue;
     const auto& ind = e.indicators[i];
     const auto& node = card.nodes[i];
     out.begin_object().key("path");
-    write_path(out, e, i);
+    paths.write(out, i);
     out.field("weight", ind.weight)
         .field("target", ind.target_text)
         .field("actual", ind.actual_text)
@@ -121,8 +178,9 @@ void write_scorecard_json(JsonWriter& out, const Evaluation& e, const ScoreCard&
         .field("checked_score", ind.checked_score)
         .field("kind", core::scoring_kind_code(node.kind))
         .field("not_applicable", node.not_applicable)
-        .field("explanation", core::explain(e, card, i, rules))
-        .end_object();
+        .key("explanation");
+    core::explain_into(e, card, i, rules, work.explanation);
+    out.value(work.explanation).end_object();
   }
   out.end_array();
 
@@ -160,7 +218,7 @@ void write_scorecard_json(JsonWriter& out, const Evaluation& e, const ScoreCard&
     out.key("rows").begin_array();
     for (const auto& row : panel.rows) {
       out.begin_object().key("path");
-      write_path(out, e, row.indicator);
+      paths.write(out, row.indicator);
       out.field("weight", row.weight);
       out.key("scores").begin_array();
       for (double s : row.scores) out.value(s);
@@ -175,7 +233,7 @@ void write_scorecard_json(JsonWriter& out, const Evaluation& e, const ScoreCard&
     out.field("total", panel.total).end_object();
   }
 
-  write_findings(out, e, card, rules, locate);
+  write_findings(out, e, card, rules, locate, paths);
   out.end_object();
 }
 
