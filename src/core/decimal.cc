@@ -1,9 +1,11 @@
 #include "core/decimal.h"
 
 #include <algorithm>
+#include <bit>
 #include <charconv>
 #include <cmath>
 #include <cstdint>
+#include <cstring>
 
 namespace jixiao::core {
 namespace {
@@ -12,11 +14,11 @@ using detail::kSlack;
 
 namespace {
 
-// format_number for a value whose rounding is a whole number k of
+// append_number for a value whose rounding is a whole number k of
 // 10^-decimals below 10^12: k's digits with the point put in. Explanations
 // print every score and weight, and this is several times cheaper than
 // to_chars with a precision. False when the value does not qualify.
-bool format_scaled(double rounded, int decimals, std::string& out) {
+bool append_scaled(std::string& out, double rounded, int decimals) {
   if (decimals < 0 || decimals > 10 || !std::isfinite(rounded)) return false;
   const double scaled = std::fabs(rounded) * pow10(decimals);
   if (scaled >= 1e12) return false;
@@ -24,20 +26,24 @@ bool format_scaled(double rounded, int decimals, std::string& out) {
   // `rounded` came from round_half_up: it is within a few ulps of k/10^d, far
   // from the halfway point where to_chars would round the other way.
   if (std::fabs(scaled - whole) > 1e-3) return false;
-  uint64_t k = static_cast<uint64_t>(whole);
-  if (k == 0) {
-    out = "0";
-    return true;
-  }
-  out.clear();
-  append_decimal(out, k, decimals, std::signbit(rounded));
+  const auto k = static_cast<uint64_t>(whole);
+  append_decimal(out, k, decimals, k != 0 && std::signbit(rounded));
   return true;
 }
 
 }  // namespace
 
 void append_decimal(std::string& out, uint64_t k, int decimals, bool negative) {
-  // The fraction's trailing zeros are not printed.
+  // The fraction's trailing zeros are not printed. Most numbers come with four
+  // decimals and are whole, or have two: four and two zeros go at a time.
+  while (decimals >= 4 && k % 10000 == 0) {
+    k /= 10000;
+    decimals -= 4;
+  }
+  if (decimals >= 2 && k % 100 == 0) {
+    k /= 100;
+    decimals -= 2;
+  }
   while (decimals > 0 && k % 10 == 0) {
     k /= 10;
     --decimals;
@@ -50,6 +56,27 @@ void append_decimal(std::string& out, uint64_t k, int decimals, bool negative) {
   const int whole_digits = std::max(1, digits - decimals);
   const size_t length = (negative ? 1 : 0) + static_cast<size_t>(whole_digits) +
                         (decimals > 0 ? 1 + static_cast<size_t>(decimals) : 0);
+  if (std::endian::native == std::endian::little && length <= 8) {
+    // Most scores and weights ("4.56", "15"): the text composed in a register,
+    // first character in the lowest byte, and appended from one 8-byte
+    // store, whose bytes memcpy's loads can take straight from the store.
+    uint64_t word = 0;
+    const auto put = [&word](char c) { word = (word << 8) | static_cast<unsigned char>(c); };
+    for (int i = 0; i < decimals; ++i) {
+      put(static_cast<char>('0' + k % 10));
+      k /= 10;
+    }
+    if (decimals > 0) put('.');
+    do {
+      put(static_cast<char>('0' + k % 10));
+      k /= 10;
+    } while (k != 0);
+    if (negative) put('-');
+    char text[8];
+    std::memcpy(text, &word, sizeof text);
+    out.append(text, length);
+    return;
+  }
   const size_t at = out.size();
   out.resize(at + length);
   char* const start = out.data() + at;
@@ -66,9 +93,9 @@ void append_decimal(std::string& out, uint64_t k, int decimals, bool negative) {
   if (negative) *--p = '-';
 }
 
-std::string format_number(double value, int max_decimals) {
+void append_number(std::string& out, double value, int max_decimals) {
   const double rounded = round_half_up(value, max_decimals);
-  if (std::string fast; format_scaled(rounded, max_decimals, fast)) return fast;
+  if (append_scaled(out, rounded, max_decimals)) return;
   char buf[400];  // room for the 309 digits of the largest double, and the decimals
   const auto r = std::to_chars(buf, buf + sizeof buf, rounded, std::chars_format::fixed,
                                std::clamp(max_decimals, 0, 17));
@@ -80,8 +107,13 @@ std::string format_number(double value, int max_decimals) {
     while (s.back() == '0') s.remove_suffix(1);
     if (s.back() == '.') s.remove_suffix(1);
   }
-  if (s == "-0") return "0";
-  return std::string(s);
+  out += s == "-0" ? std::string_view("0") : s;
+}
+
+std::string format_number(double value, int max_decimals) {
+  std::string out;
+  append_number(out, value, max_decimals);
+  return out;
 }
 
 std::string format_percent(double ratio, int max_decimals) {

@@ -41,6 +41,8 @@ inline double round_half_up(double value, int decimals = 2) {
 // Shortest decimal text of `value` with at most `max_decimals` places and no
 // trailing zeros: 14.5 → "14.5", 15.0 → "15", 0.123456 → "0.1235".
 std::string format_number(double value, int max_decimals = 4);
+// As format_number, appended to `out`.
+void append_number(std::string& out, double value, int max_decimals = 4);
 
 // Appends k/10^decimals (k a whole number, 0 ≤ decimals ≤ 10) with the
 // fraction's trailing zeros dropped (1455, 2 → "14.55"; 1500, 2 → "15";

@@ -32,23 +32,31 @@ void node_text(const Indicator& ind, const NodeResult& node, std::string& out) {
   const auto s = [&] { return format_number(node.score); };
   const Explanation& x = node.why;
   const int digits = from_figure(ind) ? 2 : 4;
-  const std::string a = x.reason == Reason::met ? std::string() : format_number(x.a, digits);
-  const std::string t = x.reason == Reason::met ? std::string() : format_number(x.t, digits);
+  const auto a = [&] { return format_number(x.a, digits); };
+  const auto t = [&] { return format_number(x.t, digits); };
   switch (x.reason) {
+    // The two wordings of most rows: numbers appended in place.
     case Reason::met:
       out += "实际完成值「";
       append_actual(out, ind, node);
-      return append(out, "」达到年度指标值「", ind.target_text, "」，得满分", w());
+      append(out, "」达到年度指标值「", ind.target_text, "」，得满分");
+      return append_number(out, node.weight);
     case Reason::ratio:
-      return append(out, a, "/", t, "×", w(), "=", s());
+      append_number(out, x.a, digits);
+      out += '/';
+      append_number(out, x.t, digits);
+      out += "×";
+      append_number(out, node.weight);
+      out += '=';
+      return append_number(out, node.score);
     case Reason::lower_ratio:
-      return append(out, "(1−(", a, "−", t, ")/", t, ")×", w(), "=", s());
+      return append(out, "(1−(", a(), "−", t(), ")/", t(), ")×", w(), "=", s());
     case Reason::lower_double:
-      return append(out, "实际完成值", a, "达到年度指标值", t, "的2倍及以上，得0分");
+      return append(out, "实际完成值", a(), "达到年度指标值", t(), "的2倍及以上，得0分");
     case Reason::zero_target_met:
-      return append(out, "年度指标值为0，实际完成值", a, "未超过，得满分", w());
+      return append(out, "年度指标值为0，实际完成值", a(), "未超过，得满分", w());
     case Reason::zero_target_missed:
-      return append(out, "年度指标值为0，实际完成值", a, "，得0分");
+      return append(out, "年度指标值为0，实际完成值", a(), "，得0分");
     case Reason::negative_actual:
       return append(out, "实际完成值为负数，按0计，得0分");
     case Reason::tier:

@@ -65,6 +65,38 @@ TEST(Decimal, FormatsAsToCharsDoes) {
   }
 }
 
+// append_decimal writes short texts (up to 8 characters) another way than
+// long ones: every length on both sides of that line, with and without a
+// sign, appended after text already there, against the digits of k with the
+// point put in by hand.
+TEST(Decimal, AppendsEveryLengthAsWritten) {
+  const auto reference = [](uint64_t k, int decimals, bool negative) {
+    std::string digits = std::to_string(k);
+    if (decimals > 0) {
+      if (digits.size() <= static_cast<size_t>(decimals)) {
+        digits.insert(0, static_cast<size_t>(decimals) + 1 - digits.size(), '0');
+      }
+      digits.insert(digits.size() - static_cast<size_t>(decimals), ".");
+      while (digits.back() == '0') digits.pop_back();
+      if (digits.back() == '.') digits.pop_back();
+    }
+    return (negative ? "-" : "") + digits;
+  };
+  std::mt19937_64 rng(20261204);
+  for (int round = 0; round < 100000; ++round) {
+    const int length = 1 + static_cast<int>(rng() % 14);  // digits of k
+    uint64_t k = rng() % 9 + 1;
+    for (int i = 1; i < length; ++i) k = k * 10 + rng() % 10;
+    if (round % 5 == 0) k = k / 10 * 10;  // trailing zeros to drop
+    if (round % 11 == 0) k = 0;
+    const int decimals = static_cast<int>(rng() % 11);
+    const bool negative = round % 3 == 0;
+    std::string out = "x";
+    append_decimal(out, k, decimals, negative);
+    ASSERT_EQ(out, "x" + reference(k, decimals, negative)) << k << " " << decimals;
+  }
+}
+
 TEST(Decimal, AgreesAtThePrecisionPrinted) {
   const double rate = 57.58 / 60 * 100;  // 95.9666…
   EXPECT_TRUE(agrees_at_precision(rate, 95.97, 2));
