@@ -66,10 +66,12 @@ bool word_plain(uint64_t x) {
   return (control | has_zero(x ^ (kOnes * '"')) | has_zero(x ^ (kOnes * '\\'))) == 0;
 }
 
+}  // namespace
+
 // Whether `s` has nothing to escape, without copying or calling: 16 bytes at
 // a time where it is that long, else two overlapping 8-byte words, else
 // byte by byte (keys such as "score" are that short).
-bool plain(std::string_view s) {
+bool plain_text(std::string_view s) {
   const char* p = s.data();
   const size_t n = s.size();
 #ifdef __SSE2__
@@ -93,10 +95,12 @@ bool plain(std::string_view s) {
   return true;
 }
 
+namespace {
+
 // Most keys and values are short and need no escape: written with one append
 // of "…" (and `suffix`, the colon after a key). False when `s` does not qualify.
 bool append_short_plain(std::string& out, std::string_view s, std::string_view suffix) {
-  if (!plain(s)) return false;
+  if (!plain_text(s)) return false;
   // Written straight into `out`'s new bytes. Assembled in a local buffer and
   // then appended, the buffer's byte stores were read back by memcpy's wide
   // loads before they had landed: a stall on every key, slower in time than
@@ -115,14 +119,15 @@ bool append_short_plain(std::string& out, std::string_view s, std::string_view s
 // shortest round-trip text is k's digits with the point put in and trailing
 // zeros dropped, several times cheaper than to_chars' general search. False
 // for any other double (and for ±0, whose sign to_chars keeps).
-bool append_short_decimal(std::string& out, double d) {
+bool short_decimal(double d, uint64_t& k, bool& negative) {
   const double scaled = d * 1e4;
   // Below 1e15 the scaled value is exact in a double and the spacing of
   // doubles near d is far below 10^-4, so no shorter decimal stands for d.
   if (!(std::fabs(scaled) < 1e15) || d == 0) return false;
-  const auto k = static_cast<int64_t>(scaled + (scaled < 0 ? -0.5 : 0.5));
-  if (static_cast<double>(k) / 1e4 != d) return false;
-  core::append_decimal(out, static_cast<uint64_t>(k < 0 ? -k : k), 4, k < 0);
+  const auto whole = static_cast<int64_t>(scaled + (scaled < 0 ? -0.5 : 0.5));
+  if (static_cast<double>(whole) / 1e4 != d) return false;
+  negative = whole < 0;
+  k = static_cast<uint64_t>(negative ? -whole : whole);
   return true;
 }
 
@@ -198,9 +203,13 @@ JsonWriter& JsonWriter::value(std::string_view s) {
 
 JsonWriter& JsonWriter::value(double d) {
   separate();
+  uint64_t k = 0;
+  bool negative = false;
   if (!std::isfinite(d)) {
     out_ += "null";
-  } else if (!append_short_decimal(out_, d)) {
+  } else if (short_decimal(d, k, negative)) {
+    core::append_decimal(out_, k, 4, negative);
+  } else {
     // Shortest text that reads back as the same double: 14.55, not 14.550000000000001.
     char buf[32];
     const auto r = std::to_chars(buf, buf + sizeof buf, d);

@@ -6,9 +6,17 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <type_traits>
 #include <vector>
 
 namespace jixiao::format {
+
+// Appends `s` as a JSON string literal (with quotes).
+void append_json_string(std::string& out, std::string_view s);
+
+// Whether `s` can go into a JSON string as it is: no quote, backslash or
+// control character.
+bool plain_text(std::string_view s);
 
 class JsonWriter {
  public:
@@ -25,26 +33,8 @@ class JsonWriter {
   // constant stores; a key that would need escaping takes the general path.
   template <size_t N>
   [[gnu::always_inline]] JsonWriter& key(const char (&k)[N]) {
-    constexpr size_t n = N - 1;
-    bool plain = k[n] == '\0';
-    for (size_t i = 0; plain && i < n; ++i) {
-      const auto c = static_cast<unsigned char>(k[i]);
-      plain = c >= 0x20 && c != '"' && c != '\\' && c != '\0';
-    }
-    if (!plain) return key(std::string_view(k));
-    // Straight into the output, the comma before it included (written always,
-    // kept only when needed: no branch). Assembled in a local buffer and
-    // appended, the buffer's stores would be read back before they had landed.
-    const size_t comma = need_comma_ ? 1 : 0;
-    const size_t at = out_.size();
-    out_.resize(at + comma + n + 3);
-    char* p = out_.data() + at;
-    p[0] = ',';
-    p += comma;
-    p[0] = '"';
-    std::memcpy(p + 1, k, n);
-    p[n + 1] = '"';
-    p[n + 2] = ':';
+    if (!plain_literal(k)) return key(std::string_view(k));
+    put_key(k, 0);
     need_comma_ = false;
     return *this;
   }
@@ -64,8 +54,12 @@ class JsonWriter {
   // key(k).value(v)
   template <typename K, typename T>
   JsonWriter& field(const K& k, const T& v) {
-    key(k);
-    return value(v);
+    if constexpr (std::is_array_v<K> && std::is_convertible_v<const T&, std::string_view>) {
+      return text_field(k, std::string_view(v));
+    } else {
+      key(k);
+      return value(v);
+    }
   }
 
  private:
@@ -76,6 +70,56 @@ class JsonWriter {
     if (need_comma_) out_.push_back(',');
     need_comma_ = depth_ > 0;
   }
+  // Whether a key literal can be written as it is: no byte to escape, and the
+  // array holds exactly the literal (a char buffer may hold a shorter text).
+  template <size_t N>
+  [[gnu::always_inline]] static bool plain_literal(const char (&k)[N]) {
+    bool plain = k[N - 1] == '\0';
+    for (size_t i = 0; plain && i + 1 < N; ++i) {
+      const auto c = static_cast<unsigned char>(k[i]);
+      plain = c >= 0x20 && c != '"' && c != '\\' && c != '\0';
+    }
+    return plain;
+  }
+
+  // Writes the comma when one is due and "k": straight into the output, with
+  // room for `extra` more bytes after it, and returns where those go. The
+  // comma is written always and kept only when needed: no branch. Assembled
+  // in a local buffer and appended, the buffer's stores would be read back
+  // before they had landed.
+  template <size_t N>
+  [[gnu::always_inline]] char* put_key(const char (&k)[N], size_t extra) {
+    constexpr size_t n = N - 1;
+    const size_t comma = need_comma_ ? 1 : 0;
+    const size_t at = out_.size();
+    out_.resize(at + comma + n + 3 + extra);
+    char* p = out_.data() + at;
+    p[0] = ',';
+    p += comma;
+    p[0] = '"';
+    std::memcpy(p + 1, k, n);
+    p[n + 1] = '"';
+    p[n + 2] = ':';
+    return p + n + 3;
+  }
+
+  // A field with a literal key and a text value: a value with nothing to
+  // escape goes into the same room as its key (one resize for both, the
+  // commonest field of all); anything else is written as key and value.
+  template <size_t N>
+  [[gnu::always_inline]] JsonWriter& text_field(const char (&k)[N], std::string_view v) {
+    if (!plain_literal(k) || !plain_text(v)) {
+      key(k);
+      return value(v);
+    }
+    char* p = put_key(k, v.size() + 2);
+    *p++ = '"';
+    if (!v.empty()) std::memcpy(p, v.data(), v.size());
+    p[v.size()] = '"';
+    need_comma_ = depth_ > 0;
+    return *this;
+  }
+
   JsonWriter& open(char bracket);
   JsonWriter& close(char bracket);
 
@@ -83,8 +127,5 @@ class JsonWriter {
   int depth_ = 0;            // open containers
   bool need_comma_ = false;  // a value was written in the container still open
 };
-
-// Appends `s` as a JSON string literal (with quotes).
-void append_json_string(std::string& out, std::string_view s);
 
 }  // namespace jixiao::format

@@ -114,6 +114,36 @@ TEST(JsonWriter, KeysAreEscapedToo) {
   EXPECT_EQ(parsed[std::string(130, 'k')], 1);
 }
 
+// A literal key with a text value is written in one piece when the value
+// needs no escape, and as key and value when it does: both ways, in any
+// order, with the commas between them right.
+TEST(JsonWriter, TextFieldsWriteBothWays) {
+  std::string out;
+  JsonWriter w(out);
+  const std::string plain = "达成年度指标";
+  const char buffer[8] = "ab";
+  w.begin_object()
+      .field("a", plain)
+      .field("b", std::string_view("引\"号"))
+      .field("c", "")
+      .field("d", buffer)
+      .field("e", std::string("x\\y"))
+      .key("f")
+      .begin_array()
+      .begin_object()
+      .field("g", "h")
+      .end_object()
+      .end_array()
+      .field("i", "j")
+      .end_object();
+  EXPECT_EQ(
+      out,
+      R"({"a":"达成年度指标","b":"引\"号","c":"","d":"ab","e":"x\\y","f":[{"g":"h"}],"i":"j"})");
+  const auto parsed = nlohmann::json::parse(out);
+  EXPECT_EQ(parsed["b"], "引\"号");
+  EXPECT_EQ(parsed["e"], "x\\y");
+}
+
 TEST(JsonWriter, ObjectsAndArraysNest) {
   std::string out;
   JsonWriter w(out);
