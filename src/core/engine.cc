@@ -529,8 +529,7 @@ void score_into(const Evaluation& e, const RuleSet& r, ScoreCard& card) {
   }
 
   check_consistency(e, r, card);
-  if (std::any_of(e.indicators.begin(), e.indicators.end(),
-                  [](const Indicator& i) { return !i.expert_scores.empty(); })) {
+  if (has_expert_scores(e)) {
     check_panel(e, summarize_panel(e, r), r, card.flags);
   }
 }

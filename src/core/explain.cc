@@ -180,17 +180,35 @@ std::string explain(const Evaluation& e, const ScoreCard& card, int index, const
 
 std::string explain_execution(const ScoreCard& card) {
   const ExecutionResult& ex = card.execution;
-  if (!ex.present) return "";
+  std::string text;
+  if (!ex.present) return text;
   if (!ex.rate_known) {
-    return ex.weight > 0 ? "未能计算执行率，采用填报得分" + format_number(ex.score)
-                         : "未能计算执行率";
+    if (ex.weight <= 0) return "未能计算执行率";
+    text = "未能计算执行率，采用填报得分";
+    append_number(text, ex.score);
+    return text;
   }
-  std::string text = "执行率" + format_number(ex.numerator) + "/" + format_number(ex.denominator) +
-                     "=" + format_percent(ex.rate);
+  // Numbers appended in place: the CLI writes this for every evaluation.
+  text = "执行率";
+  append_number(text, ex.numerator);
+  text += '/';
+  append_number(text, ex.denominator);
+  text += '=';
+  append_number(text, ex.rate * 100, 2);
+  text += '%';
   if (ex.weight <= 0) return text + "（不单独计分）";
-  if (ex.rate >= 1) return text + "，得满分" + format_number(ex.weight);
-  return text + "，得分" + format_percent(ex.rate) + "×" + format_number(ex.weight) + "=" +
-         format_number(ex.score);
+  if (ex.rate >= 1) {
+    text += "，得满分";
+    append_number(text, ex.weight);
+    return text;
+  }
+  text += "，得分";
+  append_number(text, ex.rate * 100, 2);
+  text += "%×";
+  append_number(text, ex.weight);
+  text += '=';
+  append_number(text, ex.score);
+  return text;
 }
 
 std::string explain_total(const ScoreCard& card, const RuleSet& r) {

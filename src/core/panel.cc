@@ -20,6 +20,11 @@ double panel_score(const std::vector<double>& scores, PanelMethod method) {
   return sum / static_cast<double>(n);
 }
 
+bool has_expert_scores(const Evaluation& e) {
+  return std::any_of(e.indicators.begin(), e.indicators.end(),
+                     [](const Indicator& i) { return !i.expert_scores.empty(); });
+}
+
 PanelSummary summarize_panel(const Evaluation& e, const RuleSet& rules) {
   PanelSummary s;
   s.experts = e.experts;

@@ -36,6 +36,10 @@ struct PanelSummary {
   double total = 0;                   // Σ row scores
 };
 
+// Whether any indicator of `e` carries experts' scores (most evaluations have
+// no panel, and callers skip the summary then).
+bool has_expert_scores(const Evaluation& e);
+
 // The summary of every leaf that has expert scores; empty rows when none.
 PanelSummary summarize_panel(const Evaluation& evaluation, const RuleSet& rules);
 

@@ -143,7 +143,8 @@ void write_scorecard_json(JsonWriter& out, const Evaluation& e, const ScoreCard&
   }
 
   out.key("categories").begin_array();
-  for (int i : core::categories(e)) {
+  for (int i = 0; i < static_cast<int>(e.indicators.size()); ++i) {
+    if (e.indicators[i].parent != -1) continue;  // level 1 only
     const auto& node = card.nodes[i];
     out.begin_object()
         .field("name", e.indicators[i].name)
@@ -210,8 +211,9 @@ void write_scorecard_json(JsonWriter& out, const Evaluation& e, const ScoreCard&
     out.end_object();
   }
 
-  const core::PanelSummary panel = core::summarize_panel(e, rules);
-  if (!panel.rows.empty()) {
+  if (const core::PanelSummary panel =
+          core::has_expert_scores(e) ? core::summarize_panel(e, rules) : core::PanelSummary{};
+      !panel.rows.empty()) {
     out.key("panel").begin_object();
     out.field("experts", panel.experts)
         .field("method", panel.method == core::PanelMethod::mean ? "mean" : "trimmed_mean");
