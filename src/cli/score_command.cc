@@ -97,8 +97,10 @@ class Scorer {
                    size_t& scored, const office::SourceMap* located = nullptr) {
     const core::RuleSet* rules = forced_;
     if (rules == nullptr) {
+      // The line is named only in an error about the evaluation's own rule set.
       Result<const core::RuleSet*> own = rule_sets_.for_evaluation(
-          "", e, path, line ? path + " 第 " + std::to_string(line) + " 行" : path);
+          "", e, path,
+          line && !e.rule_set.empty() ? path + " 第 " + std::to_string(line) + " 行" : path);
       if (!own.ok()) return own.status();
       rules = *own;
     }

@@ -98,6 +98,31 @@ TEST(ScoreCommand, RulesByNameOrFile) {
   EXPECT_TRUE(flagged);
 }
 
+// Each line of a JSON Lines file gets the rule set it names, and an unknown
+// one is reported with its line.
+TEST(ScoreCommand, EachLineGetsItsOwnRuleSet) {
+  const std::string row =
+      R"("indicators":[{"name":"甲","weight":100,"target":"≥10","actual":"8"}])";
+  const std::string file = write_temp(
+      "mixed.jsonl", "{\"title\":\"一\",\"rule_set\":\"bureau-example\"," + row + "}\n" +
+                         "{\"title\":\"二\"," + row + "}\n" +
+                         "{\"title\":\"三\",\"rule_set\":\"bureau-example\"," + row + "}\n" +
+                         "{\"title\":\"四\",\"rule_set\":\"nowhere\"," + row + "}\n");
+  const CommandRun r = run("score --json " + file);
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_NE(r.err.find("第 4 行"), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("rule_set"), std::string::npos) << r.err;
+  const auto docs = lines(r.out);
+  ASSERT_EQ(docs.size(), 3u) << r.out;
+  EXPECT_EQ(docs[0]["rule_set"], "bureau-example");
+  EXPECT_EQ(docs[1]["rule_set"], "national-2020");
+  EXPECT_EQ(docs[2]["rule_set"], "bureau-example");
+  // 80 points: 优 under the bureau's bands (from 80), 良 under the national ones.
+  EXPECT_EQ(docs[0]["grade"], "优");
+  EXPECT_EQ(docs[1]["grade"], "良");
+  EXPECT_EQ(docs[2]["grade"], "优");
+}
+
 TEST(ScoreCommand, UnknownRuleSetIsExitTwo) {
   const CommandRun r = run("score --rules nowhere examples/report-002.json");
   EXPECT_EQ(r.exit_code, 2);
