@@ -16,6 +16,21 @@ struct Scratch {
   std::vector<std::string> open_paths;  // PathWriter's
   std::string line;
   std::string explanation;
+
+  // Lets go of what an unusually large evaluation (thousands of nodes, long
+  // names) made it hold, so that a long-running thread does not keep it.
+  // `used`: the evaluation's node count (only those paths were written).
+  void trim(size_t used) {
+    constexpr size_t kKeepBytes = 64 * 1024;
+    constexpr size_t kKeepPaths = 1024;
+    if (open_paths.size() > kKeepPaths) std::vector<std::string>().swap(open_paths);
+    for (std::string* s : {&line, &explanation}) {
+      if (s->capacity() > kKeepBytes) std::string().swap(*s);
+    }
+    for (size_t i = 0; i < used && i < open_paths.size(); ++i) {
+      if (open_paths[i].capacity() > kKeepBytes) std::string().swap(open_paths[i]);
+    }
+  }
 };
 
 Scratch& scratch() {
@@ -237,6 +252,7 @@ void write_scorecard_json(JsonWriter& out, const Evaluation& e, const ScoreCard&
 
   write_findings(out, e, card, rules, locate, paths);
   out.end_object();
+  work.trim(e.indicators.size());
 }
 
 }  // namespace jixiao::format
