@@ -1,6 +1,7 @@
 #include "core/decimal.h"
 
 #include <algorithm>
+#include <array>
 #include <bit>
 #include <charconv>
 #include <cmath>
@@ -31,6 +32,16 @@ bool append_scaled(std::string& out, double rounded, int decimals) {
   return true;
 }
 
+// "00" to "99" as two bytes each, the tens digit in the low byte (first in
+// memory on a little-endian machine).
+constexpr auto kDigitPairs = [] {
+  std::array<uint16_t, 100> pairs{};
+  for (int i = 0; i < 100; ++i) {
+    pairs[i] = static_cast<uint16_t>(('0' + i / 10) | (('0' + i % 10) << 8));
+  }
+  return pairs;
+}();
+
 }  // namespace
 
 void append_decimal(std::string& out, uint64_t k, int decimals, bool negative) {
@@ -60,18 +71,23 @@ void append_decimal(std::string& out, uint64_t k, int decimals, bool negative) {
     // Most scores and weights ("4.56", "15"): the text composed in a register,
     // first character in the lowest byte, and appended from one 8-byte
     // store, whose bytes memcpy's loads can take straight from the store.
+    // The digits go in two at a time (k's last two first: they end up
+    // highest), with leading zeros up to "0.0…" when the fraction is longer
+    // than k; then the point is put in after the whole digits.
+    const int written = std::max(digits, decimals + 1);
     uint64_t word = 0;
-    const auto put = [&word](char c) { word = (word << 8) | static_cast<unsigned char>(c); };
-    for (int i = 0; i < decimals; ++i) {
-      put(static_cast<char>('0' + k % 10));
-      k /= 10;
+    int left = written;
+    for (; left >= 2; left -= 2) {
+      word = (word << 16) | kDigitPairs[k % 100];
+      k /= 100;
     }
-    if (decimals > 0) put('.');
-    do {
-      put(static_cast<char>('0' + k % 10));
-      k /= 10;
-    } while (k != 0);
-    if (negative) put('-');
+    if (left == 1) word = (word << 8) | static_cast<uint64_t>('0' + k % 10);
+    if (decimals > 0) {
+      const int whole = 8 * (written - decimals);  // bits; below 56 since length ≤ 8
+      const uint64_t head = word & ((uint64_t{1} << whole) - 1);
+      word = head | (uint64_t{'.'} << whole) | ((word >> whole) << (whole + 8));
+    }
+    if (negative) word = (word << 8) | uint64_t{'-'};
     char text[8];
     std::memcpy(text, &word, sizeof text);
     out.append(text, length);

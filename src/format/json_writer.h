@@ -53,7 +53,7 @@ class JsonWriter {
 
   // key(k).value(v)
   template <typename K, typename T>
-  JsonWriter& field(const K& k, const T& v) {
+  [[gnu::always_inline]] JsonWriter& field(const K& k, const T& v) {
     if constexpr (std::is_array_v<K> && std::is_convertible_v<const T&, std::string_view>) {
       return text_field(k, std::string_view(v));
     } else {
