@@ -7,33 +7,50 @@
 #pragma once
 
 #include <cassert>
+#include <memory>
 #include <string>
 #include <utility>
 #include <variant>
 
 namespace jixiao {
 
+// An ok Status is one null pointer: the reader returns one through several
+// layers for every field of every row, and a Status holding the message
+// string itself cost a string's set-up and tear-down each time.
 class Status {
  public:
   Status() = default;
-  static Status ok_status() { return Status(); }
-  static Status error(std::string message) { return Status(std::move(message), true); }
+  Status(const Status& other) : message_(copy(other.message_)) {}
+  Status& operator=(const Status& other) {
+    if (this != &other) message_ = copy(other.message_);
+    return *this;
+  }
+  Status(Status&&) noexcept = default;
+  Status& operator=(Status&&) noexcept = default;
 
-  bool ok() const { return !failed_; }
-  const std::string& message() const { return message_; }
+  static Status ok_status() { return Status(); }
+  static Status error(std::string message) {
+    Status s;
+    s.message_ = std::make_unique<std::string>(std::move(message));
+    return s;
+  }
+
+  bool ok() const { return message_ == nullptr; }
+  const std::string& message() const { return message_ ? *message_ : kNoMessage; }
 
   // Returns this error with `context` in front ("文件 a.json：" + message).
   Status within(const std::string& context) const {
-    return ok() ? *this : Status(context + message_, true);
+    return ok() ? Status() : error(context + *message_);
   }
 
  private:
-  Status(std::string message, bool failed) : message_(std::move(message)), failed_(failed) {}
-  std::string message_;
-  bool failed_ = false;
+  static inline const std::string kNoMessage;
+  static std::unique_ptr<std::string> copy(const std::unique_ptr<std::string>& m) {
+    return m ? std::make_unique<std::string>(*m) : nullptr;
+  }
+  std::unique_ptr<std::string> message_;  // null when ok
 };
 
-// A value or the Status that explains why there is none.
 template <typename T>
 class Result {
  public:
