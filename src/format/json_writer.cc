@@ -115,20 +115,33 @@ bool append_short_plain(std::string& out, std::string_view s, std::string_view s
   return true;
 }
 
-// Scores, weights, rates and money are nearly all k/10^4 for a whole k: their
-// shortest round-trip text is k's digits with the point put in and trailing
-// zeros dropped, several times cheaper than to_chars' general search. False
-// for any other double (and for ±0, whose sign to_chars keeps).
-bool short_decimal(double d, uint64_t& k, bool& negative) {
-  const double scaled = d * 1e4;
-  // Below 1e15 the scaled value is exact in a double and the spacing of
-  // doubles near d is far below 10^-4, so no shorter decimal stands for d.
-  if (!(std::fabs(scaled) < 1e15) || d == 0) return false;
-  const auto whole = static_cast<int64_t>(scaled + (scaled < 0 ? -0.5 : 0.5));
-  if (static_cast<double>(whole) / 1e4 != d) return false;
-  negative = whole < 0;
-  k = static_cast<uint64_t>(negative ? -whole : whole);
-  return true;
+// Scores, weights and money are nearly all k/10^4 for a whole k, and score
+// rates k/10^6: for those, k's digits with the point put in and trailing zeros
+// dropped is the shortest decimal that reads back as d (in plain notation:
+// 5000000, where to_chars would write 5e+06), several times cheaper than
+// to_chars' general search. False for any other double (and for ±0, whose
+// sign to_chars keeps).
+bool short_decimal(double d, uint64_t& k, int& decimals, bool& negative) {
+  if (d == 0) return false;
+  // Below these bounds the spacing of doubles near d is far below 10^-places,
+  // so no other decimal of that many places reads back as d, and a shorter
+  // one would be one of them.
+  constexpr struct {
+    double scale;
+    int places;
+    double below;  // |d| bound
+  } kScales[] = {{1e4, 4, 1e11}, {1e6, 6, 1e9}};
+  for (const auto& s : kScales) {
+    if (!(std::fabs(d) < s.below)) continue;
+    const double scaled = d * s.scale;
+    const auto whole = static_cast<int64_t>(scaled + (scaled < 0 ? -0.5 : 0.5));
+    if (static_cast<double>(whole) / s.scale != d) continue;  // d is not k/10^places
+    negative = whole < 0;
+    k = static_cast<uint64_t>(negative ? -whole : whole);
+    decimals = s.places;
+    return true;
+  }
+  return false;
 }
 
 }  // namespace
@@ -204,11 +217,12 @@ JsonWriter& JsonWriter::value(std::string_view s) {
 JsonWriter& JsonWriter::value(double d) {
   separate();
   uint64_t k = 0;
+  int decimals = 0;
   bool negative = false;
   if (!std::isfinite(d)) {
     out_ += "null";
-  } else if (short_decimal(d, k, negative)) {
-    core::append_decimal(out_, k, 4, negative);
+  } else if (short_decimal(d, k, decimals, negative)) {
+    core::append_decimal(out_, k, decimals, negative);
   } else {
     // Shortest text that reads back as the same double: 14.55, not 14.550000000000001.
     char buf[32];

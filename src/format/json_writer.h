@@ -40,6 +40,9 @@ class JsonWriter {
   }
   JsonWriter& value(std::string_view s);
   JsonWriter& value(const char* s) { return value(std::string_view(s)); }
+  // The shortest text that reads back as `d` (14.55, not 14.550000000000001);
+  // scores, weights and money (k/10^4) and rates (k/10^6) in plain decimals,
+  // never with an exponent (5000000, not 5e+06). inf and nan become null.
   JsonWriter& value(double d);
   JsonWriter& value(int i) { return value(static_cast<long long>(i)); }
   JsonWriter& value(long long i);

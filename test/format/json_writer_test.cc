@@ -6,6 +6,7 @@
 #include <charconv>
 #include <cmath>
 #include <cstring>
+#include <optional>
 #include <random>
 
 #include <nlohmann/json.hpp>
@@ -59,19 +60,31 @@ TEST(JsonWriter, NumbersAreShortestAndFiniteOnly) {
 }
 
 // Numbers print as to_chars' shortest round-trip text, whichever path prints
-// them: scores and money (k/10^4, the fast path), their neighbours one ulp
-// away, results of arithmetic (0.1 + 0.2) and random doubles of any size.
+// them, in plain notation where to_chars would choose an exponent only for
+// values the fast path takes (k/10^4 and k/10^6): scores and money, their
+// neighbours one ulp away, results of arithmetic (0.1 + 0.2), rates at six
+// decimals, round amounts and random doubles of any size.
 TEST(JsonWriter, NumbersMatchToCharsShortest) {
   std::mt19937_64 rng(20261204);
-  auto expected = [](double d) {
-    char buf[64];
-    const auto r = std::to_chars(buf, buf + sizeof buf, d);
+  const auto chars = [](double d, std::optional<std::chars_format> format) {
+    char buf[400];
+    const auto r = format ? std::to_chars(buf, buf + sizeof buf, d, *format)
+                          : std::to_chars(buf, buf + sizeof buf, d);
     return std::string(buf, r.ptr);
   };
   auto written = [](double d) {
     std::string out;
     JsonWriter(out).value(d);
     return out;
+  };
+  // The shortest text, or the shortest in plain notation; either reads back as d.
+  auto check = [&](double d) {
+    const std::string out = written(d);
+    const std::string shortest = chars(d, std::nullopt);
+    const std::string plain = chars(d, std::chars_format::fixed);
+    EXPECT_TRUE(out == shortest || (out == plain && shortest.find('e') != std::string::npos))
+        << d << ": " << out << " (shortest " << shortest << ")";
+    return out == shortest || out == plain;
   };
   for (int round = 0; round < 200000; ++round) {
     double d = 0;
@@ -93,8 +106,16 @@ TEST(JsonWriter, NumbersMatchToCharsShortest) {
         if (!std::isfinite(d)) d = 1.5;
       }
     }
-    ASSERT_EQ(written(d), expected(d)) << "round " << round;
+    ASSERT_TRUE(check(d)) << "round " << round;
+    // Round amounts and rates at six decimals.
+    ASSERT_TRUE(check(static_cast<double>(rng() % 100000) * std::pow(10.0, rng() % 7)));
+    ASSERT_TRUE(check(static_cast<double>(rng() % 1000001) / 1e6));
   }
+  EXPECT_EQ(written(5e6), "5000000");
+  EXPECT_EQ(written(1e10), "10000000000");
+  EXPECT_EQ(written(0.959667), "0.959667");
+  EXPECT_EQ(written(1e21), "1e+21");
+  EXPECT_EQ(written(1e-7), "1e-07");
   EXPECT_EQ(written(-0.0), "-0");
   EXPECT_EQ(written(99.55), "99.55");
   EXPECT_EQ(written(1449.76), "1449.76");
