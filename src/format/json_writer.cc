@@ -193,7 +193,7 @@ JsonWriter& JsonWriter::open(char bracket) {
 JsonWriter& JsonWriter::close(char bracket) {
   out_.push_back(bracket);
   assert(depth_ > 0);
-  --depth_;
+  if (depth_ > 0) --depth_;  // a close without an open is a programming error
   need_comma_ = depth_ > 0;  // the container was a value of the one around it
   return *this;
 }
