@@ -6,7 +6,6 @@
 #include "core/decimal.h"
 #include "core/engine.h"
 #include "core/panel.h"
-#include "core/text.h"
 
 namespace jixiao::core {
 namespace {
@@ -16,10 +15,7 @@ bool from_figure(const Indicator& ind) {
   return ind.actual_text.empty() && !ind.figure.empty();
 }
 
-std::string actual_text(const Indicator& ind, const NodeResult& node) {
-  return from_figure(ind) ? format_number(node.why.a, 2) + "%" : ind.actual_text;
-}
-
+// The actual as written, or a department figure's rate.
 void append_actual(std::string& out, const Indicator& ind, const NodeResult& node) {
   if (from_figure(ind)) return append(out, format_number(node.why.a, 2), "%");
   out += ind.actual_text;
@@ -144,10 +140,11 @@ void explain_into(const Evaluation& e, const ScoreCard& card, int index, const R
     case Reason::linear: {
       const double deducted = x.extra * x.share;
       const std::string unit = ind.target.unit == "%" ? "个百分点" : ind.target.unit;
-      text += "实际完成值" + text::quoted(actual_text(ind, node)) + "超出年度指标值" +
-              text::quoted(ind.target_text) + format_number(x.extra) + unit + "，扣" +
-              format_number(x.extra) + "×" + format_number(x.share) + "=" +
-              format_number(deducted) + "分，" + w() + "−" + format_number(deducted) + "=" + s();
+      text += "实际完成值「";
+      append_actual(text, ind, node);
+      append(text, "」超出年度指标值「", ind.target_text, "」", format_number(x.extra), unit,
+             "，扣", format_number(x.extra), "×", format_number(x.share), "=",
+             format_number(deducted), "分，", w(), "−", format_number(deducted), "=", s());
       break;
     }
     case Reason::panel: {
