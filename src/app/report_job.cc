@@ -45,13 +45,6 @@ Result<std::string> report_bytes(const SourcedEvaluation& e, const core::RuleSet
   return report::render_docx(doc);
 }
 
-namespace {
-bool ends_with(const std::string& s, std::string_view suffix) {
-  return s.size() >= suffix.size() &&
-         s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0;
-}
-}  // namespace
-
 Status make_report(const ReportRequest& r) {
   EvaluationFiles source;
   Result<SourcedEvaluation> e = source.read_first(r.input);
@@ -77,7 +70,7 @@ Status make_report(const ReportRequest& r) {
 Status write_document(const SourcedEvaluation& e, const core::RuleSet& rules,
                       const report::Narrative& narrative, DocumentKind kind,
                       const std::string& output, bool pdf) {
-  if (ends_with(output, ".xlsx")) {
+  if (output.ends_with(".xlsx")) {
     if (kind == DocumentKind::report) {
       return Status::error("评价报告只能生成 .docx；自评表和专家评分汇总表可生成 .xlsx");
     }

@@ -16,10 +16,6 @@ namespace {
 
 constexpr double kEps = 1e-6;
 
-bool starts_with(std::string_view s, std::string_view word) {
-  return s.substr(0, word.size()) == word;
-}
-
 // Normalized text with every space removed, for comparing names and targets.
 std::string key_of(std::string_view s) {
   const std::string n = text::normalize(s);
@@ -373,7 +369,7 @@ class GoalChecker {
   // bare figure.
   bool repeats(const std::string& clause, int i) const {
     const std::string& name = keys_[i];
-    if (name.empty() || !starts_with(clause, name)) return false;
+    if (name.empty() || !clause.starts_with(name)) return false;
     const std::string_view rest = std::string_view(clause).substr(name.size());
     if (rest.empty()) return true;
     if (rest == key_of(e_.indicators[i].target_text)) return true;

@@ -31,9 +31,6 @@ std::string_view strip_note(std::string_view s) {
 
 namespace {
 
-bool starts_with(std::string_view s, std::string_view p) {
-  return s.substr(0, p.size()) == p;
-}
 using core::contains;
 
 template <typename E>
@@ -155,10 +152,10 @@ std::optional<Column> column_for_header(std::string_view squashed) {
   if (auto c = lookup(columns(), squashed)) return c;
   const std::string_view s = strip_note(squashed);
   // Long headers vary the most: match the note column by its first words.
-  if (starts_with(s, "偏差原因") || starts_with(s, "未完成原因") || starts_with(s, "偏差分析")) {
+  if (s.starts_with("偏差原因") || s.starts_with("未完成原因") || s.starts_with("偏差分析")) {
     return Column::note;
   }
-  if (starts_with(squashed, "专家") && !contains(squashed, "平均") && !contains(squashed, "汇总") &&
+  if (squashed.starts_with("专家") && !contains(squashed, "平均") && !contains(squashed, "汇总") &&
       !contains(squashed, "意见")) {
     return Column::expert;
   }
