@@ -17,6 +17,9 @@
 //                          CPU's best kernels (no jixiao code)
 //   json_index/file        reference: only simdjson's SIMD indexing (stage 1) of
 //                          each line, nothing walked (no jixiao code)
+//   json_walk/file         reference: stage 1, then the on-demand walk over every
+//                          key and value (numbers converted, strings left raw):
+//                          the least a reader visiting every field does (no jixiao code)
 //
 // Own flags (before Google Benchmark's): --data=PATH (default
 // $JIXIAO_BENCH_DATA or a file in the temp directory), --evaluations=N
@@ -179,6 +182,84 @@ void json_index_case(benchmark::State& state, const DataFile& file) {
   });
 }
 
+// Visits `v` and everything inside it the cheapest way simdjson's on-demand
+// API allows: keys and strings as raw pointers into the document (no copy, no
+// unescaping, not even a length), numbers through get_double. Adds a byte of
+// each into `sum` so that nothing is skipped.
+simdjson::error_code walk(simdjson::ondemand::value v, uint64_t& sum);
+
+simdjson::error_code walk_object(simdjson::ondemand::object obj, uint64_t& sum) {
+  for (auto f : obj) {
+    simdjson::ondemand::field field;
+    if (auto err = std::move(f).get(field)) return err;
+    sum += static_cast<unsigned char>(*field.key().raw());
+    if (auto err = walk(field.value(), sum)) return err;
+  }
+  return simdjson::SUCCESS;
+}
+
+simdjson::error_code walk(simdjson::ondemand::value v, uint64_t& sum) {
+  namespace od = simdjson::ondemand;
+  od::json_type type;
+  if (auto err = v.type().get(type)) return err;
+  switch (type) {
+    case od::json_type::object: {
+      od::object obj;
+      if (auto err = v.get_object().get(obj)) return err;
+      return walk_object(obj, sum);
+    }
+    case od::json_type::array: {
+      od::array arr;
+      if (auto err = v.get_array().get(arr)) return err;
+      for (auto item : arr) {
+        od::value element;
+        if (auto err = item.get(element)) return err;
+        if (auto err = walk(element, sum)) return err;
+      }
+      return simdjson::SUCCESS;
+    }
+    case od::json_type::string: {
+      od::raw_json_string s;
+      if (auto err = v.get_raw_json_string().get(s)) return err;
+      sum += static_cast<unsigned char>(*s.raw());
+      return simdjson::SUCCESS;
+    }
+    case od::json_type::number: {
+      double d = 0;
+      if (auto err = v.get_double().get(d)) return err;
+      sum += static_cast<uint64_t>(d);
+      return simdjson::SUCCESS;
+    }
+    case od::json_type::boolean: {
+      bool b = false;
+      if (auto err = v.get_bool().get(b)) return err;
+      sum += b ? 1 : 0;
+      return simdjson::SUCCESS;
+    }
+    case od::json_type::null:
+      return v.is_null() ? simdjson::SUCCESS : simdjson::INCORRECT_TYPE;
+  }
+  return simdjson::INCORRECT_TYPE;
+}
+
+// Reference, not jixiao: each line indexed (stage 1, as json_index) and then
+// walked by the on-demand parser, as the reader walks it (stage 2 inlined
+// here, compiled for the same target), visiting every key and value and
+// converting nothing but numbers. The least any reader that looks at every
+// field of this JSON through simdjson has to do.
+void json_walk_case(benchmark::State& state, const DataFile& file) {
+  simdjson::ondemand::parser parser;
+  uint64_t sum = 0;
+  reference_case(state, file, [&](const char* data, size_t len, size_t readable) {
+    simdjson::ondemand::document doc;
+    if (parser.iterate(data, len, readable).get(doc) != simdjson::SUCCESS) return false;
+    simdjson::ondemand::object obj;
+    if (doc.get_object().get(obj) != simdjson::SUCCESS) return false;
+    return walk_object(obj, sum) == simdjson::SUCCESS;
+  });
+  benchmark::DoNotOptimize(sum);
+}
+
 // The first `copies` evaluations of the file, kept in memory, and their bytes.
 struct Parsed {
   std::vector<core::Evaluation> evaluations;
@@ -278,11 +359,14 @@ int main(int argc, char** argv) {
   benchmark::AddCustomContext("data_rows", std::to_string(file.rows));
   // The on-demand parser indexes a document (stage 1) with the kernel chosen
   // at run time for this CPU, and walks it (stage 2, inlined into the reader)
-  // with the kernel of the build's target (bench/README.md).
+  // with the kernel of the build's target (bench/README.md). That kernel is
+  // this translation unit's SIMDJSON_BUILTIN_IMPLEMENTATION: the library's
+  // builtin_implementation() names the one the shared library was built with,
+  // which is not what a build with -march=… inlines.
   benchmark::AddCustomContext("simdjson_stage1_runtime_implementation",
                               simdjson::get_active_implementation()->name());
   benchmark::AddCustomContext("simdjson_ondemand_stage2_implementation",
-                              simdjson::builtin_implementation()->name());
+                              SIMDJSON_STRINGIFY(SIMDJSON_BUILTIN_IMPLEMENTATION));
 
   const Parsed hot = parse_prefix(file, std::min<size_t>(copies, 100));
   const Parsed cold = parse_prefix(file, copies);
@@ -300,6 +384,10 @@ int main(int argc, char** argv) {
       ->UseRealTime();
   benchmark::RegisterBenchmark("json_index/file",
                                [&](benchmark::State& state) { json_index_case(state, file); })
+      ->Unit(benchmark::kMillisecond)
+      ->UseRealTime();
+  benchmark::RegisterBenchmark("json_walk/file",
+                               [&](benchmark::State& state) { json_walk_case(state, file); })
       ->Unit(benchmark::kMillisecond)
       ->UseRealTime();
   benchmark::RegisterBenchmark("score_only/hot",
