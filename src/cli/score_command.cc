@@ -135,7 +135,9 @@ class Scorer {
 // Large JSON Lines files are cut into blocks of whole lines that worker
 // threads read, score and format; the main thread writes the blocks in
 // order, so the output is the same as scoring on one thread. A worker stays
-// at most kAhead blocks in front of the writer, which bounds memory.
+// at most kAhead blocks in front of the writer, which bounds memory. A block's
+// output buffer goes back to the workers once written: allocated afresh for
+// every block, its pages were faulted in and its growth copied each time.
 constexpr size_t kParallelAtLeast = size_t{8} << 20;
 constexpr size_t kBlockBytes = size_t{2} << 20;
 
@@ -179,9 +181,10 @@ Status score_in_parallel(const std::string& path, std::string_view text, unsigne
   const size_t ahead = 2 * static_cast<size_t>(threads);
   std::mutex mu;
   std::condition_variable changed;
-  size_t next = 0;     // the next block a worker takes
-  size_t written = 0;  // blocks the writer has finished
-  bool stop = false;   // an error was written: later blocks are not needed
+  size_t next = 0;                 // the next block a worker takes
+  size_t written = 0;              // blocks the writer has finished
+  bool stop = false;               // an error was written: later blocks are not needed
+  std::vector<std::string> spare;  // written blocks' output buffers, for the next blocks
 
   auto work = [&] {
     Scorer scorer(options, forced);
@@ -192,6 +195,10 @@ Status score_in_parallel(const std::string& path, std::string_view text, unsigne
         changed.wait(lock, [&] { return stop || next >= blocks.size() || next < written + ahead; });
         if (stop || next >= blocks.size()) return;
         k = next++;
+        if (!spare.empty()) {
+          blocks[k].out = std::move(spare.back());
+          spare.pop_back();
+        }
       }
       Block& b = blocks[k];
       if (!is_blank(b.text)) {
@@ -216,9 +223,10 @@ Status score_in_parallel(const std::string& path, std::string_view text, unsigne
     Block& b = blocks[k];
     write_out(b.out);
     progress.add(b.scored);
-    std::string().swap(b.out);
+    b.out.clear();
     {
       std::lock_guard lock(mu);
+      spare.push_back(std::move(b.out));
       written = k + 1;
       if (!b.status.ok()) stop = true;
     }
