@@ -15,23 +15,6 @@ using detail::kSlack;
 
 namespace {
 
-// append_number for a value whose rounding is a whole number k of
-// 10^-decimals below 10^12: k's digits with the point put in. Explanations
-// print every score and weight, and this is several times cheaper than
-// to_chars with a precision. False when the value does not qualify.
-bool append_scaled(std::string& out, double rounded, int decimals) {
-  if (decimals < 0 || decimals > 10 || !std::isfinite(rounded)) return false;
-  const double scaled = std::fabs(rounded) * pow10(decimals);
-  if (scaled >= 1e12) return false;
-  const double whole = std::nearbyint(scaled);
-  // `rounded` came from round_half_up: it is within a few ulps of k/10^d, far
-  // from the halfway point where to_chars would round the other way.
-  if (std::fabs(scaled - whole) > 1e-3) return false;
-  const auto k = static_cast<uint64_t>(whole);
-  append_decimal(out, k, decimals, k != 0 && std::signbit(rounded));
-  return true;
-}
-
 // "00" to "99" as two bytes each, the tens digit in the low byte (first in
 // memory on a little-endian machine).
 constexpr auto kDigitPairs = [] {
@@ -110,8 +93,20 @@ void append_decimal(std::string& out, uint64_t k, int decimals, bool negative) {
 }
 
 void append_number(std::string& out, double value, int max_decimals) {
+  // The common case: the rounding is a whole number k of 10^-max_decimals
+  // below 10^12, printed as k's digits with the point put in. k is the whole
+  // number round_half_up divides by the scale; taking it before that
+  // division (and without multiplying back and rounding again) saves most of
+  // the cost of every score and weight an explanation or a table prints.
+  if (max_decimals >= 0 && max_decimals <= 10) {
+    const double shifted = std::fabs(value) * detail::kPow10[max_decimals] + 0.5 + kSlack;
+    if (shifted < 1e12) {  // false for inf and nan too
+      const auto k = static_cast<uint64_t>(shifted);
+      append_decimal(out, k, max_decimals, k != 0 && std::signbit(value));
+      return;
+    }
+  }
   const double rounded = round_half_up(value, max_decimals);
-  if (append_scaled(out, rounded, max_decimals)) return;
   char buf[400];  // room for the 309 digits of the largest double, and the decimals
   const auto r = std::to_chars(buf, buf + sizeof buf, rounded, std::chars_format::fixed,
                                std::clamp(max_decimals, 0, 17));

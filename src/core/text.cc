@@ -217,14 +217,7 @@ std::string_view trim(std::string_view s) {
 size_t display_width(std::string_view s) {
   size_t width = 0;
   size_t i = 0;
-  while (i < s.size()) {
-    const char32_t cp = next_code_point(s, i);
-    const bool wide = (cp >= 0x1100 && cp <= 0x115F) || (cp >= 0x2E80 && cp <= 0xA4CF) ||
-                      (cp >= 0xAC00 && cp <= 0xD7A3) || (cp >= 0xF900 && cp <= 0xFAFF) ||
-                      (cp >= 0xFE30 && cp <= 0xFE4F) || (cp >= 0xFF00 && cp <= 0xFF60) ||
-                      (cp >= 0xFFE0 && cp <= 0xFFE6) || (cp >= 0x20000 && cp <= 0x3FFFD);
-    width += wide ? 2 : 1;
-  }
+  while (i < s.size()) width += code_point_width(next_code_point(s, i));
   return width;
 }
 

@@ -52,6 +52,16 @@ std::string_view normalize_view(std::string_view in, std::string& scratch);
 // Strips ASCII and ideographic white space from both ends.
 std::string_view trim(std::string_view s);
 
+// Columns a terminal uses to show the code point `cp`: two for East Asian
+// wide characters, one for everything else.
+inline size_t code_point_width(char32_t cp) {
+  const bool wide = (cp >= 0x1100 && cp <= 0x115F) || (cp >= 0x2E80 && cp <= 0xA4CF) ||
+                    (cp >= 0xAC00 && cp <= 0xD7A3) || (cp >= 0xF900 && cp <= 0xFAFF) ||
+                    (cp >= 0xFE30 && cp <= 0xFE4F) || (cp >= 0xFF00 && cp <= 0xFF60) ||
+                    (cp >= 0xFFE0 && cp <= 0xFFE6) || (cp >= 0x20000 && cp <= 0x3FFFD);
+  return wide ? 2 : 1;
+}
+
 // Columns a terminal uses to show `s`: East Asian wide characters count two.
 size_t display_width(std::string_view s);
 

@@ -1,5 +1,8 @@
 #include "format/scorecard_text.h"
 
+#include <string>
+#include <vector>
+
 #include "core/decimal.h"
 #include "core/panel.h"
 #include "core/text.h"
@@ -9,37 +12,99 @@ namespace jixiao::format {
 using core::format_number;
 using core::format_percent;
 
-std::string fit_columns(std::string_view s, size_t width, bool align_right) {
-  std::string out;
+namespace {
+
+bool is_ascii(std::string_view s) {
+  unsigned char seen = 0;
+  for (char c : s) seen |= static_cast<unsigned char>(c);
+  return seen < 0x80;
+}
+
+}  // namespace
+
+void append_fitted(std::string& out, std::string_view s, size_t width, bool align_right) {
+  // One pass finds both whether `s` fits and, in case it does not, where to
+  // cut it: before the first character that leaves no column for the "…".
+  // ASCII (numbers, most of a table's short cells) takes a column a byte.
   size_t used = 0;
-  if (core::text::display_width(s) <= width) {
-    out.assign(s);
-    used = core::text::display_width(s);
+  bool fits = true;
+  bool cut_found = false;
+  size_t cut = 0;        // bytes kept when cut
+  size_t cut_width = 0;  // their columns
+  if (is_ascii(s)) {
+    used = s.size();
+    fits = used <= width;
+    cut = cut_width = width > 0 ? width - 1 : 0;
   } else {
-    // Cut at a character boundary, leaving one column for the ellipsis.
     for (size_t i = 0; i < s.size();) {
       const size_t start = i;
-      core::text::next_code_point(s, i);
-      const size_t w = core::text::display_width(s.substr(start, i - start));
-      if (used + w + 1 > width) break;
-      out.append(s.substr(start, i - start));
+      const size_t w = core::text::code_point_width(core::text::next_code_point(s, i));
+      if (!cut_found && used + w + 1 > width) {
+        cut_found = true;
+        cut = start;
+        cut_width = used;
+      }
       used += w;
+      if (used > width) {
+        fits = false;
+        break;
+      }
     }
-    out += "…";
-    used += 1;
   }
-  const std::string pad(width > used ? width - used : 0, ' ');
-  return align_right ? pad + out : out + pad;
+  const size_t columns = fits ? used : cut_width + 1;
+  const size_t pad = width > columns ? width - columns : 0;
+  if (align_right) out.append(pad, ' ');
+  out.append(fits ? s : s.substr(0, cut));
+  if (!fits) out += "…";
+  if (!align_right) out.append(pad, ' ');
+}
+
+std::string fit_columns(std::string_view s, size_t width, bool align_right) {
+  std::string out;
+  append_fitted(out, s, width, align_right);
+  return out;
 }
 
 namespace {
 
-std::string score_text(const core::NodeResult& n) {
-  return n.scored ? format_number(n.score) : "—";
+// The texts of one row, kept per thread from row to row so that writing a
+// table allocates nothing once warm: a batch of evaluations prints hundreds
+// of thousands of rows.
+struct Scratch {
+  std::string name;
+  std::string weight;
+  std::string score;
+  std::string stated;
+  std::string why;
+  std::vector<int> path;
+};
+
+Scratch& scratch() {
+  thread_local Scratch s;
+  return s;
 }
 
-std::string stated_text(const std::optional<core::Figure>& f) {
-  return f ? format_number(f->value) : "";
+// `value` as format_number writes it, in `buf`.
+std::string_view number(std::string& buf, double value) {
+  buf.clear();
+  core::append_number(buf, value);
+  return buf;
+}
+
+// `ratio` as format_percent writes it, in `buf`.
+std::string_view percent(std::string& buf, double ratio) {
+  buf.clear();
+  core::append_number(buf, ratio * 100, 2);
+  buf += '%';
+  return buf;
+}
+
+std::string_view score_text(std::string& buf, const core::NodeResult& n) {
+  return n.scored ? number(buf, n.score) : "—";
+}
+
+std::string_view stated_text(std::string& buf, const std::optional<core::Figure>& f) {
+  return f ? number(buf, f->value) : "";
 }
 
 constexpr size_t kName = 36;
@@ -48,16 +113,18 @@ constexpr size_t kNum = 7;
 
 void row(std::string& out, std::string_view name, std::string_view target, std::string_view actual,
          std::string_view a, std::string_view b, std::string_view c, std::string_view rest) {
-  std::string line = fit_columns(name, kName) + " ";
-  line += fit_columns(target, kValue) + " ";
-  line += fit_columns(actual, kValue);
-  line += fit_columns(a, kNum, true);
-  line += fit_columns(b, kNum + 1, true);
-  line += fit_columns(c, kNum + 3, true);
-  line += "  ";
-  line += rest;
-  while (!line.empty() && line.back() == ' ') line.pop_back();
-  out += line;
+  const size_t start = out.size();
+  append_fitted(out, name, kName);
+  out += ' ';
+  append_fitted(out, target, kValue);
+  out += ' ';
+  append_fitted(out, actual, kValue);
+  append_fitted(out, a, kNum, true);
+  append_fitted(out, b, kNum + 1, true);
+  append_fitted(out, c, kNum + 3, true);
+  out += "  ";
+  out += rest;
+  while (out.size() > start && out.back() == ' ') out.pop_back();
   out += '\n';
 }
 
@@ -67,59 +134,125 @@ void row(std::string& out, std::string_view name, std::string_view a, std::strin
   row(out, name, "", "", a, b, c, rest);
 }
 
+// Node i's path as core::path_text(e.path(i)) writes it: "产出指标/数量指标/企业数".
+void append_path(std::string& out, const core::Evaluation& e, int i, std::vector<int>& chain) {
+  chain.clear();
+  for (int k = i; k != -1; k = e.indicators[k].parent) chain.push_back(k);
+  const size_t start = out.size();
+  for (auto k = chain.rbegin(); k != chain.rend(); ++k) {
+    if (out.size() > start) out += '/';
+    out += e.indicators[*k].name;
+  }
+}
+
+// "  [错误] code  path\n      message\n"; `path` null for a finding on the whole evaluation.
+void append_finding(std::string& out, core::Severity severity, std::string_view code,
+                    const std::string* path, std::string_view message) {
+  out += "  [";
+  out += core::severity_label(severity);
+  out += "] ";
+  out += code;
+  if (path != nullptr) {
+    out += "  ";
+    out += *path;
+  }
+  out += "\n      ";
+  out += message;
+  out += '\n';
+}
+
+void write_findings(std::string& out, const core::Evaluation& e, const core::ScoreCard& card,
+                    const core::RuleSet& rules, const FindingLocator* locate, Scratch& s) {
+  if (card.flags.empty()) {
+    out += "未发现问题。\n";
+    return;
+  }
+  out += "发现 " + std::to_string(card.flags.size()) + " 项问题：\n";
+  const int nodes = static_cast<int>(e.indicators.size());
+  for (const core::Flag& flag : card.flags) {
+    if (locate != nullptr) {
+      // A workbook's findings name their cell, which takes the whole finding.
+      const core::Finding f = core::describe(e, card, rules, flag);
+      const std::string path = core::path_text(f.path);
+      append_finding(out, f.severity, f.code, f.path.empty() ? nullptr : &path,
+                     located_message(f, locate));
+      continue;
+    }
+    const std::string* path = nullptr;
+    if (flag.node >= 0 && flag.node < nodes) {
+      s.name.clear();
+      append_path(s.name, e, flag.node, s.path);
+      path = &s.name;
+    } else if (flag.node == core::kBudgetRow) {
+      path = &card.execution.name;
+    }
+    append_finding(out, flag.severity, core::flag_code(flag.kind), path,
+                   core::finding_message(e, card, rules, flag));
+  }
+}
+
 }  // namespace
 
 void write_scorecard_text(std::string& out, const core::Evaluation& e, const core::ScoreCard& card,
                           const core::RuleSet& rules, std::string_view file,
                           const FindingLocator* locate) {
-  const std::string rule(120, '-');
-  out += std::string(120, '=') + "\n";
+  Scratch& s = scratch();
+  static const std::string rule = std::string(120, '-') + "\n";
+  out.append(120, '=');
+  out += '\n';
   out += e.title;
-  if (!file.empty()) out += "  （" + std::string(file) + "）";
+  if (!file.empty()) {
+    out += "  （";
+    out += file;
+    out += "）";
+  }
   out += "\n";
   if (!e.unit.empty()) out += "单位：" + e.unit + "  ";
   if (e.year != 0) out += "年度：" + std::to_string(e.year) + "  ";
   out += "评价类型：" + std::string(core::evaluation_kind_label(e.kind)) + "  范围：" +
          std::string(core::scope_label(e.scope)) + "  规则集：" + rules.name + "\n";
-  out += rule + "\n";
+  out += rule;
   row(out, "指标", "年度指标值", "实际完成值", "分值", "得分", "填报得分", "计分说明");
   // The tree, indented by level: categories show their sums, leaves how they scored.
   for (int i = 0; i < static_cast<int>(e.indicators.size()); ++i) {
     const auto& ind = e.indicators[i];
     const auto& node = card.nodes[i];
-    const std::string name = std::string(2 * (ind.level - 1), ' ') + ind.name;
-    const std::string weight = node.weight_known ? format_number(node.weight) : "";
-    const bool leaf = e.is_leaf(i);
-    const std::string why =
-        leaf || node.why.reason != core::Reason::sum ? core::explain(e, card, i, rules) : "";
-    row(out, name, ind.target_text, ind.actual_text, weight, score_text(node),
-        stated_text(ind.stated_score), why);
+    s.name.assign(2 * (ind.level - 1), ' ');
+    s.name += ind.name;
+    const std::string_view weight = node.weight_known ? number(s.weight, node.weight) : "";
+    if (e.is_leaf(i) || node.why.reason != core::Reason::sum) {
+      core::explain_into(e, card, i, rules, s.why);
+    } else {
+      s.why.clear();
+    }
+    row(out, s.name, ind.target_text, ind.actual_text, weight, score_text(s.score, node),
+        stated_text(s.stated, ind.stated_score), s.why);
   }
   if (card.execution.present) {
     const auto& ex = card.execution;
-    row(out, ex.name, e.budget->target_rate, e.budget->stated_rate, format_number(ex.weight),
-        format_number(ex.score),
-        e.budget->stated_score ? format_number(e.budget->stated_score->value) : "",
+    row(out, ex.name, e.budget->target_rate, e.budget->stated_rate, number(s.weight, ex.weight),
+        number(s.score, ex.score), stated_text(s.stated, e.budget->stated_score),
         core::explain_execution(card));
   }
-  out += rule + "\n";
+  out += rule;
   row(out, "一级指标", "", "", "分值", "得分", "得分率", "");
-  for (int i : core::categories(e)) {
+  for (int i = 0; i < static_cast<int>(e.indicators.size()); ++i) {
+    if (e.indicators[i].parent != -1) continue;  // level 1 only
     const auto& node = card.nodes[i];
-    const std::string rate = node.scored && node.applicable_weight > 0
-                                 ? format_percent(node.score / node.applicable_weight)
-                                 : "—";
-    row(out, e.indicators[i].name, format_number(node.weight), score_text(node), rate,
+    const std::string_view rate = node.scored && node.applicable_weight > 0
+                                      ? percent(s.stated, node.score / node.applicable_weight)
+                                      : "—";
+    row(out, e.indicators[i].name, number(s.weight, node.weight), score_text(s.score, node), rate,
         node.why.reason == core::Reason::stated_category ? "采用所列得分" : "");
   }
   if (card.execution.present && card.execution.weight > 0) {
     const auto& ex = card.execution;
-    row(out, ex.name, format_number(ex.weight), format_number(ex.score),
-        format_percent(ex.score / ex.weight), "");
+    row(out, ex.name, number(s.weight, ex.weight), number(s.score, ex.score),
+        percent(s.stated, ex.score / ex.weight), "");
   }
-  row(out, "合计", format_number(card.weight), format_number(card.raw_total),
-      card.weight > 0 ? format_percent(card.raw_total / card.weight) : "", "");
-  out += rule + "\n";
+  row(out, "合计", number(s.weight, card.weight), number(s.score, card.raw_total),
+      card.weight > 0 ? percent(s.stated, card.raw_total / card.weight) : "", "");
+  out += rule;
   out += "总分 " + format_number(card.total) + "  等级 " + card.grade + "  （" +
          core::explain_total(card, rules) + "）\n";
   if (e.stated_total || !e.stated_grade.empty()) {
@@ -130,7 +263,8 @@ void write_scorecard_text(std::string& out, const core::Evaluation& e, const cor
   }
 
   if (!card.department_figures.empty()) {
-    out += rule + "\n部门整体指标\n";
+    out += rule;
+    out += "部门整体指标\n";
     for (const auto& f : card.department_figures) {
       out += "  " + fit_columns(f.label, 18) + fit_columns(format_percent(f.value), 10, true) +
              "  " + f.formula + "\n";
@@ -148,41 +282,35 @@ void write_scorecard_text(std::string& out, const core::Evaluation& e, const cor
     out += "\n";
   }
 
-  const core::PanelSummary panel = core::summarize_panel(e, rules);
-  if (!panel.rows.empty()) {
-    out +=
-        rule + "\n专家评分汇总表（" +
-        std::string(panel.method == core::PanelMethod::mean ? "算术平均" : "去掉最高最低分后平均") +
-        "）\n";
-    std::string head = fit_columns("指标", kName) + fit_columns("分值", kNum, true);
-    for (const auto& name : panel.experts) head += fit_columns(name, 9, true);
-    head += fit_columns("得分", 9, true);
-    out += head + "\n";
-    for (const auto& r : panel.rows) {
-      std::string line = fit_columns(core::path_text(e.path(r.indicator)), kName) +
-                         fit_columns(format_number(r.weight), kNum, true);
-      for (double s : r.scores) line += fit_columns(format_number(s), 9, true);
-      line += fit_columns(format_number(r.score), 9, true);
-      if (r.wide) line += "  分歧较大";
-      out += line + "\n";
+  if (core::has_expert_scores(e)) {
+    const core::PanelSummary panel = core::summarize_panel(e, rules);
+    if (!panel.rows.empty()) {
+      out += rule;
+      out += "专家评分汇总表（" +
+             std::string(panel.method == core::PanelMethod::mean ? "算术平均"
+                                                                 : "去掉最高最低分后平均") +
+             "）\n";
+      std::string head = fit_columns("指标", kName) + fit_columns("分值", kNum, true);
+      for (const auto& name : panel.experts) head += fit_columns(name, 9, true);
+      head += fit_columns("得分", 9, true);
+      out += head + "\n";
+      for (const auto& r : panel.rows) {
+        std::string line = fit_columns(core::path_text(e.path(r.indicator)), kName) +
+                           fit_columns(format_number(r.weight), kNum, true);
+        for (double v : r.scores) line += fit_columns(format_number(v), 9, true);
+        line += fit_columns(format_number(r.score), 9, true);
+        if (r.wide) line += "  分歧较大";
+        out += line + "\n";
+      }
+      std::string total = fit_columns("合计", kName) + fit_columns("", kNum);
+      for (double t : panel.expert_totals) total += fit_columns(format_number(t), 9, true);
+      total += fit_columns(format_number(panel.total), 9, true);
+      out += total + "\n";
     }
-    std::string total = fit_columns("合计", kName) + fit_columns("", kNum);
-    for (double t : panel.expert_totals) total += fit_columns(format_number(t), 9, true);
-    total += fit_columns(format_number(panel.total), 9, true);
-    out += total + "\n";
   }
 
-  out += rule + "\n";
-  if (card.flags.empty()) {
-    out += "未发现问题。\n";
-  } else {
-    out += "发现 " + std::to_string(card.flags.size()) + " 项问题：\n";
-    for (const auto& f : core::findings(e, card, rules)) {
-      out += "  [" + std::string(core::severity_label(f.severity)) + "] " + f.code;
-      if (!f.path.empty()) out += "  " + core::path_text(f.path);
-      out += "\n      " + located_message(f, locate) + "\n";
-    }
-  }
+  out += rule;
+  write_findings(out, e, card, rules, locate, s);
 }
 
 }  // namespace jixiao::format
