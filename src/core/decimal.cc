@@ -99,7 +99,7 @@ void append_number(std::string& out, double value, int max_decimals) {
   // division (and without multiplying back and rounding again) saves most of
   // the cost of every score and weight an explanation or a table prints.
   if (max_decimals >= 0 && max_decimals <= 10) {
-    const double shifted = std::fabs(value) * detail::kPow10[max_decimals] + 0.5 + kSlack;
+    const double shifted = detail::half_up_scaled(value, detail::kPow10[max_decimals]);
     if (shifted < 1e12) {  // false for inf and nan too
       const auto k = static_cast<uint64_t>(shifted);
       append_decimal(out, k, max_decimals, k != 0 && std::signbit(value));

@@ -15,6 +15,14 @@ inline constexpr double kPow10[] = {1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8,
 inline constexpr double kSlack = 1e-7;
 }  // namespace detail
 
+namespace detail {
+// |value| × scale with the half added: its integer part is the magnitude
+// rounded half up, in units of 1/scale (round_half_up, append_number).
+inline double half_up_scaled(double value, double scale) {
+  return std::fabs(value) * scale + 0.5 + kSlack;
+}
+}  // namespace detail
+
 // 10^n for 0 ≤ n ≤ 10 from a table, else computed.
 inline double pow10(int n) {
   if (n >= 0 && n <= 10) return detail::kPow10[n];
@@ -28,7 +36,7 @@ inline double pow10(int n) {
 // Inline: the engine rounds every score.
 inline double round_half_up(double value, int decimals = 2) {
   const double scale = pow10(decimals);
-  const double shifted = std::fabs(value) * scale + 0.5 + detail::kSlack;
+  const double shifted = detail::half_up_scaled(value, scale);
   // floor() of a positive value below 2^52 is its truncation to an integer,
   // one instruction on baseline x86-64 (floor() is a call or a long sequence
   // there); larger values, infinities and NaN take std::floor.
