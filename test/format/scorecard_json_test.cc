@@ -8,32 +8,15 @@
 
 #include <nlohmann/json.hpp>
 
-#include "format/rule_set_json.h"
+#include "test/support/examples.h"
 
 namespace jixiao::format {
 namespace {
 
-const core::RuleSet& national() {
-  static const core::RuleSet rules = *load_rule_set(kDefaultRuleSet);
-  return rules;
-}
-
-core::Indicator node(std::string name, double weight, std::string target = "",
-                     std::string actual = "") {
-  core::Indicator n;
-  n.name = std::move(name);
-  n.weight = weight;
-  n.target_text = std::move(target);
-  n.actual_text = std::move(actual);
-  n.target = core::parse_value(n.target_text);
-  n.actual = core::parse_value(n.actual_text);
-  return n;
-}
-
 nlohmann::json written(const core::Evaluation& e) {
   std::string out;
   JsonWriter w(out);
-  write_scorecard_json(w, e, core::score(e, national()), national(), "a.json");
+  write_scorecard_json(w, e, core::score(e, test::national()), test::national(), "a.json");
   return nlohmann::json::parse(out);
 }
 
@@ -42,13 +25,14 @@ nlohmann::json written(const core::Evaluation& e) {
 TEST(ScorecardJson, PathsNameEveryLevel) {
   core::Evaluation e;
   e.title = "路径";
-  const int output = e.add_indicator(node("产出\"指标\"", 60));
-  const int quantity = e.add_indicator(node("数量指标", 30), output);
-  e.add_indicator(node("企业数", 20, "≥100家", "100家"), quantity);
-  e.add_indicator(node("培训人次", 10, "≥50人次", "40人次"), quantity);
-  const int quality = e.add_indicator(node("质量指标", 25), output);  // children give 20: flagged
-  e.add_indicator(node("合格率", 20, "100%", "100%"), quality);
-  e.add_indicator(node("满意度", 40, "≥90%", "95%"));
+  const int output = e.add_indicator(test::indicator_row("产出\"指标\"", 60));
+  const int quantity = e.add_indicator(test::indicator_row("数量指标", 30), output);
+  e.add_indicator(test::indicator_row("企业数", 20, "≥100家", "100家"), quantity);
+  e.add_indicator(test::indicator_row("培训人次", 10, "≥50人次", "40人次"), quantity);
+  const int quality =
+      e.add_indicator(test::indicator_row("质量指标", 25), output);  // children give 20: flagged
+  e.add_indicator(test::indicator_row("合格率", 20, "100%", "100%"), quality);
+  e.add_indicator(test::indicator_row("满意度", 40, "≥90%", "95%"));
 
   const nlohmann::json doc = written(e);
   const auto& leaves = doc["indicators"];
@@ -73,8 +57,8 @@ TEST(ScorecardJson, PathsNameEveryLevel) {
 TEST(ScorecardJson, AfterALargeEvaluationASmallOneIsTheSame) {
   core::Evaluation small;
   small.title = "小";
-  const int c = small.add_indicator(node("产出指标", 50));
-  small.add_indicator(node("数量", 50, "≥10个", "9个"), c);
+  const int c = small.add_indicator(test::indicator_row("产出指标", 50));
+  small.add_indicator(test::indicator_row("数量", 50, "≥10个", "9个"), c);
   const nlohmann::json before = written(small);
 
   core::Evaluation large;
@@ -82,11 +66,12 @@ TEST(ScorecardJson, AfterALargeEvaluationASmallOneIsTheSame) {
   const std::string long_name(70 * 1024, 'x');  // above what the writer keeps
   for (int k = 0; k < 1100; ++k) {
     const bool is_long = k < 2;
-    const int category =
-        large.add_indicator(node((is_long ? long_name : "类") + std::to_string(k), 0.05));
+    const int category = large.add_indicator(
+        test::indicator_row((is_long ? long_name : "类") + std::to_string(k), 0.05));
     for (int j = 0; j < (is_long ? 10 : 1); ++j) {
-      large.add_indicator(node("指标" + std::to_string(j), 0.05 / (is_long ? 10 : 1), "≥1", "1"),
-                          category);
+      large.add_indicator(
+          test::indicator_row("指标" + std::to_string(j), 0.05 / (is_long ? 10 : 1), "≥1", "1"),
+          category);
     }
   }
   const nlohmann::json big = written(large);

@@ -9,7 +9,7 @@
 #include <vector>
 
 #include "core/text.h"
-#include "format/rule_set_json.h"
+#include "test/support/examples.h"
 
 namespace jixiao::format {
 namespace {
@@ -92,33 +92,19 @@ TEST(FitColumns, AgreesWithMeasuringThenCutting) {
   }
 }
 
-const core::RuleSet& national() {
-  static const core::RuleSet rules = *load_rule_set(kDefaultRuleSet);
-  return rules;
-}
-
 core::Evaluation one_leaf(std::string category, std::string leaf, double weight, std::string target,
                           std::string actual) {
   core::Evaluation e;
   e.title = "表";
-  core::Indicator c;
-  c.name = std::move(category);
-  c.weight = weight;
-  const int parent = e.add_indicator(std::move(c));
-  core::Indicator n;
-  n.name = std::move(leaf);
-  n.weight = weight;
-  n.target_text = std::move(target);
-  n.actual_text = std::move(actual);
-  n.target = core::parse_value(n.target_text);
-  n.actual = core::parse_value(n.actual_text);
-  e.add_indicator(std::move(n), parent);
+  const int parent = e.add_indicator(test::indicator_row(std::move(category), weight));
+  e.add_indicator(
+      test::indicator_row(std::move(leaf), weight, std::move(target), std::move(actual)), parent);
   return e;
 }
 
 std::string table(const core::Evaluation& e) {
   std::string out;
-  write_scorecard_text(out, e, core::score(e, national()), national(), "");
+  write_scorecard_text(out, e, core::score(e, test::national()), test::national(), "");
   return out;
 }
 

@@ -1,9 +1,11 @@
-// The example evaluations and the default rule set, for tests of any suite.
+// The example evaluations, the default rule set and indicator rows, for tests
+// of any suite.
 #pragma once
 
 #include <gtest/gtest.h>
 
 #include <string>
+#include <utility>
 
 #include "core/model.h"
 #include "core/rule_set.h"
@@ -33,6 +35,20 @@ inline const core::RuleSet& national() {
     return loaded.ok() ? *loaded : core::RuleSet{};
   }();
   return rules;
+}
+
+// A row with its name, weight, and target and actual as written, read as the
+// evaluation reader reads them.
+inline core::Indicator indicator_row(std::string name, double weight, std::string target = "",
+                                     std::string actual = "") {
+  core::Indicator n;
+  n.name = std::move(name);
+  n.weight = weight;
+  n.target_text = std::move(target);
+  n.actual_text = std::move(actual);
+  n.target = core::parse_value(n.target_text);
+  n.actual = core::parse_value(n.actual_text);
+  return n;
 }
 
 }  // namespace jixiao::test
