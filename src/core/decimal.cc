@@ -127,8 +127,15 @@ std::string format_number(double value, int max_decimals) {
   return out;
 }
 
+void append_percent(std::string& out, double ratio, int max_decimals) {
+  append_number(out, ratio * 100, max_decimals);
+  out += '%';
+}
+
 std::string format_percent(double ratio, int max_decimals) {
-  return format_number(ratio * 100, max_decimals) + "%";
+  std::string out;
+  append_percent(out, ratio, max_decimals);
+  return out;
 }
 
 bool agrees_at_precision(double computed, double printed, int decimals) {

@@ -13,9 +13,7 @@ inline constexpr double kPow10[] = {1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8,
 // Doubles carry about 15-16 significant digits; a value read from a printed
 // decimal and multiplied once is within this of the decimal it stands for.
 inline constexpr double kSlack = 1e-7;
-}  // namespace detail
 
-namespace detail {
 // |value| × scale with the half added: its integer part is the magnitude
 // rounded half up, in units of 1/scale (round_half_up, append_number).
 inline double half_up_scaled(double value, double scale) {
@@ -60,6 +58,8 @@ void append_decimal(std::string& out, uint64_t k, int decimals, bool negative);
 
 // `value` as a percentage with at most `max_decimals` places: 0.9597 → "95.97%".
 std::string format_percent(double ratio, int max_decimals = 2);
+// As format_percent, appended to `out`.
+void append_percent(std::string& out, double ratio, int max_decimals = 2);
 
 // Whether `computed` agrees with a figure printed with `decimals` places:
 // it does when rounding (or truncating) `computed` to that precision gives the

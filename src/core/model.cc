@@ -164,6 +164,19 @@ std::vector<std::string> Evaluation::path(int index) const {
   return {out.rbegin(), out.rend()};
 }
 
+void Evaluation::append_path_text(int index, std::string& out) const {
+  // The nodes from `index` up; reused, since tables print a path per finding.
+  thread_local std::vector<int> chain;
+  chain.clear();
+  for (int i = index; i != -1; i = indicators[i].parent) chain.push_back(i);
+  // path_text puts a "/" before a name only once something has been written.
+  const size_t start = out.size();
+  for (auto i = chain.rbegin(); i != chain.rend(); ++i) {
+    if (out.size() > start) out += '/';
+    out += indicators[*i].name;
+  }
+}
+
 std::string_view funding_source_code(FundingSource source) {
   switch (source) {
     case FundingSource::fiscal:

@@ -210,6 +210,9 @@ struct Evaluation {
   }
   // The names from level 1 down to `index`.
   std::vector<std::string> path(int index) const;
+  // Appends path(index) as core::path_text shows it ("产出指标/数量指标/企业数"),
+  // without building the vector of names.
+  void append_path_text(int index, std::string& out) const;
 };
 
 }  // namespace jixiao::core

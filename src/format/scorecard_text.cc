@@ -1,7 +1,6 @@
 #include "format/scorecard_text.h"
 
 #include <string>
-#include <vector>
 
 #include "core/decimal.h"
 #include "core/panel.h"
@@ -76,7 +75,6 @@ struct Scratch {
   std::string score;
   std::string stated;
   std::string why;
-  std::vector<int> path;
 };
 
 Scratch& scratch() {
@@ -94,8 +92,7 @@ std::string_view number(std::string& buf, double value) {
 // `ratio` as format_percent writes it, in `buf`.
 std::string_view percent(std::string& buf, double ratio) {
   buf.clear();
-  core::append_number(buf, ratio * 100, 2);
-  buf += '%';
+  core::append_percent(buf, ratio);
   return buf;
 }
 
@@ -134,17 +131,6 @@ void row(std::string& out, std::string_view name, std::string_view a, std::strin
   row(out, name, "", "", a, b, c, rest);
 }
 
-// Node i's path as core::path_text(e.path(i)) writes it: "产出指标/数量指标/企业数".
-void append_path(std::string& out, const core::Evaluation& e, int i, std::vector<int>& chain) {
-  chain.clear();
-  for (int k = i; k != -1; k = e.indicators[k].parent) chain.push_back(k);
-  const size_t start = out.size();
-  for (auto k = chain.rbegin(); k != chain.rend(); ++k) {
-    if (out.size() > start) out += '/';
-    out += e.indicators[*k].name;
-  }
-}
-
 // "  [错误] code  path\n      message\n"; `path` null for a finding on the whole evaluation.
 void append_finding(std::string& out, core::Severity severity, std::string_view code,
                     const std::string* path, std::string_view message) {
@@ -181,7 +167,7 @@ void write_findings(std::string& out, const core::Evaluation& e, const core::Sco
     const std::string* path = nullptr;
     if (flag.node >= 0 && flag.node < nodes) {
       s.name.clear();
-      append_path(s.name, e, flag.node, s.path);
+      e.append_path_text(flag.node, s.name);
       path = &s.name;
     } else if (flag.node == core::kBudgetRow) {
       path = &card.execution.name;
@@ -236,8 +222,7 @@ void write_scorecard_text(std::string& out, const core::Evaluation& e, const cor
   }
   out += rule;
   row(out, "一级指标", "", "", "分值", "得分", "得分率", "");
-  for (int i = 0; i < static_cast<int>(e.indicators.size()); ++i) {
-    if (e.indicators[i].parent != -1) continue;  // level 1 only
+  for (int i : core::categories(e)) {
     const auto& node = card.nodes[i];
     const std::string_view rate = node.scored && node.applicable_weight > 0
                                       ? percent(s.stated, node.score / node.applicable_weight)

@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include "core/finding.h"
+
 namespace jixiao::core {
 namespace {
 
@@ -44,6 +46,34 @@ TEST(Evaluation, TreesArePreOrderWithPaths) {
   EXPECT_FALSE(e.is_leaf(output));
   EXPECT_TRUE(e.is_leaf(leaf));
   EXPECT_TRUE(e.is_leaf(benefit));
+}
+
+// append_path_text writes what path_text(path(i)) does, also where a name is
+// empty (path_text writes no "/" before its first non-empty name) and after text
+// already in the string.
+TEST(Evaluation, PathTextWithoutTheVectorOfNames) {
+  Evaluation e;
+  auto named = [](const char* name) {
+    Indicator n;
+    n.name = name;
+    return n;
+  };
+  const int output = e.add_indicator(named("产出指标"));
+  const int blank = e.add_indicator(named(""), output);
+  e.add_indicator(named("企业数"), blank);
+  const int unnamed = e.add_indicator(named(""));
+  e.add_indicator(named("满意度"), unnamed);
+  for (int i = 0; i < static_cast<int>(e.indicators.size()); ++i) {
+    std::string out = "前缀";
+    e.append_path_text(i, out);
+    EXPECT_EQ(out, "前缀" + path_text(e.path(i))) << i;
+  }
+  std::string out;
+  e.append_path_text(2, out);
+  EXPECT_EQ(out, "产出指标//企业数");  // an empty name in the middle keeps its place
+  out.clear();
+  e.append_path_text(4, out);
+  EXPECT_EQ(out, "满意度");
 }
 
 TEST(Codes, RoundTripBetweenCodesAndLabels) {
