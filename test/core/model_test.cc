@@ -30,13 +30,14 @@ TEST(UnitTree, RefusesBrokenTrees) {
   EXPECT_FALSE(tree.add({"", "无编码", UnitKind::department, ""}).ok());
 }
 
+Indicator named(const char* name) {
+  Indicator n;
+  n.name = name;
+  return n;
+}
+
 TEST(Evaluation, TreesArePreOrderWithPaths) {
   Evaluation e;
-  auto named = [](const char* name) {
-    Indicator n;
-    n.name = name;
-    return n;
-  };
   const int output = e.add_indicator(named("产出指标"));
   const int quantity = e.add_indicator(named("数量指标"), output);
   const int leaf = e.add_indicator(named("企业数"), quantity);
@@ -53,11 +54,6 @@ TEST(Evaluation, TreesArePreOrderWithPaths) {
 // already in the string.
 TEST(Evaluation, PathTextWithoutTheVectorOfNames) {
   Evaluation e;
-  auto named = [](const char* name) {
-    Indicator n;
-    n.name = name;
-    return n;
-  };
   const int output = e.add_indicator(named("产出指标"));
   const int blank = e.add_indicator(named(""), output);
   e.add_indicator(named("企业数"), blank);
