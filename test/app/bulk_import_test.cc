@@ -10,6 +10,7 @@
 #include "app/bulk_import.h"
 #include "office/xlsx_reader.h"
 #include "test/support/file_text.h"
+#include "test/support/temp_path.h"
 
 namespace jixiao::app {
 namespace {
@@ -17,7 +18,7 @@ namespace {
 namespace fs = std::filesystem;
 
 fs::path make_folder() {
-  const fs::path dir = fs::path(::testing::TempDir()) / ("bulk-" + std::to_string(getpid()));
+  const fs::path dir = jixiao::test::temp_path("bulk");
   fs::remove_all(dir);
   fs::create_directories(dir / "sub");
   const fs::path src(JIXIAO_SOURCE_DIR);

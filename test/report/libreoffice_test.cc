@@ -14,6 +14,7 @@
 #include "app/report_job.h"
 #include "core/engine.h"
 #include "format/rule_set_json.h"
+#include "test/support/temp_path.h"
 
 namespace jixiao::app {
 namespace {
@@ -53,8 +54,7 @@ SourcedEvaluation example(const std::string& name) {
 
 TEST(LibreOffice, GeneratedDocumentsOpenAndShowChinese) {
   ASSERT_FALSE(find_soffice().empty()) << "LibreOffice is installed by scripts/setup.sh";
-  const fs::path dir =
-      fs::path(::testing::TempDir()) / ("jixiao-lo-test-" + std::to_string(getpid()));
+  const fs::path dir = jixiao::test::temp_path("libreoffice");
   fs::create_directories(dir);
   const core::RuleSet rules = *format::load_rule_set("national-2020");
 
