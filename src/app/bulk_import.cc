@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <filesystem>
 
+#include "app/ordered_work.h"
 #include "app/rule_sets.h"
 #include "office/workbook_import.h"
 
@@ -81,34 +82,67 @@ EvaluationOutcome outcome_of(const ScoredEvaluation& se) {
   return ev;
 }
 
+// Files are read and scored on worker threads (app/ordered_work.h) and stored
+// in the order given, on the calling thread. Large files are read there too,
+// one at a time, since a file's evaluations are held whole until stored.
 ImportSummary import_files(const std::vector<std::string>& files, const BulkOptions& options,
                            const Store& store, const Progress& progress) {
-  ImportSummary summary;
-  EvaluationFiles source;
-  RuleSets rule_sets;
-  std::vector<ScoredEvaluation> scored;
-  for (size_t i = 0; i < files.size(); ++i) {
-    const std::string& path = files[i];
-    FileOutcome outcome;
-    outcome.path = path;
-    Status s;
+  constexpr std::uintmax_t kLargeFile = std::uintmax_t{8} << 20;
+  struct Worker {
+    EvaluationFiles source;
+    RuleSets rule_sets;
+  };
+  struct Slot {
+    Status status;
+    std::vector<ScoredEvaluation> scored;
+  };
+  const unsigned threads = worker_threads();
+  const size_t window = default_window(threads);
+  std::vector<Worker> workers(threads + 1);  // the last one is the calling thread's
+  std::vector<Slot> slots(window);
+  auto read = [&](size_t k, Worker& w, Slot& slot) {
     try {
-      s = import_one(path, source, rule_sets, options, scored);
-      if (s.ok() && store) s = store(path, scored);
+      slot.status = import_one(files[k], w.source, w.rule_sets, options, slot.scored);
     } catch (const std::exception& e) {
-      // Nothing in the readers throws on input; this guards the store and memory.
+      // Nothing in the readers throws on input; this guards memory.
+      slot.status = Status::error("文件 " + files[k] + "：处理失败（" + e.what() + "）");
+    }
+  };
+  std::vector<char> on_caller(files.size(), 0);  // decided once: work and delivery agree
+  for (size_t k = 0; k < files.size() && threads > 1; ++k) {
+    std::error_code ec;
+    const std::uintmax_t size = fs::file_size(files[k], ec);
+    on_caller[k] = !ec && size >= kLargeFile;
+  }
+  ImportSummary summary;
+  const ItemWork work = [&](size_t k, unsigned w) {
+    if (!on_caller[k]) read(k, workers[w], slots[k % window]);
+  };
+  const ItemDelivery deliver = [&](size_t k) {
+    const std::string& path = files[k];
+    Slot& slot = slots[k % window];
+    if (on_caller[k]) read(k, workers.back(), slot);
+    Status s = slot.status;
+    try {
+      if (s.ok() && store) s = store(path, slot.scored);
+    } catch (const std::exception& e) {
       s = Status::error("文件 " + path + "：处理失败（" + e.what() + "）");
     }
+    FileOutcome outcome;
+    outcome.path = path;
     if (!s.ok()) {
       outcome.state = FileState::refused;
       outcome.error = s.message();
     } else {
       outcome.state = FileState::imported;
-      for (const ScoredEvaluation& se : scored) outcome.evaluations.push_back(outcome_of(se));
+      for (const ScoredEvaluation& se : slot.scored) outcome.evaluations.push_back(outcome_of(se));
     }
+    slot.scored.clear();
     summary.add(std::move(outcome));
-    if (progress) progress(i + 1, files.size(), path);
-  }
+    if (progress) progress(k + 1, files.size(), path);
+    return true;
+  };
+  run_ordered(files.size(), threads, window, work, deliver);
   return summary;
 }
 

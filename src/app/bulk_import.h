@@ -5,7 +5,9 @@
 // (app/import_summary.h), for the same summary lines and findings workbook.
 //
 // Contract: import_files never throws; a file that cannot be read, or whose
-// callback fails, is refused with its message. Not thread-safe.
+// callback fails, is refused with its message. Files are read and scored on
+// app::worker_threads() threads; `store` and `progress` are called on the
+// calling thread, file by file in the order given. Not thread-safe.
 #pragma once
 
 #include <functional>

@@ -1,17 +1,13 @@
 #include <unistd.h>
 
 #include <algorithm>
-#include <atomic>
 #include <chrono>
-#include <condition_variable>
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>
-#include <map>
 #include <memory>
-#include <mutex>
-#include <thread>
 
+#include "app/ordered_work.h"
 #include "app/rule_sets.h"
 #include "cli/commands.h"
 #include "core/engine.h"
@@ -75,17 +71,20 @@ class Scorer {
         first_line);
   }
 
-  Status score_file(const std::string& path, std::string& out, size_t& scored, Progress& progress) {
+  // With `progress`, the output is written to stdout every megabyte and the
+  // progress shown; without, it all stays in `out`.
+  Status score_file(const std::string& path, std::string& out, size_t& scored, Progress* progress) {
     // Workbooks (.xlsx) go through the office importer, with the same sink;
     // their findings are prefixed with the cell they concern.
     const bool workbook = office::is_workbook_path(path);
     const format::EvaluationReader::Sink sink = [&](core::Evaluation& e, size_t line) {
       Status s = score_one(e, path, line, out, scored, workbook ? &located_ : nullptr);
+      if (progress == nullptr) return s;
       if (out.size() >= (1u << 20)) {
         write_out(out);
         out.clear();
       }
-      progress.add(1);
+      progress->add(1);
       return s;
     };
     return workbook ? office::read_workbook_evaluations(path, sink, &located_)
@@ -132,22 +131,30 @@ class Scorer {
   office::SourceMap located_;  // the sheet being scored, for workbooks
 };
 
-// Large JSON Lines files are cut into blocks of whole lines that worker
-// threads read, score and format; the main thread writes the blocks in
-// order, so the output is the same as scoring on one thread. A worker stays
-// at most kAhead blocks in front of the writer, which bounds memory. A block's
-// output buffer goes back to the workers once written: allocated afresh for
-// every block, its pages were faulted in and its growth copied each time.
-constexpr size_t kParallelAtLeast = size_t{8} << 20;
+// What the command reads, cut into items that worker threads read, score and
+// format while the main thread writes their output in order
+// (app/ordered_work.h): the output is the same as on one thread. Small files
+// are an item each. Large JSON Lines files are cut into blocks of whole lines.
+// Other large files, and everything when there is one thread, are read and
+// written by the main thread itself, streaming, so that their output is never
+// held whole. A slot's output buffer is kept from item to item: allocated
+// afresh for every block, its pages were faulted in and its growth copied
+// each time.
+constexpr size_t kLargeFile = size_t{8} << 20;
 constexpr size_t kBlockBytes = size_t{2} << 20;
 
-struct Block {
-  std::string_view text;
-  size_t first_line = 1;
+struct Item {
+  size_t file = 0;         // index into options.files
+  std::string_view text;   // a block of a large JSON Lines file, or empty
+  size_t first_line = 1;   // of the block
+  bool whole_file = true;  // read by path
+  bool streamed = false;   // read and written by the main thread
+};
+
+struct Slot {
   std::string out;
   Status status;
   size_t scored = 0;
-  bool done = false;
 };
 
 // A block of blank lines has nothing to read (the reader would call it an empty file).
@@ -155,8 +162,7 @@ bool is_blank(std::string_view text) {
   return core::text::trim(text).empty();
 }
 
-std::vector<Block> cut_blocks(std::string_view text) {
-  std::vector<Block> blocks;
+void cut_blocks(size_t file, std::string_view text, std::vector<Item>& items) {
   size_t line = 1;
   for (size_t pos = 0; pos < text.size();) {
     size_t end = std::min(text.size(), pos + kBlockBytes);
@@ -164,90 +170,43 @@ std::vector<Block> cut_blocks(std::string_view text) {
       const size_t nl = text.find('\n', end);
       end = nl == std::string_view::npos ? text.size() : nl + 1;
     }
-    Block b;
+    Item b;
+    b.file = file;
     b.text = text.substr(pos, end - pos);
     b.first_line = line;
+    b.whole_file = false;
     line += static_cast<size_t>(std::count(b.text.begin(), b.text.end(), '\n'));
-    blocks.push_back(std::move(b));
+    items.push_back(b);
     pos = end;
   }
-  return blocks;
 }
 
-Status score_in_parallel(const std::string& path, std::string_view text, unsigned threads,
-                         const ScoreOptions& options, const core::RuleSet* forced,
-                         Progress& progress) {
-  std::vector<Block> blocks = cut_blocks(text);
-  const size_t ahead = 2 * static_cast<size_t>(threads);
-  std::mutex mu;
-  std::condition_variable changed;
-  size_t next = 0;                 // the next block a worker takes
-  size_t written = 0;              // blocks the writer has finished
-  bool stop = false;               // an error was written: later blocks are not needed
-  std::vector<std::string> spare;  // written blocks' output buffers, for the next blocks
-
-  auto work = [&] {
-    Scorer scorer(options, forced);
-    for (;;) {
-      size_t k;
-      {
-        std::unique_lock lock(mu);
-        changed.wait(lock, [&] { return stop || next >= blocks.size() || next < written + ahead; });
-        if (stop || next >= blocks.size()) return;
-        k = next++;
-        if (!spare.empty()) {
-          blocks[k].out = std::move(spare.back());
-          spare.pop_back();
-        }
+// The items for `files`; `mapped` keeps the large JSON Lines files open.
+std::vector<Item> plan_items(const std::vector<std::string>& files, unsigned threads,
+                             std::vector<format::FileBytes>& mapped) {
+  std::vector<Item> items;
+  mapped.reserve(files.size());
+  for (size_t f = 0; f < files.size(); ++f) {
+    const std::string& path = files[f];
+    std::error_code ec;
+    const bool regular = std::filesystem::is_regular_file(path, ec);
+    const std::uintmax_t size = regular ? std::filesystem::file_size(path, ec) : 0;
+    Item item;
+    item.file = f;
+    // A pipe's size is unknown: streamed like a large file.
+    item.streamed = threads <= 1 || (!regular && !ec) || size >= kLargeFile;
+    if (item.streamed && threads > 1 && regular && format::is_json_lines_path(path)) {
+      Result<format::FileBytes> bytes =
+          format::FileBytes::open(path, format::kMaxEvaluationFileBytes);
+      if (bytes.ok()) {
+        mapped.push_back(std::move(*bytes));
+        cut_blocks(f, mapped.back().text(), items);
+        continue;
       }
-      Block& b = blocks[k];
-      if (!is_blank(b.text)) {
-        b.status = scorer.score_text(b.text, path, true, b.first_line, b.out, b.scored);
-      }
-      {
-        std::lock_guard lock(mu);
-        b.done = true;
-      }
-      changed.notify_all();
     }
-  };
-  std::vector<std::thread> workers;
-  for (unsigned t = 0; t < threads; ++t) workers.emplace_back(work);
-
-  Status result;
-  for (size_t k = 0; k < blocks.size(); ++k) {
-    {
-      std::unique_lock lock(mu);
-      changed.wait(lock, [&] { return blocks[k].done; });
-    }
-    Block& b = blocks[k];
-    write_out(b.out);
-    progress.add(b.scored);
-    b.out.clear();
-    {
-      std::lock_guard lock(mu);
-      spare.push_back(std::move(b.out));
-      written = k + 1;
-      if (!b.status.ok()) stop = true;
-    }
-    changed.notify_all();
-    if (!b.status.ok()) {
-      result = b.status;
-      break;
-    }
+    items.push_back(item);
   }
-  for (auto& w : workers) w.join();
-  return result;
-}
-
-// $JIXIAO_THREADS, else one per core (at most 16).
-unsigned worker_threads() {
-  if (const char* env = std::getenv("JIXIAO_THREADS"); env != nullptr && *env != '\0') {
-    const long n = std::strtol(env, nullptr, 10);
-    return static_cast<unsigned>(std::clamp(n, 1L, 64L));
-  }
-  const unsigned n = std::thread::hardware_concurrency();
-  return std::clamp(n, 1u, 16u);
+  return items;
 }
 
 }  // namespace
@@ -264,35 +223,63 @@ int run_score(const ScoreOptions& options) {
     }
     forced = *r;
   }
-  const unsigned threads = worker_threads();
-  Scorer scorer(options, forced);
+  const unsigned threads = app::worker_threads();
+  std::vector<format::FileBytes> mapped;
+  const std::vector<Item> items = plan_items(options.files, threads, mapped);
+  const size_t window = app::default_window(threads);
+  std::vector<Slot> slots(window);
+  std::vector<std::unique_ptr<Scorer>> workers;
+  for (unsigned w = 0; w < threads && threads > 1; ++w) {
+    workers.push_back(std::make_unique<Scorer>(options, forced));
+  }
+  Scorer own(options, forced);  // the main thread's, for streamed files
+  std::vector<char> failed(options.files.size(), 0);
   Progress progress;
   std::string out;
   int exit_code = 0;
-  for (const std::string& path : options.files) {
+
+  const app::ItemWork work = [&](size_t k, unsigned w) {
+    const Item& item = items[k];
+    Slot& slot = slots[k % window];
+    slot.status = Status();
+    slot.scored = 0;
+    if (item.streamed) return;
+    const std::string& path = options.files[item.file];
+    if (item.whole_file) {
+      slot.status = workers[w]->score_file(path, slot.out, slot.scored, nullptr);
+    } else if (!is_blank(item.text)) {
+      slot.status =
+          workers[w]->score_text(item.text, path, true, item.first_line, slot.out, slot.scored);
+    }
+  };
+  const app::ItemDelivery deliver = [&](size_t k) {
+    const Item& item = items[k];
+    Slot& slot = slots[k % window];
+    if (failed[item.file]) {  // a block after the one that failed
+      slot.out.clear();
+      return true;
+    }
     Status s;
-    const bool json_lines = format::is_json_lines_path(path);
-    std::error_code ec;
-    const auto size = std::filesystem::is_regular_file(path, ec)
-                          ? std::filesystem::file_size(path, ec)
-                          : std::uintmax_t{0};
-    if (threads > 1 && json_lines && !ec && size >= kParallelAtLeast) {
-      Result<format::FileBytes> bytes =
-          format::FileBytes::open(path, format::kMaxEvaluationFileBytes);
-      s = bytes.ok() ? score_in_parallel(path, bytes->text(), threads, options, forced, progress)
-                     : bytes.status();
-    } else {
+    if (item.streamed) {
       size_t scored = 0;
-      s = scorer.score_file(path, out, scored, progress);
+      s = own.score_file(options.files[item.file], out, scored, &progress);
       write_out(out);
       out.clear();
+    } else {
+      write_out(slot.out);
+      slot.out.clear();
+      progress.add(slot.scored);
+      s = slot.status;
     }
     if (!s.ok()) {
+      failed[item.file] = 1;
       std::fflush(stdout);
       std::fprintf(stderr, "错误：%s\n", s.message().c_str());
       exit_code = 2;
     }
-  }
+    return true;
+  };
+  app::run_ordered(items.size(), threads, window, work, deliver);
   std::fflush(stdout);
   return exit_code;
 }

@@ -213,6 +213,45 @@ TEST(ScoreCommand, LargeFilesScoreInParallelExactlyAsInSequence) {
   EXPECT_TRUE(p2.out == s2.out);
   EXPECT_NE(p2.err.find("第 " + std::to_string(bad_line) + " 行"), std::string::npos) << p2.err;
   EXPECT_EQ(p2.err, s2.err);
+
+  // Many files at once, as workers score them: whole small files (JSON, a
+  // workbook, JSON Lines), a missing one, bad ones, and the large broken file
+  // followed by more. Each file's output or error comes in the order given,
+  // and the files after a failed one are still scored.
+  const std::string small_bad = write_temp(
+      "small_bad.jsonl", example + "\n{\"title\":\"坏\",\"indicators\":7}\n" + example + "\n");
+  const std::string files = "examples/report-000.json test/office/fixtures/official.xlsx " +
+                            jixiao::test::temp_path("missing.json") + " " + small_bad + " " +
+                            broken_file + " examples/report-004.json " + file +
+                            " test/office/fixtures/bad_weight.xlsx examples/report-002.json";
+  for (const char* json : {"--json ", ""}) {
+    const CommandRun p3 = run(std::string("score ") + json + files, "JIXIAO_THREADS=2");
+    const CommandRun s3 = run(std::string("score ") + json + files, "JIXIAO_THREADS=1");
+    EXPECT_EQ(p3.exit_code, 2);
+    EXPECT_EQ(s3.exit_code, 2);
+    EXPECT_EQ(p3.out.size(), s3.out.size()) << json;
+    EXPECT_TRUE(p3.out == s3.out) << json;
+    EXPECT_EQ(p3.err, s3.err);
+    // One error per bad file, in order: missing, small_bad line 2, broken, bad_weight.
+    const size_t missing = p3.err.find("missing.json");
+    const size_t small = p3.err.find("small_bad.jsonl 第 2 行");
+    const size_t large = p3.err.find("第 " + std::to_string(bad_line) + " 行");
+    const size_t workbook = p3.err.find("bad_weight.xlsx");
+    ASSERT_NE(workbook, std::string::npos) << p3.err;
+    EXPECT_LT(missing, small) << p3.err;
+    EXPECT_LT(small, large) << p3.err;
+    EXPECT_LT(large, workbook) << p3.err;
+    if (*json != '\0') {
+      // 000, the workbook's, small_bad's first, the large file's up to the
+      // bad line (as alone), 004, the large good file's, 002.
+      const size_t workbook_count =
+          lines(run("score --json test/office/fixtures/official.xlsx").out).size();
+      const auto scored = lines(p3.out);
+      ASSERT_EQ(scored.size(), 1 + workbook_count + 1 + lines(s2.out).size() + 1 + count + 1);
+      EXPECT_EQ(scored[scored.size() - count - 2]["total"], 80.16);
+      EXPECT_EQ(scored.back()["total"], 99.55);
+    }
+  }
   std::filesystem::remove(file);
   std::filesystem::remove(broken_file);
 }
