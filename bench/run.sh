@@ -58,11 +58,12 @@ sync  # the new files' pages written back now, not while the CLI is timed
 # Each round times the bench's parse + score right before the CLI cases on one
 # core, so that each CLI time is compared with the bench in the same minute
 # (this machine's speed moves by a third within minutes).
-echo "== jixiao score (CLI), $repetitions rounds on one core (the bench's parse+score, JSON on one file, on 100, the table), then on all cores"
+echo "== jixiao score (CLI), $repetitions rounds on one core (the bench's parse+score, JSON on one file, on 100, the table), then one file and 100 on all cores"
 : >"$out/cli.txt"
 : >"$out/cli_files.txt"
 : >"$out/cli_table.txt"
 : >"$out/cli_all.txt"
+: >"$out/cli_files_all.txt"
 for round in $(seq "$repetitions"); do
   "${pin[@]}" "$build/bench/jixiao_bench" --data="$data" --evaluations="$evaluations" \
     --seed="$seed" --score_copies=1 --benchmark_filter='^parse_and_score/file' \
@@ -83,6 +84,10 @@ for round in $(seq "$repetitions"); do
   "$build/jixiao" score "$data" --json >/dev/null
   end=$(date +%s%N)
   echo $(((end - start) / 1000)) >>"$out/cli_all.txt"
+  start=$(date +%s%N)
+  "$build/jixiao" score "$out"/files/part-*.jsonl --json >/dev/null
+  end=$(date +%s%N)
+  echo $(((end - start) / 1000)) >>"$out/cli_files_all.txt"
 done
 
 echo "== Python peer ($python), 1 run"
@@ -104,6 +109,7 @@ agreement = json.load(open(os.path.join(out, "agreement.json")))
 cli_us = [int(x) for x in open(os.path.join(out, "cli.txt")).read().split()]
 cli_all_us = [int(x) for x in open(os.path.join(out, "cli_all.txt")).read().split()]
 cli_files_us = [int(x) for x in open(os.path.join(out, "cli_files.txt")).read().split()]
+cli_files_all_us = [int(x) for x in open(os.path.join(out, "cli_files_all.txt")).read().split()]
 cli_table_us = [int(x) for x in open(os.path.join(out, "cli_table.txt")).read().split()]
 # The bench's parse+score ns/row measured right before each round of CLI runs.
 pair_ns = []
@@ -129,6 +135,7 @@ hot, cold = case("score_only/hot"), case("score_only/cold")
 cli_s = statistics.median(cli_us) / 1e6
 cli_all_s = statistics.median(cli_all_us) / 1e6
 cli_files_s = statistics.median(cli_files_us) / 1e6
+cli_files_all_s = statistics.median(cli_files_all_us) / 1e6
 cli_table_s = statistics.median(cli_table_us) / 1e6
 
 # The CLI's time per row over the bench's parse+score measured in the same
@@ -138,6 +145,7 @@ def paired(us):
     return statistics.median(ratios), ratios[0], ratios[-1]
 
 cli_ratio, cli_files_ratio, cli_table_ratio = paired(cli_us), paired(cli_files_us), paired(cli_table_us)
+cli_files_all_ratio = paired(cli_files_all_us)
 lines = [
     # label, rows/s, seconds for the whole file (None: not measured on the file)
     ("jixiao parse+score (bench)", parse_score["rows/s"], rows / parse_score["rows/s"]),
@@ -148,6 +156,7 @@ lines = [
     ("  the same rows in 100 files", rows / cli_files_s, cli_files_s),
     ("jixiao score (CLI, table)", rows / cli_table_s, cli_table_s),
     (f"  one file, {os.cpu_count()} cores", rows / cli_all_s, cli_all_s),
+    (f"  100 files, {os.cpu_count()} cores", rows / cli_files_all_s, cli_files_all_s),
     ("simdjson DOM, parse only", floor["rows/s"], rows / floor["rows/s"]),
     ("simdjson index only", index["rows/s"], rows / index["rows/s"]),
     ("simdjson on-demand walk", walk["rows/s"], rows / walk["rows/s"]),
@@ -201,7 +210,8 @@ print(f"parse+score runs at {parse_score['rows/s'] / floor['rows/s']:.2f}× the 
       f"{min(pair_ns):.0f}–{max(pair_ns):.0f} ns/row in them): "
       + ", ".join(f"{label} {r[0]:.2f}× ({r[1]:.2f}–{r[2]:.2f})" for label, r in
                   [("JSON of one file", cli_ratio), ("of 100 files", cli_files_ratio),
-                   ("tables", cli_table_ratio)])
+                   ("tables", cli_table_ratio),
+                   (f"100 files on all {os.cpu_count()} cores", cli_files_all_ratio)])
       + " (it also writes every explanation and finding)")
 print(f"jixiao vs Python peer: {agreement['disagreements']} of {agreement['compared']} "
       f"totals/grades disagree")
