@@ -22,6 +22,9 @@ int main(int argc, char** argv) {
   score_cmd->add_option("--rules", score.rules,
                         "规则集名称或规则集文件（默认：文件中的 rule_set，否则 national-2020）");
   score_cmd->add_flag("--json", score.json, "每个评价输出一行 JSON");
+  score_cmd->footer(
+      "多个文件同时评分，每个 CPU 核一个线程；输出顺序与所给文件顺序一致。\n"
+      "环境变量 JIXIAO_THREADS 指定线程数（1–64）。");
 
   std::string rules_name;
   CLI::App* rules_cmd =
