@@ -5,6 +5,7 @@
 
 #include "app/ordered_work.h"
 #include "app/rule_sets.h"
+#include "format/file_bytes.h"
 #include "office/workbook_import.h"
 
 namespace jixiao::app {
@@ -84,7 +85,8 @@ EvaluationOutcome outcome_of(const ScoredEvaluation& se) {
 
 // Files are read and scored on worker threads (app/ordered_work.h) and stored
 // in the order given, on the calling thread. Large files are read there too,
-// one at a time, since a file's evaluations are held whole until stored.
+// one at a time, since a file's evaluations are held whole until stored; so is
+// standard input, which one thread must read.
 ImportSummary import_files(const std::vector<std::string>& files, const BulkOptions& options,
                            const Store& store, const Progress& progress) {
   constexpr std::uintmax_t kLargeFile = std::uintmax_t{8} << 20;
@@ -112,7 +114,7 @@ ImportSummary import_files(const std::vector<std::string>& files, const BulkOpti
   for (size_t k = 0; k < files.size() && threads > 1; ++k) {
     std::error_code ec;
     const std::uintmax_t size = fs::file_size(files[k], ec);
-    on_caller[k] = !ec && size >= kLargeFile;
+    on_caller[k] = (!ec && size >= kLargeFile) || files[k] == format::kStandardInput;
   }
   ImportSummary summary;
   const ItemWork work = [&](size_t k, unsigned w) {

@@ -14,8 +14,10 @@ int main(int argc, char** argv) {
   CLI::App* score_cmd =
       app.add_subcommand("score", "按规则集为评价文件评分，列出得分、等级与发现的问题");
   score_cmd
-      ->add_option("files", score.files,
-                   "评价文件（.json、每行一个评价的 .jsonl、Excel 自评表 .xlsx），或文件夹（批量）")
+      ->add_option(
+          "files", score.files,
+          "评价文件（.json、每行一个评价的 .jsonl、Excel 自评表 .xlsx），或文件夹（批量）；"
+          "- 表示标准输入（JSON 或每行一个评价）")
       ->required();
   score_cmd->add_option("--findings", score.findings,
                         "批量评分时把每个文件的问题（含单元格位置）写入此 Excel 文件");

@@ -193,8 +193,10 @@ std::vector<Item> plan_items(const std::vector<std::string>& files, unsigned thr
     const std::uintmax_t size = regular ? std::filesystem::file_size(path, ec) : 0;
     Item item;
     item.file = f;
-    // A pipe's size is unknown: streamed like a large file.
-    item.streamed = threads <= 1 || (!regular && !ec) || size >= kLargeFile;
+    // A pipe's size is unknown: streamed like a large file. So is standard
+    // input, which only the main thread reads.
+    item.streamed =
+        threads <= 1 || path == format::kStandardInput || (!regular && !ec) || size >= kLargeFile;
     if (item.streamed && threads > 1 && regular && format::is_json_lines_path(path)) {
       Result<format::FileBytes> bytes =
           format::FileBytes::open(path, format::kMaxEvaluationFileBytes);

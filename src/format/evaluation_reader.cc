@@ -792,8 +792,29 @@ Status EvaluationReader::read_file(const std::string& path, const Sink& sink) {
   // padded copy (read_padded).
   Result<FileBytes> bytes = FileBytes::open(path, kMaxEvaluationFileBytes);
   if (!bytes.ok()) return bytes.status();
-  return impl_->read_buffer(bytes->text().data(), bytes->text().size(), bytes->readable(), path,
-                            is_json_lines_path(path), sink);
+  const std::string_view text = bytes->text();
+  if (path != kStandardInput) {
+    return impl_->read_buffer(text.data(), text.size(), bytes->readable(), path,
+                              is_json_lines_path(path), sink);
+  }
+  if (text.substr(0, 4) == std::string_view("PK\x03\x04", 4)) {
+    return Status::error(std::string(kStandardInputName) +
+                         "：是 Excel 文件（.xlsx），请给出文件路径，不能从标准输入读取");
+  }
+  return impl_->read_buffer(text.data(), text.size(), bytes->readable(), kStandardInputName,
+                            looks_like_json_lines(text), sink);
+}
+
+bool looks_like_json_lines(std::string_view text) {
+  size_t pos = 0;
+  while (pos < text.size()) {
+    const size_t nl = text.find('\n', pos);
+    const size_t end = nl == std::string_view::npos ? text.size() : nl;
+    const std::string_view line = core::text::trim(text.substr(pos, end - pos));
+    if (!line.empty()) return line.size() >= 2 && line.front() == '{' && line.back() == '}';
+    pos = end + 1;
+  }
+  return false;
 }
 
 Result<Evaluation> parse_evaluation(std::string_view json, std::string_view origin) {

@@ -38,7 +38,8 @@ class EvaluationReader {
 
   // Calls `sink` for each evaluation in the file, in order. `sink` may keep a
   // copy; the Evaluation it is given is overwritten by the next one. Stops at
-  // the first error from reading or from `sink`.
+  // the first error from reading or from `sink`. The path "-" reads standard
+  // input (format/file_bytes.h), as JSON Lines when it looks so.
   using Sink = std::function<Status(core::Evaluation& evaluation, size_t line)>;
   Status read_file(const std::string& path, const Sink& sink);
 
@@ -57,5 +58,11 @@ Result<core::Evaluation> parse_evaluation(std::string_view json, std::string_vie
 
 // Whether `path` names a JSON Lines file.
 bool is_json_lines_path(std::string_view path);
+
+// Whether `text` without a name (standard input) is JSON Lines: its first
+// non-blank line holds a whole object ("{…}"). A pretty-printed evaluation
+// starts with "{" alone on its line; one evaluation on one line reads the same
+// either way.
+bool looks_like_json_lines(std::string_view text);
 
 }  // namespace jixiao::format

@@ -1,5 +1,6 @@
 #include "format/file_bytes.h"
 
+#include <errno.h>
 #include <fcntl.h>
 #include <sys/mman.h>
 #include <unistd.h>
@@ -10,7 +11,39 @@
 
 namespace jixiao::format {
 
+namespace {
+
+Result<std::string> read_standard_input(size_t max_bytes) {
+  const std::string name(kStandardInputName);
+  std::string text;
+  char chunk[1 << 16];
+  for (;;) {
+    const ssize_t n = ::read(STDIN_FILENO, chunk, sizeof chunk);
+    if (n == 0) return text;
+    if (n < 0) {
+      if (errno == EINTR) continue;
+      return Status::error(name + "：读取失败");
+    }
+    if (text.size() + static_cast<size_t>(n) > max_bytes) {
+      return Status::error(name + "：超过 " + std::to_string(max_bytes >> 20) + " MiB，拒绝读取");
+    }
+    text.append(chunk, static_cast<size_t>(n));
+  }
+}
+
+}  // namespace
+
 Result<FileBytes> FileBytes::open(const std::string& path, size_t max_bytes, size_t map_at_least) {
+  if (path == kStandardInput) {
+    Result<std::string> text = read_standard_input(max_bytes);
+    if (!text.ok()) return text.status();
+    FileBytes bytes;
+    bytes.owned_ = std::move(*text);
+    bytes.data_ = bytes.owned_.data();
+    bytes.size_ = bytes.owned_.size();
+    bytes.readable_ = bytes.size_;
+    return bytes;
+  }
   std::error_code ec;
   if (!std::filesystem::is_regular_file(path, ec)) {
     return Status::error("文件 " + path + "：不存在或不是普通文件");

@@ -14,11 +14,16 @@
 
 namespace jixiao::format {
 
+// The path that means standard input, as in most commands; its name in messages.
+inline constexpr std::string_view kStandardInput = "-";
+inline constexpr std::string_view kStandardInputName = "标准输入";
+
 class FileBytes {
  public:
   // Opens `path`. Files of `map_at_least` bytes or more are mapped. Errors
   // name the file: missing, not a regular file, larger than `max_bytes`,
-  // unreadable.
+  // unreadable. The path "-" (kStandardInput) reads standard input to its
+  // end, into memory, refused past `max_bytes` likewise.
   static Result<FileBytes> open(const std::string& path, size_t max_bytes,
                                 size_t map_at_least = size_t{1} << 20);
 

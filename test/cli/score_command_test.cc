@@ -256,6 +256,51 @@ TEST(ScoreCommand, LargeFilesScoreInParallelExactlyAsInSequence) {
   std::filesystem::remove(broken_file);
 }
 
+// "-" reads standard input: JSON Lines when its first line is a whole
+// object, else one JSON document; its place among the files is kept.
+TEST(ScoreCommand, ReadsStandardInput) {
+  const std::string pretty = jixiao::test::source_file("examples/report-004.json");
+  CommandRun r = jixiao::test::jixiao({"score", "--json", "-"}, pretty);
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  auto docs = lines(r.out);
+  ASSERT_EQ(docs.size(), 1u);
+  EXPECT_EQ(docs[0]["total"], 80.16);
+  EXPECT_EQ(docs[0]["file"], "-");
+
+  std::string one_line;
+  for (char c : jixiao::test::source_file("examples/report-002.json")) {
+    if (c != '\n') one_line += c;
+  }
+  const std::string two = one_line + "\n\n" + one_line + "\n";
+  for (const char* threads : {"JIXIAO_THREADS=1", "JIXIAO_THREADS=2"}) {
+    r = jixiao::test::jixiao(
+        {"score", "--json", "examples/report-000.json", "-", "examples/report-004.json"}, two,
+        {threads});
+    ASSERT_EQ(r.exit_code, 0) << r.err;
+    docs = lines(r.out);
+    ASSERT_EQ(docs.size(), 4u) << threads;
+    EXPECT_EQ(docs[0]["total"], 91.5);
+    EXPECT_EQ(docs[1]["file"], "-:1");
+    EXPECT_EQ(docs[2]["file"], "-:3");
+    EXPECT_EQ(docs[2]["total"], 99.55);
+    EXPECT_EQ(docs[3]["total"], 80.16);
+  }
+
+  // Errors name standard input, and the line.
+  r = jixiao::test::jixiao({"score", "--json", "-"},
+                           one_line + "\n{\"title\":\"坏\",\"indicators\":7}\n");
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_EQ(lines(r.out).size(), 1u);
+  EXPECT_NE(r.err.find("标准输入 第 2 行"), std::string::npos) << r.err;
+  r = jixiao::test::jixiao({"score", "-"}, "");
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_NE(r.err.find("标准输入：文件为空"), std::string::npos) << r.err;
+  r = jixiao::test::jixiao({"score", "-"},
+                           jixiao::test::source_file("test/office/fixtures/official.xlsx"));
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_NE(r.err.find("标准输入：是 Excel 文件"), std::string::npos) << r.err;
+}
+
 TEST(RulesCommand, ListsAndShowsRuleSets) {
   CommandRun r = run("rules");
   ASSERT_EQ(r.exit_code, 0);

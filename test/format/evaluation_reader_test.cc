@@ -283,5 +283,27 @@ TEST(EvaluationReader, MutatedFilesNeverCrash) {
   EXPECT_GT(errors, 100);  // the mutations really do break files
 }
 
+// Standard input has no name to tell JSON Lines from a JSON file by.
+TEST(EvaluationReader, StandardInputIsJsonLinesWhenItsFirstLineIsAWholeObject) {
+  struct Case {
+    const char* text;
+    bool json_lines;
+  };
+  for (const Case& c : {
+           Case{"{\"title\":\"甲\"}\n{\"title\":\"乙\"}\n", true},
+           Case{"\n  \r\n\t{\"title\":\"甲\"}  \r\n", true},  // blank lines and spaces first
+           Case{"{}", true},
+           Case{"{\n  \"title\": \"甲\"\n}\n", false},  // pretty-printed
+           Case{"{\"title\": \"甲\",\n \"year\": 2024}", false},
+           Case{"[{\"title\":\"甲\"}]", false},
+           Case{"{", false},
+           Case{"}", false},
+           Case{"", false},
+           Case{" \n \n", false},
+       }) {
+    EXPECT_EQ(looks_like_json_lines(c.text), c.json_lines) << c.text;
+  }
+}
+
 }  // namespace
 }  // namespace jixiao::format
