@@ -27,7 +27,9 @@ void weight_sums(const Evaluation& e, WeightOf weight, ChildrenOf children, doub
       out.push_back({FlagKind::children_weights_differ, Severity::error, i, {*sum, *ind.weight}});
     }
   }
-  if (n == 0) return;
+  // No indicators at all is no exception: the whole (0, or the budget row's
+  // weight) is still compared with the rule set's total, so that an empty tree
+  // is not scored 0 without a word.
   double sum = execution_weight;
   for (int i = 0; i < n; ++i) {
     if (e.indicators[i].parent != -1) continue;
