@@ -20,16 +20,32 @@ FileOutcome& ImportSummary::add(FileOutcome outcome) {
   return files.back();
 }
 
-std::string summary_line(const ImportSummary& s) {
-  return "已处理 " + std::to_string(s.files.size()) + " 个文件（" + std::to_string(s.evaluations) +
-         " 个评价）：导入 " + std::to_string(s.imported) + " 个，导入但有问题 " +
-         std::to_string(s.with_findings) + " 个，拒绝 " + std::to_string(s.refused) + " 个";
+const char* state_word(FileState state, Activity activity) {
+  const bool stored = activity == Activity::imported;
+  switch (state) {
+    case FileState::imported:
+      return stored ? "导入" : "无问题";
+    case FileState::imported_with_findings:
+      return stored ? "导入（有问题）" : "有问题";
+    case FileState::refused:
+      break;
+  }
+  return "拒绝";
 }
 
-Status write_findings_workbook(const ImportSummary& summary, const std::string& path) {
+std::string summary_line(const ImportSummary& s, Activity activity) {
+  const bool stored = activity == Activity::imported;
+  return "已处理 " + std::to_string(s.files.size()) + " 个文件（" + std::to_string(s.evaluations) +
+         " 个评价）：" + (stored ? "导入 " : "无问题 ") + std::to_string(s.imported) + " 个，" +
+         (stored ? "导入但有问题 " : "有问题 ") + std::to_string(s.with_findings) + " 个，拒绝 " +
+         std::to_string(s.refused) + " 个";
+}
+
+Status write_findings_workbook(const ImportSummary& summary, const std::string& path,
+                               Activity activity) {
   office::XlsxBook book(path);
   const auto& f = book.formats();
-  lxw_worksheet* files = book.add_sheet("导入汇总");
+  lxw_worksheet* files = book.add_sheet(activity == Activity::imported ? "导入汇总" : "评分汇总");
   lxw_worksheet* problems = book.add_sheet("问题清单");
   if (files == nullptr || problems == nullptr) return book.close();
   const char* file_headers[] = {"文件", "状态", "评价", "总分", "等级", "问题数", "说明"};
@@ -46,9 +62,7 @@ Status write_findings_workbook(const ImportSummary& summary, const std::string& 
   }
   unsigned fr = 1, pr = 1;
   for (const FileOutcome& file : summary.files) {
-    const char* state = file.state == FileState::refused                  ? "拒绝"
-                        : file.state == FileState::imported_with_findings ? "导入（有问题）"
-                                                                          : "导入";
+    const char* state = state_word(file.state, activity);
     if (file.state == FileState::refused) {
       office::write_text(files, fr, 0, file.path, f.fixed);
       office::write_text(files, fr, 1, state, f.fixed);

@@ -53,12 +53,23 @@ struct ImportSummary {
   FileOutcome& add(FileOutcome outcome);
 };
 
-// "已处理 12 个文件（15 个评价）：导入 8 个，导入但有问题 3 个，拒绝 1 个"
-std::string summary_line(const ImportSummary& summary);
+// What was done to the files that were not refused, for the words used:
+// stored (`jixiao import`) or only scored (`jixiao score DIR/`), where saying
+// "导入" would tell the user something was stored.
+enum class Activity { imported, scored };
 
-// The findings workbook: 导入汇总 (one row per evaluation, or per refused
-// file) and 问题清单 (one row per problem, with its cell). Needs the findings
-// kept in the outcomes.
-Status write_findings_workbook(const ImportSummary& summary, const std::string& path);
+// The words for a file's state: "导入" / "导入（有问题）" / "拒绝", or
+// "无问题" / "有问题" / "拒绝".
+const char* state_word(FileState state, Activity activity);
+
+// Imported: "已处理 12 个文件（15 个评价）：导入 8 个，导入但有问题 3 个，拒绝 1 个".
+// Scored: "已处理 12 个文件（15 个评价）：无问题 8 个，有问题 3 个，拒绝 1 个".
+std::string summary_line(const ImportSummary& summary, Activity activity);
+
+// The findings workbook: 导入汇总 or 评分汇总 (one row per evaluation, or per
+// refused file) and 问题清单 (one row per problem, with its cell). Needs the
+// findings kept in the outcomes.
+Status write_findings_workbook(const ImportSummary& summary, const std::string& path,
+                               Activity activity);
 
 }  // namespace jixiao::app

@@ -72,14 +72,17 @@ int run_score_folder(const ScoreOptions& options) {
     } else if (!options.json) {
       for (const auto& e : f.evaluations) {
         std::fprintf(report, "%s  %s  总分 %s %s  问题 %zu 项\n",
-                     f.state == app::FileState::imported ? "导入" : "有问题", e.origin.c_str(),
-                     core::format_number(e.total).c_str(), e.grade.c_str(), e.finding_count);
+                     app::state_word(e.finding_count > 0 ? app::FileState::imported_with_findings
+                                                         : app::FileState::imported,
+                                     app::Activity::scored),
+                     e.origin.c_str(), core::format_number(e.total).c_str(), e.grade.c_str(),
+                     e.finding_count);
       }
     }
   }
-  std::fprintf(report, "%s\n", app::summary_line(summary).c_str());
+  std::fprintf(report, "%s\n", app::summary_line(summary, app::Activity::scored).c_str());
   if (!options.findings.empty()) {
-    Status s = app::write_findings_workbook(summary, options.findings);
+    Status s = app::write_findings_workbook(summary, options.findings, app::Activity::scored);
     if (!s.ok()) {
       std::fprintf(stderr, "错误：%s\n", s.message().c_str());
       return 2;

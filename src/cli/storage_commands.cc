@@ -227,12 +227,12 @@ int run_import(const ImportOptions& o) {
   for (const auto& f : summary.files) {
     if (!f.imported()) std::fprintf(stderr, "拒绝：%s\n", f.error.c_str());
   }
-  std::printf("%s\n", app::summary_line(summary).c_str());
+  std::printf("%s\n", app::summary_line(summary, app::Activity::imported).c_str());
   std::printf("入库评价 %s 个，指标 %s 行，新登记单位 %zu 个，新建项目 %zu 个，用时 %.1f 秒\n",
               grouped(summary.evaluations).c_str(), grouped(summary.indicator_rows).c_str(),
               summary.units_created, summary.projects_created, seconds);
   if (!o.findings.empty()) {
-    Status w = app::write_findings_workbook(summary, o.findings);
+    Status w = app::write_findings_workbook(summary, o.findings, app::Activity::imported);
     if (!w.ok()) return fail(w);
     std::printf("问题清单已写入 %s\n", o.findings.c_str());
   }

@@ -62,7 +62,9 @@ TEST(BulkImport, OneBadFileNeverStopsTheRest) {
   EXPECT_NE(s.files[3].error.find("加密"), std::string::npos);
   EXPECT_EQ(s.files[4].evaluations.size(), 2u);
   EXPECT_EQ(stored.size(), 4u);  // the store saw the JSON file before failing
-  EXPECT_EQ(summary_line(s),
+  EXPECT_EQ(summary_line(s, Activity::scored),
+            "已处理 5 个文件（3 个评价）：无问题 0 个，有问题 2 个，拒绝 3 个");
+  EXPECT_EQ(summary_line(s, Activity::imported),
             "已处理 5 个文件（3 个评价）：导入 0 个，导入但有问题 2 个，拒绝 3 个");
   fs::remove_all(dir);
 }
@@ -71,13 +73,19 @@ TEST(BulkImport, FindingsWorkbookListsProblemsWithCells) {
   const fs::path dir = make_folder();
   const ImportSummary s = import_files(list_evaluation_files(dir.string()), {}, nullptr, nullptr);
   const std::string out = (dir / "findings.xlsx").string();
-  ASSERT_TRUE(write_findings_workbook(s, out).ok());
+  ASSERT_TRUE(write_findings_workbook(s, out, Activity::scored).ok());
   const std::string bytes = test::file_text(out);
   office::Workbook wb;
   office::XlsxReader reader;
   ASSERT_TRUE(reader.read(bytes, wb).ok());
   ASSERT_EQ(wb.sheets.size(), 2u);
-  EXPECT_EQ(wb.sheets[0].name, "导入汇总");
+  EXPECT_EQ(wb.sheets[0].name, "评分汇总");  // nothing was stored: no "导入"
+  bool scored_with_findings = false;
+  for (uint32_t r = 1; r < wb.sheets[0].rows; ++r) {
+    EXPECT_EQ(wb.sheets[0].text_at(r, 1).find("导入"), std::string_view::npos);
+    scored_with_findings |= wb.sheets[0].text_at(r, 1) == "有问题";
+  }
+  EXPECT_TRUE(scored_with_findings);
   const office::Sheet& problems = wb.sheets[1];
   EXPECT_EQ(problems.text_at(0, 2), "位置");
   bool located = false, refused = false;
