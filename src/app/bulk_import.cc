@@ -89,7 +89,6 @@ EvaluationOutcome outcome_of(const ScoredEvaluation& se) {
 // standard input, which one thread must read.
 ImportSummary import_files(const std::vector<std::string>& files, const BulkOptions& options,
                            const Store& store, const Progress& progress) {
-  constexpr std::uintmax_t kLargeFile = std::uintmax_t{8} << 20;
   struct Worker {
     EvaluationFiles source;
     RuleSets rule_sets;
@@ -114,7 +113,7 @@ ImportSummary import_files(const std::vector<std::string>& files, const BulkOpti
   for (size_t k = 0; k < files.size() && threads > 1; ++k) {
     std::error_code ec;
     const std::uintmax_t size = fs::file_size(files[k], ec);
-    on_caller[k] = (!ec && size >= kLargeFile) || files[k] == format::kStandardInput;
+    on_caller[k] = (!ec && size >= kLargeFileBytes) || files[k] == format::kStandardInput;
   }
   ImportSummary summary;
   const ItemWork work = [&](size_t k, unsigned w) {

@@ -22,6 +22,7 @@
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
 #include <functional>
 
 namespace jixiao::app {
@@ -37,6 +38,11 @@ size_t run_ordered(size_t count, unsigned workers, size_t window, const ItemWork
 inline size_t default_window(unsigned workers) {
   return 2 * static_cast<size_t>(workers == 0 ? 1 : workers);
 }
+
+// Files from this size on are no item of their own, since an item's output is
+// held whole until delivered: callers cut them into blocks (JSON Lines) or
+// read them on the calling thread, streaming.
+inline constexpr std::uintmax_t kLargeFileBytes = std::uintmax_t{8} << 20;
 
 // $JIXIAO_THREADS (1 to 64), else one per core (at most 16).
 unsigned worker_threads();

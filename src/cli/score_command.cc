@@ -140,7 +140,6 @@ class Scorer {
 // held whole. A slot's output buffer is kept from item to item: allocated
 // afresh for every block, its pages were faulted in and its growth copied
 // each time.
-constexpr size_t kLargeFile = size_t{8} << 20;
 constexpr size_t kBlockBytes = size_t{2} << 20;
 
 struct Item {
@@ -195,8 +194,8 @@ std::vector<Item> plan_items(const std::vector<std::string>& files, unsigned thr
     item.file = f;
     // A pipe's size is unknown: streamed like a large file. So is standard
     // input, which only the main thread reads.
-    item.streamed =
-        threads <= 1 || path == format::kStandardInput || (!regular && !ec) || size >= kLargeFile;
+    item.streamed = threads <= 1 || path == format::kStandardInput || (!regular && !ec) ||
+                    size >= app::kLargeFileBytes;
     if (item.streamed && threads > 1 && regular && format::is_json_lines_path(path)) {
       Result<format::FileBytes> bytes =
           format::FileBytes::open(path, format::kMaxEvaluationFileBytes);
