@@ -68,8 +68,9 @@ size_t run_ordered(size_t count, unsigned workers, size_t window, const ItemWork
 
 unsigned worker_threads() {
   if (const char* env = std::getenv("JIXIAO_THREADS"); env != nullptr && *env != '\0') {
-    const long n = std::strtol(env, nullptr, 10);
-    return static_cast<unsigned>(std::clamp(n, 1L, 64L));
+    char* end = nullptr;
+    const long n = std::strtol(env, &end, 10);
+    if (*end == '\0') return static_cast<unsigned>(std::clamp(n, 1L, 64L));
   }
   const unsigned n = std::thread::hardware_concurrency();
   return std::clamp(n, 1u, 16u);

@@ -44,7 +44,8 @@ inline size_t default_window(unsigned workers) {
 // read them on the calling thread, streaming.
 inline constexpr std::uintmax_t kLargeFileBytes = std::uintmax_t{8} << 20;
 
-// $JIXIAO_THREADS (1 to 64), else one per core (at most 16).
+// $JIXIAO_THREADS when it is a whole number (clamped to 1–64), else one per
+// core (at most 16).
 unsigned worker_threads();
 
 }  // namespace jixiao::app

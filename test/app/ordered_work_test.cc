@@ -4,8 +4,10 @@
 
 #include <atomic>
 #include <chrono>
+#include <cstdlib>
 #include <mutex>
 #include <random>
+#include <string>
 #include <thread>
 #include <vector>
 
@@ -106,6 +108,30 @@ TEST(OrderedWork, OneWorkerRunsOnTheCallingThreadInTurn) {
         return true;
       });
   EXPECT_EQ(trace, (std::vector<std::string>{"w0", "d0", "w1", "d1", "w2", "d2"}));
+}
+
+// JIXIAO_THREADS: a whole number, clamped; anything else means one per core.
+TEST(OrderedWork, ThreadCountFromTheEnvironment) {
+  const char* saved = std::getenv("JIXIAO_THREADS");
+  const std::string before = saved != nullptr ? saved : "";
+  unsetenv("JIXIAO_THREADS");
+  const unsigned per_core = worker_threads();
+  EXPECT_GE(per_core, 1u);
+  EXPECT_LE(per_core, 16u);
+  struct Case {
+    const char* value;
+    unsigned threads;
+  };
+  for (const Case c : {Case{"3", 3}, Case{"1", 1}, Case{"0", 1}, Case{"-2", 1}, Case{"500", 64},
+                       Case{"", per_core}, Case{"two", per_core}, Case{"4x", per_core}}) {
+    setenv("JIXIAO_THREADS", c.value, 1);
+    EXPECT_EQ(worker_threads(), c.threads) << "JIXIAO_THREADS=" << c.value;
+  }
+  if (saved != nullptr) {
+    setenv("JIXIAO_THREADS", before.c_str(), 1);
+  } else {
+    unsetenv("JIXIAO_THREADS");
+  }
 }
 
 }  // namespace
