@@ -117,8 +117,7 @@ Result<Document> read_report(std::string_view bytes, const std::string& name) {
     return Status::error("文件 " + name +
                          "：不是文本文件，也不是 .docx（请提供 Word 文档或从 Word 导出的纯文本）");
   }
-  // A UTF-8 byte order mark is not text.
-  if (bytes.starts_with("\xEF\xBB\xBF")) bytes.remove_prefix(3);
+  bytes.remove_prefix(core::text::byte_order_mark(bytes));
   if (core::text::trim(bytes).empty()) return Status::error("文件 " + name + "：是空文件");
   return read_text(bytes);
 }

@@ -52,6 +52,13 @@ std::string_view normalize_view(std::string_view in, std::string& scratch);
 // Strips ASCII and ideographic white space from both ends.
 std::string_view trim(std::string_view s);
 
+// The number of bytes of UTF-8's byte order mark at the start of `s` (3), or
+// 0. Windows editors (Notepad, Excel's "CSV UTF-8") put it first in a file;
+// it is not text.
+inline size_t byte_order_mark(std::string_view s) {
+  return s.starts_with("\xEF\xBB\xBF") ? 3 : 0;
+}
+
 // Columns a terminal uses to show the code point `cp`: two for East Asian
 // wide characters, one for everything else.
 inline size_t code_point_width(char32_t cp) {

@@ -738,6 +738,10 @@ struct EvaluationReader::Impl {
   // Reads the `size` bytes at `base`, of which `readable` (≥ size) may be read.
   Status read_buffer(const char* base, size_t size, size_t readable, std::string_view origin,
                      bool json_lines, const Sink& sink, size_t first_line = 1) {
+    const size_t mark = core::text::byte_order_mark(std::string_view(base, size));
+    base += mark;
+    size -= mark;
+    readable -= mark;
     if (core::text::trim(std::string_view(base, size)).empty()) {
       return Status::error("文件 " + std::string(origin) + "：文件为空");
     }
@@ -806,6 +810,7 @@ Status EvaluationReader::read_file(const std::string& path, const Sink& sink) {
 }
 
 bool looks_like_json_lines(std::string_view text) {
+  text.remove_prefix(core::text::byte_order_mark(text));
   size_t pos = 0;
   while (pos < text.size()) {
     const size_t nl = text.find('\n', pos);

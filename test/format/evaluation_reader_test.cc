@@ -3,6 +3,8 @@
 
 #include <gtest/gtest.h>
 
+#include <vector>
+
 #include <filesystem>
 #include <fstream>
 #include <random>
@@ -281,6 +283,27 @@ TEST(EvaluationReader, MutatedFilesNeverCrash) {
     }
   }
   EXPECT_GT(errors, 100);  // the mutations really do break files
+}
+
+// Windows editors save UTF-8 with a byte order mark first: it is not content.
+TEST(EvaluationReader, SkipsAByteOrderMark) {
+  const std::string bom = "\xEF\xBB\xBF";
+  const std::string one = R"({"title":"甲","indicators":[]})";
+  EvaluationReader reader;
+  for (const bool json_lines : {false, true}) {
+    std::vector<std::string> titles;
+    const std::string text = bom + one + (json_lines ? "\n" + one + "\n" : "");
+    const Status s = reader.read_text(text, "a", json_lines, [&](core::Evaluation& e, size_t) {
+      titles.push_back(e.title);
+      return Status();
+    });
+    EXPECT_TRUE(s.ok()) << s.message();
+    EXPECT_EQ(titles.size(), json_lines ? 2u : 1u);
+  }
+  EXPECT_TRUE(looks_like_json_lines(bom + one + "\n" + one));
+  Status empty =
+      reader.read_text(bom + "\n", "a", false, [](core::Evaluation&, size_t) { return Status(); });
+  EXPECT_EQ(empty.message(), "文件 a：文件为空");
 }
 
 // Standard input has no name to tell JSON Lines from a JSON file by.
