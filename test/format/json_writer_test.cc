@@ -11,6 +11,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include "test/support/random.h"
+
 namespace jixiao::format {
 namespace {
 
@@ -19,11 +21,9 @@ namespace {
 TEST(JsonWriter, StringsParseBackExactly) {
   const std::vector<std::string> pieces = {"\"", "\\", "\n", "\t", "\x01", "\x1f", "a",
                                            "0",  " ",  "达", "≥",  "\x7f", "/"};
-  std::mt19937 rng(7);
+  test::Random random(7);
   for (int round = 0; round < 2000; ++round) {
-    std::string s;
-    const int n = static_cast<int>(rng() % 60);
-    for (int k = 0; k < n; ++k) s += pieces[rng() % pieces.size()];
+    const std::string s = random.text(pieces, 60);
     std::string out;
     append_json_string(out, s);
     const auto parsed = nlohmann::json::parse(out);

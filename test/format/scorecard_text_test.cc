@@ -4,12 +4,12 @@
 
 #include <gtest/gtest.h>
 
-#include <random>
 #include <string>
 #include <vector>
 
 #include "core/text.h"
 #include "test/support/examples.h"
+#include "test/support/random.h"
 
 namespace jixiao::format {
 namespace {
@@ -76,13 +76,11 @@ std::string reference_fit(std::string_view s, size_t width, bool right) {
 TEST(FitColumns, AgreesWithMeasuringThenCutting) {
   const std::vector<std::string> pieces = {"a",  "7", " ",    "产",       "指", "…", "—",
                                            "％", "é", "\xff", "\xe4\xb8", "𠀀", "Ａ"};
-  std::mt19937 random(20241204);
+  test::Random random(20241204);
   for (int n = 0; n < 20000; ++n) {
-    std::string s;
-    const int length = static_cast<int>(random() % 12);
-    for (int k = 0; k < length; ++k) s += pieces[random() % pieces.size()];
-    const size_t width = random() % 14;
-    const bool right = random() % 2 == 0;
+    const std::string s = random.text(pieces, 12);
+    const size_t width = random.below(14);
+    const bool right = random.chance(0.5);
     const std::string fitted = fit_columns(s, width, right);
     ASSERT_EQ(fitted, reference_fit(s, width, right)) << s << " in " << width;
     // A cell always takes its width, except the lone ellipsis of a zero width.

@@ -5,6 +5,8 @@
 
 #include <initializer_list>
 #include <random>
+#include <string>
+#include <vector>
 
 namespace jixiao::test {
 
@@ -19,6 +21,14 @@ class Random {
   template <typename T>
   T pick(std::initializer_list<T> items) {
     return *(items.begin() + below(static_cast<unsigned>(items.size())));
+  }
+  // A text of 0 … most−1 pieces, each picked from `pieces` (characters,
+  // escapes, broken bytes), for the tests that feed writers random text.
+  std::string text(const std::vector<std::string>& pieces, unsigned most) {
+    std::string s;
+    const unsigned n = below(most);
+    for (unsigned k = 0; k < n; ++k) s += pieces[below(static_cast<unsigned>(pieces.size()))];
+    return s;
   }
 
  private:
