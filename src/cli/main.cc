@@ -4,10 +4,11 @@
 #include <cstdio>
 
 #include "cli/commands.h"
+#include "cli/usage.h"
 
 int main(int argc, char** argv) {
   CLI::App app{"jixiao（绩效）：预算绩效评价的评分、核查、存储与报告工具"};
-  app.set_version_flag("--version", "jixiao 0.1.0");
+  app.set_version_flag("--version", "jixiao 0.1.0", "显示版本后退出");
   app.require_subcommand(1);
 
   jixiao::cli::ScoreOptions score;
@@ -197,10 +198,11 @@ int main(int argc, char** argv) {
   log_cmd->add_option("--to", log_options.to, "截止时间（不含）");
   log_cmd->add_option("--limit", log_options.limit, "最多条数（默认 1000）");
 
+  jixiao::cli::use_chinese_help(app);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
-    return app.exit(e);
+    return jixiao::cli::finish_parse_error(app, e);
   }
   if (*score_cmd) return jixiao::cli::run_score(score);
   if (*rules_cmd) return jixiao::cli::run_rules(rules_name);
