@@ -35,12 +35,15 @@ std::vector<std::string> list_evaluation_files(const std::string& dir) {
   return out;
 }
 
-std::vector<std::string> expand_folders(const std::vector<std::string>& paths) {
+std::vector<std::string> expand_folders(const std::vector<std::string>& paths,
+                                        std::vector<std::string>* empty) {
   std::vector<std::string> files;
   for (const auto& p : paths) {
     std::error_code ec;
     if (fs::is_directory(p, ec)) {
-      for (auto& f : list_evaluation_files(p)) files.push_back(std::move(f));
+      std::vector<std::string> found = list_evaluation_files(p);
+      if (found.empty() && empty != nullptr) empty->push_back(p);
+      for (auto& f : found) files.push_back(std::move(f));
     } else {
       files.push_back(p);
     }

@@ -43,8 +43,11 @@ using Progress = std::function<void(size_t done, size_t total, const std::string
 // are left out.
 std::vector<std::string> list_evaluation_files(const std::string& dir);
 
-// `paths` with every folder replaced by list_evaluation_files of it.
-std::vector<std::string> expand_folders(const std::vector<std::string>& paths);
+// `paths` with every folder replaced by list_evaluation_files of it. The
+// folders that hold no such file are added to `empty` when it is given: a
+// folder without evaluations is most likely the wrong folder.
+std::vector<std::string> expand_folders(const std::vector<std::string>& paths,
+                                        std::vector<std::string>* empty = nullptr);
 
 // The outcome of a scored evaluation for the summary (findings and cells
 // included).

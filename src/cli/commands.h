@@ -19,6 +19,11 @@ int run_score(const ScoreOptions& options);
 // Folders given to `score`: the bulk walk (cli/score_folder.cc).
 bool has_folder(const ScoreOptions& options);
 int run_score_folder(const ScoreOptions& options);
+// The files of `paths` (folders expanded) for `score` and `import`, checked
+// before any work: false, with the reasons on standard error, when a folder
+// holds no evaluation file or the findings workbook could not be written.
+bool bulk_inputs(const std::vector<std::string>& paths, const std::string& findings,
+                 std::vector<std::string>& files);
 
 // --db and --as, taken by every command that works on a database.
 struct DatabaseOptions {

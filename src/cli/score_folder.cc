@@ -11,6 +11,7 @@
 #include "app/bulk_import.h"
 #include "cli/commands.h"
 #include "core/decimal.h"
+#include "format/file_output.h"
 #include "format/json_writer.h"
 #include "format/scorecard_json.h"
 #include "office/workbook_import.h"
@@ -41,8 +42,22 @@ bool has_folder(const ScoreOptions& options) {
   return false;
 }
 
+bool bulk_inputs(const std::vector<std::string>& paths, const std::string& findings,
+                 std::vector<std::string>& files) {
+  std::vector<std::string> empty;
+  files = app::expand_folders(paths, &empty);
+  for (const std::string& folder : empty) {
+    std::fprintf(stderr, "错误：文件夹 %s 中没有评价文件（.json、.jsonl、.ndjson、.xlsx）\n",
+                 folder.c_str());
+  }
+  Status writable = findings.empty() ? Status() : format::check_writable(findings);
+  if (!writable.ok()) std::fprintf(stderr, "错误：%s\n", writable.message().c_str());
+  return empty.empty() && writable.ok();
+}
+
 int run_score_folder(const ScoreOptions& options) {
-  const std::vector<std::string> files = app::expand_folders(options.files);
+  std::vector<std::string> files;
+  if (!bulk_inputs(options.files, options.findings, files)) return 2;
   std::string out;
   const app::Store print = [&](const std::string&, std::vector<app::ScoredEvaluation>& scored) {
     if (!options.json) return Status();

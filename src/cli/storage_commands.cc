@@ -208,9 +208,10 @@ int run_migrate(const DatabaseOptions& o) {
 }
 
 int run_import(const ImportOptions& o) {
+  std::vector<std::string> files;
+  if (!bulk_inputs(o.files, o.findings, files)) return 2;
   Result<std::unique_ptr<Session>> s = open_session(o.database);
   if (!s.ok()) return fail(s.status());
-  const std::vector<std::string> files = app::expand_folders(o.files);
   std::vector<std::unique_ptr<app::EvaluationSource>> sources;
   for (const std::string& f : files) sources.push_back(app::open_evaluation_source(f));
   const auto start = std::chrono::steady_clock::now();

@@ -12,6 +12,14 @@ std::string temporary_beside(const std::string& path) {
   return path + ".part-" + std::to_string(::getpid());
 }
 
+namespace {
+
+Status cannot_write(const std::string& path) {
+  return Status::error("文件 " + path + "：无法写入（文件夹不存在、没有权限或磁盘已满）");
+}
+
+}  // namespace
+
 void discard_file(const std::string& temporary) {
   std::error_code ignored;
   std::filesystem::remove(temporary, ignored);
@@ -25,6 +33,14 @@ Status commit_file(const std::string& temporary, const std::string& path) {
   return Status::error("文件 " + path + "：无法写入（不能替换已有文件）");
 }
 
+Status check_writable(const std::string& path) {
+  const std::string temporary = temporary_beside(path);
+  const bool created =
+      static_cast<bool>(std::ofstream(temporary, std::ios::binary | std::ios::app));
+  discard_file(temporary);
+  return created ? Status() : cannot_write(path);
+}
+
 Status write_file(const std::string& path, std::string_view bytes) {
   const std::string temporary = temporary_beside(path);
   {
@@ -33,7 +49,7 @@ Status write_file(const std::string& path, std::string_view bytes) {
     if (out) out.flush();
     if (!out) {
       discard_file(temporary);
-      return Status::error("文件 " + path + "：无法写入（文件夹不存在、没有权限或磁盘已满）");
+      return cannot_write(path);
     }
   }
   return commit_file(temporary, path);

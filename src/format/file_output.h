@@ -14,6 +14,12 @@ namespace jixiao::format {
 // was. Errors are Chinese and name `path`.
 Status write_file(const std::string& path, std::string_view bytes);
 
+// Whether a file can be written at `path` (its folder exists and lets us
+// create a file there), tried by creating and removing the temporary beside
+// it: a command checks this before long work whose result goes to `path`,
+// and a writer before a library that reports the failure in English.
+Status check_writable(const std::string& path);
+
 // For writers that need a file name of their own (libxlsxwriter): write to
 // temporary_beside(path), then commit_file() renames it over `path`, or
 // discard_file() removes it after a failure.

@@ -58,11 +58,8 @@ XlsxBook::XlsxBook(std::string path)
 }
 
 XlsxBook::~XlsxBook() {
-  // Never closed: the workbook is abandoned and `path` stays as it was.
-  if (!closed_ && workbook_ != nullptr) {
-    workbook_close(workbook_);
-    format::discard_file(temporary_);
-  }
+  // Never closed: the workbook is abandoned unwritten and `path` stays as it was.
+  if (workbook_ != nullptr) lxw_workbook_free(workbook_);
 }
 
 lxw_worksheet* XlsxBook::add_sheet(std::string_view name) {
@@ -86,12 +83,15 @@ lxw_worksheet* XlsxBook::add_sheet(std::string_view name) {
 
 Status XlsxBook::close() {
   if (workbook_ == nullptr) return Status::error("文件 " + path_ + "：无法创建工作簿");
-  closed_ = true;
+  // libxlsxwriter reports a file it cannot create in English on standard
+  // error: find out first, and say it in Chinese.
+  Status writable = format::check_writable(path_);
+  if (!writable.ok()) return writable;
   const lxw_error err = workbook_close(workbook_);
   workbook_ = nullptr;
   if (err != LXW_NO_ERROR) {
     format::discard_file(temporary_);
-    return Status::error("文件 " + path_ + "：无法写入（" + lxw_strerror(err) + "）");
+    return Status::error("文件 " + path_ + "：无法写入（磁盘已满或文件无法创建）");
   }
   return format::commit_file(temporary_, path_);
 }

@@ -57,7 +57,6 @@ class XlsxBook {
   std::string temporary_;  // written by libxlsxwriter, renamed to path_ at close()
   lxw_workbook* workbook_;
   Formats formats_{};
-  bool closed_ = false;
 };
 
 // Helpers over a worksheet, all 0-based. Text is written as a string even

@@ -213,6 +213,22 @@ TEST_P(Commands, ImportsAFolderOfWorkbooksWithAFindingsWorkbook) {
   EXPECT_TRUE(refused);
 }
 
+// An import of an empty folder, or with a findings path that cannot be
+// written, is refused before the database is touched: nothing is stored.
+TEST_P(Commands, AnImportOfAnEmptyFolderOrToAnUnwritablePathStoresNothing) {
+  ASSERT_EQ(run({"init"}).exit_code, 0);
+  const std::filesystem::path empty = temp_path("empty-import");
+  std::filesystem::create_directories(empty);
+  CommandRun r = run({"import", empty.string(), "examples/report-000.json"});
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_NE(r.err.find("文件夹 " + empty.string() + " 中没有评价文件"), std::string::npos) << r.err;
+  const std::string nowhere = (empty / "missing" / "findings.xlsx").string();
+  r = run({"import", "examples/report-000.json", "--findings", nowhere});
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_NE(r.err.find("文件 " + nowhere + "：无法写入"), std::string::npos) << r.err;
+  EXPECT_EQ(count("evaluations"), 0);
+}
+
 // A stored evaluation as a template and as a report: the template read back
 // scores as the stored evaluation did, and the report's text holds its total.
 TEST_P(Commands, TemplatesAndReportsFromTheDatabase) {

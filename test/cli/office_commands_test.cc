@@ -64,6 +64,31 @@ TEST(OfficeCommands, ScoreAFolderWithSummaryAndFindingsWorkbook) {
   EXPECT_EQ(r.err.find("\r["), std::string::npos);  // no progress bar without a terminal
 }
 
+// Checked before any work: a folder without evaluation files (most likely
+// the wrong one) and a findings workbook that cannot be written. Nothing is
+// scored or written, and libxlsxwriter's English "[ERROR]" never shows.
+TEST(OfficeCommands, AnEmptyFolderOrAnUnwritableFindingsPathIsRefusedFirst) {
+  const std::string empty = temp("empty-folder");
+  fs::create_directories(empty);
+  std::ofstream(empty + "/notes.txt") << "不是评价文件";
+  CommandRun r = run("score test/office/fixtures " + empty);
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_EQ(r.out, "");
+  EXPECT_EQ(r.err, "错误：文件夹 " + empty + " 中没有评价文件（.json、.jsonl、.ndjson、.xlsx）\n");
+
+  const std::string nowhere = temp("no-such-folder") + "/findings.xlsx";
+  r = run("score test/office/fixtures --findings " + nowhere);
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_EQ(r.out, "");
+  EXPECT_EQ(r.err, "错误：文件 " + nowhere + "：无法写入（文件夹不存在、没有权限或磁盘已满）\n");
+
+  // The same check guards every workbook written (template, report tables).
+  r = run("template self-eval -o " + nowhere);
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_EQ(r.err, "错误：文件 " + nowhere + "：无法写入（文件夹不存在、没有权限或磁盘已满）\n");
+  EXPECT_FALSE(fs::exists(temp("no-such-folder")));
+}
+
 TEST(OfficeCommands, TemplateThenScore) {
   const std::string out = temp("r002.xlsx");
   CommandRun r = run("template self-eval --from examples/report-002.json -o " + out);
