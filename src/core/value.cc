@@ -655,6 +655,11 @@ Value parse_value(std::string_view written) {
   return v;
 }
 
+std::string_view money_unit(const Value& amount) {
+  if (!amount.unit.empty()) return amount.unit;
+  return amount.factor != 1 ? std::string_view("元") : std::string_view();
+}
+
 bool comparable_numbers(const Value& target, const Value& actual, double& t, double& a,
                         double& display_factor) {
   t = target.number;

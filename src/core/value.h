@@ -80,6 +80,20 @@ class ValueReader {
   size_t misses_ = 0;  // since the table last grew
 };
 
+// The largest magnitude a number field of an evaluation (a weight, a score,
+// an amount) may have when read from a file: 10^15, beyond any real budget
+// in 元. Past it, sums and printed explanations stop meaning anything (1e300
+// prints as 301 digits, and a few of them add up to infinity); readers refuse it.
+inline constexpr double kLargestNumber = 1e15;
+// kLargestNumber as a message says it.
+inline constexpr const char* kLargestNumberText = "数值超出范围（绝对值不能超过10的15次方）";
+
+// The unit of a number read as an amount of money: its own unit (万元 and 亿元
+// have become 元), or 元 when it carries only a magnitude ("100万", "1亿",
+// whose number is already multiplied out), or "" for a bare number, which is
+// in the unit of the table it stands in.
+std::string_view money_unit(const Value& amount);
+
 // Puts the numbers of a target and an actual into one unit: `t` and `a` in
 // the canonical unit, `display_factor` what to divide them by to show them in
 // the unit the target was written in. A bare number is read in the other

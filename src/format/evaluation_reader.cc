@@ -279,7 +279,7 @@ class DocumentReader {
       if (plain_json_number(v.raw_json_token(), out)) return Status();
       double d = 0;
       if (auto err = v.get_double().get(d)) return json_error(err, field);
-      if (!std::isfinite(d)) return fail(field, "数值超出范围");
+      if (!(std::fabs(d) <= core::kLargestNumber)) return fail(field, core::kLargestNumberText);
       out = core::Figure{d, core::decimals_of(v.raw_json_token())};
       return Status();
     }
@@ -296,8 +296,11 @@ class DocumentReader {
     if (!plain || (unit_out == nullptr && !value_.unit.empty() && value_.unit != "分")) {
       return fail(field, "应为数字，实际为「" + std::string(s) + "」");
     }
+    if (!(std::fabs(value_.number) <= core::kLargestNumber)) {
+      return fail(field, core::kLargestNumberText);
+    }
     out = core::Figure{value_.number, value_.decimals};
-    if (unit_out != nullptr) *unit_out = value_.unit;
+    if (unit_out != nullptr) *unit_out = core::money_unit(value_);
     return Status();
   }
 

@@ -204,7 +204,8 @@ class SheetImporter {
   }
 
   // A number: a numeric cell, or text holding one ("15分", "1,234.5").
-  // Empty, "/" and "-" are absent. `unit` receives a written unit if asked.
+  // Empty, "/" and "-" are absent. `unit`, if asked, receives the unit of money
+  // the text is in (core::money_unit: "元" for "480万元" and "100万").
   Status number(uint32_t row, uint32_t col, std::string_view what, std::optional<core::Figure>& out,
                 std::string* unit = nullptr) const {
     out.reset();
@@ -213,6 +214,9 @@ class SheetImporter {
     const Cell* c = cell(row, col);
     if (c == nullptr) return Status();
     if (c->type == CellType::number && !c->percent) {
+      if (!(std::fabs(c->number) <= core::kLargestNumber)) {
+        return fail(row, col, std::string(what) + core::kLargestNumberText);
+      }
       out = core::Figure{c->number, core::decimals_of(c->text)};
       return Status();
     }
@@ -226,7 +230,10 @@ class SheetImporter {
     if (!plain || (unit == nullptr && !v.unit.empty() && v.unit != "分")) {
       return fail(row, col, std::string(what) + "应为数字，实际为「" + written + "」");
     }
-    if (unit != nullptr) *unit = v.unit;
+    if (!(std::fabs(v.number) <= core::kLargestNumber)) {
+      return fail(row, col, std::string(what) + core::kLargestNumberText);
+    }
+    if (unit != nullptr) *unit = core::money_unit(v);
     out = core::Figure{v.number, v.decimals};
     return Status();
   }

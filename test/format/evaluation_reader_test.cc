@@ -5,6 +5,7 @@
 
 #include <vector>
 
+#include <cmath>
 #include <filesystem>
 #include <fstream>
 #include <random>
@@ -55,6 +56,58 @@ TEST(EvaluationReader, NumbersMayComeAsStrings) {
   EXPECT_EQ(r->indicators[0].actual.number, 97);
 }
 
+// Money written with a magnitude but no 元 ("100万", "1亿") is that many 元,
+// in a budget of any unit: not 100万 of the budget's 万元.
+TEST(EvaluationReader, AmountsWithAMagnitudeAreYuan) {
+  for (const char* unit : {"万元", "元"}) {
+    SCOPED_TRACE(unit);
+    Result<core::Evaluation> r =
+        parse_evaluation(std::string(R"({"title":"t","budget":{"unit":")") + unit +
+                         R"(","initial":"1亿","adjusted":"100万",
+      "executed":"1.5万","received":"60万元","sources":[{"source":"fiscal","executed":"2千万"}]},
+      "indicators":[]})");
+    ASSERT_TRUE(r.ok()) << r.status().message();
+    EXPECT_DOUBLE_EQ(*r->budget->initial, 10000);
+    EXPECT_DOUBLE_EQ(*r->budget->adjusted, 100);
+    EXPECT_DOUBLE_EQ(*r->budget->executed, 1.5);
+    EXPECT_DOUBLE_EQ(*r->budget->received, 60);
+    EXPECT_DOUBLE_EQ(*r->budget->sources[0].executed, 2000);
+  }
+  // A bare number is in the budget's unit; a unit that is not money is refused.
+  Result<core::Evaluation> r = parse_evaluation(
+      R"({"title":"t","budget":{"unit":"元","adjusted":"1000000"},"indicators":[]})");
+  ASSERT_TRUE(r.ok()) << r.status().message();
+  EXPECT_DOUBLE_EQ(*r->budget->adjusted, 100);
+  r = parse_evaluation(R"({"title":"t","budget":{"adjusted":"100万人"},"indicators":[]})");
+  ASSERT_FALSE(r.ok());
+  EXPECT_NE(r.status().message().find("budget.adjusted"), std::string::npos)
+      << r.status().message();
+}
+
+// Numbers beyond 10^15 are refused by field, as numbers and as text: they
+// would print as hundreds of digits and add up to infinity.
+TEST(EvaluationReader, NumbersBeyondTheLimitAreRefused) {
+  const std::string limit = "数值超出范围（绝对值不能超过10的15次方）";
+  const std::vector<std::pair<std::string, std::string>> cases = {
+      {R"("indicators":[{"name":"a","weight":1e300}])", "indicators[0].weight"},
+      {R"("indicators":[{"name":"a","stated_score":"-2000000000000000"}])",
+       "indicators[0].stated_score"},
+      {R"("indicators":[],"stated_total":1e16)", "stated_total"},
+      {R"("indicators":[],"budget":{"initial":"1000000000000000000万元"})", "budget.initial"},
+  };
+  for (const auto& [fields, where] : cases) {
+    SCOPED_TRACE(fields);
+    Result<core::Evaluation> r = parse_evaluation(R"({"title":"t",)" + fields + "}");
+    ASSERT_FALSE(r.ok());
+    EXPECT_NE(r.status().message().find(where + " " + limit), std::string::npos)
+        << r.status().message();
+  }
+  Result<core::Evaluation> r =
+      parse_evaluation(R"({"title":"t","indicators":[{"name":"a","weight":1e15}]})");
+  ASSERT_TRUE(r.ok()) << r.status().message();
+  EXPECT_EQ(*r->indicators[0].weight, 1e15);
+}
+
 TEST(EvaluationReader, NumbersReadAsPrinted) {
   // JSON numbers of every shape: the value is the correctly rounded double
   // of what was printed (as strtod gives it), the decimals those printed.
@@ -77,6 +130,11 @@ TEST(EvaluationReader, NumbersReadAsPrinted) {
                              R"(,"indicators":[{"name":"a","weight":)" + token + space + "}]}";
     Result<core::Evaluation> r = parse_evaluation(json);
     const double expected = std::strtod(token.c_str(), nullptr);
+    if (std::fabs(expected) > core::kLargestNumber) {  // beyond the limit of every number field
+      ASSERT_FALSE(r.ok()) << token;
+      EXPECT_NE(r.status().message().find("超出范围"), std::string::npos) << token;
+      continue;
+    }
     if (expected < 0) {  // weights may not be negative
       ASSERT_FALSE(r.ok()) << token;
       continue;

@@ -52,7 +52,8 @@ TEST(WorkbookImport, OfficialLayoutEqualsTheJsonForm) {
     "budget": {"initial": 11559.274, "adjusted": 11559.274, "executed": 11559.274, "weight": 10,
                "stated_rate": "100%", "stated_score": 10,
                "sources": [{"source": "fiscal", "initial": 11559.274, "adjusted": 11559.274, "executed": 11559.274},
-                           {"source": "carried_over"}, {"source": "other"}]},
+                           {"source": "carried_over", "initial": 20, "adjusted": 20, "executed": 12},
+                           {"source": "other"}]},
     "indicators": [
       {"name": "产出指标", "children": [
         {"name": "数量指标", "children": [{"name": "支持企业数", "weight": 15, "target": "100家", "actual": "97家", "stated_score": 14.55, "note": "部分企业未通过评审"}]},
@@ -70,7 +71,11 @@ TEST(WorkbookImport, OfficialLayoutEqualsTheJsonForm) {
   jixiao::test::expect_same_evaluation(e, expected, jixiao::test::kOfficialTable);
   EXPECT_EQ(imported[0].text.department, "北京市朝阳区科委");
   EXPECT_EQ(imported[0].text.overall_result, "支持企业97家");
-  EXPECT_EQ(e.budget->sources.size(), 3u);
+  ASSERT_EQ(e.budget->sources.size(), 3u);
+  // 上年结转资金 is written "20万", "12万" in the 万元 block: 20 and 12 万元.
+  EXPECT_EQ(e.budget->sources[1].source, core::FundingSource::carried_over);
+  EXPECT_DOUBLE_EQ(e.budget->sources[1].initial.value_or(-1), 20);
+  EXPECT_DOUBLE_EQ(e.budget->sources[1].executed.value_or(-1), 12);
   const core::ScoreCard a = core::score(e, national());
   const core::ScoreCard b = core::score(expected, national());
   EXPECT_EQ(a.total, 99.55);
@@ -201,6 +206,10 @@ TEST(WorkbookImport, CellErrorsNameFileSheetAndCell) {
   EXPECT_NE(weight.find("bad_weight.xlsx"), std::string::npos) << weight;
   EXPECT_NE(weight.find("项目支出绩效自评表!F3：分值应为数字，实际为「十分」"), std::string::npos)
       << weight;
+  const std::string huge = import_error(fixture("huge_number.xlsx"));
+  EXPECT_NE(huge.find("项目支出绩效自评表!F3：分值数值超出范围（绝对值不能超过10的15次方）"),
+            std::string::npos)
+      << huge;
   const std::string formula = import_error(fixture("formula.xlsx"));
   EXPECT_NE(formula.find("项目支出绩效自评表!G3"), std::string::npos) << formula;
   EXPECT_NE(formula.find("没有保存计算结果"), std::string::npos) << formula;
