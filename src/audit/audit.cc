@@ -10,6 +10,7 @@
 #include "core/text.h"
 #include "format/file_bytes.h"
 #include "format/json_writer.h"
+#include "format/text_encoding.h"
 #include "office/zip_archive.h"
 
 namespace jixiao::audit {
@@ -112,6 +113,16 @@ Result<Document> read_report(std::string_view bytes, const std::string& name) {
   }
   if (office::sniff_container(bytes) != office::ContainerKind::other) {
     return read_docx(bytes, name);
+  }
+  // A report exported from Word as plain text on Chinese Windows is GBK,
+  // unless UTF-8 was chosen; Notepad's "Unicode" is UTF-16. Read them as such.
+  std::string decoded;
+  const core::text::Encoding encoding = core::text::guess_encoding(bytes);
+  if (encoding != core::text::Encoding::utf8 && encoding != core::text::Encoding::unknown) {
+    Result<std::string> text = format::to_utf8(bytes, encoding);
+    if (!text.ok()) return text.status().within("文件 " + name + "：");
+    decoded = std::move(*text);
+    bytes = decoded;
   }
   if (std::memchr(bytes.data(), '\0', bytes.size()) != nullptr) {
     return Status::error("文件 " + name +

@@ -238,4 +238,64 @@ bool has_digit(std::string_view s) {
   return std::any_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
 }
 
+bool is_utf8(std::string_view s) {
+  for (size_t i = 0; i < s.size();) {
+    if (static_cast<unsigned char>(s[i]) < 0x80) {
+      ++i;
+      continue;
+    }
+    const size_t start = i;
+    next_code_point(s, i);
+    if (i - start == 1) return false;  // a byte that starts or continues nothing
+  }
+  return true;
+}
+
+namespace {
+
+// GB18030's multi-byte characters: a lead byte 0x81–0xFE, then a trail byte
+// 0x40–0xFE other than 0x7F (two bytes, all of GBK), or a digit, a lead and a
+// digit (four bytes). Returns whether every byte past ASCII is in one.
+bool is_gb18030(std::string_view s) {
+  auto in = [](unsigned char b, unsigned lo, unsigned hi) { return b >= lo && b <= hi; };
+  bool any = false;
+  for (size_t i = 0; i < s.size();) {
+    const auto b0 = static_cast<unsigned char>(s[i]);
+    if (b0 < 0x80) {
+      ++i;
+      continue;
+    }
+    if (!in(b0, 0x81, 0xFE) || i + 1 >= s.size()) return false;
+    const auto b1 = static_cast<unsigned char>(s[i + 1]);
+    if (in(b1, 0x40, 0xFE) && b1 != 0x7F) {
+      i += 2;
+    } else if (in(b1, 0x30, 0x39) && i + 3 < s.size() &&
+               in(static_cast<unsigned char>(s[i + 2]), 0x81, 0xFE) &&
+               in(static_cast<unsigned char>(s[i + 3]), 0x30, 0x39)) {
+      i += 4;
+    } else {
+      return false;
+    }
+    any = true;
+  }
+  return any;
+}
+
+}  // namespace
+
+Encoding guess_encoding(std::string_view bytes) {
+  if (bytes.starts_with("\xFF\xFE")) return Encoding::utf16le;
+  if (bytes.starts_with("\xFE\xFF")) return Encoding::utf16be;
+  // UTF-16 without a mark: ASCII and most punctuation have a zero high byte.
+  if (bytes.size() >= 4) {
+    const bool even_zeros = bytes[0] == '\0' && bytes[2] == '\0' && bytes[1] != '\0';
+    const bool odd_zeros = bytes[1] == '\0' && bytes[3] == '\0' && bytes[0] != '\0';
+    if (odd_zeros) return Encoding::utf16le;
+    if (even_zeros) return Encoding::utf16be;
+  }
+  if (is_utf8(bytes)) return Encoding::utf8;
+  if (is_gb18030(bytes)) return Encoding::gb18030;
+  return Encoding::unknown;
+}
+
 }  // namespace jixiao::core::text

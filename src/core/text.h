@@ -59,6 +59,21 @@ inline size_t byte_order_mark(std::string_view s) {
   return s.starts_with("\xEF\xBB\xBF") ? 3 : 0;
 }
 
+// Whether `s` is well-formed UTF-8 (every byte past ASCII part of a whole
+// two- to four-byte sequence).
+bool is_utf8(std::string_view s);
+
+// The encodings text files reach us in: UTF-8, and what Windows writes —
+// Notepad's "Unicode" is UTF-16 little-endian, and Chinese Windows' "ANSI"
+// (Word's default for plain text there) is GBK, which GB18030 contains.
+enum class Encoding { utf8, utf16le, utf16be, gb18030, unknown };
+
+// The encoding `bytes` most likely are in, by their look: a byte order mark;
+// zero bytes in every other place among the first ones (UTF-16 without a
+// mark); well-formed UTF-8; every byte past ASCII in GB18030's two- and
+// four-byte characters. Else unknown.
+Encoding guess_encoding(std::string_view bytes);
+
 // Columns a terminal uses to show the code point `cp`: two for East Asian
 // wide characters, one for everything else.
 inline size_t code_point_width(char32_t cp) {

@@ -718,7 +718,8 @@ struct EvaluationReader::Impl {
                   size_t line, const Sink& sink) {
     ondemand::document doc;
     if (auto err = parser.iterate(data, len, capacity).get(doc)) {
-      return Status::error(std::string(chinese_error(err))).within(origin_prefix(origin, line));
+      return Status::error(encoding_hint(err, std::string_view(data, len)))
+          .within(origin_prefix(origin, line));
     }
     DocumentReader reader(workspace, values);
     Status s = reader.read(doc, evaluation);
@@ -738,9 +739,25 @@ struct EvaluationReader::Impl {
     return read_one(copy.data(), len, copy.size(), origin, line, sink);
   }
 
+  // The message for a parse error; for text that is not UTF-8, what it
+  // looks like instead (GBK from Chinese Windows), and what to do.
+  static std::string encoding_hint(error_code err, std::string_view text) {
+    std::string message(chinese_error(err));
+    if (err == UTF8_ERROR && core::text::guess_encoding(text) == core::text::Encoding::gb18030) {
+      message += "：看来是 GBK（GB18030）编码，请在编辑器中另存为 UTF-8 编码";
+    }
+    return message;
+  }
+
   // Reads the `size` bytes at `base`, of which `readable` (≥ size) may be read.
   Status read_buffer(const char* base, size_t size, size_t readable, std::string_view origin,
                      bool json_lines, const Sink& sink, size_t first_line = 1) {
+    const core::text::Encoding encoding =
+        core::text::guess_encoding(std::string_view(base, std::min<size_t>(size, 4)));
+    if (encoding == core::text::Encoding::utf16le || encoding == core::text::Encoding::utf16be) {
+      return Status::error("文件 " + std::string(origin) +
+                           "：是 UTF-16 编码（记事本所说的“Unicode”），请另存为 UTF-8 编码");
+    }
     const size_t mark = core::text::byte_order_mark(std::string_view(base, size));
     base += mark;
     size -= mark;

@@ -217,6 +217,29 @@ TEST(DocxReader, LibreOfficeDocxOfEveryTextReportReadsLikeTheText) {
   fs::remove_all(dir);
 }
 
+// A report exported from Word as plain text on Chinese Windows is GBK (and
+// Notepad's "Unicode" UTF-16): audited as the UTF-8 text is, not as garbage
+// with "未发现问题".
+TEST(ReadReport, TextInGbkOrUtf16IsReadAsItsUtf8) {
+  const std::string utf8 = test::file_text("test/audit/samples/000.txt");
+  Result<Document> expected = read_report(utf8, "000.txt");
+  ASSERT_TRUE(expected.ok()) << expected.status().message();
+  const std::string want = audit_json(audit_document(*expected, national()), "000.txt");
+  ASSERT_NE(want.find("label_mismatch"), std::string::npos);
+  for (const char* encoding : {"GB18030", "UTF-16"}) {
+    SCOPED_TRACE(encoding);
+    const std::string path = test::temp_path("000.txt");
+    const std::string command =
+        std::string("iconv -f UTF-8 -t ") + encoding + " test/audit/samples/000.txt > " + path;
+    ASSERT_EQ(std::system(command.c_str()), 0);
+    const std::string bytes = test::file_text(path);
+    ASSERT_NE(bytes, utf8);
+    Result<Document> doc = read_report(bytes, "000.txt");
+    ASSERT_TRUE(doc.ok()) << doc.status().message();
+    EXPECT_EQ(audit_json(audit_document(*doc, national()), "000.txt"), want);
+  }
+}
+
 // ---- the command ------------------------------------------------------------
 
 using test::CommandRun;

@@ -108,6 +108,23 @@ TEST(EvaluationReader, NumbersBeyondTheLimitAreRefused) {
   EXPECT_EQ(*r->indicators[0].weight, 1e15);
 }
 
+// JSON must be UTF-8: a file in UTF-16 or GBK is refused with what it is and
+// what to do, not "未转义的控制字符".
+TEST(EvaluationReader, OtherEncodingsAreNamed) {
+  const std::string json = R"({"title":"项目","indicators":[]})";
+  Result<core::Evaluation> r = parse_evaluation(std::string_view("\xFF\xFE{\0\"\0", 6), "a.json");
+  ASSERT_FALSE(r.ok());
+  EXPECT_EQ(r.status().message(),
+            "文件 a.json：是 UTF-16 编码（记事本所说的“Unicode”），请另存为 UTF-8 编码");
+  // "项目" in GBK.
+  r = parse_evaluation("{\"title\":\"\xCF\xEE\xC4\xBF\",\"indicators\":[]}", "a.json");
+  ASSERT_FALSE(r.ok());
+  EXPECT_EQ(r.status().message(),
+            "文件 a.json：不是有效的 UTF-8 编码：看来是 GBK（GB18030）编码，请在编辑器中另存为 "
+            "UTF-8 编码");
+  ASSERT_TRUE(parse_evaluation(json).ok());
+}
+
 TEST(EvaluationReader, NumbersReadAsPrinted) {
   // JSON numbers of every shape: the value is the correctly rounded double
   // of what was printed (as strtod gives it), the decimals those printed.
