@@ -6,6 +6,8 @@
 #include <cstdio>
 #include <iostream>
 
+#include "core/text.h"
+
 namespace jixiao::cli {
 namespace {
 
@@ -161,26 +163,12 @@ std::string what_is_wrong(const CLI::App& at, const CLI::ParseError& error) {
 
 // Pads by columns on a terminal, not bytes: a Chinese character takes three
 // bytes of UTF-8 and two columns (CLI11's own padding counts bytes).
-size_t display_width(std::string_view text) {
-  size_t width = 0;
-  for (const unsigned char c : text) {
-    if (c < 0x80) {
-      width += 1;
-    } else if (c >= 0xE0 && c < 0xF0) {
-      width += 2;  // the lead byte of a three-byte character: CJK, full-width signs
-    } else if (c >= 0xC0) {
-      width += 1;
-    }
-  }
-  return width;
-}
-
 class ChineseFormatter final : public CLI::Formatter {
  public:
   std::string make_option(const CLI::Option* opt, bool is_positional) const override {
     std::string out = "  " + make_option_name(opt, is_positional) + make_option_opts(opt);
     const size_t column = get_column_width();
-    const size_t width = display_width(out);
+    const size_t width = core::text::display_width(out);
     const std::string indent(column, ' ');
     if (width >= column) {
       out += "\n" + indent;
