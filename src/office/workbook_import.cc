@@ -190,7 +190,7 @@ class SheetImporter {
     const Cell* c = cell(row, col);
     if (c != nullptr && c->formula_without_value) {
       return fail(row, col,
-                  "是公式，但文件中没有保存计算结果（请在 Excel 或 WPS 中打开并保存后再导入）");
+                  "是公式，但文件中没有保存计算结果（请在 Excel 或 WPS 中打开并保存后再试）");
     }
     return Status();
   }
@@ -1060,7 +1060,7 @@ Status WorkbookImporter::read_file(const std::string& path, const Sink& sink) {
   const std::string ext = lower_extension(path);
   if (ext == "xls" || ext == "et" || ext == "ods") {
     return Status::error("文件 " + path + "：不支持 ." + ext +
-                         " 格式，请在 Excel 或 WPS 中另存为 Excel 工作簿（.xlsx）后再导入");
+                         " 格式，请在 Excel 或 WPS 中另存为 Excel 工作簿（.xlsx）后再试");
   }
   Result<format::FileBytes> bytes = format::FileBytes::open(path, kMaxWorkbookBytes);
   if (!bytes.ok()) return bytes.status();

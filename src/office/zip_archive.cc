@@ -37,7 +37,7 @@ Status ZipReader::open(std::string_view bytes, const ZipLimits& limits) {
     case ContainerKind::ole:
       return Status::error(
           "文件已加密（设置了打开密码），或是旧版 Excel 97-2003 格式（.xls）改名为 .xlsx；"
-          "请在 Excel 中取消密码，或另存为 Excel 工作簿（.xlsx）后再导入");
+          "请在 Excel 中取消密码，或另存为 Excel 工作簿（.xlsx）后再试");
     case ContainerKind::other:
       return Status::error("不是 Excel 工作簿（.xlsx）：文件内容不是 zip 压缩包");
     case ContainerKind::zip:
@@ -91,7 +91,7 @@ Status ZipReader::read(std::string_view name, std::string& out) {
     return Status::error("部件 " + key + " 已损坏");
   }
   if ((st.valid & ZIP_STAT_ENCRYPTION_METHOD) && st.encryption_method != ZIP_EM_NONE) {
-    return Status::error("文件已加密，请取消密码后再导入");
+    return Status::error("文件已加密，请取消密码后再试");
   }
   const ZipLimits& limits = impl_->limits;
   zip_file_t* file = zip_fopen_index(impl_->archive, it->second, 0);
