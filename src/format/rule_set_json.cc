@@ -4,6 +4,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "core/decimal.h"
 #include "core/words.h"
 #include "format/embedded_rule_sets.h"
 #include "format/file_bytes.h"
@@ -28,7 +29,7 @@ class Reader {
     if (!status_.ok()) return nullptr;
     auto it = obj.find(key);
     if (it == obj.end()) {
-      fail(where + key, "缺少此字段");
+      if (status_.ok()) status_ = Status::error("规则集 " + origin_ + "：缺少字段 " + where + key);
       return nullptr;
     }
     return &*it;
@@ -100,6 +101,14 @@ class Reader {
     return *v;
   }
 
+  // `value` of `field` must lie in [lo, hi]: a rule set with a grade band
+  // above the total, or a share above 1, would score without a word of error.
+  void within(double value, double lo, double hi, const std::string& field) {
+    if (status_.ok() && !(value >= lo && value <= hi)) {
+      fail(field, "应在" + core::format_number(lo) + "至" + core::format_number(hi) + "之间");
+    }
+  }
+
   void fail(const std::string& field, const std::string& problem) {
     if (status_.ok())
       status_ = Status::error("规则集 " + origin_ + "：字段 " + field + " " + problem);
@@ -166,6 +175,7 @@ core::RuleSet from_document(const json& j, Reader& in) {
     }
     r.grades.push_back({in.string(grades[i], "label", where), in.string(grades[i], "code", where),
                         in.number(grades[i], "min", where)});
+    in.within(r.grades[i].min, 0, r.total, where + "min");
     if (i > 0 && in.status().ok() && r.grades[i].min >= r.grades[i - 1].min) {
       in.fail(where + "min", "应按从高到低排列");
     }
@@ -182,6 +192,7 @@ core::RuleSet from_document(const json& j, Reader& in) {
     in.fail("execution.formula", "应为 executed_over_adjusted 或 executed_over_received");
   }
   r.self_execution_weight = in.number(ex, "self_weight", "execution.");
+  in.within(r.self_execution_weight, 0, r.total, "execution.self_weight");
   const json& caps = in.array(ex, "total_caps", "execution.");
   for (size_t i = 0; i < caps.size(); ++i) {
     const std::string where = "execution.total_caps[" + std::to_string(i) + "].";
@@ -191,6 +202,8 @@ core::RuleSet from_document(const json& j, Reader& in) {
     }
     r.total_caps.push_back(
         {in.number(caps[i], "rate_below", where), in.number(caps[i], "cap", where)});
+    in.within(r.total_caps.back().rate_below, 0, 1, where + "rate_below");
+    in.within(r.total_caps.back().cap, 0, r.total, where + "cap");
   }
   std::sort(r.total_caps.begin(), r.total_caps.end(),
             [](const auto& a, const auto& b) { return a.rate_below < b.rate_below; });
@@ -200,6 +213,13 @@ core::RuleSet from_document(const json& j, Reader& in) {
   r.over_deduct_at = in.optional_number(over, "deduct_at", "over_achievement.");
   r.over_deduction = in.number(over, "deduction", "over_achievement.");
   r.over_note_required_at = in.optional_number(over, "note_required_at", "over_achievement.");
+  // Thresholds are achievement ratios (1.2 = 120 %); 100 means 10,000 %.
+  in.within(r.over_flag_at, 1, 100, "over_achievement.flag_at");
+  if (r.over_deduct_at) in.within(*r.over_deduct_at, 1, 100, "over_achievement.deduct_at");
+  if (r.over_note_required_at) {
+    in.within(*r.over_note_required_at, 1, 100, "over_achievement.note_required_at");
+  }
+  in.within(r.over_deduction, 0, r.total, "over_achievement.deduction");
 
   const std::string na = in.string(j, "not_applicable");
   if (na == "rescale") {
@@ -237,6 +257,7 @@ core::RuleSet from_document(const json& j, Reader& in) {
     r.grade_levels.push_back({in.string(levels[i], "label", where),
                               in.number(levels[i], "share", where),
                               in.strings(levels[i], "words", where)});
+    in.within(r.grade_levels.back().share, 0, 1, where + "share");
   }
   r.yes_words = in.strings(j, "yes_words");
   r.no_words = in.strings(j, "no_words");
@@ -247,7 +268,13 @@ core::RuleSet from_document(const json& j, Reader& in) {
   r.tolerance = in.number(checks, "tolerance", "checks.");
   r.spending_gap = in.number(checks, "spending_gap", "checks.");
   r.expert_range_share = in.number(checks, "expert_range_share", "checks.");
-  r.panel_min_size = static_cast<int>(in.number(checks, "panel_min_size", "checks."));
+  in.within(r.linear_deduction_per_point, 0, r.total, "linear_deduction.per_point");
+  in.within(r.tolerance, 0, 1, "checks.tolerance");
+  in.within(r.spending_gap, 0, 1, "checks.spending_gap");
+  in.within(r.expert_range_share, 0, 1, "checks.expert_range_share");
+  const double panel_min_size = in.number(checks, "panel_min_size", "checks.");
+  in.within(panel_min_size, 1, 1000, "checks.panel_min_size");
+  r.panel_min_size = static_cast<int>(panel_min_size);
   const std::string method = in.string(in.object(j, "panel"), "method", "panel.");
   if (method == "mean") {
     r.panel_method = core::PanelMethod::mean;

@@ -1,0 +1,81 @@
+// A bureau's own rule set file, with the slips one makes writing it: each is
+// refused with the field named, instead of scoring with a band no total can
+// reach or a share above the weight. Cases: a change to national-2020 (a JSON
+// pointer and its new value, or absent to delete it) and the message.
+#include "format/rule_set_json.h"
+
+#include <gtest/gtest.h>
+
+#include <nlohmann/json.hpp>
+
+namespace jixiao::format {
+namespace {
+
+struct Slip {
+  const char* pointer;
+  const char* value;  // JSON; nullptr deletes the field
+  const char* message;
+};
+
+constexpr Slip kSlips[] = {
+    {"/title", nullptr, "规则集 mine.json：缺少字段 title"},
+    {"/grades/0/label", nullptr, "规则集 mine.json：缺少字段 grades[0].label"},
+    {"/total", "\"100\"", "规则集 mine.json：字段 total 应为数字"},
+    {"/total", "0", "规则集 mine.json：字段 total 应大于0"},
+    {"/decimals", "9", "规则集 mine.json：字段 decimals 应在0至6之间"},
+    {"/grades", "[]", "规则集 mine.json：字段 grades 至少需要一个等级"},
+    {"/grades/0/min", "500", "规则集 mine.json：字段 grades[0].min 应在0至100之间"},
+    {"/grades/3/min", "-1", "规则集 mine.json：字段 grades[3].min 应在0至100之间"},
+    {"/grades/1/min", "95", "规则集 mine.json：字段 grades[1].min 应按从高到低排列"},
+    {"/execution/self_weight", "120",
+     "规则集 mine.json：字段 execution.self_weight 应在0至100之间"},
+    {"/execution/total_caps", R"([{"rate_below": 60, "cap": 59}])",
+     "规则集 mine.json：字段 execution.total_caps[0].rate_below 应在0至1之间"},
+    {"/execution/total_caps", R"([{"rate_below": 0.6, "cap": 590}])",
+     "规则集 mine.json：字段 execution.total_caps[0].cap 应在0至100之间"},
+    {"/over_achievement/flag_at", "120",
+     "规则集 mine.json：字段 over_achievement.flag_at 应在1至100之间"},
+    {"/over_achievement/note_required_at", "0.3",
+     "规则集 mine.json：字段 over_achievement.note_required_at 应在1至100之间"},
+    {"/qualitative_grades/0/share", "100",
+     "规则集 mine.json：字段 qualitative_grades[0].share 应在0至1之间"},
+    {"/qualitative_tiers/0/max", "1.5",
+     "规则集 mine.json：字段 qualitative_tiers[0].min 应满足 0 ≤ min ≤ max ≤ 1"},
+    {"/checks/tolerance", "-0.01", "规则集 mine.json：字段 checks.tolerance 应在0至1之间"},
+    {"/checks/panel_min_size", "0", "规则集 mine.json：字段 checks.panel_min_size 应在1至1000之间"},
+    {"/panel/method", "\"median\"",
+     "规则集 mine.json：字段 panel.method 应为 mean 或 trimmed_mean"},
+};
+
+TEST(RuleSetJson, SlipsAreRefusedNamingTheField) {
+  const nlohmann::json national = nlohmann::json::parse(builtin_rule_set_json("national-2020"));
+  ASSERT_TRUE(rule_set_from_json(national.dump(), "mine.json").ok());
+  for (const Slip& slip : kSlips) {
+    SCOPED_TRACE(std::string(slip.pointer) + " = " + (slip.value ? slip.value : "(absent)"));
+    nlohmann::json doc = national;
+    const nlohmann::json::json_pointer at(slip.pointer);
+    if (slip.value == nullptr) {
+      doc[at.parent_pointer()].erase(at.back());
+    } else {
+      doc[at] = nlohmann::json::parse(slip.value);
+    }
+    Result<core::RuleSet> r = rule_set_from_json(doc.dump(), "mine.json");
+    ASSERT_FALSE(r.ok());
+    EXPECT_EQ(r.status().message(), slip.message);
+  }
+}
+
+// What a bureau may change stays accepted: its own bands, caps and thresholds.
+TEST(RuleSetJson, ABureausOwnChoicesAreAccepted) {
+  nlohmann::json doc = nlohmann::json::parse(builtin_rule_set_json("national-2020"));
+  doc["grades"][0]["min"] = 100;
+  doc["execution"]["total_caps"] = nlohmann::json::parse(R"([{"rate_below": 0.5, "cap": 0}])");
+  doc["over_achievement"]["flag_at"] = 1;
+  doc["checks"]["tolerance"] = 0;
+  Result<core::RuleSet> r = rule_set_from_json(doc.dump(), "mine.json");
+  ASSERT_TRUE(r.ok()) << r.status().message();
+  EXPECT_EQ(r->grades[0].min, 100);
+}
+
+}  // namespace
+}  // namespace jixiao::format
