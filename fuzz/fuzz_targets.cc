@@ -88,6 +88,33 @@ void evaluation(const uint8_t* data, size_t size) {
   });
 }
 
+void rule_set(const uint8_t* data, size_t size) {
+  const std::string_view text(reinterpret_cast<const char*>(data), size);
+  Result<core::RuleSet> r = format::rule_set_from_json(text, "fuzz");
+  if (!r.ok()) return;
+  // One leaf of each kind the engine tells apart, a category, a budget, stated
+  // scores: what a bureau's rule set decides for.
+  static const core::Evaluation e = *format::parse_evaluation(R"({"title":"t","kind":"self",
+    "budget":{"adjusted":100,"executed":"55","stated_rate":"55%","stated_score":5.5},
+    "indicators":[{"name":"产出","weight":60,"stated_score":50,"children":[
+      {"name":"企业数","weight":10,"target":"≥100家","actual":"97家","stated_score":9.7},
+      {"name":"控制率","weight":10,"target":"5%","actual":"8%"},
+      {"name":"质量","weight":10,"target":"优","actual":"良"},
+      {"name":"效果","weight":10,"target":"达成预期指标","actual":"基本达成预期指标","stated_score":7},
+      {"name":"按时","weight":10,"target":"2021年9月前","actual":"2021年10月"},
+      {"name":"是否","weight":5,"target":"是","actual":"否"},
+      {"name":"投诉","weight":5,"target":"≤3件","actual":"4件","kind":"linear_deduction"}]},
+      {"name":"满意度","weight":30,"children":[
+      {"name":"满意度","weight":30,"target":"≥90%","actual":"/"}]}],
+    "stated_total":80,"stated_grade":"良"})");
+  const core::ScoreCard card = core::score(e, *r);
+  std::string out;
+  format::JsonWriter w(out);
+  format::write_scorecard_json(w, e, card, *r, "fuzz");
+  format::write_scorecard_text(out, e, card, *r, "fuzz");
+  (void)format::rule_set_to_json(*r);
+}
+
 namespace {
 
 // The fixed parts of a workbook around a fuzzed sheet: percentages, dates in

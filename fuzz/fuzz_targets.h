@@ -37,4 +37,9 @@ void audit(const uint8_t* data, size_t size);
 // that mutations reach the XML walk and the extraction. Then as audit().
 void audit_docx(const uint8_t* data, size_t size);
 
+// A rule set file (a bureau's own): read with its extends resolved and
+// checked; when accepted, a fixed evaluation with every kind of leaf is
+// scored by it, explained and written out.
+void rule_set(const uint8_t* data, size_t size);
+
 }  // namespace jixiao::fuzz

@@ -11,7 +11,7 @@ CC=clang CXX=clang++ cmake -S . -B build-fuzz -G Ninja -DCMAKE_BUILD_TYPE=RelWit
   -DJIXIAO_SANITIZE=ON -DJIXIAO_FUZZ=ON -DJIXIAO_TESTS=OFF -DJIXIAO_BENCH=OFF >/dev/null
 cmake --build build-fuzz
 mkdir -p fuzz/crashes
-for target in value evaluation xlsx audit audit_docx backup; do
+for target in value evaluation xlsx audit audit_docx rule_set backup; do
   work=$(mktemp -d)
   cp fuzz/corpus/$target/* "$work"/ 2>/dev/null || true
   echo "== fuzzing $target for ${seconds}s"

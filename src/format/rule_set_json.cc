@@ -130,6 +130,8 @@ Result<json> parse_json(std::string_view text, std::string_view origin) {
   } catch (const json::parse_error& e) {
     return Status::error("规则集 " + std::string(origin) + " 不是有效的 JSON（第 " +
                          std::to_string(e.byte) + " 字节附近）");
+  } catch (const json::exception&) {  // a number too large for a double (1e999), and the like
+    return Status::error("规则集 " + std::string(origin) + " 不是有效的 JSON（数值超出范围）");
   }
 }
 
@@ -164,7 +166,8 @@ core::RuleSet from_document(const json& j, Reader& in) {
   r.total = in.number(j, "total");
   r.decimals = static_cast<int>(in.number(j, "decimals"));
   if (in.status().ok() && (r.decimals < 0 || r.decimals > 6)) in.fail("decimals", "应在0至6之间");
-  if (in.status().ok() && r.total <= 0) in.fail("total", "应大于0");
+  // Full marks: 100 in every framework; a bureau's own stays a score, not an amount.
+  in.within(r.total, 1, 10000, "total");
 
   const json& grades = in.array(j, "grades");
   for (size_t i = 0; i < grades.size(); ++i) {

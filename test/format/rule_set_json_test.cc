@@ -21,7 +21,8 @@ constexpr Slip kSlips[] = {
     {"/title", nullptr, "规则集 mine.json：缺少字段 title"},
     {"/grades/0/label", nullptr, "规则集 mine.json：缺少字段 grades[0].label"},
     {"/total", "\"100\"", "规则集 mine.json：字段 total 应为数字"},
-    {"/total", "0", "规则集 mine.json：字段 total 应大于0"},
+    {"/total", "0", "规则集 mine.json：字段 total 应在1至10000之间"},
+    {"/total", "1e300", "规则集 mine.json：字段 total 应在1至10000之间"},
     {"/decimals", "9", "规则集 mine.json：字段 decimals 应在0至6之间"},
     {"/grades", "[]", "规则集 mine.json：字段 grades 至少需要一个等级"},
     {"/grades/0/min", "500", "规则集 mine.json：字段 grades[0].min 应在0至100之间"},
@@ -62,6 +63,23 @@ TEST(RuleSetJson, SlipsAreRefusedNamingTheField) {
     Result<core::RuleSet> r = rule_set_from_json(doc.dump(), "mine.json");
     ASSERT_FALSE(r.ok());
     EXPECT_EQ(r.status().message(), slip.message);
+  }
+}
+
+// Not JSON a rule set can hold: refused, never thrown (1e999 overflowed a
+// double inside the JSON library, which threw past every handler).
+TEST(RuleSetJson, UnreadableJsonIsRefused) {
+  const std::pair<const char*, const char*> cases[] = {
+      {R"({"extends":"national-2020","total":1e999})",
+       "规则集 mine.json 不是有效的 JSON（数值超出范围）"},
+      {R"({"extends":"national-2020",)", "规则集 mine.json 不是有效的 JSON（第 28 字节附近）"},
+      {"[1]", "规则集 mine.json 应为 JSON 对象"},
+      {R"({"extends":"nowhere"})", "规则集 mine.json：extends 指向的规则集「nowhere」不存在"},
+  };
+  for (const auto& [text, message] : cases) {
+    Result<core::RuleSet> r = rule_set_from_json(text, "mine.json");
+    ASSERT_FALSE(r.ok()) << text;
+    EXPECT_EQ(r.status().message(), message);
   }
 }
 

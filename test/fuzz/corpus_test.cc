@@ -45,4 +45,8 @@ TEST(FuzzCorpus, ReportDocxInputsReplayWithoutCrashing) {
   EXPECT_GE(replay("audit_docx", jixiao::fuzz::audit_docx), 5);
 }
 
+TEST(FuzzCorpus, RuleSetInputsReplayWithoutCrashing) {
+  EXPECT_GE(replay("rule_set", jixiao::fuzz::rule_set), 5);
+}
+
 }  // namespace
