@@ -1,5 +1,6 @@
 #include "format/rule_set_json.h"
 
+#include <cmath>
 #include <filesystem>
 
 #include <nlohmann/json.hpp>
@@ -109,6 +110,14 @@ class Reader {
     }
   }
 
+  // A whole number in [lo, hi], checked before it is converted (a double
+  // beyond int's range has no int).
+  int whole(double value, int lo, int hi, const std::string& field) {
+    within(value, lo, hi, field);
+    if (status_.ok() && value != std::floor(value)) fail(field, "应为整数");
+    return status_.ok() ? static_cast<int>(value) : lo;
+  }
+
   void fail(const std::string& field, const std::string& problem) {
     if (status_.ok())
       status_ = Status::error("规则集 " + origin_ + "：字段 " + field + " " + problem);
@@ -164,8 +173,7 @@ core::RuleSet from_document(const json& j, Reader& in) {
   r.name = in.string(j, "name");
   r.title = in.string(j, "title");
   r.total = in.number(j, "total");
-  r.decimals = static_cast<int>(in.number(j, "decimals"));
-  if (in.status().ok() && (r.decimals < 0 || r.decimals > 6)) in.fail("decimals", "应在0至6之间");
+  r.decimals = in.whole(in.number(j, "decimals"), 0, 6, "decimals");
   // Full marks: 100 in every framework; a bureau's own stays a score, not an amount.
   in.within(r.total, 1, 10000, "total");
 
@@ -275,9 +283,8 @@ core::RuleSet from_document(const json& j, Reader& in) {
   in.within(r.tolerance, 0, 1, "checks.tolerance");
   in.within(r.spending_gap, 0, 1, "checks.spending_gap");
   in.within(r.expert_range_share, 0, 1, "checks.expert_range_share");
-  const double panel_min_size = in.number(checks, "panel_min_size", "checks.");
-  in.within(panel_min_size, 1, 1000, "checks.panel_min_size");
-  r.panel_min_size = static_cast<int>(panel_min_size);
+  r.panel_min_size =
+      in.whole(in.number(checks, "panel_min_size", "checks."), 1, 1000, "checks.panel_min_size");
   const std::string method = in.string(in.object(j, "panel"), "method", "panel.");
   if (method == "mean") {
     r.panel_method = core::PanelMethod::mean;

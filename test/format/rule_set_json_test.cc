@@ -24,6 +24,8 @@ constexpr Slip kSlips[] = {
     {"/total", "0", "规则集 mine.json：字段 total 应在1至10000之间"},
     {"/total", "1e300", "规则集 mine.json：字段 total 应在1至10000之间"},
     {"/decimals", "9", "规则集 mine.json：字段 decimals 应在0至6之间"},
+    {"/decimals", "1e16", "规则集 mine.json：字段 decimals 应在0至6之间"},
+    {"/decimals", "2.5", "规则集 mine.json：字段 decimals 应为整数"},
     {"/grades", "[]", "规则集 mine.json：字段 grades 至少需要一个等级"},
     {"/grades/0/min", "500", "规则集 mine.json：字段 grades[0].min 应在0至100之间"},
     {"/grades/3/min", "-1", "规则集 mine.json：字段 grades[3].min 应在0至100之间"},
