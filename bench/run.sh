@@ -132,6 +132,7 @@ floor = case("json_floor/file")
 index = case("json_index/file")
 walk = case("json_walk/file")
 hot, cold = case("score_only/hot"), case("score_only/cold")
+score_floor = case("score_floor/hot")
 cli_s = statistics.median(cli_us) / 1e6
 cli_all_s = statistics.median(cli_all_us) / 1e6
 cli_files_s = statistics.median(cli_files_us) / 1e6
@@ -152,6 +153,7 @@ lines = [
     ("jixiao parse alone (bench)", parse_only["rows/s"], rows / parse_only["rows/s"]),
     ("jixiao score alone, hot", hot["rows/s"], None),
     ("jixiao score alone, cold", cold["rows/s"], None),
+    ("scoring floor, hot", score_floor["rows/s"], None),
     ("jixiao score --json (CLI)", rows / cli_s, cli_s),
     ("  the same rows in 100 files", rows / cli_files_s, cli_files_s),
     ("jixiao score (CLI, table)", rows / cli_table_s, cli_table_s),
@@ -175,6 +177,7 @@ targets = {
     "  the same rows in 100 files": ("≤ 2 × parse+score time/row",
                                      verdict(cli_files_ratio[0] <= 2)),
     "jixiao score (CLI, table)": ("≤ 2 × parse+score time/row", verdict(cli_table_ratio[0] <= 2)),
+    "scoring floor, hot": ("reference: a/t×w and a rounding per leaf", ""),
     "simdjson DOM, parse only": ("reference: no jixiao code", ""),
     "simdjson index only": ("reference: stage 1, nothing walked", ""),
     "simdjson on-demand walk": ("reference: every value visited, none converted", ""),

@@ -12,6 +12,9 @@
 //                          evaluation does between the reader and the engine
 //   score_only/cold        the same over --score_copies (10,000, about 180 MB of
 //                          evaluations): mostly a measure of memory bandwidth
+//   score_floor/hot        reference: over the same 100 evaluations, only a/t×w
+//                          and a rounding per leaf: the data layout and the
+//                          arithmetic, no kinds, units, roll-up or checks
 //   json_floor/file        reference: the file, mapped as the reader maps it,
 //                          parsed into simdjson's DOM line by line with the
 //                          CPU's best kernels (no jixiao code)
@@ -39,6 +42,7 @@
 #include <string_view>
 #include <vector>
 
+#include "core/decimal.h"
 #include "core/engine.h"
 #include "format/evaluation_reader.h"
 #include "format/file_bytes.h"
@@ -306,6 +310,37 @@ void score_only_case(benchmark::State& state, const Parsed& parsed) {
             static_cast<double>(parsed.bytes));
 }
 
+// The least scoring can do over the same evaluations: for each leaf one
+// ratio a/t×w (full marks at or above the target), one rounding, its score
+// and weight stored, and the sum. No kinds, units, words, roll-up or checks:
+// what the data layout and the arithmetic cost, for comparison with the
+// engine's score alone.
+void score_floor_case(benchmark::State& state, const Parsed& parsed) {
+  std::vector<core::NodeResult> nodes;
+  double checksum = 0;
+  for (auto _ : state) {
+    for (const core::Evaluation& e : parsed.evaluations) {
+      const int n = static_cast<int>(e.indicators.size());
+      nodes.assign(n, core::NodeResult{});
+      double total = 0;
+      for (int i = 0; i < n; ++i) {
+        if (!e.is_leaf(i)) continue;
+        const core::Indicator& leaf = e.indicators[i];
+        const double t = leaf.target.number;
+        const double a = leaf.actual.number;
+        const double w = leaf.weight.value_or(0);
+        nodes[i].weight = w;
+        nodes[i].score = core::round_half_up(t > 0 && a < t ? a / t * w : w, 2);
+        total += nodes[i].score;
+      }
+      checksum += total;
+    }
+    benchmark::DoNotOptimize(checksum);
+  }
+  set_rates(state, static_cast<double>(parsed.rows), static_cast<double>(parsed.evaluations.size()),
+            static_cast<double>(parsed.bytes));
+}
+
 // Takes "--name=value" out of argv; true when found.
 bool take_flag(int& argc, char** argv, std::string_view name, std::string* value) {
   const std::string prefix = "--" + std::string(name);
@@ -392,6 +427,10 @@ int main(int argc, char** argv) {
       ->UseRealTime();
   benchmark::RegisterBenchmark("score_only/hot",
                                [&](benchmark::State& state) { score_only_case(state, hot); })
+      ->Unit(benchmark::kMillisecond)
+      ->UseRealTime();
+  benchmark::RegisterBenchmark("score_floor/hot",
+                               [&](benchmark::State& state) { score_floor_case(state, hot); })
       ->Unit(benchmark::kMillisecond)
       ->UseRealTime();
   benchmark::RegisterBenchmark("score_only/cold",
