@@ -15,6 +15,7 @@
 #include "core/text.h"
 #include "core/units.h"
 #include "format/file_bytes.h"
+#include "format/text_encoding.h"
 
 namespace jixiao::format {
 namespace {
@@ -742,21 +743,22 @@ struct EvaluationReader::Impl {
   // The message for a parse error; for text that is not UTF-8, what it
   // looks like instead (GBK from Chinese Windows), and what to do.
   static std::string encoding_hint(error_code err, std::string_view text) {
-    std::string message(chinese_error(err));
-    if (err == UTF8_ERROR && core::text::guess_encoding(text) == core::text::Encoding::gb18030) {
-      message += "：看来是 GBK（GB18030）编码，请在编辑器中另存为 UTF-8 编码";
+    if (err == UTF8_ERROR) {
+      const std::string_view problem = not_utf8_problem(core::text::guess_encoding(text));
+      if (!problem.empty()) return std::string(problem);
     }
-    return message;
+    return std::string(chinese_error(err));
   }
 
   // Reads the `size` bytes at `base`, of which `readable` (≥ size) may be read.
   Status read_buffer(const char* base, size_t size, size_t readable, std::string_view origin,
                      bool json_lines, const Sink& sink, size_t first_line = 1) {
+    // UTF-16 shows in its first bytes; the parser would call it a stray control character.
     const core::text::Encoding encoding =
         core::text::guess_encoding(std::string_view(base, std::min<size_t>(size, 4)));
     if (encoding == core::text::Encoding::utf16le || encoding == core::text::Encoding::utf16be) {
-      return Status::error("文件 " + std::string(origin) +
-                           "：是 UTF-16 编码（记事本所说的“Unicode”），请另存为 UTF-8 编码");
+      return Status::error("文件 " + std::string(origin) + "：" +
+                           std::string(not_utf8_problem(encoding)));
     }
     const size_t mark = core::text::byte_order_mark(std::string_view(base, size));
     base += mark;

@@ -21,6 +21,20 @@ std::string_view encoding_name(Encoding encoding) {
   return "未知编码";
 }
 
+std::string_view not_utf8_problem(Encoding encoding) {
+  switch (encoding) {
+    case Encoding::utf16le:
+    case Encoding::utf16be:
+      return "是 UTF-16 编码（记事本所说的“Unicode”），请另存为 UTF-8 编码";
+    case Encoding::gb18030:
+      return "不是有效的 UTF-8 编码：看来是 GBK（GB18030）编码，请在编辑器中另存为 UTF-8 编码";
+    case Encoding::utf8:
+    case Encoding::unknown:
+      break;
+  }
+  return {};
+}
+
 Result<std::string> to_utf8(std::string_view bytes, Encoding from) {
   const char* source = nullptr;
   switch (from) {

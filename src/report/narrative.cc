@@ -5,6 +5,7 @@
 #include <filesystem>
 
 #include "format/file_bytes.h"
+#include "format/text_encoding.h"
 
 namespace jixiao::report {
 
@@ -16,7 +17,11 @@ constexpr size_t kMaxField = 256 * 1024;
 Result<Narrative> parse_narrative(const std::string& json, const std::string& origin) {
   const std::string prefix = "文件 " + origin + "：";
   nlohmann::json doc = nlohmann::json::parse(json, nullptr, false);
-  if (doc.is_discarded()) return Status::error(prefix + "不是有效的 JSON");
+  if (doc.is_discarded()) {
+    // A .report.json written in Notepad on Chinese Windows is GBK: say so.
+    const std::string_view problem = format::not_utf8_problem(core::text::guess_encoding(json));
+    return Status::error(prefix + (problem.empty() ? "不是有效的 JSON" : std::string(problem)));
+  }
   if (!doc.is_object()) return Status::error(prefix + "内容应为一个对象（以 { 开头）");
   Narrative n;
   std::pair<const char*, std::string*> fields[] = {

@@ -321,7 +321,17 @@ TEST(Narrative, FieldsArraysAndErrors) {
   const Result<Narrative> unknown = parse_narrative(R"({"backgroud": "x"})", "a.report.json");
   ASSERT_FALSE(unknown.ok());
   EXPECT_NE(unknown.status().message().find("字段 backgroud 是未知字段"), std::string::npos);
-  EXPECT_FALSE(parse_narrative("{", "a.report.json").ok());
+  const Result<Narrative> broken = parse_narrative("{", "a.report.json");
+  ASSERT_FALSE(broken.ok());
+  EXPECT_EQ(broken.status().message(), "文件 a.report.json：不是有效的 JSON");
+  // Written in Notepad on Chinese Windows: GBK ("背景" is B1 B3 BE B0), named as such.
+  const Result<Narrative> gbk =
+      parse_narrative("{\"background\": \"\xB1\xB3\xBE\xB0\"}", "a.report.json");
+  ASSERT_FALSE(gbk.ok());
+  EXPECT_EQ(
+      gbk.status().message(),
+      "文件 a.report.json：不是有效的 UTF-8 编码：看来是 GBK（GB18030）编码，请在编辑器中另存为 "
+      "UTF-8 编码");
   EXPECT_FALSE(parse_narrative(R"({"background": 5})", "a.report.json").ok());
   EXPECT_EQ(narrative_path_for("dir/a.xlsx"), "dir/a.report.json");
 }
