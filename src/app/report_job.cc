@@ -2,10 +2,14 @@
 
 #include "app/rule_sets.h"
 
+#include <unistd.h>
+
+#include <atomic>
 #include <filesystem>
 
 #include "app/pdf_export.h"
 #include "core/engine.h"
+#include "format/file_bytes.h"
 #include "format/file_output.h"
 #include "office/templates.h"
 #include "report/docx_renderer.h"
@@ -67,10 +71,49 @@ Status make_report(const ReportRequest& r) {
   return write_document(*e, **rules, narrative, r.kind, r.output, r.pdf);
 }
 
+namespace {
+
+constexpr size_t kMaxPdfBytes = size_t{1} << 30;  // LibreOffice's PDF of one document
+
+// `output` as PDF: the .docx written into a temporary folder of its own,
+// converted there by LibreOffice, and only the PDF kept, at `output`.
+Status write_pdf(const std::string& docx_bytes, const std::string& output) {
+  Status s = format::check_writable(output);  // before LibreOffice's seconds, not after
+  if (!s.ok()) return s;
+  static std::atomic<int> next{0};
+  const fs::path dir = fs::temp_directory_path() /
+                       ("jixiao-pdf-" + std::to_string(::getpid()) + "-" + std::to_string(next++));
+  std::error_code ec;
+  fs::create_directories(dir, ec);
+  if (ec) return Status::error("无法创建临时文件夹 " + dir.string());
+  const std::string stem = fs::path(output).stem().string();
+  const std::string docx = (dir / (stem + ".docx")).string();
+  s = format::write_file(docx, docx_bytes);
+  if (s.ok()) s = convert_to_pdf({docx}, dir.string());
+  if (s.ok()) {
+    Result<format::FileBytes> pdf =
+        format::FileBytes::open((dir / (stem + ".pdf")).string(), kMaxPdfBytes);
+    s = pdf.ok() ? format::write_file(output, pdf->text()) : pdf.status();
+  }
+  fs::remove_all(dir, ec);
+  return s;
+}
+
+}  // namespace
+
 Status write_document(const SourcedEvaluation& e, const core::RuleSet& rules,
                       const report::Narrative& narrative, DocumentKind kind,
                       const std::string& output, bool pdf) {
-  if (output.ends_with(".xlsx")) {
+  const std::string extension = format::lower_extension(output);
+  if (extension != "docx" && extension != "xlsx" && extension != "pdf") {
+    return Status::error("文件 " + output +
+                         "：输出文件应以 .docx 或 .pdf 结尾（自评表和专家评分汇总表也可为 .xlsx）");
+  }
+  if (extension == "pdf") {
+    Result<std::string> bytes = report_bytes(e, rules, narrative, kind);
+    return bytes.ok() ? write_pdf(*bytes, output) : bytes.status();
+  }
+  if (extension == "xlsx") {
     if (kind == DocumentKind::report) {
       return Status::error("评价报告只能生成 .docx；自评表和专家评分汇总表可生成 .xlsx");
     }

@@ -27,7 +27,7 @@ Result<std::string> report_bytes(const SourcedEvaluation& evaluation, const core
 
 struct ReportRequest {
   std::string input;   // evaluation file (the first evaluation in it)
-  std::string output;  // .docx, or .xlsx for the tables
+  std::string output;  // .docx, .pdf (through LibreOffice), or .xlsx for the tables
   DocumentKind kind = DocumentKind::report;
   std::string narrative;  // text file; empty: INPUT.report.json when it exists
   std::string rules;      // rule set name or file; empty: the evaluation's own
@@ -37,8 +37,9 @@ struct ReportRequest {
 Status make_report(const ReportRequest& request);
 
 // The document for an evaluation already read (from a file or the database)
-// with its rule set, written to `output` (.docx, or .xlsx for the tables),
-// and with `pdf` also as PDF through LibreOffice.
+// with its rule set, written to `output` by its extension: .docx, .pdf (the
+// .docx converted by LibreOffice; no .docx is left), or .xlsx for the tables.
+// With `pdf`, a .docx or .xlsx output is also converted, beside it.
 Status write_document(const SourcedEvaluation& evaluation, const core::RuleSet& rules,
                       const report::Narrative& narrative, DocumentKind kind,
                       const std::string& output, bool pdf);

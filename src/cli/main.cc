@@ -66,8 +66,9 @@ int main(int argc, char** argv) {
       ->excludes(report_file);
   database_options(report_cmd, report.database);
   report_cmd
-      ->add_option("-o,--output", report.output,
-                   "输出文件：.docx；自评表和专家评分汇总表也可为 .xlsx")
+      ->add_option(
+          "-o,--output", report.output,
+          "输出文件：.docx 或 .pdf（PDF 由 LibreOffice 转换）；自评表和专家评分汇总表也可为 .xlsx")
       ->required();
   report_cmd->add_option(
       "--what", report.what,

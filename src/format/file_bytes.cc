@@ -1,5 +1,7 @@
 #include "format/file_bytes.h"
 
+#include <cctype>
+
 #include <errno.h>
 #include <fcntl.h>
 #include <sys/mman.h>
@@ -111,6 +113,15 @@ void FileBytes::release() {
   data_ = "";
   size_ = 0;
   readable_ = 0;
+}
+
+std::string lower_extension(std::string_view path) {
+  const size_t slash = path.find_last_of('/');
+  const size_t dot = path.rfind('.');
+  if (dot == std::string_view::npos || (slash != std::string_view::npos && dot < slash)) return "";
+  std::string ext(path.substr(dot + 1));
+  for (char& c : ext) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return ext;
 }
 
 }  // namespace jixiao::format

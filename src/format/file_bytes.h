@@ -48,4 +48,8 @@ class FileBytes {
   std::string owned_;
 };
 
+// The extension of `path`, lowercased, without its dot ("a/表.XLSX" → "xlsx");
+// empty when there is none. Formats are chosen by it, in any case.
+std::string lower_extension(std::string_view path);
+
 }  // namespace jixiao::format

@@ -9,6 +9,7 @@
 #include "core/panel.h"
 #include "core/rule_set.h"
 #include "core/text.h"
+#include "format/file_bytes.h"
 #include "office/table_layout.h"
 #include "office/xlsx_writer.h"
 
@@ -733,6 +734,9 @@ class TemplateWriter {
 
 Status write_template(TemplateKind kind, const core::Evaluation* evaluation, const TableText& text,
                       const std::string& path) {
+  if (format::lower_extension(path) != "xlsx") {
+    return Status::error("文件 " + path + "：模板是 Excel 工作簿，文件名应以 .xlsx 结尾");
+  }
   const core::Evaluation blank = evaluation ? core::Evaluation() : blank_framework(kind);
   const core::Evaluation& e = evaluation ? *evaluation : blank;
   XlsxBook book(path);

@@ -1047,17 +1047,8 @@ struct WorkbookImporter::Impl {
 WorkbookImporter::WorkbookImporter() : impl_(std::make_unique<Impl>()) {}
 WorkbookImporter::~WorkbookImporter() = default;
 
-namespace {
-std::string lower_extension(std::string_view path) {
-  const size_t dot = path.rfind('.');
-  std::string ext(dot == std::string_view::npos ? "" : path.substr(dot + 1));
-  for (char& c : ext) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return ext;
-}
-}  // namespace
-
 Status WorkbookImporter::read_file(const std::string& path, const Sink& sink) {
-  const std::string ext = lower_extension(path);
+  const std::string ext = format::lower_extension(path);
   if (ext == "xls" || ext == "et" || ext == "ods") {
     return Status::error("文件 " + path + "：不支持 ." + ext +
                          " 格式，请在 Excel 或 WPS 中另存为 Excel 工作簿（.xlsx）后再试");
@@ -1100,7 +1091,7 @@ Status WorkbookImporter::read_bytes(std::string_view bytes, std::string_view ori
 }
 
 bool is_workbook_path(std::string_view path) {
-  const std::string ext = lower_extension(path);
+  const std::string ext = format::lower_extension(path);
   return ext == "xlsx" || ext == "xlsm" || ext == "xls" || ext == "et" || ext == "ods";
 }
 

@@ -115,6 +115,25 @@ TEST(OfficeCommands, ReportDocxAndTables) {
   EXPECT_NE(r.err.find("没有专家评分"), std::string::npos) << r.err;
 }
 
+// The output's extension chooses the format: one that names none of them is
+// refused before anything is written (a .docx named out.txt, or a workbook
+// named g.docx, surprised whoever opened it).
+TEST(OfficeCommands, OutputsMustEndInAFormatTheyAre) {
+  CommandRun r = run("report examples/report-004.json -o " + temp("report.txt"));
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_EQ(r.err, "错误：文件 " + temp("report.txt") +
+                       "：输出文件应以 .docx 或 .pdf 结尾（自评表和专家评分汇总表也可为 .xlsx）\n");
+  r = run("template goals -o " + temp("goals.docx"));
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_EQ(r.err,
+            "错误：文件 " + temp("goals.docx") + "：模板是 Excel 工作簿，文件名应以 .xlsx 结尾\n");
+  EXPECT_FALSE(fs::exists(temp("report.txt")));
+  EXPECT_FALSE(fs::exists(temp("goals.docx")));
+  // Any case: 自评表.XLSX is a workbook.
+  r = run("template self-eval -o " + temp("upper.XLSX"));
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+}
+
 TEST(OfficeCommands, ReportNarrativeErrorsNameTheField) {
   const std::string text = temp("text.json");
   std::ofstream(text) << R"({"backgrond": "x"})";

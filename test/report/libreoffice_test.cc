@@ -5,6 +5,8 @@
 // (pdftoppm). Kept to one LibreOffice start because CI builds twice.
 #include <gtest/gtest.h>
 
+#include <unistd.h>
+
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
@@ -138,6 +140,32 @@ TEST(LibreOffice, GeneratedDocumentsOpenAndShowChinese) {
   size_t dark = 0;
   for (char p : pixels) dark += static_cast<unsigned char>(p) < 128;
   EXPECT_GT(dark, pixels.size() / 100) << "the chart page is nearly blank";
+  fs::remove_all(dir);
+}
+
+// -o 报告.pdf: a PDF, made by LibreOffice from the .docx in a folder of its
+// own, with nothing else left beside it or in the temp folder.
+TEST(LibreOffice, AnOutputEndingInPdfIsAPdf) {
+  ASSERT_FALSE(find_soffice().empty()) << "LibreOffice is installed by scripts/setup.sh";
+  const fs::path dir = jixiao::test::temp_path("pdf-output");
+  fs::create_directories(dir);
+  const core::RuleSet rules = *format::load_rule_set("national-2020");
+  const std::string output = (dir / "评价报告.PDF").string();
+  const Status s =
+      write_document(example("report-004.json"), rules, {}, DocumentKind::report, output, false);
+  ASSERT_TRUE(s.ok()) << s.message();
+  const std::string text = squeeze(run("pdftotext '" + output + "' -"));
+  EXPECT_NE(text.find("北京12345企业服务平台项目"), std::string::npos) << text;
+  EXPECT_NE(text.find("综合得分80.16分"), std::string::npos) << text;
+  std::vector<std::string> left;
+  for (const auto& entry : fs::directory_iterator(dir)) left.push_back(entry.path().string());
+  EXPECT_EQ(left, std::vector<std::string>{output});
+  for (const auto& entry : fs::directory_iterator(fs::temp_directory_path())) {
+    EXPECT_EQ(
+        entry.path().filename().string().rfind("jixiao-pdf-" + std::to_string(::getpid()) + "-", 0),
+        std::string::npos)
+        << entry.path();
+  }
   fs::remove_all(dir);
 }
 
