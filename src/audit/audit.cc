@@ -129,7 +129,13 @@ Result<Document> read_report(std::string_view bytes, const std::string& name) {
                          "：不是文本文件，也不是 .docx（请提供 Word 文档或从 Word 导出的纯文本）");
   }
   bytes.remove_prefix(core::text::byte_order_mark(bytes));
-  if (core::text::trim(bytes).empty()) return Status::error("文件 " + name + "：是空文件");
+  const std::string_view text = core::text::trim(bytes);
+  if (text.empty()) return Status::error("文件 " + name + "：是空文件");
+  // No report starts with "{": this is an evaluation file given by mistake.
+  if (text.front() == '{') {
+    return Status::error("文件 " + name +
+                         "：是评价文件（JSON），不是报告；评价文件请用 jixiao score 评分");
+  }
   return read_text(bytes);
 }
 

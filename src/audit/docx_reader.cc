@@ -140,6 +140,9 @@ Result<std::string> docx_text(std::string_view bytes, const std::string& name) {
   office::ZipReader zip;
   if (Status s = zip.open(bytes, limits); !s.ok()) return s.within(where);
   if (!zip.has("word/document.xml")) {
+    if (zip.has("xl/workbook.xml")) {
+      return Status::error(where + "是 Excel 工作簿，不是报告；自评表请用 jixiao score 评分");
+    }
     return Status::error(where + "不是 Word 文档（缺少 word/document.xml）");
   }
   std::string xml;

@@ -240,6 +240,21 @@ TEST(ReadReport, TextInGbkOrUtf16IsReadAsItsUtf8) {
   }
 }
 
+// An evaluation file or a workbook given to audit by mistake: say what it is
+// and which command takes it, rather than audit its text.
+TEST(ReadReport, EvaluationFilesAndWorkbooksPointToScore) {
+  Result<Document> json = read_report(test::file_text("examples/report-000.json"), "a.json");
+  ASSERT_FALSE(json.ok());
+  EXPECT_EQ(json.status().message(),
+            "文件 a.json：是评价文件（JSON），不是报告；评价文件请用 jixiao score 评分");
+  Result<Document> xlsx =
+      read_report(test::file_text("test/office/fixtures/official.xlsx"), "a.xlsx");
+  ASSERT_FALSE(xlsx.ok());
+  EXPECT_NE(xlsx.status().message().find("是 Excel 工作簿，不是报告；自评表请用 jixiao score 评分"),
+            std::string::npos)
+      << xlsx.status().message();
+}
+
 // ---- the command ------------------------------------------------------------
 
 using test::CommandRun;
