@@ -812,6 +812,30 @@ Status EvaluationReader::read_text(std::string_view text, std::string_view origi
                             first_line);
 }
 
+namespace {
+
+// A report or another Office file given by mistake (to score, import, …),
+// named by what it is and the command that reads it, rather than reported as
+// broken JSON ("字符串缺少结束引号").
+Status not_an_evaluation_file(const std::string& path, std::string_view text) {
+  const std::string extension = lower_extension(path);
+  if (extension == "docx" || extension == "doc" || extension == "wps" || extension == "pdf" ||
+      text.starts_with("%PDF")) {
+    return Status::error(
+        "文件 " + path +
+        "：是报告文档，不是评价文件；复核报告请用 jixiao audit（.docx 或导出的纯文本）");
+  }
+  if (text.starts_with(std::string_view("PK\x03\x04", 4))) {
+    return Status::error(
+        "文件 " + path +
+        "：是 Office 文档（zip 格式），不是 JSON 评价文件；Excel 自评表的文件名应以 "
+        ".xlsx 结尾，Word 报告请用 jixiao audit 复核");
+  }
+  return Status();
+}
+
+}  // namespace
+
 Status EvaluationReader::read_file(const std::string& path, const Sink& sink) {
   // Large files are mapped, not copied: the reader then runs at the speed of
   // the parser. Documents near the end of the mapping are parsed from a
@@ -820,6 +844,8 @@ Status EvaluationReader::read_file(const std::string& path, const Sink& sink) {
   if (!bytes.ok()) return bytes.status();
   const std::string_view text = bytes->text();
   if (path != kStandardInput) {
+    Status s = not_an_evaluation_file(path, text);
+    if (!s.ok()) return s;
     return impl_->read_buffer(text.data(), text.size(), bytes->readable(), path,
                               is_json_lines_path(path), sink);
   }

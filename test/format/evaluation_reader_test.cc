@@ -125,6 +125,30 @@ TEST(EvaluationReader, OtherEncodingsAreNamed) {
   ASSERT_TRUE(parse_evaluation(json).ok());
 }
 
+// A report or a workbook given by mistake is named for what it is, with the
+// command that reads it, not reported as broken JSON.
+TEST(EvaluationReader, ReportsAndOfficeFilesPointToTheirCommand) {
+  const std::string report_message =
+      "：是报告文档，不是评价文件；复核报告请用 jixiao audit（.docx 或导出的纯文本）";
+  const std::string zip_message =
+      "：是 Office 文档（zip 格式），不是 JSON 评价文件；Excel 自评表的文件名应以 .xlsx 结尾，Word "
+      "报告请用 jixiao audit 复核";
+  const std::vector<std::pair<std::string, std::string>> files = {
+      {"报告.docx", std::string("PK\x03\x04rest", 8)},
+      {"报告.PDF", "%PDF-1.6 ..."},
+      {"renamed.json", "%PDF-1.6 ..."},
+      {"renamed.json", std::string("PK\x03\x04rest", 8)},
+  };
+  for (size_t i = 0; i < files.size(); ++i) {
+    const auto& [name, bytes] = files[i];
+    const std::string path = jixiao::test::temp_path(std::to_string(i) + name);
+    std::ofstream(path, std::ios::binary) << bytes;
+    Status s =
+        EvaluationReader().read_file(path, [](core::Evaluation&, size_t) { return Status(); });
+    EXPECT_EQ(s.message(), "文件 " + path + (i == 3 ? zip_message : report_message)) << name;
+  }
+}
+
 TEST(EvaluationReader, NumbersReadAsPrinted) {
   // JSON numbers of every shape: the value is the correctly rounded double
   // of what was printed (as strtod gives it), the decimals those printed.
