@@ -186,7 +186,10 @@ core::RuleSet from_document(const json& j, Reader& in) {
     }
     r.grades.push_back({in.string(grades[i], "label", where), in.string(grades[i], "code", where),
                         in.number(grades[i], "min", where)});
-    in.within(r.grades[i].min, 0, r.total, where + "min");
+    // Not bounded by `total`: bands are points of the 100-point 综合得分,
+    // also where a rule set's `total` is set otherwise (the golden cases
+    // give small trees their own full marks and still grade projects on 100).
+    in.within(r.grades[i].min, 0, 10000, where + "min");
     if (i > 0 && in.status().ok() && r.grades[i].min >= r.grades[i - 1].min) {
       in.fail(where + "min", "应按从高到低排列");
     }
@@ -214,7 +217,7 @@ core::RuleSet from_document(const json& j, Reader& in) {
     r.total_caps.push_back(
         {in.number(caps[i], "rate_below", where), in.number(caps[i], "cap", where)});
     in.within(r.total_caps.back().rate_below, 0, 1, where + "rate_below");
-    in.within(r.total_caps.back().cap, 0, r.total, where + "cap");
+    in.within(r.total_caps.back().cap, 0, 10000, where + "cap");  // points, as grade bands
   }
   std::sort(r.total_caps.begin(), r.total_caps.end(),
             [](const auto& a, const auto& b) { return a.rate_below < b.rate_below; });
