@@ -100,6 +100,10 @@ std::string unknown_word(const CLI::App& at, std::string_view word) {
   return "多余的参数「" + std::string(word) + "」";
 }
 
+// CLI11 (2.1, Debian 12's) carries the details only in its English
+// message, so they are taken from there; test/cli/usage_test.cc pins every
+// form used, and anything unforeseen still gets a Chinese lead with CLI11's
+// words in brackets.
 std::string what_is_wrong(const CLI::App& at, const CLI::ParseError& error) {
   const std::string_view message = error.what();
   // By type, not get_name(): one of ExtrasError's constructors puts the
