@@ -9,6 +9,8 @@
 #include <filesystem>
 #include <thread>
 
+#include "format/file_output.h"
+
 namespace jixiao::app {
 
 namespace fs = std::filesystem;
@@ -41,11 +43,10 @@ Status convert_to_pdf(const std::vector<std::string>& files, const std::string& 
         "（scripts/setup.sh 会安装），或用 Word、WPS 打开 .docx 另存为 PDF");
   }
   // A fresh profile per run: LibreOffice locks its profile.
-  std::string profile_template = (fs::temp_directory_path() / "jixiao-lo-XXXXXX").string();
-  if (mkdtemp(profile_template.data()) == nullptr) {
-    return Status::error("无法创建临时目录，无法生成 PDF");
-  }
-  const fs::path profile(profile_template);
+  Result<std::string> folder = format::make_temporary_folder("jixiao-lo-");
+  if (!folder.ok()) return folder.status();
+  const fs::path profile(*folder);
+  std::error_code ec;
   const std::string profile_arg = "-env:UserInstallation=file://" + profile.string();
   std::vector<std::string> args = {soffice,        profile_arg, "--headless", "--norestore",
                                    "--convert-to", "pdf",       "--outdir",   out_dir};
@@ -55,7 +56,7 @@ Status convert_to_pdf(const std::vector<std::string>& files, const std::string& 
   argv.push_back(nullptr);
   const pid_t pid = fork();
   if (pid < 0) {
-    fs::remove_all(profile);
+    fs::remove_all(profile, ec);
     return Status::error("无法启动 LibreOffice");
   }
   if (pid == 0) {
@@ -83,7 +84,6 @@ Status convert_to_pdf(const std::vector<std::string>& files, const std::string& 
     }
     std::this_thread::sleep_for(std::chrono::milliseconds(50));
   }
-  std::error_code ec;
   fs::remove_all(profile, ec);
   if (timed_out) return Status::error("LibreOffice 转换 PDF 超时");
   if (!WIFEXITED(status) || WEXITSTATUS(status) != 0) {
@@ -91,7 +91,7 @@ Status convert_to_pdf(const std::vector<std::string>& files, const std::string& 
   }
   for (const auto& f : files) {
     const fs::path pdf = fs::path(out_dir) / fs::path(f).filename().replace_extension(".pdf");
-    if (!fs::exists(pdf)) return Status::error("LibreOffice 未能生成 " + pdf.string());
+    if (!fs::exists(pdf, ec)) return Status::error("LibreOffice 未能生成 " + pdf.string());
   }
   return Status();
 }

@@ -2,9 +2,6 @@
 
 #include "app/rule_sets.h"
 
-#include <unistd.h>
-
-#include <atomic>
 #include <filesystem>
 
 #include "app/pdf_export.h"
@@ -80,12 +77,10 @@ constexpr size_t kMaxPdfBytes = size_t{1} << 30;  // LibreOffice's PDF of one do
 Status write_pdf(const std::string& docx_bytes, const std::string& output) {
   Status s = format::check_writable(output);  // before LibreOffice's seconds, not after
   if (!s.ok()) return s;
-  static std::atomic<int> next{0};
-  const fs::path dir = fs::temp_directory_path() /
-                       ("jixiao-pdf-" + std::to_string(::getpid()) + "-" + std::to_string(next++));
+  Result<std::string> folder = format::make_temporary_folder("jixiao-pdf-");
+  if (!folder.ok()) return folder.status();
+  const fs::path dir(*folder);
   std::error_code ec;
-  fs::create_directories(dir, ec);
-  if (ec) return Status::error("无法创建临时文件夹 " + dir.string());
   const std::string stem = fs::path(output).stem().string();
   const std::string docx = (dir / (stem + ".docx")).string();
   s = format::write_file(docx, docx_bytes);

@@ -205,25 +205,35 @@ int main(int argc, char** argv) {
   } catch (const CLI::ParseError& e) {
     return jixiao::cli::finish_parse_error(app, e);
   }
-  if (*score_cmd) return jixiao::cli::run_score(score);
-  if (*rules_cmd) return jixiao::cli::run_rules(rules_name);
-  if (*template_cmd) return jixiao::cli::run_template(tmpl);
-  if (*report_cmd) return jixiao::cli::run_report(report);
-  if (*audit_cmd) return jixiao::cli::run_audit(audit);
+  const auto run_command = [&]() -> int {
+    if (*score_cmd) return jixiao::cli::run_score(score);
+    if (*rules_cmd) return jixiao::cli::run_rules(rules_name);
+    if (*template_cmd) return jixiao::cli::run_template(tmpl);
+    if (*report_cmd) return jixiao::cli::run_report(report);
+    if (*audit_cmd) return jixiao::cli::run_audit(audit);
 
-  if (*init_cmd) return jixiao::cli::run_init(init);
-  if (*migrate_cmd) return jixiao::cli::run_migrate(migrate);
-  if (*import_cmd) return jixiao::cli::run_import(import);
-  if (*list_cmd) return jixiao::cli::run_list(list);
-  if (*show_cmd) return jixiao::cli::run_show(show);
-  if (*export_cmd) return jixiao::cli::run_export(export_options);
-  if (*save_cmd) return jixiao::cli::run_save(save);
-  if (*unit_add_cmd) return jixiao::cli::run_unit_add(unit_add);
-  if (*unit_list_cmd) return jixiao::cli::run_unit_list(unit_list);
-  if (*user_add_cmd) return jixiao::cli::run_user_add(user_add);
-  if (*year_open_cmd) return jixiao::cli::run_year_open(year_open);
-  if (*backup_cmd) return jixiao::cli::run_backup(backup);
-  if (*restore_cmd) return jixiao::cli::run_restore(restore);
-  if (*log_cmd) return jixiao::cli::run_log(log_options);
-  return 1;
+    if (*init_cmd) return jixiao::cli::run_init(init);
+    if (*migrate_cmd) return jixiao::cli::run_migrate(migrate);
+    if (*import_cmd) return jixiao::cli::run_import(import);
+    if (*list_cmd) return jixiao::cli::run_list(list);
+    if (*show_cmd) return jixiao::cli::run_show(show);
+    if (*export_cmd) return jixiao::cli::run_export(export_options);
+    if (*save_cmd) return jixiao::cli::run_save(save);
+    if (*unit_add_cmd) return jixiao::cli::run_unit_add(unit_add);
+    if (*unit_list_cmd) return jixiao::cli::run_unit_list(unit_list);
+    if (*user_add_cmd) return jixiao::cli::run_user_add(user_add);
+    if (*year_open_cmd) return jixiao::cli::run_year_open(year_open);
+    if (*backup_cmd) return jixiao::cli::run_backup(backup);
+    if (*restore_cmd) return jixiao::cli::run_restore(restore);
+    if (*log_cmd) return jixiao::cli::run_log(log_options);
+    return 1;
+  };
+  // The commands report every failure as a Status; an exception reaching
+  // here is a bug, said as such rather than as an abort with an English trace.
+  try {
+    return run_command();
+  } catch (const std::exception& e) {
+    std::fprintf(stderr, "内部错误（请报告此问题）：%s\n", e.what());
+    return 1;
+  }
 }

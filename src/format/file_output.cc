@@ -2,6 +2,7 @@
 
 #include <unistd.h>
 
+#include <cstdlib>
 #include <filesystem>
 #include <fstream>
 
@@ -39,6 +40,20 @@ Status check_writable(const std::string& path) {
       static_cast<bool>(std::ofstream(temporary, std::ios::binary | std::ios::app));
   discard_file(temporary);
   return created ? Status() : cannot_write(path);
+}
+
+Result<std::string> make_temporary_folder(const std::string& prefix) {
+  std::error_code ec;
+  const std::filesystem::path base = std::filesystem::temp_directory_path(ec);
+  std::string folder = ec ? std::string() : (base / (prefix + "XXXXXX")).string();
+  if (ec || ::mkdtemp(folder.data()) == nullptr) {
+    const char* tmpdir = std::getenv("TMPDIR");
+    return Status::error(
+        "无法创建临时文件夹（" +
+        (tmpdir != nullptr ? "环境变量 TMPDIR=" + std::string(tmpdir) : std::string("/tmp")) +
+        " 不存在或不可写）");
+  }
+  return folder;
 }
 
 Status write_file(const std::string& path, std::string_view bytes) {

@@ -20,6 +20,11 @@ Status write_file(const std::string& path, std::string_view bytes);
 // and a writer before a library that reports the failure in English.
 Status check_writable(const std::string& path);
 
+// A new, empty folder of our own in the temporary folder ($TMPDIR, else
+// /tmp), named `prefix` and six random characters; the caller removes it.
+// Fails, in Chinese, when $TMPDIR names no folder one can write in.
+Result<std::string> make_temporary_folder(const std::string& prefix);
+
 // For writers that need a file name of their own (libxlsxwriter): write to
 // temporary_beside(path), then commit_file() renames it over `path`, or
 // discard_file() removes it after a failure.

@@ -330,7 +330,8 @@ Result<RuleSet> load_rule_set(std::string_view name_or_path) {
   const std::string_view builtin = builtin_rule_set_json(name_or_path);
   if (!builtin.empty()) return rule_set_from_json(builtin, name_or_path);
   const std::string path(name_or_path);
-  if (!std::filesystem::exists(path)) {
+  std::error_code ec;
+  if (!std::filesystem::exists(path, ec)) {
     std::string names;
     for (const auto& n : builtin_rule_set_names()) names += (names.empty() ? "" : "、") + n;
     return Status::error("找不到规则集「" + path + "」：既不是内置规则集（" + names +

@@ -134,6 +134,18 @@ TEST(OfficeCommands, OutputsMustEndInAFormatTheyAre) {
   EXPECT_EQ(r.exit_code, 0) << r.err;
 }
 
+// A TMPDIR naming no folder aborted the command with an English exception
+// trace; it is a clear error now, and nothing is written.
+TEST(OfficeCommands, AMissingTemporaryFolderIsAClearError) {
+  const std::string pdf = temp("report.pdf");
+  const CommandRun r =
+      run("report examples/report-004.json -o " + pdf, "TMPDIR=/nonexistent/jixiao-tmp");
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_EQ(r.err,
+            "错误：无法创建临时文件夹（环境变量 TMPDIR=/nonexistent/jixiao-tmp 不存在或不可写）\n");
+  EXPECT_FALSE(fs::exists(pdf));
+}
+
 TEST(OfficeCommands, ReportNarrativeErrorsNameTheField) {
   const std::string text = temp("text.json");
   std::ofstream(text) << R"({"backgrond": "x"})";
