@@ -24,12 +24,11 @@ std::vector<std::string> list_evaluation_files(const std::string& dir) {
     }
     if (name.rfind("~$", 0) == 0 || !it->is_regular_file(ec)) continue;
     const std::string path = it->path().string();
-    const bool json = path.size() > 5 &&
-                      (path.substr(path.size() - 5) == ".json" || format::is_json_lines_path(path));
-    if ((json && path.find(".report.json") == std::string::npos) ||
-        office::is_workbook_path(path)) {
-      out.push_back(path);
-    }
+    // By extension in any case (表.JSON too); a report's text (X.report.json) is no evaluation.
+    const bool report_text = format::lower_extension(it->path().stem().string()) == "report";
+    const bool json = (format::lower_extension(path) == "json" && !report_text) ||
+                      format::is_json_lines_path(path);
+    if (json || office::is_workbook_path(path)) out.push_back(path);
   }
   std::sort(out.begin(), out.end());
   return out;

@@ -795,10 +795,8 @@ EvaluationReader::EvaluationReader() : impl_(std::make_unique<Impl>()) {}
 EvaluationReader::~EvaluationReader() = default;
 
 bool is_json_lines_path(std::string_view path) {
-  auto ends = [&](std::string_view suffix) {
-    return path.size() >= suffix.size() && path.substr(path.size() - suffix.size()) == suffix;
-  };
-  return ends(".jsonl") || ends(".ndjson");
+  const std::string extension = lower_extension(path);
+  return extension == "jsonl" || extension == "ndjson";
 }
 
 Status EvaluationReader::read_text(std::string_view text, std::string_view origin, bool json_lines,

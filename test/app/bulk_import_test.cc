@@ -33,6 +33,24 @@ fs::path make_folder() {
   return dir;
 }
 
+// Extensions in any case, as Windows folders have them; a report's text
+// (X.report.json) is not an evaluation.
+TEST(BulkImport, FilesAreFoundByExtensionInAnyCase) {
+  const fs::path dir = jixiao::test::temp_path("extensions");
+  fs::remove_all(dir);
+  fs::create_directories(dir);
+  for (const char* name : {"a.JSON", "b.Jsonl", "c.NDJSON", "d.XLSX", "e.report.json",
+                           "f.Report.JSON", "g.json.txt", "report.json"}) {
+    std::ofstream(dir / name) << "{}";
+  }
+  std::vector<std::string> names;
+  for (const std::string& f : list_evaluation_files(dir.string())) {
+    names.push_back(fs::path(f).filename().string());
+  }
+  EXPECT_EQ(names,
+            (std::vector<std::string>{"a.JSON", "b.Jsonl", "c.NDJSON", "d.XLSX", "report.json"}));
+}
+
 TEST(BulkImport, OneBadFileNeverStopsTheRest) {
   const fs::path dir = make_folder();
   const auto files = list_evaluation_files(dir.string());
