@@ -793,6 +793,13 @@ DataFile ensure_data_file(const std::string& path, size_t count, uint64_t seed) 
 
   {
     std::ifstream meta(meta_path);
+    std::error_code exists_ec;
+    if (!meta && std::filesystem::exists(path, exists_ec)) {
+      // A file the generator did not write (no sidecar): somebody's data, never overwritten.
+      throw std::runtime_error(path + " exists but has no " + meta_path +
+                               ", so it was not written by the generator; not overwriting it "
+                               "(remove it, or pass another --data)");
+    }
     std::string head;
     uint64_t bytes = 0;
     if (meta && std::getline(meta, head) && head == expected_head && (meta >> bytes)) {

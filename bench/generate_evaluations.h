@@ -36,8 +36,9 @@ struct DataFile {
 // The file of `count` evaluations at `path`. A file written earlier is reused
 // when its sidecar `path.meta` names the same generator version, count and
 // seed and the file still has the recorded size; otherwise it is written
-// again (through a temporary file, then renamed). Throws std::runtime_error
-// when the file cannot be written.
+// again (through a temporary file, then renamed). A file at `path` without a
+// sidecar was not written here and is never overwritten. Throws
+// std::runtime_error then, and when the file cannot be written.
 DataFile ensure_data_file(const std::string& path, size_t count, uint64_t seed);
 
 // $JIXIAO_BENCH_DATA, else <temp dir>/jixiao-bench-<count>-<seed>.jsonl.

@@ -20,6 +20,7 @@
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
+#include <exception>
 #include <filesystem>
 #include <map>
 #include <string>
@@ -250,7 +251,13 @@ int main(int argc, char** argv) {
     }
   }
   if (data.empty()) data = bench::default_data_path(evaluations, seed);
-  const bench::DataFile file = bench::ensure_data_file(data, evaluations, seed);
+  bench::DataFile file;
+  try {
+    file = bench::ensure_data_file(data, evaluations, seed);
+  } catch (const std::exception& e) {
+    std::fprintf(stderr, "%s\n", e.what());
+    return 2;
+  }
   std::fprintf(stderr, "data: %s (%llu evaluations, %llu rows, %s)\n", file.path.c_str(),
                static_cast<unsigned long long>(file.evaluations),
                static_cast<unsigned long long>(file.rows), file.reused ? "reused" : "written");

@@ -368,9 +368,21 @@ void read_figure(std::string_view s, Value& v) {
   }
   double upper = 0;
   bool range = false;
+  // The unit of the lower bound when it is written on both ("90%-95%", "100家至200家"); it
+  // must then be the upper bound's (checked below).
+  std::string_view lower_unit;
   {
     Cursor probe = c;
-    // A unit may sit between the bounds: "100家-200家" is rare; "100-200家" common.
+    const size_t unit_start = probe.i;
+    for (int points = 0; points < 4 && !probe.done() && !probe.peek_digit(); ++points) {
+      const char32_t cp = probe.peek();
+      if (cp == '-' || cp == '~' || cp == U'至' || cp == U'到' || cp == ' ' || is_prose_mark(cp)) {
+        break;
+      }
+      probe.take();
+    }
+    lower_unit = s.substr(unit_start, probe.i - unit_start);
+    probe.skip_spaces();
     if (probe.eat("-") || probe.eat("~") || probe.eat("至") || probe.eat("到")) {
       probe.skip_spaces();
       int upper_decimals = 0;
@@ -407,6 +419,13 @@ void read_figure(std::string_view s, Value& v) {
     }
   }
   std::string_view unit = text::trim(rest);
+  if (range && !lower_unit.empty() && lower_unit != unit) {
+    // "90%-95家": bounds in two units cannot be one range.
+    v.kind = ValueKind::invalid;
+    v.text.assign(s);
+    v.label.clear();
+    return;
+  }
   if (!unit_is_clean(unit) || (unit.size() > 8 && text::code_points(unit) > 8)) {
     // A figure followed by junk: short text is a mistyped figure, long text is prose.
     const bool short_text = text::code_points(s) <= 20 && text::code_points(v.label) <= 6;

@@ -93,6 +93,23 @@ TEST(Value, RangeReadsBothBounds) {
   EXPECT_EQ(v.unit, "家");
 }
 
+TEST(Value, RangeMayWriteTheUnitOnBothBounds) {
+  for (const char* written : {"90%-95%", "90%~95%", "90%～95%", "90%至95%", "90%—95%", "90% - 95%"}) {
+    const Value v = parse_value(written);
+    EXPECT_EQ(v.kind, ValueKind::number) << written;
+    EXPECT_EQ(v.op, Op::range) << written;
+    EXPECT_EQ(v.number, 90) << written;
+    EXPECT_EQ(v.upper, 95) << written;
+    EXPECT_EQ(v.unit, "%") << written;
+  }
+  const Value both = parse_value("100家至200家");
+  EXPECT_EQ(both.op, Op::range);
+  EXPECT_EQ(both.unit, "家");
+  // Two different units cannot bound one range: unreadable, not a guess.
+  EXPECT_EQ(parse_value("90%-95家").kind, ValueKind::invalid);
+  EXPECT_EQ(parse_value("1万-2万元").kind, ValueKind::invalid);
+}
+
 TEST(Value, LabelBeforeTheFigureIsKept) {
   const Value v = parse_value("周报不少于52篇");
   EXPECT_EQ(v.label, "周报");
