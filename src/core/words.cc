@@ -71,6 +71,41 @@ void each_word(const RuleSet& rules, Visit visit) {
   }
 }
 
+// Whether the clause before a phrase holds a negation, which turns the phrase
+// around: "无明显提升", "效果不显著", "不太满意", "未能按时完成", "没有按期全部
+// 完成". The whole clause counts, back to the last comma or stop, because the
+// negation may stand several words before the phrase; words that only start
+// with a negating character (不断, 非常, 无论) do not negate.
+bool negated_before(std::string_view before) {
+  static constexpr std::string_view kClauseMarks[] = {"，", ",", "、", "；", ";", "。",
+                                                      "：", ":", "！", "!", "？", "?", " "};
+  for (std::string_view mark : kClauseMarks) {
+    const size_t at = before.rfind(mark);
+    if (at != std::string_view::npos) before.remove_prefix(at + mark.size());
+  }
+  static constexpr std::string_view kNegations[] = {"不", "未", "无", "没", "非"};
+  static constexpr std::string_view kNotNegations[] = {"不断", "不仅", "不但", "不懈", "非常",
+                                                       "无论", "无私", "无偿"};
+  for (std::string_view n : kNegations) {
+    for (size_t at = before.find(n); at != std::string_view::npos; at = before.find(n, at + 1)) {
+      const std::string_view from = before.substr(at);
+      const bool compound = std::any_of(std::begin(kNotNegations), std::end(kNotNegations),
+                                        [&](std::string_view w) { return from.starts_with(w); });
+      if (!compound) return true;
+    }
+  }
+  return false;
+}
+
+// Whether `s` holds `phrase` somewhere it is not negated.
+bool holds_phrase(std::string_view s, std::string_view phrase) {
+  if (!contains(s, phrase)) return false;
+  for (size_t at = s.find(phrase); at != std::string_view::npos; at = s.find(phrase, at + 1)) {
+    if (!negated_before(s.substr(0, at))) return true;
+  }
+  return false;
+}
+
 WordClass classify_by_lists(std::string_view s, const RuleSet& rules) {
   WordClass found;
   each_word(rules, [&](const std::string& w, WordClass::Type type, int level) {
@@ -79,16 +114,17 @@ WordClass classify_by_lists(std::string_view s, const RuleSet& rules) {
   if (found.type != WordClass::none || !is_short_text(s)) return found;
   for (int i = static_cast<int>(rules.tiers.size()) - 1; i >= 0; --i) {
     for (const auto& w : rules.tiers[i].words) {
-      if (is_phrase(w) && contains(s, w)) return {WordClass::tier, i};
+      if (is_phrase(w) && holds_phrase(s, w)) return {WordClass::tier, i};
     }
   }
   return {};
 }
 
-// The tier phrase inside a short text ("部分达成" in "部分达成预期目标"), worst tier first.
+// The tier phrase inside a short text ("部分达成" in "部分达成预期目标"), worst tier first;
+// a negated phrase ("明显" in "无明显提升") says nothing.
 WordClass find_phrase(std::string_view s, const WordIndex& index) {
   for (const auto& p : index.phrases) {
-    if (contains(s, p.word)) return {WordClass::tier, p.tier};
+    if (holds_phrase(s, p.word)) return {WordClass::tier, p.tier};
   }
   return {};
 }

@@ -16,7 +16,8 @@ struct WordClass {
 
 // Classifies normalized text (Value::text). Single-character words ("优",
 // "是") match only the whole text; longer phrases also match inside a short
-// text, the worst tier first, so "部分达成" is not read as "达成".
+// text, the worst tier first, so "部分达成" is not read as "达成"; a phrase
+// right after a negation (无明显提升, 效果不显著, 不太满意) does not count.
 WordClass classify_words(std::string_view text, const RuleSet& rules);
 
 // The words of one target and actual, each classified at most once however

@@ -21,6 +21,29 @@ TEST(Words, PhrasesInsideAShortTextFindTheirTierWorstFirst) {
   EXPECT_EQ(classify_words(std::string(200, 'x') + "部分达成", rules).type, WordClass::none);
 }
 
+// A phrase after a negation in its clause does not count ("明显" in "无明显提升"),
+// in the indexed search and in the plain one; words that only begin with a
+// negating character (不断, 非常) and negations in another clause do not negate.
+TEST(Words, NegatedPhrasesSayNothing) {
+  RuleSet plain = test::national();
+  plain.word_index = WordIndex{};  // not indexed: the lists are searched one by one
+  for (const RuleSet* rules : {&test::national(), static_cast<const RuleSet*>(&plain)}) {
+    for (const char* negated : {"无明显提升", "效果不显著", "不太满意", "未能按时完成",
+                                "没有按期全部完成", "不够有效", "不符合要求"}) {
+      EXPECT_EQ(classify_words(negated, *rules).type, WordClass::none) << negated;
+    }
+    for (const char* met : {"非常明显", "不断改善，效果明显", "无，效果明显", "效果明显"}) {
+      const WordClass c = classify_words(met, *rules);
+      EXPECT_EQ(c.type, WordClass::tier) << met;
+      EXPECT_EQ(c.level, 0) << met;
+    }
+    // The worst tier's own words keep their tier: "未完成" is listed there.
+    const WordClass missed = classify_words("尚未完成", *rules);
+    EXPECT_EQ(missed.type, WordClass::tier);
+    EXPECT_EQ(missed.level, static_cast<int>(rules->tiers.size()) - 1);
+  }
+}
+
 // A remembered answer belongs to the lists it was found with: the same text
 // asked of two rule sets in turn gets each one's answer, and re-indexing
 // edited lists forgets the old answers.
