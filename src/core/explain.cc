@@ -6,6 +6,7 @@
 #include "core/decimal.h"
 #include "core/engine.h"
 #include "core/panel.h"
+#include "core/words.h"
 
 namespace jixiao::core {
 namespace {
@@ -105,8 +106,12 @@ void explain_into(const Evaluation& e, const ScoreCard& card, int index, const R
     case Reason::tier_stated:
     case Reason::tier_clamped: {
       const QualitativeTier& tier = r.tiers[x.level];
-      const std::string head = concat("「", ind.actual_text, "」属「", tier.label, "」档（",
-                                      format_number(tier.min_share * node.weight), "–",
+      // Words in no list that repeat the target are read as reaching it (core/words.h).
+      const bool repeated = repeats_target(ind.target, ind.actual) &&
+                            classify_words(ind.actual.text, r).type == WordClass::none;
+      const std::string head = concat(repeated ? "实际完成值「" : "「", ind.actual_text,
+                                      repeated ? "」与年度指标值一致，属「" : "」属「", tier.label,
+                                      "」档（", format_number(tier.min_share * node.weight), "–",
                                       format_number(tier.max_share * node.weight), "分）");
       if (x.reason == Reason::tier) {
         append(text, head, "，取本档上限", format_percent(tier.max_share, 0), "×", w(), "=", s());

@@ -77,15 +77,15 @@ void each_word(const RuleSet& rules, Visit visit) {
 // negation may stand several words before the phrase; words that only start
 // with a negating character (不断, 非常, 无论) do not negate.
 bool negated_before(std::string_view before) {
-  static constexpr std::string_view kClauseMarks[] = {"，", ",", "、", "；", ";", "。",
-                                                      "：", ":", "！", "!", "？", "?", " "};
+  static constexpr std::string_view kClauseMarks[] = {"，", ",",  "、", "；", ";", "。", "：",
+                                                      ":",  "！", "!",  "？", "?", " "};
   for (std::string_view mark : kClauseMarks) {
     const size_t at = before.rfind(mark);
     if (at != std::string_view::npos) before.remove_prefix(at + mark.size());
   }
   static constexpr std::string_view kNegations[] = {"不", "未", "无", "没", "非"};
-  static constexpr std::string_view kNotNegations[] = {"不断", "不仅", "不但", "不懈", "非常",
-                                                       "无论", "无私", "无偿"};
+  static constexpr std::string_view kNotNegations[] = {"不断", "不仅", "不但", "不懈",
+                                                       "非常", "无论", "无私", "无偿"};
   for (std::string_view n : kNegations) {
     for (size_t at = before.find(n); at != std::string_view::npos; at = before.find(n, at + 1)) {
       const std::string_view from = before.substr(at);
@@ -224,6 +224,22 @@ bool is_lower_is_better_name(std::string_view name, const RuleSet& rules) {
     }
   }
   return false;
+}
+
+bool repeats_target(const Value& target, const Value& actual) {
+  return target.kind == ValueKind::text && actual.kind == ValueKind::text && !actual.text.empty() &&
+         actual.text == target.text;
+}
+
+WordClass LeafWords::actual() {
+  if (!actual_done_) {
+    get(actual_, actual_class_, actual_done_);
+    if (actual_class_.type == WordClass::none && !rules_.tiers.empty() &&
+        repeats_target(target_, actual_)) {
+      actual_class_ = {WordClass::tier, 0};
+    }
+  }
+  return actual_class_;
 }
 
 WordClass LeafWords::get(const Value& v, WordClass& cls, bool& done) {

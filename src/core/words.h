@@ -20,16 +20,21 @@ struct WordClass {
 // right after a negation (无明显提升, 效果不显著, 不太满意) does not count.
 WordClass classify_words(std::string_view text, const RuleSet& rules);
 
+// Whether an actual repeats its target word for word ("长期" against "长期",
+// "逐步完善" against "逐步完善"): both words, the same after normalisation.
+bool repeats_target(const Value& target, const Value& actual);
+
 // The words of one target and actual, each classified at most once however
 // many rules ask (the engine asks up to four times per qualitative leaf).
-// Values that are not text classify as none. Holds references: the values
-// and the rule set must outlive it.
+// Values that are not text classify as none. An actual whose words are in no
+// list but repeat the target's says the target was reached: the best tier.
+// Holds references: the values and the rule set must outlive it.
 class LeafWords {
  public:
   LeafWords(const Value& target, const Value& actual, const RuleSet& rules)
       : target_(target), actual_(actual), rules_(rules) {}
   WordClass target() { return get(target_, target_class_, target_done_); }
-  WordClass actual() { return get(actual_, actual_class_, actual_done_); }
+  WordClass actual();
 
  private:
   WordClass get(const Value& v, WordClass& cls, bool& done);

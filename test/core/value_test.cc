@@ -94,7 +94,8 @@ TEST(Value, RangeReadsBothBounds) {
 }
 
 TEST(Value, RangeMayWriteTheUnitOnBothBounds) {
-  for (const char* written : {"90%-95%", "90%~95%", "90%～95%", "90%至95%", "90%—95%", "90% - 95%"}) {
+  for (const char* written :
+       {"90%-95%", "90%~95%", "90%～95%", "90%至95%", "90%—95%", "90% - 95%"}) {
     const Value v = parse_value(written);
     EXPECT_EQ(v.kind, ValueKind::number) << written;
     EXPECT_EQ(v.op, Op::range) << written;

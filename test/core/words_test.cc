@@ -44,6 +44,26 @@ TEST(Words, NegatedPhrasesSayNothing) {
   }
 }
 
+// Words in no list that repeat the target count as the best tier; other
+// unlisted words, and a repeated target that is not words, do not.
+TEST(Words, AnActualRepeatingItsTargetReachesIt) {
+  const RuleSet& rules = test::national();
+  const Value target = parse_value("长期");
+  const Value same = parse_value("长期");
+  const Value other = parse_value("短期");
+  LeafWords repeated(target, same, rules);
+  EXPECT_EQ(repeated.actual().type, WordClass::tier);
+  EXPECT_EQ(repeated.actual().level, 0);
+  EXPECT_EQ(repeated.target().type, WordClass::none);
+  LeafWords differs(target, other, rules);
+  EXPECT_EQ(differs.actual().type, WordClass::none);
+  const Value number = parse_value("100家");
+  LeafWords numbers(number, number, rules);
+  EXPECT_EQ(numbers.actual().type, WordClass::none);
+  EXPECT_EQ(infer_scoring_kind("可持续影响", target, same, rules), ScoringKind::qualitative_tiers);
+  EXPECT_EQ(infer_scoring_kind("可持续影响", target, other, rules), ScoringKind::manual);
+}
+
 // A remembered answer belongs to the lists it was found with: the same text
 // asked of two rule sets in turn gets each one's answer, and re-indexing
 // edited lists forgets the old answers.
