@@ -245,7 +245,12 @@ Assessment LeafScorer::assess(ScoringKind kind, const Indicator& n, const Value&
         return as;
       }
       as.ok = true;
-      const bool met = compare_dates(actual.date, n.target.date) <= 0;
+      // A date without its year ("年底前", "9月前") is in the year evaluated.
+      const auto in_year = [&](Date d) {
+        if (d.year == 0) d.year = e_.year;
+        return d;
+      };
+      const bool met = compare_dates(in_year(actual.date), in_year(n.target.date)) <= 0;
       as.score = met ? w : 0;
       why = {met ? Reason::deadline_met : Reason::deadline_missed, 0, 0, w};
       as.short_of_target = !met;

@@ -1,6 +1,7 @@
 #include "core/value.h"
 
 #include <cmath>
+#include <utility>
 
 #include "core/decimal.h"
 #include "core/string_table.h"
@@ -247,9 +248,34 @@ bool try_date(std::string_view s, Value& v) {
     }
   }
   int n = 0;
+  if (d.year == 0) {
+    // "年底前", "年内完成", "本年度内": the end of the year evaluated.
+    const size_t before = c.i;
+    for (std::string_view w : {"本年度", "本年", "当年", "年度", "年"}) {
+      if (c.eat(w)) break;
+    }
+    const std::string_view rest = c.rest();
+    if (c.i != before && (rest.starts_with("底") || rest.starts_with("末") ||
+                          rest.starts_with("终") || rest.starts_with("内"))) {
+      d.month = 12;
+      any = true;
+    } else {
+      c.i = before;
+    }
+  }
+  // "2024年上半年": the end of June; "下半年": of December.
+  if (d.month == 0) {
+    if (c.eat("上半年")) {
+      d.month = 6;
+      any = true;
+    } else if (c.eat("下半年")) {
+      d.month = 12;
+      any = true;
+    }
+  }
   const size_t month_start = c.i;
-  c.eat("第");
-  {
+  if (d.month == 0) c.eat("第");
+  if (d.month == 0) {
     if (read_small_number(c, n)) {
       if (c.eat("季度") && n >= 1 && n <= 4) {
         d.month = n * 3;
@@ -277,7 +303,7 @@ bool try_date(std::string_view s, Value& v) {
   if (!any) return false;
   if (d.month == 0 && d.year == 0) return false;
   Op op = Op::none;
-  if (c.eat("底") || c.eat("末")) {
+  if (c.eat("底") || c.eat("末") || c.eat("终")) {
     d.day = 0;
   } else if (c.eat("上旬")) {
     d.day = d.day ? d.day : 10;
@@ -695,13 +721,35 @@ bool comparable_numbers(const Value& target, const Value& actual, double& t, dou
   return true;
 }
 
+namespace {
+
+int days_in_month(int year, int month) {
+  static constexpr int kDays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+  const bool leap = year == 0 || (year % 4 == 0 && (year % 100 != 0 || year % 400 == 0));
+  return month == 2 && leap ? 29 : kDays[month - 1];
+}
+
+// (month, day) with the unwritten parts as the latest possible: month 13 is the
+// end of the year, day 32 the end of the month. The last day of a month is its
+// end ("12月31日" is "12月底"), and the end of December the end of the year, so
+// that "2024年12月" meets "2024年12月31日前" and "2024年" meets "2024年12月31日前".
+std::pair<int, int> date_key(const Date& d) {
+  int month = d.month >= 1 && d.month <= 12 ? d.month : 13;
+  int day = d.day;
+  if (month == 13 || day == 0 || day >= days_in_month(d.year, month)) {
+    day = 32;
+    if (month == 12) month = 13;
+  }
+  return {month, day};
+}
+
+}  // namespace
+
 int compare_dates(const Date& a, const Date& b) {
   if (a.year != 0 && b.year != 0 && a.year != b.year) return a.year - b.year;
-  const int am = a.month != 0 ? a.month : 13;
-  const int bm = b.month != 0 ? b.month : 13;
+  const auto [am, ad] = date_key(a);
+  const auto [bm, bd] = date_key(b);
   if (am != bm) return am - bm;
-  const int ad = a.day != 0 ? a.day : 32;
-  const int bd = b.day != 0 ? b.day : 32;
   return ad - bd;
 }
 

@@ -219,6 +219,8 @@ Case read_case(const fs::path& file) {
       *node = nlohmann::json::parse(value);
     } else if (!expecting && word == "input") {
       words >> c.input;
+    } else if (!expecting && word == "year") {
+      words >> c.evaluation.year;
     } else if (!expecting && word == "kind") {
       words >> word;
       c.evaluation.kind = *core::evaluation_kind_from_text(word);
