@@ -71,6 +71,17 @@ void each_word(const RuleSet& rules, Visit visit) {
   }
 }
 
+// Whether `s` begins with a negating word: 不/未/无/没/非, but not a word that
+// merely begins with one of them (不断, 非常, 无论).
+bool starts_negated(std::string_view s) {
+  static constexpr std::string_view kNegations[] = {"不", "未", "无", "没", "非"};
+  static constexpr std::string_view kNotNegations[] = {"不断", "不仅", "不但", "不懈",
+                                                       "非常", "无论", "无私", "无偿"};
+  const auto starts = [&](std::string_view w) { return s.starts_with(w); };
+  return std::any_of(std::begin(kNegations), std::end(kNegations), starts) &&
+         std::none_of(std::begin(kNotNegations), std::end(kNotNegations), starts);
+}
+
 // Whether the clause before a phrase holds a negation, which turns the phrase
 // around: "无明显提升", "效果不显著", "不太满意", "未能按时完成", "没有按期全部
 // 完成". The whole clause counts, back to the last comma or stop, because the
@@ -83,16 +94,9 @@ bool negated_before(std::string_view before) {
     const size_t at = before.rfind(mark);
     if (at != std::string_view::npos) before.remove_prefix(at + mark.size());
   }
-  static constexpr std::string_view kNegations[] = {"不", "未", "无", "没", "非"};
-  static constexpr std::string_view kNotNegations[] = {"不断", "不仅", "不但", "不懈",
-                                                       "非常", "无论", "无私", "无偿"};
-  for (std::string_view n : kNegations) {
-    for (size_t at = before.find(n); at != std::string_view::npos; at = before.find(n, at + 1)) {
-      const std::string_view from = before.substr(at);
-      const bool compound = std::any_of(std::begin(kNotNegations), std::end(kNotNegations),
-                                        [&](std::string_view w) { return from.starts_with(w); });
-      if (!compound) return true;
-    }
+  for (size_t at = 0; at < before.size();) {
+    if (starts_negated(before.substr(at))) return true;
+    text::next_code_point(before, at);
   }
   return false;
 }
@@ -224,6 +228,12 @@ bool is_lower_is_better_name(std::string_view name, const RuleSet& rules) {
     }
   }
   return false;
+}
+
+bool target_says_none(const Value& target) {
+  if (target.kind != ValueKind::text) return false;
+  const std::string_view s = target.text;
+  return starts_negated(s) || s.starts_with("零") || s.starts_with("杜绝");
 }
 
 bool repeats_target(const Value& target, const Value& actual) {

@@ -20,6 +20,11 @@ struct WordClass {
 // right after a negation (无明显提升, 效果不显著, 不太满意) does not count.
 WordClass classify_words(std::string_view text, const RuleSet& rules);
 
+// Whether a target in words says that something must not happen: it begins
+// with a negation or 零/杜绝 ("无安全事故", "零事故", "不发生重大投诉"). Against
+// it, an actual "无" means the target was met and "有" that it was missed.
+bool target_says_none(const Value& target);
+
 // Whether an actual repeats its target word for word ("长期" against "长期",
 // "逐步完善" against "逐步完善"): both words, the same after normalisation.
 bool repeats_target(const Value& target, const Value& actual);
