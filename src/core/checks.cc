@@ -151,9 +151,15 @@ class Checker {
       if (v.kind != ValueKind::number) {
         flag(FlagKind::budget_rate_unreadable, kBudgetRow);
       } else if (ex.rate_known) {
-        const double printed = v.unit == "%" ? v.number : v.number * 100;
-        const int decimals = v.unit == "%" ? v.decimals : std::max(0, v.decimals - 2);
-        if (!agrees_at_precision(ex.rate * 100, printed, decimals)) {
+        const double rate = ex.rate * 100;
+        const bool agrees =
+            v.unit == "%"
+                ? agrees_at_precision(rate, v.number, v.decimals)
+                // A bare number is a fraction (0.8, a percent cell that lost its format)
+                // or a percentage whose % sits in the column's header (执行率（%）: 80).
+                : agrees_at_precision(rate, v.number * 100, std::max(0, v.decimals - 2)) ||
+                      (v.unit.empty() && agrees_at_precision(rate, v.number, v.decimals));
+        if (!agrees) {
           flag(FlagKind::execution_rate_differs, kBudgetRow);
         }
       }

@@ -403,8 +403,12 @@ void score_execution(const Evaluation& e, const RuleSet& r, ExecutionResult& ex)
     ex.denominator = *den;
     ex.rate = *b.executed / *den;
     ex.score = round_half_up(std::min(ex.weight, ex.rate * ex.weight), r.decimals);
-  } else if (b.stated_score) {
-    ex.score = b.stated_score->value;
+  } else {
+    ex.zero_budget = b.executed && den && *den <= 0;
+    if (b.stated_score) {
+      ex.score = b.stated_score->value;
+      ex.score_stated = true;
+    }
   }
 }
 

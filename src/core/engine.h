@@ -74,9 +74,11 @@ struct NodeResult {
 };
 
 struct ExecutionResult {
-  bool present = false;     // a budget was given
-  bool rate_known = false;  // numerator and denominator were given
-  double numerator = 0;     // 万元
+  bool present = false;       // a budget was given
+  bool rate_known = false;    // numerator and denominator were given
+  bool zero_budget = false;   // both were given, but the budget is 0 (no rate)
+  bool score_stated = false;  // no rate: the score is the table's own
+  double numerator = 0;       // 万元
   double denominator = 0;
   double rate = 0;  // 0..1+
   double weight = 0;

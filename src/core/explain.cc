@@ -185,8 +185,10 @@ std::string explain_execution(const ScoreCard& card) {
   std::string text;
   if (!ex.present) return text;
   if (!ex.rate_known) {
-    if (ex.weight <= 0) return "未能计算执行率";
-    text = "未能计算执行率，采用填报得分";
+    text = ex.zero_budget ? "预算数为0，未能计算执行率" : "未能计算执行率";
+    if (ex.weight <= 0) return text;
+    if (!ex.score_stated) return text + "，暂计0分";
+    text += "，采用填报得分";
     append_number(text, ex.score);
     return text;
   }
