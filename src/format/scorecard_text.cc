@@ -236,7 +236,9 @@ void write_scorecard_text(std::string& out, const core::Evaluation& e, const cor
         percent(s.stated, ex.score / ex.weight), "");
   }
   row(out, "合计", number(s.weight, card.weight), number(s.score, card.raw_total),
-      card.weight > 0 ? percent(s.stated, card.raw_total / card.weight) : "", "");
+      // Over the applicable weight, as each category's rate is.
+      card.applicable_weight > 0 ? percent(s.stated, card.raw_total / card.applicable_weight) : "",
+      "");
   out += rule;
   out += "总分 " + format_number(card.total) + "  等级 " + card.grade + "  （" +
          core::explain_total(card, rules) + "）\n";

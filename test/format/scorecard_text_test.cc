@@ -128,5 +128,21 @@ TEST(ScorecardText, ALongTableLeavesNothingInTheNext) {
   EXPECT_EQ(alone.find(" \n"), std::string::npos) << alone;
 }
 
+// With a not-applicable indicator the total is rescaled; the 合计 row's rate
+// is over the applicable weight, as the categories' are, so that it reads as
+// the rescaled total does (here 9.5 of the 10 points that apply: 95%).
+TEST(ScorecardText, TheSumRowRatesTheApplicableWeight) {
+  core::Evaluation e = one_leaf("产出指标", "企业数", 10, "≥100家", "95家");
+  const int other = e.add_indicator(test::indicator_row("效益指标", 90));
+  e.add_indicator(test::indicator_row("受益人数", 90, "/", "/"), other);
+  const std::string out = table(e);
+  const size_t sum = out.find("\n合计");
+  ASSERT_NE(sum, std::string::npos) << out;
+  const std::string row = out.substr(sum + 1, out.find('\n', sum + 1) - sum - 1);
+  EXPECT_NE(row.find("9.5"), std::string::npos) << row;
+  EXPECT_NE(row.find("95%"), std::string::npos) << row;
+  EXPECT_EQ(row.find("9.5%"), std::string::npos) << row;
+}
+
 }  // namespace
 }  // namespace jixiao::format
