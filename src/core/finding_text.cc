@@ -81,7 +81,7 @@ std::string leaf_message(const Evaluation& e, const ScoreCard& card, const RuleS
       return "评价人打分未写明理由";
     case FlagKind::over_achievement:
       return concat("实际完成值「", a, "」为年度指标值「", t, "」的", format_percent(f.n[0], 0),
-                    "，超过", format_percent(f.n[1], 0), "，目标可能设定偏低");
+                    "，达到或超过", format_percent(f.n[1], 0), "，目标可能设定偏低");
     case FlagKind::over_without_note:
       return concat("实际完成值超过年度指标值的", format_percent(f.n[0], 0),
                     "，按规则须说明偏差原因");

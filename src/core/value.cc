@@ -346,6 +346,30 @@ bool unit_is_clean(std::string_view unit) {
   return true;
 }
 
+// What follows a figure, less a remark in brackets at its end ("95%(抽样)",
+// "12次(含线上)"; full-width brackets are normalised already) and a closing
+// stop ("95%。"): neither says anything about the figure.
+std::string_view drop_remark(std::string_view rest) {
+  for (bool changed = true; changed && !rest.empty();) {
+    changed = false;
+    rest = text::trim(rest);
+    for (std::string_view stop : {"。", ".", ";", "；", ",", "，"}) {
+      if (rest.ends_with(stop)) {
+        rest.remove_suffix(stop.size());
+        changed = true;
+      }
+    }
+    if (rest.ends_with(")")) {
+      const size_t open = rest.rfind('(');
+      if (open != std::string_view::npos) {
+        rest = rest.substr(0, open);
+        changed = true;
+      }
+    }
+  }
+  return rest;
+}
+
 // Tries "label op number [range] unit suffix"; sets kind number, invalid or text.
 void read_figure(std::string_view s, Value& v) {
   Cursor c{s};
@@ -420,7 +444,7 @@ void read_figure(std::string_view s, Value& v) {
     }
   }
   c.skip_spaces();
-  std::string_view rest = c.rest();
+  std::string_view rest = drop_remark(c.rest());
   Op suffix_op = Op::none;
   bool suffix_found = false;
   // Every suffix ends in 成, 右, 上, 下, 内 or 前: other endings skip the search.

@@ -111,6 +111,26 @@ TEST(Value, RangeMayWriteTheUnitOnBothBounds) {
   EXPECT_EQ(parse_value("1万-2万元").kind, ValueKind::invalid);
 }
 
+TEST(Value, ARemarkInBracketsOrAStopAfterTheFigureIsLeftOut) {
+  struct Case {
+    const char* written;
+    double number;
+    const char* unit;
+  };
+  for (const Case& c : {Case{"95%（抽样）", 95, "%"}, Case{"95%(抽样调查，样本300份)", 95, "%"},
+                        Case{"95%。", 95, "%"}, Case{"15次（含线上3次）", 15, "次"},
+                        Case{"≥100家（个）", 100, "家"}, Case{"12篇；", 12, "篇"}}) {
+    const Value v = parse_value(c.written);
+    EXPECT_EQ(v.kind, ValueKind::number) << c.written;
+    EXPECT_EQ(v.number, c.number) << c.written;
+    EXPECT_EQ(v.unit, c.unit) << c.written;
+  }
+  // Brackets that do not close a remark are still a slip in the figure.
+  for (const char* slip : {"95%(", "95%)", "95%（"}) {
+    EXPECT_EQ(parse_value(slip).kind, ValueKind::invalid) << slip;
+  }
+}
+
 TEST(Value, LabelBeforeTheFigureIsKept) {
   const Value v = parse_value("周报不少于52篇");
   EXPECT_EQ(v.label, "周报");
