@@ -277,6 +277,15 @@ void check_weight_sums(const Evaluation& e, const ScoreCard& card, double total,
     return sum >= 0 ? std::optional<double>(sum) : std::nullopt;
   };
   weight_sums(e, weight, children, card.execution.weight, total, std::nullopt, out);
+  // The sums above stop at a level-1 node whose weight is unknown; without a
+  // word the total would quietly leave it out (a tree with no weights at all
+  // scores 0, 差).
+  for (int i = 0; i < static_cast<int>(e.indicators.size()); ++i) {
+    if (e.indicators[i].parent == -1 && !card.nodes[i].weight_known &&
+        !card.nodes[i].not_applicable) {
+      out.push_back({FlagKind::category_unweighted, Severity::warning, i});
+    }
+  }
 }
 
 void check_weight_sums(const Evaluation& e, double execution_weight, double total,

@@ -91,6 +91,8 @@ std::string leaf_message(const Evaluation& e, const ScoreCard& card, const RuleS
       return concat("得分", num(f.n[0]), "低于分值", num(f.n[1]), "，未填写偏差原因分析及改进措施");
     case FlagKind::children_weights_differ:
       return weight_sum_message(e, f);
+    case FlagKind::category_unweighted:
+      return "一级指标未列分值，下级指标也未全部列出分值：总分不含此项，无法核对分值合计";
     case FlagKind::stated_above_weight:
       return concat("填报得分", num(f.n[0]), "超过分值", num(f.n[1]));
     case FlagKind::stated_negative:
@@ -211,6 +213,7 @@ std::string_view flag_code(FlagKind kind) {
       return "missing_deviation_note";
     case FlagKind::children_weights_differ:
     case FlagKind::top_weights_differ:
+    case FlagKind::category_unweighted:
       return "weight_sum_mismatch";
     case FlagKind::stated_above_weight:
     case FlagKind::stated_negative:

@@ -43,6 +43,8 @@ enum class FlagKind : uint8_t {
   // weights
   children_weights_differ,  // weight_sum_mismatch: n = {sum, weight}
   top_weights_differ,  // weight_sum_mismatch: n = {sum, total, execution weight, without execution}
+  category_unweighted,  // weight_sum_mismatch: a level-1 node with no weight of its own or its
+                        // children's
   // stated figures
   stated_above_weight,          // score_exceeds_weight: n = {stated, weight}
   stated_negative,              // score_exceeds_weight: n = {stated}
