@@ -132,16 +132,9 @@ Assessment LeafScorer::by_words(const Indicator& n, const Value& actual, double 
     }
     case WordClass::yes:
     case WordClass::no: {
-      const WordClass target = words.target();
-      // Against a numeric or descriptive target, "是" means it was achieved.
-      bool wanted_yes = target.type != WordClass::no;
-      if (target.type == WordClass::none && target_says_none(n.target)) {
-        // "无安全事故": "无" (it did not happen) meets it, "有" misses it and "是" says it
-        // was achieved; "否" could say either, so the evaluator decides.
-        if (actual.text == "否") break;
-        wanted_yes = actual.text == "是";
-      }
-      const bool met = (c.type == WordClass::yes) == wanted_yes;
+      const std::optional<bool> answer = yes_no_met(n.target, words.target(), actual, c);
+      if (!answer) break;  // the words cannot tell: the evaluator decides
+      const bool met = *answer;
       as.ok = true;
       as.kind = kind;
       as.score = met ? w : 0;

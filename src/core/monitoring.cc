@@ -264,15 +264,16 @@ LightResult Judge::words() const {
                    "年度指标值" + text::quoted(written(in_.target_text, in_.target)) +
                        "为定性描述，实际完成值" + text::quoted(actual_text) + "无法与之比较");
   }
-  const WordClass c = classify_words(actual.text, r_);
+  // The engine's reading: a tier, a grade, yes/no, or the target's own words repeated.
+  LeafWords words(in_.target, actual, r_);
+  const WordClass c = words.actual();
   const std::string said = "实际完成情况" + text::quoted(actual_text);
   switch (c.type) {
     case WordClass::tier:
       return lit(light_of_tier(c.level), std::nullopt,
                  said + "属" + text::quoted(r_.tiers[c.level].label) + "档");
     case WordClass::grade: {
-      const WordClass want =
-          in_.target.kind == ValueKind::text ? classify_words(in_.target.text, r_) : WordClass{};
+      const WordClass want = words.target();
       if (want.type == WordClass::grade && c.level <= want.level) {
         return lit(Light::green, std::nullopt,
                    said + "达到年度指标值" + text::quoted(written(in_.target_text, in_.target)));
@@ -293,12 +294,9 @@ LightResult Judge::words() const {
     }
     case WordClass::yes:
     case WordClass::no: {
-      const WordClass want =
-          in_.target.kind == ValueKind::text ? classify_words(in_.target.text, r_) : WordClass{};
-      const bool wanted_yes = want.type != WordClass::no;
-      if ((c.type == WordClass::yes) == wanted_yes) {
-        return lit(Light::green, std::nullopt, said + "，符合年度指标值");
-      }
+      const std::optional<bool> met = yes_no_met(in_.target, words.target(), actual, c);
+      if (!met) break;
+      if (*met) return lit(Light::green, std::nullopt, said + "，符合年度指标值");
       const bool year_end = in_.month == 12;
       return lit(year_end ? Light::red : Light::yellow, std::nullopt,
                  said + "，尚不符合年度指标值" + (year_end ? "，已到年底" : "，年底前仍可完成"));

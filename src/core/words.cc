@@ -236,6 +236,19 @@ bool target_says_none(const Value& target) {
   return starts_negated(s) || s.starts_with("零") || s.starts_with("杜绝");
 }
 
+std::optional<bool> yes_no_met(const Value& target, WordClass target_class, const Value& actual,
+                               WordClass actual_class) {
+  const bool yes = actual_class.type == WordClass::yes;
+  if (target_class.type == WordClass::yes || target_class.type == WordClass::no) {
+    return yes == (target_class.type == WordClass::yes);
+  }
+  if (target_says_none(target)) {
+    if (actual.text == "否") return std::nullopt;  // "no, not achieved" or "no, it did not happen"
+    return actual.text == "是" || !yes;
+  }
+  return yes;
+}
+
 bool repeats_target(const Value& target, const Value& actual) {
   return target.kind == ValueKind::text && actual.kind == ValueKind::text && !actual.text.empty() &&
          actual.text == target.text;

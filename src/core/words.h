@@ -2,6 +2,7 @@
 // by the rule set's vocabulary.
 #pragma once
 
+#include <optional>
 #include <string_view>
 
 #include "core/rule_set.h"
@@ -24,6 +25,14 @@ WordClass classify_words(std::string_view text, const RuleSet& rules);
 // with a negation or 零/杜绝 ("无安全事故", "零事故", "不发生重大投诉"). Against
 // it, an actual "无" means the target was met and "有" that it was missed.
 bool target_says_none(const Value& target);
+
+// Whether a yes/no actual (`actual`, classified yes or no) meets its target;
+// nullopt when the words cannot tell and the evaluator must. Against a target
+// that is itself 是/否 (有/无, …) the two must agree; against a number or a
+// description "是" means achieved; against a target that says something must
+// not happen (target_says_none) "无" meets it, "有" misses it and "否" is unclear.
+std::optional<bool> yes_no_met(const Value& target, WordClass target_class, const Value& actual,
+                               WordClass actual_class);
 
 // Whether an actual repeats its target word for word ("长期" against "长期",
 // "逐步完善" against "逐步完善"): both words, the same after normalisation.

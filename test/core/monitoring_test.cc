@@ -197,6 +197,17 @@ TEST(MonitoringIndicator, YesNo) {
   expect_light(light_at("制度建设", "是", "否", 12), Light::red);
   expect_light(light_at("违规问题", "否", "否", 12), Light::green);
   expect_light(light_at("违规问题", "否", "是", 6), Light::yellow);
+  // A target that says something must not happen: 无 meets it, 有 does not,
+  // 否 cannot tell (the engine's reading, core/words.h).
+  expect_light(light_at("安全生产", "无安全事故", "无", 6), Light::green);
+  expect_light(light_at("安全生产", "无安全事故", "有", 12), Light::red);
+  expect_no_light(light_at("安全生产", "无安全事故", "否", 6), LightStatus::unknown);
+}
+
+// Words the engine reads: a repeated target reaches it, a negated phrase says nothing.
+TEST(MonitoringIndicator, WordsReadAsTheEngineReadsThem) {
+  expect_light(light_at("可持续影响", "长期", "长期", 6), Light::green);
+  expect_no_light(light_at("社会效益", "有效提升", "无明显提升", 6), LightStatus::unknown);
 }
 
 TEST(MonitoringIndicator, Deadlines) {
