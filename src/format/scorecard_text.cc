@@ -244,7 +244,8 @@ void write_scorecard_text(std::string& out, const core::Evaluation& e, const cor
          core::explain_total(card, rules) + "）\n";
   if (e.stated_total || !e.stated_grade.empty()) {
     out += "报告所列：";
-    if (e.stated_total) out += "总分 " + format_number(e.stated_total->value) + "  ";
+    if (e.stated_total) out += "总分 " + format_number(e.stated_total->value);
+    if (e.stated_total && !e.stated_grade.empty()) out += "  ";
     if (!e.stated_grade.empty()) out += "等级 " + e.stated_grade;
     out += "\n";
   }

@@ -144,5 +144,17 @@ TEST(ScorecardText, TheSumRowRatesTheApplicableWeight) {
   EXPECT_EQ(row.find("9.5%"), std::string::npos) << row;
 }
 
+// The line of what the table states: a total alone, a grade alone, or both,
+// without trailing spaces.
+TEST(ScorecardText, TheStatedLineEndsWithoutSpaces) {
+  core::Evaluation e = one_leaf("产出指标", "企业数", 100, "≥100家", "95家");
+  e.stated_total = core::Figure{95, 0};
+  EXPECT_NE(table(e).find("\n报告所列：总分 95\n"), std::string::npos) << table(e);
+  e.stated_grade = "优";
+  EXPECT_NE(table(e).find("\n报告所列：总分 95  等级 优\n"), std::string::npos) << table(e);
+  e.stated_total.reset();
+  EXPECT_NE(table(e).find("\n报告所列：等级 优\n"), std::string::npos) << table(e);
+}
+
 }  // namespace
 }  // namespace jixiao::format
