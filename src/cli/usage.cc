@@ -62,7 +62,7 @@ std::string joined(const std::vector<std::string>& words) {
 
 // "，是不是 score？" when `word` looks like a slip of one of `candidates`.
 std::string suggestion(std::string_view word, const std::vector<std::string>& candidates) {
-  const std::string near = closest_word(word, candidates);
+  const std::string near = core::text::closest_word(word, candidates);
   return near.empty() ? std::string() : "，是不是 " + near + "？";
 }
 
@@ -201,33 +201,6 @@ void translate(CLI::App& app, const std::shared_ptr<ChineseFormatter>& formatter
 }
 
 }  // namespace
-
-std::string closest_word(std::string_view word, const std::vector<std::string>& candidates) {
-  // Levenshtein distance by one row; a slip is at most a third of the word
-  // (and at least one edit), so "list" is not offered for "lst2x".
-  std::string best;
-  size_t best_distance = std::max<size_t>(1, word.size() / 3) + 1;
-  std::vector<size_t> row;
-  for (const std::string& c : candidates) {
-    row.resize(c.size() + 1);
-    for (size_t j = 0; j <= c.size(); ++j) row[j] = j;
-    for (size_t i = 1; i <= word.size(); ++i) {
-      size_t diagonal = row[0];
-      row[0] = i;
-      for (size_t j = 1; j <= c.size(); ++j) {
-        const size_t above = row[j];
-        row[j] =
-            std::min({row[j] + 1, row[j - 1] + 1, diagonal + (word[i - 1] == c[j - 1] ? 0 : 1)});
-        diagonal = above;
-      }
-    }
-    if (row[c.size()] < best_distance) {
-      best_distance = row[c.size()];
-      best = c;
-    }
-  }
-  return best;
-}
 
 void use_chinese_help(CLI::App& app) {
   auto formatter = std::make_shared<ChineseFormatter>();

@@ -29,8 +29,4 @@ std::string usage_error_message(const CLI::App& app, const CLI::ParseError& erro
 // unusable input (cli/commands.h).
 int finish_parse_error(const CLI::App& app, const CLI::ParseError& error);
 
-// The candidate closest to `word` by edit distance, when it is close enough to
-// be a slip ("scor" → "score", "--jsn" → "--json"); empty otherwise.
-std::string closest_word(std::string_view word, const std::vector<std::string>& candidates);
-
 }  // namespace jixiao::cli

@@ -298,4 +298,31 @@ Encoding guess_encoding(std::string_view bytes) {
   return Encoding::unknown;
 }
 
+std::string closest_word(std::string_view word, const std::vector<std::string>& candidates) {
+  // Levenshtein distance by one row; a slip is at most a third of the word
+  // (and at least one edit), so "list" is not offered for "lst2x".
+  std::string best;
+  size_t best_distance = std::max<size_t>(1, word.size() / 3) + 1;
+  std::vector<size_t> row;
+  for (const std::string& c : candidates) {
+    row.resize(c.size() + 1);
+    for (size_t j = 0; j <= c.size(); ++j) row[j] = j;
+    for (size_t i = 1; i <= word.size(); ++i) {
+      size_t diagonal = row[0];
+      row[0] = i;
+      for (size_t j = 1; j <= c.size(); ++j) {
+        const size_t above = row[j];
+        row[j] =
+            std::min({row[j] + 1, row[j - 1] + 1, diagonal + (word[i - 1] == c[j - 1] ? 0 : 1)});
+        diagonal = above;
+      }
+    }
+    if (row[c.size()] < best_distance) {
+      best_distance = row[c.size()];
+      best = c;
+    }
+  }
+  return best;
+}
+
 }  // namespace jixiao::core::text

@@ -7,6 +7,7 @@
 #include <cstdint>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace jixiao::core::text {
 
@@ -95,5 +96,10 @@ std::string quoted(std::string_view s);
 
 // True when `s` contains an ASCII digit.
 bool has_digit(std::string_view s);
+
+// The candidate closest to `word` by edit distance (in bytes), when it is
+// close enough to be a slip ("scor" → "score", "--jsn" → "--json",
+// "national2020" → "national-2020"); empty otherwise.
+std::string closest_word(std::string_view word, const std::vector<std::string>& candidates);
 
 }  // namespace jixiao::core::text

@@ -6,6 +6,7 @@
 #include <nlohmann/json.hpp>
 
 #include "core/decimal.h"
+#include "core/text.h"
 #include "core/words.h"
 #include "format/embedded_rule_sets.h"
 #include "format/file_bytes.h"
@@ -333,9 +334,11 @@ Result<RuleSet> load_rule_set(std::string_view name_or_path) {
   std::error_code ec;
   if (!std::filesystem::exists(path, ec)) {
     std::string names;
-    for (const auto& n : builtin_rule_set_names()) names += (names.empty() ? "" : "、") + n;
+    const std::vector<std::string> builtin_names = builtin_rule_set_names();
+    for (const auto& n : builtin_names) names += (names.empty() ? "" : "、") + n;
+    const std::string near = core::text::closest_word(path, builtin_names);
     return Status::error("找不到规则集「" + path + "」：既不是内置规则集（" + names +
-                         "），也不是存在的文件");
+                         "），也不是存在的文件" + (near.empty() ? "" : "。是不是 " + near + "？"));
   }
   Result<FileBytes> bytes = FileBytes::open(path, kMaxRuleSetBytes);
   if (!bytes.ok()) return bytes.status();

@@ -97,5 +97,18 @@ TEST(RuleSetJson, ABureausOwnChoicesAreAccepted) {
   EXPECT_EQ(r->grades[0].min, 100);
 }
 
+// A name that is neither built in nor a file is refused with the names there
+// are, and a slip of one of them is pointed out.
+TEST(RuleSetJson, AnUnknownNameListsTheBuiltInOnesAndSuggestsTheNearest) {
+  const Result<core::RuleSet> slip = load_rule_set("national2020");
+  ASSERT_FALSE(slip.ok());
+  EXPECT_EQ(slip.status().message(),
+            "找不到规则集「national2020」：既不是内置规则集（national-2020、bureau-example），"
+            "也不是存在的文件。是不是 national-2020？");
+  const Result<core::RuleSet> far = load_rule_set("省级规则");
+  ASSERT_FALSE(far.ok());
+  EXPECT_EQ(far.status().message().find("是不是"), std::string::npos) << far.status().message();
+}
+
 }  // namespace
 }  // namespace jixiao::format
