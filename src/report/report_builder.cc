@@ -431,16 +431,30 @@ void analysis_chapter(Writer& w, const ReportInput& in) {
     const core::Indicator& c = e.indicators[cat];
     const core::NodeResult& r = in.card.nodes[cat];
     w.heading(2, c.name + "情况");
+    if (r.not_applicable) {
+      std::string s = "该指标不适用，不计分";
+      if (r.weight_known && r.weight > 0)
+        s += "（分值" + num(r.weight) + "分不计入，总分按适用指标折算）";
+      w.para(s + "。");
+      auto it = in.narrative.analysis.find(c.name);
+      if (it != in.narrative.analysis.end()) w.lines(it->second);
+      continue;
+    }
     std::string s = "该指标";
     if (r.weight_known) s += "分值" + num(r.weight) + "分，";
     s += "评价得分" + score_text(r) + "分";
-    if (r.scored && r.weight > 0) s += "，得分率" + format_percent(r.score / r.weight);
+    // Over the applicable weight, as the score tables rate it.
+    if (r.scored && r.applicable_weight > 0) {
+      s += "，得分率" + format_percent(r.score / r.applicable_weight);
+    }
     s += "。";
     // Leaves short of full marks, with the rule's explanation and the unit's note.
     std::vector<std::string> short_of;
+    bool some_not_applicable = false;
     for (size_t i = static_cast<size_t>(cat) + 1;
          i < e.indicators.size() && e.indicators[i].level > 1; ++i) {
       const auto& nr = in.card.nodes[i];
+      if (e.is_leaf(static_cast<int>(i)) && nr.not_applicable) some_not_applicable = true;
       if (!e.is_leaf(static_cast<int>(i)) || !nr.scored || nr.score + 1e-9 >= nr.weight) continue;
       std::string item =
           e.indicators[i].name + "：" + core::explain(e, in.card, static_cast<int>(i), in.rules);
@@ -448,7 +462,8 @@ void analysis_chapter(Writer& w, const ReportInput& in) {
       short_of.push_back(item);
     }
     if (short_of.empty()) {
-      s += "各项指标均达到年度指标值，得满分。";
+      s += some_not_applicable ? "不适用的指标不计分，其余各项指标均达到年度指标值，得满分。"
+                               : "各项指标均达到年度指标值，得满分。";
       w.para(s);
     } else {
       s += "未得满分的指标：";

@@ -93,6 +93,30 @@ TEST(Report, FiguresComeFromTheData) {
   EXPECT_NE(text.find("加快预算执行进度"), std::string::npos);
 }
 
+// Chapter 4 says what holds: a category that does not apply is not "all
+// reached, full marks", and one whose not-applicable leaves are left out says
+// so; its score rate is over the weight that applies.
+TEST(Report, AnalysisOfNotApplicableIndicatorsClaimsNothing) {
+  core::Evaluation e;
+  e.title = "测试项目";
+  const int output = e.add_indicator(test::indicator_row("产出指标", 20));
+  e.add_indicator(test::indicator_row("企业数", 10, "≥100家", "100家"), output);
+  e.add_indicator(test::indicator_row("培训人次", 10, "/", "/"), output);
+  const int benefit = e.add_indicator(test::indicator_row("效益指标", 80));
+  e.add_indicator(test::indicator_row("受益人数", 80, "≥90%", "不适用"), benefit);
+  const core::ScoreCard card = core::score(e, national());
+  const Narrative narrative;
+  const office::TableText text;
+  const std::string all = all_text(build_report({e, card, national(), narrative, text}));
+  EXPECT_NE(all.find("该指标不适用，不计分（分值80分不计入，总分按适用指标折算）。"),
+            std::string::npos)
+      << all;
+  EXPECT_NE(all.find("得分率100%。不适用的指标不计分，其余各项指标均达到年度指标值，得满分。"),
+            std::string::npos)
+      << all;
+  EXPECT_EQ(all.find("得分率50%"), std::string::npos) << all;
+}
+
 TEST(Report, ScoreTableByCategoryWithRatesTotalAndGrade) {
   const Built b = build("report-002.json");
   const Table* t = table(b.doc, "表 综合评分情况");
