@@ -332,6 +332,9 @@ void SentenceReader::grades(std::string_view s, const std::string& quote) {
                              "评定为", "评价为", "结论为", "结果为", "评为", "档次"}) {
     const size_t at = s.find(w);
     if (at == std::string_view::npos) continue;
+    // "「良」对应等级「良」": an indicator's qualitative grade (a score's explanation), not
+    // the evaluation's.
+    if (s.substr(0, at).ends_with("对应")) continue;
     size_t i = at + w.size();
     // Up to four characters of 为 是 ： “ before the grade.
     for (int k = 0; k < 4 && i < s.size(); ++k) {
