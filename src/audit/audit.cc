@@ -144,9 +144,9 @@ Result<Document> read_report(std::string_view bytes, const std::string& name) {
 Audit audit_document(const Document& doc, const core::RuleSet& rules) {
   Audit a;
   a.facts = extract_facts(doc);
-  a.findings = check_facts(a.facts, rules);
   a.extracted = extract_evaluation(a.facts);
   core::score_into(a.extracted.evaluation, rules, a.card);
+  a.findings = check_facts(a.facts, rules, &a.card);
   for (const core::Flag& flag : a.card.flags) {
     if (!wanted(a, flag)) continue;
     core::Finding f = core::describe(a.extracted.evaluation, a.card, rules, flag);

@@ -30,7 +30,8 @@ std::string num(double v, int decimals = 2) {
 
 class Checker {
  public:
-  Checker(const Facts& f, const core::RuleSet& r) : f_(f), r_(r) {}
+  Checker(const Facts& f, const core::RuleSet& r, const core::ScoreCard* engine)
+      : f_(f), r_(r), engine_(engine) {}
 
   std::vector<AuditFinding> run() {
     score_table();
@@ -94,8 +95,7 @@ class Checker {
       add("total_mismatch", Severity::error, t.quote,
           "评分表合计分值写为" + num(*t.weight) + "分，各项分值之和为" + num(weights) + "分");
     }
-    if (t.score && all_scores && !f_.score_table.empty() &&
-        !agrees(core::round_half_up(scores, 4), *t.score)) {
+    if (t.score && all_scores && !f_.score_table.empty() && !total_agrees(scores, *t.score)) {
       add("total_mismatch", Severity::error, t.quote,
           "评分表综合得分写为" + num(*t.score) + "分，各项得分之和为" + num(scores) + "分");
     }
@@ -124,7 +124,7 @@ class Checker {
       }
       if (f_.execution_row && f_.execution_row->score) sum += f_.execution_row->score->value;
       const Stated& total = f_.text_total.front();
-      if (!agrees(core::round_half_up(sum, 4), total)) {
+      if (!total_agrees(sum, total)) {
         add("total_mismatch", Severity::error, total.quote,
             "总分写为" + num(total) + "分，正文所列各一级指标得分之和为" + num(sum) + "分");
       }
@@ -394,8 +394,23 @@ class Checker {
     }
   }
 
+  // Whether a stated total is the parts' sum, or that sum as the rules rescale
+  // it (not-applicable indicators left out) or cap it when the engine did so
+  // with the report's indicator table.
+  bool total_agrees(double parts, const Stated& stated) const {
+    if (agrees(core::round_half_up(parts, 4), stated)) return true;
+    if (engine_ == nullptr || (!engine_->rescaled && !engine_->cap)) return false;
+    double total = parts;
+    if (engine_->rescaled && engine_->applicable_weight > 0) {
+      total = core::round_half_up(parts * r_.total / engine_->applicable_weight, r_.decimals);
+    }
+    if (engine_->cap && total > *engine_->cap) total = *engine_->cap;
+    return agrees(total, stated);
+  }
+
   const Facts& f_;
   const core::RuleSet& r_;
+  const core::ScoreCard* engine_;
   std::vector<AuditFinding> out_;
 };
 
@@ -412,8 +427,9 @@ bool is_audit_code(std::string_view code) {
   return false;
 }
 
-std::vector<AuditFinding> check_facts(const Facts& facts, const core::RuleSet& rules) {
-  return Checker(facts, rules).run();
+std::vector<AuditFinding> check_facts(const Facts& facts, const core::RuleSet& rules,
+                                      const core::ScoreCard* engine) {
+  return Checker(facts, rules, engine).run();
 }
 
 }  // namespace jixiao::audit

@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "audit/facts.h"
+#include "core/engine.h"
 #include "core/finding.h"
 #include "core/rule_set.h"
 
@@ -25,7 +26,12 @@ struct AuditFinding {
   std::string message;  // Chinese, with both numbers
 };
 
-std::vector<AuditFinding> check_facts(const Facts& facts, const core::RuleSet& rules);
+// `engine`, when given, is the rules' scoring of the report's own indicator
+// table (audit.h): where it leaves not-applicable indicators out and rescales,
+// or caps the total, a stated total that is the parts' sum so rescaled or
+// capped agrees with them.
+std::vector<AuditFinding> check_facts(const Facts& facts, const core::RuleSet& rules,
+                                      const core::ScoreCard* engine = nullptr);
 
 // The audit's own finding codes (the fixed list of docs/audit.md).
 bool is_audit_code(std::string_view code);

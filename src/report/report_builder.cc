@@ -443,10 +443,8 @@ void analysis_chapter(Writer& w, const ReportInput& in) {
     std::string s = "该指标";
     if (r.weight_known) s += "分值" + num(r.weight) + "分，";
     s += "评价得分" + score_text(r) + "分";
-    // Over the applicable weight, as the score tables rate it.
-    if (r.scored && r.applicable_weight > 0) {
-      s += "，得分率" + format_percent(r.score / r.applicable_weight);
-    }
+    // Over the whole weight, as the report's score table rates it (a reader checks it there).
+    if (r.scored && r.weight > 0) s += "，得分率" + format_percent(r.score / r.weight);
     s += "。";
     // Leaves short of full marks, with the rule's explanation and the unit's note.
     std::vector<std::string> short_of;
