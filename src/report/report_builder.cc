@@ -627,6 +627,37 @@ Document build_report(const ReportInput& in) {
   return doc;
 }
 
+// The 总分 of the 自评表: the total the evaluation states; else the total of the
+// scores the table prints (the unit's own where it states one, else the
+// rule's), rescaled and capped as the rules do, so that the 得分 column adds
+// up to it. It is the engine's total when the unit states no score of its own.
+double self_table_total(const ReportInput& in) {
+  const Evaluation& e = in.evaluation;
+  const core::ScoreCard& card = in.card;
+  if (e.stated_total) return e.stated_total->value;
+  const int n = static_cast<int>(e.indicators.size());
+  std::vector<double> children(static_cast<size_t>(n), 0);
+  double raw = 0;
+  for (int i = n - 1; i >= 0; --i) {  // children follow their parent
+    const core::Indicator& ind = e.indicators[static_cast<size_t>(i)];
+    const core::NodeResult& node = card.nodes[static_cast<size_t>(i)];
+    const double printed = ind.stated_score ? ind.stated_score->value
+                           : e.is_leaf(i)   ? (node.scored ? node.score : 0)
+                                            : children[static_cast<size_t>(i)];
+    (ind.parent >= 0 ? children[static_cast<size_t>(ind.parent)] : raw) += printed;
+  }
+  const core::ExecutionResult& x = card.execution;
+  if (x.present) {
+    raw += e.budget && e.budget->stated_score ? e.budget->stated_score->value : x.score;
+  }
+  double total = core::round_half_up(raw, in.rules.decimals);
+  if (card.rescaled && card.applicable_weight > 0) {
+    total = core::round_half_up(total * in.rules.total / card.applicable_weight, in.rules.decimals);
+  }
+  if (card.cap && total > *card.cap) total = *card.cap;
+  return total;
+}
+
 Document build_self_evaluation_table(const ReportInput& in) {
   const Evaluation& e = in.evaluation;
   Document doc;
@@ -714,7 +745,7 @@ Document build_self_evaluation_table(const ReportInput& in) {
   b.row();
   b.cell(0, "总分", true, levels + 2);
   b.cell(levels + 2, num(in.card.weight), true);
-  b.cell(levels + 3, e.stated_total ? num(e.stated_total->value) : num(in.card.total), true);
+  b.cell(levels + 3, num(self_table_total(in)), true);
   b.cell(levels + 4, "", true);
   b.row();
   b.cell(0, "自评结论", true);

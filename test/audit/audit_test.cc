@@ -148,38 +148,50 @@ TEST(OwnReports, GeneratedEvaluationsAuditToNothingTheEngineDoesNotSay) {
     bench::append_evaluation(text, bench::kDefaultSeed, i);
     text += '\n';
   }
+  Result<core::RuleSet> bureau = format::load_rule_set("bureau-example");  // caps the total
+  ASSERT_TRUE(bureau.ok()) << bureau.status().message();
   format::EvaluationReader reader;
   int audited = 0;
   int rescaled = 0;
+  int capped = 0;
   const Status read =
       reader.read_text(text, "generated.jsonl", true, [&](core::Evaluation& e, size_t line) {
-        const core::ScoreCard card = core::score(e, national());
-        std::set<std::string> engine_codes;
-        for (const core::Finding& f : core::findings(e, card, national())) {
-          engine_codes.insert(f.code);
+        const core::RuleSet& capping = *bureau;
+        for (const core::RuleSet* rules : {&national(), &capping}) {
+          const core::ScoreCard card = core::score(e, *rules);
+          std::set<std::string> engine_codes;
+          for (const core::Finding& f : core::findings(e, card, *rules)) {
+            engine_codes.insert(f.code);
+          }
+          app::SourcedEvaluation sourced;
+          sourced.evaluation = e;
+          for (app::DocumentKind kind :
+               {app::DocumentKind::report, app::DocumentKind::self_evaluation}) {
+            const std::string where = "line " + std::to_string(line) + " by " + rules->name +
+                                      (kind == app::DocumentKind::report ? ", report" : ", 自评表");
+            Result<std::string> docx = app::report_bytes(sourced, *rules, {}, kind);
+            EXPECT_TRUE(docx.ok()) << where << ": " << docx.status().message();
+            if (!docx.ok()) continue;
+            Result<Document> doc = read_report(*docx, "generated.docx");
+            EXPECT_TRUE(doc.ok()) << where << ": " << doc.status().message();
+            if (!doc.ok()) continue;
+            const Audit a = audit_document(*doc, *rules);
+            EXPECT_NEAR(a.card.total, card.total, 1e-9) << where;
+            for (const AuditFinding& f : a.findings) {
+              EXPECT_TRUE(engine_codes.count(f.code) > 0)
+                  << where << ": " << f.code << " on 「" << f.quote << "」: " << f.message;
+            }
+            ++audited;
+          }
+          rescaled += card.rescaled ? 1 : 0;
+          capped += card.cap ? 1 : 0;
         }
-        app::SourcedEvaluation sourced;
-        sourced.evaluation = e;
-        Result<std::string> docx =
-            app::report_bytes(sourced, national(), {}, app::DocumentKind::report);
-        EXPECT_TRUE(docx.ok()) << docx.status().message();
-        if (!docx.ok()) return Status();
-        Result<Document> doc = read_report(*docx, "generated.docx");
-        EXPECT_TRUE(doc.ok()) << doc.status().message();
-        if (!doc.ok()) return Status();
-        const Audit a = audit_document(*doc, national());
-        EXPECT_NEAR(a.card.total, card.total, 1e-9) << "line " << line;
-        for (const AuditFinding& f : a.findings) {
-          EXPECT_TRUE(engine_codes.count(f.code) > 0)
-              << "line " << line << ": " << f.code << " on 「" << f.quote << "」: " << f.message;
-        }
-        ++audited;
-        rescaled += card.rescaled ? 1 : 0;
         return Status();
       });
   ASSERT_TRUE(read.ok()) << read.message();
-  EXPECT_EQ(audited, static_cast<int>(picked.size()));
-  EXPECT_GE(rescaled, 5);  // the rescaled totals are among them
+  EXPECT_EQ(audited, 4 * static_cast<int>(picked.size()));
+  EXPECT_GE(rescaled, 10);  // the rescaled totals are among them, by both rule sets
+  EXPECT_GT(capped, 0);     // and totals capped by the bureau's execution caps
 }
 
 // The official self-evaluation table (项目支出绩效自评表) is one table holding
