@@ -1,5 +1,6 @@
 #include "core/model.h"
 
+#include <algorithm>
 #include <cassert>
 
 namespace jixiao::core {
@@ -89,6 +90,34 @@ std::optional<ScoringKind> scoring_kind_from_code(std::string_view code) {
   return std::nullopt;
 }
 
+const std::vector<ScoringKind>& settable_scoring_kinds() {
+  static const std::vector<ScoringKind> kinds = [] {
+    std::vector<ScoringKind> out;
+    for (const auto& k : kKinds) {
+      if (k.kind != ScoringKind::expert_panel && k.kind != ScoringKind::stated &&
+          k.kind != ScoringKind::none) {
+        out.push_back(k.kind);
+      }
+    }
+    return out;
+  }();
+  return kinds;
+}
+
+bool settable_scoring_kind(ScoringKind kind) {
+  const auto& kinds = settable_scoring_kinds();
+  return std::find(kinds.begin(), kinds.end(), kind) != kinds.end();
+}
+
+std::string settable_scoring_kinds_text() {
+  std::string out;
+  for (ScoringKind k : settable_scoring_kinds()) {
+    if (!out.empty()) out += "、";
+    out.append(scoring_kind_code(k)).append("（").append(scoring_kind_label(k)).append("）");
+  }
+  return out;
+}
+
 std::string_view evaluation_kind_code(EvaluationKind kind) {
   switch (kind) {
     case EvaluationKind::self:
@@ -139,6 +168,7 @@ std::optional<Scope> scope_from_text(std::string_view text) {
     if (text == scope_code(scope) || text == scope_label(scope)) return scope;
   }
   if (text == "部门整体") return Scope::department_overall;
+  if (text == "项目") return Scope::project;
   return std::nullopt;
 }
 

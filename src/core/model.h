@@ -108,6 +108,13 @@ enum class ScoringKind {
 
 std::string_view scoring_kind_code(ScoringKind kind);
 std::optional<ScoringKind> scoring_kind_from_code(std::string_view code);
+// The kinds an input may name for a row, in their order of docs/rules.md
+// (expert_panel, stated and none follow from the data, never from a choice).
+const std::vector<ScoringKind>& settable_scoring_kinds();
+bool settable_scoring_kind(ScoringKind kind);
+// The kinds an input may name, as messages list them:
+// "higher_is_better（正向指标）、lower_is_better（反向指标）、…".
+std::string settable_scoring_kinds_text();
 std::string_view scoring_kind_label(ScoringKind kind);  // Chinese
 
 // One node of an indicator tree. Trees are stored flat in pre-order: a node's

@@ -6,6 +6,7 @@
 #ifdef __SSE2__
 #include <emmintrin.h>
 #endif
+#include <algorithm>
 #include <cstring>
 #include <deque>
 #include <vector>
@@ -305,6 +306,39 @@ class DocumentReader {
     return Status();
   }
 
+  // A year: 2024, "2024", or as tables write it, "2024年" and "2024年度".
+  Status year(ondemand::value v, std::string_view field, int& out) {
+    std::optional<double> y;
+    ondemand::json_type type;
+    if (auto err = v.type().get(type)) return json_error(err, field);
+    if (type == ondemand::json_type::string) {
+      std::string_view s;
+      if (auto err = v.get_string().get(s)) return json_error(err, field);
+      s = core::text::trim(s);
+      for (std::string_view suffix : {"年度", "年"}) {
+        if (s.ends_with(suffix)) {
+          s.remove_suffix(suffix.size());
+          break;
+        }
+      }
+      if (s.size() == 4 &&
+          std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; })) {
+        y = (s[0] - '0') * 1000 + (s[1] - '0') * 100 + (s[2] - '0') * 10 + (s[3] - '0');
+      } else if (!s.empty()) {
+        return fail(field, "应为年份（如 2024），实际为「" + std::string(s) + "」");
+      }
+    } else {
+      Status s = plain_number(v, field, y);
+      if (!s.ok()) return s;
+    }
+    if (!y) return Status();
+    if (*y < 1900 || *y > 2200 || *y != static_cast<int>(*y)) {
+      return fail(field, "应为年份（如 2024）");
+    }
+    out = static_cast<int>(*y);
+    return Status();
+  }
+
   Status plain_number(ondemand::value v, std::string_view field, std::optional<double>& out) {
     std::optional<core::Figure> f;
     Status s = number(v, field, f);
@@ -402,16 +436,7 @@ class DocumentReader {
         saw_indicators = true;
         return indicators(v, e, -1, key);
       }
-      if (key_is(key, "year")) {
-        std::optional<double> y;
-        Status s = plain_number(v, key, y);
-        if (!s.ok() || !y) return s;
-        if (*y < 1900 || *y > 2200 || *y != static_cast<int>(*y)) {
-          return fail(key, "应为年份（如 2024）");
-        }
-        e.year = static_cast<int>(*y);
-        return Status();
-      }
+      if (key_is(key, "year")) return year(v, key, e.year);
       if (key_is(key, "experts")) {
         Status s = strings(v, key, e.experts);
         if (s.ok() && e.experts.size() > kMaxExperts) return fail(key, "专家人数过多");
@@ -426,13 +451,17 @@ class DocumentReader {
         auto kind = core::evaluation_kind_from_text(scratch_);
         if (!kind) {
           return fail(key,
-                      "应为 self、department、finance 或 third_party，实际为「" + scratch_ + "」");
+                      "应为 self（单位自评）、department（部门评价）、finance（财政评价）或 "
+                      "third_party（第三方评价），实际为「" +
+                          scratch_ + "」");
         }
         e.kind = *kind;
       } else if (key_is(key, "scope")) {
         auto scope = core::scope_from_text(scratch_);
         if (!scope)
-          return fail(key, "应为 project 或 department_overall，实际为「" + scratch_ + "」");
+          return fail(key,
+                      "应为 project（项目支出）或 department_overall（部门整体支出），实际为「" +
+                          scratch_ + "」");
         e.scope = *scope;
       } else if (scratch_ == "mean" || scratch_ == "trimmed_mean") {
         e.panel_method =
@@ -654,9 +683,9 @@ class DocumentReader {
         Status s = text(v, key, scratch_);
         if (!s.ok()) return s;
         auto kind = core::scoring_kind_from_code(scratch_);
-        if (!kind || *kind == core::ScoringKind::expert_panel ||
-            *kind == core::ScoringKind::stated || *kind == core::ScoringKind::none) {
-          return fail(key, "不是可用的计分方式「" + scratch_ + "」（见 docs/rules.md）");
+        if (!kind || !core::settable_scoring_kind(*kind)) {
+          return fail(key, "不是可用的计分方式「" + scratch_ + "」（可用：" +
+                               core::settable_scoring_kinds_text() + "）");
         }
         n.kind = *kind;
         return Status();

@@ -281,10 +281,7 @@ std::string_view figure_code_for(std::string_view s) {
 }
 
 std::optional<core::ScoringKind> scoring_kind_for(std::string_view s) {
-  using K = core::ScoringKind;
-  for (K k : {K::automatic, K::higher_is_better, K::lower_is_better, K::equal, K::qualitative_tiers,
-              K::qualitative_grades, K::yes_no, K::deadline, K::proportional_capped,
-              K::linear_deduction, K::manual}) {
+  for (core::ScoringKind k : core::settable_scoring_kinds()) {
     if (s == core::scoring_kind_code(k) || s == squash(core::scoring_kind_label(k))) return k;
   }
   return std::nullopt;

@@ -955,7 +955,11 @@ class SheetImporter {
       const std::string k = squash(display(r, *c));
       if (!k.empty()) {
         auto kind = scoring_kind_for(k);
-        if (!kind) return fail(r, *c, "不是可用的计分方式「" + display(r, *c) + "」");
+        if (!kind) {
+          return fail(r, *c,
+                      "不是可用的计分方式「" + display(r, *c) + "」（可用：" +
+                          core::settable_scoring_kinds_text() + "）");
+        }
         n.kind = *kind;
       }
     }

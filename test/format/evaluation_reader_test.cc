@@ -224,6 +224,20 @@ TEST(EvaluationReader, TextsReadWithAndWithoutEscapes) {
   EXPECT_NE(error_of(R"({"title":"t","unit":"\x"})"), "");
 }
 
+// Years and enumerations as tables write them: "2024年度", 自评, 项目.
+TEST(EvaluationReader, YearsAndKindsAsTablesWriteThem) {
+  for (const char* year :
+       {R"(2024)", R"("2024")", R"("2024年")", R"("2024年度")", R"(" 2024年 ")"}) {
+    Result<core::Evaluation> r =
+        parse_evaluation(std::string(R"({"title":"t","indicators":[],"year":)") + year +
+                         R"(,"kind":"自评","scope":"项目"})");
+    ASSERT_TRUE(r.ok()) << year << ": " << r.status().message();
+    EXPECT_EQ(r->year, 2024) << year;
+    EXPECT_EQ(r->kind, core::EvaluationKind::self);
+    EXPECT_EQ(r->scope, core::Scope::project);
+  }
+}
+
 TEST(EvaluationReader, BudgetUnitMayComeAfterTheAmounts) {
   Result<core::Evaluation> r = parse_evaluation(
       R"({"title":"t","indicators":[],"budget":{"adjusted":4800000,"executed":2400000,"unit":"元"}})");
@@ -238,7 +252,19 @@ TEST(EvaluationReader, ErrorsNameTheField) {
       "文件 a.json：字段 indicators[0].children[0].weight 应为数字，实际为「abc」");
   EXPECT_EQ(
       error_of(R"({"title":"t","indicators":[],"kind":"selfish"})"),
-      "文件 a.json：字段 kind 应为 self、department、finance 或 third_party，实际为「selfish」");
+      "文件 a.json：字段 kind 应为 self（单位自评）、department（部门评价）、finance（财政评价）或 "
+      "third_party（第三方评价），实际为「selfish」");
+  EXPECT_EQ(
+      error_of(R"({"title":"t","indicators":[],"scope":"整体"})"),
+      "文件 a.json：字段 scope 应为 project（项目支出）或 department_overall（部门整体支出），"
+      "实际为「整体」");
+  EXPECT_EQ(error_of(R"({"title":"t","indicators":[{"name":"a","kind":"higher"}]})"),
+            "文件 a.json：字段 indicators[0].kind 不是可用的计分方式「higher」（可用：" +
+                core::settable_scoring_kinds_text() + "）");
+  EXPECT_NE(core::settable_scoring_kinds_text().find("higher_is_better（正向指标）"),
+            std::string::npos);
+  EXPECT_EQ(error_of(R"({"title":"t","indicators":[],"year":"二〇二四年"})"),
+            "文件 a.json：字段 year 应为年份（如 2024），实际为「二〇二四」");
   EXPECT_EQ(error_of(R"({"title":"t","indicators":[{"name":"a","wieght":5}]})"),
             "文件 a.json：字段 indicators[0].wieght 是未知字段（字段名见 docs/format.md）");
   EXPECT_EQ(error_of(R"({"indicators":[]})"), "文件 a.json：缺少字段 title（评价对象名称）");
