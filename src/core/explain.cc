@@ -1,5 +1,6 @@
 // The Chinese explanation of every score. Kept apart from the engine so that
 // scoring stays allocation-free; texts are written only when shown.
+#include <algorithm>
 #include <string>
 
 #include "core/concat.h"
@@ -153,15 +154,23 @@ void explain_into(const Evaluation& e, const ScoreCard& card, int index, const R
       break;
     }
     case Reason::panel: {
+      // Written as arithmetic a reader can redo: the scores kept, over how many.
       const PanelMethod method = e.panel_method.value_or(r.panel_method);
+      const std::vector<double>& scores = ind.expert_scores;
+      const bool trimmed = method == PanelMethod::trimmed_mean && scores.size() >= 3;
+      const auto [lo, hi] = std::minmax_element(scores.begin(), scores.end());
       std::string sum;
-      for (double v : ind.expert_scores) sum += (sum.empty() ? "" : "+") + format_number(v);
-      size_t n = ind.expert_scores.size();
-      if (method == PanelMethod::trimmed_mean && n >= 3) {
-        text += "专家评分去掉一个最高分和一个最低分后取平均（" + sum + "，共" + std::to_string(n) +
-                "位）=" + s();
+      size_t kept = 0;
+      for (auto it = scores.begin(); it != scores.end(); ++it) {
+        if (trimmed && (it == lo || it == hi)) continue;  // the first lowest and highest only
+        sum += (sum.empty() ? "" : "+") + format_number(*it);
+        ++kept;
+      }
+      if (trimmed) {
+        text += "专家评分去掉最高分" + format_number(*hi) + "和最低分" + format_number(*lo) +
+                "后平均：(" + sum + ")/" + std::to_string(kept) + "=" + s();
       } else {
-        text += "专家评分平均：(" + sum + ")/" + std::to_string(n) + "=" + s();
+        text += "专家评分平均：(" + sum + ")/" + std::to_string(kept) + "=" + s();
       }
       break;
     }
