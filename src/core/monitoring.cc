@@ -156,13 +156,11 @@ LightResult Judge::numeric() const {
                        text::quoted(written(in_.actual_text, actual)) + "的单位不一致，无法比较");
   }
 
-  // The engine's direction; a target of 0 ("0起") also means nothing may happen.
+  // The engine's direction; an equal target of 0 (also a bare "0起") means nothing may happen.
   const ScoringKind kind = in_.kind == ScoringKind::automatic
                                ? infer_scoring_kind(in_.name, target, actual, r_)
                                : in_.kind;
-  const bool zero_means_none =
-      t == 0 &&
-      (kind == ScoringKind::equal || (in_.kind == ScoringKind::automatic && target.op == Op::none));
+  const bool zero_means_none = t == 0 && kind == ScoringKind::equal;
   const Direction dir = kind == ScoringKind::lower_is_better || zero_means_none ? Direction::lower
                                                                                 : Direction::higher;
   return dir == Direction::lower ? lower(a, t, f) : higher(a, t, f);

@@ -294,6 +294,8 @@ ScoringKind infer_scoring_kind(std::string_view name, const Value& target, LeafW
         case Op::eq:
           return ScoringKind::equal;
         case Op::none:
+          // A bare 0 ("0起", "0件") means nothing may happen, not "at least nothing".
+          if (target.number == 0) return ScoringKind::equal;
           return is_lower_is_better_name(name, rules) ||
                          is_lower_is_better_name(target.label, rules)
                      ? ScoringKind::lower_is_better
