@@ -215,10 +215,14 @@ std::string explain_execution(const ScoreCard& card) {
     append_number(text, ex.weight);
     return text;
   }
+  // The score from the amounts, not from the rounded rate: 98.35%×10 would read
+  // as 9.84 where the rate 98.346…% gives 9.83.
   text += "，得分";
-  append_number(text, ex.rate * 100, 2);
-  text += "%×";
   append_number(text, ex.weight);
+  text += "×";
+  append_number(text, ex.numerator);
+  text += '/';
+  append_number(text, ex.denominator);
   text += '=';
   append_number(text, ex.score);
   return text;
