@@ -61,9 +61,14 @@ struct WordIndex {
   // lower_is_better_names grouped by their last character: a name contains
   // one of them only where that character occurs, so one search for the
   // character and a compare ending there replace a search for every name.
+  // Within a group (most names end in 率) the names are looked up by their
+  // last two characters, so that only the one or two names ending in, say,
+  // 制率 are compared where an indicator's name has 率.
   struct LowerNames {
-    std::string tail;
-    std::vector<std::string> names;
+    std::string tail;                             // the last character
+    bool whole = false;                           // the tail alone is a listed name
+    StringTable by_pair;                          // last two characters → index in `pairs`
+    std::vector<std::vector<std::string>> pairs;  // the names, by their last two characters
   };
   std::vector<LowerNames> lower_names;
   // Different for every index_words() call in the process: remembered

@@ -71,6 +71,14 @@ void each_word(const RuleSet& rules, Visit visit) {
   }
 }
 
+// Where the character that ends at byte `end` of `s` starts: one step back
+// over UTF-8 continuation bytes (0 at the start).
+size_t previous_character(std::string_view s, size_t end) {
+  size_t i = end > 0 ? end - 1 : 0;
+  while (i > 0 && (static_cast<unsigned char>(s[i]) & 0xC0) == 0x80) --i;
+  return i;
+}
+
 // Whether `s` begins with a negating word: 不/未/无/没/非, but not a word that
 // merely begins with one of them (不断, 非常, 无论).
 bool starts_negated(std::string_view s) {
@@ -184,16 +192,26 @@ void index_words(RuleSet& rules) {
   });
   for (const auto& name : rules.lower_is_better_names) {
     if (name.empty()) continue;
-    // The last character: step back over UTF-8 continuation bytes.
-    size_t start = name.size() - 1;
-    while (start > 0 && (static_cast<unsigned char>(name[start]) & 0xC0) == 0x80) --start;
-    const std::string_view tail = std::string_view(name).substr(start);
+    const size_t last = previous_character(name, name.size());
+    const std::string_view tail = std::string_view(name).substr(last);
     auto group = std::find_if(index.lower_names.begin(), index.lower_names.end(),
                               [&](const WordIndex::LowerNames& g) { return g.tail == tail; });
     if (group == index.lower_names.end()) {
-      group = index.lower_names.insert(index.lower_names.end(), {std::string(tail), {}});
+      group = index.lower_names.emplace(index.lower_names.end());
+      group->tail = tail;
     }
-    group->names.push_back(name);
+    if (last == 0) {
+      group->whole = true;
+      continue;
+    }
+    const std::string_view pair = std::string_view(name).substr(previous_character(name, last));
+    int at = group->by_pair.find(pair);
+    if (at < 0) {
+      at = static_cast<int>(group->pairs.size());
+      group->by_pair.add(pair, at);
+      group->pairs.emplace_back();
+    }
+    group->pairs[static_cast<size_t>(at)].push_back(name);
   }
   static std::atomic<uint64_t> next_id{1};
   index.id = next_id.fetch_add(1, std::memory_order_relaxed);
@@ -217,12 +235,18 @@ bool is_lower_is_better_name(std::string_view name, const RuleSet& rules) {
     }
     return false;
   }
-  // Each occurrence of a last character ("率") is where a name may end.
+  // Each occurrence of a last character ("率") is where a name may end; the
+  // character before it picks the names that can end there.
   for (const WordIndex::LowerNames& group : index.lower_names) {
     for (size_t at = name.find(group.tail); at != std::string_view::npos;
          at = name.find(group.tail, at + 1)) {
+      if (group.whole) return true;
+      if (at == 0) continue;
       const size_t end = at + group.tail.size();
-      for (const std::string& n : group.names) {
+      const size_t before = previous_character(name, at);
+      const int pair = group.by_pair.find(name.substr(before, end - before));
+      if (pair < 0) continue;
+      for (const std::string& n : group.pairs[static_cast<size_t>(pair)]) {
         if (n.size() <= end && name.compare(end - n.size(), n.size(), n) == 0) return true;
       }
     }
