@@ -41,6 +41,7 @@ class LeafScorer {
                       LeafWords& words, Explanation& why);
   Assessment tier_score(const Indicator& n, int level, double w, ScoringKind kind,
                         Explanation& why);
+  Assessment yes_no(bool met, double w, ScoringKind kind, Explanation& why);
   void flag(FlagKind kind, Severity severity = Severity::error, double n0 = 0, double n1 = 0,
             double n2 = 0, double n3 = 0) {
     flags_.push_back({kind, severity, index_, {n0, n1, n2, n3}});
@@ -107,6 +108,16 @@ Assessment LeafScorer::tier_score(const Indicator& n, int level, double w, Scori
   return as;
 }
 
+Assessment LeafScorer::yes_no(bool met, double w, ScoringKind kind, Explanation& why) {
+  Assessment as;
+  as.ok = true;
+  as.kind = kind;
+  as.score = met ? w : 0;
+  why = {met ? Reason::yes_no_met : Reason::yes_no_missed, 0, 0, w};
+  as.short_of_target = !met;
+  return as;
+}
+
 // Scores an actual written in words against any target.
 Assessment LeafScorer::by_words(const Indicator& n, const Value& actual, double w, ScoringKind kind,
                                 LeafWords& words, Explanation& why) {
@@ -131,18 +142,16 @@ Assessment LeafScorer::by_words(const Indicator& n, const Value& actual, double 
       return as;
     }
     case WordClass::yes:
-    case WordClass::no: {
-      const std::optional<bool> answer = yes_no_met(n.target, words.target(), actual, c);
-      if (!answer) break;  // the words cannot tell: the evaluator decides
-      const bool met = *answer;
-      as.ok = true;
-      as.kind = kind;
-      as.score = met ? w : 0;
-      why = {met ? Reason::yes_no_met : Reason::yes_no_missed, 0, 0, w};
-      as.short_of_target = !met;
-      return as;
-    }
+    case WordClass::no:
+      // nullopt: the words cannot tell, the evaluator decides.
+      if (const std::optional<bool> met = yes_no_met(n.target, words.target(), actual, c)) {
+        return yes_no(*met, w, kind, why);
+      }
+      break;
     case WordClass::none:
+      if (const std::optional<bool> met = none_happened(n.target, actual)) {
+        return yes_no(*met, w, kind, why);
+      }
       break;
   }
   if (actual.kind == ValueKind::invalid) {

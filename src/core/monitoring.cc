@@ -93,6 +93,9 @@ class Judge {
   LightResult lower(double a, double t, double f) const;
   LightResult deadline() const;
   LightResult words() const;
+  // Green when met; else yellow until December, red then (or at once when
+  // the target says something must not happen). `said` quotes the actual.
+  LightResult yes_no_light(bool met, const std::string& said) const;
   Light light_of_tier(int level) const;
   std::string num(double x, double f) const {
     return format_number(x / f) + (in_.target.unit == "%" ? "%" : "");
@@ -244,6 +247,17 @@ LightResult Judge::deadline() const {
   return lit(Light::red, std::nullopt, limit + "，第" + m + "月仍未完成，已到期");
 }
 
+LightResult Judge::yes_no_light(bool met, const std::string& said) const {
+  if (met) return lit(Light::green, std::nullopt, said + "，符合年度指标值");
+  // What must not happen has happened: the rest of the year cannot undo it.
+  if (target_says_none(in_.target)) {
+    return lit(Light::red, std::nullopt, said + "，不符合年度指标值，年内已无法达成");
+  }
+  const bool year_end = in_.month == 12;
+  return lit(year_end ? Light::red : Light::yellow, std::nullopt,
+             said + "，尚不符合年度指标值" + (year_end ? "，已到年底" : "，年底前仍可完成"));
+}
+
 Light Judge::light_of_tier(int level) const {
   if (level <= 0) return Light::green;
   if (level == 1) return Light::yellow;
@@ -256,6 +270,11 @@ LightResult Judge::words() const {
   if (actual.kind == ValueKind::empty) {
     return not_lit(LightStatus::unknown,
                    "未填写截至第" + std::to_string(in_.month) + "月的实际完成情况，无法判断进度");
+  }
+  // A count against "无安全事故": none so far is on course; one is a miss the rest
+  // of the year cannot undo.
+  if (const std::optional<bool> none = none_happened(in_.target, actual)) {
+    return yes_no_light(*none, "实际完成情况" + text::quoted(actual_text));
   }
   if (actual.kind != ValueKind::text) {
     return not_lit(LightStatus::unknown,
@@ -294,10 +313,7 @@ LightResult Judge::words() const {
     case WordClass::no: {
       const std::optional<bool> met = yes_no_met(in_.target, words.target(), actual, c);
       if (!met) break;
-      if (*met) return lit(Light::green, std::nullopt, said + "，符合年度指标值");
-      const bool year_end = in_.month == 12;
-      return lit(year_end ? Light::red : Light::yellow, std::nullopt,
-                 said + "，尚不符合年度指标值" + (year_end ? "，已到年底" : "，年底前仍可完成"));
+      return yes_no_light(*met, said);
     }
     case WordClass::none:
       break;

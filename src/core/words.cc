@@ -255,9 +255,21 @@ bool is_lower_is_better_name(std::string_view name, const RuleSet& rules) {
 }
 
 bool target_says_none(const Value& target) {
+  if (target.kind == ValueKind::number) {
+    // "0起", "=0件", "≤0": nothing may happen, in numbers.
+    return target.number == 0 && (target.op == Op::none || target.op == Op::eq || target.op == Op::le);
+  }
   if (target.kind != ValueKind::text) return false;
   const std::string_view s = target.text;
   return starts_negated(s) || s.starts_with("零") || s.starts_with("杜绝");
+}
+
+std::optional<bool> none_happened(const Value& target, const Value& actual) {
+  if (target.kind != ValueKind::text || actual.kind != ValueKind::number || !target_says_none(target)) {
+    return std::nullopt;
+  }
+  if (actual.op == Op::ge || actual.op == Op::gt || actual.op == Op::range) return std::nullopt;
+  return actual.number <= 0;
 }
 
 std::optional<bool> yes_no_met(const Value& target, WordClass target_class, const Value& actual,
@@ -340,7 +352,8 @@ ScoringKind infer_scoring_kind(std::string_view name, const Value& target, LeafW
         case WordClass::no:
           return ScoringKind::yes_no;
         case WordClass::none:
-          return ScoringKind::manual;
+          // "零事故", "杜绝…", "不发生…" against "0起", "无" or "未发生": yes/no by meaning.
+          return target_says_none(target) ? ScoringKind::yes_no : ScoringKind::manual;
       }
       break;
     }

@@ -21,10 +21,16 @@ struct WordClass {
 // right after a negation (无明显提升, 效果不显著, 不太满意) does not count.
 WordClass classify_words(std::string_view text, const RuleSet& rules);
 
-// Whether a target in words says that something must not happen: it begins
-// with a negation or 零/杜绝 ("无安全事故", "零事故", "不发生重大投诉"). Against
-// it, an actual "无" means the target was met and "有" that it was missed.
+// Whether a target says that something must not happen: words that begin
+// with a negation or 零/杜绝 ("无安全事故", "零事故", "不发生重大投诉"), or the
+// number 0 without ≥ ("0起", "≤0"). Against it, an actual "无" means the target
+// was met and "有" that it was missed.
 bool target_says_none(const Value& target);
+
+// A count against a target in words that says something must not happen
+// ("0" or "2起" against "无安全事故"): met when the count is 0. nullopt when the
+// target is not such words, the actual is no number, or a lower bound ("≥1").
+std::optional<bool> none_happened(const Value& target, const Value& actual);
 
 // Whether a yes/no actual (`actual`, classified yes or no) meets its target;
 // nullopt when the words cannot tell and the evaluator must. Against a target

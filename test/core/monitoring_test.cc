@@ -202,6 +202,16 @@ TEST(MonitoringIndicator, YesNo) {
   expect_light(light_at("安全生产", "无安全事故", "无", 6), Light::green);
   expect_light(light_at("安全生产", "无安全事故", "有", 12), Light::red);
   expect_no_light(light_at("安全生产", "无安全事故", "否", 6), LightStatus::unknown);
+  // What has happened cannot be undone by December: red at once, not yellow.
+  expect_light(light_at("安全生产", "无安全事故", "有", 6), Light::red);
+  // Counts against such words, and words against a count of 0.
+  expect_light(light_at("安全生产", "无安全事故", "0", 6), Light::green);
+  expect_light(light_at("安全生产", "零事故", "0起", 6), Light::green);
+  expect_light(light_at("安全生产", "杜绝重大事故", "1起", 3), Light::red);
+  expect_light(light_at("安全生产", "0起", "无", 6), Light::green);
+  expect_light(light_at("安全生产", "0起", "未发生", 6), Light::green);
+  expect_light(light_at("安全生产", "0起", "有", 6), Light::red);
+  expect_no_light(light_at("安全生产", "无安全事故", "≥1起", 6), LightStatus::unknown);
 }
 
 // Words the engine reads: a repeated target reaches it, a negated phrase says nothing.

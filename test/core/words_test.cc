@@ -116,3 +116,31 @@ TEST(Words, LowerIsBetterNamesAgreeWithAPlainSearch) {
 
 }  // namespace
 }  // namespace jixiao::core
+
+namespace jixiao::core {
+namespace {
+
+TEST(Words, TargetsThatSayNothingMayHappen) {
+  for (const char* t : {"无安全事故", "零事故", "杜绝违规", "不发生重大投诉", "0起", "0", "=0件", "≤0"}) {
+    EXPECT_TRUE(target_says_none(parse_value(t))) << t;
+  }
+  for (const char* t : {"不断完善", "有效提升", "≥0", "1起", "0.5%", "≥95%", ""}) {
+    EXPECT_FALSE(target_says_none(parse_value(t))) << t;
+  }
+}
+
+TEST(Words, CountsAgainstTargetsThatSayNothingMayHappen) {
+  const auto met = [](const char* target, const char* actual) {
+    return none_happened(parse_value(target), parse_value(actual));
+  };
+  EXPECT_EQ(met("无安全事故", "0"), true);
+  EXPECT_EQ(met("零事故", "0起"), true);
+  EXPECT_EQ(met("杜绝重大投诉", "2起"), false);
+  EXPECT_EQ(met("无安全事故", "≥1起"), std::nullopt);  // a lower bound says too little
+  EXPECT_EQ(met("无安全事故", "无"), std::nullopt);    // words: yes_no_met reads them
+  EXPECT_EQ(met("有效提升", "0"), std::nullopt);
+  EXPECT_EQ(met("0起", "0"), std::nullopt);  // numbers against numbers: the equal rule
+}
+
+}  // namespace
+}  // namespace jixiao::core
