@@ -330,6 +330,28 @@ bool try_date(std::string_view s, Value& v) {
   return true;
 }
 
+// "2024.6.28", "2024.06.30前": year, month and day between dots, as the date
+// reader reads "2024-6-28". A figure has one dot at most, so two cannot be a
+// number; "2024.6" alone is left a number.
+bool read_dotted_date(std::string_view s, Value& v) {
+  const auto digits = [&](size_t at) {
+    size_t n = 0;
+    while (at + n < s.size() && is_digit(s[at + n])) ++n;
+    return n;
+  };
+  if (digits(0) != 4 || s.size() < 8 || s[4] != '.') return false;
+  const size_t month = digits(5);
+  if (month < 1 || month > 2 || 5 + month >= s.size() || s[5 + month] != '.') return false;
+  const size_t day_at = 6 + month;
+  const size_t day = digits(day_at);
+  if (day < 1 || day > 2 || (day_at + day < s.size() && s[day_at + day] == '.')) return false;
+  thread_local std::string dashed;
+  dashed.assign(s);
+  dashed[4] = '-';
+  dashed[5 + month] = '-';
+  return try_date(dashed, v);
+}
+
 // Unit characters: words, %, / (元/人), ² and a few symbols; no digits or
 // punctuation (those make the figure unreadable).
 bool unit_is_clean(std::string_view unit) {
@@ -368,6 +390,15 @@ std::string_view drop_remark(std::string_view rest) {
     }
   }
   return rest;
+}
+
+// A percentage followed by words ("100%到位", "98%合格"): the words restate
+// what the figure measures; the unit is %.
+std::string_view percent_remark(std::string_view unit) {
+  if (unit.size() > 1 && unit[0] == '%' && static_cast<unsigned char>(unit[1]) >= 0xE4) {
+    return unit.substr(0, 1);
+  }
+  return unit;
 }
 
 // Tries "label op number [range] unit suffix"; sets kind number, invalid or text.
@@ -416,6 +447,8 @@ void read_figure(std::string_view s, Value& v) {
     v.label.clear();
     return;
   }
+  // "1000余人次", "100多家": more than the figure.
+  if ((c.eat("余") || c.eat("多")) && op == Op::none) op = Op::ge;
   double upper = 0;
   bool range = false;
   // The unit of the lower bound when it is written on both ("90%-95%", "100家至200家"); it
@@ -468,7 +501,7 @@ void read_figure(std::string_view s, Value& v) {
       }
     }
   }
-  std::string_view unit = text::trim(rest);
+  std::string_view unit = percent_remark(text::trim(rest));
   if (range && !lower_unit.empty() && lower_unit != unit) {
     // "90%-95家": bounds in two units cannot be one range.
     v.kind = ValueKind::invalid;
@@ -576,6 +609,10 @@ bool read_unit_figure(std::string_view s, Value& v) {
   read_number(c, number, decimals);
   if (!std::isfinite(number)) return false;
   const std::string_view unit = c.rest();
+  // "1000余人", "100%到位": the general way reads them.
+  if (unit.starts_with("余") || unit.starts_with("多") || (unit.size() > 1 && unit[0] == '%')) {
+    return false;
+  }
   // Letters, % and up to eight Chinese characters (U+4000–U+9FFF, lead bytes
   // E4–E9: no punctuation there), none of them one that starts a range (至,
   // 到) or a date (年, 月, 季), and not ending in a character a suffix ends
@@ -625,6 +662,7 @@ void parse_value_with(std::string_view written, Value& v, bool shortcuts) {
     v.kind = ValueKind::not_applicable;
     return;
   }
+  if (read_dotted_date(s, v)) return;
   // A date needs 年, 月, 季度 or a - or / after the year ("2021-12"): other
   // text skips the date reader.
   bool may_be_date = false;

@@ -62,6 +62,14 @@ INSTANTIATE_TEST_SUITE_P(
                     Row{"3吨", ValueKind::number, Op::none, 3000, "千克", 0},
                     Row{"10万人次", ValueKind::number, Op::none, 1e5, "人次", 0},
                     Row{"≥90%", ValueKind::number, Op::ge, 90, "%", 0},
+                    Row{"1000余人次", ValueKind::number, Op::ge, 1000, "人次", 0},
+                    Row{"100多家", ValueKind::number, Op::ge, 100, "家", 0},
+                    Row{"≤5余次", ValueKind::number, Op::le, 5, "次", 0},
+                    Row{"100%到位", ValueKind::number, Op::none, 100, "%", 0},
+                    Row{"≥98%合格", ValueKind::number, Op::ge, 98, "%", 0},
+                    Row{"95%以上", ValueKind::number, Op::ge, 95, "%", 0},
+                    Row{"2024.6", ValueKind::number, Op::none, 2024.6, "", 1},
+                    Row{"2024.6.28.1", ValueKind::invalid, Op::none, 0, "", 0},
                     Row{"100:%", ValueKind::invalid, Op::none, 0, "", 0},
                     Row{"预算执行率100:%", ValueKind::invalid, Op::none, 0, "", 0},
                     Row{"365天*18小时", ValueKind::invalid, Op::none, 0, "", 0},
@@ -146,6 +154,17 @@ TEST(Value, DatesCarryTheirParts) {
   v = parse_value("12月底前");
   EXPECT_EQ(v.date.month, 12);
   EXPECT_EQ(v.date.day, 0);
+  // Dots between year, month and day, as "2024-6-28".
+  v = parse_value("2024.6.28");
+  EXPECT_EQ(v.kind, ValueKind::date);
+  EXPECT_EQ(v.date.year, 2024);
+  EXPECT_EQ(v.date.month, 6);
+  EXPECT_EQ(v.date.day, 28);
+  v = parse_value("2024.06.30前");
+  EXPECT_EQ(v.kind, ValueKind::date);
+  EXPECT_EQ(v.op, Op::le);
+  EXPECT_EQ(v.date.day, 30);
+  EXPECT_EQ(parse_value("2024.13.01").kind, ValueKind::invalid);
 }
 
 TEST(Value, TraditionalCharactersAreSimplified) {
