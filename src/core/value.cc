@@ -1,6 +1,8 @@
 #include "core/value.h"
 
+#include <algorithm>
 #include <cmath>
+#include <iterator>
 #include <utility>
 
 #include "core/decimal.h"
@@ -226,6 +228,60 @@ bool read_small_number(Cursor& c, int& out) {
   }
   if (v == 0) return false;
   out = v;
+  return true;
+}
+
+// A count in Chinese numerals ("两个", "三次", "十二个月", "不少于两次"): an
+// optional operator, numerals from 一 to 九千九百九十九, and a counting word from
+// a short list, nothing else; so that "一般", "一次性" or "十分满意" stay words.
+bool read_chinese_count(std::string_view s, Value& v) {
+  static constexpr std::string_view kDigits[] = {"零", "〇", "一", "二", "两", "三",
+                                                 "四", "五", "六", "七", "八", "九"};
+  static constexpr int kDigitValues[] = {0, 0, 1, 2, 2, 3, 4, 5, 6, 7, 8, 9};
+  static constexpr std::string_view kCounts[] = {
+      "个工作日", "工作日", "个月", "人次", "个", "次",   "人", "家", "项", "件", "场",
+      "期",       "批",     "名",   "户",   "所", "座",   "台", "套", "篇", "份", "本",
+      "天",       "日",     "月",   "年",   "周", "小时", "起", "条", "类", "轮", "处"};
+  Cursor c{s};
+  Op op = Op::none;
+  eat_prefix_op(c, op);
+  const size_t start = c.i;
+  int total = 0;
+  int digit = -1;  // the numeral waiting for its 十/百/千, -1 none
+  for (bool more = true; more && !c.done();) {
+    more = false;
+    for (size_t d = 0; d < std::size(kDigits); ++d) {
+      if (digit <= 0 && c.eat(kDigits[d])) {  // 零 waits for the next: "一千零五"
+        digit = kDigitValues[d];
+        more = true;
+        break;
+      }
+    }
+    if (more) continue;
+    for (const auto& [word, scale] :
+         {std::pair<std::string_view, int>{"千", 1000}, {"百", 100}, {"十", 10}}) {
+      // "十二" begins with its 十; "二百" has its digit first.
+      if (c.eat(word)) {
+        if (digit < 0 && !(scale == 10 && c.i - word.size() == start)) return false;
+        total += (digit < 0 ? 1 : digit) * scale;
+        digit = -1;
+        more = true;
+        break;
+      }
+    }
+  }
+  if (c.i == start) return false;
+  total += digit < 0 ? 0 : digit;
+  const std::string_view unit = c.rest();
+  if (std::find(std::begin(kCounts), std::end(kCounts), unit) == std::end(kCounts)) return false;
+  const UnitReading reading = read_unit(unit);
+  v.kind = ValueKind::number;
+  v.op = op;
+  v.number = total * reading.factor;
+  v.factor = reading.factor;
+  v.unit.assign(reading.canonical);
+  v.unit_known = reading.known;
+  v.decimals = 0;
   return true;
 }
 
@@ -680,6 +736,7 @@ void parse_value_with(std::string_view written, Value& v, bool shortcuts) {
   }
   if (may_be_date && try_date(s, v)) return;
   if (!text::has_digit(s)) {
+    if (read_chinese_count(s, v)) return;
     v.kind = ValueKind::text;
     v.text.assign(s);
     return;
