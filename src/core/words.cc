@@ -286,8 +286,18 @@ std::optional<bool> yes_no_met(const Value& target, WordClass target_class, cons
 }
 
 bool repeats_target(const Value& target, const Value& actual) {
-  return target.kind == ValueKind::text && actual.kind == ValueKind::text && !actual.text.empty() &&
-         actual.text == target.text;
+  if (target.kind != ValueKind::text || actual.kind != ValueKind::text || target.text.empty()) {
+    return false;
+  }
+  // "已全覆盖" against "全覆盖": the same words, said as done.
+  std::string_view said = actual.text;
+  for (std::string_view done : {"均已", "已经", "已"}) {
+    if (said.starts_with(done)) {
+      said.remove_prefix(done.size());
+      break;
+    }
+  }
+  return said == target.text;
 }
 
 WordClass LeafWords::actual() {

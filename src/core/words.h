@@ -41,7 +41,8 @@ std::optional<bool> yes_no_met(const Value& target, WordClass target_class, cons
                                WordClass actual_class);
 
 // Whether an actual repeats its target word for word ("长期" against "长期",
-// "逐步完善" against "逐步完善"): both words, the same after normalisation.
+// "逐步完善" against "逐步完善"), or says it as done ("已全覆盖" against "全覆盖"):
+// both words, the same after normalisation and a leading 已/已经/均已.
 bool repeats_target(const Value& target, const Value& actual);
 
 // The words of one target and actual, each classified at most once however
