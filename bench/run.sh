@@ -22,7 +22,7 @@ cd "$(dirname "$0")/.."
 build=${JIXIAO_BENCH_BUILD:-build-bench}
 evaluations=${JIXIAO_BENCH_EVALUATIONS:-100000}
 seed=20240613
-data=${JIXIAO_BENCH_DATA:-${TMPDIR:-/tmp}/jixiao-bench-v2-${evaluations}-${seed}.jsonl}  # v2: the generator version
+data=${JIXIAO_BENCH_DATA:-${TMPDIR:-/tmp}/jixiao-bench-v3-${evaluations}-${seed}.jsonl}  # v3: the generator version
 sample=${JIXIAO_BENCH_SAMPLE:-10000}
 repetitions=${JIXIAO_BENCH_REPETITIONS:-3}
 python=/usr/bin/python3  # Debian's; the python3 first on PATH may be another interpreter

@@ -21,7 +21,7 @@ cd "$(dirname "$0")/.."
 build=${JIXIAO_BENCH_BUILD:-build-bench}
 evaluations=${JIXIAO_BENCH_EVALUATIONS:-100000}
 seed=20240613
-data=${JIXIAO_BENCH_DATA:-${TMPDIR:-/tmp}/jixiao-bench-v2-${evaluations}-${seed}.jsonl}  # v2: the generator version
+data=${JIXIAO_BENCH_DATA:-${TMPDIR:-/tmp}/jixiao-bench-v3-${evaluations}-${seed}.jsonl}  # v3: the generator version
 pgbin=/usr/lib/postgresql/15/bin
 
 scripts/setup.sh

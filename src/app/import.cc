@@ -1,7 +1,9 @@
 #include "app/import.h"
 
+#include <chrono>
 #include <map>
 #include <set>
+#include <thread>
 
 #include "app/record_json.h"
 #include "app/rule_sets.h"
@@ -56,12 +58,15 @@ class FileImport {
     if (!unit.ok()) return unit.status();
     Result<int64_t> project = project_for(e, *unit);
     if (!project.ok()) return project.status();
+    s = refuse_twice(e, {e.year, *unit, *project}, where);
+    if (!s.ok()) return s;
     Result<const core::RuleSet*> rules = rule_sets_.get(e.year, e.rule_set, file_);
     if (!rules.ok()) return rules.status().within(where + "字段 rule_set：");
     core::score_into(e, **rules, card_);
     std::vector<core::Finding> findings = core::findings(e, card_, **rules);
     const storage::EvaluationResults results = scored_rows(e, card_, **rules, findings);
     const storage::EvaluationPlace place{e.year, *unit, *project};
+    imported_.insert({*project, e.kind});
     Result<int64_t> id = writer_.insert(place, e, results, origin, now_);
     if (!id.ok()) return id.status().within(where);
     s = audit(ctx_, "create", "evaluations", std::to_string(*id), "",
@@ -97,6 +102,28 @@ class FileImport {
   size_t projects_created = 0;
 
  private:
+  // One project has one evaluation of each kind: a file imported twice, or
+  // an evaluation repeated in a file, is refused rather than stored again
+  // (totals and grade counts would count it twice). Replacing one is `save`.
+  Status refuse_twice(const core::Evaluation& e, const storage::EvaluationPlace& place,
+                      const std::string& where) {
+    const std::string what = "「" + e.title + "」（" + e.unit + "，" + std::to_string(e.year) +
+                             "年度，" + std::string(core::evaluation_kind_label(e.kind)) + "）";
+    if (imported_.contains({place.project_id, e.kind})) {
+      return Status::error(where + "评价" + what +
+                           "在本文件中出现了两次；同一项目每类评价只能导入一次");
+    }
+    if (new_projects_.contains(place.project_id)) return Status();
+    Result<std::optional<int64_t>> existing =
+        storage::find_evaluation_of(ctx_.connection, place, core::evaluation_kind_code(e.kind));
+    if (!existing.ok()) return existing.status();
+    if (!*existing) return Status();
+    const std::string id = std::to_string(**existing);
+    return Status::error(where + "评价" + what + "已导入，编号 " + id +
+                         "；本文件未导入。如需用本文件替换它，请用 jixiao save " + id +
+                         " 文件 --version 版本（jixiao show " + id + " 显示版本）");
+  }
+
   Result<int64_t> unit_for(const core::Evaluation& e, const std::string& where) {
     const std::string& text = options_.unit_code.empty() ? e.unit : options_.unit_code;
     auto cached = units_.find(text);
@@ -142,6 +169,7 @@ class FileImport {
         ctx_.connection, e.year, unit, e.title, core::scope_code(e.scope), now_);
     if (!p.ok()) return p.status();
     if (p->second) {
+      new_projects_.insert(p->first);
       Status s =
           audit(ctx_, "create", "projects", std::to_string(p->first), "",
                 project_json(p->first, e.year, unit, e.title, core::scope_code(e.scope)), &audit_);
@@ -162,6 +190,8 @@ class FileImport {
   std::map<std::string, int64_t> units_;
   std::map<std::string, int64_t> projects_;
   std::set<int> years_;
+  std::set<int64_t> new_projects_;  // created by this file: no evaluation of theirs is stored yet
+  std::set<std::pair<int64_t, core::EvaluationKind>> imported_;  // (project, kind) of this file
 };
 
 }  // namespace
@@ -173,33 +203,45 @@ std::unique_ptr<EvaluationSource> open_evaluation_source(const std::string& path
 ImportSummary import_evaluations(Context& ctx,
                                  const std::vector<std::unique_ptr<EvaluationSource>>& sources,
                                  const ImportOptions& options, ImportObserver* observer) {
+  // A file whose transaction the database gave up (PostgreSQL's deadlock and
+  // serialization errors: two imports registering the same new units in
+  // different orders) is imported again from the start, after a pause that
+  // grows; other errors are final.
+  constexpr int kAttempts = 5;
   ImportSummary summary;
   RuleSets rule_sets(ctx.connection);
   for (const auto& source : sources) {
     FileOutcome outcome;
     outcome.path = source->name();
-    storage::Transaction tx(ctx.connection);
-    Status s = tx.begin_write();
-    FileImport file(ctx, options, rule_sets, source->name());
-    if (s.ok()) {
-      s = source->read([&](SourcedEvaluation& e) {
-        Status added = file.add(e);
-        if (added.ok() && observer) observer->on_evaluation(file.ids.size());
-        return added;
-      });
-    }
-    if (s.ok()) s = file.finish();
-    if (s.ok()) s = tx.commit();
-    if (s.ok()) {
-      outcome.state = FileState::imported;  // or with findings: ImportSummary::add decides
-      outcome.evaluations = std::move(file.outcomes);
-      summary.indicator_rows += file.indicator_rows;
-      summary.units_created += file.units_created;
-      summary.projects_created += file.projects_created;
-      summary.ids.insert(summary.ids.end(), file.ids.begin(), file.ids.end());
-    } else {
+    for (int attempt = 1;; ++attempt) {
+      storage::Transaction tx(ctx.connection);
+      Status s = tx.begin_write();
+      FileImport file(ctx, options, rule_sets, source->name());
+      if (s.ok()) {
+        s = source->read([&](SourcedEvaluation& e) {
+          Status added = file.add(e);
+          if (added.ok() && observer) observer->on_evaluation(file.ids.size());
+          return added;
+        });
+      }
+      if (s.ok()) s = file.finish();
+      if (s.ok()) s = tx.commit();
+      if (s.ok()) {
+        outcome.state = FileState::imported;  // or with findings: ImportSummary::add decides
+        outcome.evaluations = std::move(file.outcomes);
+        summary.indicator_rows += file.indicator_rows;
+        summary.units_created += file.units_created;
+        summary.projects_created += file.projects_created;
+        summary.ids.insert(summary.ids.end(), file.ids.begin(), file.ids.end());
+        break;
+      }
+      const bool busy = ctx.connection.last_error_kind() == storage::ErrorKind::busy;
       tx.abandon();
-      outcome.error = s.message();
+      if (!busy || attempt == kAttempts) {
+        outcome.error = s.message();
+        break;
+      }
+      std::this_thread::sleep_for(std::chrono::milliseconds(25 << attempt));
     }
     const FileOutcome& added = summary.add(std::move(outcome));
     if (observer) observer->on_file(added, summary.files.size());

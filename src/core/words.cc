@@ -257,7 +257,8 @@ bool is_lower_is_better_name(std::string_view name, const RuleSet& rules) {
 bool target_says_none(const Value& target) {
   if (target.kind == ValueKind::number) {
     // "0起", "=0件", "≤0": nothing may happen, in numbers.
-    return target.number == 0 && (target.op == Op::none || target.op == Op::eq || target.op == Op::le);
+    return target.number == 0 &&
+           (target.op == Op::none || target.op == Op::eq || target.op == Op::le);
   }
   if (target.kind != ValueKind::text) return false;
   const std::string_view s = target.text;
@@ -265,7 +266,8 @@ bool target_says_none(const Value& target) {
 }
 
 std::optional<bool> none_happened(const Value& target, const Value& actual) {
-  if (target.kind != ValueKind::text || actual.kind != ValueKind::number || !target_says_none(target)) {
+  if (target.kind != ValueKind::text || actual.kind != ValueKind::number ||
+      !target_says_none(target)) {
     return std::nullopt;
   }
   if (actual.op == Op::ge || actual.op == Op::gt || actual.op == Op::range) return std::nullopt;

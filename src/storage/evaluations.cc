@@ -588,6 +588,15 @@ Result<std::optional<EvaluationHeader>> find_evaluation_header(Connection& c, in
   return std::optional<EvaluationHeader>(std::move(found->front()));
 }
 
+Result<std::optional<int64_t>> find_evaluation_of(Connection& c, const EvaluationPlace& place,
+                                                  std::string_view kind) {
+  // (year, unit_id) leads the index evaluations_year_unit.
+  return query_int(c,
+                   "SELECT MIN(id) FROM evaluations WHERE year = ? AND unit_id = ? AND "
+                   "project_id = ? AND kind = ?",
+                   place.year, place.unit_id, place.project_id, kind);
+}
+
 Result<std::optional<StoredEvaluation>> load_evaluation(Connection& c, int64_t id) {
   Result<std::optional<EvaluationHeader>> header = find_evaluation_header(c, id);
   if (!header.ok()) return header.status();

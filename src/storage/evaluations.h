@@ -64,6 +64,11 @@ class EvaluationWriter {
 Result<std::vector<EvaluationHeader>> list_evaluations(Connection& c,
                                                        const EvaluationFilter& filter);
 Result<std::optional<EvaluationHeader>> find_evaluation_header(Connection& c, int64_t id);
+// The evaluation of `kind` (self, third_party, …) of a project already stored,
+// the oldest when there are several; nullopt when there is none. Imports use
+// it to refuse storing the same evaluation twice.
+Result<std::optional<int64_t>> find_evaluation_of(Connection& c, const EvaluationPlace& place,
+                                                  std::string_view kind);
 // The whole evaluation: input, results and header; nullopt when there is none.
 Result<std::optional<StoredEvaluation>> load_evaluation(Connection& c, int64_t id);
 

@@ -51,7 +51,9 @@ std::vector<std::string> generated_files(int files, int per_file, const std::str
   for (int f = 0; f < files; ++f) {
     text.clear();
     for (int k = 0; k < per_file; ++k) {
-      bench::append_evaluation(text, 7, static_cast<uint64_t>(f * per_file + k));
+      // Numbered apart per tag: each tag's evaluations are projects of their own.
+      const uint64_t first = tag == "b" ? 1000000 : 0;
+      bench::append_evaluation(text, 7, first + static_cast<uint64_t>(f * per_file + k));
       text += '\n';
     }
     paths.push_back(temp_path(tag + std::to_string(f) + ".jsonl"));

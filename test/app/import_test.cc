@@ -147,6 +147,49 @@ TEST_P(Import, ABadLineInARealFileRefusesTheWholeFile) {
   EXPECT_EQ(rows(*db_.connection, "audit_log"), 0);
 }
 
+TEST_P(Import, TheSameEvaluationIsNotStoredTwice) {
+  const auto source = [](std::string name, std::vector<core::Evaluation> evaluations) {
+    std::vector<std::unique_ptr<app::EvaluationSource>> out;
+    out.push_back(std::make_unique<ListSource>(std::move(name), std::move(evaluations)));
+    return out;
+  };
+  const core::Evaluation first = small_evaluation("甲项目", "甲单位", 2024);
+  ASSERT_EQ(import_all(*ctx_, source("a.jsonl", {first})).refused_files(), 0u);
+  storage::Connection& c = *db_.connection;
+  const int64_t audited = rows(c, "audit_log");
+
+  // The same file again: refused, naming the stored evaluation and how to replace it.
+  core::Evaluation again = small_evaluation("乙项目", "甲单位", 2024);
+  app::ImportSummary summary = import_all(*ctx_, source("a.jsonl", {again, first}));
+  ASSERT_EQ(summary.refused_files(), 1u);
+  const std::string& error = summary.files[0].error;
+  EXPECT_NE(error.find("a.jsonl:2"), std::string::npos) << error;
+  EXPECT_NE(error.find("「甲项目」（甲单位，2024年度，单位自评）已导入，编号 "), std::string::npos)
+      << error;
+  EXPECT_NE(error.find("jixiao save "), std::string::npos) << error;
+  EXPECT_EQ(rows(c, "evaluations"), 1) << "nothing of the refused file, 乙项目 included";
+  EXPECT_EQ(rows(c, "projects"), 1);
+  EXPECT_EQ(rows(c, "audit_log"), audited);
+
+  // Twice in one file: refused too.
+  summary = import_all(*ctx_, source("b.jsonl", {again, again}));
+  ASSERT_EQ(summary.refused_files(), 1u);
+  EXPECT_NE(summary.files[0].error.find("b.jsonl:2"), std::string::npos) << summary.files[0].error;
+  EXPECT_NE(summary.files[0].error.find("出现了两次"), std::string::npos) << summary.files[0].error;
+  EXPECT_EQ(rows(c, "evaluations"), 1);
+
+  // Another kind of evaluation of the same project, the same title in another
+  // year or unit: other evaluations, stored.
+  core::Evaluation third_party = first;
+  third_party.kind = core::EvaluationKind::third_party;
+  core::Evaluation next_year = first;
+  next_year.year = 2025;
+  core::Evaluation other_unit = small_evaluation("甲项目", "乙单位", 2024);
+  summary = import_all(*ctx_, source("c.jsonl", {third_party, next_year, other_unit}));
+  EXPECT_EQ(summary.refused_files(), 0u) << summary.files[0].error;
+  EXPECT_EQ(rows(c, "evaluations"), 4);
+}
+
 TEST_P(Import, AnEvaluationWithoutAYearIsRefused) {
   core::Evaluation e = small_evaluation("无年度", "单位", 2024);
   e.year = 0;

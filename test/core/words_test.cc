@@ -121,7 +121,8 @@ namespace jixiao::core {
 namespace {
 
 TEST(Words, TargetsThatSayNothingMayHappen) {
-  for (const char* t : {"无安全事故", "零事故", "杜绝违规", "不发生重大投诉", "0起", "0", "=0件", "≤0"}) {
+  for (const char* t :
+       {"无安全事故", "零事故", "杜绝违规", "不发生重大投诉", "0起", "0", "=0件", "≤0"}) {
     EXPECT_TRUE(target_says_none(parse_value(t))) << t;
   }
   for (const char* t : {"不断完善", "有效提升", "≥0", "1起", "0.5%", "≥95%", ""}) {
