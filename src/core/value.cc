@@ -307,11 +307,17 @@ bool try_date(std::string_view s, Value& v) {
   if (d.year == 0) {
     // "年底前", "年内完成", "本年度内": the end of the year evaluated.
     const size_t before = c.i;
+    std::string_view year_word;
     for (std::string_view w : {"本年度", "本年", "当年", "年度", "年"}) {
-      if (c.eat(w)) break;
+      if (c.eat(w)) {
+        year_word = w;
+        break;
+      }
     }
     const std::string_view rest = c.rest();
-    if (c.i != before && (rest.starts_with("底") || rest.starts_with("末") ||
+    // "当年", "本年度" alone: within the year, as "年内".
+    const bool alone = rest.empty() && year_word.size() > 3 && year_word != "年度";
+    if (c.i != before && (alone || rest.starts_with("底") || rest.starts_with("末") ||
                           rest.starts_with("终") || rest.starts_with("内"))) {
       d.month = 12;
       any = true;
