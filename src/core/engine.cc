@@ -291,7 +291,7 @@ void LeafScorer::score(int index, NodeResult& out) {
     }
   }
   const bool both_empty = n.target.kind == ValueKind::empty && actual->kind == ValueKind::empty;
-  if (both_empty && n.stated_score && n.expert_scores.empty() && n.kind == ScoringKind::automatic) {
+  if (both_empty && n.stated_score && !has_panel_score(n) && n.kind == ScoringKind::automatic) {
     // A row that publishes only its score (report 004 lists categories so).
     out.kind = ScoringKind::stated;
     out.scored = true;
@@ -302,7 +302,7 @@ void LeafScorer::score(int index, NodeResult& out) {
   }
   if (n.not_applicable || n.target.kind == ValueKind::not_applicable ||
       actual->kind == ValueKind::not_applicable ||
-      (both_empty && !n.stated_score && n.expert_scores.empty())) {
+      (both_empty && !n.stated_score && !has_panel_score(n))) {
     out.not_applicable = true;
     out.kind = ScoringKind::none;
     out.why = {Reason::not_applicable, 0, 0, out.weight};
@@ -311,7 +311,7 @@ void LeafScorer::score(int index, NodeResult& out) {
   }
   out.applicable_weight = out.weight;
 
-  if (!n.expert_scores.empty()) {
+  if (has_panel_score(n)) {
     const PanelMethod method = e_.panel_method.value_or(r_.panel_method);
     out.kind = ScoringKind::expert_panel;
     out.scored = true;

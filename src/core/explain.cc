@@ -156,7 +156,7 @@ void explain_into(const Evaluation& e, const ScoreCard& card, int index, const R
     case Reason::panel: {
       // Written as arithmetic a reader can redo: the scores kept, over how many.
       const PanelMethod method = e.panel_method.value_or(r.panel_method);
-      const std::vector<double>& scores = ind.expert_scores;
+      const std::vector<double> scores = given_scores(ind.expert_scores);
       const bool trimmed = method == PanelMethod::trimmed_mean && scores.size() >= 3;
       const auto [lo, hi] = std::minmax_element(scores.begin(), scores.end());
       std::string sum;
@@ -166,11 +166,19 @@ void explain_into(const Evaluation& e, const ScoreCard& card, int index, const R
         sum += (sum.empty() ? "" : "+") + format_number(*it);
         ++kept;
       }
+      // Who recused: "（专家丙回避）", or by position when the experts are unnamed.
+      std::string recused;
+      for (size_t k = 0; k < ind.expert_scores.size(); ++k) {
+        if (ind.expert_scores[k]) continue;
+        recused += recused.empty() ? "（" : "、";
+        recused += k < e.experts.size() ? e.experts[k] : "第" + std::to_string(k + 1) + "位专家";
+      }
+      if (!recused.empty()) recused += "回避）";
       if (trimmed) {
-        text += "专家评分去掉最高分" + format_number(*hi) + "和最低分" + format_number(*lo) +
-                "后平均：(" + sum + ")/" + std::to_string(kept) + "=" + s();
+        text += "专家评分" + recused + "去掉最高分" + format_number(*hi) + "和最低分" +
+                format_number(*lo) + "后平均：(" + sum + ")/" + std::to_string(kept) + "=" + s();
       } else {
-        text += "专家评分平均：(" + sum + ")/" + std::to_string(kept) + "=" + s();
+        text += "专家评分" + recused + "平均：(" + sum + ")/" + std::to_string(kept) + "=" + s();
       }
       break;
     }

@@ -134,7 +134,9 @@ struct Indicator {
   std::string name;
   std::string note;    // 偏差原因分析及改进措施, or a manual score's reason
   std::string figure;  // a department figure code supplying the actual
-  std::vector<double> expert_scores;  // one per Evaluation::experts, in order
+  // One per Evaluation::experts, in order; nullopt where the expert did not
+  // score this leaf (回避: a conflict of interest, written "/" in the tables).
+  std::vector<std::optional<double>> expert_scores;
   Value target;                       // read from target_text
   Value actual;
   std::string target_text;  // as written

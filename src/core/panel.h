@@ -13,17 +13,24 @@ namespace jixiao::core {
 
 struct RuleSet;
 
-// The panel's score for one indicator, unrounded: the arithmetic mean, or with
-// trimmed_mean and at least three scores, the mean without one highest and one
-// lowest. Returns 0 for no scores.
-double panel_score(const std::vector<double>& scores, PanelMethod method);
+// The scores given, without the experts who recused themselves (nullopt).
+std::vector<double> given_scores(const std::vector<std::optional<double>>& scores);
+
+// The panel's score for one indicator, unrounded: the arithmetic mean of the
+// scores given, or with trimmed_mean and at least three of them, the mean
+// without one highest and one lowest. Returns 0 when no score was given.
+double panel_score(const std::vector<std::optional<double>>& scores, PanelMethod method);
+
+// Whether a leaf has a panel score: some expert scored it. A row where every
+// expert recused is scored as if no panel had met.
+bool has_panel_score(const Indicator& leaf);
 
 struct PanelRow {
   int indicator = -1;  // index in Evaluation::indicators
   double weight = 0;
-  std::vector<double> scores;  // one per expert
-  double score = 0;            // the panel's score, rounded
-  double low = 0;
+  std::vector<std::optional<double>> scores;  // one per expert; nullopt: recused
+  double score = 0;                           // the panel's score, rounded
+  double low = 0;                             // of the scores given
   double high = 0;
   bool wide = false;  // high − low above the rule set's share of the weight
 };
@@ -32,7 +39,7 @@ struct PanelSummary {
   std::vector<std::string> experts;
   PanelMethod method = PanelMethod::mean;
   std::vector<PanelRow> rows;         // leaves with expert scores, in tree order
-  std::vector<double> expert_totals;  // Σ of each expert's scores
+  std::vector<double> expert_totals;  // Σ of each expert's scores (recusals count 0)
   double total = 0;                   // Σ row scores
 };
 

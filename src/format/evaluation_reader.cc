@@ -707,7 +707,9 @@ class DocumentReader {
     return Status();
   }
 
-  Status expert_scores(ondemand::value v, std::string_view field, std::vector<double>& out) {
+  // Numbers, one per expert; null, "/" or "回避" where the expert recused.
+  Status expert_scores(ondemand::value v, std::string_view field,
+                       std::vector<std::optional<double>>& out) {
     ondemand::array arr;
     if (v.get_array().get(arr)) return fail(field, "应为数字数组");
     int i = 0;
@@ -715,12 +717,19 @@ class DocumentReader {
       ondemand::value iv;
       if (auto err = item.get(iv)) return json_error(err, field);
       Scope scope(path_, field, i++);
+      if (out.size() >= kMaxExperts) return fail("", "专家评分过多");
+      ondemand::json_type type;
+      if (auto err = iv.type().get(type)) return json_error(err, "");
+      std::string_view text;
+      if (type == ondemand::json_type::string && !iv.get_string().get(text) &&
+          core::text::trim(text) == "回避") {
+        out.emplace_back();
+        continue;
+      }
       std::optional<double> d;
       Status s = plain_number(iv, "", d);
       if (!s.ok()) return s;
-      if (!d) return fail("", "应为数字");
-      if (out.size() >= kMaxExperts) return fail("", "专家评分过多");
-      out.push_back(*d);
+      out.push_back(d);
     }
     return Status();
   }

@@ -92,7 +92,7 @@ int indicator(JsonWriter& w, const Evaluation& e, int index) {
   text(w, "figure", n.figure);
   if (!n.expert_scores.empty()) {
     w.key("expert_scores").begin_array();
-    for (double s : n.expert_scores) w.value(s);
+    for (const std::optional<double>& s : n.expert_scores) w.value(s);  // null: recused
     w.end_array();
   }
   int next = index + 1;

@@ -238,7 +238,7 @@ void write_scorecard_json(JsonWriter& out, const Evaluation& e, const ScoreCard&
       paths.write(out, row.indicator);
       out.field("weight", row.weight);
       out.key("scores").begin_array();
-      for (double s : row.scores) out.value(s);
+      for (const std::optional<double>& s : row.scores) out.value(s);  // null: recused
       out.end_array();
       out.field("score", row.score).field("low", row.low).field("high", row.high);
       out.field("wide", row.wide).end_object();

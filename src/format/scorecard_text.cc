@@ -285,7 +285,9 @@ void write_scorecard_text(std::string& out, const core::Evaluation& e, const cor
       for (const auto& r : panel.rows) {
         std::string line = fit_columns(core::path_text(e.path(r.indicator)), kName) +
                            fit_columns(format_number(r.weight), kNum, true);
-        for (double v : r.scores) line += fit_columns(format_number(v), 9, true);
+        for (const std::optional<double>& v : r.scores) {
+          line += fit_columns(v ? format_number(*v) : "回避", 9, true);
+        }
         line += fit_columns(format_number(r.score), 9, true);
         if (r.wide) line += "  分歧较大";
         out += line + "\n";

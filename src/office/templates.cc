@@ -603,11 +603,13 @@ class TemplateWriter {
           break;
         case Column::expert: {
           const size_t x = expert_index(c);
-          if (x < n.expert_scores.size())
-            write_number(ws_, r, c, n.expert_scores[x], f_.number);
-          else
-            write_text(ws_, r, c, "", f_.number);
-          if (n.weight) decimal_range(ws_, r, c, *n.weight);
+          if (x < n.expert_scores.size() && n.expert_scores[x]) {
+            write_number(ws_, r, c, *n.expert_scores[x], f_.number);
+          } else {
+            // Blank to fill in, or "/" for an expert who recused.
+            write_text(ws_, r, c, x < n.expert_scores.size() ? "/" : "", f_.number);
+          }
+          if (n.weight) expert_score_range(ws_, r, c, *n.weight);
           break;
         }
         case Column::panel_mean:

@@ -979,10 +979,16 @@ class SheetImporter {
     for (const auto& ex : experts_) filled += !text(r, ex.col).empty();
     if (filled > 0) {
       for (const auto& ex : experts_) {
+        // "/" or "回避": the expert recused from this indicator.
+        const std::string t = squash(display(r, ex.col));
+        if (t == "/" || t == "回避") {
+          n.expert_scores.emplace_back();
+          continue;
+        }
         std::optional<double> v;
         Status s = plain_number(r, ex.col, "专家评分", v);
         if (!s.ok()) return s;
-        if (!v) return fail(r, ex.col, "缺少专家「" + ex.name + "」的评分");
+        if (!v) return fail(r, ex.col, "缺少专家「" + ex.name + "」的评分（回避的请填写 /）");
         n.expert_scores.push_back(*v);
       }
     }

@@ -2,6 +2,9 @@
 
 #include <xlsxwriter.h>
 
+#include <cstdio>
+#include <string>
+
 #include "core/text.h"
 #include "format/file_output.h"
 
@@ -167,6 +170,26 @@ void decimal_range(lxw_worksheet* ws, unsigned row, unsigned col, double max) {
   v.error_type = LXW_VALIDATION_ERROR_TYPE_STOP;
   static char kTitle[] = "得分超出分值";
   static char kMessage[] = "得分应在 0 到该指标分值之间";
+  v.error_title = kTitle;
+  v.error_message = kMessage;
+  worksheet_data_validation_cell(ws, row, static_cast<lxw_col_t>(col), &v);
+}
+
+void expert_score_range(lxw_worksheet* ws, unsigned row, unsigned col, double max) {
+  if (ws == nullptr) return;
+  char cell[16];
+  lxw_rowcol_to_cell(cell, row, static_cast<lxw_col_t>(col));
+  char bound[32];
+  std::snprintf(bound, sizeof bound, "%.10g", max);
+  std::string formula = std::string("=OR(") + cell + "=\"/\"," + cell + "=\"回避\",AND(ISNUMBER(" +
+                        cell + ")," + cell + ">=0," + cell + "<=" + bound + "))";
+  lxw_data_validation v{};
+  v.validate = LXW_VALIDATION_TYPE_CUSTOM_FORMULA;
+  v.value_formula = formula.data();
+  v.ignore_blank = LXW_VALIDATION_ON;
+  v.error_type = LXW_VALIDATION_ERROR_TYPE_STOP;
+  static char kTitle[] = "专家评分无效";
+  static char kMessage[] = "评分应在 0 到该指标分值之间；回避的专家填写 /";
   v.error_title = kTitle;
   v.error_message = kMessage;
   worksheet_data_validation_cell(ws, row, static_cast<lxw_col_t>(col), &v);

@@ -77,6 +77,8 @@ void dropdown(lxw_worksheet* ws, unsigned first_row, unsigned col, unsigned last
               const std::vector<std::string>& values, bool strict, std::string_view prompt);
 // A decimal between 0 and `max` (a score within its weight).
 void decimal_range(lxw_worksheet* ws, unsigned row, unsigned col, double max);
+// An expert's score: as decimal_range, or "/" (回避) for an expert who recused.
+void expert_score_range(lxw_worksheet* ws, unsigned row, unsigned col, double max);
 // Protects the sheet without a password: locked cells cannot be edited;
 // rows may still be inserted and columns resized.
 void protect(lxw_worksheet* ws);

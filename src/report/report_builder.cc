@@ -794,7 +794,7 @@ Document build_panel_summary(const ReportInput& in) {
     b.cell(1, path.size() > 1 ? path.back() : path.front(), false, 1, 1, Align::left);
     b.cell(2, num(row.weight));
     int cc = 3;
-    for (double s : row.scores) b.cell(cc++, num(s));
+    for (const std::optional<double>& s : row.scores) b.cell(cc++, s ? num(*s) : "回避");
     for (size_t k = row.scores.size(); k < panel.experts.size(); ++k) b.cell(cc++, "");
     b.cell(cc, num(row.score) + (row.wide ? "※" : ""));
   }

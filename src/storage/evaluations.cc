@@ -314,7 +314,7 @@ Status load_tree(Connection& c, int64_t id, StoredEvaluation& out) {
       [&](Statement& st) {
         const int64_t i = st.get_int(0);
         if (i >= 0 && i < static_cast<int64_t>(e.indicators.size())) {
-          e.indicators[i].expert_scores.push_back(st.get_double(1));
+          e.indicators[i].expert_scores.push_back(st.get_optional_double(1));  // NULL: recused
         }
       },
       id);

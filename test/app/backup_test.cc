@@ -147,7 +147,8 @@ TEST_P(Backup, ABrokenBackupRestoresNothing) {
   column_bad.replace(columns, 6, "\"c;de\"");
   refused(column_bad, "没有列「c;de」");
   std::string newer = text;
-  newer.replace(newer.find("\"schema_version\":1"), 18, "\"schema_version\":7");
+  const size_t version = newer.find("\"schema_version\":") + 17;
+  newer.replace(version, newer.find_first_not_of("0123456789", version) - version, "7");
   refused(newer, "备份的架构版本为 7");
   refused("not json\n", "第 1 行");
   std::string wrong_count = text;

@@ -12,6 +12,7 @@
 #include "format/evaluation_reader.h"
 #include "format/evaluation_writer.h"
 #include "format/rule_set_json.h"
+#include "storage/evaluations.h"
 #include "test/app/test_sources.h"
 #include "test/storage/backends.h"
 
@@ -188,6 +189,27 @@ TEST_P(Import, TheSameEvaluationIsNotStoredTwice) {
   summary = import_all(*ctx_, source("c.jsonl", {third_party, next_year, other_unit}));
   EXPECT_EQ(summary.refused_files(), 0u) << summary.files[0].error;
   EXPECT_EQ(rows(c, "evaluations"), 4);
+}
+
+TEST_P(Import, AnExpertsRecusalIsStoredInItsPlace) {
+  core::Evaluation e = small_evaluation("专家评分项目", "甲单位", 2024);
+  e.kind = core::EvaluationKind::third_party;
+  e.experts = {"甲", "乙", "丙"};
+  e.indicators[1].expert_scores = {std::nullopt, 25, 28};  // 甲 recused
+  e.indicators[2].expert_scores = {27, std::nullopt, std::nullopt};
+  e.indicators[3].expert_scores = {29, 30, std::nullopt};  // the last one recused
+  std::vector<std::unique_ptr<app::EvaluationSource>> sources;
+  sources.push_back(std::make_unique<ListSource>("p.jsonl", std::vector<core::Evaluation>{e}));
+  const app::ImportSummary summary = import_all(*ctx_, std::move(sources));
+  ASSERT_EQ(summary.ids.size(), 1u) << summary.files[0].error;
+  Result<std::optional<storage::StoredEvaluation>> back =
+      storage::load_evaluation(*db_.connection, summary.ids[0]);
+  ASSERT_TRUE(back.ok() && *back) << back.status().message();
+  for (int i = 1; i <= 3; ++i) {
+    EXPECT_EQ((*back)->evaluation.indicators[i].expert_scores, e.indicators[i].expert_scores) << i;
+  }
+  // The stored score is the mean of the scores given: (25+28)/2.
+  EXPECT_DOUBLE_EQ((*back)->results.nodes[1].score.value_or(-1), 26.5);
 }
 
 TEST_P(Import, AnEvaluationWithoutAYearIsRefused) {

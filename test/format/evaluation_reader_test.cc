@@ -238,6 +238,21 @@ TEST(EvaluationReader, YearsAndKindsAsTablesWriteThem) {
   }
 }
 
+TEST(EvaluationReader, AnExpertMayRecuse) {
+  Result<core::Evaluation> r = parse_evaluation(
+      R"({"title":"t","experts":["甲","乙","丙","丁","戊"],"indicators":[)"
+      R"({"name":"a","weight":10,"expert_scores":[8,null,"/","回避","9.5"]}]})");
+  ASSERT_TRUE(r.ok()) << r.status().message();
+  const std::vector<std::optional<double>> want = {8, std::nullopt, std::nullopt, std::nullopt,
+                                                   9.5};
+  EXPECT_EQ(r->indicators[0].expert_scores, want);
+  const Result<core::Evaluation> bad = parse_evaluation(
+      R"({"title":"t","indicators":[{"name":"a","weight":10,"expert_scores":[8,"缺席"]}]})");
+  ASSERT_FALSE(bad.ok());
+  EXPECT_NE(bad.status().message().find("indicators[0].expert_scores[1]"), std::string::npos)
+      << bad.status().message();
+}
+
 TEST(EvaluationReader, BudgetUnitMayComeAfterTheAmounts) {
   Result<core::Evaluation> r = parse_evaluation(
       R"({"title":"t","indicators":[],"budget":{"adjusted":4800000,"executed":2400000,"unit":"元"}})");

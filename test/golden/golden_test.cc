@@ -159,7 +159,9 @@ void fill(Evaluation& e, const Table& t) {
     n.not_applicable = t.cell(row, "不适用") == "是";
     n.figure = t.cell(row, "部门指标");
     std::istringstream experts(t.cell(row, "专家评分"));
-    for (double v; experts >> v;) n.expert_scores.push_back(v);
+    for (std::string v; experts >> v;) {  // "/": the expert recused
+      n.expert_scores.push_back(v == "/" ? std::nullopt : std::optional<double>(std::stod(v)));
+    }
   }
 }
 

@@ -105,6 +105,13 @@ TEST(Templates, ExpertSheetCarriesEveryExpertsScores) {
     const double w = *e.indicators[i].weight;
     e.indicators[i].expert_scores = {w, w - 1, w - 0.5, w, w - 2};
   }
+  // 王五 recused from the first leaf: "/" in the sheet, and back.
+  for (size_t i = 0; i < e.indicators.size(); ++i) {
+    if (e.is_leaf(static_cast<int>(i))) {
+      e.indicators[i].expert_scores[2].reset();
+      break;
+    }
+  }
   // An expert sheet holds the indicators and the experts' scores only.
   e.budget.reset();
   e.stated_total.reset();

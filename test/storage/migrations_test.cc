@@ -2,6 +2,8 @@
 // checksum, a database newer than the binary, and the SQLite settings.
 #include <gtest/gtest.h>
 
+#include <cstdio>
+
 #include "storage/migrations.h"
 #include "storage/query.h"
 #include "test/storage/backends.h"
@@ -90,24 +92,28 @@ TEST_P(Migrations, ANewerDatabaseIsRefused) {
 }
 
 TEST_P(Migrations, PendingMigrationsApplyInOneTransaction) {
-  // A second migration that fails half-way leaves the schema at version 1.
+  // A further migration that fails half-way leaves the schema where it was.
   std::vector<Migration> more(storage::embedded_migrations().begin(),
                               storage::embedded_migrations().end());
+  const int latest = more.back().version;
+  const int next = latest + 1;
+  char label[32];
+  std::snprintf(label, sizeof label, "%04d_broken", next);
   more.push_back(
-      {2, "broken", "CREATE TABLE extra (id INTEGER); CREATE TABLE extra (id INTEGER);"});
+      {next, "broken", "CREATE TABLE extra (id INTEGER); CREATE TABLE extra (id INTEGER);"});
   Result<storage::MigrationReport> r = storage::migrate(*db_.connection, clock_.now(), more);
   ASSERT_FALSE(r.ok());
-  EXPECT_NE(r.status().message().find("0002_broken"), std::string::npos) << r.status().message();
+  EXPECT_NE(r.status().message().find(label), std::string::npos) << r.status().message();
   Result<std::vector<std::string>> extra = db_.connection->table_columns("extra");
   ASSERT_TRUE(extra.ok());
   EXPECT_TRUE(extra->empty()) << "the failed migration's first table must be rolled back";
-  EXPECT_EQ(*storage::schema_version(*db_.connection), 1);
+  EXPECT_EQ(*storage::schema_version(*db_.connection), latest);
 
-  more.back() = {2, "extra", "CREATE TABLE extra (id INTEGER);"};
+  more.back() = {next, "extra", "CREATE TABLE extra (id INTEGER);"};
   r = storage::migrate(*db_.connection, clock_.now(), more);
   ASSERT_TRUE(r.ok()) << r.status().message();
-  EXPECT_EQ(r->applied, std::vector<int>{2});
-  EXPECT_EQ(*storage::schema_version(*db_.connection), 2);
+  EXPECT_EQ(r->applied, std::vector<int>{next});
+  EXPECT_EQ(*storage::schema_version(*db_.connection), next);
 }
 
 TEST_P(Migrations, TheAuditLogIsAppendOnly) {
