@@ -137,7 +137,7 @@ struct Indicator {
   // One per Evaluation::experts, in order; nullopt where the expert did not
   // score this leaf (回避: a conflict of interest, written "/" in the tables).
   std::vector<std::optional<double>> expert_scores;
-  Value target;                       // read from target_text
+  Value target;  // read from target_text
   Value actual;
   std::string target_text;  // as written
   std::string actual_text;

@@ -239,9 +239,9 @@ TEST(EvaluationReader, YearsAndKindsAsTablesWriteThem) {
 }
 
 TEST(EvaluationReader, AnExpertMayRecuse) {
-  Result<core::Evaluation> r = parse_evaluation(
-      R"({"title":"t","experts":["甲","乙","丙","丁","戊"],"indicators":[)"
-      R"({"name":"a","weight":10,"expert_scores":[8,null,"/","回避","9.5"]}]})");
+  Result<core::Evaluation> r =
+      parse_evaluation(R"({"title":"t","experts":["甲","乙","丙","丁","戊"],"indicators":[)"
+                       R"({"name":"a","weight":10,"expert_scores":[8,null,"/","回避","9.5"]}]})");
   ASSERT_TRUE(r.ok()) << r.status().message();
   const std::vector<std::optional<double>> want = {8, std::nullopt, std::nullopt, std::nullopt,
                                                    9.5};

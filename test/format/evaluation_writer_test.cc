@@ -151,9 +151,9 @@ class Generator : jixiao::test::Random {
     if (chance(0.05)) leaf.figure = "execution_rate";
     for (int k = 0; k < experts && chance(0.7); ++k) {
       // Now and then an expert recuses (null in the file).
-      leaf.expert_scores.push_back(chance(0.1) ? std::nullopt
-                                               : std::optional<double>(core::round_half_up(
-                                                     uniform(0, 20), 1)));
+      leaf.expert_scores.push_back(
+          chance(0.1) ? std::nullopt
+                      : std::optional<double>(core::round_half_up(uniform(0, 20), 1)));
     }
   }
 

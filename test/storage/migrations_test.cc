@@ -4,8 +4,11 @@
 
 #include <cstdio>
 
+#include "app/import.h"
+#include "storage/evaluations.h"
 #include "storage/migrations.h"
 #include "storage/query.h"
+#include "test/app/test_sources.h"
 #include "test/storage/backends.h"
 
 namespace jixiao::test {
@@ -114,6 +117,51 @@ TEST_P(Migrations, PendingMigrationsApplyInOneTransaction) {
   ASSERT_TRUE(r.ok()) << r.status().message();
   EXPECT_EQ(r->applied, std::vector<int>{next});
   EXPECT_EQ(*storage::schema_version(*db_.connection), next);
+}
+
+// A database written by schema version 1 keeps its experts' scores through
+// migration 0002 (which rebuilds expert_scores on SQLite), and takes recusals after it.
+TEST_P(Migrations, ExpertScoresSurviveTheRecusalMigration) {
+  Result<std::string> url = fresh_database(GetParam(), /*migrated=*/false);
+  ASSERT_TRUE(url.ok()) << url.status().message();
+  Result<std::unique_ptr<storage::Database>> db = storage::open_database(*url, {.create = true});
+  ASSERT_TRUE(db.ok()) << db.status().message();
+  Result<std::unique_ptr<storage::Connection>> c = (*db)->connect();
+  ASSERT_TRUE(c.ok()) << c.status().message();
+  storage::Connection& conn = **c;
+  const std::span<const Migration> all = storage::embedded_migrations();
+  ASSERT_GE(all.size(), 2u);
+  ASSERT_EQ(all[1].version, 2);
+  ASSERT_TRUE(storage::migrate(conn, clock_.now(), all.first(1)).ok());
+
+  app::Context ctx{conn, clock_, "tester"};
+  const auto import_one = [&](const core::Evaluation& e) {
+    std::vector<std::unique_ptr<app::EvaluationSource>> sources;
+    sources.push_back(std::make_unique<ListSource>("e.jsonl", std::vector<core::Evaluation>{e}));
+    return import_all(ctx, std::move(sources));
+  };
+  core::Evaluation scored = small_evaluation("评分项目", "甲单位", 2024);
+  scored.experts = {"甲", "乙"};
+  scored.indicators[1].expert_scores = {20, 25.5};
+  app::ImportSummary summary = import_one(scored);
+  ASSERT_EQ(summary.ids.size(), 1u) << summary.files[0].error;
+  // Version 1 has no room for a recusal.
+  core::Evaluation recused = small_evaluation("回避项目", "甲单位", 2024);
+  recused.experts = {"甲", "乙"};
+  recused.indicators[1].expert_scores = {std::nullopt, 25};
+  EXPECT_EQ(import_one(recused).refused_files(), 1u);
+
+  ASSERT_TRUE(storage::migrate(conn, clock_.now(), all).ok());
+  EXPECT_EQ(*storage::schema_version(conn), storage::latest_schema_version());
+  Result<std::optional<storage::StoredEvaluation>> back =
+      storage::load_evaluation(conn, summary.ids[0]);
+  ASSERT_TRUE(back.ok() && *back);
+  EXPECT_EQ((*back)->evaluation.indicators[1].expert_scores, scored.indicators[1].expert_scores);
+  summary = import_one(recused);
+  ASSERT_EQ(summary.ids.size(), 1u) << summary.files[0].error;
+  back = storage::load_evaluation(conn, summary.ids[0]);
+  ASSERT_TRUE(back.ok() && *back);
+  EXPECT_EQ((*back)->evaluation.indicators[1].expert_scores, recused.indicators[1].expert_scores);
 }
 
 TEST_P(Migrations, TheAuditLogIsAppendOnly) {
