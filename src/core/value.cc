@@ -231,6 +231,18 @@ bool read_small_number(Cursor& c, int& out) {
   return true;
 }
 
+// Sets `v` to the figure `number` written in `unit` (converted to its canonical unit).
+void set_figure(Value& v, Op op, double number, int decimals, std::string_view unit) {
+  const UnitReading reading = read_unit(unit);
+  v.kind = ValueKind::number;
+  v.op = op;
+  v.number = number * reading.factor;
+  v.factor = reading.factor;
+  v.unit.assign(reading.canonical);
+  v.unit_known = reading.known;
+  v.decimals = decimals;
+}
+
 // A count in Chinese numerals ("两个", "三次", "十二个月", "不少于两次"): an
 // optional operator, numerals from 一 to 九千九百九十九, and a counting word from
 // a short list, nothing else; so that "一般", "一次性" or "十分满意" stay words.
@@ -274,14 +286,7 @@ bool read_chinese_count(std::string_view s, Value& v) {
   total += digit < 0 ? 0 : digit;
   const std::string_view unit = c.rest();
   if (std::find(std::begin(kCounts), std::end(kCounts), unit) == std::end(kCounts)) return false;
-  const UnitReading reading = read_unit(unit);
-  v.kind = ValueKind::number;
-  v.op = op;
-  v.number = total * reading.factor;
-  v.factor = reading.factor;
-  v.unit.assign(reading.canonical);
-  v.unit_known = reading.known;
-  v.decimals = 0;
+  set_figure(v, op, total, 0, unit);
   return true;
 }
 
@@ -579,15 +584,8 @@ void read_figure(std::string_view s, Value& v) {
     v.label.clear();
     return;
   }
-  const UnitReading reading = read_unit(unit);
-  v.kind = ValueKind::number;
-  v.op = range ? Op::range : (op != Op::none ? op : suffix_op);
-  v.number = number * reading.factor;
-  v.upper = upper * reading.factor;
-  v.factor = reading.factor;
-  v.unit.assign(reading.canonical);
-  v.unit_known = reading.known;
-  v.decimals = decimals;
+  set_figure(v, range ? Op::range : (op != Op::none ? op : suffix_op), number, decimals, unit);
+  v.upper = upper * v.factor;
 }
 
 }  // namespace
@@ -699,14 +697,7 @@ bool read_unit_figure(std::string_view s, Value& v) {
     i += 3;
   }
   if (points > 8) return false;
-  const UnitReading reading = read_unit(unit);
-  v.kind = ValueKind::number;
-  v.op = op;
-  v.number = number * reading.factor;
-  v.factor = reading.factor;
-  v.unit.assign(reading.canonical);
-  v.unit_known = reading.known;
-  v.decimals = decimals;
+  set_figure(v, op, number, decimals, unit);
   return true;
 }
 

@@ -159,6 +159,21 @@ void dropdown(lxw_worksheet* ws, unsigned first_row, unsigned col, unsigned last
                                   static_cast<lxw_col_t>(col), &v);
 }
 
+namespace {
+
+// Puts validation `v` on the cell: blank allowed, anything else refused with
+// the title and message (libxlsxwriter takes them as char*, never written to).
+void refuse_invalid(lxw_worksheet* ws, unsigned row, unsigned col, lxw_data_validation& v,
+                    char* title, char* message) {
+  v.ignore_blank = LXW_VALIDATION_ON;
+  v.error_type = LXW_VALIDATION_ERROR_TYPE_STOP;
+  v.error_title = title;
+  v.error_message = message;
+  worksheet_data_validation_cell(ws, row, static_cast<lxw_col_t>(col), &v);
+}
+
+}  // namespace
+
 void decimal_range(lxw_worksheet* ws, unsigned row, unsigned col, double max) {
   if (ws == nullptr) return;
   lxw_data_validation v{};
@@ -166,13 +181,9 @@ void decimal_range(lxw_worksheet* ws, unsigned row, unsigned col, double max) {
   v.criteria = LXW_VALIDATION_CRITERIA_BETWEEN;
   v.minimum_number = 0;
   v.maximum_number = max;
-  v.ignore_blank = LXW_VALIDATION_ON;
-  v.error_type = LXW_VALIDATION_ERROR_TYPE_STOP;
   static char kTitle[] = "得分超出分值";
   static char kMessage[] = "得分应在 0 到该指标分值之间";
-  v.error_title = kTitle;
-  v.error_message = kMessage;
-  worksheet_data_validation_cell(ws, row, static_cast<lxw_col_t>(col), &v);
+  refuse_invalid(ws, row, col, v, kTitle, kMessage);
 }
 
 void expert_score_range(lxw_worksheet* ws, unsigned row, unsigned col, double max) {
@@ -186,13 +197,9 @@ void expert_score_range(lxw_worksheet* ws, unsigned row, unsigned col, double ma
   lxw_data_validation v{};
   v.validate = LXW_VALIDATION_TYPE_CUSTOM_FORMULA;
   v.value_formula = formula.data();
-  v.ignore_blank = LXW_VALIDATION_ON;
-  v.error_type = LXW_VALIDATION_ERROR_TYPE_STOP;
   static char kTitle[] = "专家评分无效";
   static char kMessage[] = "评分应在 0 到该指标分值之间；回避的专家填写 /";
-  v.error_title = kTitle;
-  v.error_message = kMessage;
-  worksheet_data_validation_cell(ws, row, static_cast<lxw_col_t>(col), &v);
+  refuse_invalid(ws, row, col, v, kTitle, kMessage);
 }
 
 void protect(lxw_worksheet* ws) {
