@@ -59,15 +59,17 @@ bool is_phrase(std::string_view word) {
 
 // The lists in the order they take precedence: grades, yes, no, tiers (worst first).
 template <typename Visit>
+// Tiers before grades: a word in both ("良好", "一般") is a tier, except
+// against a grade target (LeafWords::actual).
 void each_word(const RuleSet& rules, Visit visit) {
-  for (size_t i = 0; i < rules.grade_levels.size(); ++i) {
-    for (const auto& w : rules.grade_levels[i].words)
-      visit(w, WordClass::grade, static_cast<int>(i));
-  }
   for (const auto& w : rules.yes_words) visit(w, WordClass::yes, 0);
   for (const auto& w : rules.no_words) visit(w, WordClass::no, 0);
   for (int i = static_cast<int>(rules.tiers.size()) - 1; i >= 0; --i) {
     for (const auto& w : rules.tiers[i].words) visit(w, WordClass::tier, i);
+  }
+  for (size_t i = 0; i < rules.grade_levels.size(); ++i) {
+    for (const auto& w : rules.grade_levels[i].words)
+      visit(w, WordClass::grade, static_cast<int>(i));
   }
 }
 
@@ -302,9 +304,28 @@ bool repeats_target(const Value& target, const Value& actual) {
   return said == target.text;
 }
 
+// The grade level whose words include `text` ("良好" is 良), -1 for none.
+// Looked up apart from the index, where a tier list may have taken the word.
+int grade_level_of(std::string_view text, const RuleSet& rules) {
+  for (size_t level = 0; level < rules.grade_levels.size(); ++level) {
+    for (const std::string& w : rules.grade_levels[level].words) {
+      if (w == text) return static_cast<int>(level);
+    }
+  }
+  return -1;
+}
+
 WordClass LeafWords::actual() {
   if (!actual_done_) {
     get(actual_, actual_class_, actual_done_);
+    // Against a grade ("优秀"), a grade word is a grade even where a tier list
+    // also has it: "良好" is 良 (80%), not 达成.
+    if (actual_class_.type != WordClass::grade && actual_.kind == ValueKind::text &&
+        target().type == WordClass::grade) {
+      if (const int level = grade_level_of(actual_.text, rules_); level >= 0) {
+        actual_class_ = {WordClass::grade, level};
+      }
+    }
     if (actual_class_.type == WordClass::none && !rules_.tiers.empty() &&
         repeats_target(target_, actual_)) {
       actual_class_ = {WordClass::tier, 0};
