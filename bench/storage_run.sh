@@ -26,7 +26,11 @@ pgbin=/usr/lib/postgresql/15/bin
 
 scripts/setup.sh
 echo "== build (Release, $build)"
-cmake -S . -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=Release -DJIXIAO_TESTS=OFF >/dev/null
+# A new folder is configured without the tests; an existing one keeps its
+# settings (turning the tests off in a test build would leave ctest running
+# stale test binaries).
+tests_off=(); [ -f "$build/CMakeCache.txt" ] || tests_off=(-DJIXIAO_TESTS=OFF)
+cmake -S . -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=Release "${tests_off[@]}" >/dev/null
 cmake --build "$build" --target jixiao_storage_bench -j "$(nproc 2>/dev/null || echo 2)" >/dev/null
 
 work=$(mktemp -d "${TMPDIR:-/tmp}/jixiao-storage-bench-XXXXXX")
