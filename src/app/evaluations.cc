@@ -72,13 +72,25 @@ Result<int64_t> save_evaluation(Context& ctx, int64_t id, int64_t expected_versi
                          std::to_string(before.evaluation.year) + " 年度，保存的内容写的是 " +
                          std::to_string(e.year) + " 年度：年度不能通过保存修改");
   }
+  const storage::EvaluationPlace place{before.header.year, before.header.unit_id,
+                                       before.header.project_id};
+  // A project holds one evaluation of each kind (as import keeps it): a save
+  // may not turn this one into a kind the project has already.
+  if (e.kind != before.evaluation.kind) {
+    Result<std::optional<int64_t>> other =
+        storage::find_evaluation_of(ctx.connection, place, core::evaluation_kind_code(e.kind));
+    if (!other.ok()) return other.status();
+    if (*other) {
+      return Status::error("评价 #" + std::to_string(id) + " 所属项目已有" +
+                           std::string(core::evaluation_kind_label(e.kind)) + "（评价 #" +
+                           std::to_string(**other) + "）：评价类型不能改成它，本次保存未执行");
+    }
+  }
   RuleSets rule_sets(ctx.connection);
   Result<const core::RuleSet*> rules = rule_sets.get(e.year, e.rule_set, source);
   if (!rules.ok()) return rules.status().within("字段 rule_set：");
   const core::ScoreCard card = core::score(e, **rules);
   const storage::EvaluationResults results = scored_rows(e, card, **rules);
-  const storage::EvaluationPlace place{before.header.year, before.header.unit_id,
-                                       before.header.project_id};
   const std::string now = ctx.clock.now();
   storage::EvaluationWriter writer(ctx.connection);
   Result<int64_t> version = writer.replace(id, expected_version, place, e, results, source, now);

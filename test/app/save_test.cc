@@ -108,6 +108,25 @@ TEST_P(Save, AMissingEvaluationOrAnotherYearIsRefused) {
   EXPECT_EQ(app::show_evaluation(*ctx_, id)->header.version, 1);
 }
 
+TEST_P(Save, AKindTheProjectHasAlreadyIsRefused) {
+  const int64_t self = import_one(small_evaluation("项目", "单位甲", 2024));
+  core::Evaluation third = small_evaluation("项目", "单位甲", 2024);
+  third.kind = core::EvaluationKind::third_party;
+  const int64_t other = import_one(third);
+  // The self-evaluation saved as a third-party one: the project has that already.
+  Result<int64_t> refused = app::save_evaluation(*ctx_, self, 1, third, "x");
+  ASSERT_FALSE(refused.ok());
+  EXPECT_NE(refused.status().message().find("已有第三方评价（评价 #" + std::to_string(other)),
+            std::string::npos)
+      << refused.status().message();
+  EXPECT_EQ(app::show_evaluation(*ctx_, self)->header.version, 1);
+  // A kind the project does not have yet is a change like any other.
+  core::Evaluation finance = third;
+  finance.kind = core::EvaluationKind::finance;
+  Result<int64_t> saved = app::save_evaluation(*ctx_, self, 1, finance, "x");
+  ASSERT_TRUE(saved.ok()) << saved.status().message();
+}
+
 TEST_P(Save, EveryChangeIsAuditedWithWhoWhenAndBeforeAndAfter) {
   clock_.set("2024-06-13T08:00:00Z");
   ASSERT_TRUE(app::add_unit(*ctx_, {"D01", "某主管部门", core::UnitKind::department, ""}).ok());
