@@ -144,7 +144,8 @@ class Checker {
         flag(FlagKind::budget_target_unreadable, kBudgetRow);
       }
     }
-    if (!ex.rate_known && ex.weight > 0 && !b.stated_score) {
+    // Missing amounts are no error when the table states the score; wrong ones always are.
+    if (!ex.rate_known && ex.weight > 0 && (!b.stated_score || ex.negative)) {
       flag(FlagKind::budget_amounts_missing, kBudgetRow);
     }
     if (!b.stated_rate.empty()) {

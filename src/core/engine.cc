@@ -399,14 +399,21 @@ void score_execution(const Evaluation& e, const RuleSet& r, ExecutionResult& ex)
   if (r.execution_formula == ExecutionFormula::executed_over_received && b.received) {
     den = b.received;
   }
-  if (b.executed && den && *den > 0) {
+  // A negative amount (a refund written as spending) has no execution rate.
+  const bool negative = b.executed && den && (*b.executed < 0 || *den < 0);
+  if (b.executed && den && *den > 0 && !negative) {
     ex.rate_known = true;
     ex.numerator = *b.executed;
     ex.denominator = *den;
     ex.rate = *b.executed / *den;
     ex.score = round_half_up(std::min(ex.weight, ex.rate * ex.weight), r.decimals);
   } else {
-    ex.zero_budget = b.executed && den && *den <= 0;
+    ex.negative = negative;
+    if (negative) {  // kept for the message
+      ex.numerator = *b.executed;
+      ex.denominator = *den;
+    }
+    ex.zero_budget = !negative && b.executed && den && *den == 0;
     if (b.stated_score) {
       ex.score = b.stated_score->value;
       ex.score_stated = true;

@@ -77,8 +77,9 @@ struct ExecutionResult {
   bool present = false;       // a budget was given
   bool rate_known = false;    // numerator and denominator were given
   bool zero_budget = false;   // both were given, but the budget is 0 (no rate)
+  bool negative = false;      // both were given, but one is below 0 (no rate)
   bool score_stated = false;  // no rate: the score is the table's own
-  double numerator = 0;       // 万元
+  double numerator = 0;       // 万元 (also set when `negative`, for the message)
   double denominator = 0;
   double rate = 0;  // 0..1+
   double weight = 0;

@@ -202,7 +202,9 @@ std::string explain_execution(const ScoreCard& card) {
   std::string text;
   if (!ex.present) return text;
   if (!ex.rate_known) {
-    text = ex.zero_budget ? "预算数为0，未能计算执行率" : "未能计算执行率";
+    text = ex.zero_budget ? "预算数为0，未能计算执行率"
+           : ex.negative  ? "执行数或预算数为负数，未能计算执行率"
+                          : "未能计算执行率";
     if (ex.weight <= 0) return text;
     if (!ex.score_stated) return text + "，暂计0分";
     text += "，采用填报得分";

@@ -131,6 +131,10 @@ std::string budget_message(const Evaluation& e, const ScoreCard& card, const Fla
     case FlagKind::budget_rate_unreadable:
       return "填报执行率" + text::quoted(stated_rate) + "无法识别";
     case FlagKind::budget_amounts_missing:
+      if (ex.negative) {
+        return "全年执行数或预算数为负数（执行数" + num(ex.numerator) + "，预算数" +
+               num(ex.denominator) + "），无法计算预算执行率";
+      }
       return ex.zero_budget ? "预算数为0，无法计算预算执行率"
                             : "未填写全年执行数或预算数，无法计算预算执行率";
     case FlagKind::execution_rate_differs:
