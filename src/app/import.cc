@@ -235,7 +235,11 @@ ImportSummary import_evaluations(Context& ctx,
         summary.ids.insert(summary.ids.end(), file.ids.begin(), file.ids.end());
         break;
       }
-      const bool busy = ctx.connection.last_error_kind() == storage::ErrorKind::busy;
+      // SQLite takes its write lock first (BEGIN IMMEDIATE) and cannot deadlock; its busy
+      // error means the 30 s busy timeout has passed already, and waiting again would
+      // only make the user wait minutes.
+      const bool busy = ctx.connection.last_error_kind() == storage::ErrorKind::busy &&
+                        ctx.connection.dialect() == storage::Dialect::postgres;
       tx.abandon();
       if (!busy || attempt == kAttempts) {
         outcome.error = s.message();
