@@ -721,10 +721,14 @@ class DocumentReader {
       ondemand::json_type type;
       if (auto err = iv.type().get(type)) return json_error(err, "");
       std::string_view text;
-      if (type == ondemand::json_type::string && !iv.get_string().get(text) &&
-          core::text::trim(text) == "回避") {
-        out.emplace_back();
-        continue;
+      if (type == ondemand::json_type::string && !iv.get_string().get(text)) {
+        // An empty score is a score left out, not a recusal (as in the expert sheet).
+        if (core::text::trim(text).empty())
+          return fail("", "缺少专家评分（回避的写 null 或 \"/\"）");
+        if (core::text::trim(text) == "回避") {
+          out.emplace_back();
+          continue;
+        }
       }
       std::optional<double> d;
       Status s = plain_number(iv, "", d);

@@ -251,6 +251,13 @@ TEST(EvaluationReader, AnExpertMayRecuse) {
   ASSERT_FALSE(bad.ok());
   EXPECT_NE(bad.status().message().find("indicators[0].expert_scores[1]"), std::string::npos)
       << bad.status().message();
+  // An empty score was left out, not recused: an error, as in the expert sheet.
+  const Result<core::Evaluation> empty = parse_evaluation(
+      R"({"title":"t","indicators":[{"name":"a","weight":10,"expert_scores":[8," "]}]})");
+  ASSERT_FALSE(empty.ok());
+  EXPECT_NE(empty.status().message().find("expert_scores[1]"), std::string::npos)
+      << empty.status().message();
+  EXPECT_NE(empty.status().message().find("缺少专家评分"), std::string::npos);
 }
 
 TEST(EvaluationReader, BudgetUnitMayComeAfterTheAmounts) {
