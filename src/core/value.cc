@@ -309,7 +309,17 @@ bool try_date(std::string_view s, Value& v) {
     }
   }
   int n = 0;
-  if (d.year == 0) {
+  const auto at_year_end = [&] {
+    const std::string_view rest = c.rest();
+    return rest.starts_with("底") || rest.starts_with("末") || rest.starts_with("终") ||
+           rest.starts_with("内");
+  };
+  if (d.year != 0) {
+    c.eat("度");  // "2024年度内"
+    // "2024年年底前": the year named, then its end as "年底".
+    const size_t before = c.i;
+    if (!(c.eat("年") && at_year_end())) c.i = before;
+  } else {
     // "年底前", "年内完成", "本年度内": the end of the year evaluated.
     const size_t before = c.i;
     std::string_view year_word;
@@ -319,14 +329,13 @@ bool try_date(std::string_view s, Value& v) {
         break;
       }
     }
-    const std::string_view rest = c.rest();
-    // "当年", "本年度" alone: within the year, as "年内".
-    const bool alone = rest.empty() && year_word.size() > 3 && year_word != "年度";
-    if (c.i != before && (alone || rest.starts_with("底") || rest.starts_with("末") ||
-                          rest.starts_with("终") || rest.starts_with("内"))) {
+    // "当年", "本年度" alone: within the year, as "年内"; before a month
+    // ("当年12月31日前"), the year evaluated, as a month without a year.
+    const bool this_year = year_word.size() > 3 && year_word != "年度";
+    if (c.i != before && ((this_year && c.done()) || at_year_end())) {
       d.month = 12;
       any = true;
-    } else {
+    } else if (!this_year) {
       c.i = before;
     }
   }
