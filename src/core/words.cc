@@ -315,6 +315,22 @@ int grade_level_of(std::string_view text, const RuleSet& rules) {
   return -1;
 }
 
+WordClass LeafWords::target() {
+  if (!target_done_) {
+    get(target_, target_class_, target_done_);
+    // "良好" against "一般": two grade words are two grades, though a tier list
+    // also has "良好" (against a description it stays 达成).
+    if (target_class_.type == WordClass::tier && target_.kind == ValueKind::text &&
+        actual_.kind == ValueKind::text) {
+      if (const int level = grade_level_of(target_.text, rules_);
+          level >= 0 && grade_level_of(actual_.text, rules_) >= 0) {
+        target_class_ = {WordClass::grade, level};
+      }
+    }
+  }
+  return target_class_;
+}
+
 WordClass LeafWords::actual() {
   if (!actual_done_) {
     get(actual_, actual_class_, actual_done_);

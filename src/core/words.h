@@ -54,7 +54,7 @@ class LeafWords {
  public:
   LeafWords(const Value& target, const Value& actual, const RuleSet& rules)
       : target_(target), actual_(actual), rules_(rules) {}
-  WordClass target() { return get(target_, target_class_, target_done_); }
+  WordClass target();
   WordClass actual();
 
  private:
