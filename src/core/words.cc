@@ -268,10 +268,22 @@ bool target_says_none(const Value& target) {
 }
 
 std::optional<bool> none_happened(const Value& target, const Value& actual) {
-  if (target.kind != ValueKind::text || actual.kind != ValueKind::number ||
-      !target_says_none(target)) {
+  if (target.kind != ValueKind::text || !target_says_none(target)) return std::nullopt;
+  if (actual.kind == ValueKind::text) {
+    // The target's own words, with its "not" said as done or left out.
+    const std::string_view wanted = target.text;
+    if (!wanted.starts_with("不") || wanted.size() <= 3) return std::nullopt;
+    const std::string_view what = wanted.substr(3);
+    const std::string_view said = actual.text;
+    if (said == what) return false;
+    for (std::string_view done_not : {"未", "没有", "没"}) {
+      if (said.starts_with(done_not) && said.substr(done_not.size()) == what) {
+        return true;
+      }
+    }
     return std::nullopt;
   }
+  if (actual.kind != ValueKind::number) return std::nullopt;
   if (actual.op == Op::ge || actual.op == Op::gt || actual.op == Op::range) return std::nullopt;
   return actual.number <= 0;
 }

@@ -27,9 +27,11 @@ WordClass classify_words(std::string_view text, const RuleSet& rules);
 // was met and "有" that it was missed.
 bool target_says_none(const Value& target);
 
-// A count against a target in words that says something must not happen
-// ("0" or "2起" against "无安全事故"): met when the count is 0. nullopt when the
-// target is not such words, the actual is no number, or a lower bound ("≥1").
+// An actual against a target in words that says something must not happen:
+// a count ("0" or "2起" against "无安全事故") is met when it is 0; against
+// "不X", "未X" or "没有X" is met and "X" missed ("未超预算", "超预算" against
+// "不超预算"). nullopt when the target is not such words, the actual is
+// neither, or a lower bound ("≥1").
 std::optional<bool> none_happened(const Value& target, const Value& actual);
 
 // Whether a yes/no actual (`actual`, classified yes or no) meets its target;
