@@ -830,11 +830,29 @@ std::string_view money_unit(const Value& amount) {
   return amount.factor != 1 ? std::string_view("元") : std::string_view();
 }
 
+// How many times a year a figure labelled "每月" and the like recurs; 0 for
+// a label that names no period, or the year ("每年"): the figure is the year's.
+int times_a_year(std::string_view label) {
+  if (label.empty()) return 0;
+  static constexpr std::pair<std::string_view, int> kPeriods[] = {
+      {"每半年", 2}, {"每季度", 4}, {"每季", 4}, {"每个月", 12}, {"每月", 12}, {"每周", 52}};
+  for (const auto& [word, times] : kPeriods) {
+    if (label.ends_with(word)) return times;
+  }
+  return 0;
+}
+
 bool comparable_numbers(const Value& target, const Value& actual, double& t, double& a,
                         double& display_factor) {
   t = target.number;
   a = actual.number;
   display_factor = target.unit.empty() && actual.factor != 1 ? actual.factor : target.factor;
+  if (const int per_actual = times_a_year(actual.label), per_target = times_a_year(target.label);
+      per_actual != per_target && target.unit != "%" && actual.unit != "%") {
+    if (per_actual == 0) return false;  // a yearly count cannot show every period's
+    a *= per_actual;
+    t *= per_target == 0 ? 1 : per_target;
+  }
   if (same_text(target.unit, actual.unit)) return true;
   const bool percent_vs_fraction = (target.unit == "%" && actual.unit.empty() &&
                                     std::fabs(actual.number) <= 1 && target.number > 1) ||

@@ -97,9 +97,12 @@ std::string_view money_unit(const Value& amount);
 // Puts the numbers of a target and an actual into one unit: `t` and `a` in
 // the canonical unit, `display_factor` what to divide them by to show them in
 // the unit the target was written in. A bare number is read in the other
-// side's unit ("≥1000万元" against "980"). Returns false when the units cannot
-// be compared ("家" against "个", or "≥90%" against "0.95"), which callers
-// report rather than guess.
+// side's unit ("≥1000万元" against "980"). An actual said per period
+// ("每月1次") counts over the year against a yearly target ("≥12次"), as two
+// periods do ("每月1次" against "每季度1次"). Returns false when the units
+// cannot be compared ("家" against "个", "≥90%" against "0.95", or "10次"
+// against "每月1次", which does not tell whether every month had one), which
+// callers report rather than guess.
 bool comparable_numbers(const Value& target, const Value& actual, double& t, double& a,
                         double& display_factor);
 
