@@ -431,6 +431,10 @@ bool read_dotted_date(std::string_view s, Value& v) {
 // Unit characters: words, %, / (元/人), ² and a few symbols; no digits or
 // punctuation (those make the figure unreadable).
 bool unit_is_clean(std::string_view unit) {
+  // "m2", "km2", "m3": a square or cubic metre typed without its ².
+  if (unit.ends_with("m2") || unit.ends_with("m3")) {
+    unit.remove_suffix(1);
+  }
   for (size_t i = 0; i < unit.size();) {
     const char32_t cp = text::next_code_point(unit, i);
     if (cp < 0x80) {
