@@ -217,7 +217,7 @@ class Checker {
       const bool stated = e_.stated_total.has_value();
       const double basis = stated ? e_.stated_total->value : card_.total;
       const GradeBand* band = r_.grade_for(basis);
-      if (band != nullptr && band->label != e_.stated_grade) {
+      if (band != nullptr && !band->is_called(e_.stated_grade)) {
         flag(FlagKind::grade_differs, kWholeEvaluation, basis, stated ? 1 : 0);
       }
     }

@@ -4,6 +4,7 @@
 // reads them. Member defaults equal the national-2020 set.
 #pragma once
 
+#include <algorithm>
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -16,9 +17,15 @@
 namespace jixiao::core {
 
 struct GradeBand {
-  std::string label;  // 优
-  std::string code;   // excellent
-  double min = 0;     // a total ≥ min earns this grade
+  std::string label;               // 优
+  std::string code;                // excellent
+  double min = 0;                  // a total ≥ min earns this grade
+  std::vector<std::string> words;  // other ways a report writes it: 优秀
+
+  // Whether a stated grade ("优", "优秀") names this band.
+  bool is_called(std::string_view stated) const {
+    return stated == label || std::find(words.begin(), words.end(), stated) != words.end();
+  }
 };
 
 struct QualitativeTier {

@@ -185,8 +185,12 @@ core::RuleSet from_document(const json& j, Reader& in) {
       in.fail("grades[" + std::to_string(i) + "]", "应为对象");
       break;
     }
-    r.grades.push_back({in.string(grades[i], "label", where), in.string(grades[i], "code", where),
-                        in.number(grades[i], "min", where)});
+    r.grades.push_back({in.string(grades[i], "label", where),
+                        in.string(grades[i], "code", where),
+                        in.number(grades[i], "min", where),
+                        {}});
+    // Optional: rule sets written before it was added have none.
+    if (grades[i].contains("words")) r.grades[i].words = in.strings(grades[i], "words", where);
     // Not bounded by `total`: bands are points of the 100-point 综合得分,
     // also where a rule set's `total` is set otherwise (the golden cases
     // give small trees their own full marks and still grade projects on 100).
@@ -352,8 +356,11 @@ std::string rule_set_to_json(const RuleSet& r) {
   j["total"] = r.total;
   j["decimals"] = r.decimals;
   j["grades"] = json::array();
-  for (const auto& g : r.grades)
-    j["grades"].push_back({{"label", g.label}, {"code", g.code}, {"min", g.min}});
+  for (const auto& g : r.grades) {
+    json band = {{"label", g.label}, {"code", g.code}, {"min", g.min}};
+    if (!g.words.empty()) band["words"] = g.words;
+    j["grades"].push_back(std::move(band));
+  }
   json caps = json::array();
   for (const auto& c : r.total_caps) caps.push_back({{"rate_below", c.rate_below}, {"cap", c.cap}});
   j["execution"] = {

@@ -30,6 +30,7 @@ constexpr Slip kSlips[] = {
     {"/grades/0/min", "50000", "规则集 mine.json：字段 grades[0].min 应在0至10000之间"},
     {"/grades/3/min", "-1", "规则集 mine.json：字段 grades[3].min 应在0至10000之间"},
     {"/grades/1/min", "95", "规则集 mine.json：字段 grades[1].min 应按从高到低排列"},
+    {"/grades/0/words", "\"优秀\"", "规则集 mine.json：字段 grades[0].words 应为字符串数组"},
     {"/execution/self_weight", "120",
      "规则集 mine.json：字段 execution.self_weight 应在0至100之间"},
     {"/execution/total_caps", R"([{"rate_below": 60, "cap": 59}])",
@@ -95,6 +96,26 @@ TEST(RuleSetJson, ABureausOwnChoicesAreAccepted) {
   Result<core::RuleSet> r = rule_set_from_json(doc.dump(), "mine.json");
   ASSERT_TRUE(r.ok()) << r.status().message();
   EXPECT_EQ(r->grades[0].min, 100);
+}
+
+// A band's other words (优秀 for 优) are optional, as in rule sets written
+// before they were added, and kept when the rule set is written back.
+TEST(RuleSetJson, GradeWordsAreOptionalAndKept) {
+  nlohmann::json doc = nlohmann::json::parse(builtin_rule_set_json("national-2020"));
+  Result<core::RuleSet> with = rule_set_from_json(doc.dump(), "mine.json");
+  ASSERT_TRUE(with.ok()) << with.status().message();
+  EXPECT_TRUE(with->grades[0].is_called("优秀"));
+  EXPECT_FALSE(with->grades[0].is_called("良好"));
+  Result<core::RuleSet> again = rule_set_from_json(rule_set_to_json(*with), "again.json");
+  ASSERT_TRUE(again.ok()) << again.status().message();
+  EXPECT_EQ(again->grades[1].words, with->grades[1].words);
+
+  for (auto& band : doc["grades"]) band.erase("words");
+  Result<core::RuleSet> without = rule_set_from_json(doc.dump(), "mine.json");
+  ASSERT_TRUE(without.ok()) << without.status().message();
+  EXPECT_TRUE(without->grades[0].is_called("优"));
+  EXPECT_FALSE(without->grades[0].is_called("优秀"));
+  EXPECT_EQ(nlohmann::json::parse(rule_set_to_json(*without))["grades"][0].count("words"), 0u);
 }
 
 // A name that is neither built in nor a file is refused with the names there
