@@ -104,20 +104,20 @@ GradeDistribution grade_distribution(const std::vector<DepartmentData::ProjectRe
   for (const auto& g : rules.grades) out.labels.push_back(g.label);
   out.counts.assign(out.labels.size(), 0);
   for (const auto& p : projects) {
-    std::string label;
+    const GradeBand* band = nullptr;
     if (p.total) {
-      if (const GradeBand* band = rules.grade_for(round_half_up(*p.total))) label = band->label;
+      band = rules.grade_for(round_half_up(*p.total));
     } else {
-      label = p.grade;
-    }
-    bool counted = false;
-    for (size_t i = 0; i < out.labels.size() && !counted; ++i) {
-      if (out.labels[i] == label) {
-        ++out.counts[i];
-        counted = true;
+      // A grade as the project's report states it: "优" or "优秀".
+      for (const GradeBand& b : rules.grades) {
+        if (b.is_called(p.grade)) band = &b;
       }
     }
-    if (!counted) ++out.ungraded;
+    if (band != nullptr) {
+      ++out.counts[static_cast<size_t>(band - rules.grades.data())];
+    } else {
+      ++out.ungraded;
+    }
   }
   return out;
 }

@@ -255,8 +255,13 @@ Case read_case(const fs::path& file) {
       };
       for (const auto& [k, v] : kv) {
         if (k == "project") {
+          // project=甲:91.5 (its total) or project=戊:优秀 (only its grade)
           const size_t colon = v.find(':');
-          d.projects.push_back({v.substr(0, colon), std::stod(v.substr(colon + 1)), ""});
+          const std::string after = v.substr(colon + 1);
+          const bool total = !after.empty() && (std::isdigit(static_cast<unsigned char>(after[0])));
+          d.projects.push_back({v.substr(0, colon),
+                                total ? std::optional<double>(std::stod(after)) : std::nullopt,
+                                total ? "" : after});
         } else {
           d.*(fields.at(k)) = std::stod(v);
         }
