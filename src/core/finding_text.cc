@@ -22,6 +22,13 @@ void join(std::string& parts, double w) {
   parts += format_number(w);
 }
 
+// "45+45=90", or "90" alone when there is one part or none: "合计90=90" and
+// "合计=0" say nothing more.
+std::string sum_text(const std::string& parts, double sum) {
+  if (parts.find('+') == std::string::npos) return num(sum);
+  return parts + "=" + num(sum);
+}
+
 // "5+57.58+14.22+14.7": the parts of the stated total, as the check added them.
 std::string stated_parts(const Evaluation& e, const ScoreCard& card) {
   const StatedScores& stated = card.stated;
@@ -257,7 +264,7 @@ std::string weight_sum_message(const Evaluation& e, const Flag& f) {
     for (int c = f.node + 1; c < n && e.indicators[c].level > e.indicators[f.node].level; ++c) {
       if (e.indicators[c].parent == f.node) join(parts, weights[c].value_or(0));
     }
-    return "下级指标分值合计" + parts + "=" + num(f.n[0]) + "，与本级分值" + num(f.n[1]) + "不符";
+    return "下级指标分值合计" + sum_text(parts, f.n[0]) + "，与本级分值" + num(f.n[1]) + "不符";
   }
   for (int i = 0; i < static_cast<int>(e.indicators.size()); ++i) {
     if (e.indicators[i].parent == -1) join(parts, weights[i].value_or(0));
@@ -267,7 +274,7 @@ std::string weight_sum_message(const Evaluation& e, const Flag& f) {
   std::string expected = num(f.n[1]);
   if (!std::isnan(f.n[3])) expected += "（不含预算执行率时为" + num(f.n[3]) + "）";
   return std::string("一级指标") + (execution_weight > 0 ? "及预算执行率" : "") + "分值合计" +
-         parts + "=" + num(f.n[0]) + "，应为" + expected;
+         sum_text(parts, f.n[0]) + "，应为" + expected;
 }
 
 std::string finding_message(const Evaluation& e, const ScoreCard& card, const RuleSet& r,

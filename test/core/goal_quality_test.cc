@@ -145,7 +145,7 @@ TEST(GoalQuality, WeightsOfChildren) {
   ASSERT_EQ(findings.size(), 1u) << dump(findings);
   EXPECT_EQ(findings[0].severity, Severity::error);
   EXPECT_EQ(findings[0].path, (Path{"产出指标", "数量指标"}));
-  EXPECT_EQ(findings[0].message, "下级指标分值合计19=19，与本级分值20不符");
+  EXPECT_EQ(findings[0].message, "下级指标分值合计19，与本级分值20不符");
   // A parent whose children have no weights is not compared.
   Evaluation partial = sound_goal();
   partial.indicators[find(partial, "培训企业数量")].weight.reset();
