@@ -122,6 +122,10 @@ Assessment LeafScorer::yes_no(bool met, double w, ScoringKind kind, Explanation&
 Assessment LeafScorer::by_words(const Indicator& n, const Value& actual, double w, ScoringKind kind,
                                 LeafWords& words, Explanation& why) {
   Assessment as;
+  // Before the word lists: "无" against "≤0.5%" is met, though "无" is a no-word.
+  if (const std::optional<bool> met = none_happened(n.target, actual)) {
+    return yes_no(*met, w, kind, why);
+  }
   const WordClass c = words.actual();
   switch (c.type) {
     case WordClass::tier:
@@ -149,9 +153,6 @@ Assessment LeafScorer::by_words(const Indicator& n, const Value& actual, double 
       }
       break;
     case WordClass::none:
-      if (const std::optional<bool> met = none_happened(n.target, actual)) {
-        return yes_no(*met, w, kind, why);
-      }
       break;
   }
   if (actual.kind == ValueKind::invalid) {

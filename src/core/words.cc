@@ -268,6 +268,14 @@ bool target_says_none(const Value& target) {
 }
 
 std::optional<bool> none_happened(const Value& target, const Value& actual) {
+  if (target.kind == ValueKind::number && (target.op == Op::le || target.op == Op::lt) &&
+      actual.kind == ValueKind::text) {
+    // "无" against "≤0.5%" or "≤3起": nothing happened, under any upper bound.
+    for (std::string_view none : {"无", "零", "未发生", "没有发生", "未出现"}) {
+      if (actual.text == none) return true;
+    }
+    return std::nullopt;
+  }
   if (target.kind != ValueKind::text || !target_says_none(target)) return std::nullopt;
   if (actual.kind == ValueKind::text) {
     // The target's own words, with its "not" said as done or left out.

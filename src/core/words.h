@@ -30,8 +30,9 @@ bool target_says_none(const Value& target);
 // An actual against a target in words that says something must not happen:
 // a count ("0" or "2起" against "无安全事故") is met when it is 0; against
 // "不X", "未X" or "没有X" is met and "X" missed ("未超预算", "超预算" against
-// "不超预算"). nullopt when the target is not such words, the actual is
-// neither, or a lower bound ("≥1").
+// "不超预算"); and "无", "未发生" or "未出现" are under any upper bound
+// ("≤0.5%", "≤3起"). nullopt when the target is not such words or bound, the
+// actual is neither, or a lower bound ("≥1").
 std::optional<bool> none_happened(const Value& target, const Value& actual);
 
 // Whether a yes/no actual (`actual`, classified yes or no) meets its target;

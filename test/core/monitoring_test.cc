@@ -212,6 +212,11 @@ TEST(MonitoringIndicator, YesNo) {
   expect_light(light_at("安全生产", "0起", "未发生", 6), Light::green);
   expect_light(light_at("安全生产", "0起", "有", 6), Light::red);
   expect_no_light(light_at("安全生产", "无安全事故", "≥1起", 6), LightStatus::unknown);
+  // Nothing happened is under any upper bound; the thing said as done or not.
+  expect_light(light_at("投诉发生率", "≤0.5%", "无", 6), Light::green);
+  expect_light(light_at("安全事故", "≤3起", "未发生", 6), Light::green);
+  expect_light(light_at("成本控制", "不超预算", "未超预算", 6), Light::green);
+  expect_light(light_at("成本控制", "不超预算", "超预算", 6), Light::red);
 }
 
 // Words the engine reads: a repeated target reaches it, a negated phrase says nothing.
