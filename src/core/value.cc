@@ -834,16 +834,34 @@ std::string_view money_unit(const Value& amount) {
   return amount.factor != 1 ? std::string_view("元") : std::string_view();
 }
 
-// How many times a year a figure labelled "每月" and the like recurs; 0 for
-// a label that names no period, or the year ("每年"): the figure is the year's.
-int times_a_year(std::string_view label) {
-  if (label.empty()) return 0;
-  static constexpr std::pair<std::string_view, int> kPeriods[] = {
+// A figure as counted per period: how many times a year it recurs (0: once,
+// the year's own figure) and its unit without the period. The period is a
+// label before the figure ("每月1次") or a unit after it ("1次/月"); "每年" and
+// "/年" are the year's.
+struct PerPeriod {
+  int times = 0;
+  std::string_view unit;
+};
+
+PerPeriod per_period(const Value& v) {
+  static constexpr std::pair<std::string_view, int> kLabels[] = {
       {"每半年", 2}, {"每季度", 4}, {"每季", 4}, {"每个月", 12}, {"每月", 12}, {"每周", 52}};
-  for (const auto& [word, times] : kPeriods) {
-    if (label.ends_with(word)) return times;
+  static constexpr std::pair<std::string_view, int> kUnits[] = {
+      {"/半年", 2}, {"/季度", 4}, {"/季", 4}, {"/月", 12}, {"/周", 52}, {"/年度", 0}, {"/年", 0}};
+  PerPeriod p{0, v.unit};
+  if (!v.label.empty()) {
+    for (const auto& [word, times] : kLabels) {
+      if (std::string_view(v.label).ends_with(word)) p.times = times;
+    }
   }
-  return 0;
+  for (const auto& [word, times] : kUnits) {
+    if (p.unit.size() > word.size() && p.unit.ends_with(word)) {
+      p.unit.remove_suffix(word.size());
+      if (p.times == 0) p.times = times;
+      break;
+    }
+  }
+  return p;
 }
 
 bool comparable_numbers(const Value& target, const Value& actual, double& t, double& a,
@@ -851,20 +869,20 @@ bool comparable_numbers(const Value& target, const Value& actual, double& t, dou
   t = target.number;
   a = actual.number;
   display_factor = target.unit.empty() && actual.factor != 1 ? actual.factor : target.factor;
-  if (const int per_actual = times_a_year(actual.label), per_target = times_a_year(target.label);
-      per_actual != per_target && target.unit != "%" && actual.unit != "%") {
-    if (per_actual == 0) return false;  // a yearly count cannot show every period's
-    a *= per_actual;
-    t *= per_target == 0 ? 1 : per_target;
+  const PerPeriod pt = per_period(target);
+  const PerPeriod pa = per_period(actual);
+  if (pa.times != pt.times && pt.unit != "%" && pa.unit != "%") {
+    if (pa.times == 0) return false;  // a yearly count cannot show every period's
+    a *= pa.times;
+    t *= pt.times == 0 ? 1 : pt.times;
   }
-  if (same_text(target.unit, actual.unit)) return true;
-  const bool percent_vs_fraction = (target.unit == "%" && actual.unit.empty() &&
-                                    std::fabs(actual.number) <= 1 && target.number > 1) ||
-                                   (actual.unit == "%" && target.unit.empty() &&
-                                    std::fabs(target.number) <= 1 && actual.number > 1);
-  if ((!target.unit.empty() && !actual.unit.empty()) || percent_vs_fraction) return false;
-  if (actual.unit.empty() && actual.factor == 1) a *= target.factor;
-  if (target.unit.empty() && target.factor == 1) t *= actual.factor;
+  if (same_text(pt.unit, pa.unit)) return true;
+  const bool percent_vs_fraction =
+      (pt.unit == "%" && pa.unit.empty() && std::fabs(actual.number) <= 1 && target.number > 1) ||
+      (pa.unit == "%" && pt.unit.empty() && std::fabs(target.number) <= 1 && actual.number > 1);
+  if ((!pt.unit.empty() && !pa.unit.empty()) || percent_vs_fraction) return false;
+  if (pa.unit.empty() && actual.factor == 1) a *= target.factor;
+  if (pt.unit.empty() && target.factor == 1) t *= actual.factor;
   return true;
 }
 
