@@ -57,6 +57,7 @@ struct WordIndex {
     std::string word;
     uint8_t type = 0;  // WordClass::Type
     int level = -1;
+    int grade_level = -1;  // its grade where a grade list has it too (良好: 良, though 达成 wins)
   };
   struct Phrase {
     std::string word;

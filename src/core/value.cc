@@ -869,8 +869,15 @@ bool comparable_numbers(const Value& target, const Value& actual, double& t, dou
   t = target.number;
   a = actual.number;
   display_factor = target.unit.empty() && actual.factor != 1 ? actual.factor : target.factor;
-  const PerPeriod pt = per_period(target);
-  const PerPeriod pa = per_period(actual);
+  // Most figures have neither a label nor a "/" where a period's would be: "/月" is
+  // 4 bytes from the end, "/季度" 7.
+  const auto may_have_period = [](const Value& v) {
+    const size_t n = v.unit.size();
+    return !v.label.empty() || (n > 4 && v.unit[n - 4] == '/') || (n > 7 && v.unit[n - 7] == '/');
+  };
+  const bool periods = may_have_period(target) || may_have_period(actual);
+  const PerPeriod pt = periods ? per_period(target) : PerPeriod{0, target.unit};
+  const PerPeriod pa = periods ? per_period(actual) : PerPeriod{0, actual.unit};
   if (pa.times != pt.times && pt.unit != "%" && pa.unit != "%") {
     if (pa.times == 0) return false;  // a yearly count cannot show every period's
     a *= pa.times;

@@ -125,6 +125,11 @@ WordClass classify_by_lists(std::string_view s, const RuleSet& rules) {
   each_word(rules, [&](const std::string& w, WordClass::Type type, int level) {
     if (found.type == WordClass::none && s == w) found = {type, level};
   });
+  for (size_t level = 0; level < rules.grade_levels.size() && found.grade_level < 0; ++level) {
+    for (const std::string& w : rules.grade_levels[level].words) {
+      if (w == s) found.grade_level = static_cast<int>(level);
+    }
+  }
   if (found.type != WordClass::none || !is_short_text(s)) return found;
   for (int i = static_cast<int>(rules.tiers.size()) - 1; i >= 0; --i) {
     for (const auto& w : rules.tiers[i].words) {
@@ -175,7 +180,7 @@ class PhraseMemo {
 WordClass classify_by_index(std::string_view s, const WordIndex& index) {
   if (const int at = index.lookup.find(s); at >= 0) {
     const WordIndex::Whole& w = index.whole[at];
-    return {static_cast<WordClass::Type>(w.type), w.level};
+    return {static_cast<WordClass::Type>(w.type), w.level, w.grade_level};
   }
   if (!is_short_text(s)) return {};
   thread_local PhraseMemo memo;
@@ -192,6 +197,13 @@ void index_words(RuleSet& rules) {
     index.whole.push_back({w, static_cast<uint8_t>(type), level});
     if (type == WordClass::tier && is_phrase(w)) index.phrases.push_back({w, level});
   });
+  for (size_t level = rules.grade_levels.size(); level-- > 0;) {  // the best level wins
+    for (const std::string& w : rules.grade_levels[level].words) {
+      if (const int at = index.lookup.find(w); at >= 0) {
+        index.whole[static_cast<size_t>(at)].grade_level = static_cast<int>(level);
+      }
+    }
+  }
   for (const auto& name : rules.lower_is_better_names) {
     if (name.empty()) continue;
     const size_t last = previous_character(name, name.size());
@@ -324,28 +336,14 @@ bool repeats_target(const Value& target, const Value& actual) {
   return said == target.text;
 }
 
-// The grade level whose words include `text` ("良好" is 良), -1 for none.
-// Looked up apart from the index, where a tier list may have taken the word.
-int grade_level_of(std::string_view text, const RuleSet& rules) {
-  for (size_t level = 0; level < rules.grade_levels.size(); ++level) {
-    for (const std::string& w : rules.grade_levels[level].words) {
-      if (w == text) return static_cast<int>(level);
-    }
-  }
-  return -1;
-}
-
 WordClass LeafWords::target() {
   if (!target_done_) {
     get(target_, target_class_, target_done_);
     // "良好" against "一般": two grade words are two grades, though a tier list
     // also has "良好" (against a description it stays 达成).
-    if (target_class_.type == WordClass::tier && target_.kind == ValueKind::text &&
-        actual_.kind == ValueKind::text) {
-      if (const int level = grade_level_of(target_.text, rules_);
-          level >= 0 && grade_level_of(actual_.text, rules_) >= 0) {
-        target_class_ = {WordClass::grade, level};
-      }
+    if (target_class_.type == WordClass::tier && target_class_.grade_level >= 0 &&
+        get(actual_, actual_words_, actual_words_done_).grade_level >= 0) {
+      target_class_ = {WordClass::grade, target_class_.grade_level, target_class_.grade_level};
     }
   }
   return target_class_;
@@ -353,14 +351,13 @@ WordClass LeafWords::target() {
 
 WordClass LeafWords::actual() {
   if (!actual_done_) {
-    get(actual_, actual_class_, actual_done_);
+    actual_class_ = get(actual_, actual_words_, actual_words_done_);
+    actual_done_ = true;
     // Against a grade ("优秀"), a grade word is a grade even where a tier list
     // also has it: "良好" is 良 (80%), not 达成.
-    if (actual_class_.type != WordClass::grade && actual_.kind == ValueKind::text &&
+    if (actual_class_.type != WordClass::grade && actual_class_.grade_level >= 0 &&
         target().type == WordClass::grade) {
-      if (const int level = grade_level_of(actual_.text, rules_); level >= 0) {
-        actual_class_ = {WordClass::grade, level};
-      }
+      actual_class_ = {WordClass::grade, actual_class_.grade_level, actual_class_.grade_level};
     }
     if (actual_class_.type == WordClass::none && !rules_.tiers.empty() &&
         repeats_target(target_, actual_)) {

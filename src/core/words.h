@@ -13,6 +13,9 @@ namespace jixiao::core {
 struct WordClass {
   enum Type { none, tier, grade, yes, no } type = none;
   int level = -1;  // tier or grade index, best first
+  // The grade of the whole text where a grade list has it, whatever `type`
+  // won ("良好": a tier, and 良); -1 for none.
+  int grade_level = -1;
 };
 
 // Classifies normalized text (Value::text). Single-character words ("优",
@@ -66,8 +69,11 @@ class LeafWords {
   const Value& actual_;
   const RuleSet& rules_;
   WordClass target_class_;
+  WordClass
+      actual_words_;  // the actual's words as classified, before reading them against the target
   WordClass actual_class_;
   bool target_done_ = false;
+  bool actual_words_done_ = false;
   bool actual_done_ = false;
 };
 
