@@ -122,10 +122,6 @@ Assessment LeafScorer::yes_no(bool met, double w, ScoringKind kind, Explanation&
 Assessment LeafScorer::by_words(const Indicator& n, const Value& actual, double w, ScoringKind kind,
                                 LeafWords& words, Explanation& why) {
   Assessment as;
-  // Before the word lists: "无" against "≤0.5%" is met, though "无" is a no-word.
-  if (const std::optional<bool> met = none_happened(n.target, actual)) {
-    return yes_no(*met, w, kind, why);
-  }
   const WordClass c = words.actual();
   switch (c.type) {
     case WordClass::tier:
@@ -147,12 +143,19 @@ Assessment LeafScorer::by_words(const Indicator& n, const Value& actual, double 
     }
     case WordClass::yes:
     case WordClass::no:
+      // "无" against "≤0.5%": nothing happened, before "无" is read as a no.
+      if (const std::optional<bool> met = none_happened(n.target, actual)) {
+        return yes_no(*met, w, kind, why);
+      }
       // nullopt: the words cannot tell, the evaluator decides.
       if (const std::optional<bool> met = yes_no_met(n.target, words.target(), actual, c)) {
         return yes_no(*met, w, kind, why);
       }
       break;
     case WordClass::none:
+      if (const std::optional<bool> met = none_happened(n.target, actual)) {
+        return yes_no(*met, w, kind, why);
+      }
       break;
   }
   if (actual.kind == ValueKind::invalid) {
