@@ -55,7 +55,8 @@ bool is_not_applicable(std::string_view s) {
   }
   static constexpr std::string_view kWords[] = {"/",      "-",    "--",  "---", "//",
                                                 "\\",     "N/A",  "n/a", "NA",  "不适用",
-                                                "不涉及", "无需", "-/-", "/ /", "不适用。"};
+                                                "不涉及", "无需", "-/-", "/ /", "不适用。",
+                                                "无此项", "无该项"};
   for (std::string_view w : kWords) {
     if (s == w) return true;
   }

@@ -88,6 +88,8 @@ INSTANTIATE_TEST_SUITE_P(
                     Row{"／", ValueKind::not_applicable, Op::none, 0, "", 0},
                     Row{"—", ValueKind::not_applicable, Op::none, 0, "", 0},
                     Row{"不适用", ValueKind::not_applicable, Op::none, 0, "", 0},
+                    Row{"无此项", ValueKind::not_applicable, Op::none, 0, "", 0},
+                    Row{"不涉及", ValueKind::not_applicable, Op::none, 0, "", 0},
                     Row{"", ValueKind::empty, Op::none, 0, "", 0},
                     Row{"   ", ValueKind::empty, Op::none, 0, "", 0},
                     Row{"达成预期指标", ValueKind::text, Op::none, 0, "", 0},
