@@ -53,10 +53,9 @@ bool is_not_applicable(std::string_view s) {
                          first == 'n' || first == 0xE4 || first == 0xE6)) {
     return false;
   }
-  static constexpr std::string_view kWords[] = {"/",      "-",    "--",  "---", "//",
-                                                "\\",     "N/A",  "n/a", "NA",  "不适用",
-                                                "不涉及", "无需", "-/-", "/ /", "不适用。",
-                                                "无此项", "无该项"};
+  static constexpr std::string_view kWords[] = {
+      "/",      "-",      "--",   "---", "//",  "\\",       "N/A",    "n/a",   "NA",
+      "不适用", "不涉及", "无需", "-/-", "/ /", "不适用。", "无此项", "无该项"};
   for (std::string_view w : kWords) {
     if (s == w) return true;
   }
@@ -475,9 +474,14 @@ std::string_view drop_remark(std::string_view rest) {
 
 // A percentage followed by words ("100%到位", "98%合格"): the words restate
 // what the figure measures; the unit is %.
+// Not when the words hold a figure or begin as an operator does ("90%以上100%以下"):
+// those say something about the figure, and are read or refused as such.
 std::string_view percent_remark(std::string_view unit) {
   if (unit.size() > 1 && unit[0] == '%' && static_cast<unsigned char>(unit[1]) >= 0xE4) {
-    return unit.substr(0, 1);
+    const std::string_view words = unit.substr(1);
+    const bool figure = std::any_of(words.begin(), words.end(), [](char c) { return is_digit(c); });
+    const bool op = words.starts_with("以") || words.starts_with("及") || words.starts_with("或");
+    if (!figure && !op) return unit.substr(0, 1);
   }
   return unit;
 }
@@ -715,6 +719,85 @@ bool read_unit_figure(std::string_view s, Value& v) {
   return true;
 }
 
+void parse_value_with(std::string_view written, Value& v, bool shortcuts);
+
+// Where a lower and an upper bound written apart meet: "≥90%且≤100%",
+// "≥90%，≤100%", "90%以上100%以下". Returns where the first ends and the second
+// begins, or false.
+bool find_two_bounds(std::string_view s, size_t& first_end, size_t& second_begin) {
+  for (std::string_view joiner : {"且", "，", ",", "；", ";"}) {
+    const size_t at = s.find(joiner);
+    // "1,234": a comma before a digit groups thousands.
+    if (at != std::string_view::npos && at > 0 && at + joiner.size() < s.size() &&
+        !is_digit(s[at + joiner.size()])) {
+      first_end = at;
+      second_begin = at + joiner.size();
+      return true;
+    }
+  }
+  for (std::string_view word : {"以上", "以下"}) {
+    const size_t at = s.find(word);
+    if (at != std::string_view::npos && at + word.size() < s.size() &&
+        is_digit(s[at + word.size()])) {
+      first_end = second_begin = at + word.size();
+      return true;
+    }
+  }
+  return false;
+}
+
+// The range two bounds make, when one is a lower bound (≥, >, 以上) and the
+// other an upper bound (≤, <, 以下) in one unit, the lower not above the upper.
+bool read_two_bounds(std::string_view s, size_t first_end, size_t second_begin, Value& v) {
+  Value a;
+  Value b;
+  parse_value_with(s.substr(0, first_end), a, false);
+  parse_value_with(s.substr(second_begin), b, false);
+  if (a.kind != ValueKind::number || b.kind != ValueKind::number) return false;
+  const auto lower_bound = [](const Value& x) { return x.op == Op::ge || x.op == Op::gt; };
+  const auto upper_bound = [](const Value& x) { return x.op == Op::le || x.op == Op::lt; };
+  const Value* lower = lower_bound(a) ? &a : &b;
+  const Value* upper = lower == &a ? &b : &a;
+  if (!lower_bound(*lower) || !upper_bound(*upper) || lower->unit != upper->unit ||
+      lower->factor != upper->factor || lower->number > upper->number) {
+    return false;
+  }
+  v = *lower;
+  v.op = Op::range;
+  v.upper = upper->number;
+  v.decimals = std::max(lower->decimals, upper->decimals);
+  return true;
+}
+
+// "100%±5%", "100±5家": the range from the figure less the margin to the
+// figure plus it. The margin's unit, when written, must be the figure's.
+bool read_plus_minus(std::string_view s, size_t at, Value& v) {
+  constexpr std::string_view kSign = "±";
+  Value centre;
+  Value margin;
+  std::string first(s.substr(0, at));
+  std::string_view second = s.substr(at + kSign.size());
+  // "100±5家": the unit after the margin is the figure's too.
+  const size_t digits_end = second.find_first_not_of("0123456789.");
+  if (digits_end != std::string_view::npos && !first.empty() && is_digit(first.back())) {
+    first += second.substr(digits_end);
+  }
+  parse_value_with(first, centre, false);
+  parse_value_with(second, margin, false);
+  if (centre.kind != ValueKind::number || margin.kind != ValueKind::number ||
+      centre.op != Op::none || margin.op != Op::none || margin.number < 0 ||
+      margin.number > centre.number || centre.unit != margin.unit ||
+      centre.factor != margin.factor) {
+    return false;
+  }
+  v = centre;
+  v.op = Op::range;
+  v.number = centre.number - margin.number;
+  v.upper = centre.number + margin.number;
+  v.decimals = std::max(centre.decimals, margin.decimals);
+  return true;
+}
+
 // parse_value_into; `shortcuts` allows read_unit_figure, which the tests
 // check against the general way (parse_value does not take it).
 void parse_value_with(std::string_view written, Value& v, bool shortcuts) {
@@ -750,6 +833,21 @@ void parse_value_with(std::string_view written, Value& v, bool shortcuts) {
     if (read_chinese_count(s, v)) return;
     v.kind = ValueKind::text;
     v.text.assign(s);
+    return;
+  }
+  if (const size_t sign = s.find("±"); sign != std::string_view::npos && sign > 0) {
+    const std::string whole(s);  // read_plus_minus reuses the buffer `s` is in
+    if (read_plus_minus(whole, sign, v)) return;
+    reset_value(v);
+    read_figure(whole, v);
+    return;
+  }
+  if (size_t first_end = 0, second_begin = 0; find_two_bounds(s, first_end, second_begin)) {
+    // Each bound is read on its own, which reuses the buffer `s` is in.
+    const std::string whole(s);
+    if (read_two_bounds(whole, first_end, second_begin, v)) return;
+    reset_value(v);
+    read_figure(whole, v);
     return;
   }
   read_figure(s, v);

@@ -132,6 +132,31 @@ TEST(Value, RangeMayWriteTheUnitOnBothBounds) {
   EXPECT_EQ(parse_value("1万-2万元").kind, ValueKind::invalid);
 }
 
+// Bounds written apart, or a figure and its margin, make a range; bounds that
+// cannot (both lower, reversed, in two units) are unreadable, not half read.
+TEST(Value, BoundsWrittenApartAndMarginsAreRanges) {
+  for (const char* written : {"≥90%且≤95%", "≥90%，≤95%", "≥90%,≤95%", "90%以上95%以下",
+                              "≤95%且≥90%", "不低于90%且不高于95%", "92.5%±2.5%"}) {
+    const Value v = parse_value(written);
+    EXPECT_EQ(v.kind, ValueKind::number) << written;
+    EXPECT_EQ(v.op, Op::range) << written;
+    EXPECT_EQ(v.number, 90) << written;
+    EXPECT_EQ(v.upper, 95) << written;
+    EXPECT_EQ(v.unit, "%") << written;
+  }
+  const Value margin = parse_value("100±5家");
+  EXPECT_EQ(margin.op, Op::range);
+  EXPECT_EQ(margin.number, 95);
+  EXPECT_EQ(margin.upper, 105);
+  EXPECT_EQ(margin.unit, "家");
+  for (const char* written :
+       {"≥95%且≤90%", "≥90%且≥95%", "≥90%且≤95家", "90%以上100%到位吧", "100%±5家", "5±10家"}) {
+    EXPECT_EQ(parse_value(written).kind, ValueKind::invalid) << written;
+  }
+  // A comma before a digit groups thousands.
+  EXPECT_EQ(parse_value("≥1,000家").number, 1000);
+}
+
 TEST(Value, ARemarkInBracketsOrAStopAfterTheFigureIsLeftOut) {
   struct Case {
     const char* written;
