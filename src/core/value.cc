@@ -292,7 +292,7 @@ bool read_chinese_count(std::string_view s, Value& v) {
 
 bool try_date(std::string_view s, Value& v) {
   Cursor c{s};
-  for (std::string_view w : {"截至", "截止", "于", "在"}) c.eat(w);
+  for (std::string_view w : {"截至", "截止", "已于", "已在", "于", "在"}) c.eat(w);
   Date d;
   bool any = false;
   const size_t year_start = c.i;
@@ -396,6 +396,7 @@ bool try_date(std::string_view s, Value& v) {
       break;
     }
   }
+  c.eat("已");  // "2024年5月已完成"
   for (std::string_view w : {"完成", "完工", "实施"}) c.eat(w);
   if (d.year == 0 && d.month == 0) return false;
   if (!c.done()) return false;
