@@ -720,7 +720,12 @@ bool read_unit_figure(std::string_view s, Value& v) {
   return true;
 }
 
-void parse_value_with(std::string_view written, Value& v, bool shortcuts);
+// How a reading may go: the shortcuts (read_unit_figure) are for the remembering
+// reader; a bound or a margin is read as one figure, never split again.
+enum class Reading { plain, shortcuts, one_figure };
+void parse_value_with(std::string_view written, Value& v, Reading how);
+
+constexpr size_t kLongestSplit = 64;  // bytes
 
 // Where a lower and an upper bound written apart meet: "≥90%且≤100%",
 // "≥90%，≤100%", "90%以上100%以下". Returns where the first ends and the second
@@ -752,8 +757,8 @@ bool find_two_bounds(std::string_view s, size_t& first_end, size_t& second_begin
 bool read_two_bounds(std::string_view s, size_t first_end, size_t second_begin, Value& v) {
   Value a;
   Value b;
-  parse_value_with(s.substr(0, first_end), a, false);
-  parse_value_with(s.substr(second_begin), b, false);
+  parse_value_with(s.substr(0, first_end), a, Reading::one_figure);
+  parse_value_with(s.substr(second_begin), b, Reading::one_figure);
   if (a.kind != ValueKind::number || b.kind != ValueKind::number) return false;
   const auto lower_bound = [](const Value& x) { return x.op == Op::ge || x.op == Op::gt; };
   const auto upper_bound = [](const Value& x) { return x.op == Op::le || x.op == Op::lt; };
@@ -783,8 +788,8 @@ bool read_plus_minus(std::string_view s, size_t at, Value& v) {
   if (digits_end != std::string_view::npos && !first.empty() && is_digit(first.back())) {
     first += second.substr(digits_end);
   }
-  parse_value_with(first, centre, false);
-  parse_value_with(second, margin, false);
+  parse_value_with(first, centre, Reading::one_figure);
+  parse_value_with(second, margin, Reading::one_figure);
   if (centre.kind != ValueKind::number || margin.kind != ValueKind::number ||
       centre.op != Op::none || margin.op != Op::none || margin.number < 0 ||
       margin.number > centre.number || centre.unit != margin.unit ||
@@ -799,16 +804,16 @@ bool read_plus_minus(std::string_view s, size_t at, Value& v) {
   return true;
 }
 
-// parse_value_into; `shortcuts` allows read_unit_figure, which the tests
+// parse_value_into; Reading::shortcuts allows read_unit_figure, which the tests
 // check against the general way (parse_value does not take it).
-void parse_value_with(std::string_view written, Value& v, bool shortcuts) {
+void parse_value_with(std::string_view written, Value& v, Reading how) {
   thread_local std::string buffer;
   const std::string_view normalized = text::normalize_view(written, buffer);
   reset_value(v);
   const std::string_view s = normalized;
   if (s.empty()) return;
   if (read_plain_figure(s, v)) return;
-  if (shortcuts && read_unit_figure(s, v)) return;
+  if (how == Reading::shortcuts && read_unit_figure(s, v)) return;
   if (is_not_applicable(s)) {
     v.kind = ValueKind::not_applicable;
     return;
@@ -836,14 +841,19 @@ void parse_value_with(std::string_view written, Value& v, bool shortcuts) {
     v.text.assign(s);
     return;
   }
-  if (const size_t sign = s.find("±"); sign != std::string_view::npos && sign > 0) {
+  // Two bounds or a margin fit in a short cell; longer text is prose, and a
+  // part is never split again (a long run of commas would recurse as deep).
+  const bool may_split = how != Reading::one_figure && s.size() <= kLongestSplit;
+  if (const size_t sign = may_split ? s.find("±") : std::string_view::npos;
+      sign != std::string_view::npos && sign > 0) {
     const std::string whole(s);  // read_plus_minus reuses the buffer `s` is in
     if (read_plus_minus(whole, sign, v)) return;
     reset_value(v);
     read_figure(whole, v);
     return;
   }
-  if (size_t first_end = 0, second_begin = 0; find_two_bounds(s, first_end, second_begin)) {
+  if (size_t first_end = 0, second_begin = 0;
+      may_split && find_two_bounds(s, first_end, second_begin)) {
     // Each bound is read on its own, which reuses the buffer `s` is in.
     const std::string whole(s);
     if (read_two_bounds(whole, first_end, second_begin, v)) return;
@@ -871,7 +881,7 @@ void reset_value(Value& v) {
 }
 
 void parse_value_into(std::string_view written, Value& v) {
-  parse_value_with(written, v, false);
+  parse_value_with(written, v, Reading::plain);
 }
 
 namespace {
@@ -890,7 +900,7 @@ ValueReader::ValueReader() : hashes_(kFirstRemembered, 0), entries_(kFirstRememb
 
 void ValueReader::read(std::string_view written, Value& out) {
   if (written.size() > kLongestRemembered) {
-    parse_value_with(written, out, true);
+    parse_value_with(written, out, Reading::shortcuts);
     return;
   }
   const uint64_t hash = StringTable::hash(written) | 1;  // never 0, the empty mark
@@ -914,10 +924,10 @@ void ValueReader::read(std::string_view written, Value& out) {
     // A second chance for a text read again since it came in: a run of
     // texts seen once ("642台") would otherwise push out "≥90%" and "优".
     e.hit = false;
-    parse_value_with(written, out, true);
+    parse_value_with(written, out, Reading::shortcuts);
     return;
   }
-  parse_value_with(written, e.value, true);
+  parse_value_with(written, e.value, Reading::shortcuts);
   e.written.assign(written);
   hashes_[slot] = hash;
   out = e.value;

@@ -155,6 +155,11 @@ TEST(Value, BoundsWrittenApartAndMarginsAreRanges) {
   }
   // A comma before a digit groups thousands.
   EXPECT_EQ(parse_value("≥1,000家").number, 1000);
+  // A long run of bounds is prose, read once: split at every joiner it recursed
+  // as deep as it had joiners (a stack overflow at tens of thousands).
+  std::string many = "≥1%";
+  for (int i = 0; i < 20000; ++i) many += "，≤2%";
+  EXPECT_NE(parse_value(many).op, Op::range);
 }
 
 TEST(Value, ARemarkInBracketsOrAStopAfterTheFigureIsLeftOut) {
