@@ -114,15 +114,20 @@ TEST(Value, RangeReadsBothBounds) {
   EXPECT_EQ(v.unit, "家");
 }
 
+// `written` reads as the range 90%～95%.
+void expect_90_to_95_percent(const char* written) {
+  const Value v = parse_value(written);
+  EXPECT_EQ(v.kind, ValueKind::number) << written;
+  EXPECT_EQ(v.op, Op::range) << written;
+  EXPECT_EQ(v.number, 90) << written;
+  EXPECT_EQ(v.upper, 95) << written;
+  EXPECT_EQ(v.unit, "%") << written;
+}
+
 TEST(Value, RangeMayWriteTheUnitOnBothBounds) {
   for (const char* written :
        {"90%-95%", "90%~95%", "90%～95%", "90%至95%", "90%—95%", "90% - 95%"}) {
-    const Value v = parse_value(written);
-    EXPECT_EQ(v.kind, ValueKind::number) << written;
-    EXPECT_EQ(v.op, Op::range) << written;
-    EXPECT_EQ(v.number, 90) << written;
-    EXPECT_EQ(v.upper, 95) << written;
-    EXPECT_EQ(v.unit, "%") << written;
+    expect_90_to_95_percent(written);
   }
   const Value both = parse_value("100家至200家");
   EXPECT_EQ(both.op, Op::range);
@@ -137,12 +142,7 @@ TEST(Value, RangeMayWriteTheUnitOnBothBounds) {
 TEST(Value, BoundsWrittenApartAndMarginsAreRanges) {
   for (const char* written : {"≥90%且≤95%", "≥90%，≤95%", "≥90%,≤95%", "90%以上95%以下",
                               "≤95%且≥90%", "不低于90%且不高于95%", "92.5%±2.5%"}) {
-    const Value v = parse_value(written);
-    EXPECT_EQ(v.kind, ValueKind::number) << written;
-    EXPECT_EQ(v.op, Op::range) << written;
-    EXPECT_EQ(v.number, 90) << written;
-    EXPECT_EQ(v.upper, 95) << written;
-    EXPECT_EQ(v.unit, "%") << written;
+    expect_90_to_95_percent(written);
   }
   const Value margin = parse_value("100±5家");
   EXPECT_EQ(margin.op, Op::range);
