@@ -841,27 +841,26 @@ void parse_value_with(std::string_view written, Value& v, Reading how) {
     v.text.assign(s);
     return;
   }
-  // Two bounds or a margin fit in a short cell; longer text is prose, and a
-  // part is never split again (a long run of commas would recurse as deep).
-  const bool may_split = how != Reading::one_figure && s.size() <= kLongestSplit;
-  if (const size_t sign = may_split ? s.find("±") : std::string_view::npos;
-      sign != std::string_view::npos && sign > 0) {
-    const std::string whole(s);  // read_plus_minus reuses the buffer `s` is in
-    if (read_plus_minus(whole, sign, v)) return;
-    reset_value(v);
-    read_figure(whole, v);
-    return;
-  }
-  if (size_t first_end = 0, second_begin = 0;
-      may_split && find_two_bounds(s, first_end, second_begin)) {
-    // Each bound is read on its own, which reuses the buffer `s` is in.
-    const std::string whole(s);
-    if (read_two_bounds(whole, first_end, second_begin, v)) return;
-    reset_value(v);
-    read_figure(whole, v);
-    return;
-  }
   read_figure(s, v);
+  // Two bounds or a margin ("≥90%且≤100%", "100%±5%") read as one figure leave
+  // words after it, which make it unreadable: only then are they looked for.
+  // They fit in a short cell (longer text is prose), and a part is never split
+  // again (a long run of commas would recurse as deep).
+  if ((v.kind != ValueKind::invalid && v.kind != ValueKind::text) || how == Reading::one_figure ||
+      s.size() > kLongestSplit) {
+    return;
+  }
+  const std::string whole(s);  // each part is read on its own, which reuses the buffer `s` is in
+  thread_local Value range;
+  reset_value(range);
+  size_t first_end = 0;
+  size_t second_begin = 0;
+  const size_t sign = whole.find("±");
+  const bool read = sign != std::string::npos && sign > 0
+                        ? read_plus_minus(whole, sign, range)
+                        : find_two_bounds(whole, first_end, second_begin) &&
+                              read_two_bounds(whole, first_end, second_begin, range);
+  if (read) std::swap(v, range);
 }
 
 }  // namespace
