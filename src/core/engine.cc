@@ -257,9 +257,10 @@ Assessment LeafScorer::assess(ScoringKind kind, const Indicator& n, const Value&
         return as;
       }
       as.ok = true;
-      // A date without its year ("年底前", "9月前") is in the year evaluated.
+      // A date without its year ("年底前", "9月前") is in the year evaluated, or
+      // the one after it ("次年3月前").
       const auto in_year = [&](Date d) {
-        if (d.year == 0) d.year = e_.year;
+        if (d.year == 0 && e_.year != 0) d.year = e_.year + d.years_after;
         return d;
       };
       const bool met = compare_dates(in_year(actual.date), in_year(n.target.date)) <= 0;

@@ -58,6 +58,7 @@ std::string written(std::string_view text, const Value& v) {
 std::string date_text(const Date& d) {
   std::string s;
   if (d.year != 0) s += std::to_string(d.year) + "年";
+  if (d.year == 0 && d.years_after > 0) s += "次年";
   if (d.month != 0) {
     s += std::to_string(d.month) + "月";
     if (d.day != 0) s += std::to_string(d.day) + "日";
@@ -210,7 +211,10 @@ LightResult Judge::lower(double a, double t, double f) const {
 LightResult Judge::deadline() const {
   const Value& target = in_.target;
   const Value& actual = in_.actual;
-  const int due = target.date.month != 0 ? target.date.month : 12;
+  // Due next year ("次年3月前"): not within the year monitored.
+  const int due = target.date.years_after > 0 ? 13
+                  : target.date.month != 0    ? target.date.month
+                                              : 12;
   const std::string limit = "完成时限" + date_text(target.date);
   const std::string m = std::to_string(in_.month);
   bool done = false;

@@ -329,9 +329,17 @@ bool try_date(std::string_view s, Value& v) {
         break;
       }
     }
+    // "次年3月前", "次年底": the year after the one evaluated (a project across two years).
+    for (std::string_view w : {"次年度", "次年", "下一年度", "下一年", "下年度", "下年", "明年"}) {
+      if (c.i == before && c.eat(w)) {
+        year_word = w;
+        d.years_after = 1;
+        break;
+      }
+    }
     // "当年", "本年度" alone: within the year, as "年内"; before a month
     // ("当年12月31日前"), the year evaluated, as a month without a year.
-    const bool this_year = year_word.size() > 3 && year_word != "年度";
+    const bool this_year = year_word.size() > 3 && year_word != "年度";  // or the next
     if (c.i != before && ((this_year && c.done()) || at_year_end())) {
       d.month = 12;
       any = true;
@@ -1028,6 +1036,9 @@ std::pair<int, int> date_key(const Date& d) {
 
 int compare_dates(const Date& a, const Date& b) {
   if (a.year != 0 && b.year != 0 && a.year != b.year) return a.year - b.year;
+  if (a.year == 0 && b.year == 0 && a.years_after != b.years_after) {
+    return a.years_after - b.years_after;
+  }
   const auto [am, ad] = date_key(a);
   const auto [bm, bd] = date_key(b);
   if (am != bm) return am - bm;

@@ -31,9 +31,10 @@ enum class ValueKind : uint8_t {
 // A calendar point; 0 means "not written" (a month of 0 is the end of the
 // year, a day of 0 the end of the month).
 struct Date {
-  int year = 0;
+  int year = 0;  // 0: the year evaluated, or the one after it (years_after)
   int month = 0;
   int day = 0;
+  int years_after = 0;  // "次年3月前": 1, with year 0
 };
 
 struct Value {

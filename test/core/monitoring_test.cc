@@ -251,6 +251,11 @@ TEST(MonitoringIndicator, Deadlines) {
   EXPECT_FALSE(late.ratio.has_value());
   // A number cannot be compared with a deadline.
   expect_no_light(light_at("完成时间", "9月前", "100%", 6), LightStatus::unknown);
+  // Due next year: not overdue in December, and named as next year's.
+  const LightResult next_year = light_at("竣工验收", "次年3月前", "", 12);
+  expect_light(next_year, Light::green);
+  EXPECT_NE(next_year.explanation.find("完成时限次年3月"), std::string::npos)
+      << next_year.explanation;
 }
 
 TEST(MonitoringIndicator, UnreadableIsUnknownNeverGreen) {
