@@ -221,7 +221,8 @@ LightResult Judge::deadline() const {
   switch (actual.kind) {
     case ValueKind::date:
       // A completion date after the report month is a plan, not a completion.
-      if (actual.date.month == 0 || actual.date.month <= in_.month) {
+      if (actual.date.years_after == 0 &&
+          (actual.date.month == 0 || actual.date.month <= in_.month)) {
         const bool on_time = compare_dates(actual.date, target.date) <= 0;
         return lit(on_time ? Light::green : Light::red, std::nullopt,
                    limit + "，已于" + date_text(actual.date) + "完成" +
