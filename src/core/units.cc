@@ -13,6 +13,8 @@ struct UnitEntry {
   double factor;
 };
 
+// One unit a line, as a reader checks them.
+// clang-format off
 constexpr UnitEntry kUnits[] = {
     {"元", "元", 1},
     {"%", "%", 1},
@@ -53,6 +55,7 @@ constexpr UnitEntry kUnits[] = {
     {"公顷", "平方米", 10000},
     {"平方公里", "平方米", 1e6},
 };
+// clang-format on
 
 struct Multiplier {
   std::string_view written;

@@ -28,8 +28,8 @@ TEST(Words, NegatedPhrasesSayNothing) {
   RuleSet plain = test::national();
   plain.word_index = WordIndex{};  // not indexed: the lists are searched one by one
   for (const RuleSet* rules : {&test::national(), static_cast<const RuleSet*>(&plain)}) {
-    for (const char* negated : {"无明显提升", "效果不显著", "不太满意", "没有按期全部完成",
-                                "不够有效", "不符合要求"}) {
+    for (const char* negated :
+         {"无明显提升", "效果不显著", "不太满意", "没有按期全部完成", "不够有效", "不符合要求"}) {
       EXPECT_EQ(classify_words(negated, *rules).type, WordClass::none) << negated;
     }
     for (const char* met : {"非常明显", "不断改善，效果明显", "无，效果明显", "效果明显"}) {
