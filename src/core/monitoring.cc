@@ -79,6 +79,7 @@ struct Input {
   std::string_view actual_text;
   ScoringKind kind;
   int month;
+  int year = 0;  // the year monitored, 0 when not known
 };
 
 class Judge {
@@ -211,24 +212,29 @@ LightResult Judge::lower(double a, double t, double f) const {
 LightResult Judge::deadline() const {
   const Value& target = in_.target;
   const Value& actual = in_.actual;
-  // Due next year ("次年3月前"): not within the year monitored.
-  const int due = target.date.years_after > 0 ? 13
-                  : target.date.month != 0    ? target.date.month
-                                              : 12;
+  // Due in a later year ("次年3月前", "2025年3月前" in 2024): not within the
+  // year monitored; in an earlier one: overdue from its first month.
+  const Date& limit_date = target.date;
+  const bool later = limit_date.years_after > 0 || (in_.year != 0 && limit_date.year > in_.year);
+  const bool earlier = in_.year != 0 && limit_date.year != 0 && limit_date.year < in_.year;
+  const int due = later ? 13 : earlier ? 0 : limit_date.month != 0 ? limit_date.month : 12;
   const std::string limit = "完成时限" + date_text(target.date);
   const std::string m = std::to_string(in_.month);
   bool done = false;
   switch (actual.kind) {
-    case ValueKind::date:
-      // A completion date after the report month is a plan, not a completion.
-      if (actual.date.years_after == 0 &&
-          (actual.date.month == 0 || actual.date.month <= in_.month)) {
+    case ValueKind::date: {
+      // A completion date after the report month, or in a later year, is a
+      // plan, not a completion.
+      const bool next_year =
+          actual.date.years_after > 0 || (in_.year != 0 && actual.date.year > in_.year);
+      if (!next_year && (actual.date.month == 0 || actual.date.month <= in_.month)) {
         const bool on_time = compare_dates(actual.date, target.date) <= 0;
         return lit(on_time ? Light::green : Light::red, std::nullopt,
                    limit + "，已于" + date_text(actual.date) + "完成" +
                        (on_time ? "，未超过时限" : "，晚于时限"));
       }
       break;
+    }
     case ValueKind::text: {
       const WordClass c = classify_words(actual.text, r_);
       done = (c.type == WordClass::tier && c.level == 0) || c.type == WordClass::yes;
@@ -392,13 +398,23 @@ LightResult indicator_light(std::string_view name, const Value& target, const Va
   return Judge(in, rules, bands).run();
 }
 
-LightResult indicator_light(const Indicator& node, int month, const RuleSet& rules,
-                            const LightBands& bands) {
+namespace {
+
+// indicator_light of a node in an evaluation of `year` (0: not known).
+LightResult node_light(const Indicator& node, int month, int year, const RuleSet& rules,
+                       const LightBands& bands) {
   if (!month_ok(month)) return month_error(month);
   if (node.not_applicable) return not_lit(LightStatus::not_applicable, "指标不适用，不亮灯");
-  const Input in{node.name, node.target, node.target_text, node.actual, node.actual_text,
-                 node.kind, month};
+  const Input in{node.name, node.target, node.target_text, node.actual, node.actual_text, node.kind,
+                 month,     year};
   return Judge(in, rules, bands).run();
+}
+
+}  // namespace
+
+LightResult indicator_light(const Indicator& node, int month, const RuleSet& rules,
+                            const LightBands& bands) {
+  return node_light(node, month, 0, rules, bands);
 }
 
 LightResult budget_light(double rate, int month, const LightBands& bands) {
@@ -495,7 +511,7 @@ MonitoringCard monitor(const Evaluation& e, int month, const RuleSet& rules,
   for (int i = 0; i < n; ++i) {
     if (!e.is_leaf(i)) continue;
     card.nodes[i] = off[i] ? not_lit(LightStatus::not_applicable, "指标不适用，不亮灯")
-                           : indicator_light(e.indicators[i], month, rules, bands);
+                           : node_light(e.indicators[i], month, e.year, rules, bands);
     all.push_back(card.nodes[i]);
   }
   // A category: the worst of the leaves below it (pre-order: they follow it).

@@ -450,6 +450,24 @@ TEST(MonitoringCard, CategoriesShowTheirWorstLeaf) {
   expect_light(card.project, Light::red);
 }
 
+// A deadline's year against the year monitored: a later one is not due, an
+// earlier one is overdue; without the evaluation's year only the month counts.
+TEST(MonitoringCard, DeadlinesInOtherYears) {
+  Evaluation e;
+  e.title = "跨年度工程";
+  e.year = 2024;
+  const int timing = e.add_indicator(leaf("时效指标", "", ""));
+  const int next = e.add_indicator(leaf("竣工验收", "2025年3月前", ""), timing);
+  const int last = e.add_indicator(leaf("前期手续", "2023年12月前", ""), timing);
+  const int planned = e.add_indicator(leaf("设备安装", "9月前", "2025年1月"), timing);
+  const MonitoringCard card = monitor(e, 6, national());
+  expect_light(card.nodes[next], Light::green);
+  expect_light(card.nodes[last], Light::red);
+  expect_light(card.nodes[planned], Light::green);  // a plan, and September is not due
+  e.year = 0;
+  expect_light(monitor(e, 6, national()).nodes[next], Light::red);  // March has passed
+}
+
 TEST(MonitoringCard, ProjectWithoutRedIsItsWorst) {
   Evaluation e = monitored();
   e.indicators[5] = leaf("完成时间", "9月前", "");  // not yet due
