@@ -327,7 +327,12 @@ void LeafScorer::score(int index, NodeResult& out) {
 
   LeafWords words(n.target, *actual, r_);
   const ScoringKind kind =
-      n.kind == ScoringKind::automatic ? infer_scoring_kind(n.name, n.target, words, r_) : n.kind;
+      n.kind == ScoringKind::automatic
+          ? infer_scoring_kind(n.name, n.target, words, r_,
+                               // only a bare figure needs its category
+                               n.target.kind == ValueKind::number && n.target.op == Op::none &&
+                                   in_lower_is_better_category(e_, index, r_))
+          : n.kind;
   out.kind = kind;
   if (kind == ScoringKind::manual) {
     if (n.stated_score) {

@@ -79,7 +79,8 @@ struct Input {
   std::string_view actual_text;
   ScoringKind kind;
   int month;
-  int year = 0;  // the year monitored, 0 when not known
+  int year = 0;                 // the year monitored, 0 when not known
+  bool lower_category = false;  // under a lower-is-better category (成本指标)
 };
 
 class Judge {
@@ -162,9 +163,10 @@ LightResult Judge::numeric() const {
   }
 
   // The engine's direction; an equal target of 0 (also a bare "0起") means nothing may happen.
-  const ScoringKind kind = in_.kind == ScoringKind::automatic
-                               ? infer_scoring_kind(in_.name, target, actual, r_)
-                               : in_.kind;
+  const ScoringKind kind =
+      in_.kind == ScoringKind::automatic
+          ? infer_scoring_kind(in_.name, target, actual, r_, in_.lower_category)
+          : in_.kind;
   const bool zero_means_none = t == 0 && kind == ScoringKind::equal;
   const Direction dir = kind == ScoringKind::lower_is_better || zero_means_none ? Direction::lower
                                                                                 : Direction::higher;
@@ -400,13 +402,14 @@ LightResult indicator_light(std::string_view name, const Value& target, const Va
 
 namespace {
 
-// indicator_light of a node in an evaluation of `year` (0: not known).
-LightResult node_light(const Indicator& node, int month, int year, const RuleSet& rules,
-                       const LightBands& bands) {
+// indicator_light of a node in an evaluation of `year` (0: not known), under a
+// lower-is-better category or not.
+LightResult node_light(const Indicator& node, int month, int year, bool lower_category,
+                       const RuleSet& rules, const LightBands& bands) {
   if (!month_ok(month)) return month_error(month);
   if (node.not_applicable) return not_lit(LightStatus::not_applicable, "指标不适用，不亮灯");
   const Input in{node.name, node.target, node.target_text, node.actual, node.actual_text, node.kind,
-                 month,     year};
+                 month,     year,        lower_category};
   return Judge(in, rules, bands).run();
 }
 
@@ -414,7 +417,7 @@ LightResult node_light(const Indicator& node, int month, int year, const RuleSet
 
 LightResult indicator_light(const Indicator& node, int month, const RuleSet& rules,
                             const LightBands& bands) {
-  return node_light(node, month, 0, rules, bands);
+  return node_light(node, month, 0, false, rules, bands);
 }
 
 LightResult budget_light(double rate, int month, const LightBands& bands) {
@@ -511,7 +514,8 @@ MonitoringCard monitor(const Evaluation& e, int month, const RuleSet& rules,
   for (int i = 0; i < n; ++i) {
     if (!e.is_leaf(i)) continue;
     card.nodes[i] = off[i] ? not_lit(LightStatus::not_applicable, "指标不适用，不亮灯")
-                           : node_light(e.indicators[i], month, e.year, rules, bands);
+                           : node_light(e.indicators[i], month, e.year,
+                                        in_lower_is_better_category(e, i, rules), rules, bands);
     all.push_back(card.nodes[i]);
   }
   // A category: the worst of the leaves below it (pre-order: they follow it).

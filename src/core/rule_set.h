@@ -114,6 +114,9 @@ struct RuleSet {
   std::vector<std::string> yes_words;
   std::vector<std::string> no_words;
   std::vector<std::string> lower_is_better_names;  // bare targets of these read as ≤
+  // Categories whose leaves' bare targets read as ≤, whatever their names:
+  // 成本指标 (a cost target is a ceiling). Optional in the rule set file.
+  std::vector<std::string> lower_is_better_categories;
   double linear_deduction_per_point = 0.5;
 
   double tolerance = 0.01;    // stated vs computed scores

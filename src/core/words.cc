@@ -375,14 +375,26 @@ WordClass LeafWords::get(const Value& v, WordClass& cls, bool& done) {
   return cls;
 }
 
+bool in_lower_is_better_category(const Evaluation& e, int index, const RuleSet& rules) {
+  if (rules.lower_is_better_categories.empty()) return false;
+  // Parents come before their children, so the walk up ends.
+  for (int p = e.indicators[index].parent; p >= 0 && p < index; p = e.indicators[p].parent) {
+    for (const std::string& category : rules.lower_is_better_categories) {
+      if (!category.empty() && contains(e.indicators[p].name, category)) return true;
+    }
+    index = p;
+  }
+  return false;
+}
+
 ScoringKind infer_scoring_kind(std::string_view name, const Value& target, const Value& actual,
-                               const RuleSet& rules) {
+                               const RuleSet& rules, bool lower_category) {
   LeafWords words(target, actual, rules);
-  return infer_scoring_kind(name, target, words, rules);
+  return infer_scoring_kind(name, target, words, rules, lower_category);
 }
 
 ScoringKind infer_scoring_kind(std::string_view name, const Value& target, LeafWords& words,
-                               const RuleSet& rules) {
+                               const RuleSet& rules, bool lower_category) {
   switch (target.kind) {
     case ValueKind::number:
       switch (target.op) {
@@ -398,7 +410,7 @@ ScoringKind infer_scoring_kind(std::string_view name, const Value& target, LeafW
         case Op::none:
           // A bare 0 ("0起", "0件") means nothing may happen, not "at least nothing".
           if (target.number == 0) return ScoringKind::equal;
-          return is_lower_is_better_name(name, rules) ||
+          return lower_category || is_lower_is_better_name(name, rules) ||
                          is_lower_is_better_name(target.label, rules)
                      ? ScoringKind::lower_is_better
                      : ScoringKind::higher_is_better;

@@ -84,14 +84,19 @@ void index_words(RuleSet& rules);
 // (控制率, 差异率, …).
 bool is_lower_is_better_name(std::string_view name, const RuleSet& rules);
 
+// Whether node `index` sits under a category of rules.lower_is_better_categories
+// (a leaf of 成本指标), where a bare target is a ceiling.
+bool in_lower_is_better_category(const Evaluation& e, int index, const RuleSet& rules);
+
 // The scoring kind a leaf gets when its input does not name one: from the
 // target's operator (≥ higher, ≤ lower, = equal; a bare number by the
-// indicator's name), a date (deadline), or the words of the target, else of
-// the actual (tiers, grades, yes/no); words that say nothing are `manual`.
+// indicator's name, or ≤ in a lower-is-better category), a date (deadline), or
+// the words of the target, else of the actual (tiers, grades, yes/no); words
+// that say nothing are `manual`.
 ScoringKind infer_scoring_kind(std::string_view name, const Value& target, const Value& actual,
-                               const RuleSet& rules);
+                               const RuleSet& rules, bool lower_category = false);
 // The same, with the leaf's words classified once (`words` is of target and actual).
 ScoringKind infer_scoring_kind(std::string_view name, const Value& target, LeafWords& words,
-                               const RuleSet& rules);
+                               const RuleSet& rules, bool lower_category = false);
 
 }  // namespace jixiao::core

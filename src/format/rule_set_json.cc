@@ -281,6 +281,10 @@ core::RuleSet from_document(const json& j, Reader& in) {
   r.yes_words = in.strings(j, "yes_words");
   r.no_words = in.strings(j, "no_words");
   r.lower_is_better_names = in.strings(j, "lower_is_better_names");
+  // Optional: rule sets written before it was added have none.
+  if (j.contains("lower_is_better_categories")) {
+    r.lower_is_better_categories = in.strings(j, "lower_is_better_categories");
+  }
   r.linear_deduction_per_point =
       in.number(in.object(j, "linear_deduction"), "per_point", "linear_deduction.");
   const json& checks = in.object(j, "checks");
@@ -387,6 +391,9 @@ std::string rule_set_to_json(const RuleSet& r) {
   j["yes_words"] = r.yes_words;
   j["no_words"] = r.no_words;
   j["lower_is_better_names"] = r.lower_is_better_names;
+  if (!r.lower_is_better_categories.empty()) {
+    j["lower_is_better_categories"] = r.lower_is_better_categories;
+  }
   j["linear_deduction"] = {{"per_point", r.linear_deduction_per_point}};
   j["checks"] = {{"tolerance", r.tolerance},
                  {"spending_gap", r.spending_gap},

@@ -468,6 +468,20 @@ TEST(MonitoringCard, DeadlinesInOtherYears) {
   expect_light(monitor(e, 6, national()).nodes[next], Light::red);  // March has passed
 }
 
+// A bare cost target is a ceiling in monitoring too, as in scoring.
+TEST(MonitoringCard, CostCategoryTargetsAreCeilings) {
+  Evaluation e;
+  e.title = "培训项目";
+  const int output = e.add_indicator(leaf("产出指标", "", ""));
+  const int cost = e.add_indicator(leaf("成本指标", "", ""), output);
+  const int unit_cost = e.add_indicator(leaf("单位成本", "100元", "110元"), cost);
+  const int count = e.add_indicator(leaf("数量指标", "", ""), output);
+  const int trained = e.add_indicator(leaf("培训人数", "100人", "110人"), count);
+  const MonitoringCard card = monitor(e, 6, national());
+  expect_light(card.nodes[unit_cost], Light::red);  // over its ceiling
+  expect_light(card.nodes[trained], Light::blue);   // ahead of plan
+}
+
 TEST(MonitoringCard, ProjectWithoutRedIsItsWorst) {
   Evaluation e = monitored();
   e.indicators[5] = leaf("完成时间", "9月前", "");  // not yet due

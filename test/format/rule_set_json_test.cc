@@ -118,6 +118,26 @@ TEST(RuleSetJson, GradeWordsAreOptionalAndKept) {
   EXPECT_EQ(nlohmann::json::parse(rule_set_to_json(*without))["grades"][0].count("words"), 0u);
 }
 
+// Lower-is-better categories are optional too, and kept.
+TEST(RuleSetJson, LowerIsBetterCategoriesAreOptionalAndKept) {
+  nlohmann::json doc = nlohmann::json::parse(builtin_rule_set_json("national-2020"));
+  Result<core::RuleSet> with = rule_set_from_json(doc.dump(), "mine.json");
+  ASSERT_TRUE(with.ok()) << with.status().message();
+  EXPECT_EQ(with->lower_is_better_categories, std::vector<std::string>{"成本指标"});
+  Result<core::RuleSet> again = rule_set_from_json(rule_set_to_json(*with), "again.json");
+  ASSERT_TRUE(again.ok()) << again.status().message();
+  EXPECT_EQ(again->lower_is_better_categories, with->lower_is_better_categories);
+  doc.erase("lower_is_better_categories");
+  Result<core::RuleSet> without = rule_set_from_json(doc.dump(), "mine.json");
+  ASSERT_TRUE(without.ok()) << without.status().message();
+  EXPECT_TRUE(without->lower_is_better_categories.empty());
+  doc["lower_is_better_categories"] = "成本指标";
+  Result<core::RuleSet> slip = rule_set_from_json(doc.dump(), "mine.json");
+  ASSERT_FALSE(slip.ok());
+  EXPECT_EQ(slip.status().message(),
+            "规则集 mine.json：字段 lower_is_better_categories 应为字符串数组");
+}
+
 // A name that is neither built in nor a file is refused with the names there
 // are, and a slip of one of them is pointed out.
 TEST(RuleSetJson, AnUnknownNameListsTheBuiltInOnesAndSuggestsTheNearest) {
