@@ -36,6 +36,7 @@ TIERS = RULES["qualitative_tiers"]
 YES_WORDS = set(RULES["yes_words"])
 NO_WORDS = set(RULES["no_words"])
 LOWER_NAMES = RULES["lower_is_better_names"]
+LOWER_CATEGORIES = RULES.get("lower_is_better_categories", [])  # 成本指标: bare targets are ceilings
 GRADE_BANDS = RULES["grades"]  # highest first
 EXECUTION_WEIGHT = RULES["execution"]["self_weight"]
 OVER_EPS = 1e-9
@@ -246,7 +247,7 @@ def numbers(target, actual):
     return a, t
 
 
-def score_leaf(ind):
+def score_leaf(ind, lower_category=False):
     """(score or None, weight, applicable weight) of a leaf."""
     w = ind.get("weight")
     w = float(w) if w is not None else None
@@ -268,7 +269,7 @@ def score_leaf(ind):
         else:
             op = target.op
             if op is None:
-                lower = any(n in ind["name"] for n in LOWER_NAMES)
+                lower = lower_category or any(n in ind["name"] for n in LOWER_NAMES)
                 op = "le" if lower else "ge"
             pair = numbers(target, actual)
             if pair is not None:
@@ -297,15 +298,16 @@ def score_leaf(ind):
     return round2(score), w, w
 
 
-def score_node(ind):
+def score_node(ind, lower_category=False):
     """(score or None, weight, applicable weight) of a node and its subtree."""
     children = ind.get("children")
     if not children:
-        return score_leaf(ind)
+        return score_leaf(ind, lower_category)
+    lower_category = lower_category or any(c in ind["name"] for c in LOWER_CATEGORIES)
     total, weight_sum, not_applicable = 0, 0, 0
     any_scored = False
     for child in children:
-        s, w, aw = score_node(child)
+        s, w, aw = score_node(child, lower_category)
         if s is not None:
             total += s
             any_scored = True
