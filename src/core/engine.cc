@@ -53,6 +53,19 @@ class LeafScorer {
   std::vector<Flag>& flags_;
   int index_ = -1;
   Value figure_value_;
+  // in_lower_is_better_category of the last parent asked about: siblings follow
+  // one another, and share the answer.
+  int category_parent_ = -2;
+  bool category_lower_ = false;
+
+  bool in_lower_category(int index) {
+    const int parent = e_.indicators[index].parent;
+    if (parent != category_parent_) {
+      category_parent_ = parent;
+      category_lower_ = in_lower_is_better_category(e_, index, r_);
+    }
+    return category_lower_;
+  }
 };
 
 // Reads both numbers in the target's unit; reports why when it cannot.
@@ -331,7 +344,7 @@ void LeafScorer::score(int index, NodeResult& out) {
           ? infer_scoring_kind(n.name, n.target, words, r_,
                                // only a bare figure needs its category
                                n.target.kind == ValueKind::number && n.target.op == Op::none &&
-                                   in_lower_is_better_category(e_, index, r_))
+                                   in_lower_category(index))
           : n.kind;
   out.kind = kind;
   if (kind == ScoringKind::manual) {
