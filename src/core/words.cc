@@ -57,10 +57,10 @@ bool is_phrase(std::string_view word) {
   return word.size() >= 2 && text::code_points(word) >= 2;
 }
 
-// The lists in the order they take precedence: grades, yes, no, tiers (worst first).
+// The lists in the order they take precedence: yes, no, tiers (worst first),
+// grades. A word in a tier and a grade list ("良好", "一般") is a tier, except
+// against a grade word (LeafWords::target and actual).
 template <typename Visit>
-// Tiers before grades: a word in both ("良好", "一般") is a tier, except
-// against a grade target (LeafWords::actual).
 void each_word(const RuleSet& rules, Visit visit) {
   for (const auto& w : rules.yes_words) visit(w, WordClass::yes, 0);
   for (const auto& w : rules.no_words) visit(w, WordClass::no, 0);

@@ -69,8 +69,8 @@ class LeafWords {
   const Value& actual_;
   const RuleSet& rules_;
   WordClass target_class_;
-  WordClass
-      actual_words_;  // the actual's words as classified, before reading them against the target
+  // The actual's words as classified, before they are read against the target.
+  WordClass actual_words_;
   WordClass actual_class_;
   bool target_done_ = false;
   bool actual_words_done_ = false;
