@@ -88,8 +88,9 @@ bool LeafScorer::numbers_usable(const Indicator& n, const Value& actual, double&
     flag(FlagKind::actual_not_number);
     return false;
   }
-  if (!comparable_numbers(target, actual, t, a, f)) {
-    flag(FlagKind::units_differ);
+  if (!comparable_numbers(target, actual, t, a, f, n.name)) {
+    flag(change_against_level(target, actual, n.name) ? FlagKind::change_against_level
+                                                      : FlagKind::units_differ);
     return false;
   }
   return true;
@@ -166,6 +167,15 @@ Assessment LeafScorer::by_words(const Indicator& n, const Value& actual, double 
       }
       break;
     case WordClass::none:
+      // "下降5%" or "持平" against "有所提高", "提高2%" against "不降低": against
+      // tier words ("明显提升") a miss is the worst tier, within which the
+      // evaluator may score.
+      if (const std::optional<bool> met = change_met(n.target, actual)) {
+        if (kind != ScoringKind::qualitative_tiers) return yes_no(*met, w, kind, why);
+        if (!r_.tiers.empty()) {
+          return tier_score(n, *met ? 0 : static_cast<int>(r_.tiers.size()) - 1, w, kind, why);
+        }
+      }
       if (const std::optional<bool> met = none_happened(n.target, actual)) {
         return yes_no(*met, w, kind, why);
       }
@@ -235,7 +245,7 @@ Assessment LeafScorer::assess(ScoringKind kind, const Indicator& n, const Value&
       }
       if (a < 0) {
         as.score = 0;
-        why.reason = Reason::negative_actual;
+        why.reason = actual.number >= 0 ? Reason::opposite_change : Reason::negative_actual;
         as.short_of_target = true;
         return as;
       }

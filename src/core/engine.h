@@ -30,6 +30,7 @@ enum class Reason : uint8_t {
   zero_target_met,     // t = 0 and a ≤ 0
   zero_target_missed,  // t = 0 and a > 0
   negative_actual,     // a < 0 counts as 0
+  opposite_change,     // "下降2%" against "提高5%": 0
   tier,                // qualitative tier, default share
   tier_stated,         // qualitative tier, the evaluator's score inside the band
   tier_clamped,        // qualitative tier, a stated score outside the band, moved into it

@@ -57,6 +57,10 @@ void node_text(const Indicator& ind, const NodeResult& node, std::string& out) {
       return append(out, "年度指标值为0，实际完成值", a(), "，得0分");
     case Reason::negative_actual:
       return append(out, "实际完成值为负数，按0计，得0分");
+    case Reason::opposite_change:
+      out += "实际完成值「";
+      append_actual(out, ind, node);
+      return append(out, "」与年度指标值「", ind.target_text, "」的变化方向相反，得0分");
     case Reason::tier:
     case Reason::tier_stated:
     case Reason::tier_clamped:

@@ -69,6 +69,9 @@ std::string leaf_message(const Evaluation& e, const ScoreCard& card, const RuleS
       return concat("实际完成值「", a, "」不是可比较的时间");
     case FlagKind::units_differ:
       return concat("年度指标值「", t, "」与实际完成值「", a, "」的单位不一致，无法比较");
+    case FlagKind::change_against_level:
+      return concat("实际完成值「", a, "」是增减变化，年度指标值「", t,
+                    "」是应达到的水平，无法比较，请填写实际达到的水平");
     case FlagKind::tier_out_of_band: {
       const int level = static_cast<int>(f.n[3]);
       const std::string label =
@@ -205,6 +208,7 @@ std::string_view flag_code(FlagKind kind) {
     case FlagKind::budget_rate_unreadable:
       return "unparseable_value";
     case FlagKind::units_differ:
+    case FlagKind::change_against_level:
       return "unit_mismatch";
     case FlagKind::tier_out_of_band:
       return "out_of_band";

@@ -30,6 +30,7 @@ enum class FlagKind : uint8_t {
   actual_unreadable,           // unparseable_value
   actual_not_time,             // unparseable_value
   units_differ,                // unit_mismatch
+  change_against_level,        // unit_mismatch: "提高2%" against "≥90%"
   tier_out_of_band,            // out_of_band: n = {low, high, stated, tier level}
   words_need_evaluator,        // manual_score_required
   manual_score_missing,        // manual_score_required

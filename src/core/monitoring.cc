@@ -156,7 +156,7 @@ LightResult Judge::numeric() const {
   double t = 0;
   double a = 0;
   double f = 1;
-  if (!comparable_numbers(target, actual, t, a, f)) {
+  if (!comparable_numbers(target, actual, t, a, f, in_.name)) {
     return not_lit(LightStatus::unknown,
                    "年度指标值" + text::quoted(written(in_.target_text, target)) + "与实际完成值" +
                        text::quoted(written(in_.actual_text, actual)) + "的单位不一致，无法比较");
@@ -283,6 +283,10 @@ LightResult Judge::words() const {
   if (actual.kind == ValueKind::empty) {
     return not_lit(LightStatus::unknown,
                    "未填写截至第" + std::to_string(in_.month) + "月的实际完成情况，无法判断进度");
+  }
+  // "下降2%" or "持平" so far against "有所提升": behind until the year ends.
+  if (const std::optional<bool> met = change_met(in_.target, actual)) {
+    return yes_no_light(*met, "实际完成情况" + text::quoted(actual_text));
   }
   // A count against "无安全事故": none so far is on course; one is a miss the rest
   // of the year cannot undo.

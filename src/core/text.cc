@@ -325,4 +325,27 @@ std::string closest_word(std::string_view word, const std::vector<std::string>& 
   return best;
 }
 
+bool starts_negated(std::string_view s) {
+  static constexpr std::string_view kNegations[] = {"不", "未", "无", "没", "非"};
+  static constexpr std::string_view kNotNegations[] = {"不断", "不仅", "不但", "不懈",
+                                                       "非常", "无论", "无私", "无偿"};
+  const auto starts = [&](std::string_view w) { return s.starts_with(w); };
+  return std::any_of(std::begin(kNegations), std::end(kNegations), starts) &&
+         std::none_of(std::begin(kNotNegations), std::end(kNotNegations), starts);
+}
+
+bool negated_before(std::string_view before) {
+  static constexpr std::string_view kClauseMarks[] = {"，", ",",  "、", "；", ";", "。", "：",
+                                                      ":",  "！", "!",  "？", "?", " "};
+  for (std::string_view mark : kClauseMarks) {
+    const size_t at = before.rfind(mark);
+    if (at != std::string_view::npos) before.remove_prefix(at + mark.size());
+  }
+  for (size_t at = 0; at < before.size();) {
+    if (starts_negated(before.substr(at))) return true;
+    next_code_point(before, at);
+  }
+  return false;
+}
+
 }  // namespace jixiao::core::text

@@ -102,4 +102,15 @@ bool has_digit(std::string_view s);
 // "national2020" → "national-2020"); empty otherwise.
 std::string closest_word(std::string_view word, const std::vector<std::string>& candidates);
 
+// Whether `s` begins with a negating word: 不/未/无/没/非, but not a word that
+// merely begins with one of them (不断, 非常, 无论).
+bool starts_negated(std::string_view s);
+
+// Whether the clause before a phrase holds a negation, which turns the phrase
+// around: "无明显提升", "效果不显著", "不太满意", "未能按时完成", "没有按期全部
+// 完成". The whole clause counts, back to the last comma or stop, because the
+// negation may stand several words before the phrase; words that only start
+// with a negating character (不断, 非常, 无论) do not negate.
+bool negated_before(std::string_view before);
+
 }  // namespace jixiao::core::text

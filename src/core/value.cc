@@ -999,8 +999,57 @@ PerPeriod per_period(const Value& v) {
   return p;
 }
 
+int change_direction(std::string_view words) {
+  static constexpr std::string_view kRise[] = {"提高", "提升", "增长", "增加", "上升", "上涨",
+                                               "增多", "扩大", "增强", "增幅", "新增"};
+  static constexpr std::string_view kFall[] = {"下降", "降低", "减少", "缩短", "缩减",
+                                               "压缩", "减低", "下调", "降幅", "减幅"};
+  // A verb after a negation in its clause says the change did not happen
+  // ("不降低", "无明显提升"); one before 至, 到 or 为 says the level reached
+  // ("提升至96%"), not a change.
+  const auto said = [&](std::string_view verb) {
+    for (size_t at = words.find(verb); at != std::string_view::npos;
+         at = words.find(verb, at + verb.size())) {
+      const std::string_view after = words.substr(at + verb.size());
+      const bool level =
+          after.starts_with("至") || after.starts_with("到") || after.starts_with("为");
+      if (!level && !text::negated_before(words.substr(0, at))) return true;
+    }
+    return false;
+  };
+  if (words.size() < 6) return 0;  // every verb is two characters, 6 bytes
+  const bool rise = std::any_of(std::begin(kRise), std::end(kRise), said);
+  const bool fall = std::any_of(std::begin(kFall), std::end(kFall), said);
+  return rise == fall ? 0 : rise ? 1 : -1;
+}
+
+namespace {
+
+// The change an actual says and the one its target (or else the indicator's
+// name) asks for, each as change_direction gives it.
+struct Change {
+  int said = 0;
+  int wanted = 0;
+};
+
+Change change_of(const Value& target, const Value& actual, std::string_view name) {
+  Change c;
+  c.said = change_direction(actual.label);
+  if (c.said == 0) return c;
+  c.wanted = change_direction(target.label);
+  if (c.wanted == 0) c.wanted = change_direction(name);
+  return c;
+}
+
+}  // namespace
+
+bool change_against_level(const Value& target, const Value& actual, std::string_view name) {
+  const Change c = change_of(target, actual, name);
+  return c.said != 0 && c.wanted == 0;
+}
+
 bool comparable_numbers(const Value& target, const Value& actual, double& t, double& a,
-                        double& display_factor) {
+                        double& display_factor, std::string_view name) {
   t = target.number;
   a = actual.number;
   display_factor = target.unit.empty() && actual.factor != 1 ? actual.factor : target.factor;
@@ -1011,6 +1060,14 @@ bool comparable_numbers(const Value& target, const Value& actual, double& t, dou
     return !v.label.empty() || (n > 4 && v.unit[n - 4] == '/') || (n > 7 && v.unit[n - 7] == '/');
   };
   const bool periods = may_have_period(target) || may_have_period(actual);
+  // "下降2%" against "提高5%": a change the other way is a change below zero.
+  if (!actual.label.empty()) {
+    const Change c = change_of(target, actual, name);
+    if (c.said != 0) {
+      if (c.wanted == 0) return false;  // "提高2%" against "≥90%"
+      if (c.said == -c.wanted) a = -a;
+    }
+  }
   const PerPeriod pt = periods ? per_period(target) : PerPeriod{0, target.unit};
   const PerPeriod pa = periods ? per_period(actual) : PerPeriod{0, actual.unit};
   if (pa.times != pt.times && pt.unit != "%" && pa.unit != "%") {

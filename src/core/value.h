@@ -104,8 +104,24 @@ std::string_view money_unit(const Value& amount);
 // cannot be compared ("家" against "个", "≥90%" against "0.95", or "10次"
 // against "每月1次", which does not tell whether every month had one), which
 // callers report rather than guess.
+//
+// A change said the other way from the target's is below zero: "下降2%" against
+// "较上年提高5%" is −2. The target's direction is its label's, or else that of
+// the indicator's `name` ("收入增长率": "下降2%" against "≥5%" is −2). A change
+// against a level ("提高2%" against "≥90%" for 满意度) cannot be compared.
 bool comparable_numbers(const Value& target, const Value& actual, double& t, double& a,
-                        double& display_factor);
+                        double& display_factor, std::string_view name = {});
+
+// Whether `actual` says a change ("提高2%") and neither its target's label nor
+// the indicator's `name` asks for one ("≥90%" for 满意度): comparable_numbers
+// refuses such a pair.
+bool change_against_level(const Value& target, const Value& actual, std::string_view name);
+
+// Which way a phrase says something changed: 1 for a rise (提高, 提升, 增长,
+// 增加, 上升, 新增, …), -1 for a fall (下降, 降低, 减少, 缩短, …), 0 for neither,
+// for both ("成本降低、效率提高"), for a change said not to happen ("不降低"),
+// or for the level it reached ("提升至96%", "下降到5%").
+int change_direction(std::string_view words);
 
 // Compares two dates; missing parts compare as the latest possible (end of the
 // year, end of the month), and a missing year on either side ignores years.

@@ -81,41 +81,11 @@ size_t previous_character(std::string_view s, size_t end) {
   return i;
 }
 
-// Whether `s` begins with a negating word: 不/未/无/没/非, but not a word that
-// merely begins with one of them (不断, 非常, 无论).
-bool starts_negated(std::string_view s) {
-  static constexpr std::string_view kNegations[] = {"不", "未", "无", "没", "非"};
-  static constexpr std::string_view kNotNegations[] = {"不断", "不仅", "不但", "不懈",
-                                                       "非常", "无论", "无私", "无偿"};
-  const auto starts = [&](std::string_view w) { return s.starts_with(w); };
-  return std::any_of(std::begin(kNegations), std::end(kNegations), starts) &&
-         std::none_of(std::begin(kNotNegations), std::end(kNotNegations), starts);
-}
-
-// Whether the clause before a phrase holds a negation, which turns the phrase
-// around: "无明显提升", "效果不显著", "不太满意", "未能按时完成", "没有按期全部
-// 完成". The whole clause counts, back to the last comma or stop, because the
-// negation may stand several words before the phrase; words that only start
-// with a negating character (不断, 非常, 无论) do not negate.
-bool negated_before(std::string_view before) {
-  static constexpr std::string_view kClauseMarks[] = {"，", ",",  "、", "；", ";", "。", "：",
-                                                      ":",  "！", "!",  "？", "?", " "};
-  for (std::string_view mark : kClauseMarks) {
-    const size_t at = before.rfind(mark);
-    if (at != std::string_view::npos) before.remove_prefix(at + mark.size());
-  }
-  for (size_t at = 0; at < before.size();) {
-    if (starts_negated(before.substr(at))) return true;
-    text::next_code_point(before, at);
-  }
-  return false;
-}
-
 // Whether `s` holds `phrase` somewhere it is not negated.
 bool holds_phrase(std::string_view s, std::string_view phrase) {
   if (!contains(s, phrase)) return false;
   for (size_t at = s.find(phrase); at != std::string_view::npos; at = s.find(phrase, at + 1)) {
-    if (!negated_before(s.substr(0, at))) return true;
+    if (!text::negated_before(s.substr(0, at))) return true;
   }
   return false;
 }
@@ -276,7 +246,7 @@ bool target_says_none(const Value& target) {
   }
   if (target.kind != ValueKind::text) return false;
   const std::string_view s = target.text;
-  return starts_negated(s) || s.starts_with("零") || s.starts_with("杜绝");
+  return text::starts_negated(s) || s.starts_with("零") || s.starts_with("杜绝");
 }
 
 std::optional<bool> none_happened(const Value& target, const Value& actual) {
@@ -306,6 +276,81 @@ std::optional<bool> none_happened(const Value& target, const Value& actual) {
   if (actual.kind != ValueKind::number) return std::nullopt;
   if (actual.op == Op::ge || actual.op == Op::gt || actual.op == Op::range) return std::nullopt;
   return actual.number <= 0;
+}
+
+namespace {
+
+// "持平", "保持不变", "未提升", "没有下降": the actual says nothing changed.
+bool says_unchanged(std::string_view said) {
+  for (std::string_view same : {"持平", "不变", "无变化", "没有变化", "未变化", "未见变化"}) {
+    if (contains(said, same)) return true;
+  }
+  for (std::string_view not_done : {"未", "没有", "没"}) {
+    if (said.starts_with(not_done)) return change_direction(said.substr(not_done.size())) != 0;
+  }
+  return false;
+}
+
+// Words that ask for more than a change: "明显提升" is not met by any rise.
+bool asks_for_much(std::string_view wanted) {
+  for (std::string_view much : {"明显", "显著", "大幅", "较大", "大大"}) {
+    if (contains(wanted, much)) return true;
+  }
+  return false;
+}
+
+// Whether `actual` keeps clear of a change that must not happen (`forbidden`:
+// "不降低" forbids -1): a change the other way, or none, keeps clear of it.
+std::optional<bool> change_not_made(int forbidden, const Value& actual) {
+  if (forbidden == 0) return std::nullopt;
+  if (actual.kind == ValueKind::number) {
+    const int said = change_direction(actual.label);
+    if (said == 0 || actual.op != Op::none) return std::nullopt;
+    return !(said == forbidden && actual.number > 0);
+  }
+  if (actual.kind != ValueKind::text) return std::nullopt;
+  if (says_unchanged(actual.text)) return true;
+  const int said = change_direction(actual.text);
+  if (said == 0) return std::nullopt;
+  return said != forbidden;
+}
+
+}  // namespace
+
+std::optional<bool> change_met(const Value& target, const Value& actual) {
+  int wanted = 0;
+  if (target.kind == ValueKind::text) {
+    wanted = change_direction(target.text);
+    if (wanted == 0) {
+      for (std::string_view must_not : {"不", "未"}) {
+        if (target.text.starts_with(must_not)) {
+          return change_not_made(change_direction(target.text.substr(must_not.size())), actual);
+        }
+      }
+    }
+  } else if (target.kind == ValueKind::number && !target.label.empty() &&
+             (target.op == Op::none || target.op == Op::ge || target.op == Op::gt)) {
+    wanted = change_direction(target.label);
+  }
+  if (wanted == 0) return std::nullopt;
+  if (actual.kind == ValueKind::number) {
+    // Against a figure the numbers decide (comparable_numbers).
+    if (target.kind != ValueKind::text || actual.label.empty()) return std::nullopt;
+    const int said = change_direction(actual.label);
+    if (said == 0 || actual.op != Op::none) return std::nullopt;
+    if (actual.number <= 0 || said != wanted) return false;
+    return asks_for_much(target.text) ? std::nullopt : std::optional<bool>(true);
+  }
+  if (actual.kind != ValueKind::text) return std::nullopt;
+  if (says_unchanged(actual.text)) return false;
+  const int said = change_direction(actual.text);
+  if (said == -wanted) return false;
+  // A rise in words says nothing of its size: against a figure the evaluator
+  // judges it, as against "明显提升" any rise.
+  if (said == wanted && target.kind == ValueKind::text && !asks_for_much(target.text)) {
+    return true;
+  }
+  return std::nullopt;
 }
 
 std::optional<bool> yes_no_met(const Value& target, WordClass target_class, const Value& actual,
@@ -410,6 +455,11 @@ ScoringKind infer_scoring_kind(std::string_view name, const Value& target, LeafW
         case Op::none:
           // A bare 0 ("0起", "0件") means nothing may happen, not "at least nothing".
           if (target.number == 0) return ScoringKind::equal;
+          // "投诉率下降10%", "成本降低5%": the figure is the size of the change asked
+          // for, whatever the name or category says of the quantity.
+          if (!target.label.empty() && change_direction(target.label) != 0) {
+            return ScoringKind::higher_is_better;
+          }
           return lower_category || is_lower_is_better_name(name, rules) ||
                          is_lower_is_better_name(target.label, rules)
                      ? ScoringKind::lower_is_better
@@ -430,8 +480,11 @@ ScoringKind infer_scoring_kind(std::string_view name, const Value& target, LeafW
         case WordClass::no:
           return ScoringKind::yes_no;
         case WordClass::none:
-          // "零事故", "杜绝…", "不发生…" against "0起", "无" or "未发生": yes/no by meaning.
-          return target_says_none(target) ? ScoringKind::yes_no : ScoringKind::manual;
+          // "零事故", "杜绝…", "不发生…" against "0起", "无" or "未发生", and "有所提升"
+          // against "提升10%" or "持平": yes/no by meaning.
+          return target_says_none(target) || change_met(target, words.actual_value())
+                     ? ScoringKind::yes_no
+                     : ScoringKind::manual;
       }
       break;
     }

@@ -38,6 +38,18 @@ bool target_says_none(const Value& target);
 // actual is neither, or a lower bound ("≥1").
 std::optional<bool> none_happened(const Value& target, const Value& actual);
 
+// Whether an actual meets a target that asks for a change ("有所提升",
+// "逐步降低", or a figure such as "较上年提高5%"): a change said the same way
+// ("提升10%", "有所提升") meets a target in words; one said the other way
+// ("下降2%", "有所下降") or none ("持平", "保持不变", "未提升") misses any.
+// Against a change that must not happen ("不降低"), one the other way or none
+// meets it ("提高2%", "持平") and one that way misses it ("下降1%").
+// nullopt when the target asks for no change, the actual says none, or only
+// the size could tell: a rise in words against a figure, or against "明显提升"
+// and other words that ask for much. Figures against figures are compared by
+// comparable_numbers, not here.
+std::optional<bool> change_met(const Value& target, const Value& actual);
+
 // Whether a yes/no actual (`actual`, classified yes or no) meets its target;
 // nullopt when the words cannot tell and the evaluator must. Against a target
 // that is itself 是/否 (有/无, …) the two must agree; against a number or a
@@ -62,6 +74,7 @@ class LeafWords {
       : target_(target), actual_(actual), rules_(rules) {}
   WordClass target();
   WordClass actual();
+  const Value& actual_value() const { return actual_; }
 
  private:
   WordClass get(const Value& v, WordClass& cls, bool& done);

@@ -524,5 +524,16 @@ TEST(MonitoringCard, Deterministic) {
   }
 }
 
+
+TEST(MonitoringIndicator, ChangesAsked) {
+  // A fall so far against a rise asked for: behind, not lost, before December.
+  expect_light(light_at("群众满意度", "有所提升", "下降2%", 6), Light::yellow);
+  expect_light(light_at("群众满意度", "有所提升", "持平", 12), Light::red);
+  expect_light(light_at("群众满意度", "有所提升", "提升3%", 6), Light::green);
+  // Figures: a fall against a rise of 5% is below zero.
+  expect_light(light_at("农户收入", "较上年提高5%", "下降1%", 6), Light::red);
+  expect_light(light_at("农户收入", "较上年提高5%", "提高2%", 6), Light::green);
+}
+
 }  // namespace
 }  // namespace jixiao::core

@@ -373,5 +373,40 @@ TEST(Value, ArbitraryBytesNeverCrash) {
   }
 }
 
+
+TEST(Value, ChangeDirection) {
+  EXPECT_EQ(change_direction("较上年提高"), 1);
+  EXPECT_EQ(change_direction("同比增长"), 1);
+  EXPECT_EQ(change_direction("新增企业"), 1);
+  EXPECT_EQ(change_direction("投诉率同比下降"), -1);
+  EXPECT_EQ(change_direction("成本降低"), -1);
+  // Neither, both, negated, or the level reached.
+  EXPECT_EQ(change_direction("覆盖率"), 0);
+  EXPECT_EQ(change_direction("成本降低、效率提高"), 0);
+  EXPECT_EQ(change_direction("不降低"), 0);
+  EXPECT_EQ(change_direction("无明显提升"), 0);
+  EXPECT_EQ(change_direction("提升至"), 0);
+  EXPECT_EQ(change_direction("下降到"), 0);
+  // 不断 does not negate.
+  EXPECT_EQ(change_direction("不断提高"), 1);
+}
+
+TEST(Value, ChangesTheOtherWayAreBelowZero) {
+  double t = 0, a = 0, f = 1;
+  ASSERT_TRUE(comparable_numbers(parse_value("较上年提高5%"), parse_value("下降2%"), t, a, f));
+  EXPECT_EQ(t, 5);
+  EXPECT_EQ(a, -2);
+  ASSERT_TRUE(comparable_numbers(parse_value("下降5%"), parse_value("下降6%"), t, a, f));
+  EXPECT_EQ(a, 6);
+  // The name says the direction when the target's label does not.
+  ASSERT_TRUE(comparable_numbers(parse_value("≥5%"), parse_value("下降2%"), t, a, f, "收入增长率"));
+  EXPECT_EQ(a, -2);
+  // A change against a level cannot be compared; a level reached can.
+  EXPECT_FALSE(comparable_numbers(parse_value("≥90%"), parse_value("提高2%"), t, a, f, "满意度"));
+  EXPECT_TRUE(change_against_level(parse_value("≥90%"), parse_value("提高2%"), "满意度"));
+  ASSERT_TRUE(comparable_numbers(parse_value("≥95%"), parse_value("提升至96%"), t, a, f, "覆盖率"));
+  EXPECT_EQ(a, 96);
+}
+
 }  // namespace
 }  // namespace jixiao::core
