@@ -347,12 +347,12 @@ bool try_date(std::string_view s, Value& v) {
       c.i = before;
     }
   }
-  // "2024年上半年": the end of June; "下半年": of December.
+  // "2024年上半年", "年中": the end of June; "下半年", "全年": of December.
   if (d.month == 0) {
-    if (c.eat("上半年")) {
+    if (c.eat("上半年") || c.eat("年中")) {
       d.month = 6;
       any = true;
-    } else if (c.eat("下半年")) {
+    } else if (c.eat("下半年") || c.eat("全年")) {
       d.month = 12;
       any = true;
     }
@@ -1076,6 +1076,15 @@ bool comparable_numbers(const Value& target, const Value& actual, double& t, dou
     t *= pt.times == 0 ? 1 : pt.times;
   }
   if (same_text(pt.unit, pa.unit)) return true;
+  // 满意度 surveyed as a score out of 100 is its percentage ("95分" against "≥85%").
+  const auto score_of_100 = [](std::string_view unit, const Value& v) {
+    return unit == "分" && v.number >= 0 && v.number <= 100;
+  };
+  if (((pt.unit == "%" && score_of_100(pa.unit, actual)) ||
+       (pa.unit == "%" && score_of_100(pt.unit, target))) &&
+      contains(name, "满意")) {
+    return true;
+  }
   const bool percent_vs_fraction =
       (pt.unit == "%" && pa.unit.empty() && std::fabs(actual.number) <= 1 && target.number > 1) ||
       (pa.unit == "%" && pt.unit.empty() && std::fabs(target.number) <= 1 && actual.number > 1);

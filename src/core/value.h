@@ -103,7 +103,8 @@ std::string_view money_unit(const Value& amount);
 // periods do ("每月1次" against "每季度1次"). Returns false when the units
 // cannot be compared ("家" against "个", "≥90%" against "0.95", or "10次"
 // against "每月1次", which does not tell whether every month had one), which
-// callers report rather than guess.
+// callers report rather than guess. A 满意度 (`name` holds 满意) surveyed as a
+// score out of 100 is its percentage: "95分" against "≥85%" is 95 against 85.
 //
 // A change said the other way from the target's is below zero: "下降2%" against
 // "较上年提高5%" is −2. The target's direction is its label's, or else that of
