@@ -42,6 +42,10 @@ class LeafScorer {
   Assessment tier_score(const Indicator& n, int level, double w, ScoringKind kind,
                         Explanation& why);
   Assessment yes_no(bool met, double w, ScoringKind kind, Explanation& why);
+  // Higher-is-better from a ≥ 0 and t: full marks at or above t, else a/t×w.
+  // `over_base` is what over-achievement is measured against (a range's upper bound).
+  static void ratio_score(double a, double t, double over_base, double w, Assessment& as,
+                          Explanation& why);
   void flag(FlagKind kind, Severity severity = Severity::error, double n0 = 0, double n1 = 0,
             double n2 = 0, double n3 = 0) {
     flags_.push_back({kind, severity, index_, {n0, n1, n2, n3}});
@@ -122,6 +126,19 @@ Assessment LeafScorer::tier_score(const Indicator& n, int level, double w, Scori
   return as;
 }
 
+void LeafScorer::ratio_score(double a, double t, double over_base, double w, Assessment& as,
+                             Explanation& why) {
+  as.achievement = over_base > 0 ? a / over_base : -1;
+  if (t <= 0 || a >= t) {
+    as.score = w;
+  } else {
+    as.score = a * w / t;
+    why.reason = Reason::ratio;
+    as.short_of_target = true;
+    as.achievement = a / t;
+  }
+}
+
 Assessment LeafScorer::yes_no(bool met, double w, ScoringKind kind, Explanation& why) {
   Assessment as;
   as.ok = true;
@@ -167,6 +184,14 @@ Assessment LeafScorer::by_words(const Indicator& n, const Value& actual, double 
       }
       break;
     case WordClass::none:
+      // "完成90%" against "全部完成": the share done, as against 100%.
+      if (const std::optional<double> done = completed_percent(n.target, actual)) {
+        as.ok = true;
+        as.kind = ScoringKind::higher_is_better;
+        why = {Reason::met, std::max(0.0, *done), 100, w};
+        ratio_score(std::max(0.0, *done), 100, 100, w, as, why);
+        return as;
+      }
       // "下降5%" or "持平" against "有所提高", "提高2%" against "不降低": against
       // tier words ("明显提升") a miss is the worst tier, within which the
       // evaluator may score.
@@ -256,16 +281,7 @@ Assessment LeafScorer::assess(ScoringKind kind, const Indicator& n, const Value&
         as.short_of_target = !met;
         return as;
       }
-      const double over_base = n.target.op == Op::range ? n.target.upper : t;
-      as.achievement = over_base > 0 ? a / over_base : -1;
-      if (t <= 0 || a >= t) {
-        as.score = w;
-      } else {
-        as.score = a * w / t;
-        why.reason = Reason::ratio;
-        as.short_of_target = true;
-        as.achievement = a / t;
-      }
+      ratio_score(a, t, n.target.op == Op::range ? n.target.upper : t, w, as, why);
       return as;
     }
     case ScoringKind::deadline: {

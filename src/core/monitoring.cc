@@ -284,6 +284,10 @@ LightResult Judge::words() const {
     return not_lit(LightStatus::unknown,
                    "未填写截至第" + std::to_string(in_.month) + "月的实际完成情况，无法判断进度");
   }
+  // "完成45%" against "全部完成": progress as against 100%.
+  if (const std::optional<double> done = completed_percent(in_.target, actual)) {
+    return higher(std::max(0.0, *done), 100, 1);
+  }
   // "下降2%" or "持平" so far against "有所提升": behind until the year ends.
   if (const std::optional<bool> met = change_met(in_.target, actual)) {
     return yes_no_light(*met, "实际完成情况" + text::quoted(actual_text));

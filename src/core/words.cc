@@ -353,6 +353,17 @@ std::optional<bool> change_met(const Value& target, const Value& actual) {
   return std::nullopt;
 }
 
+std::optional<double> completed_percent(const Value& target, const Value& actual) {
+  if (target.kind != ValueKind::text || actual.kind != ValueKind::number) return std::nullopt;
+  if (actual.unit != "%" || (actual.op != Op::none && actual.op != Op::eq)) return std::nullopt;
+  if (!actual.label.empty() && !contains(actual.label, "完成")) return std::nullopt;
+  for (std::string_view all : {"全部完成", "全面完成", "按计划完成", "按计划全部完成", "完成",
+                               "已完成", "全部达成", "完成全部任务", "完成年度任务"}) {
+    if (target.text == all) return actual.number;
+  }
+  return std::nullopt;
+}
+
 std::optional<bool> yes_no_met(const Value& target, WordClass target_class, const Value& actual,
                                WordClass actual_class) {
   const bool yes = actual_class.type == WordClass::yes;

@@ -50,6 +50,12 @@ std::optional<bool> none_happened(const Value& target, const Value& actual);
 // comparable_numbers, not here.
 std::optional<bool> change_met(const Value& target, const Value& actual);
 
+// The share done, in percent, of an actual that states it ("完成90%", "90%",
+// "完成率95%") against a target that asks for all of it ("全部完成", "按计划
+// 完成", "完成"): scored as against 100%. nullopt for any other pair ("按期
+// 完成" is about time; "完成9户" is a count).
+std::optional<double> completed_percent(const Value& target, const Value& actual);
+
 // Whether a yes/no actual (`actual`, classified yes or no) meets its target;
 // nullopt when the words cannot tell and the evaluator must. Against a target
 // that is itself 是/否 (有/无, …) the two must agree; against a number or a

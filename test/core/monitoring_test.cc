@@ -535,5 +535,14 @@ TEST(MonitoringIndicator, ChangesAsked) {
   expect_light(light_at("农户收入", "较上年提高5%", "提高2%", 6), Light::green);
 }
 
+TEST(MonitoringIndicator, ShareDoneAgainstAllOfIt) {
+  const LightResult r = light_at("危房改造", "全部完成", "完成45%", 6);
+  expect_light(r, Light::green);
+  EXPECT_EQ(r.explanation, "进度比 = 45/(100×6/12) = 90%，绿灯");
+  expect_light(light_at("危房改造", "全部完成", "完成20%", 6), Light::red);
+  // "按期完成" is about time: a share done says nothing of it.
+  expect_no_light(light_at("危房改造", "按期完成", "完成45%", 6), LightStatus::unknown);
+}
+
 }  // namespace
 }  // namespace jixiao::core
