@@ -230,7 +230,9 @@ Assessment LeafScorer::assess(ScoringKind kind, const Indicator& n, const Value&
     case ScoringKind::proportional_capped:
     case ScoringKind::lower_is_better:
     case ScoringKind::linear_deduction: {
-      if (actual.kind == ValueKind::text && n.target.kind == ValueKind::number) {
+      // Words against a figure, and a share done against words ("90%" against "应补尽补").
+      if ((actual.kind == ValueKind::text && n.target.kind == ValueKind::number) ||
+          (n.target.kind == ValueKind::text && completed_percent(n.target, actual))) {
         return by_words(n, actual, w, kind, words, why);
       }
       double a = 0;

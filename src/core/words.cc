@@ -356,9 +356,17 @@ std::optional<bool> change_met(const Value& target, const Value& actual) {
 std::optional<double> completed_percent(const Value& target, const Value& actual) {
   if (target.kind != ValueKind::text || actual.kind != ValueKind::number) return std::nullopt;
   if (actual.unit != "%" || (actual.op != Op::none && actual.op != Op::eq)) return std::nullopt;
-  if (!actual.label.empty() && !contains(actual.label, "完成")) return std::nullopt;
-  for (std::string_view all : {"全部完成", "全面完成", "按计划完成", "按计划全部完成", "完成",
-                               "已完成", "全部达成", "完成全部任务", "完成年度任务"}) {
+  // What the share is of: done, covered, paid out, in place ("合格率95%" is not).
+  static constexpr std::string_view kShareOf[] = {"完成", "覆盖", "发放", "到位", "落实"};
+  const auto share_of = [&](std::string_view verb) { return contains(actual.label, verb); };
+  if (!actual.label.empty() && std::none_of(std::begin(kShareOf), std::end(kShareOf), share_of)) {
+    return std::nullopt;
+  }
+  static constexpr std::string_view kAll[] = {
+      "全部完成", "全面完成", "按计划完成", "按计划全部完成", "完成",     "已完成",
+      "全部达成", "完成全部任务", "完成年度任务", "全覆盖",     "全面覆盖", "应补尽补",
+      "应保尽保", "应发尽发", "足额发放",     "全额发放",     "足额到位", "全部到位"};
+  for (std::string_view all : kAll) {
     if (target.text == all) return actual.number;
   }
   return std::nullopt;
@@ -491,6 +499,10 @@ ScoringKind infer_scoring_kind(std::string_view name, const Value& target, LeafW
         case WordClass::no:
           return ScoringKind::yes_no;
         case WordClass::none:
+          // "应补尽补" against "98%": the share done, as against 100%.
+          if (completed_percent(target, words.actual_value())) {
+            return ScoringKind::higher_is_better;
+          }
           // "零事故", "杜绝…", "不发生…" against "0起", "无" or "未发生", and "有所提升"
           // against "提升10%" or "持平": yes/no by meaning.
           return target_says_none(target) || change_met(target, words.actual_value())

@@ -51,9 +51,10 @@ std::optional<bool> none_happened(const Value& target, const Value& actual);
 std::optional<bool> change_met(const Value& target, const Value& actual);
 
 // The share done, in percent, of an actual that states it ("完成90%", "90%",
-// "完成率95%") against a target that asks for all of it ("全部完成", "按计划
-// 完成", "完成"): scored as against 100%. nullopt for any other pair ("按期
-// 完成" is about time; "完成9户" is a count).
+// "完成率95%", "覆盖率98%") against a target that asks for all of it ("全部完成",
+// "按计划完成", "完成", "全覆盖", "应补尽补", "足额发放"): scored as against 100%.
+// nullopt for any other pair ("按期完成" is about time; "完成9户" is a count;
+// "合格率95%" is not a share done).
 std::optional<double> completed_percent(const Value& target, const Value& actual);
 
 // Whether a yes/no actual (`actual`, classified yes or no) meets its target;
