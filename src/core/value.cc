@@ -1017,9 +1017,24 @@ int change_direction(std::string_view words) {
     }
     return false;
   };
+  // "高于上年", "低于去年同期": a comparison with the past is a change; with
+  // anything else ("高于全省平均") it is not, as the two sides may not compare alike.
+  const auto against_past = [&](std::string_view verb) {
+    for (size_t at = words.find(verb); at != std::string_view::npos;
+         at = words.find(verb, at + verb.size())) {
+      const std::string_view after = words.substr(at + verb.size());
+      const bool past = after.starts_with("上年") || after.starts_with("去年") ||
+                        after.starts_with("上一年") || after.starts_with("同期") ||
+                        after.starts_with("往年");
+      if (past && !text::negated_before(words.substr(0, at))) return true;
+    }
+    return false;
+  };
   if (words.size() < 6) return 0;  // every verb is two characters, 6 bytes
-  const bool rise = std::any_of(std::begin(kRise), std::end(kRise), said);
-  const bool fall = std::any_of(std::begin(kFall), std::end(kFall), said);
+  const bool rise =
+      std::any_of(std::begin(kRise), std::end(kRise), said) || against_past("高于");
+  const bool fall =
+      std::any_of(std::begin(kFall), std::end(kFall), said) || against_past("低于");
   return rise == fall ? 0 : rise ? 1 : -1;
 }
 

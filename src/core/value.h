@@ -119,7 +119,8 @@ bool comparable_numbers(const Value& target, const Value& actual, double& t, dou
 bool change_against_level(const Value& target, const Value& actual, std::string_view name);
 
 // Which way a phrase says something changed: 1 for a rise (提高, 提升, 增长,
-// 增加, 上升, 新增, …), -1 for a fall (下降, 降低, 减少, 缩短, …), 0 for neither,
+// 增加, 上升, 新增, 高于上年, …), -1 for a fall (下降, 降低, 减少, 缩短, 低于去年
+// 同期, …; 高于 and 低于 only against the past), 0 for neither,
 // for both ("成本降低、效率提高"), for a change said not to happen ("不降低"),
 // or for the level it reached ("提升至96%", "下降到5%").
 int change_direction(std::string_view words);

@@ -389,6 +389,11 @@ TEST(Value, ChangeDirection) {
   EXPECT_EQ(change_direction("下降到"), 0);
   // 不断 does not negate.
   EXPECT_EQ(change_direction("不断提高"), 1);
+  // 高于 and 低于 against the past only.
+  EXPECT_EQ(change_direction("高于上年"), 1);
+  EXPECT_EQ(change_direction("低于去年同期"), -1);
+  EXPECT_EQ(change_direction("高于全省平均"), 0);
+  EXPECT_EQ(change_direction("不低于上年"), 0);
 }
 
 TEST(Value, ChangesTheOtherWayAreBelowZero) {
