@@ -9,6 +9,9 @@
 namespace jixiao::core {
 namespace {
 
+// "基本完成", "基本完整": said of the main part only.
+constexpr std::string_view kInTheMain = "基本";
+
 constexpr std::string_view kMarks[] = {"。", ".", "!", "；", ";", "\"", "“", "”", "「", "」"};
 
 // Whether `s` may start or end with a mark or a space: a byte test that lets
@@ -207,8 +210,15 @@ WordClass classify_words(std::string_view raw, const RuleSet& rules) {
   if (raw.empty()) return {};
   const std::string_view s = may_need_strip(raw) ? strip_marks(raw) : raw;
   if (s.empty()) return {};
-  return rules.word_index.ready ? classify_by_index(s, rules.word_index)
-                                : classify_by_lists(s, rules);
+  WordClass c = rules.word_index.ready ? classify_by_index(s, rules.word_index)
+                                       : classify_by_lists(s, rules);
+  // "基本达标", "基本及时": the best tier's words said only in the main are the
+  // next tier, as the lists say of 基本完成 and 基本达到.
+  if (c.type == WordClass::tier && c.level == 0 && rules.tiers.size() >= 2 &&
+      s.starts_with(kInTheMain)) {
+    c.level = 1;
+  }
+  return c;
 }
 
 bool is_lower_is_better_name(std::string_view name, const RuleSet& rules) {
@@ -260,6 +270,10 @@ std::optional<bool> none_happened(const Value& target, const Value& actual) {
   }
   if (target.kind != ValueKind::text || !target_says_none(target)) return std::nullopt;
   if (actual.kind == ValueKind::text) {
+    // "未发现违规" against "无违规违纪": none was found.
+    for (std::string_view none_found : {"未发现", "没有发现", "未查出"}) {
+      if (actual.text.starts_with(none_found)) return true;
+    }
     // The target's own words, with its "not" said as done or left out.
     const std::string_view wanted = target.text;
     if (!wanted.starts_with("不") || wanted.size() <= 3) return std::nullopt;
@@ -385,6 +399,13 @@ std::optional<bool> yes_no_met(const Value& target, WordClass target_class, cons
   return yes;
 }
 
+bool repeats_target_in_the_main(const Value& target, const Value& actual) {
+  if (target.kind != ValueKind::text || actual.kind != ValueKind::text) return false;
+  const std::string_view said = actual.text;
+  return said.size() > kInTheMain.size() && said.starts_with(kInTheMain) &&
+         said.substr(kInTheMain.size()) == target.text;
+}
+
 bool repeats_target(const Value& target, const Value& actual) {
   if (target.kind != ValueKind::text || actual.kind != ValueKind::text || target.text.empty()) {
     return false;
@@ -423,9 +444,12 @@ WordClass LeafWords::actual() {
         target().type == WordClass::grade) {
       actual_class_ = {WordClass::grade, actual_class_.grade_level, actual_class_.grade_level};
     }
-    if (actual_class_.type == WordClass::none && !rules_.tiers.empty() &&
-        repeats_target(target_, actual_)) {
-      actual_class_ = {WordClass::tier, 0};
+    if (actual_class_.type == WordClass::none && !rules_.tiers.empty()) {
+      if (repeats_target(target_, actual_)) {
+        actual_class_ = {WordClass::tier, 0};
+      } else if (rules_.tiers.size() >= 2 && repeats_target_in_the_main(target_, actual_)) {
+        actual_class_ = {WordClass::tier, 1};  // "基本完整" against "完整"
+      }
     }
   }
   return actual_class_;

@@ -21,7 +21,8 @@ struct WordClass {
 // Classifies normalized text (Value::text). Single-character words ("优",
 // "是") match only the whole text; longer phrases also match inside a short
 // text, the worst tier first, so "部分达成" is not read as "达成"; a phrase
-// right after a negation (无明显提升, 效果不显著, 不太满意) does not count.
+// right after a negation (无明显提升, 效果不显著, 不太满意) does not count; the
+// best tier's words after a leading 基本 ("基本达标") are the next tier.
 WordClass classify_words(std::string_view text, const RuleSet& rules);
 
 // Whether a target says that something must not happen: words that begin
@@ -33,7 +34,8 @@ bool target_says_none(const Value& target);
 // An actual against a target in words that says something must not happen:
 // a count ("0" or "2起" against "无安全事故") is met when it is 0; against
 // "不X", "未X" or "没有X" is met and "X" missed ("未超预算", "超预算" against
-// "不超预算"); and "无", "未发生" or "未出现" are under any upper bound
+// "不超预算"); "未发现…" or "没有发现…" meets such words ("未发现违规" against
+// "无违规违纪"); and "无", "未发生" or "未出现" are under any upper bound
 // ("≤0.5%", "≤3起"). nullopt when the target is not such words or bound, the
 // actual is neither, or a lower bound ("≥1").
 std::optional<bool> none_happened(const Value& target, const Value& actual);
@@ -64,6 +66,10 @@ std::optional<double> completed_percent(const Value& target, const Value& actual
 // not happen (target_says_none) "无" meets it, "有" misses it and "否" is unclear.
 std::optional<bool> yes_no_met(const Value& target, WordClass target_class, const Value& actual,
                                WordClass actual_class);
+
+// Whether an actual says its target's words of the main part only: "基本完整"
+// against "完整" (the next tier, as 基本完成 is).
+bool repeats_target_in_the_main(const Value& target, const Value& actual);
 
 // Whether an actual repeats its target word for word ("长期" against "长期",
 // "逐步完善" against "逐步完善"), or says it as done ("已全覆盖" against "全覆盖"):
