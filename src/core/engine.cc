@@ -41,6 +41,9 @@ class LeafScorer {
                       LeafWords& words, Explanation& why);
   Assessment tier_score(const Indicator& n, int level, double w, ScoringKind kind,
                         Explanation& why);
+  [[gnu::cold, gnu::noinline]] bool by_meaning(const Indicator& n, const Value& actual, double w,
+                                               ScoringKind kind, Explanation& why,
+                                               Assessment& as);
   Assessment yes_no(bool met, double w, ScoringKind kind, Explanation& why);
   // Higher-is-better from a ≥ 0 and t: full marks at or above t, else a/t×w.
   // `over_base` is what over-achievement is measured against (a range's upper bound).
@@ -149,6 +152,33 @@ Assessment LeafScorer::yes_no(bool met, double w, ScoringKind kind, Explanation&
   return as;
 }
 
+// A share done against all of it ("完成90%" against "全部完成") and a change
+// asked for ("下降5%" or "持平" against "有所提高", "提高2%" against "不降低"):
+// rare, so kept out of by_words, which scores most qualitative leaves.
+bool LeafScorer::by_meaning(const Indicator& n, const Value& actual, double w, ScoringKind kind,
+                            Explanation& why, Assessment& as) {
+  if (const std::optional<double> done = completed_percent(n.target, actual)) {
+    as.ok = true;
+    as.kind = ScoringKind::higher_is_better;
+    why = {Reason::met, std::max(0.0, *done), 100, w};
+    ratio_score(std::max(0.0, *done), 100, 100, w, as, why);
+    return true;
+  }
+  // Against tier words ("明显提升") a miss is the worst tier, within which the
+  // evaluator may score.
+  if (const std::optional<bool> met = change_met(n.target, actual)) {
+    if (kind != ScoringKind::qualitative_tiers) {
+      as = yes_no(*met, w, kind, why);
+      return true;
+    }
+    if (!r_.tiers.empty()) {
+      as = tier_score(n, *met ? 0 : static_cast<int>(r_.tiers.size()) - 1, w, kind, why);
+      return true;
+    }
+  }
+  return false;
+}
+
 // Scores an actual written in words against any target.
 Assessment LeafScorer::by_words(const Indicator& n, const Value& actual, double w, ScoringKind kind,
                                 LeafWords& words, Explanation& why) {
@@ -184,23 +214,7 @@ Assessment LeafScorer::by_words(const Indicator& n, const Value& actual, double 
       }
       break;
     case WordClass::none:
-      // "完成90%" against "全部完成": the share done, as against 100%.
-      if (const std::optional<double> done = completed_percent(n.target, actual)) {
-        as.ok = true;
-        as.kind = ScoringKind::higher_is_better;
-        why = {Reason::met, std::max(0.0, *done), 100, w};
-        ratio_score(std::max(0.0, *done), 100, 100, w, as, why);
-        return as;
-      }
-      // "下降5%" or "持平" against "有所提高", "提高2%" against "不降低": against
-      // tier words ("明显提升") a miss is the worst tier, within which the
-      // evaluator may score.
-      if (const std::optional<bool> met = change_met(n.target, actual)) {
-        if (kind != ScoringKind::qualitative_tiers) return yes_no(*met, w, kind, why);
-        if (!r_.tiers.empty()) {
-          return tier_score(n, *met ? 0 : static_cast<int>(r_.tiers.size()) - 1, w, kind, why);
-        }
-      }
+      if (by_meaning(n, actual, w, kind, why, as)) return as;
       if (const std::optional<bool> met = none_happened(n.target, actual)) {
         return yes_no(*met, w, kind, why);
       }

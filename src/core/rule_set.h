@@ -66,6 +66,7 @@ struct WordIndex {
   std::vector<Whole> whole;     // one per word; the first list a word is in wins
   StringTable lookup;           // word → index in `whole`
   std::vector<Phrase> phrases;  // tier words of two or more characters, worst tier first
+  int tiers = 0;                // how many tiers the rule set has
   // lower_is_better_names grouped by their last character: a name contains
   // one of them only where that character occurs, so one search for the
   // character and a compare ending there replace a search for every name.

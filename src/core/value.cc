@@ -999,42 +999,71 @@ PerPeriod per_period(const Value& v) {
   return p;
 }
 
+namespace {
+
+constexpr std::string_view kRise[] = {"提高", "提升", "增长", "增加", "上升", "上涨",
+                                      "增多", "扩大", "增强", "增幅", "新增"};
+constexpr std::string_view kFall[] = {"下降", "降低", "减少", "缩短", "缩减",
+                                      "压缩", "减低", "下调", "降幅", "减幅"};
+// Say a change only against the past (change_direction).
+constexpr std::string_view kAbove = "高于";
+constexpr std::string_view kBelow = "低于";
+
+// Whether `words` holds a character that begins a verb of change: most labels
+// hold none, and are answered without a search for every verb.
+bool may_say_change(std::string_view words) {
+  static const std::vector<char32_t> firsts = [] {
+    std::vector<char32_t> out;
+    const auto add = [&](std::string_view verb) {
+      size_t i = 0;
+      const char32_t first = text::next_code_point(verb, i);
+      if (std::find(out.begin(), out.end(), first) == out.end()) out.push_back(first);
+    };
+    std::for_each(std::begin(kRise), std::end(kRise), add);
+    std::for_each(std::begin(kFall), std::end(kFall), add);
+    add(kAbove);
+    add(kBelow);
+    return out;
+  }();
+  for (size_t i = 0; i < words.size();) {
+    const char32_t c = text::next_code_point(words, i);
+    if (std::find(firsts.begin(), firsts.end(), c) != firsts.end()) return true;
+  }
+  return false;
+}
+
+}  // namespace
+
 int change_direction(std::string_view words) {
-  static constexpr std::string_view kRise[] = {"提高", "提升", "增长", "增加", "上升", "上涨",
-                                               "增多", "扩大", "增强", "增幅", "新增"};
-  static constexpr std::string_view kFall[] = {"下降", "降低", "减少", "缩短", "缩减",
-                                               "压缩", "减低", "下调", "降幅", "减幅"};
-  // A verb after a negation in its clause says the change did not happen
-  // ("不降低", "无明显提升"); one before 至, 到 or 为 says the level reached
-  // ("提升至96%"), not a change.
-  const auto said = [&](std::string_view verb) {
+  if (words.size() < 6 || !may_say_change(words)) return 0;  // every verb is 6 bytes
+  // Whether `verb` occurs, not negated in its clause ("不降低", "无明显提升"),
+  // with what follows it as `fits` wants.
+  const auto occurs = [&](std::string_view verb, auto fits) {
     for (size_t at = words.find(verb); at != std::string_view::npos;
          at = words.find(verb, at + verb.size())) {
-      const std::string_view after = words.substr(at + verb.size());
-      const bool level =
-          after.starts_with("至") || after.starts_with("到") || after.starts_with("为");
-      if (!level && !text::negated_before(words.substr(0, at))) return true;
+      if (fits(words.substr(at + verb.size())) && !text::negated_before(words.substr(0, at))) {
+        return true;
+      }
     }
     return false;
+  };
+  // Before 至, 到 or 为 a verb says the level reached ("提升至96%"), not a change.
+  const auto said = [&](std::string_view verb) {
+    return occurs(verb, [](std::string_view after) {
+      return !after.starts_with("至") && !after.starts_with("到") && !after.starts_with("为");
+    });
   };
   // "高于上年", "低于去年同期": a comparison with the past is a change; with
   // anything else ("高于全省平均") it is not, as the two sides may not compare alike.
   const auto against_past = [&](std::string_view verb) {
-    for (size_t at = words.find(verb); at != std::string_view::npos;
-         at = words.find(verb, at + verb.size())) {
-      const std::string_view after = words.substr(at + verb.size());
-      const bool past = after.starts_with("上年") || after.starts_with("去年") ||
-                        after.starts_with("上一年") || after.starts_with("同期") ||
-                        after.starts_with("往年");
-      if (past && !text::negated_before(words.substr(0, at))) return true;
-    }
-    return false;
+    return occurs(verb, [](std::string_view after) {
+      return after.starts_with("上年") || after.starts_with("去年") ||
+             after.starts_with("上一年") || after.starts_with("同期") ||
+             after.starts_with("往年");
+    });
   };
-  if (words.size() < 6) return 0;  // every verb is two characters, 6 bytes
-  const bool rise =
-      std::any_of(std::begin(kRise), std::end(kRise), said) || against_past("高于");
-  const bool fall =
-      std::any_of(std::begin(kFall), std::end(kFall), said) || against_past("低于");
+  const bool rise = std::any_of(std::begin(kRise), std::end(kRise), said) || against_past(kAbove);
+  const bool fall = std::any_of(std::begin(kFall), std::end(kFall), said) || against_past(kBelow);
   return rise == fall ? 0 : rise ? 1 : -1;
 }
 
@@ -1056,6 +1085,31 @@ Change change_of(const Value& target, const Value& actual, std::string_view name
   return c;
 }
 
+// "下降2%" against "提高5%": a change the other way is a change below zero,
+// so `a` becomes −a. False for a change against a level ("提高2%" against
+// "≥90%"). Out of line: few actuals have a label, and comparable_numbers is
+// on every numeric leaf's path.
+[[gnu::noinline]] bool signed_change(const Value& target, const Value& actual,
+                                     std::string_view name, double& a) {
+  const Change c = change_of(target, actual, name);
+  if (c.said == 0) return true;
+  if (c.wanted == 0) return false;
+  if (c.said == -c.wanted) a = -a;
+  return true;
+}
+
+// 满意度 surveyed as a score out of 100 is its percentage ("95分" against "≥85%").
+[[gnu::noinline]] bool satisfaction_as_percent(const Value& target, std::string_view target_unit,
+                                               const Value& actual, std::string_view actual_unit,
+                                               std::string_view name) {
+  const auto score_of_100 = [](std::string_view unit, const Value& v) {
+    return unit == "分" && v.number >= 0 && v.number <= 100;
+  };
+  return ((target_unit == "%" && score_of_100(actual_unit, actual)) ||
+          (actual_unit == "%" && score_of_100(target_unit, target))) &&
+         contains(name, "满意");
+}
+
 }  // namespace
 
 bool change_against_level(const Value& target, const Value& actual, std::string_view name) {
@@ -1075,14 +1129,7 @@ bool comparable_numbers(const Value& target, const Value& actual, double& t, dou
     return !v.label.empty() || (n > 4 && v.unit[n - 4] == '/') || (n > 7 && v.unit[n - 7] == '/');
   };
   const bool periods = may_have_period(target) || may_have_period(actual);
-  // "下降2%" against "提高5%": a change the other way is a change below zero.
-  if (!actual.label.empty()) {
-    const Change c = change_of(target, actual, name);
-    if (c.said != 0) {
-      if (c.wanted == 0) return false;  // "提高2%" against "≥90%"
-      if (c.said == -c.wanted) a = -a;
-    }
-  }
+  if (!actual.label.empty() && !signed_change(target, actual, name, a)) return false;
   const PerPeriod pt = periods ? per_period(target) : PerPeriod{0, target.unit};
   const PerPeriod pa = periods ? per_period(actual) : PerPeriod{0, actual.unit};
   if (pa.times != pt.times && pt.unit != "%" && pa.unit != "%") {
@@ -1091,15 +1138,7 @@ bool comparable_numbers(const Value& target, const Value& actual, double& t, dou
     t *= pt.times == 0 ? 1 : pt.times;
   }
   if (same_text(pt.unit, pa.unit)) return true;
-  // 满意度 surveyed as a score out of 100 is its percentage ("95分" against "≥85%").
-  const auto score_of_100 = [](std::string_view unit, const Value& v) {
-    return unit == "分" && v.number >= 0 && v.number <= 100;
-  };
-  if (((pt.unit == "%" && score_of_100(pa.unit, actual)) ||
-       (pa.unit == "%" && score_of_100(pt.unit, target))) &&
-      contains(name, "满意")) {
-    return true;
-  }
+  if (satisfaction_as_percent(target, pt.unit, actual, pa.unit, name)) return true;
   const bool percent_vs_fraction =
       (pt.unit == "%" && pa.unit.empty() && std::fabs(actual.number) <= 1 && target.number > 1) ||
       (pa.unit == "%" && pt.unit.empty() && std::fabs(target.number) <= 1 && actual.number > 1);

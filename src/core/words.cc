@@ -93,6 +93,14 @@ bool holds_phrase(std::string_view s, std::string_view phrase) {
   return false;
 }
 
+// The tier of a text that holds a phrase of tier `level`: the next tier when
+// the best tier's phrase is said only in the main ("基本达标", "基本及时"), as
+// the lists say of 基本完成 and 基本达到. Listed words are taken as listed.
+WordClass in_the_main(std::string_view s, int level, int tiers) {
+  if (level == 0 && tiers >= 2 && s.starts_with(kInTheMain)) level = 1;
+  return {WordClass::tier, level};
+}
+
 WordClass classify_by_lists(std::string_view s, const RuleSet& rules) {
   WordClass found;
   each_word(rules, [&](const std::string& w, WordClass::Type type, int level) {
@@ -104,9 +112,10 @@ WordClass classify_by_lists(std::string_view s, const RuleSet& rules) {
     }
   }
   if (found.type != WordClass::none || !is_short_text(s)) return found;
-  for (int i = static_cast<int>(rules.tiers.size()) - 1; i >= 0; --i) {
+  const int tiers = static_cast<int>(rules.tiers.size());
+  for (int i = tiers - 1; i >= 0; --i) {
     for (const auto& w : rules.tiers[i].words) {
-      if (is_phrase(w) && holds_phrase(s, w)) return {WordClass::tier, i};
+      if (is_phrase(w) && holds_phrase(s, w)) return in_the_main(s, i, tiers);
     }
   }
   return {};
@@ -116,7 +125,7 @@ WordClass classify_by_lists(std::string_view s, const RuleSet& rules) {
 // a negated phrase ("明显" in "无明显提升") says nothing.
 WordClass find_phrase(std::string_view s, const WordIndex& index) {
   for (const auto& p : index.phrases) {
-    if (holds_phrase(s, p.word)) return {WordClass::tier, p.tier};
+    if (holds_phrase(s, p.word)) return in_the_main(s, p.tier, index.tiers);
   }
   return {};
 }
@@ -170,6 +179,7 @@ void index_words(RuleSet& rules) {
     index.whole.push_back({w, static_cast<uint8_t>(type), level});
     if (type == WordClass::tier && is_phrase(w)) index.phrases.push_back({w, level});
   });
+  index.tiers = static_cast<int>(rules.tiers.size());
   for (size_t level = rules.grade_levels.size(); level-- > 0;) {  // the best level wins
     for (const std::string& w : rules.grade_levels[level].words) {
       if (const int at = index.lookup.find(w); at >= 0) {
@@ -210,15 +220,8 @@ WordClass classify_words(std::string_view raw, const RuleSet& rules) {
   if (raw.empty()) return {};
   const std::string_view s = may_need_strip(raw) ? strip_marks(raw) : raw;
   if (s.empty()) return {};
-  WordClass c = rules.word_index.ready ? classify_by_index(s, rules.word_index)
-                                       : classify_by_lists(s, rules);
-  // "基本达标", "基本及时": the best tier's words said only in the main are the
-  // next tier, as the lists say of 基本完成 and 基本达到.
-  if (c.type == WordClass::tier && c.level == 0 && rules.tiers.size() >= 2 &&
-      s.starts_with(kInTheMain)) {
-    c.level = 1;
-  }
-  return c;
+  return rules.word_index.ready ? classify_by_index(s, rules.word_index)
+                                : classify_by_lists(s, rules);
 }
 
 bool is_lower_is_better_name(std::string_view name, const RuleSet& rules) {
@@ -475,6 +478,21 @@ bool in_lower_is_better_category(const Evaluation& e, int index, const RuleSet& 
   return false;
 }
 
+namespace {
+
+// The kind of a leaf whose target's words are in no list. Out of line, so
+// that infer_scoring_kind stays small for the common cases.
+[[gnu::noinline]] ScoringKind kind_by_meaning(const Value& target, const Value& actual) {
+  // "应补尽补" against "98%": the share done, as against 100%.
+  if (completed_percent(target, actual)) return ScoringKind::higher_is_better;
+  // "零事故", "杜绝…", "不发生…" against "0起", "无" or "未发生", and "有所提升"
+  // against "提升10%" or "持平": yes/no by meaning.
+  return target_says_none(target) || change_met(target, actual) ? ScoringKind::yes_no
+                                                                : ScoringKind::manual;
+}
+
+}  // namespace
+
 ScoringKind infer_scoring_kind(std::string_view name, const Value& target, const Value& actual,
                                const RuleSet& rules, bool lower_category) {
   LeafWords words(target, actual, rules);
@@ -523,15 +541,7 @@ ScoringKind infer_scoring_kind(std::string_view name, const Value& target, LeafW
         case WordClass::no:
           return ScoringKind::yes_no;
         case WordClass::none:
-          // "应补尽补" against "98%": the share done, as against 100%.
-          if (completed_percent(target, words.actual_value())) {
-            return ScoringKind::higher_is_better;
-          }
-          // "零事故", "杜绝…", "不发生…" against "0起", "无" or "未发生", and "有所提升"
-          // against "提升10%" or "持平": yes/no by meaning.
-          return target_says_none(target) || change_met(target, words.actual_value())
-                     ? ScoringKind::yes_no
-                     : ScoringKind::manual;
+          return kind_by_meaning(target, words.actual_value());
       }
       break;
     }
