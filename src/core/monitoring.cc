@@ -157,9 +157,14 @@ LightResult Judge::numeric() const {
   double a = 0;
   double f = 1;
   if (!comparable_numbers(target, actual, t, a, f, in_.name)) {
+    const std::string target_said = text::quoted(written(in_.target_text, target));
+    const std::string actual_said = text::quoted(written(in_.actual_text, actual));
+    if (change_against_level(target, actual, in_.name)) {
+      return not_lit(LightStatus::unknown, "实际完成值" + actual_said + "是增减变化，年度指标值" +
+                                               target_said + "是应达到的水平，无法比较");
+    }
     return not_lit(LightStatus::unknown,
-                   "年度指标值" + text::quoted(written(in_.target_text, target)) + "与实际完成值" +
-                       text::quoted(written(in_.actual_text, actual)) + "的单位不一致，无法比较");
+                   "年度指标值" + target_said + "与实际完成值" + actual_said + "的单位不一致，无法比较");
   }
 
   // The engine's direction; an equal target of 0 (also a bare "0起") means nothing may happen.

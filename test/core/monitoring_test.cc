@@ -533,6 +533,10 @@ TEST(MonitoringIndicator, ChangesAsked) {
   // Figures: a fall against a rise of 5% is below zero.
   expect_light(light_at("农户收入", "较上年提高5%", "下降1%", 6), Light::red);
   expect_light(light_at("农户收入", "较上年提高5%", "提高2%", 6), Light::green);
+  // A change against a level cannot be lit, and says why.
+  const LightResult level = light_at("群众满意度", "≥90%", "提高2%", 6);
+  expect_no_light(level, LightStatus::unknown);
+  EXPECT_NE(level.explanation.find("是增减变化"), std::string::npos) << level.explanation;
 }
 
 TEST(MonitoringIndicator, ShareDoneAgainstAllOfIt) {
