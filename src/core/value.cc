@@ -1098,6 +1098,16 @@ Change change_of(const Value& target, const Value& actual, std::string_view name
   return true;
 }
 
+// "个" against "个村": the generic measure word counts what the other names
+// ("≥10个村" against "12个"). The reader has already read "个月" as 月.
+bool counts_the_same(std::string_view a, std::string_view b) {
+  constexpr std::string_view kGeneric = "个";
+  const auto names_what = [&](std::string_view generic, std::string_view named) {
+    return generic == kGeneric && named.size() > kGeneric.size() && named.starts_with(kGeneric);
+  };
+  return names_what(a, b) || names_what(b, a);
+}
+
 // 满意度 surveyed as a score out of 100 is its percentage ("95分" against "≥85%").
 [[gnu::noinline]] bool satisfaction_as_percent(const Value& target, std::string_view target_unit,
                                                const Value& actual, std::string_view actual_unit,
@@ -1137,7 +1147,7 @@ bool comparable_numbers(const Value& target, const Value& actual, double& t, dou
     a *= pa.times;
     t *= pt.times == 0 ? 1 : pt.times;
   }
-  if (same_text(pt.unit, pa.unit)) return true;
+  if (same_text(pt.unit, pa.unit) || counts_the_same(pt.unit, pa.unit)) return true;
   if (satisfaction_as_percent(target, pt.unit, actual, pa.unit, name)) return true;
   const bool percent_vs_fraction =
       (pt.unit == "%" && pa.unit.empty() && std::fabs(actual.number) <= 1 && target.number > 1) ||
