@@ -345,8 +345,10 @@ class Checker {
       const core::Value t = core::parse_value(i.target);
       const core::Value a = core::parse_value(i.actual);
       if (t.kind != core::ValueKind::number || a.kind != core::ValueKind::number) continue;
-      double tv = 0, av = 0, factor = 1;
-      if (!core::comparable_numbers(t, a, tv, av, factor)) continue;
+      core::Compared c;
+      if (!core::comparable_numbers(t, a, c)) continue;
+      const double tv = c.t;
+      const double av = c.a;
       const bool lower = t.op == core::Op::le || t.op == core::Op::lt;
       if (a.op != core::Op::none && a.op != core::Op::eq) continue;  // "≥90%" as an actual
       if (lower ? av > tv + 1e-9 : av < tv - 1e-9) {

@@ -36,7 +36,7 @@ class LeafScorer {
  private:
   Assessment assess(ScoringKind kind, const Indicator& n, const Value& actual, double w,
                     LeafWords& words, Explanation& why);
-  bool numbers_usable(const Indicator& n, const Value& actual, double& a, double& t, double& f);
+  bool numbers_usable(const Indicator& n, const Value& actual, Compared& c);
   Assessment by_words(const Indicator& n, const Value& actual, double w, ScoringKind kind,
                       LeafWords& words, Explanation& why);
   Assessment tier_score(const Indicator& n, int level, double w, ScoringKind kind,
@@ -76,8 +76,7 @@ class LeafScorer {
 };
 
 // Reads both numbers in the target's unit; reports why when it cannot.
-bool LeafScorer::numbers_usable(const Indicator& n, const Value& actual, double& a, double& t,
-                                double& f) {
+bool LeafScorer::numbers_usable(const Indicator& n, const Value& actual, Compared& c) {
   const Value& target = n.target;
   if (target.kind == ValueKind::empty) {
     flag(FlagKind::target_missing);
@@ -95,7 +94,7 @@ bool LeafScorer::numbers_usable(const Indicator& n, const Value& actual, double&
     flag(FlagKind::actual_not_number);
     return false;
   }
-  if (!comparable_numbers(target, actual, t, a, f, n.name)) {
+  if (!comparable_numbers(target, actual, c, n.name)) {
     flag(change_against_level(target, actual, n.name) ? FlagKind::change_against_level
                                                       : FlagKind::units_differ);
     return false;
@@ -249,10 +248,11 @@ Assessment LeafScorer::assess(ScoringKind kind, const Indicator& n, const Value&
           (n.target.kind == ValueKind::text && completed_percent(n.target, actual))) {
         return by_words(n, actual, w, kind, words, why);
       }
-      double a = 0;
-      double t = 0;
-      double f = 1;  // shows a and t in the unit the target was written in
-      if (!numbers_usable(n, actual, a, t, f)) return as;
+      Compared c;
+      if (!numbers_usable(n, actual, c)) return as;
+      const double a = c.a;
+      const double t = c.t;
+      const double f = c.display_factor;  // shows a and t in the unit the target was written in
       as.ok = true;
       why = {Reason::met, a / f, t / f, w};
       if (kind == ScoringKind::linear_deduction) {

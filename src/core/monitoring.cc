@@ -153,10 +153,8 @@ LightResult Judge::numeric() const {
                                              text::quoted(written(in_.actual_text, actual)) +
                                              "不是数值，无法与年度指标值比较");
   }
-  double t = 0;
-  double a = 0;
-  double f = 1;
-  if (!comparable_numbers(target, actual, t, a, f, in_.name)) {
+  Compared c;
+  if (!comparable_numbers(target, actual, c, in_.name)) {
     const std::string target_said = text::quoted(written(in_.target_text, target));
     const std::string actual_said = text::quoted(written(in_.actual_text, actual));
     if (change_against_level(target, actual, in_.name)) {
@@ -172,10 +170,11 @@ LightResult Judge::numeric() const {
       in_.kind == ScoringKind::automatic
           ? infer_scoring_kind(in_.name, target, actual, r_, in_.lower_category)
           : in_.kind;
-  const bool zero_means_none = t == 0 && kind == ScoringKind::equal;
+  const bool zero_means_none = c.t == 0 && kind == ScoringKind::equal;
   const Direction dir = kind == ScoringKind::lower_is_better || zero_means_none ? Direction::lower
                                                                                 : Direction::higher;
-  return dir == Direction::lower ? lower(a, t, f) : higher(a, t, f);
+  return dir == Direction::lower ? lower(c.a, c.t, c.display_factor)
+                                 : higher(c.a, c.t, c.display_factor);
 }
 
 LightResult Judge::higher(double a, double t, double f) const {

@@ -1127,11 +1127,13 @@ bool change_against_level(const Value& target, const Value& actual, std::string_
   return c.said != 0 && c.wanted == 0;
 }
 
-bool comparable_numbers(const Value& target, const Value& actual, double& t, double& a,
-                        double& display_factor, std::string_view name) {
+bool comparable_numbers(const Value& target, const Value& actual, Compared& out,
+                        std::string_view name) {
+  double& t = out.t;
+  double& a = out.a;
   t = target.number;
   a = actual.number;
-  display_factor = target.unit.empty() && actual.factor != 1 ? actual.factor : target.factor;
+  out.display_factor = target.unit.empty() && actual.factor != 1 ? actual.factor : target.factor;
   // Most figures have neither a label nor a "/" where a period's would be: "/月" is
   // 4 bytes from the end, "/季度" 7.
   const auto may_have_period = [](const Value& v) {

@@ -95,9 +95,14 @@ inline constexpr const char* kLargestNumberText = "数值超出范围（绝对�
 // in the unit of the table it stands in.
 std::string_view money_unit(const Value& amount);
 
-// Puts the numbers of a target and an actual into one unit: `t` and `a` in
-// the canonical unit, `display_factor` what to divide them by to show them in
-// the unit the target was written in. A bare number is read in the other
+// A target and an actual in one unit (comparable_numbers).
+struct Compared {
+  double t = 0;               // the target, in the canonical unit
+  double a = 0;               // the actual, likewise
+  double display_factor = 1;  // what to divide both by to show them in the target's written unit
+};
+
+// Puts the numbers of a target and an actual into one unit (`out`). A bare number is read in the other
 // side's unit ("≥1000万元" against "980"). An actual said per period
 // ("每月1次") counts over the year against a yearly target ("≥12次"), as two
 // periods do ("每月1次" against "每季度1次"). Returns false when the units
@@ -110,8 +115,8 @@ std::string_view money_unit(const Value& amount);
 // "较上年提高5%" is −2. The target's direction is its label's, or else that of
 // the indicator's `name` ("收入增长率": "下降2%" against "≥5%" is −2). A change
 // against a level ("提高2%" against "≥90%" for 满意度) cannot be compared.
-bool comparable_numbers(const Value& target, const Value& actual, double& t, double& a,
-                        double& display_factor, std::string_view name = {});
+bool comparable_numbers(const Value& target, const Value& actual, Compared& out,
+                        std::string_view name = {});
 
 // Whether `actual` says a change ("提高2%") and neither its target's label nor
 // the indicator's `name` asks for one ("≥90%" for 满意度): comparable_numbers

@@ -397,20 +397,20 @@ TEST(Value, ChangeDirection) {
 }
 
 TEST(Value, ChangesTheOtherWayAreBelowZero) {
-  double t = 0, a = 0, f = 1;
-  ASSERT_TRUE(comparable_numbers(parse_value("较上年提高5%"), parse_value("下降2%"), t, a, f));
-  EXPECT_EQ(t, 5);
-  EXPECT_EQ(a, -2);
-  ASSERT_TRUE(comparable_numbers(parse_value("下降5%"), parse_value("下降6%"), t, a, f));
-  EXPECT_EQ(a, 6);
+  Compared c;
+  ASSERT_TRUE(comparable_numbers(parse_value("较上年提高5%"), parse_value("下降2%"), c));
+  EXPECT_EQ(c.t, 5);
+  EXPECT_EQ(c.a, -2);
+  ASSERT_TRUE(comparable_numbers(parse_value("下降5%"), parse_value("下降6%"), c));
+  EXPECT_EQ(c.a, 6);
   // The name says the direction when the target's label does not.
-  ASSERT_TRUE(comparable_numbers(parse_value("≥5%"), parse_value("下降2%"), t, a, f, "收入增长率"));
-  EXPECT_EQ(a, -2);
+  ASSERT_TRUE(comparable_numbers(parse_value("≥5%"), parse_value("下降2%"), c, "收入增长率"));
+  EXPECT_EQ(c.a, -2);
   // A change against a level cannot be compared; a level reached can.
-  EXPECT_FALSE(comparable_numbers(parse_value("≥90%"), parse_value("提高2%"), t, a, f, "满意度"));
+  EXPECT_FALSE(comparable_numbers(parse_value("≥90%"), parse_value("提高2%"), c, "满意度"));
   EXPECT_TRUE(change_against_level(parse_value("≥90%"), parse_value("提高2%"), "满意度"));
-  ASSERT_TRUE(comparable_numbers(parse_value("≥95%"), parse_value("提升至96%"), t, a, f, "覆盖率"));
-  EXPECT_EQ(a, 96);
+  ASSERT_TRUE(comparable_numbers(parse_value("≥95%"), parse_value("提升至96%"), c, "覆盖率"));
+  EXPECT_EQ(c.a, 96);
 }
 
 }  // namespace
