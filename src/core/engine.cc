@@ -254,7 +254,9 @@ Assessment LeafScorer::assess(ScoringKind kind, const Indicator& n, const Value&
       const double t = c.t;
       const double f = c.display_factor;  // shows a and t in the unit the target was written in
       as.ok = true;
-      why = {Reason::met, a / f, t / f, w};
+      // Most targets are written in the canonical unit (f = 1): two divisions
+      // on every numeric leaf's path are worth a branch.
+      why = f == 1 ? Explanation{Reason::met, a, t, w} : Explanation{Reason::met, a / f, t / f, w};
       if (kind == ScoringKind::linear_deduction) {
         const bool at_least = n.target.op == Op::ge || n.target.op == Op::gt;
         const double excess = std::max(0.0, at_least ? t - a : a - t) / f;
