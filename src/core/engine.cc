@@ -42,8 +42,7 @@ class LeafScorer {
   Assessment tier_score(const Indicator& n, int level, double w, ScoringKind kind,
                         Explanation& why);
   [[gnu::cold, gnu::noinline]] bool by_meaning(const Indicator& n, const Value& actual, double w,
-                                               ScoringKind kind, Explanation& why,
-                                               Assessment& as);
+                                               ScoringKind kind, Explanation& why, Assessment& as);
   Assessment yes_no(bool met, double w, ScoringKind kind, Explanation& why);
   // Higher-is-better from a ≥ 0 and t: full marks at or above t, else a/t×w.
   // `over_base` is what over-achievement is measured against (a range's upper bound).

@@ -161,8 +161,8 @@ LightResult Judge::numeric() const {
       return not_lit(LightStatus::unknown, "实际完成值" + actual_said + "是增减变化，年度指标值" +
                                                target_said + "是应达到的水平，无法比较");
     }
-    return not_lit(LightStatus::unknown,
-                   "年度指标值" + target_said + "与实际完成值" + actual_said + "的单位不一致，无法比较");
+    return not_lit(LightStatus::unknown, "年度指标值" + target_said + "与实际完成值" + actual_said +
+                                             "的单位不一致，无法比较");
   }
 
   // The engine's direction; an equal target of 0 (also a bare "0起") means nothing may happen.

@@ -1058,8 +1058,7 @@ int change_direction(std::string_view words) {
   const auto against_past = [&](std::string_view verb) {
     return occurs(verb, [](std::string_view after) {
       return after.starts_with("上年") || after.starts_with("去年") ||
-             after.starts_with("上一年") || after.starts_with("同期") ||
-             after.starts_with("往年");
+             after.starts_with("上一年") || after.starts_with("同期") || after.starts_with("往年");
     });
   };
   const bool rise = std::any_of(std::begin(kRise), std::end(kRise), said) || against_past(kAbove);

@@ -102,8 +102,8 @@ struct Compared {
   double display_factor = 1;  // what to divide both by to show them in the target's written unit
 };
 
-// Puts the numbers of a target and an actual into one unit (`out`). A bare number is read in the other
-// side's unit ("≥1000万元" against "980"). An actual said per period
+// Puts the numbers of a target and an actual into one unit (`out`). A bare number is read in the
+// other side's unit ("≥1000万元" against "980"). An actual said per period
 // ("每月1次") counts over the year against a yearly target ("≥12次"), as two
 // periods do ("每月1次" against "每季度1次"). Returns false when the units
 // cannot be compared ("家" against "个", "≥90%" against "0.95", or "10次"

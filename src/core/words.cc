@@ -380,9 +380,9 @@ std::optional<double> completed_percent(const Value& target, const Value& actual
     return std::nullopt;
   }
   static constexpr std::string_view kAll[] = {
-      "全部完成", "全面完成", "按计划完成", "按计划全部完成", "完成",     "已完成",
-      "全部达成", "完成全部任务", "完成年度任务", "全覆盖",     "全面覆盖", "应补尽补",
-      "应保尽保", "应发尽发", "足额发放",     "全额发放",     "足额到位", "全部到位"};
+      "全部完成", "全面完成",     "按计划完成",   "按计划全部完成", "完成",     "已完成",
+      "全部达成", "完成全部任务", "完成年度任务", "全覆盖",         "全面覆盖", "应补尽补",
+      "应保尽保", "应发尽发",     "足额发放",     "全额发放",       "足额到位", "全部到位"};
   for (std::string_view all : kAll) {
     if (target.text == all) return actual.number;
   }

@@ -524,7 +524,6 @@ TEST(MonitoringCard, Deterministic) {
   }
 }
 
-
 TEST(MonitoringIndicator, ChangesAsked) {
   // A fall so far against a rise asked for: behind, not lost, before December.
   expect_light(light_at("群众满意度", "有所提升", "下降2%", 6), Light::yellow);

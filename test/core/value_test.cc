@@ -373,7 +373,6 @@ TEST(Value, ArbitraryBytesNeverCrash) {
   }
 }
 
-
 TEST(Value, ChangeDirection) {
   EXPECT_EQ(change_direction("较上年提高"), 1);
   EXPECT_EQ(change_direction("同比增长"), 1);
