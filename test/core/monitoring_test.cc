@@ -525,13 +525,26 @@ TEST(MonitoringCard, Deterministic) {
 }
 
 TEST(MonitoringIndicator, ChangesAsked) {
-  // A fall so far against a rise asked for: behind, not lost, before December.
-  expect_light(light_at("群众满意度", "有所提升", "下降2%", 6), Light::yellow);
-  expect_light(light_at("群众满意度", "有所提升", "持平", 12), Light::red);
-  expect_light(light_at("群众满意度", "有所提升", "提升3%", 6), Light::green);
-  // Figures: a fall against a rise of 5% is below zero.
-  expect_light(light_at("农户收入", "较上年提高5%", "下降1%", 6), Light::red);
-  expect_light(light_at("农户收入", "较上年提高5%", "提高2%", 6), Light::green);
+  struct Case {
+    const char* name;
+    const char* target;
+    const char* actual;
+    int month;
+    Light light;
+  };
+  const Case cases[] = {
+      // A fall so far against a rise asked for: behind, not lost, before December.
+      {"群众满意度", "有所提升", "下降2%", 6, Light::yellow},
+      {"群众满意度", "有所提升", "持平", 12, Light::red},
+      {"群众满意度", "有所提升", "提升3%", 6, Light::green},
+      // Figures: a fall against a rise of 5% is below zero.
+      {"农户收入", "较上年提高5%", "下降1%", 6, Light::red},
+      {"农户收入", "较上年提高5%", "提高2%", 6, Light::green},
+  };
+  for (const Case& c : cases) {
+    expect_light(light_at(c.name, c.target, c.actual, c.month), c.light,
+                 std::string(c.target) + " " + c.actual);
+  }
   // A change against a level cannot be lit, and says why.
   const LightResult level = light_at("群众满意度", "≥90%", "提高2%", 6);
   expect_no_light(level, LightStatus::unknown);
