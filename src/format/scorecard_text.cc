@@ -21,40 +21,55 @@ bool is_ascii(std::string_view s) {
 
 }  // namespace
 
-void append_fitted(std::string& out, std::string_view s, size_t width, bool align_right) {
-  // One pass finds both whether `s` fits and, in case it does not, where to
-  // cut it: before the first character that leaves no column for the "…".
-  // ASCII (numbers, most of a table's short cells) takes a column a byte.
+namespace {
+
+// Columns `s` takes, counted until they pass `limit` (then any value above it).
+// Chinese characters (U+3000–U+9FFF: lead bytes E3–E9) take two columns and
+// are counted without decoding: most cells are ASCII or such characters.
+size_t columns_up_to(std::string_view s, size_t limit) {
   size_t used = 0;
-  bool fits = true;
-  bool cut_found = false;
-  size_t cut = 0;        // bytes kept when cut
-  size_t cut_width = 0;  // their columns
-  if (is_ascii(s)) {
-    used = s.size();
-    fits = used <= width;
-    cut = cut_width = width > 0 ? width - 1 : 0;
-  } else {
-    for (size_t i = 0; i < s.size();) {
-      const size_t start = i;
-      const size_t w = core::text::code_point_width(core::text::next_code_point(s, i));
-      if (!cut_found && used + w + 1 > width) {
-        cut_found = true;
-        cut = start;
-        cut_width = used;
-      }
-      used += w;
-      if (used > width) {
-        fits = false;
-        break;
-      }
+  for (size_t i = 0; i < s.size() && used <= limit;) {
+    const auto b0 = static_cast<unsigned char>(s[i]);
+    if (b0 < 0x80) {
+      ++used;
+      ++i;
+    } else if (b0 >= 0xE3 && b0 <= 0xE9 && i + 2 < s.size() &&
+               (static_cast<unsigned char>(s[i + 1]) & 0xC0) == 0x80 &&
+               (static_cast<unsigned char>(s[i + 2]) & 0xC0) == 0x80) {
+      used += 2;
+      i += 3;
+    } else {
+      used += core::text::code_point_width(core::text::next_code_point(s, i));
     }
   }
-  const size_t columns = fits ? used : cut_width + 1;
+  return used;
+}
+
+}  // namespace
+
+void append_fitted(std::string& out, std::string_view s, size_t width, bool align_right) {
+  // Most cells fit: their width alone decides the padding.
+  const size_t used = is_ascii(s) ? s.size() : columns_up_to(s, width);
+  if (used <= width) {
+    if (align_right) out.append(width - used, ' ');
+    out.append(s);
+    if (!align_right) out.append(width - used, ' ');
+    return;
+  }
+  // Cut before the first character that leaves no column for the "…".
+  size_t cut = 0;        // bytes kept
+  size_t cut_width = 0;  // their columns
+  for (size_t i = 0; i < s.size();) {
+    const size_t w = core::text::code_point_width(core::text::next_code_point(s, i));
+    if (cut_width + w + 1 > width) break;
+    cut = i;
+    cut_width += w;
+  }
+  const size_t columns = cut_width + 1;
   const size_t pad = width > columns ? width - columns : 0;
   if (align_right) out.append(pad, ' ');
-  out.append(fits ? s : s.substr(0, cut));
-  if (!fits) out += "…";
+  out.append(s.substr(0, cut));
+  out += "…";
   if (!align_right) out.append(pad, ' ');
 }
 
