@@ -372,7 +372,11 @@ std::optional<bool> change_met(const Value& target, const Value& actual) {
 
 std::optional<double> completed_percent(const Value& target, const Value& actual) {
   if (target.kind != ValueKind::text || actual.kind != ValueKind::number) return std::nullopt;
-  if (actual.unit != "%" || (actual.op != Op::none && actual.op != Op::eq)) return std::nullopt;
+  // An actual with its operator ("完成95%以上", "≥95%") is read as its bound.
+  const bool bound = actual.op == Op::ge || actual.op == Op::gt;
+  if (actual.unit != "%" || (actual.op != Op::none && actual.op != Op::eq && !bound)) {
+    return std::nullopt;
+  }
   // What the share is of: done, covered, paid out, in place ("合格率95%" is not).
   static constexpr std::string_view kShareOf[] = {"完成", "覆盖", "发放", "到位", "落实"};
   const auto share_of = [&](std::string_view verb) { return contains(actual.label, verb); };
