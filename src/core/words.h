@@ -53,9 +53,9 @@ std::optional<bool> none_happened(const Value& target, const Value& actual);
 std::optional<bool> change_met(const Value& target, const Value& actual);
 
 // The share done, in percent, of an actual that states it ("完成90%", "90%",
-// "完成率95%", "覆盖率98%", and "完成95%以上" as its bound) against a target that
-// asks for all of it ("全部完成",
-// "按计划完成", "完成", "全覆盖", "应补尽补", "足额发放"): scored as against 100%.
+// "完成率95%", "覆盖率98%", and "完成95%以上" as its bound) against a target
+// that asks for all of it ("全部完成", "按计划完成", "完成", "全覆盖", "应补尽补",
+// "足额发放"): scored as against 100%.
 // nullopt for any other pair ("按期完成" is about time; "完成9户" is a count;
 // "合格率95%" is not a share done).
 std::optional<double> completed_percent(const Value& target, const Value& actual);
