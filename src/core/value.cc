@@ -1073,6 +1073,10 @@ namespace {
 struct Change {
   int said = 0;
   int wanted = 0;
+  // A rate's change against the rate's level ("提高2%" against "≥90%"). A count
+  // or an amount said with a verb is what was added ("新增企业105家" against
+  // "≥100家"), and compares as it is.
+  bool against_level = false;
 };
 
 Change change_of(const Value& target, const Value& actual, std::string_view name) {
@@ -1081,19 +1085,19 @@ Change change_of(const Value& target, const Value& actual, std::string_view name
   if (c.said == 0) return c;
   c.wanted = change_direction(target.label);
   if (c.wanted == 0) c.wanted = change_direction(name);
+  c.against_level = c.wanted == 0 && actual.unit == "%";
   return c;
 }
 
 // "下降2%" against "提高5%": a change the other way is a change below zero,
-// so `a` becomes −a. False for a change against a level ("提高2%" against
-// "≥90%"). Out of line: few actuals have a label, and comparable_numbers is
+// so `a` becomes −a. False for a rate's change against its level ("提高2%"
+// against "≥90%"). Out of line: few actuals have a label, and comparable_numbers is
 // on every numeric leaf's path.
 [[gnu::noinline]] bool signed_change(const Value& target, const Value& actual,
                                      std::string_view name, double& a) {
   const Change c = change_of(target, actual, name);
-  if (c.said == 0) return true;
-  if (c.wanted == 0) return false;
-  if (c.said == -c.wanted) a = -a;
+  if (c.against_level) return false;
+  if (c.said != 0 && c.said == -c.wanted) a = -a;
   return true;
 }
 
@@ -1122,8 +1126,7 @@ bool counts_the_same(std::string_view a, std::string_view b) {
 }  // namespace
 
 bool change_against_level(const Value& target, const Value& actual, std::string_view name) {
-  const Change c = change_of(target, actual, name);
-  return c.said != 0 && c.wanted == 0;
+  return change_of(target, actual, name).against_level;
 }
 
 bool comparable_numbers(const Value& target, const Value& actual, Compared& out,

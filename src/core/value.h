@@ -113,14 +113,16 @@ struct Compared {
 //
 // A change said the other way from the target's is below zero: "下降2%" against
 // "较上年提高5%" is −2. The target's direction is its label's, or else that of
-// the indicator's `name` ("收入增长率": "下降2%" against "≥5%" is −2). A change
-// against a level ("提高2%" against "≥90%" for 满意度) cannot be compared.
+// the indicator's `name` ("收入增长率": "下降2%" against "≥5%" is −2). A rate's
+// change against its level ("提高2%" against "≥90%" for 满意度) cannot be
+// compared; a count said with a verb is what was added ("新增企业105家"
+// against "≥100家" is 105).
 bool comparable_numbers(const Value& target, const Value& actual, Compared& out,
                         std::string_view name = {});
 
-// Whether `actual` says a change ("提高2%") and neither its target's label nor
-// the indicator's `name` asks for one ("≥90%" for 满意度): comparable_numbers
-// refuses such a pair.
+// Whether `actual` says a rate's change ("提高2%") and neither its target's
+// label nor the indicator's `name` asks for one ("≥90%" for 满意度):
+// comparable_numbers refuses such a pair.
 bool change_against_level(const Value& target, const Value& actual, std::string_view name);
 
 // Which way a phrase says something changed: 1 for a rise (提高, 提升, 增长,

@@ -408,6 +408,10 @@ TEST(Value, ChangesTheOtherWayAreBelowZero) {
   // A change against a level cannot be compared; a level reached can.
   EXPECT_FALSE(comparable_numbers(parse_value("≥90%"), parse_value("提高2%"), c, "满意度"));
   EXPECT_TRUE(change_against_level(parse_value("≥90%"), parse_value("提高2%"), "满意度"));
+  // A count said with a verb is what was added.
+  EXPECT_FALSE(change_against_level(parse_value("≥100家"), parse_value("新增企业105家"), "企业数"));
+  ASSERT_TRUE(comparable_numbers(parse_value("≥100家"), parse_value("新增企业105家"), c, "企业数"));
+  EXPECT_EQ(c.a, 105);
   ASSERT_TRUE(comparable_numbers(parse_value("≥95%"), parse_value("提升至96%"), c, "覆盖率"));
   EXPECT_EQ(c.a, 96);
 }
