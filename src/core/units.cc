@@ -1,6 +1,8 @@
 #include "core/units.h"
 
+#include <algorithm>
 #include <iterator>
+#include <span>
 
 #include "core/string_table.h"
 
@@ -74,7 +76,40 @@ const UnitEntry* find_unit(std::string_view unit) {
   return at >= 0 ? &kUnits[at] : nullptr;
 }
 
+// Counting words (量词). Of things, which may be followed by what they count
+// ("2次培训"), and of time, which may not.
+constexpr std::string_view kThings[] = {
+    "人次", "批次", "场次", "课时", "学时", "个", "次", "人", "家", "项", "件", "场", "期", "批",
+    "名",   "户",   "所",   "座",   "台",   "套", "篇", "份", "本", "起", "条", "类", "轮", "处",
+    "辆",   "株",   "棵",   "册",   "门",   "间", "张", "支", "组", "节", "宗", "笔", "例", "种"};
+constexpr std::string_view kTimes[] = {"个工作日", "工作日", "个月", "小时", "天",
+                                       "日",       "月",     "年",   "周"};
+
+bool listed(std::span<const std::string_view> words, std::string_view unit) {
+  return std::find(words.begin(), words.end(), unit) != words.end();
+}
+
 }  // namespace
+
+bool is_counting_word(std::string_view unit) {
+  return listed(kThings, unit) || listed(kTimes, unit);
+}
+
+std::string_view counted_measure(std::string_view unit) {
+  if (unit.empty() || is_counting_word(unit)) return {};
+  // Every counting word of things is one or two Chinese characters (3 or 6 bytes).
+  for (size_t length : {size_t{6}, size_t{3}}) {
+    if (unit.size() <= length || !listed(kThings, unit.substr(0, length))) continue;
+    const std::string_view noun = unit.substr(length);
+    size_t points = 0;
+    for (size_t i = 0; i < noun.size(); i += 3, ++points) {
+      const auto b = static_cast<unsigned char>(noun[i]);
+      if (b < 0xE4 || b > 0xE9 || i + 2 >= noun.size()) return {};  // Chinese characters only
+    }
+    return points <= 4 ? unit.substr(0, length) : std::string_view{};
+  }
+  return {};
+}
 
 UnitReading read_unit(std::string_view unit) {
   if (unit.empty()) return {"", 1, true};

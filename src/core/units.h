@@ -21,4 +21,14 @@ UnitReading read_unit(std::string_view unit);
 // Returns false when `unit` is not a money unit.
 bool to_wan_yuan(double amount, std::string_view unit, double& out);
 
+// Whether `unit` is a counting word (量词) of things ("次", "家", "个", "人次") or of
+// time ("天", "个月", "工作日").
+bool is_counting_word(std::string_view unit);
+
+// The counting word of things that `unit` begins with when the rest names what is
+// counted, in up to four Chinese characters: "次培训" → "次", "家企业" → "家",
+// "个村" → "个". Empty for anything else: a counting word alone, one of time
+// ("年来已完成" does not count years), a longer word ("人次" is its own count).
+std::string_view counted_measure(std::string_view unit);
+
 }  // namespace jixiao::core

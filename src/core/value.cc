@@ -6,6 +6,7 @@
 #include <utility>
 
 #include "core/decimal.h"
+#include "core/numerals.h"
 #include "core/string_table.h"
 #include "core/substring.h"
 #include "core/text.h"
@@ -241,53 +242,6 @@ void set_figure(Value& v, Op op, double number, int decimals, std::string_view u
   v.unit.assign(reading.canonical);
   v.unit_known = reading.known;
   v.decimals = decimals;
-}
-
-// A count in Chinese numerals ("两个", "三次", "十二个月", "不少于两次"): an
-// optional operator, numerals from 一 to 九千九百九十九, and a counting word from
-// a short list, nothing else; so that "一般", "一次性" or "十分满意" stay words.
-bool read_chinese_count(std::string_view s, Value& v) {
-  static constexpr std::string_view kDigits[] = {"零", "〇", "一", "二", "两", "三",
-                                                 "四", "五", "六", "七", "八", "九"};
-  static constexpr int kDigitValues[] = {0, 0, 1, 2, 2, 3, 4, 5, 6, 7, 8, 9};
-  static constexpr std::string_view kCounts[] = {
-      "个工作日", "工作日", "个月", "人次", "个", "次",   "人", "家", "项", "件", "场",
-      "期",       "批",     "名",   "户",   "所", "座",   "台", "套", "篇", "份", "本",
-      "天",       "日",     "月",   "年",   "周", "小时", "起", "条", "类", "轮", "处"};
-  Cursor c{s};
-  Op op = Op::none;
-  eat_prefix_op(c, op);
-  const size_t start = c.i;
-  int total = 0;
-  int digit = -1;  // the numeral waiting for its 十/百/千, -1 none
-  for (bool more = true; more && !c.done();) {
-    more = false;
-    for (size_t d = 0; d < std::size(kDigits); ++d) {
-      if (digit <= 0 && c.eat(kDigits[d])) {  // 零 waits for the next: "一千零五"
-        digit = kDigitValues[d];
-        more = true;
-        break;
-      }
-    }
-    if (more) continue;
-    for (const auto& [word, scale] :
-         {std::pair<std::string_view, int>{"千", 1000}, {"百", 100}, {"十", 10}}) {
-      // "十二" begins with its 十; "二百" has its digit first.
-      if (c.eat(word)) {
-        if (digit < 0 && !(scale == 10 && c.i - word.size() == start)) return false;
-        total += (digit < 0 ? 1 : digit) * scale;
-        digit = -1;
-        more = true;
-        break;
-      }
-    }
-  }
-  if (c.i == start) return false;
-  total += digit < 0 ? 0 : digit;
-  const std::string_view unit = c.rest();
-  if (std::find(std::begin(kCounts), std::end(kCounts), unit) == std::end(kCounts)) return false;
-  set_figure(v, op, total, 0, unit);
-  return true;
 }
 
 bool try_date(std::string_view s, Value& v) {
@@ -862,7 +816,17 @@ void parse_value_with(std::string_view written, Value& v, Reading how) {
   }
   if (may_be_date && try_date(s, v)) return;
   if (!text::has_digit(s)) {
-    if (read_chinese_count(s, v)) return;
+    // A figure in Chinese numerals ("完成培训两期") reads as its Arabic spelling, when
+    // that is a count or a known unit; else the text stays words ("一年来").
+    std::string arabic;
+    if (arabic_numerals(s, arabic)) {
+      parse_value_with(arabic, v, how);
+      if (v.kind == ValueKind::number &&
+          (v.unit_known || is_counting_word(v.unit) || !counted_measure(v.unit).empty())) {
+        return;
+      }
+      reset_value(v);
+    }
     v.kind = ValueKind::text;
     v.text.assign(s);
     return;
@@ -1101,14 +1065,11 @@ Change change_of(const Value& target, const Value& actual, std::string_view name
   return true;
 }
 
-// "个" against "个村": the generic measure word counts what the other names
-// ("≥10个村" against "12个"). The reader has already read "个月" as 月.
+// "次" against "次培训", "个" against "个村": a counting word counts what the
+// other side names ("≥2次" against "开展2次培训", "≥10个村" against "12个"). The
+// reader has already read "个月" as 月.
 bool counts_the_same(std::string_view a, std::string_view b) {
-  constexpr std::string_view kGeneric = "个";
-  const auto names_what = [&](std::string_view generic, std::string_view named) {
-    return generic == kGeneric && named.size() > kGeneric.size() && named.starts_with(kGeneric);
-  };
-  return names_what(a, b) || names_what(b, a);
+  return (!a.empty() && counted_measure(b) == a) || (!b.empty() && counted_measure(a) == b);
 }
 
 // 满意度 surveyed as a score out of 100 is its percentage ("95分" against "≥85%").

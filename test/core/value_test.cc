@@ -106,6 +106,35 @@ INSTANTIATE_TEST_SUITE_P(
                     Row{"2021-12-31", ValueKind::date, Op::none, 0, "", 0},
                     Row{"十二月底前", ValueKind::date, Op::le, 0, "", 0}));
 
+// Chinese numerals inside a cell read as their Arabic spelling would; numerals
+// that are part of words stay words.
+INSTANTIATE_TEST_SUITE_P(
+    ChineseNumerals, ValueForms,
+    testing::Values(Row{"完成培训两期", ValueKind::number, Op::none, 2, "期", 0},
+                    Row{"培训五百人", ValueKind::number, Op::none, 500, "人", 0},
+                    Row{"开展两次培训", ValueKind::number, Op::none, 2, "次培训", 0},
+                    Row{"四百八十万元", ValueKind::number, Op::none, 4.8e6, "元", 0},
+                    Row{"五万人", ValueKind::number, Op::none, 5e4, "人", 0},
+                    Row{"一百二十点五万元", ValueKind::number, Op::none, 1.205e6, "元", 1},
+                    Row{"百分之九十六", ValueKind::number, Op::none, 96, "%", 0},
+                    Row{"满意度达百分之九十五点五", ValueKind::number, Op::none, 95.5, "%", 1},
+                    Row{"百分之百", ValueKind::number, Op::none, 100, "%", 0},
+                    Row{"九成", ValueKind::number, Op::none, 90, "%", 0},
+                    Row{"九成以上", ValueKind::number, Op::ge, 90, "%", 0},
+                    Row{"每周一次", ValueKind::number, Op::none, 1, "次", 0},
+                    Row{"三个村", ValueKind::number, Op::none, 3, "个村", 0},
+                    Row{"一次性发放", ValueKind::text, Op::none, 0, "", 0},
+                    Row{"统一规划", ValueKind::text, Op::none, 0, "", 0},
+                    Row{"一事一议", ValueKind::text, Op::none, 0, "", 0},
+                    Row{"十四五规划", ValueKind::text, Op::none, 0, "", 0},
+                    Row{"第一批", ValueKind::text, Op::none, 0, "", 0},
+                    Row{"一年来已完成", ValueKind::text, Op::none, 0, "", 0},
+                    Row{"一成不变", ValueKind::text, Op::none, 0, "", 0},
+                    Row{"九点五成", ValueKind::text, Op::none, 0, "", 0},
+                    Row{"三分之一", ValueKind::text, Op::none, 0, "", 0},
+                    Row{"下午三点", ValueKind::text, Op::none, 0, "", 0},
+                    Row{"零投诉", ValueKind::text, Op::none, 0, "", 0}));
+
 TEST(Value, RangeReadsBothBounds) {
   const Value v = parse_value("100-200家");
   EXPECT_EQ(v.op, Op::range);

@@ -1,0 +1,177 @@
+#include "core/numerals.h"
+
+#include <algorithm>
+#include <iterator>
+#include <vector>
+
+#include "core/text.h"
+
+namespace jixiao::core {
+namespace {
+
+// Cells longer than this are prose, where a numeral is as likely a word.
+constexpr size_t kLongestText = 120;  // bytes: 40 Chinese characters
+
+struct Point {
+  char32_t cp;
+  size_t at;  // byte offset in the text
+};
+
+int digit_of(char32_t cp) {
+  switch (cp) {
+    case U'零':
+    case U'〇':
+      return 0;
+    case U'一':
+      return 1;
+    case U'二':
+    case U'两':
+      return 2;
+    case U'三':
+      return 3;
+    case U'四':
+      return 4;
+    case U'五':
+      return 5;
+    case U'六':
+      return 6;
+    case U'七':
+      return 7;
+    case U'八':
+      return 8;
+    case U'九':
+      return 9;
+    default:
+      return -1;
+  }
+}
+
+int scale_of(char32_t cp) {
+  return cp == U'十' ? 10 : cp == U'百' ? 100 : cp == U'千' ? 1000 : 0;
+}
+
+bool is_numeral(char32_t cp) {
+  return digit_of(cp) >= 0 || scale_of(cp) > 0;
+}
+
+// The integer numerals [begin, end) write, or -1: digits before their scales in
+// falling order ("三千零五", "二十", "十二" with its leading 十), nothing else
+// ("十四五", "百", "四五" are not numbers).
+int integer_of(const std::vector<Point>& points, size_t begin, size_t end) {
+  int total = 0;
+  int digit = -1;  // the digit waiting for its scale, -1 none
+  int last_scale = 10000;
+  for (size_t i = begin; i < end; ++i) {
+    const int d = digit_of(points[i].cp);
+    if (d >= 0) {
+      if (digit > 0) return -1;  // two digits in a row, "四五"
+      digit = d;
+      continue;
+    }
+    const int scale = scale_of(points[i].cp);
+    const bool leading_ten = scale == 10 && i == begin;
+    if (scale >= last_scale || (digit <= 0 && !leading_ten)) return -1;
+    total += (digit < 0 ? 1 : digit) * scale;
+    last_scale = scale;
+    digit = -1;
+  }
+  return total + std::max(digit, 0);
+}
+
+// Characters before a lone 一 that make it part of a word: 统一, 唯一, 第一.
+bool ends_word_with_one(char32_t before) {
+  for (char32_t cp :
+       {U'第', U'统', U'唯', U'同', U'逐', U'专', U'万', U'单', U'划', U'之', U'初'}) {
+    if (before == cp) return true;
+  }
+  return false;
+}
+
+bool at(const std::vector<Point>& points, size_t i, std::u32string_view word) {
+  if (i + word.size() > points.size()) return false;
+  for (size_t k = 0; k < word.size(); ++k) {
+    if (points[i + k].cp != word[k]) return false;
+  }
+  return true;
+}
+
+}  // namespace
+
+bool arabic_numerals(std::string_view text, std::string& out) {
+  if (text.size() > kLongestText) return false;
+  // Most words ("优", "达成预期指标") hold no numeral: they are passed over first.
+  bool any = false;
+  for (size_t i = 0; i < text.size() && !any;) any = is_numeral(text::next_code_point(text, i));
+  if (!any) return false;
+  std::vector<Point> points;
+  for (size_t i = 0; i < text.size();) {
+    const size_t start = i;
+    points.push_back({text::next_code_point(text, i), start});
+  }
+  // The one run of numerals, its decimals after 点 ("九十五点五"), and whether
+  // 百分之 stands before it.
+  size_t begin = points.size();
+  size_t end = points.size();    // the integer's end
+  size_t after = points.size();  // the decimals' end
+  bool percent = false;
+  for (size_t i = 0; i < points.size();) {
+    const bool per_hundred = at(points, i, U"百分之");
+    const size_t run = per_hundred ? i + 3 : i;
+    if (run >= points.size() || !is_numeral(points[run].cp)) {
+      ++i;
+      continue;
+    }
+    if (begin != points.size()) return false;  // a second number: "一事一议", "三分之一"
+    begin = run;
+    percent = per_hundred;
+    for (end = run; end < points.size() && is_numeral(points[end].cp);) ++end;
+    after = end;
+    if (after + 1 < points.size() && points[after].cp == U'点' &&
+        digit_of(points[after + 1].cp) >= 0) {
+      for (++after; after < points.size() && digit_of(points[after].cp) >= 0;) ++after;
+    }
+    i = after;
+  }
+  if (begin == points.size()) return false;
+  int whole = integer_of(points, begin, end);
+  if (percent && whole < 0 && end == begin + 1 && points[begin].cp == U'百') whole = 100;
+  if (whole < 0) return false;
+  std::string digits = std::to_string(whole);
+  if (after != end) {
+    digits += '.';
+    for (size_t i = end + 1; i < after; ++i) {
+      digits += static_cast<char>('0' + digit_of(points[i].cp));
+    }
+  }
+  const size_t head = percent ? begin - 3 : begin;
+  const char32_t before = head > 0 ? points[head - 1].cp : 0;
+  if (before == U'第' ||
+      (end == begin + 1 && points[begin].cp == U'一' && ends_word_with_one(before))) {
+    return false;
+  }
+  const auto byte_at = [&](size_t i) { return i < points.size() ? points[i].at : text.size(); };
+  std::string_view rest = text.substr(byte_at(after));
+  if (!percent) {
+    // "九成", "九成以上": tenths; "一成不变" is a word.
+    if (rest.starts_with("成")) {
+      const std::string_view tail = rest.substr(std::string_view("成").size());
+      if (!(tail.empty() || tail.starts_with("以上") || tail.starts_with("以下") ||
+            tail.starts_with("左右"))) {
+        return false;
+      }
+      digits = std::to_string(whole * 10);
+      if (after != end) return false;  // "九点五成" is not written
+      percent = true;
+      rest = tail;
+    } else if (rest.empty() || (after + 1 < points.size() && points[after + 1].cp == U'性')) {
+      return false;  // a count needs its counting word; "一次性" is a word
+    }
+  }
+  out.assign(text.substr(0, byte_at(head)));
+  out += digits;
+  if (percent) out += '%';
+  out += rest;
+  return true;
+}
+
+}  // namespace jixiao::core

@@ -1,0 +1,27 @@
+// Chinese numerals in table cells. Actuals are sometimes written out in words
+// ("完成培训两期", "培训五百人", "百分之九十六", "九成"), and a reader that took
+// them for words would score "完成培训两期" against "≥3期" by its 完成 as
+// fully achieved. The figure is rewritten into Arabic digits and the text read
+// as any figure is ("完成培训2期"), so both spellings score the same.
+#pragma once
+
+#include <string>
+#include <string_view>
+
+namespace jixiao::core {
+
+// If `text` (normalized, without Arabic digits) writes exactly one number in
+// Chinese numerals, writes `text` into `out` with that number in Arabic
+// digits and returns true:
+//   - a count or amount: numerals up to 九千九百九十九 (a decimal after 点),
+//     then a counting word or unit ("两次", "五百人", "四百八十万元",
+//     "不少于三期"), never followed by 性 ("一次性") nor preceded by 第
+//     ("第一批") or by a character that makes 一 part of a word ("统一");
+//   - a percentage: "百分之九十六" → "96%", "百分之百" → "100%", "九成以上"
+//     → "90%以上".
+// Otherwise returns false and leaves `out` alone: words such as "一般",
+// "十分满意", "一事一议", "十四五" or "三农" are not numbers. The caller
+// still reads the result: it is a candidate, not a figure.
+bool arabic_numerals(std::string_view text, std::string& out);
+
+}  // namespace jixiao::core
