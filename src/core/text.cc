@@ -334,9 +334,14 @@ bool starts_negated(std::string_view s) {
          std::none_of(std::begin(kNotNegations), std::end(kNotNegations), starts);
 }
 
+namespace {
+
+constexpr std::string_view kClauseMarks[] = {"，", ",",  "、", "；", ";", "。", "：",
+                                             ":",  "！", "!",  "？", "?", " "};
+
+}  // namespace
+
 bool negated_before(std::string_view before) {
-  static constexpr std::string_view kClauseMarks[] = {"，", ",",  "、", "；", ";", "。", "：",
-                                                      ":",  "！", "!",  "？", "?", " "};
   for (std::string_view mark : kClauseMarks) {
     const size_t at = before.rfind(mark);
     if (at != std::string_view::npos) before.remove_prefix(at + mark.size());
@@ -344,6 +349,22 @@ bool negated_before(std::string_view before) {
   for (size_t at = 0; at < before.size();) {
     if (starts_negated(before.substr(at))) return true;
     next_code_point(before, at);
+  }
+  return false;
+}
+
+bool falls_short_after(std::string_view after) {
+  for (std::string_view mark : kClauseMarks) {
+    const size_t at = after.find(mark);
+    if (at != std::string_view::npos) after = after.substr(0, at);
+  }
+  if (after.empty()) return false;
+  static constexpr std::string_view kShort[] = {
+      "不明显", "不显著", "不到", "不足", "不够", "不理想", "不佳", "不高", "不好",
+      "不全",   "不充分", "较低", "偏低", "较差", "偏差",   "欠佳", "滞后", "缓慢",
+      "较慢",   "未达",   "有待", "较少", "偏少", "一般",   "不大"};
+  for (std::string_view word : kShort) {
+    if (after.find(word) != std::string_view::npos) return true;
   }
   return false;
 }

@@ -113,4 +113,9 @@ bool starts_negated(std::string_view s);
 // with a negating character (不断, 非常, 无论) do not negate.
 bool negated_before(std::string_view before);
 
+// Whether the clause after a phrase says it fell short: "完成率较低", "提升不明显",
+// "完成不到一半", "效果不理想", "进度滞后". Only the clause counts, up to the next
+// comma or stop ("已完成，问题较少" says nothing against 已完成).
+bool falls_short_after(std::string_view after);
+
 }  // namespace jixiao::core::text

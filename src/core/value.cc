@@ -1011,10 +1011,12 @@ int change_direction(std::string_view words) {
     }
     return false;
   };
-  // Before 至, 到 or 为 a verb says the level reached ("提升至96%"), not a change.
+  // Before 至, 到 or 为 a verb says the level reached ("提升至96%"), not a change;
+  // a change said to fall short ("提升不明显") says no direction for certain.
   const auto said = [&](std::string_view verb) {
     return occurs(verb, [](std::string_view after) {
-      return !after.starts_with("至") && !after.starts_with("到") && !after.starts_with("为");
+      return !after.starts_with("至") && !after.starts_with("到") && !after.starts_with("为") &&
+             !text::falls_short_after(after);
     });
   };
   // "高于上年", "低于去年同期": a comparison with the past is a change; with

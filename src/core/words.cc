@@ -84,11 +84,14 @@ size_t previous_character(std::string_view s, size_t end) {
   return i;
 }
 
-// Whether `s` holds `phrase` somewhere it is not negated.
-bool holds_phrase(std::string_view s, std::string_view phrase) {
+// Whether `s` holds `phrase` somewhere it is not negated ("未完成") nor, for a
+// phrase that is not of the worst tier, said to fall short ("完成率较低").
+bool holds_phrase(std::string_view s, std::string_view phrase, bool worst) {
   if (!contains(s, phrase)) return false;
   for (size_t at = s.find(phrase); at != std::string_view::npos; at = s.find(phrase, at + 1)) {
-    if (!text::negated_before(s.substr(0, at))) return true;
+    if (text::negated_before(s.substr(0, at))) continue;
+    if (!worst && text::falls_short_after(s.substr(at + phrase.size()))) continue;
+    return true;
   }
   return false;
 }
@@ -115,7 +118,7 @@ WordClass classify_by_lists(std::string_view s, const RuleSet& rules) {
   const int tiers = static_cast<int>(rules.tiers.size());
   for (int i = tiers - 1; i >= 0; --i) {
     for (const auto& w : rules.tiers[i].words) {
-      if (is_phrase(w) && holds_phrase(s, w)) return in_the_main(s, i, tiers);
+      if (is_phrase(w) && holds_phrase(s, w, i == tiers - 1)) return in_the_main(s, i, tiers);
     }
   }
   return {};
@@ -125,7 +128,9 @@ WordClass classify_by_lists(std::string_view s, const RuleSet& rules) {
 // a negated phrase ("明显" in "无明显提升") says nothing.
 WordClass find_phrase(std::string_view s, const WordIndex& index) {
   for (const auto& p : index.phrases) {
-    if (holds_phrase(s, p.word)) return in_the_main(s, p.tier, index.tiers);
+    if (holds_phrase(s, p.word, p.tier == index.tiers - 1)) {
+      return in_the_main(s, p.tier, index.tiers);
+    }
   }
   return {};
 }
