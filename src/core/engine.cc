@@ -249,6 +249,12 @@ Assessment LeafScorer::assess(ScoringKind kind, const Indicator& n, const Value&
       }
       Compared c;
       if (!numbers_usable(n, actual, c)) return as;
+      if (actual.op != Op::none && bound_overstates(kind, n.target.op, actual.op)) {
+        if (!n.stated_score) {
+          flag(FlagKind::bound_overstates, Severity::error, static_cast<double>(actual.op));
+        }
+        return as;
+      }
       const double a = c.a;
       const double t = c.t;
       const double f = c.display_factor;  // shows a and t in the unit the target was written in

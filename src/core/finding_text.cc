@@ -81,6 +81,15 @@ std::string leaf_message(const Evaluation& e, const ScoreCard& card, const RuleS
     }
     case FlagKind::words_need_evaluator:
       return concat("无法根据「", a, "」自动判断完成程度，需由评价人按档次给分");
+    case FlagKind::bound_overstates: {
+      const auto op = static_cast<Op>(static_cast<int>(f.n[0]));
+      const std::string_view side = op == Op::lt   ? "低于"
+                                    : op == Op::le ? "不高于"
+                                    : op == Op::gt ? "高于"
+                                                   : "不低于";
+      return concat("实际完成值「", a, "」只说明实际值", side,
+                    "该数，按该数计分会高估完成程度，需由评价人给分");
+    }
     case FlagKind::manual_score_missing:
       return "该指标需由评价人给分，但未填写得分";
     case FlagKind::children_unweighted:
@@ -213,6 +222,7 @@ std::string_view flag_code(FlagKind kind) {
     case FlagKind::tier_out_of_band:
       return "out_of_band";
     case FlagKind::words_need_evaluator:
+    case FlagKind::bound_overstates:
     case FlagKind::manual_score_missing:
     case FlagKind::children_unweighted:
       return "manual_score_required";

@@ -20,19 +20,20 @@ namespace jixiao::core {
 // wordings (missing_value for a target, an actual or a time).
 enum class FlagKind : uint8_t {
   // leaves
-  target_missing,              // missing_value
-  actual_missing,              // missing_value
-  actual_time_missing,         // missing_value
-  target_not_number,           // unparseable_value
-  target_unreadable,           // unparseable_value
-  target_not_time,             // unparseable_value
-  actual_not_number,           // unparseable_value
-  actual_unreadable,           // unparseable_value
-  actual_not_time,             // unparseable_value
-  units_differ,                // unit_mismatch
-  change_against_level,        // unit_mismatch: "提高2%" against "≥90%"
-  tier_out_of_band,            // out_of_band: n = {low, high, stated, tier level}
-  words_need_evaluator,        // manual_score_required
+  target_missing,        // missing_value
+  actual_missing,        // missing_value
+  actual_time_missing,   // missing_value
+  target_not_number,     // unparseable_value
+  target_unreadable,     // unparseable_value
+  target_not_time,       // unparseable_value
+  actual_not_number,     // unparseable_value
+  actual_unreadable,     // unparseable_value
+  actual_not_time,       // unparseable_value
+  units_differ,          // unit_mismatch
+  change_against_level,  // unit_mismatch: "提高2%" against "≥90%"
+  tier_out_of_band,      // out_of_band: n = {low, high, stated, tier level}
+  words_need_evaluator,  // manual_score_required
+  bound_overstates,  // manual_score_required: "未达到90%" against "≥90%"; n = {actual's Op}
   manual_score_missing,        // manual_score_required
   children_unweighted,         // manual_score_required (a category)
   not_applicable,              // not_applicable: n = {weight}

@@ -173,8 +173,20 @@ LightResult Judge::numeric() const {
   const bool zero_means_none = c.t == 0 && kind == ScoringKind::equal;
   const Direction dir = kind == ScoringKind::lower_is_better || zero_means_none ? Direction::lower
                                                                                 : Direction::higher;
-  return dir == Direction::lower ? lower(c.a, c.t, c.display_factor)
-                                 : higher(c.a, c.t, c.display_factor);
+  LightResult light = dir == Direction::lower ? lower(c.a, c.t, c.display_factor)
+                                              : higher(c.a, c.t, c.display_factor);
+  // "未达到90%": a light the bound already fails is sure, a better one is not.
+  const bool sure = light.light == Light::red || light.light == Light::yellow;
+  if (light.status == LightStatus::lit && !sure &&
+      bound_overstates(
+          dir == Direction::lower ? ScoringKind::lower_is_better : ScoringKind::higher_is_better,
+          target.op, actual.op)) {
+    return not_lit(LightStatus::unknown, "实际完成值" +
+                                             text::quoted(written(in_.actual_text, actual)) +
+                                             "只说明实际值在该数不利的一侧，按该数为" +
+                                             light.explanation + "，实际进度无法判断");
+  }
+  return light;
 }
 
 LightResult Judge::higher(double a, double t, double f) const {

@@ -99,15 +99,52 @@ struct OpWord {
 
 // Longest first where one is a prefix of another.
 constexpr OpWord kPrefixOps[] = {
-    {"≥", Op::ge},      {">=", Op::ge},     {"=>", Op::ge},       {"≤", Op::le},
-    {"<=", Op::le},     {"=<", Op::le},     {"==", Op::eq},       {">", Op::gt},
-    {"<", Op::lt},      {"=", Op::eq},      {"不少于", Op::ge},   {"不低于", Op::ge},
-    {"不小于", Op::ge}, {"至少", Op::ge},   {"大于等于", Op::ge}, {"大于或等于", Op::ge},
-    {"达到", Op::ge},   {"不超过", Op::le}, {"不高于", Op::le},   {"不多于", Op::le},
-    {"不大于", Op::le}, {"至多", Op::le},   {"小于等于", Op::le}, {"小于或等于", Op::le},
-    {"控制在", Op::le}, {"大于", Op::gt},   {"高于", Op::gt},     {"超过", Op::gt},
-    {"多于", Op::gt},   {"小于", Op::lt},   {"低于", Op::lt},     {"少于", Op::lt},
-    {"等于", Op::eq},   {"约", Op::none},   {"大约", Op::none},   {"≈", Op::none},
+    {"≥", Op::ge},
+    {">=", Op::ge},
+    {"=>", Op::ge},
+    {"≤", Op::le},
+    {"<=", Op::le},
+    {"=<", Op::le},
+    {"==", Op::eq},
+    {">", Op::gt},
+    {"<", Op::lt},
+    {"=", Op::eq},
+    {"不少于", Op::ge},
+    {"不低于", Op::ge},
+    {"不小于", Op::ge},
+    {"至少", Op::ge},
+    {"大于等于", Op::ge},
+    {"大于或等于", Op::ge},
+    {"达到", Op::ge},
+    {"不超过", Op::le},
+    {"不高于", Op::le},
+    {"不多于", Op::le},
+    {"不大于", Op::le},
+    {"至多", Op::le},
+    {"小于等于", Op::le},
+    {"小于或等于", Op::le},
+    {"控制在", Op::le},
+    {"大于", Op::gt},
+    {"高于", Op::gt},
+    {"超过", Op::gt},
+    {"多于", Op::gt},
+    {"小于", Op::lt},
+    {"低于", Op::lt},
+    {"少于", Op::lt},
+    {"等于", Op::eq},
+    {"约", Op::none},
+    {"大约", Op::none},
+    {"≈", Op::none},
+    // Below the figure, said in words ("未达到90%", "不足85%", "接近90%").
+    {"未达到", Op::lt},
+    {"没有达到", Op::lt},
+    {"没达到", Op::lt},
+    {"未达", Op::lt},
+    {"不足", Op::lt},
+    {"不到", Op::lt},
+    {"接近", Op::lt},
+    {"将近", Op::lt},
+    {"未超过", Op::le},
 };
 
 constexpr OpWord kSuffixOps[] = {
@@ -140,6 +177,10 @@ bool may_start_op(char32_t cp) {
     case U'少':
     case U'等':
     case U'约':
+    case U'未':
+    case U'没':
+    case U'接':
+    case U'将':
       return true;
     default:
       return false;

@@ -562,4 +562,20 @@ ScoringKind infer_scoring_kind(std::string_view name, const Value& target, LeafW
   return ScoringKind::higher_is_better;
 }
 
+bool bound_overstates(ScoringKind kind, Op target_op, Op actual_op) {
+  const bool below = actual_op == Op::lt || actual_op == Op::le;
+  const bool above = actual_op == Op::gt || actual_op == Op::ge;
+  switch (kind) {
+    case ScoringKind::higher_is_better:
+    case ScoringKind::proportional_capped:
+      return below;
+    case ScoringKind::lower_is_better:
+      return above;
+    case ScoringKind::linear_deduction:
+      return target_op == Op::ge || target_op == Op::gt ? below : above;
+    default:
+      return false;
+  }
+}
+
 }  // namespace jixiao::core

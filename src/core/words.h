@@ -122,6 +122,13 @@ bool in_lower_is_better_category(const Evaluation& e, int index, const RuleSet& 
 // that say nothing are `manual`.
 ScoringKind infer_scoring_kind(std::string_view name, const Value& target, const Value& actual,
                                const RuleSet& rules, bool lower_category = false);
+
+// Whether an actual written as a bound (its Op: "未达到90%", "不足85%", "超过30天")
+// lies on the side of it that scores worse under `kind`: its figure overstates
+// the actual, so the evaluator decides (the engine) or only a light the figure
+// already fails is sure (monitoring). A bound on the other side ("95%以上"
+// against "≥90%") understates it at most, and is scored as written.
+bool bound_overstates(ScoringKind kind, Op target_op, Op actual_op);
 // The same, with the leaf's words classified once (`words` is of target and actual).
 ScoringKind infer_scoring_kind(std::string_view name, const Value& target, LeafWords& words,
                                const RuleSet& rules, bool lower_category = false);

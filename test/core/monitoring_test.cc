@@ -560,5 +560,17 @@ TEST(MonitoringIndicator, ShareDoneAgainstAllOfIt) {
   expect_no_light(light_at("危房改造", "按期完成", "完成45%", 6), LightStatus::unknown);
 }
 
+// An actual given as a bound on its unfavourable side ("未达到90%") is at most as
+// good as its figure: a light that figure fails is sure, a better one is not.
+TEST(MonitoringIndicator, BoundsOnTheWrongSide) {
+  expect_no_light(light_at("满意度", "≥90%", "未达到90%", 12), LightStatus::unknown);
+  expect_no_light(light_at("满意度", "≥90%", "不足50%", 6), LightStatus::unknown);
+  expect_light(light_at("满意度", "≥90%", "不足20%", 6), Light::red);
+  expect_light(light_at("满意度", "≥90%", "90%以上", 12), Light::green);
+  expect_no_light(light_at("办理时限", "≤30天", "超过20天", 6), LightStatus::unknown);
+  expect_light(light_at("办理时限", "≤30天", "超过35天", 6), Light::red);
+  expect_light(light_at("办理时限", "≤30天", "20天以内", 6), Light::green);
+}
+
 }  // namespace
 }  // namespace jixiao::core
