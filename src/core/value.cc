@@ -748,6 +748,12 @@ void parse_value_with(std::string_view written, Value& v, Reading how);
 
 constexpr size_t kLongestSplit = 64;  // bytes
 
+// Verbs of change, each two characters (change_direction, read_level_reached).
+constexpr std::string_view kRise[] = {"提高", "提升", "增长", "增加", "上升", "上涨",
+                                      "增多", "扩大", "增强", "增幅", "新增"};
+constexpr std::string_view kFall[] = {"下降", "降低", "减少", "缩短", "缩减",
+                                      "压缩", "减低", "下调", "降幅", "减幅"};
+
 // Where a lower and an upper bound written apart meet: "≥90%且≤100%",
 // "≥90%，≤100%", "90%以上100%以下". Returns where the first ends and the second
 // begins, or false.
@@ -798,6 +804,42 @@ bool read_two_bounds(std::string_view s, size_t first_end, size_t second_begin, 
 
 // "100%±5%", "100±5家": the range from the figure less the margin to the
 // figure plus it. The margin's unit, when written, must be the figure's.
+// "由85%提升至92%", "从80%提高到92%", "由5天缩短为3天": a change with both of
+// its ends. The level reached is the figure, the one a target of a level asks
+// for; it must be in the unit of the level left (or that one in none).
+bool read_level_reached(std::string_view s, Value& v) {
+  const auto ends = [&](std::string_view verb) {
+    const size_t at = s.find(verb);
+    if (at == std::string_view::npos || !text::has_digit(s.substr(0, at))) return false;
+    std::string_view to = s.substr(at + verb.size());
+    bool said = false;
+    for (std::string_view w : {"至", "到", "为"}) {
+      if (!said && to.starts_with(w)) {
+        to.remove_prefix(w.size());
+        said = true;
+      }
+    }
+    if (!said) return false;
+    std::string_view from = s.substr(0, at);
+    for (std::string_view w : {"由", "从"}) {
+      if (from.starts_with(w)) from.remove_prefix(w.size());
+    }
+    Value before;
+    Value after;
+    parse_value_with(std::string(from), before, Reading::one_figure);
+    parse_value_with(std::string(to), after, Reading::one_figure);
+    if (before.kind != ValueKind::number || after.kind != ValueKind::number ||
+        before.op != Op::none || after.op != Op::none || !after.label.empty() ||
+        (!before.unit.empty() && before.unit != after.unit)) {
+      return false;
+    }
+    v = after;
+    return true;
+  };
+  return std::any_of(std::begin(kRise), std::end(kRise), ends) ||
+         std::any_of(std::begin(kFall), std::end(kFall), ends);
+}
+
 bool read_plus_minus(std::string_view s, size_t at, Value& v) {
   constexpr std::string_view kSign = "±";
   Value centre;
@@ -889,8 +931,9 @@ void parse_value_with(std::string_view written, Value& v, Reading how) {
   const size_t sign = whole.find("±");
   const bool read = sign != std::string::npos && sign > 0
                         ? read_plus_minus(whole, sign, range)
-                        : find_two_bounds(whole, first_end, second_begin) &&
-                              read_two_bounds(whole, first_end, second_begin, range);
+                        : (find_two_bounds(whole, first_end, second_begin) &&
+                           read_two_bounds(whole, first_end, second_begin, range)) ||
+                              read_level_reached(whole, range);
   if (read) std::swap(v, range);
 }
 
@@ -1006,10 +1049,6 @@ PerPeriod per_period(const Value& v) {
 
 namespace {
 
-constexpr std::string_view kRise[] = {"提高", "提升", "增长", "增加", "上升", "上涨",
-                                      "增多", "扩大", "增强", "增幅", "新增"};
-constexpr std::string_view kFall[] = {"下降", "降低", "减少", "缩短", "缩减",
-                                      "压缩", "减低", "下调", "降幅", "减幅"};
 // Say a change only against the past (change_direction).
 constexpr std::string_view kAbove = "高于";
 constexpr std::string_view kBelow = "低于";
