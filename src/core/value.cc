@@ -287,7 +287,9 @@ void set_figure(Value& v, Op op, double number, int decimals, std::string_view u
 
 bool try_date(std::string_view s, Value& v) {
   Cursor c{s};
-  for (std::string_view w : {"截至", "截止", "已于", "已在", "于", "在"}) c.eat(w);
+  for (std::string_view w :
+       {"延期至", "推迟至", "延迟至", "延后至", "延至", "截至", "截止", "已于", "已在", "于", "在"})
+    c.eat(w);
   Date d;
   bool any = false;
   const size_t year_start = c.i;
