@@ -92,7 +92,10 @@ class Judge {
 
  private:
   LightResult numeric() const;
-  LightResult higher(double a, double t, double f) const;
+  // `level`: a rate measured as it stands (满意度, 合格率), compared with the
+  // target as it is; else a quantity done so far, against the plan to date.
+  LightResult higher(double a, double t, double f, bool level = false) const;
+  bool measured_as_it_stands(const Value& target, const Value& actual) const;
   LightResult lower(double a, double t, double f) const;
   LightResult deadline() const;
   LightResult words() const;
@@ -174,7 +177,8 @@ LightResult Judge::numeric() const {
   const Direction dir = kind == ScoringKind::lower_is_better || zero_means_none ? Direction::lower
                                                                                 : Direction::higher;
   LightResult light = dir == Direction::lower ? lower(c.a, c.t, c.display_factor)
-                                              : higher(c.a, c.t, c.display_factor);
+                                              : higher(c.a, c.t, c.display_factor,
+                                                       measured_as_it_stands(target, actual));
   // "未达到90%": a light the bound already fails is sure, a better one is not.
   const bool sure = light.light == Light::red || light.light == Light::yellow;
   if (light.status == LightStatus::lit && !sure &&
@@ -189,7 +193,26 @@ LightResult Judge::numeric() const {
   return light;
 }
 
-LightResult Judge::higher(double a, double t, double f) const {
+// Whether a figure is a rate or a score measured as it stands (满意度 88%,
+// 合格率 96%, 增长率 4%, 95分), which the months do not add up to: a share of
+// the plan to date would show 88% of ≥90% in June as 196%. A share of an
+// annual total done so far (完成率, 执行率, 覆盖率, 资金到位率, "完成45%")
+// grows with the months and is pro-rated like any quantity.
+bool Judge::measured_as_it_stands(const Value& target, const Value& actual) const {
+  if (target.unit != "%" && target.unit != "分") return false;
+  static constexpr std::string_view kDoneSoFar[] = {"完成", "执行", "进度", "到位", "发放",
+                                                    "拨付", "支付", "支出", "兑现", "覆盖",
+                                                    "建成", "实施", "开工", "竣工", "落实"};
+  for (std::string_view said : {std::string_view(in_.name), std::string_view(target.label),
+                                std::string_view(actual.label)}) {
+    for (std::string_view w : kDoneSoFar) {
+      if (said.find(w) != std::string_view::npos) return false;
+    }
+  }
+  return true;
+}
+
+LightResult Judge::higher(double a, double t, double f, bool level) const {
   const std::string m = std::to_string(in_.month);
   if (t <= 0) {
     const bool met = a >= t;
@@ -197,20 +220,23 @@ LightResult Judge::higher(double a, double t, double f) const {
                "年度指标值为" + num(t, f) + "，不计算进度比；截至第" + m + "月实际完成" +
                    num(a, f) + (met ? " ≥ " : " < ") + num(t, f));
   }
-  const double plan = t * in_.month / 12;
-  const double v = a / plan;
+  const double share_of_year = level ? 1.0 : in_.month / 12.0;
+  const double v = a / (t * share_of_year);
   std::string text =
-      "进度比 = " + num(a, f) + "/(" + num(t, f) + "×" + m + "/12) = " + format_percent(v);
+      level ? "比率类指标按当前水平比较，不按月份折算：" + num(a, f) + "/" + num(t, f) + " = " +
+                  format_percent(v)
+            : "进度比 = " + num(a, f) + "/(" + num(t, f) + "×" + m + "/12) = " + format_percent(v);
   if (below(v, b_.indicator_yellow)) return lit(Light::red, v, std::move(text));
   if (below(v, b_.indicator_green)) return lit(Light::yellow, v, std::move(text));
   if (in_.target.op == Op::range && in_.target.upper > 0) {
     double upper = in_.target.upper;
     if (in_.target.unit.empty() && in_.target.factor == 1) upper *= in_.actual.factor;
-    const double over = a / (upper * in_.month / 12);
+    const double over = a / (upper * share_of_year);
     if (!below(over, b_.indicator_blue)) {
       return lit(Light::blue, v,
-                 text + "；按上限计 " + num(a, f) + "/(" + num(upper, f) + "×" + m +
-                     "/12) = " + format_percent(over));
+                 text + "；按上限计 " + num(a, f) + "/" +
+                     (level ? num(upper, f) : "(" + num(upper, f) + "×" + m + "/12)") + " = " +
+                     format_percent(over));
     }
     return lit(Light::green, v, std::move(text));
   }

@@ -109,7 +109,7 @@ INSTANTIATE_TEST_SUITE_P(
         // Negative actuals are far behind.
         Band{"≥100人", "-5人", 6, Light::red},
         // A bare number reads as ≥ when the name is not lower-is-better.
-        Band{"100%", "101%", 6, Light::blue}));
+        Band{"1000", "601", 6, Light::blue}));
 
 TEST(MonitoringIndicator, ConvertsUnits) {
   const LightResult bare = light_at("投资额", "≥1000万元", "400", 6);
@@ -539,7 +539,9 @@ TEST(MonitoringIndicator, ChangesAsked) {
       {"群众满意度", "有所提升", "提升3%", 6, Light::green},
       // Figures: a fall against a rise of 5% is below zero.
       {"农户收入", "较上年提高5%", "下降1%", 6, Light::red},
-      {"农户收入", "较上年提高5%", "提高2%", 6, Light::green},
+      // A rate of change is measured as it stands, not pro-rated: 2% of 5% by June is behind.
+      {"农户收入", "较上年提高5%", "提高2%", 6, Light::red},
+      {"农户收入", "较上年提高5%", "提高4.5%", 6, Light::green},
   };
   for (const Case& c : cases) {
     expect_light(light_at(c.name, c.target, c.actual, c.month), c.light,
@@ -560,12 +562,33 @@ TEST(MonitoringIndicator, ShareDoneAgainstAllOfIt) {
   expect_no_light(light_at("危房改造", "按期完成", "完成45%", 6), LightStatus::unknown);
 }
 
+// A rate or score measured as it stands (满意度, 合格率, 增长率) is compared with
+// its target as it is; a share of the year's work done so far (完成率, 执行率,
+// 覆盖率, 到位率) against the plan to date.
+TEST(MonitoringIndicator, RatesAsTheyStandAreNotProRated) {
+  const LightResult satisfied = light_at("群众满意度", "≥90%", "88%", 6);
+  expect_light(satisfied, Light::green);
+  EXPECT_EQ(satisfied.explanation,
+            "比率类指标按当前水平比较，不按月份折算：88%/90% = 97.78%，绿灯");
+  expect_light(light_at("群众满意度", "≥90%", "92%", 3), Light::green);  // was 409 %, blue
+  expect_light(light_at("产品合格率", "≥95%", "50%", 12), Light::red);
+  expect_light(light_at("满意度", "≥90分", "95分", 6), Light::green);
+  expect_light(light_at("收入增长率", "≥5%", "3.5%", 6), Light::yellow);
+  // Done so far, by the name or by the words before the figure.
+  expect_light(light_at("项目完成率", "100%", "45%", 6), Light::green);
+  expect_light(light_at("资金到位率", "≥95%", "95%", 6), Light::blue);
+  expect_light(light_at("改造任务", "≥90%", "完成45%", 6), Light::green);
+  // Counts and amounts are quantities done so far, whatever they measure.
+  expect_light(light_at("满意度调查人数", "≥500人", "250人", 6), Light::green);
+}
+
 // An actual given as a bound on its unfavourable side ("未达到90%") is at most as
 // good as its figure: a light that figure fails is sure, a better one is not.
 TEST(MonitoringIndicator, BoundsOnTheWrongSide) {
   expect_no_light(light_at("满意度", "≥90%", "未达到90%", 12), LightStatus::unknown);
-  expect_no_light(light_at("满意度", "≥90%", "不足50%", 6), LightStatus::unknown);
-  expect_light(light_at("满意度", "≥90%", "不足20%", 6), Light::red);
+  expect_no_light(light_at("资金到位率", "≥90%", "不足50%", 6), LightStatus::unknown);
+  expect_light(light_at("资金到位率", "≥90%", "不足20%", 6), Light::red);
+  expect_light(light_at("满意度", "≥90%", "不足50%", 6), Light::red);
   expect_light(light_at("满意度", "≥90%", "90%以上", 12), Light::green);
   expect_no_light(light_at("办理时限", "≤30天", "超过20天", 6), LightStatus::unknown);
   expect_light(light_at("办理时限", "≤30天", "超过35天", 6), Light::red);
