@@ -842,6 +842,24 @@ bool read_level_reached(std::string_view s, Value& v) {
          std::any_of(std::begin(kFall), std::end(kFall), ends);
 }
 
+// "计划500人，实际480人", "目标95%，实际完成96%": the plan, then what was done;
+// the figure is the one after 实际.
+bool read_plan_then_actual(std::string_view s, Value& v) {
+  constexpr std::string_view kActually = "实际";
+  const size_t at = s.rfind(kActually);
+  if (at == std::string_view::npos) return false;
+  const std::string_view plan = s.substr(0, at);
+  static constexpr std::string_view kPlanned[] = {"计划", "目标", "预期", "预计", "任务"};
+  const bool planned = std::any_of(std::begin(kPlanned), std::end(kPlanned),
+                                   [&](auto w) { return plan.find(w) != std::string_view::npos; });
+  if (!planned || !text::has_digit(plan)) return false;
+  Value done;
+  parse_value_with(std::string(s.substr(at + kActually.size())), done, Reading::one_figure);
+  if (done.kind != ValueKind::number || done.op != Op::none) return false;
+  v = done;
+  return true;
+}
+
 bool read_plus_minus(std::string_view s, size_t at, Value& v) {
   constexpr std::string_view kSign = "±";
   Value centre;
@@ -935,7 +953,8 @@ void parse_value_with(std::string_view written, Value& v, Reading how) {
                         ? read_plus_minus(whole, sign, range)
                         : (find_two_bounds(whole, first_end, second_begin) &&
                            read_two_bounds(whole, first_end, second_begin, range)) ||
-                              read_level_reached(whole, range);
+                              read_level_reached(whole, range) ||
+                              read_plan_then_actual(whole, range);
   if (read) std::swap(v, range);
 }
 
