@@ -274,6 +274,14 @@ std::optional<bool> none_happened(const Value& target, const Value& actual) {
     for (std::string_view none : {"无", "零", "未发生", "没有发生", "未出现"}) {
       if (actual.text == none) return true;
     }
+    // "未超预算" against a ceiling in money ("≤100万元"): spending stayed within it.
+    if (target.unit == "元") {
+      for (std::string_view within :
+           {"未超预算", "未超出预算", "未超过预算", "没有超预算", "不超预算", "在预算内",
+            "在预算范围内", "控制在预算内", "控制在预算范围内"}) {
+        if (actual.text == within) return true;
+      }
+    }
     return std::nullopt;
   }
   if (target.kind != ValueKind::text || !target_says_none(target)) return std::nullopt;
