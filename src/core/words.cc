@@ -533,12 +533,14 @@ ScoringKind infer_scoring_kind(std::string_view name, const Value& target, LeafW
         case Op::none:
           // A bare 0 ("0起", "0件") means nothing may happen, not "at least nothing".
           if (target.number == 0) return ScoringKind::equal;
-          // "投诉率下降10%", "成本降低5%": the figure is the size of the change asked
-          // for, whatever the name or category says of the quantity (asked last:
-          // it matters only where they would make the target a ceiling).
+          // "投诉率下降10%", "成本降低5%", or "5%" for "单位能耗下降率": the figure is
+          // the size of the change asked for, whatever the name or category says of
+          // the quantity (asked last: it matters only where they would make the
+          // target a ceiling).
           return (lower_category || is_lower_is_better_name(name, rules) ||
                   is_lower_is_better_name(target.label, rules)) &&
-                         (target.label.empty() || change_direction(target.label) == 0)
+                         (target.label.empty() || change_direction(target.label) == 0) &&
+                         change_direction(name) == 0
                      ? ScoringKind::lower_is_better
                      : ScoringKind::higher_is_better;
       }
