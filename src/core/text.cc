@@ -360,9 +360,9 @@ bool falls_short_after(std::string_view after) {
   }
   if (after.empty()) return false;
   static constexpr std::string_view kShort[] = {
-      "不明显", "不显著", "不到", "不足", "不够", "不理想", "不佳", "不高", "不好",
-      "不全",   "不充分", "较低", "偏低", "较差", "偏差",   "欠佳", "滞后", "缓慢",
-      "较慢",   "未达",   "有待", "较少", "偏少", "一般",   "不大"};
+      "不明显", "不显著", "不到", "不足", "不够", "不理想", "不佳", "不高", "不好", "不全",
+      "不充分", "较低",   "偏低", "较差", "偏差", "欠佳",   "滞后", "缓慢", "较慢", "未达",
+      "有待",   "较少",   "偏少", "一般", "不大", "一半",   "过半", "部分", "少数"};
   for (std::string_view word : kShort) {
     if (after.find(word) != std::string_view::npos) return true;
   }
