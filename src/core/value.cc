@@ -135,6 +135,8 @@ constexpr OpWord kPrefixOps[] = {
     {"约", Op::none},
     {"大约", Op::none},
     {"≈", Op::none},
+    {"最多", Op::le},
+    {"最少", Op::ge},
     // Below the figure, said in words ("未达到90%", "不足85%", "接近90%").
     {"未达到", Op::lt},
     {"没有达到", Op::lt},
@@ -177,6 +179,7 @@ bool may_start_op(char32_t cp) {
     case U'少':
     case U'等':
     case U'约':
+    case U'最':
     case U'未':
     case U'没':
     case U'接':
@@ -924,10 +927,9 @@ void parse_value_with(std::string_view written, Value& v, Reading how) {
     std::string arabic;
     if (arabic_numerals(s, arabic)) {
       parse_value_with(arabic, v, how);
-      if (v.kind == ValueKind::number &&
-          (v.unit_known || is_counting_word(v.unit) || !counted_measure(v.unit).empty())) {
-        return;
-      }
+      // Only a counting word alone: with a noun after it the numerals are mostly
+      // a slogan ("三个到位", "四个全覆盖"), not a count.
+      if (v.kind == ValueKind::number && (v.unit_known || is_counting_word(v.unit))) return;
       reset_value(v);
     }
     v.kind = ValueKind::text;
