@@ -56,6 +56,10 @@ constexpr UnitEntry kUnits[] = {
     {"亩", "平方米", 2000.0 / 3},
     {"公顷", "平方米", 10000},
     {"平方公里", "平方米", 1e6},
+    // The same count said with 次 after it.
+    {"批次", "批", 1},
+    {"场次", "场", 1},
+    {"期次", "期", 1},
 };
 // clang-format on
 
