@@ -346,8 +346,15 @@ bool negated_before(std::string_view before) {
     const size_t at = before.rfind(mark);
     if (at != std::string_view::npos) before.remove_prefix(at + mark.size());
   }
+  // Words that say it is still to be done ("有待提升", "仍需加强") negate as 未 does.
+  static constexpr std::string_view kNotYet[] = {"有待", "仍需", "尚需",     "还需",      "亟需",
+                                                 "亟待", "仍待", "需进一步", "需要进一步"};
   for (size_t at = 0; at < before.size();) {
-    if (starts_negated(before.substr(at))) return true;
+    const std::string_view rest = before.substr(at);
+    if (starts_negated(rest)) return true;
+    for (std::string_view w : kNotYet) {
+      if (rest.starts_with(w)) return true;
+    }
     next_code_point(before, at);
   }
   return false;
@@ -362,7 +369,7 @@ bool falls_short_after(std::string_view after) {
   static constexpr std::string_view kShort[] = {
       "不明显", "不显著", "不到", "不足", "不够", "不理想", "不佳", "不高", "不好", "不全",
       "不充分", "较低",   "偏低", "较差", "偏差", "欠佳",   "滞后", "缓慢", "较慢", "未达",
-      "有待",   "较少",   "偏少", "一般", "不大", "一半",   "过半", "部分", "少数"};
+      "有待",   "较少",   "偏少", "一般", "不大", "一半",   "过半", "部分", "少数", "率低"};
   for (std::string_view word : kShort) {
     if (after.find(word) != std::string_view::npos) return true;
   }
