@@ -75,11 +75,15 @@ struct WordIndex {
   // 制率 are compared where an indicator's name has 率.
   struct LowerNames {
     std::string tail;                             // the last character
+    char32_t tail_code = 0;                       // …as a code point
     bool whole = false;                           // the tail alone is a listed name
     StringTable by_pair;                          // last two characters → index in `pairs`
     std::vector<std::vector<std::string>> pairs;  // the names, by their last two characters
   };
   std::vector<LowerNames> lower_names;
+  // Bit (c & 63) is set for every group's tail c: most characters of a name
+  // are passed over with one test.
+  uint64_t lower_tails = 0;
   // Different for every index_words() call in the process: remembered
   // classifications (words.cc) are keyed by it, so they never outlive the
   // lists they were made from.

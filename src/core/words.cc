@@ -201,6 +201,9 @@ void index_words(RuleSet& rules) {
     if (group == index.lower_names.end()) {
       group = index.lower_names.emplace(index.lower_names.end());
       group->tail = tail;
+      size_t i = 0;
+      group->tail_code = text::next_code_point(tail, i);
+      index.lower_tails |= uint64_t{1} << (group->tail_code & 63);
     }
     if (last == 0) {
       group->whole = true;
@@ -238,19 +241,23 @@ bool is_lower_is_better_name(std::string_view name, const RuleSet& rules) {
     return false;
   }
   // Each occurrence of a last character ("率") is where a name may end; the
-  // character before it picks the names that can end there.
-  for (const WordIndex::LowerNames& group : index.lower_names) {
-    for (size_t at = name.find(group.tail); at != std::string_view::npos;
-         at = name.find(group.tail, at + 1)) {
+  // character before it picks the names that can end there. One pass over the
+  // name, whatever the number of last characters.
+  for (size_t end = 0; end < name.size();) {
+    const size_t at = end;
+    const char32_t c = text::next_code_point(name, end);
+    if ((index.lower_tails >> (c & 63) & 1) == 0) continue;
+    for (const WordIndex::LowerNames& group : index.lower_names) {
+      if (group.tail_code != c) continue;
       if (group.whole) return true;
-      if (at == 0) continue;
-      const size_t end = at + group.tail.size();
+      if (at == 0) break;
       const size_t before = previous_character(name, at);
       const int pair = group.by_pair.find(name.substr(before, end - before));
-      if (pair < 0) continue;
+      if (pair < 0) break;
       for (const std::string& n : group.pairs[static_cast<size_t>(pair)]) {
         if (n.size() <= end && name.compare(end - n.size(), n.size(), n) == 0) return true;
       }
+      break;
     }
   }
   return false;
