@@ -1,5 +1,6 @@
 #include "core/words.h"
 
+#include "core/concat.h"
 #include "core/substring.h"
 #include "core/text.h"
 
@@ -357,6 +358,20 @@ std::optional<bool> change_not_made(int forbidden, const Value& actual) {
 std::optional<bool> change_met(const Value& target, const Value& actual) {
   int wanted = 0;
   if (target.kind == ValueKind::text) {
+    // "≥上年", "≤上年水平": the signs said in words ("不低于上年", "不高于上年").
+    static constexpr std::pair<std::string_view, std::string_view> kSigns[] = {
+        {"≥", "不低于"}, {"≤", "不高于"}, {">", "高于"}, {"<", "低于"}};
+    for (const auto& [sign, words] : kSigns) {
+      if (!target.text.starts_with(sign)) continue;
+      const std::string_view rest = std::string_view(target.text).substr(sign.size());
+      if (rest.starts_with("上年") || rest.starts_with("去年") || rest.starts_with("上一年") ||
+          rest.starts_with("同期")) {
+        Value said = target;
+        said.text = concat(words, rest);
+        return change_met(said, actual);
+      }
+      break;
+    }
     wanted = change_direction(target.text);
     if (wanted == 0) {
       for (std::string_view must_not : {"不", "未"}) {
