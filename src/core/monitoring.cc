@@ -200,9 +200,9 @@ LightResult Judge::numeric() const {
 // grows with the months and is pro-rated like any quantity.
 bool Judge::measured_as_it_stands(const Value& target, const Value& actual) const {
   if (target.unit != "%" && target.unit != "分") return false;
-  static constexpr std::string_view kDoneSoFar[] = {"完成", "执行", "进度", "到位", "发放",
-                                                    "拨付", "支付", "支出", "兑现", "覆盖",
-                                                    "建成", "实施", "开工", "竣工", "落实"};
+  static constexpr std::string_view kDoneSoFar[] = {
+      "完成", "执行", "进度", "到位", "发放", "拨付", "支付", "支出",    "兑现",
+      "覆盖", "建成", "实施", "开工", "竣工", "落实", "验收", "资金使用"};
   for (std::string_view said : {std::string_view(in_.name), std::string_view(target.label),
                                 std::string_view(actual.label)}) {
     for (std::string_view w : kDoneSoFar) {

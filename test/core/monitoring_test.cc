@@ -578,6 +578,8 @@ TEST(MonitoringIndicator, RatesAsTheyStandAreNotProRated) {
   expect_light(light_at("项目完成率", "100%", "45%", 6), Light::green);
   expect_light(light_at("资金到位率", "≥95%", "95%", 6), Light::blue);
   expect_light(light_at("改造任务", "≥90%", "完成45%", 6), Light::green);
+  expect_light(light_at("资金使用率", "≥90%", "45%", 6), Light::green);
+  expect_light(light_at("设备使用率", "≥90%", "45%", 6), Light::red);  // a level
   // Counts and amounts are quantities done so far, whatever they measure.
   expect_light(light_at("满意度调查人数", "≥500人", "250人", 6), Light::green);
 }
