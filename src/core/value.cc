@@ -720,8 +720,8 @@ bool read_unit_figure(std::string_view s, Value& v) {
   }
   // Letters, % and up to eight Chinese characters (U+4000–U+9FFF, lead bytes
   // E4–E9: no punctuation there), none of them one that starts a range (至,
-  // 到) or a date (年, 月, 季), and not ending in a character a suffix ends
-  // in (成, 右, 上, 下, 内, 前).
+  // 到) or a date (年, 月, 季) or says more (余, 多), and not ending in a
+  // character a suffix ends in (成, 右, 上, 下, 内, 前).
   size_t points = 0;
   for (size_t i = 0; i < unit.size(); ++points) {
     const auto b = static_cast<unsigned char>(unit[i]);
@@ -734,7 +734,10 @@ bool read_unit_figure(std::string_view s, Value& v) {
     const auto b2 = static_cast<unsigned char>(unit[i + 2]);
     if ((b1 & 0xC0) != 0x80 || (b2 & 0xC0) != 0x80) return false;
     const std::string_view ch = unit.substr(i, 3);
-    if (ch == "至" || ch == "到" || ch == "年" || ch == "月" || ch == "季") return false;
+    if (ch == "至" || ch == "到" || ch == "年" || ch == "月" || ch == "季" || ch == "余" ||
+        ch == "多") {
+      return false;  // a range, a date, or more than the figure ("1万余人"): the general way
+    }
     if (i + 3 == unit.size() &&
         (ch == "成" || ch == "右" || ch == "上" || ch == "下" || ch == "内" || ch == "前")) {
       return false;
@@ -809,6 +812,29 @@ bool read_two_bounds(std::string_view s, size_t first_end, size_t second_begin, 
 
 // "100%±5%", "100±5家": the range from the figure less the margin to the
 // figure plus it. The margin's unit, when written, must be the figure's.
+// "1万余人次", "2.5万多元": more than the figure, with 余 or 多 after the
+// multiplier. Writes the text with them the other way round into `out` ("1余万人次",
+// as "100余万元" is written and read) and returns true; false when there is none.
+bool more_after_multiplier(std::string_view s, std::string& out) {
+  for (size_t i = 1; i < s.size(); ++i) {
+    if (!is_digit(s[i - 1])) continue;
+    const std::string_view rest = s.substr(i);
+    for (std::string_view multiplier : {"万", "亿", "千", "百"}) {
+      if (!rest.starts_with(multiplier)) continue;
+      const std::string_view after = rest.substr(multiplier.size());
+      for (std::string_view more : {"余", "多"}) {
+        if (!after.starts_with(more)) continue;
+        out.assign(s.substr(0, i));
+        out.append(more);
+        out.append(multiplier);
+        out.append(after.substr(more.size()));
+        return true;
+      }
+    }
+  }
+  return false;
+}
+
 // "由85%提升至92%", "从80%提高到92%", "由5天缩短为3天": a change with both of
 // its ends. The level reached is the figure, the one a target of a level asks
 // for; it must be in the unit of the level left (or that one in none).
@@ -936,7 +962,8 @@ void parse_value_with(std::string_view written, Value& v, Reading how) {
     v.text.assign(s);
     return;
   }
-  read_figure(s, v);
+  std::string moved;
+  read_figure(more_after_multiplier(s, moved) ? std::string_view(moved) : s, v);
   // Two bounds or a margin ("≥90%且≤100%", "100%±5%") read as one figure leave
   // words after it, which make it unreadable: only then are they looked for.
   // They fit in a short cell (longer text is prose), and a part is never split

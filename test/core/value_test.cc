@@ -75,6 +75,8 @@ INSTANTIATE_TEST_SUITE_P(
                     Row{"零事故", ValueKind::text, Op::none, 0, "", 0},
                     Row{"1000余人次", ValueKind::number, Op::ge, 1000, "人次", 0},
                     Row{"100多家", ValueKind::number, Op::ge, 100, "家", 0},
+                    Row{"1万余人次", ValueKind::number, Op::ge, 1e4, "人次", 0},
+                    Row{"2.5万多元", ValueKind::number, Op::ge, 2.5e4, "元", 1},
                     Row{"≤5余次", ValueKind::number, Op::le, 5, "次", 0},
                     Row{"100%到位", ValueKind::number, Op::none, 100, "%", 0},
                     Row{"≥98%合格", ValueKind::number, Op::ge, 98, "%", 0},
@@ -361,16 +363,17 @@ TEST(Value, ReaderGivesWhatParseValueGivesForCommonCells) {
   ValueReader reader;
   Value out;
   for (int round = 0; round < 2; ++round) {  // a miss, then a hit
-    for (const char* s : {"≥100家",       "100%",        "155家",
-                          "2024年12月前", "优",          "≥90%",
-                          "642台",        "292.92万元",  "≥4亿元",
-                          "=20篇",        "5个工作日内", "3个工作日",
-                          "≥170 家",      "1,234.5万元", "100-200家",
-                          "≥0.5",         "≥100.0%",     "不少于42000平方米",
-                          "≤1元/人",      "≥1a",         "1%%",
-                          "12月",         "100以上",     "0001家",
-                          "≥.5家",        "≥5.家",       "≥12345678901234567890家",
-                          "约100台",      "100台左右"}) {
+    for (const char* s : {"≥100家",       "100%",         "155家",
+                          "2024年12月前", "优",           "≥90%",
+                          "642台",        "292.92万元",   "≥4亿元",
+                          "=20篇",        "5个工作日内",  "3个工作日",
+                          "≥170 家",      "1,234.5万元",  "100-200家",
+                          "≥0.5",         "≥100.0%",      "不少于42000平方米",
+                          "≤1元/人",      "≥1a",          "1%%",
+                          "12月",         "100以上",      "0001家",
+                          "≥.5家",        "≥5.家",        "≥12345678901234567890家",
+                          "约100台",      "100台左右",    "1万余人次",
+                          "2.5万多元",    "完成培训两期", "未达到90%"}) {
       reader.read(s, out);
       expect_same_value(out, parse_value(s), s);
     }
