@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "test/support/random.h"
+#include "test/support/value_compare.h"
 
 namespace jixiao::core {
 namespace {
@@ -274,23 +275,7 @@ TEST(Value, ReusingStorageGivesTheSameResult) {
   }
 }
 
-void expect_same_value(const Value& a, const Value& b, const std::string& written) {
-  EXPECT_EQ(a.kind, b.kind) << written;
-  EXPECT_EQ(a.op, b.op) << written;
-  // Bit for bit: a fast path must compute the very same doubles.
-  EXPECT_EQ(std::signbit(a.number), std::signbit(b.number)) << written;
-  EXPECT_EQ(a.number, b.number) << written;
-  EXPECT_EQ(a.factor, b.factor) << written;
-  EXPECT_EQ(a.upper, b.upper) << written;
-  EXPECT_EQ(a.unit, b.unit) << written;
-  EXPECT_EQ(a.unit_known, b.unit_known) << written;
-  EXPECT_EQ(a.decimals, b.decimals) << written;
-  EXPECT_EQ(a.label, b.label) << written;
-  EXPECT_EQ(a.date.year, b.date.year) << written;
-  EXPECT_EQ(a.date.month, b.date.month) << written;
-  EXPECT_EQ(a.date.day, b.date.day) << written;
-  EXPECT_EQ(a.text, b.text) << written;
-}
+using test::expect_same_value;
 
 // Texts shaped like table cells, with the odd forms near each shape: figures
 // with operators, units, suffixes, ranges, dates, words, stray spaces and

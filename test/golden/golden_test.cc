@@ -17,6 +17,7 @@
 #include "format/evaluation_reader.h"
 #include "format/rule_set_json.h"
 #include "test/support/file_text.h"
+#include "test/support/value_compare.h"
 
 namespace jixiao {
 namespace {
@@ -148,8 +149,13 @@ void fill(Evaluation& e, const Table& t) {
     if (auto w = number(t.cell(row, "分值"))) n.weight = *w;
     n.target_text = t.cell(row, "年度指标值");
     n.actual_text = t.cell(row, "实际完成值");
-    n.target = core::parse_value(n.target_text);
-    n.actual = core::parse_value(n.actual_text);
+    // As the file reader reads them (core::ValueReader, with its shortcuts), and
+    // the same as parse_value reads them.
+    static core::ValueReader reader;
+    reader.read(n.target_text, n.target);
+    reader.read(n.actual_text, n.actual);
+    test::expect_same_value(n.target, core::parse_value(n.target_text), n.target_text);
+    test::expect_same_value(n.actual, core::parse_value(n.actual_text), n.actual_text);
     if (auto s = t.cell(row, "填报得分"); !s.empty()) {
       n.stated_score = core::Figure{std::stod(s), core::decimals_of(s)};
     }
