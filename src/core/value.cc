@@ -835,6 +835,21 @@ bool more_after_multiplier(std::string_view s, std::string& out) {
   return false;
 }
 
+// What a figure's cell may hold that says nothing the reader needs: "(含)" in
+// "95%(含)以上" (以上 includes its bound already; brackets are normalised to
+// ASCII), and 余/多 after the multiplier (more_after_multiplier). Writes the
+// tidied text into `out` and returns true, or returns false when there is
+// nothing to tidy.
+bool tidy_figure(std::string_view s, std::string& out) {
+  constexpr std::string_view kInclusive = "(含)";
+  const size_t at = s.find(kInclusive);
+  if (at == std::string_view::npos) return more_after_multiplier(s, out);
+  std::string without(s.substr(0, at));
+  without.append(s.substr(at + kInclusive.size()));
+  if (!more_after_multiplier(without, out)) out = std::move(without);
+  return true;
+}
+
 // "由85%提升至92%", "从80%提高到92%", "由5天缩短为3天": a change with both of
 // its ends. The level reached is the figure, the one a target of a level asks
 // for; it must be in the unit of the level left (or that one in none).
@@ -962,8 +977,8 @@ void parse_value_with(std::string_view written, Value& v, Reading how) {
     v.text.assign(s);
     return;
   }
-  std::string moved;
-  read_figure(more_after_multiplier(s, moved) ? std::string_view(moved) : s, v);
+  std::string tidied;
+  read_figure(tidy_figure(s, tidied) ? std::string_view(tidied) : s, v);
   // Two bounds or a margin ("≥90%且≤100%", "100%±5%") read as one figure leave
   // words after it, which make it unreadable: only then are they looked for.
   // They fit in a short cell (longer text is prose), and a part is never split
