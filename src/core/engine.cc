@@ -313,7 +313,9 @@ Assessment LeafScorer::assess(ScoringKind kind, const Indicator& n, const Value&
         flag(FlagKind::target_not_time);
         return as;
       }
-      if (actual.kind != ValueKind::date) {
+      const std::optional<Date> done =
+          actual.kind == ValueKind::date ? actual.date : year_month_of(actual);  // "2024.12"
+      if (!done) {
         flag(actual.kind == ValueKind::empty ? FlagKind::actual_time_missing
                                              : FlagKind::actual_not_time);
         return as;
@@ -325,7 +327,7 @@ Assessment LeafScorer::assess(ScoringKind kind, const Indicator& n, const Value&
         if (d.year == 0 && e_.year != 0) d.year = e_.year + d.years_after;
         return d;
       };
-      const bool met = compare_dates(in_year(actual.date), in_year(n.target.date)) <= 0;
+      const bool met = compare_dates(in_year(*done), in_year(n.target.date)) <= 0;
       as.score = met ? w : 0;
       why = {met ? Reason::deadline_met : Reason::deadline_missed, 0, 0, w};
       as.short_of_target = !met;

@@ -265,17 +265,19 @@ LightResult Judge::deadline() const {
   const std::string limit = "完成时限" + date_text(target.date);
   const std::string m = std::to_string(in_.month);
   bool done = false;
-  switch (actual.kind) {
+  const std::optional<Date> done_on =
+      actual.kind == ValueKind::date ? actual.date : year_month_of(actual);  // "2024.12"
+  switch (done_on ? ValueKind::date : actual.kind) {
     case ValueKind::date: {
       // A completion date after the report month, or in a later year, is a
       // plan, not a completion.
-      const bool next_year =
-          actual.date.years_after > 0 || (in_.year != 0 && actual.date.year > in_.year);
-      if (!next_year && (actual.date.month == 0 || actual.date.month <= in_.month)) {
-        const bool on_time = compare_dates(actual.date, target.date) <= 0;
-        return lit(on_time ? Light::green : Light::red, std::nullopt,
-                   limit + "，已于" + date_text(actual.date) + "完成" +
-                       (on_time ? "，未超过时限" : "，晚于时限"));
+      const Date& on = *done_on;
+      const bool next_year = on.years_after > 0 || (in_.year != 0 && on.year > in_.year);
+      if (!next_year && (on.month == 0 || on.month <= in_.month)) {
+        const bool on_time = compare_dates(on, target.date) <= 0;
+        return lit(
+            on_time ? Light::green : Light::red, std::nullopt,
+            limit + "，已于" + date_text(on) + "完成" + (on_time ? "，未超过时限" : "，晚于时限"));
       }
       break;
     }

@@ -1294,6 +1294,20 @@ std::pair<int, int> date_key(const Date& d) {
 
 }  // namespace
 
+std::optional<Date> year_month_of(const Value& v) {
+  if (v.kind != ValueKind::number || v.op != Op::none || !v.unit.empty() || v.factor != 1 ||
+      v.decimals < 1 || v.decimals > 2 || !v.label.empty()) {
+    return std::nullopt;
+  }
+  const double year = std::floor(v.number);
+  const int month = static_cast<int>(std::lround((v.number - year) * (v.decimals == 1 ? 10 : 100)));
+  if (year < 1990 || year > 2100 || month < 1 || month > 12) return std::nullopt;
+  Date d;
+  d.year = static_cast<int>(year);
+  d.month = month;
+  return d;
+}
+
 int compare_dates(const Date& a, const Date& b) {
   if (a.year != 0 && b.year != 0 && a.year != b.year) return a.year - b.year;
   if (a.year == 0 && b.year == 0 && a.years_after != b.years_after) {

@@ -8,6 +8,7 @@
 #pragma once
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -136,5 +137,11 @@ int change_direction(std::string_view words);
 // year, end of the month), and a missing year on either side ignores years.
 // Returns <0, 0, >0.
 int compare_dates(const Date& a, const Date& b);
+
+// The month a figure names when a date is wanted: "2024.12" (or "2024.1") is
+// read as a number, since alone it may be one, but against a deadline it is
+// December (January) 2024. A number with one or two decimals, a year from 1990
+// to 2100 and a month from 1 to 12 as written; nullopt for anything else.
+std::optional<Date> year_month_of(const Value& v);
 
 }  // namespace jixiao::core

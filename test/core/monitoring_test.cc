@@ -237,6 +237,9 @@ TEST(MonitoringIndicator, Deadlines) {
   expect_light(light_at("完成时间", "第三季度", "", 9), Light::red);
   expect_light(light_at("完成时间", "2021年12月底前", "", 11), Light::green);
   expect_light(light_at("完成时间", "2021年12月底前", "", 12), Light::red);
+  // "2024.8" against a deadline is August 2024.
+  expect_light(light_at("完成时间", "2024年9月前", "2024.8", 9), Light::green);
+  expect_light(light_at("完成时间", "2024年9月前", "2024.10", 12), Light::red);
   // Done: on time is green, late is red.
   expect_light(light_at("完成时间", "9月前", "2021年8月", 9), Light::green);
   expect_light(light_at("完成时间", "9月前", "9月", 9), Light::green);
