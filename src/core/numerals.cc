@@ -145,12 +145,14 @@ bool arabic_numerals(std::string_view text, std::string& out) {
   }
   const size_t head = percent ? begin - 3 : begin;
   const char32_t before = head > 0 ? points[head - 1].cp : 0;
-  if (before == U'第' ||
-      (end == begin + 1 && points[begin].cp == U'一' && ends_word_with_one(before))) {
-    return false;
-  }
   const auto byte_at = [&](size_t i) { return i < points.size() ? points[i].at : text.size(); };
   std::string_view rest = text.substr(byte_at(after));
+  // An ordinal names one of many ("第一批"), except a place in a ranking ("第一名").
+  const bool ranked = before == U'第' && (rest.starts_with("名") || rest.starts_with("位"));
+  if (!ranked && (end == begin + 1 && points[begin].cp == U'一' ? ends_word_with_one(before)
+                                                                : before == U'第')) {
+    return false;
+  }
   if (!percent) {
     // "九成", "九成以上": tenths; "一成不变" is a word.
     if (rest.starts_with("成")) {

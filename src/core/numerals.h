@@ -16,7 +16,8 @@ namespace jixiao::core {
 //   - a count or amount: numerals up to 九千九百九十九 (a decimal after 点),
 //     then a counting word or unit ("两次", "五百人", "四百八十万元",
 //     "不少于三期"), never followed by 性 ("一次性") nor preceded by 第
-//     ("第一批") or by a character that makes 一 part of a word ("统一");
+//     ("第一批", but "第一名" is a place in a ranking) or by a character that
+//     makes 一 part of a word ("统一");
 //   - a percentage: "百分之九十六" → "96%", "百分之百" → "100%", "九成以上"
 //     → "90%以上".
 // Otherwise returns false and leaves `out` alone: words such as "一般",

@@ -514,6 +514,15 @@ std::string_view percent_remark(std::string_view unit) {
 }
 
 // Tries "label op number [range] unit suffix"; sets kind number, invalid or text.
+// A place in a ranking ("前3名", "第1名", "全省排名前10"): the smaller the
+// better, so that "第1名" meets "前3名". Read as at most the figure.
+bool is_rank(std::string_view label, std::string_view unit) {
+  const bool place_word = unit == "名" || unit == "位";
+  const bool ranking = contains(label, "排名") || contains(label, "名次") || contains(label, "位次");
+  return (label.ends_with("前") && (place_word || (unit.empty() && ranking))) ||
+         (label.ends_with("第") && place_word);
+}
+
 void read_figure(std::string_view s, Value& v) {
   Cursor c{s};
   Op op = Op::none;
@@ -629,6 +638,7 @@ void read_figure(std::string_view s, Value& v) {
     v.label.clear();
     return;
   }
+  if (!range && op == Op::none && suffix_op == Op::none && is_rank(v.label, unit)) op = Op::le;
   set_figure(v, range ? Op::range : (op != Op::none ? op : suffix_op), number, decimals, unit);
   v.upper = upper * v.factor;
 }
