@@ -175,6 +175,18 @@ WordClass classify_by_index(std::string_view s, const WordIndex& index) {
   return memo.find(s, index);
 }
 
+// `s` less an "at least" said before or after it ("≥", "达到", "不低于", "至少";
+// "及以上", "或以上", "以上"), or `s` itself.
+std::string_view without_at_least(std::string_view s) {
+  for (std::string_view before : {"≥", "不低于", "达到", "至少"}) {
+    if (s.starts_with(before)) return s.substr(before.size());
+  }
+  for (std::string_view after : {"及以上", "或以上", "以上"}) {
+    if (s.ends_with(after)) return s.substr(0, s.size() - after.size());
+  }
+  return s;
+}
+
 }  // namespace
 
 void index_words(RuleSet& rules) {
@@ -229,8 +241,16 @@ WordClass classify_words(std::string_view raw, const RuleSet& rules) {
   if (raw.empty()) return {};
   const std::string_view s = may_need_strip(raw) ? strip_marks(raw) : raw;
   if (s.empty()) return {};
-  return rules.word_index.ready ? classify_by_index(s, rules.word_index)
-                                : classify_by_lists(s, rules);
+  const auto classify = [&](std::string_view words) {
+    return rules.word_index.ready ? classify_by_index(words, rules.word_index)
+                                  : classify_by_lists(words, rules);
+  };
+  // "≥良好", "良好及以上", "不低于合格": a grade with "at least" said, which a
+  // grade target means anyway; read as the grade, so that "一般" against it is 中.
+  if (const std::string_view grade = without_at_least(s); grade.size() != s.size()) {
+    if (const WordClass c = classify(grade); c.grade_level >= 0) return c;
+  }
+  return classify(s);
 }
 
 bool is_lower_is_better_name(std::string_view name, const RuleSet& rules) {
