@@ -367,6 +367,14 @@ bool negated_before(std::string_view before) {
   return false;
 }
 
+bool only_remarks(std::string_view words) {
+  if (words.empty() || has_digit(words)) return false;
+  for (std::string_view negation : {"未", "不", "没", "无", "非"}) {
+    if (words.find(negation) != std::string_view::npos) return false;
+  }
+  return true;
+}
+
 bool falls_short_after(std::string_view after) {
   for (std::string_view mark : kClauseMarks) {
     const size_t at = after.find(mark);

@@ -113,6 +113,11 @@ bool starts_negated(std::string_view s);
 // with a negating character (不断, 非常, 无论) do not negate.
 bool negated_before(std::string_view before);
 
+// Whether words after a comma only remark on what precedes them ("3项，超额完成",
+// "是，已印发"): no figure of their own, and no negation that could contradict
+// it ("3项，未完成", "5个，其中2个在建", "是，但未完成" are not remarks).
+bool only_remarks(std::string_view words);
+
 // Whether the clause after a phrase says it fell short: "完成率较低", "提升不明显",
 // "完成不到一半", "效果不理想", "进度滞后". Only the clause counts, up to the next
 // comma or stop ("已完成，问题较少" says nothing against 已完成).

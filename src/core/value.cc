@@ -457,17 +457,6 @@ bool unit_is_clean(std::string_view unit) {
   return true;
 }
 
-// Whether words after a comma only remark on the figure ("3项，超额完成"):
-// no figure of their own, and no negation that could contradict it
-// ("3项，未完成", "5个，其中2个在建" are refused, not read as 3 and 5).
-bool remark_after_comma(std::string_view words) {
-  if (words.empty() || text::has_digit(words)) return false;
-  for (std::string_view negation : {"未", "不", "没", "无", "非"}) {
-    if (words.find(negation) != std::string_view::npos) return false;
-  }
-  return true;
-}
-
 // What follows a figure, less a remark in brackets at its end ("95%(抽样)",
 // "12次(含线上)"; full-width brackets are normalised already), a remark after
 // a comma ("3项，超额完成") and a closing stop ("95%。"): none says anything
@@ -475,7 +464,7 @@ bool remark_after_comma(std::string_view words) {
 std::string_view drop_remark(std::string_view rest) {
   for (std::string_view comma : {",", "，"}) {
     const size_t at = rest.find(comma);
-    if (at != std::string_view::npos && remark_after_comma(rest.substr(at + comma.size()))) {
+    if (at != std::string_view::npos && text::only_remarks(rest.substr(at + comma.size()))) {
       rest = rest.substr(0, at);
     }
   }
@@ -518,7 +507,8 @@ std::string_view percent_remark(std::string_view unit) {
 // better, so that "第1名" meets "前3名". Read as at most the figure.
 bool is_rank(std::string_view label, std::string_view unit) {
   const bool place_word = unit == "名" || unit == "位";
-  const bool ranking = contains(label, "排名") || contains(label, "名次") || contains(label, "位次");
+  const bool ranking =
+      contains(label, "排名") || contains(label, "名次") || contains(label, "位次");
   return (label.ends_with("前") && (place_word || (unit.empty() && ranking))) ||
          (label.ends_with("第") && place_word);
 }

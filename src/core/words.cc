@@ -250,6 +250,25 @@ WordClass classify_words(std::string_view raw, const RuleSet& rules) {
   if (const std::string_view grade = without_at_least(s); grade.size() != s.size()) {
     if (const WordClass c = classify(grade); c.grade_level >= 0) return c;
   }
+  // "是，已印发": a yes or a no with a remark after it. Not when the remark may
+  // take it back ("是，但进度滞后", "是，部分未落实") or says more than the yes
+  // or no ("无，效果明显").
+  for (std::string_view comma : {"，", ","}) {
+    const size_t at = s.find(comma);
+    if (at == std::string_view::npos || at == 0) continue;
+    const std::string_view remark = s.substr(at + comma.size());
+    if (!text::only_remarks(remark) || contains(remark, "但") || text::falls_short_after(remark)) {
+      break;
+    }
+    const WordClass c = classify(s.substr(0, at));
+    if (c.type != WordClass::yes && c.type != WordClass::no) break;
+    // A remark that says something of its own ("无，效果明显") is read with the rest.
+    if (const WordClass said = classify(remark);
+        said.type == WordClass::none || said.type == c.type) {
+      return c;
+    }
+    break;
+  }
   return classify(s);
 }
 
