@@ -237,10 +237,11 @@ void index_words(RuleSet& rules) {
   rules.word_index = std::move(index);
 }
 
-WordClass classify_words(std::string_view raw, const RuleSet& rules) {
-  if (raw.empty()) return {};
-  const std::string_view s = may_need_strip(raw) ? strip_marks(raw) : raw;
-  if (s.empty()) return {};
+namespace {
+
+// The words of a cell that is not a listed word as a whole. Out of line: most
+// cells are ("优", "达成预期指标", "是").
+[[gnu::noinline]] WordClass classify_said(std::string_view s, const RuleSet& rules) {
   const auto classify = [&](std::string_view words) {
     return rules.word_index.ready ? classify_by_index(words, rules.word_index)
                                   : classify_by_lists(words, rules);
@@ -270,6 +271,22 @@ WordClass classify_words(std::string_view raw, const RuleSet& rules) {
     break;
   }
   return classify(s);
+}
+
+}  // namespace
+
+WordClass classify_words(std::string_view raw, const RuleSet& rules) {
+  if (raw.empty()) return {};
+  const std::string_view s = may_need_strip(raw) ? strip_marks(raw) : raw;
+  if (s.empty()) return {};
+  if (rules.word_index.ready) {
+    const WordIndex& index = rules.word_index;
+    if (const int at = index.lookup.find(s); at >= 0) {
+      const WordIndex::Whole& w = index.whole[at];
+      return {static_cast<WordClass::Type>(w.type), w.level, w.grade_level};
+    }
+  }
+  return classify_said(s, rules);
 }
 
 bool is_lower_is_better_name(std::string_view name, const RuleSet& rules) {
