@@ -350,10 +350,11 @@ std::optional<bool> none_happened(const Value& target, const Value& actual) {
   }
   if (target.kind != ValueKind::text || !target_says_none(target)) return std::nullopt;
   if (actual.kind == ValueKind::text) {
-    // "未发现违规" against "无违规违纪": none was found.
+    // "未发现违规" against "无违规违纪": none was found; "零" against "杜绝重大事故".
     for (std::string_view none_found : {"未发现", "没有发现", "未查出"}) {
       if (actual.text.starts_with(none_found)) return true;
     }
+    if (actual.text == "零" || actual.text == "零发生") return true;
     // The target's own words, with its "not" said as done or left out.
     const std::string_view wanted = target.text;
     if (!wanted.starts_with("不") || wanted.size() <= 3) return std::nullopt;
