@@ -502,7 +502,6 @@ std::string_view percent_remark(std::string_view unit) {
   return unit;
 }
 
-// Tries "label op number [range] unit suffix"; sets kind number, invalid or text.
 // A place in a ranking ("前3名", "第1名", "全省排名前10"): the smaller the
 // better, so that "第1名" meets "前3名". Read as at most the figure.
 bool is_rank(std::string_view label, std::string_view unit) {
@@ -513,6 +512,7 @@ bool is_rank(std::string_view label, std::string_view unit) {
          (label.ends_with("第") && place_word);
 }
 
+// Tries "label op number [range] unit suffix"; sets kind number, invalid or text.
 void read_figure(std::string_view s, Value& v) {
   Cursor c{s};
   Op op = Op::none;
@@ -810,8 +810,6 @@ bool read_two_bounds(std::string_view s, size_t first_end, size_t second_begin, 
   return true;
 }
 
-// "100%±5%", "100±5家": the range from the figure less the margin to the
-// figure plus it. The margin's unit, when written, must be the figure's.
 // "1万余人次", "2.5万多元": more than the figure, with 余 or 多 after the
 // multiplier. Writes the text with them the other way round into `out` ("1余万人次",
 // as "100余万元" is written and read) and returns true; false when there is none.
@@ -904,6 +902,8 @@ bool read_plan_then_actual(std::string_view s, Value& v) {
   return true;
 }
 
+// "100%±5%", "100±5家": the range from the figure less the margin to the
+// figure plus it. The margin's unit, when written, must be the figure's.
 bool read_plus_minus(std::string_view s, size_t at, Value& v) {
   constexpr std::string_view kSign = "±";
   Value centre;
