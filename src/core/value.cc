@@ -970,7 +970,11 @@ void parse_value_with(std::string_view written, Value& v, Reading how) {
       parse_value_with(arabic, v, how);
       // Only a counting word alone: with a noun after it the numerals are mostly
       // a slogan ("三个到位", "四个全覆盖"), not a count.
-      if (v.kind == ValueKind::number && (v.unit_known || is_counting_word(v.unit))) return;
+      // A score too ("九十五分以上"), but "十分" alone is "very".
+      const bool score = v.unit == "分" && s != "十分";
+      if (v.kind == ValueKind::number && (v.unit_known || is_counting_word(v.unit) || score)) {
+        return;
+      }
       reset_value(v);
     }
     v.kind = ValueKind::text;

@@ -125,6 +125,8 @@ INSTANTIATE_TEST_SUITE_P(
                     Row{"百分之百", ValueKind::number, Op::none, 100, "%", 0},
                     Row{"九成", ValueKind::number, Op::none, 90, "%", 0},
                     Row{"九成以上", ValueKind::number, Op::ge, 90, "%", 0},
+                    Row{"九十五分以上", ValueKind::number, Op::ge, 95, "分", 0},
+                    Row{"十分", ValueKind::text, Op::none, 0, "", 0},
                     Row{"每周一次", ValueKind::number, Op::none, 1, "次", 0},
                     // A noun after the counting word: mostly a slogan.
                     Row{"三个到位", ValueKind::text, Op::none, 0, "", 0},
