@@ -187,8 +187,8 @@ LightResult Judge::numeric() const {
           target.op, actual.op)) {
     return not_lit(LightStatus::unknown, "实际完成值" +
                                              text::quoted(written(in_.actual_text, actual)) +
-                                             "只说明实际值在该数不利的一侧，按该数为" +
-                                             light.explanation + "，实际进度无法判断");
+                                             "只说明实际值在该数不利的一侧（按该数计：" +
+                                             light.explanation + "），实际进度无法判断");
   }
   return light;
 }
