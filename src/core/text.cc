@@ -386,7 +386,12 @@ bool falls_short_after(std::string_view after) {
       "不充分", "较低",   "偏低", "较差", "偏差", "欠佳",   "滞后", "缓慢", "较慢", "未达",
       "有待",   "较少",   "偏少", "一般", "不大", "一半",   "过半", "部分", "少数", "率低"};
   for (std::string_view word : kShort) {
-    if (after.find(word) != std::string_view::npos) return true;
+    for (size_t at = after.find(word); at != std::string_view::npos;
+         at = after.find(word, at + word.size())) {
+      // "全部分配": 全部, not 部分.
+      if (word == "部分" && after.substr(0, at).ends_with("全")) continue;
+      return true;
+    }
   }
   return false;
 }
