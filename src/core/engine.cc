@@ -150,12 +150,13 @@ Assessment LeafScorer::yes_no(bool met, double w, ScoringKind kind, Explanation&
   return as;
 }
 
-// A share done against all of it ("完成90%" against "全部完成") and a change
+// A share done against all of it ("完成90%" against "全部完成", "合格率98%" against
+// "合格") and a change
 // asked for ("下降5%" or "持平" against "有所提高", "提高2%" against "不降低"):
 // rare, so kept out of by_words, which scores most qualitative leaves.
 bool LeafScorer::by_meaning(const Indicator& n, const Value& actual, double w, ScoringKind kind,
                             Explanation& why, Assessment& as) {
-  if (const std::optional<double> done = completed_percent(n.target, actual)) {
+  if (const std::optional<double> done = percent_of_all(n.target, actual)) {
     as.ok = true;
     as.kind = ScoringKind::higher_is_better;
     why = {Reason::met, std::max(0.0, *done), 100, w};
@@ -244,7 +245,7 @@ Assessment LeafScorer::assess(ScoringKind kind, const Indicator& n, const Value&
     case ScoringKind::linear_deduction: {
       // Words against a figure, and a share done against words ("90%" against "应补尽补").
       if ((actual.kind == ValueKind::text && n.target.kind == ValueKind::number) ||
-          (n.target.kind == ValueKind::text && completed_percent(n.target, actual))) {
+          (n.target.kind == ValueKind::text && percent_of_all(n.target, actual))) {
         return by_words(n, actual, w, kind, words, why);
       }
       Compared c;

@@ -332,6 +332,10 @@ LightResult Judge::words() const {
   if (const std::optional<double> done = completed_percent(in_.target, actual)) {
     return higher(std::max(0.0, *done), 100, 1);
   }
+  // "合格率98%" against "合格": a rate as it stands, as against 100%.
+  if (const std::optional<double> share = quality_percent(in_.target, actual)) {
+    return higher(std::max(0.0, *share), 100, 1, true);
+  }
   // "下降2%" or "持平" so far against "有所提升": behind until the year ends.
   if (const std::optional<bool> met = change_met(in_.target, actual)) {
     return yes_no_light(*met, "实际完成情况" + text::quoted(actual_text));

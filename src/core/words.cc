@@ -485,6 +485,25 @@ std::optional<double> completed_percent(const Value& target, const Value& actual
   return std::nullopt;
 }
 
+std::optional<double> quality_percent(const Value& target, const Value& actual) {
+  if (target.kind != ValueKind::text || actual.kind != ValueKind::number) return std::nullopt;
+  const bool bound = actual.op == Op::ge || actual.op == Op::gt;
+  if (actual.unit != "%" || (actual.op != Op::none && actual.op != Op::eq && !bound)) {
+    return std::nullopt;
+  }
+  // The quality asked for, and the word its rate is named by.
+  static constexpr std::pair<std::string_view, std::string_view> kQualities[] = {
+      {"合格", "合格"},     {"全部合格", "合格"}, {"验收合格", "合格"}, {"达标", "达标"},
+      {"全部达标", "达标"}, {"及时", "及时"},     {"准确", "准确"},     {"完好", "完好"}};
+  for (const auto& [asked, rate] : kQualities) {
+    if (target.text != asked) continue;
+    // "100%", "合格率98%", "98%合格": the share that has the quality.
+    if (actual.label.empty() || contains(actual.label, rate)) return actual.number;
+    return std::nullopt;
+  }
+  return std::nullopt;
+}
+
 std::optional<bool> yes_no_met(const Value& target, WordClass target_class, const Value& actual,
                                WordClass actual_class) {
   const bool yes = actual_class.type == WordClass::yes;
@@ -579,8 +598,8 @@ namespace {
 // The kind of a leaf whose target's words are in no list. Out of line, so
 // that infer_scoring_kind stays small for the common cases.
 [[gnu::noinline]] ScoringKind kind_by_meaning(const Value& target, const Value& actual) {
-  // "应补尽补" against "98%": the share done, as against 100%.
-  if (completed_percent(target, actual)) return ScoringKind::higher_is_better;
+  // "应补尽补" or "合格" against "98%": the share, as against 100%.
+  if (percent_of_all(target, actual)) return ScoringKind::higher_is_better;
   // "零事故", "杜绝…", "不发生…" against "0起", "无" or "未发生", and "有所提升"
   // against "提升10%" or "持平": yes/no by meaning.
   return target_says_none(target) || change_met(target, actual) ? ScoringKind::yes_no

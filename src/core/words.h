@@ -60,6 +60,18 @@ std::optional<bool> change_met(const Value& target, const Value& actual);
 // "合格率95%" is not a share done).
 std::optional<double> completed_percent(const Value& target, const Value& actual);
 
+// A share that has the quality a target asks for: "合格率98%", "100%" or "98%合格"
+// against "合格", "验收合格", "达标", "及时", "准确" or "完好" (the percentage,
+// to be scored against 100). nullopt for other targets or a rate of something
+// else ("覆盖率98%" against "合格").
+std::optional<double> quality_percent(const Value& target, const Value& actual);
+
+// Either of the two: a percentage scored against 100 where the target is words.
+inline std::optional<double> percent_of_all(const Value& target, const Value& actual) {
+  if (const std::optional<double> done = completed_percent(target, actual)) return done;
+  return quality_percent(target, actual);
+}
+
 // Whether a yes/no actual (`actual`, classified yes or no) meets its target;
 // nullopt when the words cannot tell and the evaluator must. Against a target
 // that is itself 是/否 (有/无, …) the two must agree; against a number or a

@@ -583,6 +583,9 @@ TEST(MonitoringIndicator, RatesAsTheyStandAreNotProRated) {
   expect_light(light_at("改造任务", "≥90%", "完成45%", 6), Light::green);
   expect_light(light_at("资金使用率", "≥90%", "45%", 6), Light::green);
   expect_light(light_at("设备使用率", "≥90%", "45%", 6), Light::red);  // a level
+  // A share that has the quality asked for ("合格率98%" against "验收合格") is a level.
+  expect_light(light_at("工程质量", "验收合格", "合格率98%", 6), Light::green);
+  expect_light(light_at("工程质量", "验收合格", "合格率50%", 6), Light::red);
   // Counts and amounts are quantities done so far, whatever they measure.
   expect_light(light_at("满意度调查人数", "≥500人", "250人", 6), Light::green);
 }
