@@ -462,13 +462,20 @@ std::optional<bool> change_met(const Value& target, const Value& actual) {
   return std::nullopt;
 }
 
-std::optional<double> completed_percent(const Value& target, const Value& actual) {
-  if (target.kind != ValueKind::text || actual.kind != ValueKind::number) return std::nullopt;
-  // An actual with its operator ("完成95%以上", "≥95%") is read as its bound.
+namespace {
+
+// Whether words stand against a percentage that may be scored against 100%: an
+// actual with its operator ("完成95%以上", "≥95%") is read as its bound.
+bool percent_against_words(const Value& target, const Value& actual) {
   const bool bound = actual.op == Op::ge || actual.op == Op::gt;
-  if (actual.unit != "%" || (actual.op != Op::none && actual.op != Op::eq && !bound)) {
-    return std::nullopt;
-  }
+  return target.kind == ValueKind::text && actual.kind == ValueKind::number && actual.unit == "%" &&
+         (actual.op == Op::none || actual.op == Op::eq || bound);
+}
+
+}  // namespace
+
+std::optional<double> completed_percent(const Value& target, const Value& actual) {
+  if (!percent_against_words(target, actual)) return std::nullopt;
   // What the share is of: done, covered, paid out, in place ("合格率95%" is not).
   static constexpr std::string_view kShareOf[] = {"完成", "覆盖", "发放", "到位", "落实"};
   const auto share_of = [&](std::string_view verb) { return contains(actual.label, verb); };
@@ -486,11 +493,7 @@ std::optional<double> completed_percent(const Value& target, const Value& actual
 }
 
 std::optional<double> quality_percent(const Value& target, const Value& actual) {
-  if (target.kind != ValueKind::text || actual.kind != ValueKind::number) return std::nullopt;
-  const bool bound = actual.op == Op::ge || actual.op == Op::gt;
-  if (actual.unit != "%" || (actual.op != Op::none && actual.op != Op::eq && !bound)) {
-    return std::nullopt;
-  }
+  if (!percent_against_words(target, actual)) return std::nullopt;
   // The quality asked for, and the word its rate is named by.
   static constexpr std::pair<std::string_view, std::string_view> kQualities[] = {
       {"合格", "合格"},     {"全部合格", "合格"}, {"验收合格", "合格"}, {"达标", "达标"},
