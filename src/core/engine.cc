@@ -59,6 +59,7 @@ class LeafScorer {
   std::vector<Flag>& flags_;
   int index_ = -1;
   Value figure_value_;
+  Value reported_;  // actual_for_target's figure
   // in_lower_is_better_category of the last parent asked about: siblings follow
   // one another, and share the answer.
   int category_parent_ = -2;
@@ -204,7 +205,7 @@ Assessment LeafScorer::by_words(const Indicator& n, const Value& actual, double 
     case WordClass::yes:
     case WordClass::no:
       // "无" against "≤0.5%": nothing happened, before "无" is read as a no.
-      if (const std::optional<bool> met = none_happened(n.target, actual)) {
+      if (const std::optional<bool> met = none_happened(n.target, actual, n.name)) {
         return yes_no(*met, w, kind, why);
       }
       // nullopt: the words cannot tell, the evaluator decides.
@@ -214,7 +215,7 @@ Assessment LeafScorer::by_words(const Indicator& n, const Value& actual, double 
       break;
     case WordClass::none:
       if (by_meaning(n, actual, w, kind, why, as)) return as;
-      if (const std::optional<bool> met = none_happened(n.target, actual)) {
+      if (const std::optional<bool> met = none_happened(n.target, actual, n.name)) {
         return yes_no(*met, w, kind, why);
       }
       break;
@@ -360,6 +361,8 @@ void LeafScorer::score(int index, NodeResult& out) {
       actual = &figure_value_;
     }
   }
+  // "培训3期，150人次" against "≥3期": the clause that reports what the target measures.
+  actual = &actual_for_target(n.target, *actual, n.name, reported_);
   const bool both_empty = n.target.kind == ValueKind::empty && actual->kind == ValueKind::empty;
   if (both_empty && n.stated_score && !has_panel_score(n) && n.kind == ScoringKind::automatic) {
     // A row that publishes only its score (report 004 lists categories so).

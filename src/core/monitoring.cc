@@ -342,7 +342,7 @@ LightResult Judge::words() const {
   }
   // A count against "无安全事故": none so far is on course; one is a miss the rest
   // of the year cannot undo.
-  if (const std::optional<bool> none = none_happened(in_.target, actual)) {
+  if (const std::optional<bool> none = none_happened(in_.target, actual, in_.name)) {
     return yes_no_light(*none, "实际完成情况" + text::quoted(actual_text));
   }
   if (actual.kind != ValueKind::text) {
@@ -452,7 +452,9 @@ std::string_view light_status_code(LightStatus status) {
 
 LightResult indicator_light(std::string_view name, const Value& target, const Value& actual_to_date,
                             int month, const RuleSet& rules, const LightBands& bands) {
-  const Input in{name, target, {}, actual_to_date, {}, ScoringKind::automatic, month};
+  Value reported;
+  const Input in{name,  target, {}, actual_for_target(target, actual_to_date, name, reported),
+                 {},    ScoringKind::automatic, month};
   return Judge(in, rules, bands).run();
 }
 
@@ -464,8 +466,16 @@ LightResult node_light(const Indicator& node, int month, int year, bool lower_ca
                        const RuleSet& rules, const LightBands& bands) {
   if (!month_ok(month)) return month_error(month);
   if (node.not_applicable) return not_lit(LightStatus::not_applicable, "指标不适用，不亮灯");
-  const Input in{node.name, node.target, node.target_text, node.actual, node.actual_text, node.kind,
-                 month,     year,        lower_category};
+  Value reported;
+  const Input in{node.name,
+                 node.target,
+                 node.target_text,
+                 actual_for_target(node.target, node.actual, node.name, reported),
+                 node.actual_text,
+                 node.kind,
+                 month,
+                 year,
+                 lower_category};
   return Judge(in, rules, bands).run();
 }
 

@@ -17,37 +17,62 @@ struct Point {
   size_t at;  // byte offset in the text
 };
 
+// The digits, with the capitals written in 大写 amounts ("壹佰万元").
 int digit_of(char32_t cp) {
   switch (cp) {
     case U'零':
     case U'〇':
       return 0;
     case U'一':
+    case U'壹':
       return 1;
     case U'二':
     case U'两':
+    case U'贰':
+    case U'貳':
       return 2;
     case U'三':
+    case U'叁':
       return 3;
     case U'四':
+    case U'肆':
       return 4;
     case U'五':
+    case U'伍':
       return 5;
     case U'六':
+    case U'陆':
+    case U'陸':
       return 6;
     case U'七':
+    case U'柒':
       return 7;
     case U'八':
+    case U'捌':
       return 8;
     case U'九':
+    case U'玖':
       return 9;
     default:
       return -1;
   }
 }
 
+// With the capitals of 大写 amounts (拾, 佰, 仟), as their digits above.
 int scale_of(char32_t cp) {
-  return cp == U'十' ? 10 : cp == U'百' ? 100 : cp == U'千' ? 1000 : 0;
+  switch (cp) {
+    case U'十':
+    case U'拾':
+      return 10;
+    case U'百':
+    case U'佰':
+      return 100;
+    case U'千':
+    case U'仟':
+      return 1000;
+    default:
+      return 0;
+  }
 }
 
 bool is_numeral(char32_t cp) {

@@ -19,7 +19,9 @@ namespace jixiao::core {
 //     ("第一批", but "第一名" is a place in a ranking) or by a character that
 //     makes 一 part of a word ("统一");
 //   - a percentage: "百分之九十六" → "96%", "百分之百" → "100%", "九成以上"
-//     → "90%以上".
+//     → "90%以上";
+//   - either written in the capitals of 大写 amounts ("壹佰万元" → "100万元",
+//     "伍万元").
 // Otherwise returns false and leaves `out` alone: words such as "一般",
 // "十分满意", "一事一议", "十四五" or "三农" are not numbers. The caller
 // still reads the result: it is a candidate, not a figure.

@@ -32,6 +32,9 @@ constexpr UnitEntry kUnits[] = {
     {"个工作日", "工作日", 1},
     {"工作日", "工作日", 1},
     {"个月", "月", 1},
+    {"月", "月", 1},
+    {"年", "月", 12},
+    {"个年", "月", 12},
     {"克", "千克", 0.001},
     {"千克", "千克", 1},
     {"公斤", "千克", 1},
@@ -114,6 +117,26 @@ std::string_view counted_measure(std::string_view unit) {
     return points <= 4 ? unit.substr(0, length) : std::string_view{};
   }
   return {};
+}
+
+bool one_of_alternatives(std::string_view either, std::string_view unit) {
+  const size_t slash = either.find('/');
+  if (slash == std::string_view::npos || unit.empty()) return false;
+  const std::string_view first = either.substr(0, slash);
+  const std::string_view second = either.substr(slash + 1);
+  return listed(kThings, first) && listed(kThings, second) && (unit == first || unit == second);
+}
+
+bool alternative_in_brackets(std::string_view written, std::string& out) {
+  const size_t open = written.find('(');
+  if (open == std::string_view::npos || !written.ends_with(")")) return false;
+  const std::string_view first = written.substr(0, open);
+  const std::string_view second = written.substr(open + 1, written.size() - open - 2);
+  if (!listed(kThings, first) || !listed(kThings, second)) return false;
+  out.assign(first);
+  out += '/';
+  out += second;
+  return true;
 }
 
 UnitReading read_unit(std::string_view unit) {

@@ -31,4 +31,14 @@ bool is_counting_word(std::string_view unit);
 // ("年来已完成" does not count years), a longer word ("人次" is its own count).
 std::string_view counted_measure(std::string_view unit);
 
+// Whether `unit` is one of the counting words of things that `either` offers as
+// alternatives, "X/Y" ("台/套", "个/家"): "12套" meets "≥10台/套". "次/月" is a
+// count per period, not a choice (月 counts time).
+bool one_of_alternatives(std::string_view either, std::string_view unit);
+
+// "台(套)" as "台/套" in `out`: a counting word of things with another in
+// brackets offers both (one_of_alternatives). False for anything else, such as
+// a remark ("次(含线上)").
+bool alternative_in_brackets(std::string_view written, std::string& out);
+
 }  // namespace jixiao::core

@@ -4,6 +4,7 @@
 #include <cmath>
 #include <iterator>
 #include <utility>
+#include <vector>
 
 #include "core/decimal.h"
 #include "core/numerals.h"
@@ -588,7 +589,10 @@ void read_figure(std::string_view s, Value& v) {
     }
   }
   c.skip_spaces();
-  std::string_view rest = drop_remark(c.rest());
+  std::string alternatives;  // "台(套)" read as "台/套"
+  std::string_view rest = alternative_in_brackets(text::trim(c.rest()), alternatives)
+                              ? std::string_view(alternatives)
+                              : drop_remark(c.rest());
   Op suffix_op = Op::none;
   bool suffix_found = false;
   // Every suffix ends in 成, 右, 上, 下, 内 or 前: other endings skip the search.
@@ -629,6 +633,17 @@ void read_figure(std::string_view s, Value& v) {
     return;
   }
   if (!range && op == Op::none && suffix_op == Op::none && is_rank(v.label, unit)) op = Op::le;
+  if (unit.empty()) {
+    // "¥480,000", "人民币480000": a sign of money before a bare figure is its unit.
+    for (std::string_view sign : {"¥", "￥", "RMB", "CNY", "人民币"}) {
+      if (std::string_view(v.label).ends_with(sign)) {
+        v.label.resize(v.label.size() - sign.size());
+        v.label.assign(text::trim(v.label));
+        unit = "元";
+        break;
+      }
+    }
+  }
   set_figure(v, range ? Op::range : (op != Op::none ? op : suffix_op), number, decimals, unit);
   v.upper = upper * v.factor;
 }
@@ -1263,15 +1278,85 @@ bool comparable_numbers(const Value& target, const Value& actual, Compared& out,
     a *= pa.times;
     t *= pt.times == 0 ? 1 : pt.times;
   }
-  if (same_text(pt.unit, pa.unit) || counts_the_same(pt.unit, pa.unit)) return true;
+  if (same_text(pt.unit, pa.unit) || counts_the_same(pt.unit, pa.unit) ||
+      one_of_alternatives(pt.unit, pa.unit) || one_of_alternatives(pa.unit, pt.unit)) {
+    return true;
+  }
   if (satisfaction_as_percent(target, pt.unit, actual, pa.unit, name)) return true;
+  // A bare number up to 1 against a percentage may be a fraction (0.95) or a
+  // percentage (1%); a bare 0 is nothing in either reading ("0" against "≤5%").
+  const auto may_be_fraction = [](double bare) { return bare != 0 && std::fabs(bare) <= 1; };
   const bool percent_vs_fraction =
-      (pt.unit == "%" && pa.unit.empty() && std::fabs(actual.number) <= 1 && target.number > 1) ||
-      (pa.unit == "%" && pt.unit.empty() && std::fabs(target.number) <= 1 && actual.number > 1);
+      (pt.unit == "%" && pa.unit.empty() && may_be_fraction(actual.number) && target.number > 1) ||
+      (pa.unit == "%" && pt.unit.empty() && may_be_fraction(target.number) && actual.number > 1);
   if ((!pt.unit.empty() && !pa.unit.empty()) || percent_vs_fraction) return false;
   if (pa.unit.empty() && actual.factor == 1) a *= target.factor;
   if (pt.unit.empty() && target.factor == 1) t *= actual.factor;
   return true;
+}
+
+namespace {
+
+// The clauses of a cell: split at Chinese commas and stops, and at a "," that
+// does not stand between digits ("1,234" is one figure).
+std::vector<std::string_view> clauses_of(std::string_view s) {
+  std::vector<std::string_view> out;
+  size_t begin = 0;
+  for (size_t i = 0; i < s.size();) {
+    size_t width = 0;
+    for (std::string_view mark : {"，", "；", "、", "。", ";"}) {
+      if (s.substr(i, mark.size()) == mark) width = mark.size();
+    }
+    if (s[i] == ',' && !(i > 0 && is_digit(s[i - 1]) && i + 1 < s.size() && is_digit(s[i + 1]))) {
+      width = 1;
+    }
+    if (width == 0) {
+      ++i;
+      continue;
+    }
+    out.push_back(s.substr(begin, i - begin));
+    i += width;
+    begin = i;
+  }
+  out.push_back(s.substr(begin));
+  return out;
+}
+
+}  // namespace
+
+bool figure_for_target(const Value& target, std::string_view written, std::string_view name,
+                       Value& out) {
+  if (target.kind != ValueKind::number || (target.unit.empty() && target.factor == 1) ||
+      !text::has_digit(written) || written.size() > 400) {
+    return false;
+  }
+  static constexpr std::string_view kPlanned[] = {"计划", "目标", "预期", "预计", "原定", "年初"};
+  int found = 0;
+  for (std::string_view clause : clauses_of(written)) {
+    clause = text::trim(clause);
+    if (std::any_of(std::begin(kPlanned), std::end(kPlanned),
+                    [&](auto w) { return clause.starts_with(w); })) {
+      continue;
+    }
+    Value v;
+    parse_value_with(std::string(clause), v, Reading::one_figure);
+    if (v.kind != ValueKind::number || (v.unit.empty() && v.factor == 1)) {
+      // Words that could say the figure fell short ("3项，未完成") leave it to the evaluator.
+      if (!text::only_remarks(clause)) return false;
+      continue;
+    }
+    Compared c;
+    if (!comparable_numbers(target, v, c, name)) continue;  // another measure ("150人次")
+    if (++found > 1) return false;
+    out = std::move(v);
+  }
+  return found == 1;
+}
+
+const Value& actual_for_target(const Value& target, const Value& actual, std::string_view name,
+                               Value& scratch) {
+  const bool words = actual.kind == ValueKind::text || actual.kind == ValueKind::invalid;
+  return words && figure_for_target(target, actual.text, name, scratch) ? scratch : actual;
 }
 
 namespace {

@@ -331,12 +331,23 @@ bool target_says_none(const Value& target) {
   return text::starts_negated(s) || s.starts_with("零") || s.starts_with("杜绝");
 }
 
-std::optional<bool> none_happened(const Value& target, const Value& actual) {
-  if (target.kind == ValueKind::number && (target.op == Op::le || target.op == Op::lt) &&
-      actual.kind == ValueKind::text) {
+std::optional<bool> none_happened(const Value& target, const Value& actual,
+                                  std::string_view name) {
+  const bool at_most = target.op == Op::le || target.op == Op::lt ||
+                       ((target.op == Op::none || target.op == Op::eq) && target.number == 0);
+  if (target.kind == ValueKind::number && at_most && actual.kind == ValueKind::text) {
     // "无" against "≤0.5%" or "≤3起": nothing happened, under any upper bound.
     for (std::string_view none : {"无", "零", "未发生", "没有发生", "未出现"}) {
       if (actual.text == none) return true;
+      // "无投诉" for 投诉次数: none of what the indicator counts. "无数据" for
+      // 数据差错率 says nothing was measured.
+      const std::string_view what = std::string_view(actual.text).substr(
+          actual.text.starts_with(none) ? none.size() : actual.text.size());
+      if (what.size() >= 6 && what.size() <= 18 && contains(name, what) &&
+          !contains(what, "数据") && !contains(what, "记录") && !contains(what, "统计") &&
+          !contains(what, "资料")) {
+        return true;
+      }
     }
     // "未超预算" against a ceiling in money ("≤100万元"): spending stayed within it.
     if (target.unit == "元") {

@@ -36,9 +36,11 @@ bool target_says_none(const Value& target);
 // "不X", "未X" or "没有X" is met and "X" missed ("未超预算", "超预算" against
 // "不超预算"); "未发现…" or "没有发现…" meets such words ("未发现违规" against
 // "无违规违纪"); and "无", "未发生" or "未出现" are under any upper bound
-// ("≤0.5%", "≤3起"). nullopt when the target is not such words or bound, the
-// actual is neither, or a lower bound ("≥1").
-std::optional<bool> none_happened(const Value& target, const Value& actual);
+// ("≤0.5%", "≤3起", "0"), and so are they followed by what the indicator's `name`
+// counts ("无投诉" for 投诉次数). nullopt when the target is not such words or
+// bound, the actual is neither, or a lower bound ("≥1").
+std::optional<bool> none_happened(const Value& target, const Value& actual,
+                                  std::string_view name = {});
 
 // Whether an actual meets a target that asks for a change ("有所提升",
 // "逐步降低", or a figure such as "较上年提高5%"): a change said the same way

@@ -603,5 +603,13 @@ TEST(MonitoringIndicator, BoundsOnTheWrongSide) {
   expect_light(light_at("办理时限", "≤30天", "20天以内", 6), Light::green);
 }
 
+// A cell of several figures is lit by the one that measures what the target does.
+TEST(MonitoringIndicator, TheClauseThatReportsWhatTheTargetMeasures) {
+  expect_light(light_at("培训期数", "≥6期", "培训3期，150人次", 6), Light::green);
+  expect_light(light_at("培训期数", "≥6期", "已开展，共1期", 6), Light::red);
+  expect_no_light(light_at("培训期数", "≥6期", "3期，1期未完成", 6), LightStatus::unknown);
+  expect_light(light_at("投诉次数", "≤2次", "无投诉", 6), Light::green);
+}
+
 }  // namespace
 }  // namespace jixiao::core

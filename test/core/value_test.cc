@@ -204,6 +204,24 @@ TEST(Value, BoundsWrittenApartAndMarginsAreRanges) {
   EXPECT_NE(parse_value(margins).op, Op::range);
 }
 
+TEST(Value, ASignOfMoneyOrAChoiceOfCountingWordsIsTheUnit) {
+  struct Case {
+    const char* written;
+    double number;
+    const char* unit;
+  };
+  for (const Case& c : {Case{"¥480,000", 480000, "元"}, Case{"￥1,200.50", 1200.5, "元"},
+                        Case{"RMB 480000", 480000, "元"}, Case{"人民币480000", 480000, "元"},
+                        Case{"≥10台（套）", 10, "台/套"}, Case{"≥10台/套", 10, "台/套"},
+                        Case{"12次（含线上）", 12, "次"}, Case{"3年", 36, "月"}}) {
+    const Value v = parse_value(c.written);
+    EXPECT_EQ(v.kind, ValueKind::number) << c.written;
+    EXPECT_EQ(v.number, c.number) << c.written;  // in the canonical unit
+    EXPECT_EQ(v.unit, c.unit) << c.written;
+    EXPECT_TRUE(v.label.empty()) << c.written;
+  }
+}
+
 TEST(Value, ARemarkInBracketsOrAStopAfterTheFigureIsLeftOut) {
   struct Case {
     const char* written;
@@ -212,7 +230,7 @@ TEST(Value, ARemarkInBracketsOrAStopAfterTheFigureIsLeftOut) {
   };
   for (const Case& c : {Case{"95%（抽样）", 95, "%"}, Case{"95%(抽样调查，样本300份)", 95, "%"},
                         Case{"95%。", 95, "%"}, Case{"15次（含线上3次）", 15, "次"},
-                        Case{"≥100家（个）", 100, "家"}, Case{"12篇；", 12, "篇"}}) {
+                        Case{"≥100家（含分支机构）", 100, "家"}, Case{"12篇；", 12, "篇"}}) {
     const Value v = parse_value(c.written);
     EXPECT_EQ(v.kind, ValueKind::number) << c.written;
     EXPECT_EQ(v.number, c.number) << c.written;

@@ -143,6 +143,15 @@ TEST(Words, CountsAgainstTargetsThatSayNothingMayHappen) {
   EXPECT_EQ(met("无安全事故", "无"), std::nullopt);    // words: yes_no_met reads them
   EXPECT_EQ(met("有效提升", "0"), std::nullopt);
   EXPECT_EQ(met("0起", "0"), std::nullopt);  // numbers against numbers: the equal rule
+  const auto met_for = [](const char* name, const char* target, const char* actual) {
+    return none_happened(parse_value(target), parse_value(actual), name);
+  };
+  EXPECT_EQ(met_for("投诉次数", "≤2次", "无投诉"), true);
+  EXPECT_EQ(met_for("安全事故次数", "0起", "未发生安全事故"), true);
+  EXPECT_EQ(met_for("违规次数", "0", "零"), true);
+  EXPECT_EQ(met_for("投诉次数", "≤2次", "无变化"), std::nullopt);     // not what it counts
+  EXPECT_EQ(met_for("数据差错率", "≤1%", "无数据"), std::nullopt);  // nothing measured
+  EXPECT_EQ(met_for("投诉次数", "≥2次", "无投诉"), std::nullopt);     // a lower bound
 }
 
 }  // namespace
