@@ -2,7 +2,9 @@
 
 #include <algorithm>
 #include <iterator>
+#include <optional>
 #include <span>
+#include <string>
 
 #include "core/string_table.h"
 
@@ -139,9 +141,38 @@ bool alternative_in_brackets(std::string_view written, std::string& out) {
   return true;
 }
 
+// A unit per another ("元/平方米", "吨/日"): each part in its canonical unit, so
+// that "元/㎡" is "元/平方米" and "吨/天" is "吨/日". Not a count per period
+// ("次/月", which per_period reads) nor a choice of counting words ("台/套").
+std::optional<UnitReading> read_unit_per_unit(std::string_view unit) {
+  const size_t slash = unit.find('/');
+  if (slash == std::string_view::npos || slash == 0 || slash + 1 == unit.size()) {
+    return std::nullopt;
+  }
+  const std::string_view per = unit.substr(slash + 1);
+  // One "/" only: the parts are then read without coming back here, which keeps
+  // `canonical` below from being overwritten while it is built.
+  if (per.find('/') != std::string_view::npos) return std::nullopt;
+  for (std::string_view period : {"半年", "季度", "季", "月", "周", "年度", "年"}) {
+    if (per == period) return std::nullopt;
+  }
+  const std::string_view first = unit.substr(0, slash);
+  const UnitReading top = read_unit(first);
+  const UnitReading bottom = read_unit(per);
+  const bool as_written = top.canonical == first && bottom.canonical == per && top.factor == 1 &&
+                          bottom.factor == 1;
+  if (top.canonical.empty() || bottom.canonical.empty() || as_written) return std::nullopt;
+  thread_local std::string canonical;  // the view returned must outlive this call
+  canonical.assign(top.canonical);
+  canonical += '/';
+  canonical += bottom.canonical;
+  return UnitReading{canonical, top.factor / bottom.factor, top.known && bottom.known};
+}
+
 UnitReading read_unit(std::string_view unit) {
   if (unit.empty()) return {"", 1, true};
   if (const UnitEntry* entry = find_unit(unit)) return {entry->canonical, entry->factor, true};
+  if (const std::optional<UnitReading> per = read_unit_per_unit(unit)) return *per;
   for (const auto& m : kMultipliers) {
     if (unit.substr(0, m.written.size()) != m.written) continue;
     const std::string_view rest = unit.substr(m.written.size());

@@ -14,7 +14,10 @@ struct UnitReading {
 // Reads a unit written after a number: a multiplier (万, 亿, 千, 百) may stand in
 // front of a base unit ("万元", "亿", "万人次"); 元/万元/亿元, 小时/天, 公斤/吨,
 // 米/公里 and 亩/公顷/平方米 convert; other units ("家", "篇") are kept as written
-// and only match themselves. An empty unit reads as {"", 1}.
+// and only match themselves. A unit per another converts both ("元/㎡" is
+// "元/平方米", "吨/天" is 1000 "千克/小时" per 24), except a count per period
+// ("次/月") and a choice ("台/套"), kept as written. An empty unit reads as {"", 1}.
+// `canonical` is valid until the next call on this thread.
 UnitReading read_unit(std::string_view unit);
 
 // Money in 万元 from an amount in `unit` (元, 万元, 亿元, or empty meaning 万元).

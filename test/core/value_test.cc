@@ -204,7 +204,7 @@ TEST(Value, BoundsWrittenApartAndMarginsAreRanges) {
   EXPECT_NE(parse_value(margins).op, Op::range);
 }
 
-TEST(Value, ASignOfMoneyOrAChoiceOfCountingWordsIsTheUnit) {
+TEST(Value, UnitsAsWrittenBesideTheFigure) {
   struct Case {
     const char* written;
     double number;
@@ -213,7 +213,9 @@ TEST(Value, ASignOfMoneyOrAChoiceOfCountingWordsIsTheUnit) {
   for (const Case& c : {Case{"¥480,000", 480000, "元"}, Case{"￥1,200.50", 1200.5, "元"},
                         Case{"RMB 480000", 480000, "元"}, Case{"人民币480000", 480000, "元"},
                         Case{"≥10台（套）", 10, "台/套"}, Case{"≥10台/套", 10, "台/套"},
-                        Case{"12次（含线上）", 12, "次"}, Case{"3年", 36, "月"}}) {
+                        Case{"12次（含线上）", 12, "次"}, Case{"3年", 36, "月"},
+                        Case{"1980元/㎡", 1980, "元/平方米"}, Case{"120吨/天", 5000, "千克/小时"},
+                        Case{"≥10次/月", 10, "次/月"}, Case{"300元/人", 300, "元/人"}}) {
     const Value v = parse_value(c.written);
     EXPECT_EQ(v.kind, ValueKind::number) << c.written;
     EXPECT_EQ(v.number, c.number) << c.written;  // in the canonical unit
