@@ -489,6 +489,30 @@ std::string_view drop_remark(std::string_view rest) {
   return rest;
 }
 
+// A time limit followed by what is done within it ("24小时内办结", "2小时内
+// 到达现场", "10个工作日内拨付"): the deed says nothing more of the figure, and
+// is left out. Not when it may (a figure or a negation in it, or long words).
+std::string_view drop_deed_in_time(std::string_view rest) {
+  for (std::string_view within : {"以内", "之内", "内"}) {
+    const size_t at = rest.find(within);
+    if (at == std::string_view::npos || at == 0) continue;
+    const std::string_view deed = rest.substr(at + within.size());
+    if (deed.empty()) return rest;
+    const std::string_view canonical = read_unit(rest.substr(0, at)).canonical;
+    if (canonical != "小时" && canonical != "工作日" && canonical != "月") return rest;
+    size_t points = 0;
+    for (size_t i = 0; i < deed.size(); ++points) {
+      const char32_t cp = text::next_code_point(deed, i);
+      if (cp < 0x4E00 || cp > 0x9FFF || cp == U'未' || cp == U'不' || cp == U'没' ||
+          cp == U'无' || points >= 6) {
+        return rest;
+      }
+    }
+    return rest.substr(0, at + within.size());
+  }
+  return rest;
+}
+
 // A percentage followed by words ("100%到位", "98%合格"): the words restate
 // what the figure measures; the unit is %.
 // Not when the words hold a figure or begin as an operator does ("90%以上100%以下"):
@@ -592,7 +616,7 @@ void read_figure(std::string_view s, Value& v) {
   std::string alternatives;  // "台(套)" read as "台/套"
   std::string_view rest = alternative_in_brackets(text::trim(c.rest()), alternatives)
                               ? std::string_view(alternatives)
-                              : drop_remark(c.rest());
+                              : drop_deed_in_time(drop_remark(c.rest()));
   Op suffix_op = Op::none;
   bool suffix_found = false;
   // Every suffix ends in 成, 右, 上, 下, 内 or 前: other endings skip the search.
@@ -735,7 +759,7 @@ bool read_unit_figure(std::string_view s, Value& v) {
   }
   // Letters, % and up to eight Chinese characters (U+4000–U+9FFF, lead bytes
   // E4–E9: no punctuation there), none of them one that starts a range (至,
-  // 到) or a date (年, 月, 季) or says more (余, 多), and not ending in a
+  // 到) or a date (年, 月, 季) or says more (余, 多, 内), and not ending in a
   // character a suffix ends in (成, 右, 上, 下, 内, 前).
   size_t points = 0;
   for (size_t i = 0; i < unit.size(); ++points) {
@@ -750,8 +774,10 @@ bool read_unit_figure(std::string_view s, Value& v) {
     if ((b1 & 0xC0) != 0x80 || (b2 & 0xC0) != 0x80) return false;
     const std::string_view ch = unit.substr(i, 3);
     if (ch == "至" || ch == "到" || ch == "年" || ch == "月" || ch == "季" || ch == "余" ||
-        ch == "多") {
-      return false;  // a range, a date, or more than the figure ("1万余人"): the general way
+        ch == "多" || ch == "内") {
+      // A range, a date, more than the figure ("1万余人") or a time limit with
+      // its deed ("24小时内办结"): the general way.
+      return false;
     }
     if (i + 3 == unit.size() &&
         (ch == "成" || ch == "右" || ch == "上" || ch == "下" || ch == "内" || ch == "前")) {
