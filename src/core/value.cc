@@ -772,16 +772,28 @@ bool read_unit_figure(std::string_view s, Value& v) {
     const auto b1 = static_cast<unsigned char>(unit[i + 1]);
     const auto b2 = static_cast<unsigned char>(unit[i + 2]);
     if ((b1 & 0xC0) != 0x80 || (b2 & 0xC0) != 0x80) return false;
-    const std::string_view ch = unit.substr(i, 3);
-    if (ch == "至" || ch == "到" || ch == "年" || ch == "月" || ch == "季" || ch == "余" ||
-        ch == "多" || ch == "内") {
-      // A range, a date, more than the figure ("1万余人") or a time limit with
-      // its deed ("24小时内办结"): the general way.
-      return false;
-    }
-    if (i + 3 == unit.size() &&
-        (ch == "成" || ch == "右" || ch == "上" || ch == "下" || ch == "内" || ch == "前")) {
-      return false;
+    const char32_t cp = ((b & 0x0Fu) << 12) | ((b1 & 0x3Fu) << 6) | (b2 & 0x3Fu);
+    switch (cp) {
+      case U'至':
+      case U'到':
+      case U'年':
+      case U'月':
+      case U'季':
+      case U'余':
+      case U'多':
+      case U'内':
+        // A range, a date, more than the figure ("1万余人") or a time limit with
+        // its deed ("24小时内办结"): the general way.
+        return false;
+      case U'成':
+      case U'右':
+      case U'上':
+      case U'下':
+      case U'前':
+        if (i + 3 == unit.size()) return false;
+        break;
+      default:
+        break;
     }
     i += 3;
   }
@@ -1377,12 +1389,6 @@ bool figure_for_target(const Value& target, std::string_view written, std::strin
     out = std::move(v);
   }
   return found == 1;
-}
-
-const Value& actual_for_target(const Value& target, const Value& actual, std::string_view name,
-                               Value& scratch) {
-  const bool words = actual.kind == ValueKind::text || actual.kind == ValueKind::invalid;
-  return words && figure_for_target(target, actual.text, name, scratch) ? scratch : actual;
 }
 
 namespace {

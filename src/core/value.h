@@ -134,8 +134,15 @@ bool figure_for_target(const Value& target, std::string_view written, std::strin
 // `actual`, or when it is words or unreadable and figure_for_target finds the
 // figure in its text, that figure, kept in `scratch`. What scoring and
 // monitoring compare with a target.
-const Value& actual_for_target(const Value& target, const Value& actual, std::string_view name,
-                               Value& scratch);
+// Inline: most actuals are figures, and every leaf asks.
+inline const Value& actual_for_target(const Value& target, const Value& actual,
+                                      std::string_view name, Value& scratch) {
+  const bool words = actual.kind == ValueKind::text || actual.kind == ValueKind::invalid;
+  return words && target.kind == ValueKind::number &&
+                 figure_for_target(target, actual.text, name, scratch)
+             ? scratch
+             : actual;
+}
 
 // Whether `actual` says a rate's change ("提高2%") and neither its target's
 // label nor the indicator's `name` asks for one ("≥90%" for 满意度):
