@@ -537,6 +537,24 @@ bool is_rank(std::string_view label, std::string_view unit) {
          (label.ends_with("第") && place_word);
 }
 
+// Whether the digits at `at` are a year a change is measured from ("较2023年提高5%",
+// "比2022年增长10%"): part of the label, not the figure.
+bool year_compared_with(std::string_view s, size_t at) {
+  if (s.size() < at + 7 || s.substr(at + 4, 3) != "年" ||
+      (s.size() > at + 7 && is_digit(s[at + 7]))) {
+    return false;
+  }
+  int year = 0;
+  for (size_t k = at; k < at + 4; ++k) {
+    if (!is_digit(s[k])) return false;
+    year = year * 10 + (s[k] - '0');
+  }
+  const std::string_view before = s.substr(0, at);
+  return year >= 1990 && year <= 2100 &&
+         (before.ends_with("较") || before.ends_with("比") || before.ends_with("与") ||
+          before.ends_with("同") || before.ends_with("于"));
+}
+
 // Tries "label op number [range] unit suffix"; sets kind number, invalid or text.
 void read_figure(std::string_view s, Value& v) {
   Cursor c{s};
@@ -545,6 +563,11 @@ void read_figure(std::string_view s, Value& v) {
   size_t label_points = 0;
   bool found = false;
   while (!c.done()) {
+    if (c.peek_digit() && year_compared_with(s, c.i)) {
+      c.i += 7;  // four digits and 年
+      label_points += 5;
+      continue;
+    }
     Cursor probe = c;
     Op probe_op = Op::none;
     if (eat_prefix_op(probe, probe_op)) {
@@ -1308,7 +1331,11 @@ bool comparable_numbers(const Value& target, const Value& actual, Compared& out,
     return !v.label.empty() || (n > 4 && v.unit[n - 4] == '/') || (n > 7 && v.unit[n - 7] == '/');
   };
   const bool periods = may_have_period(target) || may_have_period(actual);
-  if (!actual.label.empty() && !signed_change(target, actual, name, a)) return false;
+  if (!actual.label.empty()) {
+    if (!signed_change(target, actual, name, a)) return false;
+  } else if (a < 0 && !target.label.empty() && change_direction(target.label) == -1) {
+    a = -a;  // "-6%" against "较上年下降5%": a change below zero is a fall of its size
+  }
   const PerPeriod pt = periods ? per_period(target) : PerPeriod{0, target.unit};
   const PerPeriod pa = periods ? per_period(actual) : PerPeriod{0, actual.unit};
   if (pa.times != pt.times && pt.unit != "%" && pa.unit != "%") {
