@@ -537,22 +537,60 @@ bool is_rank(std::string_view label, std::string_view unit) {
          (label.ends_with("第") && place_word);
 }
 
-// Whether the digits at `at` are a year a change is measured from ("较2023年提高5%",
-// "比2022年增长10%"): part of the label, not the figure.
-bool year_compared_with(std::string_view s, size_t at) {
-  if (s.size() < at + 7 || s.substr(at + 4, 3) != "年" ||
-      (s.size() > at + 7 && is_digit(s[at + 7]))) {
-    return false;
+// The length of a time written before a figure, at `at`: a year, a month, a
+// span of months or a day ("2024年完成培训3期", "截至2024年底，受益520人",
+// "1-12月累计受益520人", "较2023年提高5%"), with 度, 底, 末 or 份 and a comma
+// after it. Such a time says when the figure was reached and belongs to its
+// label. 0 when there is none, or when the time is a limit or a start (前,
+// 内, 后, 以来: "2025年前完成3期" states a deadline too), or no figure follows.
+size_t time_before_figure(std::string_view s, size_t at) {
+  size_t k = at;
+  const auto number = [&](size_t most, int& out) {
+    size_t n = 0;
+    out = 0;
+    while (k < s.size() && n < most && is_digit(s[k])) out = out * 10 + (s[k++] - '0'), ++n;
+    return n;
+  };
+  const auto eat = [&](std::string_view w) {
+    if (s.substr(k, w.size()) != w) return false;
+    k += w.size();
+    return true;
+  };
+  int first = 0;
+  const size_t digits = number(4, first);
+  bool month = false;
+  if (digits == 4 && first >= 1990 && first <= 2100 && eat("年")) {
+    eat("度");
+    const size_t year_end = k;
+    int m = 0;
+    if (number(2, m) > 0 && m >= 1 && m <= 12 && eat("月")) {
+      month = true;
+    } else {
+      k = year_end;
+    }
+  } else if (digits >= 1 && digits <= 2 && first >= 1 && first <= 12) {
+    int last = first;
+    if (eat("-") || eat("~") || eat("至")) {
+      if (number(2, last) == 0 || last < first || last > 12) return 0;
+    }
+    if (!eat("月")) return 0;
+    month = true;
+  } else {
+    return 0;
   }
-  int year = 0;
-  for (size_t k = at; k < at + 4; ++k) {
-    if (!is_digit(s[k])) return false;
-    year = year * 10 + (s[k] - '0');
+  if (month) {
+    const size_t month_end = k;
+    int day = 0;
+    if (number(2, day) == 0 || day < 1 || day > 31 || !(eat("日") || eat("号"))) k = month_end;
+    eat("份");
   }
-  const std::string_view before = s.substr(0, at);
-  return year >= 1990 && year <= 2100 &&
-         (before.ends_with("较") || before.ends_with("比") || before.ends_with("与") ||
-          before.ends_with("同") || before.ends_with("于"));
+  if (!(eat("底") || eat("末"))) eat("年底");
+  for (std::string_view limit : {"前", "内", "后", "以", "之", "起", "开始"}) {
+    if (s.substr(k, limit.size()) == limit) return 0;
+  }
+  if (!eat("，")) eat(",");
+  if (s.find_first_of("0123456789", k) == std::string_view::npos) return 0;
+  return k - at;
 }
 
 // Tries "label op number [range] unit suffix"; sets kind number, invalid or text.
@@ -563,10 +601,12 @@ void read_figure(std::string_view s, Value& v) {
   size_t label_points = 0;
   bool found = false;
   while (!c.done()) {
-    if (c.peek_digit() && year_compared_with(s, c.i)) {
-      c.i += 7;  // four digits and 年
-      label_points += 5;
-      continue;
+    if (c.peek_digit()) {
+      if (const size_t time = time_before_figure(s, c.i)) {
+        c.i += time;
+        label_points += 2;
+        continue;
+      }
     }
     Cursor probe = c;
     Op probe_op = Op::none;
