@@ -138,7 +138,7 @@ constexpr OpWord kPrefixOps[] = {
     {"≈", Op::none},
     {"最多", Op::le},
     {"最少", Op::ge},
-    // Below the figure, said in words ("未达到90%", "不足85%", "接近90%").
+    // Below the figure, said in words ("未达到90%", "不足85%", "接近90%", "近95%").
     {"未达到", Op::lt},
     {"没有达到", Op::lt},
     {"没达到", Op::lt},
@@ -147,6 +147,7 @@ constexpr OpWord kPrefixOps[] = {
     {"不到", Op::lt},
     {"接近", Op::lt},
     {"将近", Op::lt},
+    {"近", Op::lt},
     {"未超过", Op::le},
 };
 
@@ -185,6 +186,7 @@ bool may_start_op(char32_t cp) {
     case U'没':
     case U'接':
     case U'将':
+    case U'近':
       return true;
     default:
       return false;
