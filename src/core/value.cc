@@ -1353,6 +1353,14 @@ bool counts_the_same(std::string_view a, std::string_view b) {
          contains(name, "满意");
 }
 
+// A share of the target said done ("完成90%", "完成率90%") against a count or an
+// amount ("100户", "≥5公里"): that share of it.
+[[gnu::noinline]] bool share_done_of(std::string_view target_unit, const Value& actual,
+                                     std::string_view actual_unit) {
+  return actual_unit == "%" && !target_unit.empty() && target_unit != "%" &&
+         actual.op == Op::none && contains(actual.label, "完成") && actual.number >= 0;
+}
+
 }  // namespace
 
 bool change_against_level(const Value& target, const Value& actual, std::string_view name) {
@@ -1390,6 +1398,10 @@ bool comparable_numbers(const Value& target, const Value& actual, Compared& out,
     return true;
   }
   if (satisfaction_as_percent(target, pt.unit, actual, pa.unit, name)) return true;
+  if (share_done_of(pt.unit, actual, pa.unit)) {
+    a = t * actual.number / 100;  // "完成90%" against "100户": 90户
+    return true;
+  }
   // A bare number up to 1 against a percentage may be a fraction (0.95) or a
   // percentage (1%); a bare 0 is nothing in either reading ("0" against "≤5%").
   const auto may_be_fraction = [](double bare) { return bare != 0 && std::fabs(bare) <= 1; };
