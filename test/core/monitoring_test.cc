@@ -603,6 +603,12 @@ TEST(MonitoringIndicator, BoundsOnTheWrongSide) {
   expect_light(light_at("办理时限", "≤30天", "20天以内", 6), Light::green);
 }
 
+// "完成45%" against "100户": 45户 so far, against the plan to date.
+TEST(MonitoringIndicator, AShareSaidDoneOfACount) {
+  expect_light(light_at("农房改造", "100户", "完成45%", 6), Light::green);
+  expect_light(light_at("农房改造", "100户", "完成20%", 6), Light::red);
+}
+
 // A cell of several figures is lit by the one that measures what the target does.
 TEST(MonitoringIndicator, TheClauseThatReportsWhatTheTargetMeasures) {
   expect_light(light_at("培训期数", "≥6期", "培训3期，150人次", 6), Light::green);
