@@ -359,6 +359,14 @@ std::optional<bool> none_happened(const Value& target, const Value& actual,
     }
     return std::nullopt;
   }
+  if (target.kind == ValueKind::text && actual.kind == ValueKind::text &&
+      std::string_view(target.text).ends_with("合规")) {
+    // "未发现违规" against "合规" or "资金使用合规": compliance is no breach found.
+    for (std::string_view none_found : {"未发现违", "没有发现违", "无违规", "无违法违规",
+                                        "不存在违规", "未发生违规", "未出现违规"}) {
+      if (actual.text.starts_with(none_found)) return true;
+    }
+  }
   if (target.kind != ValueKind::text || !target_says_none(target)) return std::nullopt;
   if (actual.kind == ValueKind::text) {
     // "未发现违规" against "无违规违纪": none was found; "零" against "杜绝重大事故".
@@ -614,10 +622,12 @@ namespace {
 [[gnu::noinline]] ScoringKind kind_by_meaning(const Value& target, const Value& actual) {
   // "应补尽补" or "合格" against "98%": the share, as against 100%.
   if (percent_of_all(target, actual)) return ScoringKind::higher_is_better;
-  // "零事故", "杜绝…", "不发生…" against "0起", "无" or "未发生", and "有所提升"
-  // against "提升10%" or "持平": yes/no by meaning.
-  return target_says_none(target) || change_met(target, actual) ? ScoringKind::yes_no
-                                                                : ScoringKind::manual;
+  // "零事故", "杜绝…", "不发生…" against "0起", "无" or "未发生", "合规" against
+  // "未发现违规", and "有所提升" against "提升10%" or "持平": yes/no by meaning.
+  return target_says_none(target) || change_met(target, actual) ||
+                 none_happened(target, actual).has_value()
+             ? ScoringKind::yes_no
+             : ScoringKind::manual;
 }
 
 }  // namespace
