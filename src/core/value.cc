@@ -612,7 +612,9 @@ void read_figure(std::string_view s, Value& v) {
     }
     Cursor probe = c;
     Op probe_op = Op::none;
-    if (eat_prefix_op(probe, probe_op)) {
+    // 约 ("about") is no operator in 节约 ("saved").
+    const bool saved = c.i >= 3 && s.substr(c.i - 3, 6) == "节约";
+    if (!saved && eat_prefix_op(probe, probe_op)) {
       probe.skip_spaces();
       if (probe.peek_digit() || ((probe.peek() == '-' || probe.peek() == '+') &&
                                  probe.i + 1 < s.size() && is_digit(s[probe.i + 1]))) {
@@ -1353,6 +1355,31 @@ bool counts_the_same(std::string_view a, std::string_view b) {
          contains(name, "满意");
 }
 
+// What was saved or overspent ("节约20万元", "超支10万元") against a ceiling in
+// money ("≤500万元"): the spending is the ceiling less or plus it (480万元,
+// 510万元). Changes `a` (canonical, as `t`); other actuals and targets are left
+// as they are.
+[[gnu::noinline]] void spent_against_ceiling(const Value& target, const Value& actual, double t,
+                                             double& a) {
+  if ((target.op != Op::le && target.op != Op::lt) || money_unit(target) != "元" ||
+      money_unit(actual) != "元" || actual.op != Op::none) {
+    return;
+  }
+  const std::string_view label = actual.label;
+  for (std::string_view under : {"节约", "节省", "结余", "节约资金", "节省资金", "结余资金"}) {
+    if (label.ends_with(under)) {
+      a = t - a;
+      return;
+    }
+  }
+  for (std::string_view over : {"超支", "超出预算", "超预算"}) {
+    if (label.ends_with(over)) {
+      a = t + a;
+      return;
+    }
+  }
+}
+
 // A share of the target said done ("完成90%", "完成率90%") against a count or an
 // amount ("100户", "≥5公里"): that share of it.
 [[gnu::noinline]] bool share_done_of(std::string_view target_unit, const Value& actual,
@@ -1383,6 +1410,7 @@ bool comparable_numbers(const Value& target, const Value& actual, Compared& out,
   const bool periods = may_have_period(target) || may_have_period(actual);
   if (!actual.label.empty()) {
     if (!signed_change(target, actual, name, a)) return false;
+    spent_against_ceiling(target, actual, t, a);
   } else if (a < 0 && !target.label.empty() && change_direction(target.label) == -1) {
     a = -a;  // "-6%" against "较上年下降5%": a change below zero is a fall of its size
   }
@@ -1451,6 +1479,7 @@ bool figure_for_target(const Value& target, std::string_view written, std::strin
   }
   static constexpr std::string_view kPlanned[] = {"计划", "目标", "预期", "预计", "原定", "年初"};
   int found = 0;
+  double first = 0;  // the first figure found, in the target's canonical unit
   for (std::string_view clause : clauses_of(written)) {
     clause = text::trim(clause);
     if (std::any_of(std::begin(kPlanned), std::end(kPlanned),
@@ -1466,10 +1495,16 @@ bool figure_for_target(const Value& target, std::string_view written, std::strin
     }
     Compared c;
     if (!comparable_numbers(target, v, c, name)) continue;  // another measure ("150人次")
-    if (++found > 1) return false;
-    out = std::move(v);
+    // Two clauses may say one thing twice: "支出480万元，节约20万元" against "≤500万元".
+    if (found > 0 && std::fabs(c.a - first) > 1e-9 * std::max(1.0, std::fabs(first))) {
+      return false;
+    }
+    if (found++ == 0) {
+      first = c.a;
+      out = std::move(v);
+    }
   }
-  return found == 1;
+  return found > 0;
 }
 
 namespace {

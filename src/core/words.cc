@@ -377,11 +377,21 @@ std::optional<bool> none_happened(const Value& target, const Value& actual,
     // The target's own words, with its "not" said as done or left out.
     const std::string_view wanted = target.text;
     if (!wanted.starts_with("不") || wanted.size() <= 3) return std::nullopt;
-    const std::string_view what = wanted.substr(3);
-    const std::string_view said = actual.text;
+    // 超过 and 超出 say what 超 does: "未超预算" against "不超过预算".
+    const auto plain = [](std::string_view w) {
+      std::string out(w);
+      for (std::string_view longer : {"超过", "超出"}) {
+        for (size_t at = out.find(longer); at != std::string::npos; at = out.find(longer, at)) {
+          out.erase(at + 3, 3);
+        }
+      }
+      return out;
+    };
+    const std::string what = plain(wanted.substr(3));
+    const std::string said = plain(actual.text);
     if (said == what) return false;
     for (std::string_view done_not : {"未", "没有", "没"}) {
-      if (said.starts_with(done_not) && said.substr(done_not.size()) == what) {
+      if (said.starts_with(done_not) && std::string_view(said).substr(done_not.size()) == what) {
         return true;
       }
     }
