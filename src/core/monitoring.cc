@@ -453,8 +453,10 @@ std::string_view light_status_code(LightStatus status) {
 LightResult indicator_light(std::string_view name, const Value& target, const Value& actual_to_date,
                             int month, const RuleSet& rules, const LightBands& bands) {
   Value reported;
-  const Input in{name,  target, {}, actual_for_target(target, actual_to_date, name, reported),
-                 {},    ScoringKind::automatic, month};
+  const Input in{name, target,
+                 {},   actual_for_target(target, actual_to_date, name, reported),
+                 {},   ScoringKind::automatic,
+                 month};
   return Judge(in, rules, bands).run();
 }
 

@@ -159,8 +159,8 @@ std::optional<UnitReading> read_unit_per_unit(std::string_view unit) {
   const std::string_view first = unit.substr(0, slash);
   const UnitReading top = read_unit(first);
   const UnitReading bottom = read_unit(per);
-  const bool as_written = top.canonical == first && bottom.canonical == per && top.factor == 1 &&
-                          bottom.factor == 1;
+  const bool as_written =
+      top.canonical == first && bottom.canonical == per && top.factor == 1 && bottom.factor == 1;
   if (top.canonical.empty() || bottom.canonical.empty() || as_written) return std::nullopt;
   thread_local std::string canonical;  // the view returned must outlive this call
   canonical.assign(top.canonical);

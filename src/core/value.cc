@@ -505,8 +505,8 @@ std::string_view drop_deed_in_time(std::string_view rest) {
     size_t points = 0;
     for (size_t i = 0; i < deed.size(); ++points) {
       const char32_t cp = text::next_code_point(deed, i);
-      if (cp < 0x4E00 || cp > 0x9FFF || cp == U'未' || cp == U'不' || cp == U'没' ||
-          cp == U'无' || points >= 6) {
+      if (cp < 0x4E00 || cp > 0x9FFF || cp == U'未' || cp == U'不' || cp == U'没' || cp == U'无' ||
+          points >= 6) {
         return rest;
       }
     }

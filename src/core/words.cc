@@ -331,8 +331,7 @@ bool target_says_none(const Value& target) {
   return text::starts_negated(s) || s.starts_with("零") || s.starts_with("杜绝");
 }
 
-std::optional<bool> none_happened(const Value& target, const Value& actual,
-                                  std::string_view name) {
+std::optional<bool> none_happened(const Value& target, const Value& actual, std::string_view name) {
   const bool at_most = target.op == Op::le || target.op == Op::lt ||
                        ((target.op == Op::none || target.op == Op::eq) && target.number == 0);
   if (target.kind == ValueKind::number && at_most && actual.kind == ValueKind::text) {
@@ -341,8 +340,9 @@ std::optional<bool> none_happened(const Value& target, const Value& actual,
       if (actual.text == none) return true;
       // "无投诉" for 投诉次数: none of what the indicator counts. "无数据" for
       // 数据差错率 says nothing was measured.
-      const std::string_view what = std::string_view(actual.text).substr(
-          actual.text.starts_with(none) ? none.size() : actual.text.size());
+      const std::string_view what =
+          std::string_view(actual.text)
+              .substr(actual.text.starts_with(none) ? none.size() : actual.text.size());
       if (what.size() >= 6 && what.size() <= 18 && contains(name, what) &&
           !contains(what, "数据") && !contains(what, "记录") && !contains(what, "统计") &&
           !contains(what, "资料")) {

@@ -149,9 +149,9 @@ TEST(Words, CountsAgainstTargetsThatSayNothingMayHappen) {
   EXPECT_EQ(met_for("投诉次数", "≤2次", "无投诉"), true);
   EXPECT_EQ(met_for("安全事故次数", "0起", "未发生安全事故"), true);
   EXPECT_EQ(met_for("违规次数", "0", "零"), true);
-  EXPECT_EQ(met_for("投诉次数", "≤2次", "无变化"), std::nullopt);     // not what it counts
+  EXPECT_EQ(met_for("投诉次数", "≤2次", "无变化"), std::nullopt);   // not what it counts
   EXPECT_EQ(met_for("数据差错率", "≤1%", "无数据"), std::nullopt);  // nothing measured
-  EXPECT_EQ(met_for("投诉次数", "≥2次", "无投诉"), std::nullopt);     // a lower bound
+  EXPECT_EQ(met_for("投诉次数", "≥2次", "无投诉"), std::nullopt);   // a lower bound
 }
 
 }  // namespace
