@@ -4,6 +4,7 @@
 #include <gtest/gtest.h>
 
 #include <cmath>
+#include <initializer_list>
 #include <string>
 #include <vector>
 
@@ -204,40 +205,45 @@ TEST(Value, BoundsWrittenApartAndMarginsAreRanges) {
   EXPECT_NE(parse_value(margins).op, Op::range);
 }
 
-TEST(Value, UnitsAsWrittenBesideTheFigure) {
-  struct Case {
-    const char* written;
-    double number;
-    const char* unit;
-  };
-  for (const Case& c : {Case{"¥480,000", 480000, "元"}, Case{"￥1,200.50", 1200.5, "元"},
-                        Case{"RMB 480000", 480000, "元"}, Case{"人民币480000", 480000, "元"},
-                        Case{"≥10台（套）", 10, "台/套"}, Case{"≥10台/套", 10, "台/套"},
-                        Case{"12次（含线上）", 12, "次"}, Case{"3年", 36, "月"},
-                        Case{"1980元/㎡", 1980, "元/平方米"}, Case{"120吨/天", 5000, "千克/小时"},
-                        Case{"≥10次/月", 10, "次/月"}, Case{"300元/人", 300, "元/人"}}) {
-    const Value v = parse_value(c.written);
-    EXPECT_EQ(v.kind, ValueKind::number) << c.written;
-    EXPECT_EQ(v.number, c.number) << c.written;  // in the canonical unit
-    EXPECT_EQ(v.unit, c.unit) << c.written;
-    EXPECT_TRUE(v.label.empty()) << c.written;
+// A figure as written, and the number and unit it reads as.
+struct Figure {
+  const char* written;
+  double number;  // in the canonical unit
+  const char* unit;
+};
+
+void expect_figures(std::initializer_list<Figure> figures) {
+  for (const Figure& f : figures) {
+    const Value v = parse_value(f.written);
+    EXPECT_EQ(v.kind, ValueKind::number) << f.written;
+    EXPECT_EQ(v.number, f.number) << f.written;
+    EXPECT_EQ(v.unit, f.unit) << f.written;
+    EXPECT_TRUE(v.label.empty()) << f.written;
   }
 }
 
+TEST(Value, UnitsAsWrittenBesideTheFigure) {
+  expect_figures({{"¥480,000", 480000, "元"},
+                  {"￥1,200.50", 1200.5, "元"},
+                  {"RMB 480000", 480000, "元"},
+                  {"人民币480000", 480000, "元"},
+                  {"≥10台（套）", 10, "台/套"},
+                  {"≥10台/套", 10, "台/套"},
+                  {"3年", 36, "月"},
+                  {"1980元/㎡", 1980, "元/平方米"},
+                  {"120吨/天", 5000, "千克/小时"},
+                  {"≥10次/月", 10, "次/月"},
+                  {"300元/人", 300, "元/人"}});
+}
+
 TEST(Value, ARemarkInBracketsOrAStopAfterTheFigureIsLeftOut) {
-  struct Case {
-    const char* written;
-    double number;
-    const char* unit;
-  };
-  for (const Case& c : {Case{"95%（抽样）", 95, "%"}, Case{"95%(抽样调查，样本300份)", 95, "%"},
-                        Case{"95%。", 95, "%"}, Case{"15次（含线上3次）", 15, "次"},
-                        Case{"≥100家（含分支机构）", 100, "家"}, Case{"12篇；", 12, "篇"}}) {
-    const Value v = parse_value(c.written);
-    EXPECT_EQ(v.kind, ValueKind::number) << c.written;
-    EXPECT_EQ(v.number, c.number) << c.written;
-    EXPECT_EQ(v.unit, c.unit) << c.written;
-  }
+  expect_figures({{"95%（抽样）", 95, "%"},
+                  {"95%(抽样调查，样本300份)", 95, "%"},
+                  {"95%。", 95, "%"},
+                  {"15次（含线上3次）", 15, "次"},
+                  {"12次（含线上）", 12, "次"},
+                  {"≥100家（含分支机构）", 100, "家"},
+                  {"12篇；", 12, "篇"}});
   // Brackets that do not close a remark are still a slip in the figure.
   for (const char* slip : {"95%(", "95%)", "95%（"}) {
     EXPECT_EQ(parse_value(slip).kind, ValueKind::invalid) << slip;
