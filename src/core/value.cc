@@ -1347,8 +1347,9 @@ bool counts_the_same(std::string_view a, std::string_view b) {
 [[gnu::noinline]] bool satisfaction_as_percent(const Value& target, std::string_view target_unit,
                                                const Value& actual, std::string_view actual_unit,
                                                std::string_view name) {
+  // Above 10: a score of a 5- or 10-point survey ("4.5分（5分制）") is no percentage.
   const auto score_of_100 = [](std::string_view unit, const Value& v) {
-    return unit == "分" && v.number >= 0 && v.number <= 100;
+    return unit == "分" && v.number > 10 && v.number <= 100;
   };
   return ((target_unit == "%" && score_of_100(actual_unit, actual)) ||
           (actual_unit == "%" && score_of_100(target_unit, target))) &&
@@ -1480,8 +1481,20 @@ bool figure_for_target(const Value& target, std::string_view written, std::strin
   static constexpr std::string_view kPlanned[] = {"计划", "目标", "预期", "预计", "原定", "年初"};
   int found = 0;
   double first = 0;  // the first figure found, in the target's canonical unit
+  std::string unbracketed;
   for (std::string_view clause : clauses_of(written)) {
     clause = text::trim(clause);
+    // "满意（含基本满意）率96%": a remark in brackets inside the clause says nothing
+    // of the figure.
+    if (const size_t open = clause.find('('); open != std::string_view::npos && open > 0) {
+      const size_t close = clause.find(')', open);
+      if (close != std::string_view::npos && close + 1 < clause.size() &&
+          !text::has_digit(clause.substr(open, close - open))) {
+        unbracketed.assign(clause.substr(0, open));
+        unbracketed += clause.substr(close + 1);
+        clause = unbracketed;
+      }
+    }
     if (std::any_of(std::begin(kPlanned), std::end(kPlanned),
                     [&](auto w) { return clause.starts_with(w); })) {
       continue;
