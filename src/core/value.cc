@@ -547,10 +547,11 @@ bool is_rank(std::string_view label, std::string_view unit) {
 // 内, 后, 以来: "2025年前完成3期" states a deadline too), or no figure follows.
 size_t time_before_figure(std::string_view s, size_t at) {
   size_t k = at;
+  // Reads up to `most` digits at k into `out`; returns how many.
   const auto number = [&](size_t most, int& out) {
     size_t n = 0;
     out = 0;
-    while (k < s.size() && n < most && is_digit(s[k])) out = out * 10 + (s[k++] - '0'), ++n;
+    for (; k < s.size() && n < most && is_digit(s[k]); ++k, ++n) out = out * 10 + (s[k] - '0');
     return n;
   };
   const auto eat = [&](std::string_view w) {
@@ -1356,14 +1357,13 @@ bool counts_the_same(std::string_view a, std::string_view b) {
          contains(name, "满意");
 }
 
-// What was saved or overspent ("节约20万元", "超支10万元") against a ceiling in
-// money ("≤500万元"): the spending is the ceiling less or plus it (480万元,
-// 510万元). Changes `a` (canonical, as `t`); other actuals and targets are left
-// as they are.
+// What was saved or overspent ("节约20万元", "超支10万元") against a ceiling `t`
+// in money ("≤500万元", whose op the caller has checked): the spending is the
+// ceiling less or plus it (480万元, 510万元). Changes `a` (canonical, as `t`);
+// other actuals and targets are left as they are.
 [[gnu::noinline]] void spent_against_ceiling(const Value& target, const Value& actual, double t,
                                              double& a) {
-  if ((target.op != Op::le && target.op != Op::lt) || money_unit(target) != "元" ||
-      money_unit(actual) != "元" || actual.op != Op::none) {
+  if (money_unit(target) != "元" || money_unit(actual) != "元" || actual.op != Op::none) {
     return;
   }
   const std::string_view label = actual.label;
@@ -1411,7 +1411,7 @@ bool comparable_numbers(const Value& target, const Value& actual, Compared& out,
   const bool periods = may_have_period(target) || may_have_period(actual);
   if (!actual.label.empty()) {
     if (!signed_change(target, actual, name, a)) return false;
-    spent_against_ceiling(target, actual, t, a);
+    if (target.op == Op::le || target.op == Op::lt) spent_against_ceiling(target, actual, t, a);
   } else if (a < 0 && !target.label.empty() && change_direction(target.label) == -1) {
     a = -a;  // "-6%" against "较上年下降5%": a change below zero is a fall of its size
   }
