@@ -149,7 +149,14 @@ bool arabic_numerals(std::string_view text, std::string& out) {
     if (begin != points.size()) return false;  // a second number: "一事一议", "三分之一"
     begin = run;
     percent = per_hundred;
-    for (end = run; end < points.size() && is_numeral(points[end].cp);) ++end;
+    // 万 inside the run ("一万二千") counts ten thousands; after it, the unit's
+    // multiplier ("四百八十万元").
+    for (end = run;
+         end < points.size() && (is_numeral(points[end].cp) ||
+                                 (points[end].cp == U'万' && end > run && end + 1 < points.size() &&
+                                  digit_of(points[end + 1].cp) >= 0));) {
+      ++end;
+    }
     after = end;
     if (after + 1 < points.size() && points[after].cp == U'点' &&
         digit_of(points[after + 1].cp) >= 0) {
@@ -158,7 +165,16 @@ bool arabic_numerals(std::string_view text, std::string& out) {
     i = after;
   }
   if (begin == points.size()) return false;
-  int whole = integer_of(points, begin, end);
+  int whole = -1;
+  size_t ten_thousands = begin;  // where 万 stands in the run, if it does
+  while (ten_thousands < end && points[ten_thousands].cp != U'万') ++ten_thousands;
+  if (ten_thousands < end) {
+    const int high = integer_of(points, begin, ten_thousands);
+    const int low = integer_of(points, ten_thousands + 1, end);
+    if (high > 0 && low >= 0) whole = high * 10000 + low;
+  } else {
+    whole = integer_of(points, begin, end);
+  }
   if (percent && whole < 0 && end == begin + 1 && points[begin].cp == U'百') whole = 100;
   if (whole < 0) return false;
   std::string digits = std::to_string(whole);
@@ -194,6 +210,8 @@ bool arabic_numerals(std::string_view text, std::string& out) {
       return false;  // a count needs its counting word; "一次性" is a word
     }
   }
+  // "壹佰万元整": 整 closes a 大写 amount.
+  if (rest.ends_with("元整")) rest.remove_suffix(std::string_view("整").size());
   out.assign(text.substr(0, byte_at(head)));
   out += digits;
   if (percent) out += '%';
