@@ -68,6 +68,12 @@ constexpr std::pair<char32_t, char32_t> kLookAlikes[] = {
     {0x2014, U'-'},  // — between range bounds
     {0x2013, U'-'},  // –
     {0xFE6A, U'%'},  // ﹪
+    // Invisible characters pasted with a cell's text fold to nothing (0).
+    {0x200B, 0},  // zero-width space
+    {0x200C, 0},  // zero-width non-joiner
+    {0x200D, 0},  // zero-width joiner
+    {0x2060, 0},  // word joiner
+    {0xFEFF, 0},  // zero-width no-break space, a byte-order mark
 };
 
 char32_t fold(char32_t cp) {
@@ -163,7 +169,7 @@ void normalize_into(std::string_view in, std::string& out) {
     const char32_t folded = fold(cp);
     if (folded == cp) {
       out.append(in.substr(start, i - start));  // keep the original bytes
-    } else {
+    } else if (folded != 0) {
       append_utf8(out, folded);
     }
   }

@@ -10,6 +10,8 @@ TEST(Text, NormalizesFullWidthAndLookAlikes) {
   EXPECT_EQ(normalize("≧90%"), "≥90%");
   EXPECT_EQ(normalize("≦5%"), "≤5%");
   EXPECT_EQ(normalize("═0件"), "=0件");
+  EXPECT_EQ(normalize("\uFEFF96%\u200B"), "96%");  // invisible characters pasted with the text
+  EXPECT_EQ(normalize("1\u200D0\u20600家"), "100家");
   EXPECT_EQ(normalize("\u3000 ＞９０％ \t"), ">90%");
 }
 
