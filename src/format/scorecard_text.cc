@@ -123,6 +123,20 @@ constexpr size_t kName = 36;
 constexpr size_t kValue = 12;
 constexpr size_t kNum = 7;
 
+bool has_control(std::string_view s) {
+  bool control = false;
+  for (char c : s) control |= static_cast<unsigned char>(c) < 0x20;
+  return control;
+}
+
+// A line break or tab typed inside a cell ("96%\n（抽样）") would break the table's
+// row: from `start` on, each becomes a space.
+void flatten(std::string& out, size_t start) {
+  for (size_t i = start; i < out.size(); ++i) {
+    if (static_cast<unsigned char>(out[i]) < 0x20) out[i] = ' ';
+  }
+}
+
 void row(std::string& out, std::string_view name, std::string_view target, std::string_view actual,
          std::string_view a, std::string_view b, std::string_view c, std::string_view rest) {
   const size_t start = out.size();
@@ -136,6 +150,8 @@ void row(std::string& out, std::string_view name, std::string_view target, std::
   append_fitted(out, c, kNum + 3, true);
   out += "  ";
   out += rest;
+  // The explanation quotes the target and the actual as written.
+  if (has_control(name) || has_control(target) || has_control(actual)) flatten(out, start);
   while (out.size() > start && out.back() == ' ') out.pop_back();
   out += '\n';
 }
@@ -158,7 +174,9 @@ void append_finding(std::string& out, core::Severity severity, std::string_view 
     out += *path;
   }
   out += "\n      ";
+  const size_t start = out.size();
   out += message;
+  if (has_control(message)) flatten(out, start);
   out += '\n';
 }
 

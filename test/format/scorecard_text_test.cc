@@ -156,5 +156,20 @@ TEST(ScorecardText, TheStatedLineEndsWithoutSpaces) {
   EXPECT_NE(table(e).find("\n报告所列：等级 优\n"), std::string::npos) << table(e);
 }
 
+// A line break or a tab typed inside a cell stays in its row, as a space: in
+// the cells, in the explanation that quotes them, and in a finding's message.
+TEST(ScorecardText, ALineBreakInACellStaysInItsRow) {
+  const core::Evaluation e = one_leaf("产出指标", "企业\n数", 10, "≥100家", "95\t家\n");
+  const std::string out = table(e);
+  const size_t at = out.find("企业 数");
+  ASSERT_NE(at, std::string::npos) << out;
+  const std::string row = out.substr(at, out.find('\n', at) - at);
+  EXPECT_NE(row.find("9.5"), std::string::npos) << out;  // the score is on the same line
+  const core::Evaluation words = one_leaf("产出指标", "企业数", 10, "≥100家", "见附件\n第3页");
+  const std::string quoted = table(words);
+  EXPECT_EQ(quoted.find("见附件\n"), std::string::npos) << quoted;
+  EXPECT_NE(quoted.find("见附件 第3页"), std::string::npos) << quoted;
+}
+
 }  // namespace
 }  // namespace jixiao::format
