@@ -495,24 +495,24 @@ std::string_view drop_remark(std::string_view rest) {
 // 到达现场", "10个工作日内拨付"): the deed says nothing more of the figure, and
 // is left out. Not when it may (a figure or a negation in it, or long words).
 std::string_view drop_deed_in_time(std::string_view rest) {
-  for (std::string_view within : {"以内", "之内", "内"}) {
-    const size_t at = rest.find(within);
-    if (at == std::string_view::npos || at == 0) continue;
-    const std::string_view deed = rest.substr(at + within.size());
-    if (deed.empty()) return rest;
-    const std::string_view canonical = read_unit(rest.substr(0, at)).canonical;
-    if (canonical != "小时" && canonical != "工作日" && canonical != "月") return rest;
-    size_t points = 0;
-    for (size_t i = 0; i < deed.size(); ++points) {
-      const char32_t cp = text::next_code_point(deed, i);
-      if (cp < 0x4E00 || cp > 0x9FFF || cp == U'未' || cp == U'不' || cp == U'没' || cp == U'无' ||
-          points >= 6) {
-        return rest;
-      }
+  constexpr std::string_view kWithin = "内";  // or 以内, 之内
+  const size_t within = rest.find(kWithin);
+  if (within == std::string_view::npos) return rest;
+  const std::string_view deed = rest.substr(within + kWithin.size());
+  size_t at = within;  // where the unit ends
+  if (at >= 3 && (rest.substr(at - 3, 3) == "以" || rest.substr(at - 3, 3) == "之")) at -= 3;
+  if (deed.empty() || at == 0) return rest;
+  const std::string_view canonical = read_unit(rest.substr(0, at)).canonical;
+  if (canonical != "小时" && canonical != "工作日" && canonical != "月") return rest;
+  size_t points = 0;
+  for (size_t i = 0; i < deed.size(); ++points) {
+    const char32_t cp = text::next_code_point(deed, i);
+    if (cp < 0x4E00 || cp > 0x9FFF || cp == U'未' || cp == U'不' || cp == U'没' || cp == U'无' ||
+        points >= 6) {
+      return rest;
     }
-    return rest.substr(0, at + within.size());
   }
-  return rest;
+  return rest.substr(0, within + kWithin.size());
 }
 
 // A percentage followed by words ("100%到位", "98%合格"): the words restate

@@ -1,5 +1,7 @@
 #include "format/scorecard_text.h"
 
+#include <cstdint>
+#include <cstring>
 #include <string>
 
 #include "core/decimal.h"
@@ -123,10 +125,22 @@ constexpr size_t kName = 36;
 constexpr size_t kValue = 12;
 constexpr size_t kNum = 7;
 
+// Whether a byte below 0x20 (a line break, a tab) is in `s`. Eight bytes at a
+// time (a byte b < 0x20 sets the top bit of b − 0x20 and not of b): every row
+// asks this of three cells, and a byte loop cost 2% of writing the table.
 bool has_control(std::string_view s) {
-  bool control = false;
-  for (char c : s) control |= static_cast<unsigned char>(c) < 0x20;
-  return control;
+  constexpr uint64_t kEach = 0x0101010101010101;
+  constexpr uint64_t kTop = 0x8080808080808080;
+  size_t i = 0;
+  for (; i + 8 <= s.size(); i += 8) {
+    uint64_t x = 0;
+    std::memcpy(&x, s.data() + i, 8);
+    if (((x - kEach * 0x20) & ~x & kTop) != 0) return true;
+  }
+  for (; i < s.size(); ++i) {
+    if (static_cast<unsigned char>(s[i]) < 0x20) return true;
+  }
+  return false;
 }
 
 // A line break or tab typed inside a cell ("96%\n（抽样）") would break the table's
