@@ -15,10 +15,35 @@ using core::format_percent;
 
 namespace {
 
-bool is_ascii(std::string_view s) {
-  unsigned char seen = 0;
-  for (char c : s) seen |= static_cast<unsigned char>(c);
-  return seen < 0x80;
+// What a cell's bytes are: all ASCII (a column a byte), and whether one is a
+// control character (a line break or tab typed in the cell, which would split
+// the row). Eight bytes at a time: a byte b < 0x20 sets the top bit of b − 0x20
+// and not of b; every cell of every row is scanned so.
+struct CellBytes {
+  bool ascii = true;
+  bool control = false;
+};
+
+CellBytes scan_cell(std::string_view s) {
+  constexpr uint64_t kEach = 0x0101010101010101;
+  constexpr uint64_t kTop = 0x8080808080808080;
+  uint64_t high = 0;
+  uint64_t low = 0;
+  size_t i = 0;
+  for (; i + 8 <= s.size(); i += 8) {
+    uint64_t x = 0;
+    std::memcpy(&x, s.data() + i, 8);
+    high |= x;
+    low |= (x - kEach * 0x20) & ~x;
+  }
+  unsigned char tail_high = 0;
+  bool tail_low = false;
+  for (; i < s.size(); ++i) {
+    const auto b = static_cast<unsigned char>(s[i]);
+    tail_high |= b;
+    tail_low |= b < 0x20;
+  }
+  return {(high & kTop) == 0 && tail_high < 0x80, (low & kTop) != 0 || tail_low};
 }
 
 }  // namespace
@@ -49,14 +74,15 @@ size_t columns_up_to(std::string_view s, size_t limit) {
 
 }  // namespace
 
-void append_fitted(std::string& out, std::string_view s, size_t width, bool align_right) {
+bool append_fitted(std::string& out, std::string_view s, size_t width, bool align_right) {
+  const CellBytes bytes = scan_cell(s);
   // Most cells fit: their width alone decides the padding.
-  const size_t used = is_ascii(s) ? s.size() : columns_up_to(s, width);
+  const size_t used = bytes.ascii ? s.size() : columns_up_to(s, width);
   if (used <= width) {
     if (align_right) out.append(width - used, ' ');
     out.append(s);
     if (!align_right) out.append(width - used, ' ');
-    return;
+    return bytes.control;
   }
   // Cut before the first character that leaves no column for the "…".
   size_t cut = 0;        // bytes kept
@@ -73,6 +99,7 @@ void append_fitted(std::string& out, std::string_view s, size_t width, bool alig
   out.append(s.substr(0, cut));
   out += "…";
   if (!align_right) out.append(pad, ' ');
+  return bytes.control;
 }
 
 std::string fit_columns(std::string_view s, size_t width, bool align_right) {
@@ -125,24 +152,6 @@ constexpr size_t kName = 36;
 constexpr size_t kValue = 12;
 constexpr size_t kNum = 7;
 
-// Whether a byte below 0x20 (a line break, a tab) is in `s`. Eight bytes at a
-// time (a byte b < 0x20 sets the top bit of b − 0x20 and not of b): every row
-// asks this of three cells, and a byte loop cost 2% of writing the table.
-bool has_control(std::string_view s) {
-  constexpr uint64_t kEach = 0x0101010101010101;
-  constexpr uint64_t kTop = 0x8080808080808080;
-  size_t i = 0;
-  for (; i + 8 <= s.size(); i += 8) {
-    uint64_t x = 0;
-    std::memcpy(&x, s.data() + i, 8);
-    if (((x - kEach * 0x20) & ~x & kTop) != 0) return true;
-  }
-  for (; i < s.size(); ++i) {
-    if (static_cast<unsigned char>(s[i]) < 0x20) return true;
-  }
-  return false;
-}
-
 // A line break or tab typed inside a cell ("96%\n（抽样）") would break the table's
 // row: from `start` on, each becomes a space.
 void flatten(std::string& out, size_t start) {
@@ -154,18 +163,18 @@ void flatten(std::string& out, size_t start) {
 void row(std::string& out, std::string_view name, std::string_view target, std::string_view actual,
          std::string_view a, std::string_view b, std::string_view c, std::string_view rest) {
   const size_t start = out.size();
-  append_fitted(out, name, kName);
+  bool control = append_fitted(out, name, kName);
   out += ' ';
-  append_fitted(out, target, kValue);
+  control |= append_fitted(out, target, kValue);
   out += ' ';
-  append_fitted(out, actual, kValue);
+  control |= append_fitted(out, actual, kValue);
   append_fitted(out, a, kNum, true);
   append_fitted(out, b, kNum + 1, true);
   append_fitted(out, c, kNum + 3, true);
   out += "  ";
   out += rest;
   // The explanation quotes the target and the actual as written.
-  if (has_control(name) || has_control(target) || has_control(actual)) flatten(out, start);
+  if (control) flatten(out, start);
   while (out.size() > start && out.back() == ' ') out.pop_back();
   out += '\n';
 }
@@ -190,7 +199,7 @@ void append_finding(std::string& out, core::Severity severity, std::string_view 
   out += "\n      ";
   const size_t start = out.size();
   out += message;
-  if (has_control(message)) flatten(out, start);
+  if (scan_cell(message).control) flatten(out, start);
   out += '\n';
 }
 

@@ -20,8 +20,9 @@ void write_scorecard_text(std::string& out, const core::Evaluation& evaluation,
 // Appends `s` padded or cut to `width` terminal columns (CJK characters count
 // two): a text too wide is cut before the first character that leaves no
 // column for the ellipsis "…" put after it; the padding goes after the text,
-// or before it when `align_right`.
-void append_fitted(std::string& out, std::string_view s, size_t width, bool align_right = false);
+// or before it when `align_right`. Returns whether `s` holds a control
+// character (a line break or tab), which the caller may not want in a row.
+bool append_fitted(std::string& out, std::string_view s, size_t width, bool align_right = false);
 
 // append_fitted into a new string.
 std::string fit_columns(std::string_view s, size_t width, bool align_right = false);
