@@ -1381,6 +1381,33 @@ bool counts_the_same(std::string_view a, std::string_view b) {
   }
 }
 
+// Months against days ("≤1个月" against "25天", "≥3个月" against "100天"): a month
+// is 28 to 31 days, so only an actual that meets the bound for any length of
+// month compares, and then against the length it meets for certain (t or a in
+// hours, as days are). Else false: the evaluator decides ("30天" against "≤1个月").
+// A bound is needed: a bare target's direction is not known here.
+[[gnu::noinline]] bool months_against_days(Op op, std::string_view target_unit,
+                                           std::string_view actual_unit, double& t, double& a) {
+  constexpr double kShortest = 28 * 24;  // hours
+  constexpr double kLongest = 31 * 24;
+  const bool at_most = op == Op::le || op == Op::lt;
+  const bool at_least = op == Op::ge || op == Op::gt;
+  if (target_unit == "月" && actual_unit == "小时") {
+    const double bound = t * (at_most ? kShortest : kLongest);
+    if ((at_most && a <= bound) || (at_least && a >= bound)) {
+      t = bound;
+      return true;
+    }
+  } else if (target_unit == "小时" && actual_unit == "月") {
+    const double said = a * (at_most ? kLongest : kShortest);
+    if ((at_most && said <= t) || (at_least && said >= t)) {
+      a = said;
+      return true;
+    }
+  }
+  return false;
+}
+
 // A share of the target said done ("完成90%", "完成率90%") against a count or an
 // amount ("100户", "≥5公里"): that share of it.
 [[gnu::noinline]] bool share_done_of(std::string_view target_unit, const Value& actual,
@@ -1437,7 +1464,10 @@ bool comparable_numbers(const Value& target, const Value& actual, Compared& out,
   const bool percent_vs_fraction =
       (pt.unit == "%" && pa.unit.empty() && may_be_fraction(actual.number) && target.number > 1) ||
       (pa.unit == "%" && pt.unit.empty() && may_be_fraction(target.number) && actual.number > 1);
-  if ((!pt.unit.empty() && !pa.unit.empty()) || percent_vs_fraction) return false;
+  if (!pt.unit.empty() && !pa.unit.empty()) {
+    return months_against_days(target.op, pt.unit, pa.unit, t, a);
+  }
+  if (percent_vs_fraction) return false;
   if (pa.unit.empty() && actual.factor == 1) a *= target.factor;
   if (pt.unit.empty() && target.factor == 1) t *= actual.factor;
   return true;
