@@ -1500,6 +1500,17 @@ std::vector<std::string_view> clauses_of(std::string_view s) {
   return out;
 }
 
+// "其中贫困人口120人" after "受益520人": a part of the figure before it, counted
+// again. Not when the clause says something is not done ("其中2个在建",
+// "其中未完成2个"): then it is read as any clause is.
+bool part_of_figure_before(std::string_view clause, const Value& v) {
+  if (!clause.starts_with("其中") || !(v.unit_known || is_counting_word(v.unit))) return false;
+  for (std::string_view undone : {"未", "不", "没", "尚", "待", "停", "缓", "在建"}) {
+    if (contains(clause, undone)) return false;
+  }
+  return true;
+}
+
 }  // namespace
 
 bool figure_for_target(const Value& target, std::string_view written, std::string_view name,
@@ -1536,6 +1547,7 @@ bool figure_for_target(const Value& target, std::string_view written, std::strin
       if (!text::only_remarks(clause)) return false;
       continue;
     }
+    if (found > 0 && part_of_figure_before(clause, v)) continue;
     Compared c;
     if (!comparable_numbers(target, v, c, name)) continue;  // another measure ("150人次")
     // Two clauses may say one thing twice: "支出480万元，节约20万元" against "≤500万元".

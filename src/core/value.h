@@ -125,8 +125,9 @@ bool comparable_numbers(const Value& target, const Value& actual, Compared& out,
 // "发放问卷200份，满意率95%", "已完成，共2期"), that measures what `target`
 // does: the only clause read as a figure with a unit that comparable_numbers
 // compares with the target's (`name` as there). A clause of the plan ("计划3期")
-// is not one; clauses that compare to the same figure are one ("支出480万元，
-// 节约20万元" against "≤500万元"). Writes it to `out` and returns true; false
+// is not one, nor is a part of the figure before it ("520人，其中贫困人口120人");
+// clauses that compare to the same figure are one ("支出480万元，节约20万元"
+// against "≤500万元"). Writes it to `out` and returns true; false
 // when no clause does, or clauses that compare differ, or a clause of words
 // could say the figure fell short ("3项，未完成": text::only_remarks): the
 // cell stays for the evaluator.
