@@ -97,11 +97,17 @@ bool holds_phrase(std::string_view s, std::string_view phrase, bool worst) {
   return false;
 }
 
+// "部分合格", "大部分达标": the best tier's phrase said of a part only.
+bool said_of_a_part(std::string_view s) {
+  return s.starts_with("部分") || s.starts_with("大部分");
+}
+
 // The tier of a text that holds a phrase of tier `level`: the next tier when
-// the best tier's phrase is said only in the main ("基本达标", "基本及时"), as
-// the lists say of 基本完成 and 基本达到. Listed words are taken as listed.
+// the best tier's phrase is said only in the main ("基本达标", "基本及时") or
+// of a part ("部分合格"), as the lists say of 基本完成 and 部分完成. Listed
+// words are taken as listed.
 WordClass in_the_main(std::string_view s, int level, int tiers) {
-  if (level == 0 && tiers >= 2 && s.starts_with(kInTheMain)) level = 1;
+  if (level == 0 && tiers >= 2 && (s.starts_with(kInTheMain) || said_of_a_part(s))) level = 1;
   return {WordClass::tier, level};
 }
 
