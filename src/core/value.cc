@@ -633,6 +633,11 @@ void read_figure(std::string_view s, Value& v) {
       break;
     }
     const char32_t cp = c.take();
+    if (cp == U':') {  // "共计：520人次", "目标值：≥500人": a colon closes the label
+      Cursor after = c;
+      after.skip_spaces();
+      if (after.peek_digit() || may_start_op(after.peek())) continue;
+    }
     if (is_prose_mark(cp) || ++label_points > 12) break;
   }
   v.label.assign(text::trim(v.label));
@@ -1083,6 +1088,12 @@ void parse_value_with(std::string_view written, Value& v, Reading how) {
     }
   }
   if (may_be_date && try_date(s, v)) return;
+  // "完成时间：2024年12月": words before a colon name the date after it.
+  if (const size_t colon = s.find(':');
+      may_be_date && colon != std::string_view::npos && colon > 0 && colon <= 24 &&
+      !text::has_digit(s.substr(0, colon)) && try_date(text::trim(s.substr(colon + 1)), v)) {
+    return;
+  }
   if (!text::has_digit(s)) {
     // A figure in Chinese numerals ("完成培训两期") reads as its Arabic spelling, when
     // that is a count or a known unit; else the text stays words ("一年来").
