@@ -4,6 +4,7 @@
 #include <cmath>
 
 #include "core/checks.h"
+#include "core/clauses.h"
 #include "core/decimal.h"
 #include "core/panel.h"
 #include "core/words.h"

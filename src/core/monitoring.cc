@@ -2,6 +2,7 @@
 
 #include <cmath>
 
+#include "core/clauses.h"
 #include "core/decimal.h"
 #include "core/text.h"
 #include "core/words.h"

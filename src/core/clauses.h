@@ -1,0 +1,39 @@
+// A cell that reports several figures, one a clause ("培训3期，150人次",
+// "发放问卷200份，满意率95%", "已完成，共2期"), is read by the one that measures
+// what its target does. This is the one reading of a cell that needs its
+// target, so it is not part of parse_value: scoring and monitoring ask it
+// where a target meets its actual.
+#pragma once
+
+#include <string_view>
+
+#include "core/value.h"
+
+namespace jixiao::core {
+
+// The figure of a cell of several clauses that measures what `target` does:
+// the only clause read as a figure with a unit that comparable_numbers
+// compares with the target's (`name` as there). A clause of the plan ("计划3期")
+// is not one, nor is a part of the figure before it ("520人，其中贫困人口120人");
+// clauses that compare to the same figure are one ("支出480万元，节约20万元"
+// against "≤500万元"). Writes it to `out` and returns true; false when no clause
+// does, or clauses that compare differ, or a clause of words could say the
+// figure fell short ("3项，未完成": text::only_remarks): the cell stays for the
+// evaluator.
+bool figure_for_target(const Value& target, std::string_view written, std::string_view name,
+                       Value& out);
+
+// `actual`, or when it is words or unreadable and figure_for_target finds the
+// figure in its text, that figure, kept in `scratch`. What scoring and
+// monitoring compare with a target.
+// Inline: most actuals are figures, and every leaf asks.
+inline const Value& actual_for_target(const Value& target, const Value& actual,
+                                      std::string_view name, Value& scratch) {
+  const bool words = actual.kind == ValueKind::text || actual.kind == ValueKind::invalid;
+  return words && target.kind == ValueKind::number &&
+                 figure_for_target(target, actual.text, name, scratch)
+             ? scratch
+             : actual;
+}
+
+}  // namespace jixiao::core
