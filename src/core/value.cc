@@ -1476,7 +1476,9 @@ bool comparable_numbers(const Value& target, const Value& actual, Compared& out,
       (pt.unit == "%" && pa.unit.empty() && may_be_fraction(actual.number) && target.number > 1) ||
       (pa.unit == "%" && pt.unit.empty() && may_be_fraction(target.number) && actual.number > 1);
   if (!pt.unit.empty() && !pa.unit.empty()) {
-    return months_against_days(target.op, pt.unit, pa.unit, t, a);
+    if (!months_against_days(target.op, pt.unit, pa.unit, t, a)) return false;
+    out.display_factor = 24;  // shown in days: "实际25 ≤ 年度指标值28"
+    return true;
   }
   if (percent_vs_fraction) return false;
   if (pa.unit.empty() && actual.factor == 1) a *= target.factor;

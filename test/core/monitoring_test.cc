@@ -609,6 +609,15 @@ TEST(MonitoringIndicator, AShareSaidDoneOfACount) {
   expect_light(light_at("农房改造", "100户", "完成20%", 6), Light::red);
 }
 
+// Days against a limit in months compare only when met for any length of month,
+// and are shown in days.
+TEST(MonitoringIndicator, DaysAgainstMonths) {
+  const LightResult r = light_at("办理时限", "≤1个月", "25天", 6);
+  expect_light(r, Light::green);
+  EXPECT_NE(r.explanation.find("实际25 ≤ 年度指标值28"), std::string::npos) << r.explanation;
+  expect_no_light(light_at("办理时限", "≤1个月", "30天", 6), LightStatus::unknown);
+}
+
 // A cell of several figures is lit by the one that measures what the target does.
 TEST(MonitoringIndicator, TheClauseThatReportsWhatTheTargetMeasures) {
   expect_light(light_at("培训期数", "≥6期", "培训3期，150人次", 6), Light::green);
