@@ -61,7 +61,6 @@ bool figure_for_target(const Value& target, std::string_view written, std::strin
       !text::has_digit(written) || written.size() > 400) {
     return false;
   }
-  static constexpr std::string_view kPlanned[] = {"计划", "目标", "预期", "预计", "原定", "年初"};
   int found = 0;
   double first = 0;  // the first figure found, in the target's canonical unit
   std::string unbracketed;
@@ -78,7 +77,7 @@ bool figure_for_target(const Value& target, std::string_view written, std::strin
         clause = unbracketed;
       }
     }
-    if (std::any_of(std::begin(kPlanned), std::end(kPlanned),
+    if (std::any_of(std::begin(kPlanWords), std::end(kPlanWords),
                     [&](auto w) { return clause.starts_with(w); })) {
       continue;
     }

@@ -1017,8 +1017,7 @@ bool read_plan_then_actual(std::string_view s, Value& v) {
   const size_t at = s.rfind(kActually);
   if (at == std::string_view::npos) return false;
   const std::string_view plan = s.substr(0, at);
-  static constexpr std::string_view kPlanned[] = {"计划", "目标", "预期", "预计", "任务"};
-  const bool planned = std::any_of(std::begin(kPlanned), std::end(kPlanned),
+  const bool planned = std::any_of(std::begin(kPlanWords), std::end(kPlanWords),
                                    [&](auto w) { return plan.find(w) != std::string_view::npos; });
   if (!planned || !text::has_digit(plan)) return false;
   Value done;

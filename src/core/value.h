@@ -96,6 +96,11 @@ inline constexpr const char* kLargestNumberText = "数值超出范围（绝对�
 // in the unit of the table it stands in.
 std::string_view money_unit(const Value& amount);
 
+// Words that say a figure is the plan, not what was done ("计划500人",
+// "目标95%", "原定3期"): read_plan_then_actual and figure_for_target skip it.
+inline constexpr std::string_view kPlanWords[] = {"计划", "目标", "预期", "预计",
+                                                  "任务", "原定", "年初"};
+
 // A target and an actual in one unit (comparable_numbers).
 struct Compared {
   double t = 0;               // the target, in the canonical unit
