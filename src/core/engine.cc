@@ -187,6 +187,14 @@ Assessment LeafScorer::by_words(const Indicator& n, const Value& actual, double 
   const WordClass c = words.actual();
   switch (c.type) {
     case WordClass::tier:
+      // Against a date, words of the worst tier ("延期完成", "未按期完成", "未完成")
+      // say the date was missed: 0, as a late date scores, not the tier's top.
+      if (kind == ScoringKind::deadline && n.target.kind == ValueKind::date && c.level > 0 &&
+          c.level + 1 == static_cast<int>(r_.tiers.size())) {
+        as = yes_no(false, w, kind, why);
+        why.reason = Reason::deadline_missed;
+        return as;
+      }
       return tier_score(n, c.level, w, kind, why);
     case WordClass::grade: {
       const WordClass target = words.target();

@@ -158,6 +158,22 @@ constexpr OpWord kSuffixOps[] = {
     {"左右", Op::none},
 };
 
+// "台(套)" and "台(套)以上" as "台/套" and "台/套以上" in `out`: a choice of
+// counting words in brackets (alternative_in_brackets), with a suffix operator
+// after it kept for the suffix reader. False for anything else after the bracket.
+bool alternatives_with_suffix(std::string_view rest, std::string& out) {
+  const size_t close = rest.rfind(')');
+  if (close == std::string_view::npos) return false;
+  const std::string_view after = rest.substr(close + 1);
+  if (!after.empty() && std::none_of(std::begin(kSuffixOps), std::end(kSuffixOps),
+                                     [&](const OpWord& w) { return w.word == after; })) {
+    return false;
+  }
+  if (!alternative_in_brackets(rest.substr(0, close + 1), out)) return false;
+  out.append(after);
+  return true;
+}
+
 // Whether an operator word may start with `cp`: the first characters of
 // kPrefixOps. Lets the label scanner skip the word list at most positions.
 bool may_start_op(char32_t cp) {
@@ -687,7 +703,7 @@ void read_figure(std::string_view s, Value& v) {
   }
   c.skip_spaces();
   std::string alternatives;  // "台(套)" read as "台/套"
-  std::string_view rest = alternative_in_brackets(text::trim(c.rest()), alternatives)
+  std::string_view rest = alternatives_with_suffix(text::trim(c.rest()), alternatives)
                               ? std::string_view(alternatives)
                               : drop_deed_in_time(drop_remark(c.rest()));
   Op suffix_op = Op::none;

@@ -102,12 +102,25 @@ bool said_of_a_part(std::string_view s) {
   return s.starts_with("部分") || s.starts_with("大部分");
 }
 
+// Whether `s` names a draft ("草案已完成", "已形成征求意见稿"): a document
+// still to be adopted.
+bool names_a_draft(std::string_view s) {
+  for (std::string_view draft :
+       {"草案", "初稿", "草稿", "征求意见稿", "送审稿", "讨论稿", "代拟稿"}) {
+    if (s.find(draft) != std::string_view::npos) return true;
+  }
+  return false;
+}
+
 // The tier of a text that holds a phrase of tier `level`: the next tier when
-// the best tier's phrase is said only in the main ("基本达标", "基本及时") or
-// of a part ("部分合格"), as the lists say of 基本完成 and 部分完成. Listed
-// words are taken as listed.
+// the best tier's phrase is said only in the main ("基本达标", "基本及时"), of
+// a part ("部分合格"), as the lists say of 基本完成 and 部分完成, or of a draft
+// ("草案已完成": the document is not adopted yet). Listed words are taken as listed.
 WordClass in_the_main(std::string_view s, int level, int tiers) {
-  if (level == 0 && tiers >= 2 && (s.starts_with(kInTheMain) || said_of_a_part(s))) level = 1;
+  if (level == 0 && tiers >= 2 &&
+      (s.starts_with(kInTheMain) || said_of_a_part(s) || names_a_draft(s))) {
+    level = 1;
+  }
   return {WordClass::tier, level};
 }
 
@@ -606,6 +619,14 @@ WordClass LeafWords::actual() {
       } else if (rules_.tiers.size() >= 2 && repeats_target_in_the_main(target_, actual_)) {
         actual_class_ = {WordClass::tier, 1};  // "基本完整" against "完整"
       }
+    }
+    // "初稿已完成" against "形成初稿": the draft the target asks for is done,
+    // though a draft alone is the next tier (in_the_main).
+    if (actual_class_.type == WordClass::tier && actual_class_.level == 1 &&
+        target_.kind == ValueKind::text && names_a_draft(target_.text) &&
+        names_a_draft(actual_.text) && !actual_.text.starts_with(kInTheMain) &&
+        !said_of_a_part(actual_.text)) {
+      actual_class_.level = 0;
     }
   }
   return actual_class_;
