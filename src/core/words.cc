@@ -339,6 +339,47 @@ bool is_lower_is_better_name(std::string_view name, const RuleSet& rules) {
   return false;
 }
 
+namespace {
+
+// What a target that says something must not happen names: "重大安全事故" in
+// "无重大安全事故", "杜绝重大安全事故" or "不发生重大安全事故", "事故" in "零事故".
+std::string_view must_not_happen_object(std::string_view target) {
+  for (std::string_view lead : {"不发生", "不出现", "杜绝", "没有", "零", "无", "不", "未"}) {
+    if (target.starts_with(lead)) return target.substr(lead.size());
+  }
+  return {};
+}
+
+// What an actual says did not happen: "安全事故" in "未发生安全事故",
+// "全年未发生一起安全事故", "未出现任何安全事故" or "无安全事故". Empty when it
+// says no such thing.
+std::string_view did_not_happen_object(std::string_view actual) {
+  for (std::string_view when : {"全年", "年内", "本年度", "本年", "当年", "报告期内"}) {
+    if (actual.starts_with(when)) {
+      actual.remove_prefix(when.size());
+      break;
+    }
+  }
+  bool said = false;
+  for (std::string_view not_happened : {"未发生", "没有发生", "未出现", "没有出现", "无"}) {
+    if (actual.starts_with(not_happened)) {
+      actual.remove_prefix(not_happened.size());
+      said = true;
+      break;
+    }
+  }
+  if (!said) return {};
+  for (std::string_view any : {"任何", "一起", "一例", "一次"}) {
+    if (actual.starts_with(any)) {
+      actual.remove_prefix(any.size());
+      break;
+    }
+  }
+  return actual;
+}
+
+}  // namespace
+
 bool target_says_none(const Value& target) {
   if (target.kind == ValueKind::number) {
     // "0起", "=0件", "≤0": nothing may happen, in numbers.
@@ -393,6 +434,13 @@ std::optional<bool> none_happened(const Value& target, const Value& actual, std:
       if (actual.text.starts_with(none_found)) return true;
     }
     if (actual.text == "零" || actual.text == "零发生") return true;
+    // "未发生安全事故" against "无重大安全事故": none of what the target names,
+    // or of anything wider that holds it ("事故" holds "重大安全事故"). A
+    // narrower one ("未发生重大安全事故" against "无安全事故") cannot tell.
+    const std::string_view not_happened = did_not_happen_object(actual.text);
+    if (not_happened.size() >= 6 && must_not_happen_object(target.text).ends_with(not_happened)) {
+      return true;
+    }
     // The target's own words, with its "not" said as done or left out.
     const std::string_view wanted = target.text;
     if (!wanted.starts_with("不") || wanted.size() <= 3) return std::nullopt;
