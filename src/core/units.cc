@@ -169,9 +169,29 @@ std::optional<UnitReading> read_unit_per_unit(std::string_view unit) {
   return UnitReading{canonical, top.factor / bottom.factor, top.known && bottom.known};
 }
 
+// "元/人·次" as "元/人次", "人·天" as "人天": a dot between the parts of a
+// compound unit says nothing. nullopt when `unit` has none.
+std::optional<UnitReading> read_unit_without_dots(std::string_view unit) {
+  constexpr std::string_view kDots[] = {"·", "・", "•"};
+  if (std::none_of(std::begin(kDots), std::end(kDots), [&](std::string_view dot) {
+        return unit.find(dot) != std::string_view::npos;
+      })) {
+    return std::nullopt;
+  }
+  thread_local std::string joined;  // the view returned for an unknown unit must outlive this call
+  joined.assign(unit);
+  for (std::string_view dot : kDots) {
+    for (size_t at = joined.find(dot); at != std::string::npos; at = joined.find(dot, at)) {
+      joined.erase(at, dot.size());
+    }
+  }
+  return read_unit(joined);
+}
+
 UnitReading read_unit(std::string_view unit) {
   if (unit.empty()) return {"", 1, true};
   if (const UnitEntry* entry = find_unit(unit)) return {entry->canonical, entry->factor, true};
+  if (std::optional<UnitReading> joined = read_unit_without_dots(unit)) return *joined;
   if (const std::optional<UnitReading> per = read_unit_per_unit(unit)) return *per;
   for (const auto& m : kMultipliers) {
     if (unit.substr(0, m.written.size()) != m.written) continue;

@@ -16,7 +16,8 @@ struct UnitReading {
 // 米/公里 and 亩/公顷/平方米 convert; other units ("家", "篇") are kept as written
 // and only match themselves. A unit per another converts both ("元/㎡" is
 // "元/平方米", "吨/天" is 1000 "千克/小时" per 24), except a count per period
-// ("次/月") and a choice ("台/套"), kept as written. An empty unit reads as {"", 1}.
+// ("次/月") and a choice ("台/套"), kept as written; a dot between parts is
+// dropped ("元/人·次" is "元/人次"). An empty unit reads as {"", 1}.
 // `canonical` is valid until the next call on this thread.
 UnitReading read_unit(std::string_view unit);
 
