@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "core/decimal.h"
 #include "core/substring.h"
 #include "core/text.h"
 #include "core/units.h"
@@ -53,6 +54,59 @@ bool part_of_figure_before(std::string_view clause, const Value& v) {
   return true;
 }
 
+// A share computed from counts, in `out` as a percentage printed with two
+// decimals (250 of 300 is 83.33%, as a person would write it).
+void set_percent(double percent, Value& out) {
+  reset_value(out);
+  out.kind = ValueKind::number;
+  out.number = round_half_up(percent, 2);
+  out.unit = "%";
+  out.decimals = 2;
+}
+
+// "12/12" or "49/50" against a percentage: a count of a count, 100% or 98%.
+// Both bare figures, the part no more than the whole.
+bool share_as_fraction(std::string_view written, Value& out) {
+  const size_t slash = written.find('/');
+  if (slash == std::string_view::npos || written.find('/', slash + 1) != std::string_view::npos) {
+    return false;
+  }
+  const Value part = parse_value(text::trim(written.substr(0, slash)));
+  const Value whole = parse_value(text::trim(written.substr(slash + 1)));
+  const auto bare = [](const Value& v) {
+    return v.kind == ValueKind::number && v.op == Op::none && v.unit.empty() && v.factor == 1;
+  };
+  if (!bare(part) || !bare(whole) || whole.number <= 0 || part.number < 0 ||
+      part.number > whole.number) {
+    return false;
+  }
+  set_percent(part.number / whole.number * 100, out);
+  return true;
+}
+
+// What a part of a whole has that a rate counts: "满意" in "满意285人" for 满意度.
+constexpr std::string_view kQualities[] = {"满意", "合格", "达标", "通过", "完好", "知晓", "及时"};
+
+// "调查300人，满意285人" or "抽检50批次，合格49批次" against a percentage whose
+// indicator names what the part has (满意度, 合格率): the part over the whole.
+// `whole` and `part` are the cell's two figure clauses, in that order.
+bool share_of_counts(std::string_view whole_clause, const Value& whole,
+                     std::string_view part_clause, const Value& part, std::string_view name,
+                     Value& out) {
+  if (whole.unit != part.unit || whole.number <= 0 || part.number < 0 ||
+      part.number > whole.number || !is_counting_word(whole.unit)) {
+    return false;
+  }
+  for (std::string_view quality : kQualities) {
+    if (contains(name, quality) && contains(part_clause, quality) &&
+        !contains(whole_clause, quality)) {
+      set_percent(part.number / whole.number * 100, out);
+      return true;
+    }
+  }
+  return false;
+}
+
 }  // namespace
 
 bool figure_for_target(const Value& target, std::string_view written, std::string_view name,
@@ -61,9 +115,15 @@ bool figure_for_target(const Value& target, std::string_view written, std::strin
       !text::has_digit(written) || written.size() > 400) {
     return false;
   }
+  const bool percent = target.unit == "%";
+  if (percent && share_as_fraction(text::trim(written), out)) return true;
   int found = 0;
   double first = 0;  // the first figure found, in the target's canonical unit
   std::string unbracketed;
+  // Figures of another measure, for a share of counts ("调查300人，满意285人").
+  int others = 0;
+  std::string_view other_clauses[2];
+  Value other_figures[2];
   for (std::string_view clause : clauses_of(written)) {
     clause = text::trim(clause);
     // "满意（含基本满意）率96%": a remark in brackets inside the clause says nothing
@@ -89,7 +149,14 @@ bool figure_for_target(const Value& target, std::string_view written, std::strin
     }
     if (found > 0 && part_of_figure_before(clause, v)) continue;
     Compared c;
-    if (!comparable_numbers(target, v, c, name)) continue;  // another measure ("150人次")
+    if (!comparable_numbers(target, v, c, name)) {  // another measure ("150人次")
+      if (others < 2) {
+        other_clauses[others] = clause;
+        other_figures[others] = v;
+      }
+      ++others;
+      continue;
+    }
     // Two clauses may say one thing twice: "支出480万元，节约20万元" against "≤500万元".
     if (found > 0 && std::fabs(c.a - first) > 1e-9 * std::max(1.0, std::fabs(first))) {
       return false;
@@ -98,6 +165,10 @@ bool figure_for_target(const Value& target, std::string_view written, std::strin
       first = c.a;
       out = v;
     }
+  }
+  if (found == 0 && percent && others == 2) {
+    return share_of_counts(other_clauses[0], other_figures[0], other_clauses[1], other_figures[1],
+                           name, out);
   }
   return found > 0;
 }

@@ -19,7 +19,9 @@ namespace jixiao::core {
 // against "≤500万元"). Writes it to `out` and returns true; false when no clause
 // does, or clauses that compare differ, or a clause of words could say the
 // figure fell short ("3项，未完成": text::only_remarks): the cell stays for the
-// evaluator.
+// evaluator. Against a percentage, a count of a count ("285/300") and two
+// clauses of counts, the whole and the part with what `name` measures
+// ("调查300人，满意285人" for 满意度), are the part's share (95%).
 bool figure_for_target(const Value& target, std::string_view written, std::string_view name,
                        Value& out);
 
