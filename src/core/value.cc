@@ -425,6 +425,12 @@ bool try_date(std::string_view s, Value& v) {
   }
   c.eat("已");  // "2024年5月已完成"
   for (std::string_view w : {"完成", "完工", "实施"}) c.eat(w);
+  // "2024年11月完成验收", "2024年10月竣工": a deed that says the work was done
+  // (not one that says it began: "2024年3月开工" stays unread).
+  for (std::string_view w : {"竣工验收", "验收", "竣工", "建成", "办结", "交付使用", "交付",
+                             "投入使用", "投用", "拨付到位", "到位", "上线"}) {
+    if (c.eat(w)) break;
+  }
   if (d.year == 0 && d.month == 0) return false;
   if (!c.done()) return false;
   // "2021年" alone is a year, "7月" a month, "9月前" a deadline.
@@ -1527,8 +1533,19 @@ std::pair<int, int> date_key(const Date& d) {
 
 std::optional<Date> year_month_of(const Value& v) {
   if (v.kind != ValueKind::number || v.op != Op::none || !v.unit.empty() || v.factor != 1 ||
-      v.decimals < 1 || v.decimals > 2 || !v.label.empty()) {
+      v.decimals > 2 || !v.label.empty()) {
     return std::nullopt;
+  }
+  if (v.decimals == 0) {
+    // "20241030": a day written as eight digits, as some systems export it.
+    if (v.number < 19900101 || v.number > 21001231) return std::nullopt;
+    const auto digits = static_cast<int>(v.number);
+    Date d;
+    d.year = digits / 10000;
+    d.month = digits / 100 % 100;
+    d.day = digits % 100;
+    if (d.month < 1 || d.month > 12 || d.day < 1 || d.day > 31) return std::nullopt;
+    return d;
   }
   const double year = std::floor(v.number);
   const int month = static_cast<int>(std::lround((v.number - year) * (v.decimals == 1 ? 10 : 100)));

@@ -146,7 +146,8 @@ int compare_dates(const Date& a, const Date& b);
 // The month a figure names when a date is wanted: "2024.12" (or "2024.1") is
 // read as a number, since alone it may be one, but against a deadline it is
 // December (January) 2024. A number with one or two decimals, a year from 1990
-// to 2100 and a month from 1 to 12 as written; nullopt for anything else.
+// to 2100 and a month from 1 to 12 as written; or eight digits that name a day
+// ("20241030"); nullopt for anything else.
 std::optional<Date> year_month_of(const Value& v);
 
 }  // namespace jixiao::core
