@@ -64,8 +64,9 @@ void set_percent(double percent, Value& out) {
   out.decimals = 2;
 }
 
-// "12/12" or "49/50" against a percentage: a count of a count, 100% or 98%.
-// Both bare figures, the part no more than the whole.
+// "12/12" or "49/50" against a percentage: a count of a count, 100% or 98%;
+// "480/500万元" and "480万元/500万元" alike (a part without a unit is in the
+// whole's). The part no more than the whole.
 bool share_as_fraction(std::string_view written, Value& out) {
   const size_t slash = written.find('/');
   if (slash == std::string_view::npos || written.find('/', slash + 1) != std::string_view::npos) {
@@ -73,14 +74,15 @@ bool share_as_fraction(std::string_view written, Value& out) {
   }
   const Value part = parse_value(text::trim(written.substr(0, slash)));
   const Value whole = parse_value(text::trim(written.substr(slash + 1)));
-  const auto bare = [](const Value& v) {
-    return v.kind == ValueKind::number && v.op == Op::none && v.unit.empty() && v.factor == 1;
+  const auto plain = [](const Value& v) {
+    return v.kind == ValueKind::number && v.op == Op::none && v.label.empty() && v.unit != "%";
   };
-  if (!bare(part) || !bare(whole) || whole.number <= 0 || part.number < 0 ||
-      part.number > whole.number) {
-    return false;
-  }
-  set_percent(part.number / whole.number * 100, out);
+  if (!plain(part) || !plain(whole)) return false;
+  const bool bare_part = part.unit.empty() && part.factor == 1;
+  if (!bare_part && part.unit != whole.unit) return false;
+  const double part_number = bare_part ? part.number * whole.factor : part.number;
+  if (whole.number <= 0 || part_number < 0 || part_number > whole.number) return false;
+  set_percent(part_number / whole.number * 100, out);
   return true;
 }
 
