@@ -58,17 +58,23 @@ void check_value_reader(std::string_view written, const core::Value& expected) {
 
 void value(const uint8_t* data, size_t size) {
   const std::string_view text(reinterpret_cast<const char*>(data), size);
-  // Split the input into a target and an actual at the first newline.
+  // Split the input into a target, an actual and the indicator's name at the
+  // first two newlines: readings such as "无投诉" for 投诉次数 or "调查300人，
+  // 满意285人" for 满意度 depend on the name.
   const size_t nl = text.find('\n');
   const std::string_view target = text.substr(0, nl);
-  const std::string_view actual = nl == std::string_view::npos ? "" : text.substr(nl + 1);
+  std::string_view actual = nl == std::string_view::npos ? "" : text.substr(nl + 1);
+  const size_t name_at = actual.find('\n');
+  const std::string_view name =
+      name_at == std::string_view::npos ? std::string_view("指标") : actual.substr(name_at + 1);
+  actual = actual.substr(0, name_at);
   core::Value v = core::parse_value(target);
   check_value_reader(target, v);
   core::classify_words(v.text, rules());
   core::Evaluation e;
   e.title = "fuzz";
   core::Indicator leaf;
-  leaf.name = "指标";
+  leaf.name = std::string(name);
   leaf.weight = 10;
   leaf.target_text = std::string(target);
   leaf.actual_text = std::string(actual);
