@@ -111,6 +111,16 @@ bool share_of_counts(std::string_view whole_clause, const Value& whole,
 
 }  // namespace
 
+bool measures_the_opposite(std::string_view label, std::string_view name) {
+  constexpr size_t kNegation = 3;  // 不 or 未
+  constexpr size_t kWords = 6;     // the two characters after it
+  if (label.size() < kNegation + kWords || !(label.starts_with("不") || label.starts_with("未"))) {
+    return false;
+  }
+  return contains(name, label.substr(kNegation, kWords)) &&
+         !contains(name, label.substr(0, kNegation + kWords));
+}
+
 bool figure_for_target(const Value& target, std::string_view written, std::string_view name,
                        Value& out) {
   if (target.kind != ValueKind::number || (target.unit.empty() && target.factor == 1) ||
@@ -150,6 +160,8 @@ bool figure_for_target(const Value& target, std::string_view written, std::strin
       continue;
     }
     if (found > 0 && part_of_figure_before(clause, v)) continue;
+    // "满意率92.5%，不满意率1%": a rate of the opposite says the same once more.
+    if (measures_the_opposite(v.label, name)) continue;
     Compared c;
     if (!comparable_numbers(target, v, c, name)) {  // another measure ("150人次")
       if (others < 2) {

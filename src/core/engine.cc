@@ -95,6 +95,10 @@ bool LeafScorer::numbers_usable(const Indicator& n, const Value& actual, Compare
     flag(FlagKind::actual_not_number);
     return false;
   }
+  if (!actual.label.empty() && measures_the_opposite(actual.label, n.name)) {
+    flag(FlagKind::opposite_measure);  // "不满意率1%" for 满意度
+    return false;
+  }
   if (!comparable_numbers(target, actual, c, n.name)) {
     flag(change_against_level(target, actual, n.name) ? FlagKind::change_against_level
                                                       : FlagKind::units_differ);

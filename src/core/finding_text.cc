@@ -72,6 +72,9 @@ std::string leaf_message(const Evaluation& e, const ScoreCard& card, const RuleS
     case FlagKind::change_against_level:
       return concat("实际完成值「", a, "」是增减变化，年度指标值「", t,
                     "」是应达到的水平，无法比较，请填写实际达到的水平");
+    case FlagKind::opposite_measure:
+      return concat("实际完成值「", a, "」计的是与本指标相反的量，与年度指标值「", t,
+                    "」无法比较，请填写本指标所计的值");
     case FlagKind::tier_out_of_band: {
       const int level = static_cast<int>(f.n[3]);
       const std::string label =
@@ -218,6 +221,7 @@ std::string_view flag_code(FlagKind kind) {
       return "unparseable_value";
     case FlagKind::units_differ:
     case FlagKind::change_against_level:
+    case FlagKind::opposite_measure:
       return "unit_mismatch";
     case FlagKind::tier_out_of_band:
       return "out_of_band";

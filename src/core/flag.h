@@ -31,6 +31,7 @@ enum class FlagKind : uint8_t {
   actual_not_time,       // unparseable_value
   units_differ,          // unit_mismatch
   change_against_level,  // unit_mismatch: "提高2%" against "≥90%"
+  opposite_measure,      // unit_mismatch: "不满意率1%" for 满意度
   tier_out_of_band,      // out_of_band: n = {low, high, stated, tier level}
   words_need_evaluator,  // manual_score_required
   bound_overstates,  // manual_score_required: "未达到90%" against "≥90%"; n = {actual's Op}

@@ -157,6 +157,11 @@ LightResult Judge::numeric() const {
                                              text::quoted(written(in_.actual_text, actual)) +
                                              "不是数值，无法与年度指标值比较");
   }
+  if (!actual.label.empty() && measures_the_opposite(actual.label, in_.name)) {
+    return not_lit(LightStatus::unknown, "实际完成值" +
+                                             text::quoted(written(in_.actual_text, actual)) +
+                                             "计的是与本指标相反的量，无法与年度指标值比较");
+  }
   Compared c;
   if (!comparable_numbers(target, actual, c, in_.name)) {
     const std::string target_said = text::quoted(written(in_.target_text, target));

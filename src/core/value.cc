@@ -541,12 +541,31 @@ std::string_view drop_deed_in_time(std::string_view rest) {
 // what the figure measures; the unit is %.
 // Not when the words hold a figure or begin as an operator does ("90%以上100%以下"):
 // those say something about the figure, and are read or refused as such.
-std::string_view percent_remark(std::string_view unit) {
+// A bound said between the % and the words ("90%以上群众满意") is the
+// figure's: written to `bound` when it has none yet.
+std::string_view percent_remark(std::string_view unit, Op& bound) {
   if (unit.size() > 1 && unit[0] == '%' && static_cast<unsigned char>(unit[1]) >= 0xE4) {
-    const std::string_view words = unit.substr(1);
+    std::string_view words = unit.substr(1);
     const bool figure = std::any_of(words.begin(), words.end(), [](char c) { return is_digit(c); });
+    Op said = Op::none;
+    for (const auto& [word, op] : {std::pair{std::string_view("及以上"), Op::ge},
+                                   {"或以上", Op::ge},
+                                   {"以上", Op::ge},
+                                   {"及以下", Op::le},
+                                   {"或以下", Op::le},
+                                   {"以下", Op::le},
+                                   {"以内", Op::le}}) {
+      if (words.size() > word.size() && words.starts_with(word)) {
+        words.remove_prefix(word.size());
+        said = op;
+        break;
+      }
+    }
     const bool op = words.starts_with("以") || words.starts_with("及") || words.starts_with("或");
-    if (!figure && !op) return unit.substr(0, 1);
+    if (!figure && !op) {
+      if (bound == Op::none) bound = said;
+      return unit.substr(0, 1);
+    }
   }
   return unit;
 }
@@ -735,7 +754,7 @@ void read_figure(std::string_view s, Value& v) {
       }
     }
   }
-  std::string_view unit = percent_remark(text::trim(rest));
+  std::string_view unit = percent_remark(text::trim(rest), suffix_op);
   if (range && !lower_unit.empty() && lower_unit != unit) {
     // "90%-95家": bounds in two units cannot be one range.
     v.kind = ValueKind::invalid;

@@ -626,5 +626,12 @@ TEST(MonitoringIndicator, TheClauseThatReportsWhatTheTargetMeasures) {
   expect_light(light_at("投诉次数", "≤2次", "无投诉", 6), Light::green);
 }
 
+TEST(MonitoringIndicator, AFigureOfTheOppositeMeasureIsNotLit) {
+  // "不满意率1%" is no satisfaction of 1%: it would be red.
+  expect_no_light(light_at("群众满意度", "≥90%", "不满意率1%", 6), LightStatus::unknown);
+  expect_light(light_at("群众满意度", "≥90%", "满意率92.5%，不满意率1%", 6), Light::green);
+  expect_light(light_at("不动产登记数量", "≥500件", "不动产登记260件", 6), Light::green);
+}
+
 }  // namespace
 }  // namespace jixiao::core
