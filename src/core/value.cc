@@ -1408,6 +1408,43 @@ bool counts_the_same(std::string_view a, std::string_view b) {
          contains(name, "满意");
 }
 
+// A figure whose label says per what ("人均195元", "每平方米2950元", "户均1200元")
+// against a target in that unit per it ("≤200元/人"), or the other way round:
+// the labelled side is read in the unit per it (195元/人). Changes the labelled
+// side's number in `t` or `a`; false when neither side is such a figure.
+[[gnu::noinline]] bool per_unit_by_label(const Value& target, std::string_view target_unit,
+                                         const Value& actual, std::string_view actual_unit,
+                                         double& t, double& a) {
+  static constexpr std::pair<std::string_view, std::string_view> kPer[] = {
+      {"人均", "人"}, {"每人", "人"}, {"户均", "户"},         {"每户", "户"},
+      {"亩均", "亩"}, {"每亩", "亩"}, {"每平方米", "平方米"}, {"每公里", "公里"}};
+  // "每人每月200元": a period too, which the other side may not have.
+  static constexpr std::string_view kPeriods[] = {"每月", "每年", "每季", "每周", "每天",
+                                                  "每日", "月均", "年均", "日均"};
+  const auto read_per = [&](const Value& v, std::string_view unit, std::string_view other,
+                            double& number) {
+    if (v.label.empty() || unit.empty() || other.find('/') == std::string_view::npos) {
+      return false;
+    }
+    for (std::string_view period : kPeriods) {
+      if (contains(v.label, period)) return false;
+    }
+    for (const auto& [word, per] : kPer) {
+      if (!contains(v.label, word)) continue;
+      std::string written(unit);
+      written += '/';
+      written += per;
+      const UnitReading reading = read_unit(written);
+      if (reading.canonical != other) return false;
+      number = v.number * reading.factor;
+      return true;
+    }
+    return false;
+  };
+  return read_per(actual, actual_unit, target_unit, a) ||
+         read_per(target, target_unit, actual_unit, t);
+}
+
 // What was saved or overspent ("节约20万元", "超支10万元") against a ceiling `t`
 // in money ("≤500万元", whose op the caller has checked): the spending is the
 // ceiling less or plus it (480万元, 510万元). Changes `a` (canonical, as `t`);
@@ -1505,6 +1542,10 @@ bool comparable_numbers(const Value& target, const Value& actual, Compared& out,
     return true;
   }
   if (satisfaction_as_percent(target, pt.unit, actual, pa.unit, name)) return true;
+  if ((!actual.label.empty() || !target.label.empty()) &&
+      per_unit_by_label(target, pt.unit, actual, pa.unit, t, a)) {
+    return true;
+  }
   if (share_done_of(pt.unit, actual, pa.unit)) {
     a = t * actual.number / 100;  // "完成90%" against "100户": 90户
     return true;

@@ -341,6 +341,33 @@ bool is_lower_is_better_name(std::string_view name, const RuleSet& rules) {
 
 namespace {
 
+// Whether words say spending stayed within a budget: "未超预算", "未超出年度预算",
+// "在预算内", "控制在批复预算范围内", "预算内", "在预算内完成".
+bool within_budget(std::string_view s) {
+  for (std::string_view done : {"完成", "支出", "执行"}) {
+    if (s.size() > done.size() && s.ends_with(done)) {
+      s.remove_suffix(done.size());
+      break;
+    }
+  }
+  for (std::string_view not_over : {"未超出", "未超过", "未超", "没有超", "没超", "不超"}) {
+    if (s.starts_with(not_over)) return s.ends_with("预算");
+  }
+  for (std::string_view in : {"均控制在", "控制在", "均在", "全部在", "在"}) {
+    if (s.starts_with(in)) {
+      s.remove_prefix(in.size());
+      break;
+    }
+  }
+  for (std::string_view inside : {"范围内", "以内", "之内", "内"}) {
+    if (s.size() > inside.size() && s.ends_with(inside)) {
+      s.remove_suffix(inside.size());
+      return s.ends_with("预算") || s.ends_with("预算数");
+    }
+  }
+  return false;
+}
+
 // What a target that says something must not happen names: "重大安全事故" in
 // "无重大安全事故", "杜绝重大安全事故" or "不发生重大安全事故", "事故" in "零事故".
 std::string_view must_not_happen_object(std::string_view target) {
@@ -410,13 +437,7 @@ std::optional<bool> none_happened(const Value& target, const Value& actual, std:
       }
     }
     // "未超预算" against a ceiling in money ("≤100万元"): spending stayed within it.
-    if (target.unit == "元") {
-      for (std::string_view within :
-           {"未超预算", "未超出预算", "未超过预算", "没有超预算", "不超预算", "在预算内",
-            "在预算范围内", "控制在预算内", "控制在预算范围内"}) {
-        if (actual.text == within) return true;
-      }
-    }
+    if (target.unit == "元" && within_budget(actual.text)) return true;
     return std::nullopt;
   }
   if (target.kind == ValueKind::text && actual.kind == ValueKind::text &&
@@ -457,6 +478,8 @@ std::optional<bool> none_happened(const Value& target, const Value& actual, std:
     const std::string what = plain(wanted.substr(3));
     const std::string said = plain(actual.text);
     if (said == what) return false;
+    // "在批复预算内" against "不超过批复预算".
+    if (what.starts_with("超") && what.ends_with("预算") && within_budget(actual.text)) return true;
     for (std::string_view done_not : {"未", "没有", "没"}) {
       if (said.starts_with(done_not) && std::string_view(said).substr(done_not.size()) == what) {
         return true;
