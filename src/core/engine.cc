@@ -319,6 +319,16 @@ Assessment LeafScorer::assess(ScoringKind kind, const Indicator& n, const Value&
         as.short_of_target = !met;
         return as;
       }
+      if (n.target.op == Op::range && is_band(n.target, n.name)) {
+        // "28℃" against "18℃-26℃": a band is missed on either side.
+        if (a < t - kEps || a > range_upper(n.target, actual) + kEps) {
+          if (!n.stated_score) flag(FlagKind::outside_band);
+          as.ok = false;
+          return as;
+        }
+        as.score = w;
+        return as;
+      }
       ratio_score(a, t, n.target.op == Op::range ? n.target.upper : t, w, as, why);
       return as;
     }

@@ -72,6 +72,9 @@ std::string leaf_message(const Evaluation& e, const ScoreCard& card, const RuleS
     case FlagKind::change_against_level:
       return concat("实际完成值「", a, "」是增减变化，年度指标值「", t,
                     "」是应达到的水平，无法比较，请填写实际达到的水平");
+    case FlagKind::outside_band:
+      return concat("实际完成值「", a, "」在年度指标值「", t,
+                    "」的范围之外，高于或低于范围均未达到，需由评价人给分");
     case FlagKind::opposite_measure:
       return concat("实际完成值「", a, "」计的是与本指标相反的量，与年度指标值「", t,
                     "」无法比较，请填写本指标所计的值");
@@ -227,6 +230,7 @@ std::string_view flag_code(FlagKind kind) {
       return "out_of_band";
     case FlagKind::words_need_evaluator:
     case FlagKind::bound_overstates:
+    case FlagKind::outside_band:
     case FlagKind::manual_score_missing:
     case FlagKind::children_unweighted:
       return "manual_score_required";

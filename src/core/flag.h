@@ -35,6 +35,7 @@ enum class FlagKind : uint8_t {
   tier_out_of_band,      // out_of_band: n = {low, high, stated, tier level}
   words_need_evaluator,  // manual_score_required
   bound_overstates,  // manual_score_required: "未达到90%" against "≥90%"; n = {actual's Op}
+  outside_band,      // manual_score_required: "28℃" against "18℃-26℃"
   manual_score_missing,        // manual_score_required
   children_unweighted,         // manual_score_required (a category)
   not_applicable,              // not_applicable: n = {weight}

@@ -220,6 +220,14 @@ bool Judge::measured_as_it_stands(const Value& target, const Value& actual) cons
 
 LightResult Judge::higher(double a, double t, double f, bool level) const {
   const std::string m = std::to_string(in_.month);
+  if (is_band(in_.target, in_.name)) {
+    // A condition ("18℃-26℃") holds or not as it stands: no share of the year.
+    const double upper = range_upper(in_.target, in_.actual);
+    const bool inside = a >= t - 1e-9 && a <= upper + 1e-9;
+    return lit(inside ? Light::green : Light::red, std::nullopt,
+               "年度指标值为范围" + num(t, f) + "至" + num(upper, f) + "，截至第" + m + "月实际" +
+                   num(a, f) + (inside ? "在范围之内" : "在范围之外"));
+  }
   if (t <= 0) {
     const bool met = a >= t;
     return lit(met ? Light::green : Light::red, std::nullopt,
@@ -235,8 +243,7 @@ LightResult Judge::higher(double a, double t, double f, bool level) const {
   if (below(v, b_.indicator_yellow)) return lit(Light::red, v, std::move(text));
   if (below(v, b_.indicator_green)) return lit(Light::yellow, v, std::move(text));
   if (in_.target.op == Op::range && in_.target.upper > 0) {
-    double upper = in_.target.upper;
-    if (in_.target.unit.empty() && in_.target.factor == 1) upper *= in_.actual.factor;
+    const double upper = range_upper(in_.target, in_.actual);
     const double over = a / (upper * share_of_year);
     if (!below(over, b_.indicator_blue)) {
       return lit(Light::blue, v,

@@ -1506,6 +1506,21 @@ bool counts_the_same(std::string_view a, std::string_view b) {
 
 }  // namespace
 
+bool is_band(const Value& target, std::string_view name) {
+  if (target.op != Op::range) return false;
+  for (std::string_view unit : {"℃", "°C", "分贝", "dB"}) {
+    if (target.unit == unit) return true;
+  }
+  for (std::string_view condition : {"温度", "湿度", "pH", "PH", "酸碱", "噪声", "噪音"}) {
+    if (contains(name, condition) || contains(target.label, condition)) return true;
+  }
+  return false;
+}
+
+double range_upper(const Value& target, const Value& actual) {
+  return target.unit.empty() && target.factor == 1 ? target.upper * actual.factor : target.upper;
+}
+
 bool change_against_level(const Value& target, const Value& actual, std::string_view name) {
   return change_of(target, actual, name).against_level;
 }

@@ -131,6 +131,16 @@ bool comparable_numbers(const Value& target, const Value& actual, Compared& out,
 // comparable_numbers refuses such a pair.
 bool change_against_level(const Value& target, const Value& actual, std::string_view name);
 
+// Whether a range target is a band of conditions, met inside it and missed
+// on either side ("18℃-26℃", "pH值6-9", "55-65分贝", or a range for an
+// indicator `name` of 温度, 湿度, pH, 噪声): a temperature above the band is
+// no over-achievement. Other ranges are higher-is-better ("80-100人").
+bool is_band(const Value& target, std::string_view name);
+
+// A range's upper bound in the canonical unit of comparable_numbers' `t`
+// for `actual` (a bare range takes the actual's unit, as its lower bound does).
+double range_upper(const Value& target, const Value& actual);
+
 // Which way a phrase says something changed: 1 for a rise (提高, 提升, 增长,
 // 增加, 上升, 新增, 高于上年, …), -1 for a fall (下降, 降低, 减少, 缩短, 低于去年
 // 同期, …; 高于 and 低于 only against the past), 0 for neither,

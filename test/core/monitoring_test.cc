@@ -626,6 +626,15 @@ TEST(MonitoringIndicator, TheClauseThatReportsWhatTheTargetMeasures) {
   expect_light(light_at("投诉次数", "≤2次", "无投诉", 6), Light::green);
 }
 
+TEST(MonitoringIndicator, ABandOfConditionsIsMetInsideIt) {
+  // A temperature is no quantity done so far: no share of the year, and above the band is red.
+  expect_light(light_at("室内温度", "18℃-26℃", "20℃", 3), Light::green);
+  expect_light(light_at("室内温度", "18℃-26℃", "28℃", 3), Light::red);
+  expect_light(light_at("出水pH值", "6-9", "5.5", 9), Light::red);
+  // A range of a count is still progress against the plan to date.
+  expect_light(light_at("培训人数", "80-100人", "40人", 6), Light::green);
+}
+
 TEST(MonitoringIndicator, AFigureOfTheOppositeMeasureIsNotLit) {
   // "不满意率1%" is no satisfaction of 1%: it would be red.
   expect_no_light(light_at("群众满意度", "≥90%", "不满意率1%", 6), LightStatus::unknown);
