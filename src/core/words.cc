@@ -3,6 +3,7 @@
 #include "core/concat.h"
 #include "core/substring.h"
 #include "core/text.h"
+#include "core/units.h"
 
 #include <algorithm>
 #include <atomic>
@@ -368,6 +369,9 @@ bool within_budget(std::string_view s) {
   return false;
 }
 
+// The grades of events that a target may forbid while lesser ones may happen.
+constexpr std::string_view kMajorGrades[] = {"重特大", "特大", "重大", "较大"};
+
 // What a target that says something must not happen names: "重大安全事故" in
 // "无重大安全事故", "杜绝重大安全事故" or "不发生重大安全事故", "事故" in "零事故".
 std::string_view must_not_happen_object(std::string_view target) {
@@ -403,6 +407,27 @@ std::string_view did_not_happen_object(std::string_view actual) {
     }
   }
   return actual;
+}
+
+// "发生1起一般事故" against "无重大安全事故": the events counted are of a
+// lesser grade than the target forbids (一般, 轻微 or 较小 against 重大,
+// 特大, 重特大 or 较大), so none of the forbidden happened.
+bool lesser_than_forbidden(std::string_view target, const Value& actual) {
+  const std::string_view forbidden = must_not_happen_object(target);
+  if (!std::any_of(std::begin(kMajorGrades), std::end(kMajorGrades),
+                   [&](std::string_view g) { return forbidden.starts_with(g); })) {
+    return false;
+  }
+  const std::string_view measure = counted_measure(actual.unit);
+  std::string_view counted = std::string_view(actual.unit).substr(measure.size());
+  if (measure.empty()) counted = actual.label;  // "发生一般事故1起"
+  for (std::string_view happened : {"发生", "出现"}) {
+    if (counted.starts_with(happened)) counted.remove_prefix(happened.size());
+  }
+  for (std::string_view lesser : {"一般", "轻微", "较小"}) {
+    if (counted.starts_with(lesser)) return true;
+  }
+  return false;
 }
 
 }  // namespace
@@ -489,6 +514,7 @@ std::optional<bool> none_happened(const Value& target, const Value& actual, std:
   }
   if (actual.kind != ValueKind::number) return std::nullopt;
   if (actual.op == Op::ge || actual.op == Op::gt || actual.op == Op::range) return std::nullopt;
+  if (actual.number > 0 && lesser_than_forbidden(target.text, actual)) return true;
   return actual.number <= 0;
 }
 
