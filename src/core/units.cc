@@ -173,8 +173,11 @@ std::optional<UnitReading> read_unit_per_unit(std::string_view unit) {
 // compound unit says nothing. nullopt when `unit` has none.
 std::optional<UnitReading> read_unit_without_dots(std::string_view unit) {
   constexpr std::string_view kDots[] = {"·", "・", "•"};
-  if (std::none_of(std::begin(kDots), std::end(kDots), [&](std::string_view dot) {
-        return unit.find(dot) != std::string_view::npos;
+  // The dots' first bytes (C2, E3, E2) lead no Chinese character: one pass
+  // over the bytes rules out most units, which are read here when unknown.
+  if (std::none_of(unit.begin(), unit.end(), [](char c) {
+        const auto b = static_cast<unsigned char>(c);
+        return b == 0xC2 || b == 0xE2 || b == 0xE3;
       })) {
     return std::nullopt;
   }
@@ -191,7 +194,6 @@ std::optional<UnitReading> read_unit_without_dots(std::string_view unit) {
 UnitReading read_unit(std::string_view unit) {
   if (unit.empty()) return {"", 1, true};
   if (const UnitEntry* entry = find_unit(unit)) return {entry->canonical, entry->factor, true};
-  if (std::optional<UnitReading> joined = read_unit_without_dots(unit)) return *joined;
   if (const std::optional<UnitReading> per = read_unit_per_unit(unit)) return *per;
   for (const auto& m : kMultipliers) {
     if (unit.substr(0, m.written.size()) != m.written) continue;
@@ -201,6 +203,8 @@ UnitReading read_unit(std::string_view unit) {
     base.factor *= m.factor;
     return base;
   }
+  // Last: every unit read above is without dots, and most units are read above.
+  if (std::optional<UnitReading> joined = read_unit_without_dots(unit)) return *joined;
   return {unit, 1, false};
 }
 
