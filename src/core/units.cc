@@ -188,6 +188,8 @@ std::optional<UnitReading> read_unit_without_dots(std::string_view unit) {
       joined.erase(at, dot.size());
     }
   }
+  // "℃" and "‰" share the dots' first bytes: nothing dropped, nothing more to read.
+  if (joined.size() == unit.size()) return std::nullopt;
   return read_unit(joined);
 }
 

@@ -238,7 +238,14 @@ TEST(Value, UnitsAsWrittenBesideTheFigure) {
                   {"1980元/㎡", 1980, "元/平方米"},
                   {"120吨/天", 5000, "千克/小时"},
                   {"≥10次/月", 10, "次/月"},
-                  {"300元/人", 300, "元/人"}});
+                  {"300元/人", 300, "元/人"},
+                  // A dot between parts says nothing; units that share the dots'
+                  // first bytes (℃, ‰, ㎡) are read as they are.
+                  {"280元/人·次", 280, "元/人次"},
+                  {"5人・天", 5, "人天"},
+                  {"26℃", 26, "℃"},
+                  {"2‰", 0.2, "%"},
+                  {"50㎡", 50, "平方米"}});
 }
 
 TEST(Value, ARemarkInBracketsOrAStopAfterTheFigureIsLeftOut) {
