@@ -1106,6 +1106,19 @@ void parse_value_with(std::string_view written, Value& v, Reading how) {
   const std::string_view s = normalized;
   if (s.empty()) return;
   if (read_plain_figure(s, v)) return;
+  // "【520人】", "\"520人\"": marks around the whole cell say nothing.
+  for (const auto& [open, close] : {std::pair{std::string_view("【"), std::string_view("】")},
+                                    {"\"", "\""},
+                                    {"“", "”"},
+                                    {"「", "」"},
+                                    {"『", "』"}}) {
+    if (s.size() > open.size() + close.size() && s.starts_with(open) && s.ends_with(close)) {
+      const std::string inner(s.substr(open.size(), s.size() - open.size() - close.size()));
+      if (inner.find(open) != std::string::npos || inner.find(close) != std::string::npos) break;
+      parse_value_with(inner, v, how);
+      return;
+    }
+  }
   if (how == Reading::shortcuts && read_unit_figure(s, v)) return;
   if (is_not_applicable(s)) {
     v.kind = ValueKind::not_applicable;
@@ -1392,7 +1405,12 @@ Change change_of(const Value& target, const Value& actual, std::string_view name
 // other side names ("≥2次" against "开展2次培训", "≥10个村" against "12个"). The
 // reader has already read "个月" as 月.
 bool counts_the_same(std::string_view a, std::string_view b) {
-  return (!a.empty() && counted_measure(b) == a) || (!b.empty() && counted_measure(a) == b);
+  if ((!a.empty() && counted_measure(b) == a) || (!b.empty() && counted_measure(a) == b)) {
+    return true;
+  }
+  // "520名" against "≥500人": 人, 名 and 位 all count people.
+  const auto people = [](std::string_view u) { return u == "人" || u == "名" || u == "位"; };
+  return people(a) && people(b);
 }
 
 // 满意度 surveyed as a score out of 100 is its percentage ("95分" against "≥85%").
