@@ -99,6 +99,10 @@ bool LeafScorer::numbers_usable(const Indicator& n, const Value& actual, Compare
     flag(FlagKind::opposite_measure);  // "不满意率1%" for 满意度
     return false;
   }
+  if (!target.label.empty() && level_against_change(target, n.target_text, actual, n.actual_text)) {
+    flag(FlagKind::level_against_change);  // "88%" against "较上年提高2个百分点"
+    return false;
+  }
   if (!comparable_numbers(target, actual, c, n.name)) {
     flag(change_against_level(target, actual, n.name) ? FlagKind::change_against_level
                                                       : FlagKind::units_differ);

@@ -72,6 +72,9 @@ std::string leaf_message(const Evaluation& e, const ScoreCard& card, const RuleS
     case FlagKind::change_against_level:
       return concat("实际完成值「", a, "」是增减变化，年度指标值「", t,
                     "」是应达到的水平，无法比较，请填写实际达到的水平");
+    case FlagKind::level_against_change:
+      return concat("年度指标值「", t, "」是增减的百分点，实际完成值「", a,
+                    "」是达到的水平，无法比较，请填写增减的百分点");
     case FlagKind::outside_band:
       return concat("实际完成值「", a, "」在年度指标值「", t,
                     "」的范围之外，高于或低于范围均未达到，需由评价人给分");
@@ -225,6 +228,7 @@ std::string_view flag_code(FlagKind kind) {
     case FlagKind::units_differ:
     case FlagKind::change_against_level:
     case FlagKind::opposite_measure:
+    case FlagKind::level_against_change:
       return "unit_mismatch";
     case FlagKind::tier_out_of_band:
       return "out_of_band";

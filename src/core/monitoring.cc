@@ -162,6 +162,12 @@ LightResult Judge::numeric() const {
                                              text::quoted(written(in_.actual_text, actual)) +
                                              "计的是与本指标相反的量，无法与年度指标值比较");
   }
+  if (level_against_change(target, in_.target_text, actual, in_.actual_text)) {
+    return not_lit(LightStatus::unknown,
+                   "年度指标值" + text::quoted(written(in_.target_text, target)) +
+                       "是增减的百分点，实际完成值" +
+                       text::quoted(written(in_.actual_text, actual)) + "是达到的水平，无法比较");
+  }
   Compared c;
   if (!comparable_numbers(target, actual, c, in_.name)) {
     const std::string target_said = text::quoted(written(in_.target_text, target));

@@ -1539,6 +1539,13 @@ double range_upper(const Value& target, const Value& actual) {
   return target.unit.empty() && target.factor == 1 ? target.upper * actual.factor : target.upper;
 }
 
+bool level_against_change(const Value& target, std::string_view target_written, const Value& actual,
+                          std::string_view actual_written) {
+  return target.unit == "%" && actual.unit == "%" && actual.label.empty() &&
+         !target.label.empty() && change_direction(target.label) != 0 &&
+         contains(target_written, "百分点") && !contains(actual_written, "百分点");
+}
+
 bool change_against_level(const Value& target, const Value& actual, std::string_view name) {
   return change_of(target, actual, name).against_level;
 }

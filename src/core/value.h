@@ -131,6 +131,14 @@ bool comparable_numbers(const Value& target, const Value& actual, Compared& out,
 // comparable_numbers refuses such a pair.
 bool change_against_level(const Value& target, const Value& actual, std::string_view name);
 
+// Whether `actual` is a level ("88%") and its target a change in percentage
+// points ("较上年提高2个百分点"): the written texts tell, since 百分点 and %
+// read alike. A change written as a level reached ("由85%提高到88%") is a
+// level too. comparable_numbers cannot tell them apart; scoring and
+// monitoring refuse such a pair.
+bool level_against_change(const Value& target, std::string_view target_written, const Value& actual,
+                          std::string_view actual_written);
+
 // Whether a range target is a band of conditions, met inside it and missed
 // on either side ("18℃-26℃", "pH值6-9", "55-65分贝", or a range for an
 // indicator `name` of 温度, 湿度, pH, 噪声): a temperature above the band is

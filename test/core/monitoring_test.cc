@@ -635,6 +635,15 @@ TEST(MonitoringIndicator, ABandOfConditionsIsMetInsideIt) {
   expect_light(light_at("培训人数", "80-100人", "40人", 6), Light::green);
 }
 
+TEST(MonitoringIndicator, ALevelAgainstAChangeInPointsIsNotLit) {
+  // 88% is no rise of 88 points: it would be blue.
+  expect_no_light(indicator_light(leaf("入学率", "较上年提高2个百分点", "88%"), 6, national()),
+                  LightStatus::unknown);
+  expect_light(
+      indicator_light(leaf("入学率", "较上年提高2个百分点", "提高1.5个百分点"), 12, national()),
+      Light::yellow);
+}
+
 TEST(MonitoringIndicator, AFigureOfTheOppositeMeasureIsNotLit) {
   // "不满意率1%" is no satisfaction of 1%: it would be red.
   expect_no_light(light_at("群众满意度", "≥90%", "不满意率1%", 6), LightStatus::unknown);
