@@ -294,6 +294,16 @@ namespace {
     }
     break;
   }
+  // "已制定并印发", "已建立并实施": two deeds said done, each a yes ("已制定",
+  // "已印发").
+  if (s.starts_with("已")) {
+    if (const size_t also = s.find("并"); also != std::string_view::npos) {
+      const WordClass first = classify(s.substr(0, also));
+      std::string second("已");
+      second += s.substr(also + std::string_view("并").size());
+      if (first.type == WordClass::yes && classify(second).type == WordClass::yes) return first;
+    }
+  }
   return classify(s);
 }
 
@@ -676,6 +686,22 @@ bool repeats_target_in_the_main(const Value& target, const Value& actual) {
          said.substr(kInTheMain.size()) == target.text;
 }
 
+bool negates_target(const Value& target, const Value& actual) {
+  // "未全覆盖" against "全覆盖" says some is covered: not the worst tier.
+  if (target.kind != ValueKind::text || actual.kind != ValueKind::text || target.text.size() < 6 ||
+      target.text.starts_with("全")) {
+    return false;
+  }
+  for (std::string_view no : {"尚未", "没有", "不", "未"}) {
+    const std::string_view said = actual.text;
+    if (said.size() == no.size() + target.text.size() && said.starts_with(no) &&
+        said.ends_with(target.text)) {
+      return true;
+    }
+  }
+  return false;
+}
+
 bool repeats_target(const Value& target, const Value& actual) {
   if (target.kind != ValueKind::text || actual.kind != ValueKind::text || target.text.empty()) {
     return false;
@@ -719,6 +745,9 @@ WordClass LeafWords::actual() {
         actual_class_ = {WordClass::tier, 0};
       } else if (rules_.tiers.size() >= 2 && repeats_target_in_the_main(target_, actual_)) {
         actual_class_ = {WordClass::tier, 1};  // "基本完整" against "完整"
+      } else if (rules_.tiers.size() >= 2 && negates_target(target_, actual_)) {
+        // "不健全" against "健全": the worst tier, as 未完成 is.
+        actual_class_ = {WordClass::tier, static_cast<int>(rules_.tiers.size()) - 1};
       }
     }
     // "初稿已完成" against "形成初稿": the draft the target asks for is done,

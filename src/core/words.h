@@ -86,6 +86,12 @@ std::optional<bool> yes_no_met(const Value& target, WordClass target_class, cons
 // against "完整" (the next tier, as 基本完成 is).
 bool repeats_target_in_the_main(const Value& target, const Value& actual);
 
+// Whether an actual says its target's words negated: "不健全" against "健全",
+// "未规范" against "规范" (不, 未, 没有 or 尚未 before them; the target two
+// characters or more, and not a whole, "全覆盖", of which "未全覆盖" says a
+// part). Such an actual is the worst tier, as 未完成 is.
+bool negates_target(const Value& target, const Value& actual);
+
 // Whether an actual repeats its target word for word ("长期" against "长期",
 // "逐步完善" against "逐步完善"), or says it as done ("已全覆盖" against "全覆盖"):
 // both words, the same after normalisation and a leading 已/已经/均已.
