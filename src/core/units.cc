@@ -21,6 +21,7 @@ struct UnitEntry {
 // clang-format off
 constexpr UnitEntry kUnits[] = {
     {"元", "元", 1},
+    {"元整", "元", 1},  // as cheques and contracts close an amount ("1000万元整")
     {"%", "%", 1},
     {"‰", "%", 0.1},
     {"百分点", "%", 1},
