@@ -714,7 +714,31 @@ bool repeats_target(const Value& target, const Value& actual) {
       break;
     }
   }
-  return said == target.text;
+  if (said == target.text) return true;
+  const std::string_view wanted = target.text;
+  // "已建立长效机制" against "长效机制": the thing asked for, said made.
+  if (said.size() != actual.text.size()) {
+    for (std::string_view made : {"建立", "建成", "形成", "完成", "实现", "落实", "制定", "出台"}) {
+      if (said.size() == made.size() + wanted.size() && said.starts_with(made) &&
+          said.ends_with(wanted)) {
+        return true;
+      }
+    }
+  }
+  // "困难群众基本生活得到保障" against "保障困难群众基本生活": a deed and its
+  // object, said the other way round as done ("得到有效改善" as "得到改善").
+  constexpr size_t kVerb = 6;  // two characters
+  if (wanted.size() <= kVerb + 3 || !said.starts_with(wanted.substr(kVerb))) return false;
+  std::string_view rest = said.substr(wanted.size() - kVerb);
+  if (!rest.starts_with("得到")) return false;
+  rest.remove_prefix(std::string_view("得到").size());
+  for (std::string_view how : {"有效", "充分", "切实", "全面", "明显", "较好"}) {
+    if (rest.starts_with(how)) {
+      rest.remove_prefix(how.size());
+      break;
+    }
+  }
+  return rest == wanted.substr(0, kVerb);
 }
 
 WordClass LeafWords::target() {
