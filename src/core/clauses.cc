@@ -18,6 +18,21 @@ bool digit(char c) {
   return c >= '0' && c <= '9';
 }
 
+// Appends `clause`, split before a word of a total that follows a figure
+// ("培训3期共150人次": "培训3期", "共150人次"), as a comma would split it.
+void push_clause(std::string_view clause, std::vector<std::string_view>& out) {
+  for (std::string_view total : {"共计", "合计", "累计", "共"}) {
+    const size_t at = clause.find(total);
+    if (at != std::string_view::npos && text::has_digit(clause.substr(0, at)) &&
+        text::has_digit(clause.substr(at))) {
+      out.push_back(clause.substr(0, at));
+      out.push_back(clause.substr(at));
+      return;
+    }
+  }
+  out.push_back(clause);
+}
+
 // The clauses of a cell: split at Chinese commas and stops, and at a "," that
 // does not stand between digits ("1,234" is one figure).
 std::vector<std::string_view> clauses_of(std::string_view s) {
@@ -35,11 +50,11 @@ std::vector<std::string_view> clauses_of(std::string_view s) {
       ++i;
       continue;
     }
-    out.push_back(s.substr(begin, i - begin));
+    push_clause(s.substr(begin, i - begin), out);
     i += width;
     begin = i;
   }
-  out.push_back(s.substr(begin));
+  push_clause(s.substr(begin), out);
   return out;
 }
 
