@@ -101,6 +101,29 @@ bool share_as_fraction(std::string_view written, Value& out) {
   return true;
 }
 
+// "96%/100%", "480人/500人": the actual over the target as the table wrote it,
+// the figure after the slash being the target's own. The one before is the actual.
+bool actual_over_target(std::string_view written, const Value& target, std::string_view name,
+                        Value& out) {
+  const size_t slash = written.find('/');
+  if (slash == std::string_view::npos || written.find('/', slash + 1) != std::string_view::npos) {
+    return false;
+  }
+  const Value done = parse_value(text::trim(written.substr(0, slash)));
+  const Value wanted = parse_value(text::trim(written.substr(slash + 1)));
+  if (done.kind != ValueKind::number || wanted.kind != ValueKind::number || wanted.op != Op::none ||
+      wanted.unit.empty() || wanted.unit != target.unit) {
+    return false;
+  }
+  Compared c;
+  if (!comparable_numbers(target, done, c, name) ||
+      std::fabs(wanted.number - target.number) > 1e-9 * std::max(1.0, std::fabs(target.number))) {
+    return false;
+  }
+  out = done;
+  return true;
+}
+
 // What a part of a whole has that a rate counts: "满意" in "满意285人" for 满意度.
 constexpr std::string_view kQualities[] = {"满意", "合格", "达标", "通过", "完好", "知晓", "及时"};
 
@@ -144,6 +167,7 @@ bool figure_for_target(const Value& target, std::string_view written, std::strin
   }
   const bool percent = target.unit == "%";
   if (percent && share_as_fraction(text::trim(written), out)) return true;
+  if (actual_over_target(text::trim(written), target, name, out)) return true;
   int found = 0;
   double first = 0;  // the first figure found, in the target's canonical unit
   std::string unbracketed;

@@ -21,7 +21,8 @@ namespace jixiao::core {
 // figure fell short ("3项，未完成": text::only_remarks): the cell stays for the
 // evaluator. Against a percentage, a count of a count ("285/300") and two
 // clauses of counts, the whole and the part with what `name` measures
-// ("调查300人，满意285人" for 满意度), are the part's share (95%).
+// ("调查300人，满意285人" for 满意度), are the part's share (95%); the actual
+// over the target as written ("85%/90%" against "≥90%") is the actual.
 bool figure_for_target(const Value& target, std::string_view written, std::string_view name,
                        Value& out);
 
