@@ -79,18 +79,26 @@ void set_percent(double percent, Value& out) {
   out.decimals = 2;
 }
 
-// "12/12" or "49/50" against a percentage: a count of a count, 100% or 98%;
-// "480/500万元" and "480万元/500万元" alike (a part without a unit is in the
-// whole's). The part no more than the whole.
-bool share_as_fraction(std::string_view written, Value& out) {
+// The two figures of "a/b" (one slash), each read by parse_value.
+bool split_at_slash(std::string_view written, Value& before, Value& after) {
   const size_t slash = written.find('/');
   if (slash == std::string_view::npos || written.find('/', slash + 1) != std::string_view::npos) {
     return false;
   }
-  const Value part = parse_value(text::trim(written.substr(0, slash)));
-  const Value whole = parse_value(text::trim(written.substr(slash + 1)));
+  before = parse_value(text::trim(written.substr(0, slash)));
+  after = parse_value(text::trim(written.substr(slash + 1)));
+  return before.kind == ValueKind::number && after.kind == ValueKind::number;
+}
+
+// "12/12" or "49/50" against a percentage: a count of a count, 100% or 98%;
+// "480/500万元" and "480万元/500万元" alike (a part without a unit is in the
+// whole's). The part no more than the whole.
+bool share_as_fraction(std::string_view written, Value& out) {
+  Value part;
+  Value whole;
+  if (!split_at_slash(written, part, whole)) return false;
   const auto plain = [](const Value& v) {
-    return v.kind == ValueKind::number && v.op == Op::none && v.label.empty() && v.unit != "%";
+    return v.op == Op::none && v.label.empty() && v.unit != "%";
   };
   if (!plain(part) || !plain(whole)) return false;
   const bool bare_part = part.unit.empty() && part.factor == 1;
@@ -105,14 +113,10 @@ bool share_as_fraction(std::string_view written, Value& out) {
 // the figure after the slash being the target's own. The one before is the actual.
 bool actual_over_target(std::string_view written, const Value& target, std::string_view name,
                         Value& out) {
-  const size_t slash = written.find('/');
-  if (slash == std::string_view::npos || written.find('/', slash + 1) != std::string_view::npos) {
-    return false;
-  }
-  const Value done = parse_value(text::trim(written.substr(0, slash)));
-  const Value wanted = parse_value(text::trim(written.substr(slash + 1)));
-  if (done.kind != ValueKind::number || wanted.kind != ValueKind::number || wanted.op != Op::none ||
-      wanted.unit.empty() || wanted.unit != target.unit) {
+  Value done;
+  Value wanted;
+  if (!split_at_slash(written, done, wanted) || wanted.op != Op::none || wanted.unit.empty() ||
+      wanted.unit != target.unit) {
     return false;
   }
   Compared c;
@@ -172,8 +176,9 @@ bool figure_for_target(const Value& target, std::string_view written, std::strin
   double first = 0;  // the first figure found, in the target's canonical unit
   std::string unbracketed;
   // Figures of another measure, for a share of counts ("调查300人，满意285人").
+  // Copied: a clause may be `unbracketed`, which the next clause overwrites.
   int others = 0;
-  std::string_view other_clauses[2];
+  std::string other_clauses[2];
   Value other_figures[2];
   for (std::string_view clause : clauses_of(written)) {
     clause = text::trim(clause);
@@ -204,7 +209,7 @@ bool figure_for_target(const Value& target, std::string_view written, std::strin
     Compared c;
     if (!comparable_numbers(target, v, c, name)) {  // another measure ("150人次")
       if (others < 2) {
-        other_clauses[others] = clause;
+        other_clauses[others].assign(clause);
         other_figures[others] = v;
       }
       ++others;
