@@ -1529,8 +1529,15 @@ bool is_band(const Value& target, std::string_view name) {
   for (std::string_view unit : {"℃", "°C", "分贝", "dB"}) {
     if (target.unit == unit) return true;
   }
+  // By the name only for a bare range (a humidity also in %): "温度监测点10-12个"
+  // counts points.
+  const auto said = [&](std::string_view condition) {
+    return contains(name, condition) || contains(target.label, condition);
+  };
+  if (target.unit == "%") return said("湿度");
+  if (!target.unit.empty()) return false;
   for (std::string_view condition : {"温度", "湿度", "pH", "PH", "酸碱", "噪声", "噪音"}) {
-    if (contains(name, condition) || contains(target.label, condition)) return true;
+    if (said(condition)) return true;
   }
   return false;
 }

@@ -140,9 +140,10 @@ bool level_against_change(const Value& target, std::string_view target_written, 
                           std::string_view actual_written);
 
 // Whether a range target is a band of conditions, met inside it and missed
-// on either side ("18℃-26℃", "pH值6-9", "55-65分贝", or a range for an
-// indicator `name` of 温度, 湿度, pH, 噪声): a temperature above the band is
-// no over-achievement. Other ranges are higher-is-better ("80-100人").
+// on either side ("18℃-26℃", "pH值6-9", "55-65分贝", or a bare range for an
+// indicator `name` of 温度, 湿度, pH, 噪声, and one in % of 湿度): a
+// temperature above the band is no over-achievement. Other ranges are
+// higher-is-better ("80-100人", "温度监测点10-12个").
 bool is_band(const Value& target, std::string_view name);
 
 // A range's upper bound in the canonical unit of comparable_numbers' `t`
