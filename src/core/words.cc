@@ -3,7 +3,6 @@
 #include "core/concat.h"
 #include "core/substring.h"
 #include "core/text.h"
-#include "core/units.h"
 
 #include <algorithm>
 #include <atomic>
@@ -432,9 +431,16 @@ bool lesser_than_forbidden(std::string_view target, const Value& actual) {
                    [&](std::string_view g) { return forbidden.starts_with(g); })) {
     return false;
   }
-  const std::string_view measure = counted_measure(actual.unit);
-  std::string_view counted = std::string_view(actual.unit).substr(measure.size());
-  if (measure.empty()) counted = actual.label;  // "发生一般事故1起"
+  // What was counted: after the counting word ("1起一般安全事故"), else before
+  // the figure ("发生一般事故1起").
+  std::string_view counted = actual.unit;
+  for (std::string_view measure : {"起", "次", "例", "件", "宗"}) {
+    if (counted.starts_with(measure)) {
+      counted.remove_prefix(measure.size());
+      break;
+    }
+  }
+  if (counted.empty()) counted = actual.label;
   for (std::string_view happened : {"发生", "出现"}) {
     if (counted.starts_with(happened)) counted.remove_prefix(happened.size());
   }
