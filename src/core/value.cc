@@ -873,7 +873,7 @@ bool read_unit_figure(std::string_view s, Value& v) {
   }
   // Letters, % and up to eight Chinese characters (U+4000–U+9FFF, lead bytes
   // E4–E9: no punctuation there), none of them one that starts a range (至,
-  // 到) or a date (年, 月, 季) or says more (余, 多, 内), and not ending in a
+  // 到) or a date (年, 月, 季) or says more (余, 多, 内, 半), and not ending in a
   // character a suffix ends in (成, 右, 上, 下, 内, 前).
   size_t points = 0;
   for (size_t i = 0; i < unit.size(); ++points) {
@@ -896,8 +896,9 @@ bool read_unit_figure(std::string_view s, Value& v) {
       case U'余':
       case U'多':
       case U'内':
-        // A range, a date, more than the figure ("1万余人") or a time limit with
-        // its deed ("24小时内办结"): the general way.
+      case U'半':
+        // A range, a date, more than the figure ("1万余人"), a time limit with
+        // its deed ("24小时内办结") or a half ("2天半"): the general way.
         return false;
       case U'成':
       case U'右':
@@ -1015,6 +1016,48 @@ bool tidy_figure(std::string_view s, std::string& out) {
   return true;
 }
 
+// A half in a length of time, in digits in `out`: "半小时" as "0.5小时",
+// "2个半小时" as "2.5个小时", "2天半" as "2.5天" (Chinese numerals, "两天半",
+// are turned into digits first, and come back here). False when there is no
+// such half ("上半年" is a date, "过半" and "半数" are no time).
+bool halves_of_time(std::string_view s, std::string& out) {
+  constexpr std::string_view kHalf = "半";
+  static constexpr std::string_view kTimes[] = {"小时", "个月", "天", "日", "年", "月", "周"};
+  const auto time_at = [&](std::string_view rest) {
+    return std::any_of(std::begin(kTimes), std::end(kTimes),
+                       [&](std::string_view t) { return rest.starts_with(t); });
+  };
+  if (s.starts_with(kHalf) && time_at(s.substr(kHalf.size()))) {  // "半小时", "半年内"
+    out = "0.5";
+    out += s.substr(kHalf.size());
+    return true;
+  }
+  const size_t at = s.find(kHalf);
+  if (at == 0 || at == std::string_view::npos) return false;
+  // "2个半小时", "3个半月": digits, 个, the half, then the time.
+  if (at >= 4 && s.substr(at - 3, 3) == "个" && is_digit(s[at - 4]) &&
+      time_at(s.substr(at + kHalf.size()))) {
+    out.assign(s.substr(0, at - 3));
+    out += ".5个";
+    out += s.substr(at + kHalf.size());
+    if (out.find("个个") != std::string::npos) return false;
+    return true;
+  }
+  // "2天半", "1年半": digits, the time, then the half.
+  for (std::string_view unit : {"天", "日", "年", "周"}) {
+    const size_t unit_at = at - std::min(at, unit.size());
+    if (unit_at == 0 || s.substr(unit_at, unit.size()) != unit || !is_digit(s[unit_at - 1])) {
+      continue;
+    }
+    out.assign(s.substr(0, unit_at));
+    out += ".5";
+    out += unit;
+    out += s.substr(at + kHalf.size());
+    return true;
+  }
+  return false;
+}
+
 // "由85%提升至92%", "从80%提高到92%", "由5天缩短为3天": a change with both of
 // its ends. The level reached is the figure, the one a target of a level asks
 // for; it must be in the unit of the level left (or that one in none).
@@ -1120,6 +1163,13 @@ void parse_value_with(std::string_view written, Value& v, Reading how) {
     }
   }
   if (how == Reading::shortcuts && read_unit_figure(s, v)) return;
+  // "半小时", "2个半小时", "两天半": a half written out, in time.
+  if (s.find("半") != std::string_view::npos) {
+    if (std::string whole; halves_of_time(s, whole)) {
+      parse_value_with(whole, v, how);
+      return;
+    }
+  }
   if (is_not_applicable(s)) {
     v.kind = ValueKind::not_applicable;
     return;

@@ -249,6 +249,23 @@ TEST(Value, UnitsAsWrittenBesideTheFigure) {
                   {"50㎡", 50, "平方米"}});
 }
 
+TEST(Value, AHalfInALengthOfTime) {
+  expect_figures({{"半小时", 0.5, "小时"},
+                  {"2个半小时", 2.5, "小时"},
+                  {"一个半小时", 1.5, "小时"},
+                  {"两天半", 60, "小时"},
+                  {"半年", 6, "月"},
+                  {"一年半", 18, "月"},
+                  {"3个半月", 3.5, "月"}});
+  const Value within = parse_value("半小时内");
+  EXPECT_EQ(within.op, Op::le);
+  EXPECT_EQ(within.number, 0.5);
+  // A half that is no length of time.
+  EXPECT_EQ(parse_value("2024年上半年").kind, ValueKind::date);
+  EXPECT_EQ(parse_value("过半").kind, ValueKind::text);
+  EXPECT_EQ(parse_value("半数以上").kind, ValueKind::text);
+}
+
 TEST(Value, ARemarkInBracketsOrAStopAfterTheFigureIsLeftOut) {
   expect_figures({{"95%（抽样）", 95, "%"},
                   {"95%(抽样调查，样本300份)", 95, "%"},
