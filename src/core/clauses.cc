@@ -153,16 +153,6 @@ bool share_of_counts(std::string_view whole_clause, const Value& whole,
 
 }  // namespace
 
-bool measures_the_opposite(std::string_view label, std::string_view name) {
-  constexpr size_t kNegation = 3;  // 不 or 未
-  constexpr size_t kWords = 6;     // the two characters after it
-  if (label.size() < kNegation + kWords || !(label.starts_with("不") || label.starts_with("未"))) {
-    return false;
-  }
-  return contains(name, label.substr(kNegation, kWords)) &&
-         !contains(name, label.substr(0, kNegation + kWords));
-}
-
 bool figure_for_target(const Value& target, std::string_view written, std::string_view name,
                        Value& out) {
   if (target.kind != ValueKind::number || (target.unit.empty() && target.factor == 1) ||

@@ -26,12 +26,6 @@ namespace jixiao::core {
 bool figure_for_target(const Value& target, std::string_view written, std::string_view name,
                        Value& out);
 
-// Whether a figure's label names the opposite of what the indicator `name`
-// measures: 不 or 未 before the name's own words ("不满意率" for 群众满意度,
-// "未完成率" for 完成率). Not when the name has the negation too ("不动产登记"
-// for 不动产登记数量).
-bool measures_the_opposite(std::string_view label, std::string_view name);
-
 // `actual`, or when it is words or unreadable and figure_for_target finds the
 // figure in its text, that figure, kept in `scratch`. What scoring and
 // monitoring compare with a target.

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <iterator>
 
 #include "core/checks.h"
 #include "core/clauses.h"
@@ -95,20 +96,14 @@ bool LeafScorer::numbers_usable(const Indicator& n, const Value& actual, Compare
     flag(FlagKind::actual_not_number);
     return false;
   }
-  if (!actual.label.empty() && measures_the_opposite(actual.label, n.name)) {
-    flag(FlagKind::opposite_measure);  // "不满意率1%" for 满意度
-    return false;
-  }
-  if (!target.label.empty() && level_against_change(target, n.target_text, actual, n.actual_text)) {
-    flag(FlagKind::level_against_change);  // "88%" against "较上年提高2个百分点"
-    return false;
-  }
-  if (!comparable_numbers(target, actual, c, n.name)) {
-    flag(change_against_level(target, actual, n.name) ? FlagKind::change_against_level
-                                                      : FlagKind::units_differ);
-    return false;
-  }
-  return true;
+  const Mismatch why = compare_figures(target, n.target_text, actual, n.actual_text, n.name, c);
+  if (why == Mismatch::none) return true;
+  static constexpr FlagKind kFlagOf[] = {FlagKind::units_differ, FlagKind::opposite_measure,
+                                         FlagKind::level_against_change,
+                                         FlagKind::change_against_level, FlagKind::units_differ};
+  static_assert(std::size(kFlagOf) == static_cast<size_t>(Mismatch::units_differ) + 1);
+  flag(kFlagOf[static_cast<int>(why)]);  // by Mismatch, in its order
+  return false;
 }
 
 Assessment LeafScorer::tier_score(const Indicator& n, int level, double w, ScoringKind kind,

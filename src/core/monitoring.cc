@@ -157,27 +157,27 @@ LightResult Judge::numeric() const {
                                              text::quoted(written(in_.actual_text, actual)) +
                                              "不是数值，无法与年度指标值比较");
   }
-  if (!actual.label.empty() && measures_the_opposite(actual.label, in_.name)) {
-    return not_lit(LightStatus::unknown, "实际完成值" +
-                                             text::quoted(written(in_.actual_text, actual)) +
-                                             "计的是与本指标相反的量，无法与年度指标值比较");
-  }
-  if (level_against_change(target, in_.target_text, actual, in_.actual_text)) {
-    return not_lit(LightStatus::unknown,
-                   "年度指标值" + text::quoted(written(in_.target_text, target)) +
-                       "是增减的百分点，实际完成值" +
-                       text::quoted(written(in_.actual_text, actual)) + "是达到的水平，无法比较");
-  }
   Compared c;
-  if (!comparable_numbers(target, actual, c, in_.name)) {
+  if (const Mismatch why =
+          compare_figures(target, in_.target_text, actual, in_.actual_text, in_.name, c);
+      why != Mismatch::none) {
     const std::string target_said = text::quoted(written(in_.target_text, target));
     const std::string actual_said = text::quoted(written(in_.actual_text, actual));
-    if (change_against_level(target, actual, in_.name)) {
-      return not_lit(LightStatus::unknown, "实际完成值" + actual_said + "是增减变化，年度指标值" +
-                                               target_said + "是应达到的水平，无法比较");
+    switch (why) {
+      case Mismatch::opposite_measure:
+        return not_lit(LightStatus::unknown,
+                       "实际完成值" + actual_said + "计的是与本指标相反的量，无法与年度指标值比较");
+      case Mismatch::level_against_change:
+        return not_lit(LightStatus::unknown, "年度指标值" + target_said +
+                                                 "是增减的百分点，实际完成值" + actual_said +
+                                                 "是达到的水平，无法比较");
+      case Mismatch::change_against_level:
+        return not_lit(LightStatus::unknown, "实际完成值" + actual_said + "是增减变化，年度指标值" +
+                                                 target_said + "是应达到的水平，无法比较");
+      default:
+        return not_lit(LightStatus::unknown, "年度指标值" + target_said + "与实际完成值" +
+                                                 actual_said + "的单位不一致，无法比较");
     }
-    return not_lit(LightStatus::unknown, "年度指标值" + target_said + "与实际完成值" + actual_said +
-                                             "的单位不一致，无法比较");
   }
 
   // The engine's direction; an equal target of 0 (also a bare "0起") means nothing may happen.

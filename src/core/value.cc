@@ -1596,6 +1596,16 @@ double range_upper(const Value& target, const Value& actual) {
   return target.unit.empty() && target.factor == 1 ? target.upper * actual.factor : target.upper;
 }
 
+bool measures_the_opposite(std::string_view label, std::string_view name) {
+  constexpr size_t kNegation = 3;  // 不 or 未
+  constexpr size_t kWords = 6;     // the two characters after it
+  if (label.size() < kNegation + kWords || !(label.starts_with("不") || label.starts_with("未"))) {
+    return false;
+  }
+  return contains(name, label.substr(kNegation, kWords)) &&
+         !contains(name, label.substr(0, kNegation + kWords));
+}
+
 bool level_against_change(const Value& target, std::string_view target_written, const Value& actual,
                           std::string_view actual_written) {
   return target.unit == "%" && actual.unit == "%" && actual.label.empty() &&

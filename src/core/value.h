@@ -139,6 +139,41 @@ bool change_against_level(const Value& target, const Value& actual, std::string_
 bool level_against_change(const Value& target, std::string_view target_written, const Value& actual,
                           std::string_view actual_written);
 
+// Whether a figure's label names the opposite of what the indicator `name`
+// measures: 不 or 未 before the name's own words ("不满意率" for 群众满意度,
+// "未完成率" for 完成率). Not when the name has the negation too ("不动产登记"
+// for 不动产登记数量).
+bool measures_the_opposite(std::string_view label, std::string_view name);
+
+// Why a target and an actual, both figures, cannot be compared.
+enum class Mismatch : uint8_t {
+  none,                  // compared
+  opposite_measure,      // "不满意率1%" for 满意度
+  level_against_change,  // "88%" against "较上年提高2个百分点"
+  change_against_level,  // "提高2%" against "≥90%" for 满意度
+  units_differ,          // "100个" against "≥100家"
+};
+
+// comparable_numbers after the checks that need the label, the indicator's
+// `name` or the written texts: the one reading of two figures that scoring
+// and monitoring share, each wording the Mismatch its own way. `c` holds the
+// comparison when it returns none. Inline: every numeric leaf asks, and most
+// figures have no label.
+inline Mismatch compare_figures(const Value& target, std::string_view target_written,
+                                const Value& actual, std::string_view actual_written,
+                                std::string_view name, Compared& c) {
+  if (!actual.label.empty() && measures_the_opposite(actual.label, name)) {
+    return Mismatch::opposite_measure;
+  }
+  if (!target.label.empty() &&
+      level_against_change(target, target_written, actual, actual_written)) {
+    return Mismatch::level_against_change;
+  }
+  if (comparable_numbers(target, actual, c, name)) return Mismatch::none;
+  return change_against_level(target, actual, name) ? Mismatch::change_against_level
+                                                    : Mismatch::units_differ;
+}
+
 // Whether a range target is a band of conditions, met inside it and missed
 // on either side ("18℃-26℃", "pH值6-9", "55-65分贝", or a bare range for an
 // indicator `name` of 温度, 湿度, pH, 噪声, and one in % of 湿度): a
