@@ -382,6 +382,10 @@ bool within_budget(std::string_view s) {
   return false;
 }
 
+// Words that say nothing happened, before what did not ("未发生安全事故").
+constexpr std::string_view kNothingHappened[] = {"未发生",   "没有发生", "未出现",
+                                                 "没有出现", "无",       "零"};
+
 // The grades of events that a target may forbid while lesser ones may happen.
 constexpr std::string_view kMajorGrades[] = {"重特大", "特大", "重大", "较大"};
 
@@ -405,7 +409,7 @@ std::string_view did_not_happen_object(std::string_view actual) {
     }
   }
   bool said = false;
-  for (std::string_view not_happened : {"未发生", "没有发生", "未出现", "没有出现", "无"}) {
+  for (std::string_view not_happened : kNothingHappened) {
     if (actual.starts_with(not_happened)) {
       actual.remove_prefix(not_happened.size());
       said = true;
@@ -468,7 +472,7 @@ std::optional<bool> none_happened(const Value& target, const Value& actual, std:
                        ((target.op == Op::none || target.op == Op::eq) && target.number == 0);
   if (target.kind == ValueKind::number && at_most && actual.kind == ValueKind::text) {
     // "无" against "≤0.5%" or "≤3起": nothing happened, under any upper bound.
-    for (std::string_view none : {"无", "零", "未发生", "没有发生", "未出现"}) {
+    for (std::string_view none : kNothingHappened) {
       if (actual.text == none) return true;
       // "无投诉" for 投诉次数: none of what the indicator counts. "无数据" for
       // 数据差错率 says nothing was measured.
