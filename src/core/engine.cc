@@ -168,6 +168,24 @@ bool LeafScorer::by_meaning(const Indicator& n, const Value& actual, double w, S
     ratio_score(std::max(0.0, *done), 100, 100, w, as, why);
     return true;
   }
+  // "当天办结" against "≤3个工作日".
+  if (kind == ScoringKind::lower_is_better) {
+    if (const std::optional<bool> met = done_at_once(n.target, actual)) {
+      as = yes_no(*met, w, kind, why);
+      return true;
+    }
+  }
+  // "已全部覆盖" for 覆盖率 against "≥95%": all of it, 100%.
+  if (kind != ScoringKind::lower_is_better && kind != ScoringKind::linear_deduction) {
+    if (const std::optional<double> all = all_of_measure(n.name, n.target, actual)) {
+      as.ok = true;
+      as.kind = kind;
+      why = {Reason::met, *all, n.target.number, w};
+      const double t = n.target.number;
+      ratio_score(*all, t, n.target.op == Op::range ? n.target.upper : t, w, as, why);
+      return true;
+    }
+  }
   // Against tier words ("明显提升") a miss is the worst tier, within which the
   // evaluator may score.
   if (const std::optional<bool> met = change_met(n.target, actual)) {

@@ -355,6 +355,22 @@ LightResult Judge::words() const {
   if (const std::optional<double> share = quality_percent(in_.target, actual)) {
     return higher(std::max(0.0, *share), 100, 1, true);
   }
+  if (in_.target.kind == ValueKind::number) {
+    // "已全部覆盖" for 覆盖率: all of it, lit as "100%" would be.
+    if (const std::optional<double> all = all_of_measure(in_.name, in_.target, actual)) {
+      return higher(*all, in_.target.number, 1, measured_as_it_stands(in_.target, actual));
+    }
+    // "当天办结" against "≤3个工作日": within the limit.
+    const ScoringKind kind =
+        in_.kind == ScoringKind::automatic
+            ? infer_scoring_kind(in_.name, in_.target, actual, r_, in_.lower_category)
+            : in_.kind;
+    if (kind == ScoringKind::lower_is_better) {
+      if (const std::optional<bool> met = done_at_once(in_.target, actual)) {
+        return yes_no_light(*met, "实际完成情况" + text::quoted(actual_text));
+      }
+    }
+  }
   // "下降2%" or "持平" so far against "有所提升": behind until the year ends.
   if (const std::optional<bool> met = change_met(in_.target, actual)) {
     return yes_no_light(*met, "实际完成情况" + text::quoted(actual_text));

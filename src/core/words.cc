@@ -676,6 +676,90 @@ std::optional<double> quality_percent(const Value& target, const Value& actual) 
   return std::nullopt;
 }
 
+std::optional<double> all_of_measure(std::string_view name, const Value& target,
+                                     const Value& actual) {
+  constexpr std::string_view kRate = "率";
+  constexpr size_t kStem = 6;  // the two characters before 率
+  if (target.kind != ValueKind::number || target.unit != "%" || actual.kind != ValueKind::text ||
+      target.op == Op::le || target.op == Op::lt || !name.ends_with(kRate) ||
+      name.size() < kRate.size() + kStem) {
+    return std::nullopt;
+  }
+  const std::string_view stem = name.substr(name.size() - kRate.size() - kStem, kStem);
+  std::string_view said = actual.text;
+  for (std::string_view done : {"均已", "已经", "现已", "已", "均"}) {
+    if (said.starts_with(done)) {
+      said.remove_prefix(done.size());
+      break;
+    }
+  }
+  bool all = false;
+  for (std::string_view whole : {"全部", "全面", "全数", "百分之百", "100%"}) {
+    if (said.starts_with(whole)) {
+      said.remove_prefix(whole.size());
+      all = true;
+      break;
+    }
+  }
+  if (!all || !said.starts_with(stem)) return std::nullopt;
+  said.remove_prefix(stem.size());
+  for (std::string_view end : {"", "完毕", "到位", "完成"}) {
+    if (said == end) return 100.0;
+  }
+  return std::nullopt;
+}
+
+std::optional<bool> done_at_once(const Value& target, const Value& actual) {
+  if (target.kind != ValueKind::number || actual.kind != ValueKind::text ||
+      (target.op != Op::le && target.op != Op::lt && target.op != Op::none)) {
+    return std::nullopt;
+  }
+  double day = 0;  // one day in the target's unit
+  if (target.unit == "小时") {
+    day = 24;
+  } else if (target.unit == "工作日") {
+    day = 1;  // a deed of the day it came in
+  } else if (target.unit == "月") {
+    day = 1.0 / 28;
+  } else {
+    return std::nullopt;
+  }
+  std::string_view said = actual.text;
+  for (std::string_view all : {"均为", "均在", "全部", "一律", "均"}) {
+    if (said.starts_with(all)) {
+      said.remove_prefix(all.size());
+      break;
+    }
+  }
+  static constexpr std::pair<std::string_view, double> kWhen[] = {
+      {"即时", 0}, {"当场", 0}, {"立即", 0}, {"马上", 0}, {"随到随办", 0}, {"即来即办", 0},
+      {"即办", 0}, {"实时", 0}, {"当天", 1}, {"当日", 1}, {"同日", 1},     {"同一天", 1}};
+  double days = -1;
+  for (const auto& [when, n] : kWhen) {
+    if (said.starts_with(when)) {
+      said.remove_prefix(when.size());
+      days = n;
+      break;
+    }
+  }
+  if (days < 0) return std::nullopt;
+  if (said.starts_with("内")) said.remove_prefix(std::string_view("内").size());
+  // What follows names the deed ("办结", "响应到位"), and no more.
+  constexpr size_t kDeed = 4 * 3;
+  if (said.size() > kDeed) return std::nullopt;
+  for (std::string_view no : {"未", "不", "没", "无", "次", "隔"}) {
+    if (contains(said, no)) return std::nullopt;
+  }
+  for (const char c : said) {
+    if (static_cast<unsigned char>(c) < 0x80) return std::nullopt;  // digits, letters, marks
+  }
+  const double bound = days * day;
+  if (target.op == Op::lt ? bound < target.number || bound == 0 : bound <= target.number + 1e-9) {
+    return true;
+  }
+  return std::nullopt;  // a day against hours: the evaluator knows when
+}
+
 std::optional<bool> yes_no_met(const Value& target, WordClass target_class, const Value& actual,
                                WordClass actual_class) {
   const bool yes = actual_class.type == WordClass::yes;
@@ -712,6 +796,63 @@ bool negates_target(const Value& target, const Value& actual) {
   return false;
 }
 
+namespace {
+
+// Words of how long a project works, which say the same of it (可持续影响指标).
+constexpr std::string_view kLasting[] = {"可持续", "持续", "长效", "长久", "长期"};
+// What may follow them and says no more than they do.
+constexpr std::string_view kLastingDeeds[] = {"",         "发挥作用", "发挥效益",
+                                              "发挥效用", "有效",     "运行"};
+
+// "可持续" against "长期", "持续发挥作用" against "长期发挥作用" or "长期": both
+// say it lasts, and nothing else, or the same else.
+bool lasts_alike(std::string_view wanted, std::string_view said) {
+  const auto rest = [](std::string_view s) -> std::optional<std::string_view> {
+    for (std::string_view lasting : kLasting) {
+      if (s.starts_with(lasting)) return s.substr(lasting.size());
+    }
+    return std::nullopt;
+  };
+  const std::optional<std::string_view> w = rest(wanted);
+  const std::optional<std::string_view> s = rest(said);
+  if (!w || !s) return false;
+  if (*w == *s) return true;
+  const auto says_no_more = [](std::string_view deed) {
+    return std::find(std::begin(kLastingDeeds), std::end(kLastingDeeds), deed) !=
+           std::end(kLastingDeeds);
+  };
+  return says_no_more(*w) && says_no_more(*s);
+}
+
+// Words of how a change comes about, which ask for no more than the change
+// ("逐步改善" asks for an improvement, as "改善" does).
+constexpr std::string_view kManner[] = {"得到",   "有所", "逐步", "持续", "不断",
+                                        "进一步", "稳步", "逐年", "日益"};
+
+std::string_view without_manner(std::string_view s) {
+  for (std::string_view manner : kManner) {
+    if (s.size() > manner.size() && s.starts_with(manner)) return s.substr(manner.size());
+  }
+  return s;
+}
+
+// "得到改善", "有所改善" or "得到有效改善" against "改善" or "逐步改善": the
+// change asked for, said as come about (a word of strength after 得到 says more).
+bool changed_as_asked(std::string_view wanted, std::string_view said) {
+  const std::string_view change = without_manner(wanted);
+  std::string_view done = without_manner(said);
+  if (done.size() == said.size() || change.size() < 6) return false;
+  for (std::string_view how : {"有效", "充分", "切实", "明显", "较好"}) {
+    if (done.starts_with(how)) {
+      done.remove_prefix(how.size());
+      break;
+    }
+  }
+  return done == change;
+}
+
+}  // namespace
+
 bool repeats_target(const Value& target, const Value& actual) {
   if (target.kind != ValueKind::text || actual.kind != ValueKind::text || target.text.empty()) {
     return false;
@@ -726,6 +867,7 @@ bool repeats_target(const Value& target, const Value& actual) {
   }
   if (said == target.text) return true;
   const std::string_view wanted = target.text;
+  if (lasts_alike(wanted, said) || changed_as_asked(wanted, said)) return true;
   // "已建立长效机制" against "长效机制": the thing asked for, said made.
   if (said.size() != actual.text.size()) {
     for (std::string_view made : {"建立", "建成", "形成", "完成", "实现", "落实", "制定", "出台"}) {

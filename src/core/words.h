@@ -74,6 +74,22 @@ inline std::optional<double> percent_of_all(const Value& target, const Value& ac
   return quality_percent(target, actual);
 }
 
+// "已全部覆盖" for 覆盖率, "全部知晓" for 知晓率, "已全部发放完毕" for 发放率:
+// words that say all of what the indicator's `name` measures (the two
+// characters before its 率) was done, against a percentage that is not a
+// ceiling: 100, to be scored against the target. nullopt otherwise ("全部完成"
+// for 覆盖率 says nothing of the coverage; the tier lists read it).
+std::optional<double> all_of_measure(std::string_view name, const Value& target,
+                                     const Value& actual);
+
+// Words of a deed done at once ("即时办结", "当场办理", "随到随办": no time at
+// all) or on the day ("当天办结", "当日答复": at most a day, also one working
+// day) against a time that must not be exceeded ("≤3个工作日", "24小时内",
+// "≤30分钟"): true when that bound is within the target. nullopt otherwise:
+// other words, more after the deed, a negation ("当天未办结"), or a day
+// against fewer hours ("当天办结" against "≤2小时"), which only the evaluator knows.
+std::optional<bool> done_at_once(const Value& target, const Value& actual);
+
 // Whether a yes/no actual (`actual`, classified yes or no) meets its target;
 // nullopt when the words cannot tell and the evaluator must. Against a target
 // that is itself 是/否 (有/无, …) the two must agree; against a number or a

@@ -651,5 +651,17 @@ TEST(MonitoringIndicator, AFigureOfTheOppositeMeasureIsNotLit) {
   expect_light(light_at("不动产登记数量", "≥500件", "不动产登记260件", 6), Light::green);
 }
 
+// Words that say all of what a rate counts, or a deed done at once, are lit as
+// the figure they say would be.
+TEST(MonitoringIndicator, WordsOfAllOrAtOnceAgainstAFigure) {
+  // All covered by June: ahead of the plan to date.
+  expect_light(light_at("覆盖率", "≥95%", "已全部覆盖", 6), Light::blue);
+  expect_light(light_at("政策知晓率", "≥90%", "全部知晓", 6), Light::green);
+  expect_no_light(light_at("覆盖率", "≥95%", "未全部覆盖", 6), LightStatus::unknown);
+  expect_light(light_at("审批时限", "≤3个工作日", "当天办结", 6), Light::green);
+  expect_light(light_at("响应时间", "≤30分钟", "即时响应", 6), Light::green);
+  expect_no_light(light_at("受理时限", "≤2小时", "当天办结", 6), LightStatus::unknown);
+}
+
 }  // namespace
 }  // namespace jixiao::core
