@@ -221,4 +221,23 @@ bool figure_for_target(const Value& target, std::string_view written, std::strin
   return found > 0;
 }
 
+bool target_parts(std::string_view written, std::vector<TargetPart>& out) {
+  out.clear();
+  if (!text::has_digit(written) || written.size() > 400) return false;
+  for (std::string_view clause : clauses_of(written)) {
+    clause = text::trim(clause);
+    if (out.size() == kMaxTargetParts) return false;
+    TargetPart& part = out.emplace_back();
+    part.written = clause;
+    part.value = parse_value(clause);
+    const Value& v = part.value;
+    if (v.kind != ValueKind::number || (v.unit.empty() && v.factor == 1)) return false;
+    for (size_t i = 0; i + 1 < out.size(); ++i) {
+      Compared c;
+      if (comparable_numbers(out[i].value, v, c)) return false;
+    }
+  }
+  return out.size() >= 2;
+}
+
 }  // namespace jixiao::core

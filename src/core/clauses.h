@@ -6,6 +6,7 @@
 #pragma once
 
 #include <string_view>
+#include <vector>
 
 #include "core/value.h"
 
@@ -38,5 +39,21 @@ inline const Value& actual_for_target(const Value& target, const Value& actual,
              ? scratch
              : actual;
 }
+
+// One figure of a target that asks for several.
+struct TargetPart {
+  std::string_view written;  // the clause, a view of the text it was read from
+  Value value;
+};
+
+// The most figures one target may ask for; a longer list is for the evaluator.
+inline constexpr size_t kMaxTargetParts = 6;
+
+// The figures of a target that asks for several at once, one a clause
+// ("≥100人次，≥5场", "培训≥3期，参训≥150人次"): two to kMaxTargetParts
+// clauses, each a figure with a unit, no two of one measure (comparable with
+// each other: "≥100万元，≤120万元" is one figure twice). Writes them to `out`
+// (views of `written`) and returns true; false otherwise, `out` then unspecified.
+bool target_parts(std::string_view written, std::vector<TargetPart>& out);
 
 }  // namespace jixiao::core

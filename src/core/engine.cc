@@ -8,6 +8,7 @@
 #include "core/clauses.h"
 #include "core/decimal.h"
 #include "core/panel.h"
+#include "core/text.h"
 #include "core/words.h"
 
 namespace jixiao::core {
@@ -45,6 +46,9 @@ class LeafScorer {
                         Explanation& why);
   [[gnu::cold, gnu::noinline]] bool by_meaning(const Indicator& n, const Value& actual, double w,
                                                ScoringKind kind, Explanation& why, Assessment& as);
+  [[gnu::cold, gnu::noinline]] bool by_parts(const Indicator& n, const Value& actual, double w,
+                                             ScoringKind kind, LeafWords& words, Explanation& why,
+                                             Assessment& as);
   Assessment yes_no(bool met, double w, ScoringKind kind, Explanation& why);
   // Higher-is-better from a ≥ 0 and t: full marks at or above t, else a/t×w.
   // `over_base` is what over-achievement is measured against (a range's upper bound).
@@ -201,6 +205,62 @@ bool LeafScorer::by_meaning(const Indicator& n, const Value& actual, double w, S
   return false;
 }
 
+// "≥100人次，≥5场": each figure the target asks for, against the clause of the
+// actual that reports it ("120人次，6场"). All met: full marks; one missed or
+// not reported: the evaluator scores it, since no rule says what a part is worth.
+// false when the target is no such list.
+bool LeafScorer::by_parts(const Indicator& n, const Value& actual, double w, ScoringKind kind,
+                          LeafWords& words, Explanation& why, Assessment& as) {
+  thread_local std::vector<TargetPart> parts;
+  if (!target_parts(n.target.text, parts)) return false;
+  // Words without a figure ("已完成"), as against any figure: by their tier.
+  if (actual.kind == ValueKind::text && !text::has_digit(actual.text)) {
+    as = by_words(n, actual, w, kind, words, why);
+    return true;
+  }
+  for (size_t i = 0; i < parts.size(); ++i) {
+    const Value& part = parts[i].value;
+    const Value& done = actual_for_target(part, actual, n.name, reported_);
+    Compared c;
+    bool reported =
+        done.kind == ValueKind::number &&
+        compare_figures(part, parts[i].written, done, n.actual_text, n.name, c) == Mismatch::none;
+    const ScoringKind part_kind = infer_scoring_kind(n.name, part, done, r_, false);
+    if (i == 0) as.kind = part_kind;
+    bool met = false;
+    if (reported && done.op != Op::none && bound_overstates(part_kind, part.op, done.op)) {
+      // A bound on the unfavourable side: "不足5场" against "≥5场" misses, "≤6场"
+      // tells no more.
+      const bool strict = done.op == Op::lt || done.op == Op::gt;
+      reported = part_kind == ScoringKind::lower_is_better
+                     ? c.a > c.t + kEps || (strict && c.a >= c.t - kEps)
+                     : c.a < c.t - kEps || (strict && c.a <= c.t + kEps);
+    } else if (reported) {
+      switch (part_kind) {
+        case ScoringKind::lower_is_better:
+          met = c.a <= c.t + kEps;
+          break;
+        case ScoringKind::equal:
+          met = std::fabs(c.a - c.t) <= kEps;
+          break;
+        default:
+          met = c.a >= c.t - kEps;
+      }
+    }
+    if (!met) {
+      if (!n.stated_score) {
+        flag(reported ? FlagKind::part_missed : FlagKind::part_unreported, Severity::error,
+             static_cast<double>(i));
+      }
+      return true;
+    }
+  }
+  as.ok = true;
+  as.score = w;
+  why = {Reason::met, 0, 0, w};
+  return true;
+}
+
 // Scores an actual written in words against any target.
 Assessment LeafScorer::by_words(const Indicator& n, const Value& actual, double w, ScoringKind kind,
                                 LeafWords& words, Explanation& why) {
@@ -265,6 +325,7 @@ Assessment LeafScorer::assess(ScoringKind kind, const Indicator& n, const Value&
   Assessment as;
   as.kind = kind;
   if (n.target.kind == ValueKind::invalid) {
+    if (by_parts(n, actual, w, kind, words, why, as)) return as;
     flag(FlagKind::target_unreadable);
     return as;
   }

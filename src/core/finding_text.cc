@@ -5,6 +5,7 @@
 #include <string>
 
 #include "core/checks.h"
+#include "core/clauses.h"
 #include "core/concat.h"
 #include "core/decimal.h"
 #include "core/engine.h"
@@ -78,6 +79,18 @@ std::string leaf_message(const Evaluation& e, const ScoreCard& card, const RuleS
     case FlagKind::outside_band:
       return concat("实际完成值「", a, "」在年度指标值「", t,
                     "」的范围之外，高于或低于范围均未达到，需由评价人给分");
+    case FlagKind::part_missed:
+    case FlagKind::part_unreported: {
+      std::vector<TargetPart> parts;
+      const auto part = static_cast<size_t>(f.n[0]);
+      const std::string_view which =
+          target_parts(ind.target.text, parts) && part < parts.size() ? parts[part].written : t;
+      return f.kind == FlagKind::part_missed
+                 ? concat("年度指标值「", t, "」含多项，实际完成值「", a, "」未达到其中「", which,
+                          "」，需由评价人给分")
+                 : concat("年度指标值「", t, "」含多项，实际完成值「", a, "」未写明其中「", which,
+                          "」的完成值，需由评价人给分");
+    }
     case FlagKind::opposite_measure:
       return concat("实际完成值「", a, "」计的是与本指标相反的量，与年度指标值「", t,
                     "」无法比较，请填写本指标所计的值");
@@ -235,6 +248,8 @@ std::string_view flag_code(FlagKind kind) {
     case FlagKind::words_need_evaluator:
     case FlagKind::bound_overstates:
     case FlagKind::outside_band:
+    case FlagKind::part_missed:
+    case FlagKind::part_unreported:
     case FlagKind::manual_score_missing:
     case FlagKind::children_unweighted:
       return "manual_score_required";

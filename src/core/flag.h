@@ -37,6 +37,8 @@ enum class FlagKind : uint8_t {
   words_need_evaluator,  // manual_score_required
   bound_overstates,  // manual_score_required: "未达到90%" against "≥90%"; n = {actual's Op}
   outside_band,      // manual_score_required: "28℃" against "18℃-26℃"
+  part_missed,  // manual_score_required: "120人次，4场" against "≥100人次，≥5场"; n = {part}
+  part_unreported,  // manual_score_required: "120人次" against "≥100人次，≥5场"; n = {part}
   manual_score_missing,        // manual_score_required
   children_unweighted,         // manual_score_required (a category)
   not_applicable,              // not_applicable: n = {weight}

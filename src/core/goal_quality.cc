@@ -7,6 +7,7 @@
 #include <utility>
 
 #include "core/checks.h"
+#include "core/clauses.h"
 #include "core/decimal.h"
 #include "core/substring.h"
 #include "core/text.h"
@@ -217,8 +218,16 @@ class GoalChecker {
       if (ind.target.kind == ValueKind::empty) {
         add("missing_value", Severity::error, e_.path(i), "未填写年度指标值");
       } else if (ind.target.kind == ValueKind::invalid) {
-        add("unparseable_value", Severity::error, e_.path(i),
-            "年度指标值" + text::quoted(ind.target_text) + "无法识别");
+        // "≥100人次，≥5场" is read and scored part by part, but a goal is clearer
+        // with one figure an indicator (指向明确, 细化量化).
+        if (std::vector<TargetPart> parts; target_parts(ind.target.text, parts)) {
+          add("several_figures", Severity::warning, e_.path(i),
+              "年度指标值" + text::quoted(ind.target_text) + "含" + std::to_string(parts.size()) +
+                  "项数值，建议拆分为单独的指标，分别设置分值");
+        } else {
+          add("unparseable_value", Severity::error, e_.path(i),
+              "年度指标值" + text::quoted(ind.target_text) + "无法识别");
+        }
       }
     }
   }

@@ -93,6 +93,10 @@ class Judge {
 
  private:
   LightResult numeric() const;
+  // A target of several figures ("≥100人次，≥5场"): each lit against the clause
+  // of the actual that reports it, the worst light for all; not lit when one is
+  // not. nullopt when the target is no such list.
+  std::optional<LightResult> by_parts() const;
   // `level`: a rate measured as it stands (满意度, 合格率), compared with the
   // target as it is; else a quantity done so far, against the plan to date.
   LightResult higher(double a, double t, double f, bool level = false) const;
@@ -124,6 +128,7 @@ LightResult Judge::run() const {
     case ValueKind::empty:
       return not_lit(LightStatus::unknown, "未填写年度指标值，无法判断进度");
     case ValueKind::invalid:
+      if (std::optional<LightResult> light = by_parts()) return *std::move(light);
       return not_lit(
           LightStatus::unknown,
           "年度指标值" + text::quoted(written(in_.target_text, t)) + "无法识别，无法判断进度");
@@ -142,6 +147,33 @@ LightResult Judge::run() const {
     default:
       return numeric();
   }
+}
+
+std::optional<LightResult> Judge::by_parts() const {
+  std::vector<TargetPart> parts;
+  if (!target_parts(in_.target.text, parts)) return std::nullopt;
+  std::optional<Light> worst;
+  std::string said = "年度指标值" + text::quoted(written(in_.target_text, in_.target)) +
+                     "含多项，按最差的一项亮灯（";
+  for (size_t i = 0; i < parts.size(); ++i) {
+    Value reported;
+    const Input part{
+        in_.name,          parts[i].value,
+        parts[i].written,  actual_for_target(parts[i].value, in_.actual, in_.name, reported),
+        in_.actual_text,   ScoringKind::automatic,
+        in_.month,         in_.year,
+        in_.lower_category};
+    const LightResult r = Judge(part, r_, b_).run();
+    if (r.status != LightStatus::lit || !r.light) {
+      return not_lit(r.status, "年度指标值" + text::quoted(written(in_.target_text, in_.target)) +
+                                   "含多项，其中" + text::quoted(parts[i].written) + "：" +
+                                   r.explanation);
+    }
+    worst = worst ? worse_light(*worst, *r.light) : *r.light;
+    if (i > 0) said += "；";
+    said += text::quoted(parts[i].written) + "：" + r.explanation;
+  }
+  return lit(*worst, std::nullopt, said + "）");
 }
 
 LightResult Judge::numeric() const {

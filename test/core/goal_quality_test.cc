@@ -138,6 +138,18 @@ TEST(GoalQuality, MissingAndUnreadableTargets) {
   EXPECT_TRUE(with_code(findings, "target_without_unit").empty()) << dump(findings);
 }
 
+// A target of several figures is scored part by part: advice, not an error.
+TEST(GoalQuality, ATargetOfSeveralFiguresIsAdvisedToSplit) {
+  Evaluation e = sound_goal();
+  set_target(e, "培训合格率", "≥100人次，≥5场");
+  const auto findings = check(e);
+  const auto several = with_code(findings, "several_figures");
+  ASSERT_EQ(several.size(), 1u) << dump(findings);
+  EXPECT_EQ(several[0].severity, Severity::warning);
+  EXPECT_NE(several[0].message.find("含2项数值"), std::string::npos) << several[0].message;
+  EXPECT_TRUE(with_code(findings, "unparseable_value").empty()) << dump(findings);
+}
+
 TEST(GoalQuality, WeightsOfChildren) {
   Evaluation e = sound_goal();
   e.indicators[find(e, "培训企业数量")].weight = 19;

@@ -663,5 +663,15 @@ TEST(MonitoringIndicator, WordsOfAllOrAtOnceAgainstAFigure) {
   expect_no_light(light_at("受理时限", "≤2小时", "当天办结", 6), LightStatus::unknown);
 }
 
+// A target of several figures is lit by its worst part, each against the clause
+// that reports it; not lit when a part is not reported.
+TEST(MonitoringIndicator, ATargetOfSeveralFiguresIsLitByItsWorstPart) {
+  const LightResult both = light_at("培训", "≥100人次，≥5场", "50人次，3场", 6);
+  expect_light(both, Light::green);
+  EXPECT_NE(both.explanation.find("含多项"), std::string::npos) << both.explanation;
+  expect_light(light_at("培训", "≥100人次，≥5场", "60人次，1场", 6), Light::red);
+  expect_no_light(light_at("培训", "≥100人次，≥5场", "60人次", 6), LightStatus::unknown);
+}
+
 }  // namespace
 }  // namespace jixiao::core
