@@ -355,17 +355,51 @@ bool is_lower_is_better_name(std::string_view name, const RuleSet& rules) {
 
 namespace {
 
-// Whether words say spending stayed within a budget: "未超预算", "未超出年度预算",
-// "在预算内", "控制在批复预算范围内", "预算内", "在预算内完成".
-bool within_budget(std::string_view s) {
-  for (std::string_view done : {"完成", "支出", "执行"}) {
+// The documents whose amount spending may be kept within, by the words that
+// end their names ("批复概算", "年度预算数"), and what each is one of: words of
+// one kind name the same ceiling ("合同金额" and "合同价").
+constexpr std::pair<std::string_view, std::string_view> kCeilings[] = {
+    {"预算数", "预算"},   {"预算", "预算"},     {"概算", "概算"},        {"合同价款", "合同"},
+    {"合同金额", "合同"}, {"合同价", "合同"},   {"合同额", "合同"},      {"中标金额", "中标"},
+    {"中标价", "中标"},   {"控制价", "控制价"}, {"批复金额", "批复金额"}};
+
+// The kind of ceiling `s` names at its end, or empty.
+std::string_view ceiling_of(std::string_view s) {
+  for (const auto& [noun, kind] : kCeilings) {
+    if (s.ends_with(noun)) return kind;
+  }
+  return {};
+}
+
+// `s` less a word of the deed at its end ("未超预算完成") and of being inside
+// ("预算范围内"); `inside` says whether the latter was there.
+std::string_view without_deed_and_inside(std::string_view s, bool& inside) {
+  for (std::string_view done : {"完成", "支出", "执行", "支付", "结算"}) {
     if (s.size() > done.size() && s.ends_with(done)) {
       s.remove_suffix(done.size());
       break;
     }
   }
-  for (std::string_view not_over : {"未超出", "未超过", "未超", "没有超", "没超", "不超"}) {
-    if (s.starts_with(not_over)) return s.ends_with("预算");
+  inside = false;
+  for (std::string_view in : {"范围内", "以内", "之内", "内"}) {
+    if (s.size() > in.size() && s.ends_with(in)) {
+      s.remove_suffix(in.size());
+      inside = true;
+      break;
+    }
+  }
+  return s;
+}
+
+// The kind of ceiling that words say spending stayed within: "未超预算",
+// "未超出年度预算", "在预算内", "控制在批复预算范围内", "预算内", "在预算内完成",
+// "未超概算", "与合同价一致", "按合同金额支付". Empty when they do not.
+std::string_view kept_within(std::string_view s) {
+  bool inside = false;
+  s = without_deed_and_inside(s, inside);
+  for (std::string_view not_over :
+       {"未超出", "未超过", "未超", "没有超出", "没有超过", "没有超", "没超", "未突破", "不超"}) {
+    if (s.starts_with(not_over)) return ceiling_of(s);
   }
   for (std::string_view in : {"均控制在", "控制在", "均在", "全部在", "在"}) {
     if (s.starts_with(in)) {
@@ -373,13 +407,49 @@ bool within_budget(std::string_view s) {
       break;
     }
   }
-  for (std::string_view inside : {"范围内", "以内", "之内", "内"}) {
-    if (s.size() > inside.size() && s.ends_with(inside)) {
-      s.remove_suffix(inside.size());
-      return s.ends_with("预算") || s.ends_with("预算数");
+  if (inside) return ceiling_of(s);
+  // "与合同价一致", "按合同金额支付": what was agreed, no more.
+  for (std::string_view same : {"与", "同", "按", "等于"}) {
+    if (!s.starts_with(same)) continue;
+    s.remove_prefix(same.size());
+    for (std::string_view alike : {"一致", "相符", "相同", "持平"}) {
+      if (s.ends_with(alike)) {
+        s.remove_suffix(alike.size());
+        break;
+      }
+    }
+    const std::string_view kind = ceiling_of(s);
+    return kind == "合同" || kind == "中标" ? kind : std::string_view{};
+  }
+  return {};
+}
+
+// The kind of ceiling that words say spending went over: "超预算", "超出概算",
+// "突破合同价". Empty when they do not.
+std::string_view went_over(std::string_view s) {
+  bool inside = false;
+  s = without_deed_and_inside(s, inside);
+  if (inside) return {};
+  for (std::string_view over : {"超出", "超过", "突破", "超", "高于"}) {
+    if (s.starts_with(over)) return ceiling_of(s);
+  }
+  return {};
+}
+
+// The kind of ceiling a target in words sets: "≤批复概算", "不超过预算",
+// "控制在预算内", "预算以内", "≤合同价". Empty when it sets none.
+std::string_view target_ceiling(std::string_view s) {
+  bool inside = false;
+  s = without_deed_and_inside(s, inside);
+  for (std::string_view at_most :
+       {"≤", "<", "不超过", "不超出", "不超", "不高于", "不大于", "不突破", "控制在", "在"}) {
+    if (s.starts_with(at_most)) {
+      s.remove_prefix(at_most.size());
+      return (at_most.starts_with("控制") || at_most == "在") && !inside ? std::string_view{}
+                                                                         : ceiling_of(s);
     }
   }
-  return false;
+  return inside ? ceiling_of(s) : std::string_view{};
 }
 
 // Words that say nothing happened, before what did not ("未发生安全事故").
@@ -486,7 +556,7 @@ std::optional<bool> none_happened(const Value& target, const Value& actual, std:
       }
     }
     // "未超预算" against a ceiling in money ("≤100万元"): spending stayed within it.
-    if (target.unit == "元" && within_budget(actual.text)) return true;
+    if (target.unit == "元" && kept_within(actual.text) == "预算") return true;
     return std::nullopt;
   }
   if (target.kind == ValueKind::text && actual.kind == ValueKind::text &&
@@ -495,6 +565,14 @@ std::optional<bool> none_happened(const Value& target, const Value& actual, std:
     for (std::string_view none_found : {"未发现违", "没有发现违", "无违规", "无违法违规",
                                         "不存在违规", "未发生违规", "未出现违规"}) {
       if (actual.text.starts_with(none_found)) return true;
+    }
+  }
+  if (target.kind == ValueKind::text && actual.kind == ValueKind::text) {
+    // "未超概算" against "≤批复概算", "未超预算" against "控制在预算内": a ceiling
+    // of the same kind, kept or gone over.
+    if (const std::string_view ceiling = target_ceiling(target.text); !ceiling.empty()) {
+      if (kept_within(actual.text) == ceiling) return true;
+      if (went_over(actual.text) == ceiling) return false;
     }
   }
   if (target.kind != ValueKind::text || !target_says_none(target)) return std::nullopt;
@@ -527,8 +605,6 @@ std::optional<bool> none_happened(const Value& target, const Value& actual, std:
     const std::string what = plain(wanted.substr(3));
     const std::string said = plain(actual.text);
     if (said == what) return false;
-    // "在批复预算内" against "不超过批复预算".
-    if (what.starts_with("超") && what.ends_with("预算") && within_budget(actual.text)) return true;
     for (std::string_view done_not : {"未", "没有", "没"}) {
       if (said.starts_with(done_not) && std::string_view(said).substr(done_not.size()) == what) {
         return true;
