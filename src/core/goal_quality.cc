@@ -11,6 +11,7 @@
 #include "core/decimal.h"
 #include "core/substring.h"
 #include "core/text.h"
+#include "core/words.h"
 
 namespace jixiao::core {
 namespace {
@@ -333,7 +334,8 @@ class GoalChecker {
       const Indicator& ind = e_.indicators[i];
       const Value& t = ind.target;
       if (!path_has(i, "时效")) continue;
-      if (t.kind == ValueKind::date || (t.kind == ValueKind::number && is_duration_unit(t.unit))) {
+      if (t.kind == ValueKind::date || (t.kind == ValueKind::number && is_duration_unit(t.unit)) ||
+          (t.kind == ValueKind::text && days_of_a_deed_at_once(t.text))) {  // "当天办结"
         continue;
       }
       add("no_time_limit", Severity::warning, e_.path(i),

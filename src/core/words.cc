@@ -785,6 +785,38 @@ std::optional<double> all_of_measure(std::string_view name, const Value& target,
   return std::nullopt;
 }
 
+std::optional<int> days_of_a_deed_at_once(std::string_view said) {
+  for (std::string_view all : {"均为", "均在", "全部", "一律", "均"}) {
+    if (said.starts_with(all)) {
+      said.remove_prefix(all.size());
+      break;
+    }
+  }
+  static constexpr std::pair<std::string_view, int> kWhen[] = {
+      {"即时", 0}, {"当场", 0}, {"立即", 0}, {"马上", 0}, {"随到随办", 0}, {"即来即办", 0},
+      {"即办", 0}, {"实时", 0}, {"当天", 1}, {"当日", 1}, {"同日", 1},     {"同一天", 1}};
+  std::optional<int> days;
+  for (const auto& [when, n] : kWhen) {
+    if (said.starts_with(when)) {
+      said.remove_prefix(when.size());
+      days = n;
+      break;
+    }
+  }
+  if (!days) return std::nullopt;
+  if (said.starts_with("内")) said.remove_prefix(std::string_view("内").size());
+  // What follows names the deed ("办结", "响应到位"), and no more.
+  constexpr size_t kDeed = 4 * 3;
+  if (said.size() > kDeed) return std::nullopt;
+  for (std::string_view no : {"未", "不", "没", "无", "次", "隔"}) {
+    if (contains(said, no)) return std::nullopt;
+  }
+  for (const char c : said) {
+    if (static_cast<unsigned char>(c) < 0x80) return std::nullopt;  // digits, letters, marks
+  }
+  return days;
+}
+
 std::optional<bool> done_at_once(const Value& target, const Value& actual) {
   if (target.kind != ValueKind::number || actual.kind != ValueKind::text ||
       (target.op != Op::le && target.op != Op::lt && target.op != Op::none)) {
@@ -800,36 +832,9 @@ std::optional<bool> done_at_once(const Value& target, const Value& actual) {
   } else {
     return std::nullopt;
   }
-  std::string_view said = actual.text;
-  for (std::string_view all : {"均为", "均在", "全部", "一律", "均"}) {
-    if (said.starts_with(all)) {
-      said.remove_prefix(all.size());
-      break;
-    }
-  }
-  static constexpr std::pair<std::string_view, double> kWhen[] = {
-      {"即时", 0}, {"当场", 0}, {"立即", 0}, {"马上", 0}, {"随到随办", 0}, {"即来即办", 0},
-      {"即办", 0}, {"实时", 0}, {"当天", 1}, {"当日", 1}, {"同日", 1},     {"同一天", 1}};
-  double days = -1;
-  for (const auto& [when, n] : kWhen) {
-    if (said.starts_with(when)) {
-      said.remove_prefix(when.size());
-      days = n;
-      break;
-    }
-  }
-  if (days < 0) return std::nullopt;
-  if (said.starts_with("内")) said.remove_prefix(std::string_view("内").size());
-  // What follows names the deed ("办结", "响应到位"), and no more.
-  constexpr size_t kDeed = 4 * 3;
-  if (said.size() > kDeed) return std::nullopt;
-  for (std::string_view no : {"未", "不", "没", "无", "次", "隔"}) {
-    if (contains(said, no)) return std::nullopt;
-  }
-  for (const char c : said) {
-    if (static_cast<unsigned char>(c) < 0x80) return std::nullopt;  // digits, letters, marks
-  }
-  const double bound = days * day;
+  const std::optional<int> days = days_of_a_deed_at_once(actual.text);
+  if (!days) return std::nullopt;
+  const double bound = *days * day;
   if (target.op == Op::lt ? bound < target.number || bound == 0 : bound <= target.number + 1e-9) {
     return true;
   }

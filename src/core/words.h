@@ -90,6 +90,11 @@ std::optional<double> all_of_measure(std::string_view name, const Value& target,
 // against fewer hours ("当天办结" against "≤2小时"), which only the evaluator knows.
 std::optional<bool> done_at_once(const Value& target, const Value& actual);
 
+// The days that words of a deed done at once take (normalized text): 0 for
+// "即时办结", "当场办理", "随到随办"; 1 for "当天办结", "当日答复", "均当日办结".
+// nullopt for other words, more after the deed, or a negation ("当天未办结").
+std::optional<int> days_of_a_deed_at_once(std::string_view said);
+
 // Whether a yes/no actual (`actual`, classified yes or no) meets its target;
 // nullopt when the words cannot tell and the evaluator must. Against a target
 // that is itself 是/否 (有/无, …) the two must agree; against a number or a

@@ -304,7 +304,7 @@ TEST(GoalQuality, CostOnlyWhenTheFrameworkHasOne) {
 }
 
 TEST(GoalQuality, TimeLimits) {
-  for (const char* target : {"及时", "按时完成", "100%", "≥95%", "≥3"}) {
+  for (const char* target : {"及时", "按时完成", "100%", "≥95%", "≥3", "当天未办结"}) {
     Evaluation e = sound_goal();
     set_target(e, "培训完成时间", target);
     const auto findings = with_code(check(e), "no_time_limit");
@@ -312,7 +312,7 @@ TEST(GoalQuality, TimeLimits) {
     EXPECT_EQ(findings[0].path, (Path{"产出指标", "时效指标", "培训完成时间"}));
   }
   for (const char* target : {"2021年12月底前", "9月前", "第三季度", "30个工作日内", "3天内",
-                             "≤24小时", "6个月内", "1年内"}) {
+                             "≤24小时", "6个月内", "1年内", "当天办结", "即时办结"}) {
     Evaluation e = sound_goal();
     set_target(e, "培训完成时间", target);
     EXPECT_TRUE(with_code(check(e), "no_time_limit").empty()) << target << dump(check(e));
