@@ -324,6 +324,11 @@ Assessment LeafScorer::assess(ScoringKind kind, const Indicator& n, const Value&
                               LeafWords& words, Explanation& why) {
   Assessment as;
   as.kind = kind;
+  // "预计120人": a plan written where the actual belongs.
+  if ((!actual.label.empty() || actual.kind >= ValueKind::text) && says_a_plan(actual)) {
+    if (!n.stated_score) flag(FlagKind::actual_is_plan);
+    return as;
+  }
   if (n.target.kind == ValueKind::invalid) {
     if (by_parts(n, actual, w, kind, words, why, as)) return as;
     flag(FlagKind::target_unreadable);

@@ -23,6 +23,7 @@ enum class FlagKind : uint8_t {
   target_missing,        // missing_value
   actual_missing,        // missing_value
   actual_time_missing,   // missing_value
+  actual_is_plan,        // missing_value: "预计120人", "计划2025年3月完成"
   target_not_number,     // unparseable_value
   target_unreadable,     // unparseable_value
   target_not_time,       // unparseable_value

@@ -135,6 +135,10 @@ LightResult Judge::run() const {
     default:
       break;
   }
+  if (says_a_plan(a)) {
+    return not_lit(LightStatus::unknown, "实际完成值" + text::quoted(written(in_.actual_text, a)) +
+                                             "是计划或预计的数，不是实际完成情况，无法判断进度");
+  }
   if (a.kind == ValueKind::invalid) {
     return not_lit(LightStatus::unknown, "实际完成值" + text::quoted(written(in_.actual_text, a)) +
                                              "无法识别，无法判断进度");

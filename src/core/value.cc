@@ -1423,11 +1423,21 @@ namespace {
 struct Change {
   int said = 0;
   int wanted = 0;
-  // A rate's change against the rate's level ("提高2%" against "≥90%"). A count
-  // or an amount said with a verb is what was added ("新增企业105家" against
+  // A rate's change against the rate's level ("提高2%" against "≥90%"), and any
+  // change said against the past ("比上年增加10人" against "≥100人"). A count or
+  // an amount said with a verb alone is what was added ("新增企业105家" against
   // "≥100家"), and compares as it is.
   bool against_level = false;
 };
+
+// "比上年", "较去年", "同比": a change measured from the past, not what was added.
+bool against_the_past(std::string_view label) {
+  for (std::string_view past : {"比上年", "较上年", "比去年", "较去年", "同比", "比上一年",
+                                "较上一年", "与上年相比", "比上期", "较上期", "环比"}) {
+    if (contains(label, past)) return true;
+  }
+  return false;
+}
 
 Change change_of(const Value& target, const Value& actual, std::string_view name) {
   Change c;
@@ -1435,7 +1445,7 @@ Change change_of(const Value& target, const Value& actual, std::string_view name
   if (c.said == 0) return c;
   c.wanted = change_direction(target.label);
   if (c.wanted == 0) c.wanted = change_direction(name);
-  c.against_level = c.wanted == 0 && actual.unit == "%";
+  c.against_level = c.wanted == 0 && (actual.unit == "%" || against_the_past(actual.label));
   return c;
 }
 
@@ -1594,6 +1604,27 @@ bool is_band(const Value& target, std::string_view name) {
 
 double range_upper(const Value& target, const Value& actual) {
   return target.unit.empty() && target.factor == 1 ? target.upper * actual.factor : target.upper;
+}
+
+bool says_a_plan(const Value& actual) {
+  std::string_view said;
+  if (actual.kind == ValueKind::number) {
+    said = actual.label;
+  } else if (actual.kind == ValueKind::invalid || actual.kind == ValueKind::text) {
+    if (!text::has_digit(actual.text)) return false;  // "计划已完成" is words of a deed
+    said = actual.text;
+  }
+  if (said.empty()) return false;
+  static constexpr std::string_view kPlanned[] = {"计划", "预计", "预期", "拟",
+                                                  "目标", "原定", "将于", "将在"};
+  if (std::none_of(std::begin(kPlanned), std::end(kPlanned),
+                   [&](std::string_view w) { return said.starts_with(w); })) {
+    return false;
+  }
+  for (std::string_view done : {"率", "实际", "已", "实现", "达到", "达成"}) {
+    if (contains(said, done)) return false;
+  }
+  return true;
 }
 
 bool measures_the_opposite(std::string_view label, std::string_view name) {

@@ -101,6 +101,12 @@ std::string_view money_unit(const Value& amount);
 inline constexpr std::string_view kPlanWords[] = {"计划", "目标", "预期", "预计",
                                                   "任务", "原定", "年初"};
 
+// Whether an actual says what is planned or expected, not what was done: a
+// figure labelled so ("预计120人", "计划培训120人", "目标120人", "拟于12月完成"), or
+// words with a figure that begin so ("计划2025年3月完成", "将于2025年3月完成"). Not
+// a rate or a deed done ("计划完成率98%", "预期目标已完成", "目标120人，实际98人").
+bool says_a_plan(const Value& actual);
+
 // A target and an actual in one unit (comparable_numbers).
 struct Compared {
   double t = 0;               // the target, in the canonical unit

@@ -673,5 +673,15 @@ TEST(MonitoringIndicator, ATargetOfSeveralFiguresIsLitByItsWorstPart) {
   expect_no_light(light_at("培训", "≥100人次，≥5场", "60人次", 6), LightStatus::unknown);
 }
 
+// A plan written where the actual belongs is no progress.
+TEST(MonitoringIndicator, APlanIsNotLit) {
+  const LightResult r = light_at("培训人数", "≥100人", "预计120人", 6);
+  expect_no_light(r, LightStatus::unknown);
+  EXPECT_NE(r.explanation.find("计划或预计"), std::string::npos) << r.explanation;
+  expect_no_light(light_at("完成时间", "2024年12月前", "计划2025年3月完成", 6),
+                  LightStatus::unknown);
+  expect_light(light_at("培训人数", "≥100人", "目标120人，实际50人", 6), Light::green);
+}
+
 }  // namespace
 }  // namespace jixiao::core
