@@ -46,6 +46,9 @@ class LeafScorer {
                         Explanation& why);
   [[gnu::cold, gnu::noinline]] bool by_meaning(const Indicator& n, const Value& actual, double w,
                                                ScoringKind kind, Explanation& why, Assessment& as);
+  [[gnu::cold, gnu::noinline]] Assessment unusual(ScoringKind kind, const Indicator& n,
+                                                  const Value& actual, double w, LeafWords& words,
+                                                  Explanation& why);
   [[gnu::cold, gnu::noinline]] bool by_parts(const Indicator& n, const Value& actual, double w,
                                              ScoringKind kind, LeafWords& words, Explanation& why,
                                              Assessment& as);
@@ -205,6 +208,21 @@ bool LeafScorer::by_meaning(const Indicator& n, const Value& actual, double w, S
   return false;
 }
 
+// What assess() leaves out of its common path: a plan written where the actual
+// belongs ("预计120人"), and a target that is no one figure.
+Assessment LeafScorer::unusual(ScoringKind kind, const Indicator& n, const Value& actual, double w,
+                               LeafWords& words, Explanation& why) {
+  Assessment as;
+  as.kind = kind;
+  if (says_a_plan(actual)) {
+    if (!n.stated_score) flag(FlagKind::actual_is_plan);
+    return as;
+  }
+  if (by_parts(n, actual, w, kind, words, why, as)) return as;
+  flag(FlagKind::target_unreadable);
+  return as;
+}
+
 // "≥100人次，≥5场": each figure the target asks for, against the clause of the
 // actual that reports it ("120人次，6场"). All met: full marks; one missed or
 // not reported: the evaluator scores it, since no rule says what a part is worth.
@@ -325,14 +343,8 @@ Assessment LeafScorer::assess(ScoringKind kind, const Indicator& n, const Value&
   Assessment as;
   as.kind = kind;
   // "预计120人": a plan written where the actual belongs.
-  if ((!actual.label.empty() || actual.kind >= ValueKind::text) && says_a_plan(actual)) {
-    if (!n.stated_score) flag(FlagKind::actual_is_plan);
-    return as;
-  }
-  if (n.target.kind == ValueKind::invalid) {
-    if (by_parts(n, actual, w, kind, words, why, as)) return as;
-    flag(FlagKind::target_unreadable);
-    return as;
+  if (says_a_plan(actual) || n.target.kind == ValueKind::invalid) [[unlikely]] {
+    return unusual(kind, n, actual, w, words, why);
   }
   switch (kind) {
     case ScoringKind::higher_is_better:

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <initializer_list>
 #include <iterator>
 #include <utility>
 #include <vector>
@@ -1606,19 +1607,25 @@ double range_upper(const Value& target, const Value& actual) {
   return target.unit.empty() && target.factor == 1 ? target.upper * actual.factor : target.upper;
 }
 
-bool says_a_plan(const Value& actual) {
+bool says_a_plan_slow(const Value& actual) {
+  const auto starts = [](std::string_view s, std::initializer_list<std::string_view> words) {
+    return std::any_of(words.begin(), words.end(),
+                       [&](std::string_view w) { return s.starts_with(w); });
+  };
   std::string_view said;
   if (actual.kind == ValueKind::number) {
     said = actual.label;
+    if (!starts(said, {"计划", "预计", "预期", "拟", "目标", "原定", "将于", "将在"})) return false;
   } else if (actual.kind == ValueKind::invalid || actual.kind == ValueKind::text) {
-    if (!text::has_digit(actual.text)) return false;  // "计划已完成" is words of a deed
+    // Words: only those of the future ("预计年底完成"), or of the plan with its
+    // figure ("计划2025年3月完成"); "目标达成", "预期效果明显", "计划已完成" say
+    // what was done.
     said = actual.text;
-  }
-  if (said.empty()) return false;
-  static constexpr std::string_view kPlanned[] = {"计划", "预计", "预期", "拟",
-                                                  "目标", "原定", "将于", "将在"};
-  if (std::none_of(std::begin(kPlanned), std::end(kPlanned),
-                   [&](std::string_view w) { return said.starts_with(w); })) {
+    if (!starts(said, {"预计", "拟", "将于", "将在"}) &&
+        !(starts(said, {"计划", "原定"}) && text::has_digit(said))) {
+      return false;
+    }
+  } else {
     return false;
   }
   for (std::string_view done : {"率", "实际", "已", "实现", "达到", "达成"}) {

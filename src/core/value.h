@@ -103,9 +103,30 @@ inline constexpr std::string_view kPlanWords[] = {"计划", "目标", "预期", 
 
 // Whether an actual says what is planned or expected, not what was done: a
 // figure labelled so ("预计120人", "计划培训120人", "目标120人", "拟于12月完成"), or
-// words with a figure that begin so ("计划2025年3月完成", "将于2025年3月完成"). Not
-// a rate or a deed done ("计划完成率98%", "预期目标已完成", "目标120人，实际98人").
-bool says_a_plan(const Value& actual);
+// words of the future ("预计年底完成", "将于2025年3月完成") or of the plan with its
+// figure ("计划2025年3月完成"). Not a rate or a deed done ("计划完成率98%",
+// "计划已完成", "目标达成", "目标120人，实际98人").
+bool says_a_plan_slow(const Value& actual);
+// Inline: every figure with a label and every actual in words asks, and few
+// begin with one of the characters (计 预 拟 目 原 将) that a plan's words do.
+inline bool says_a_plan(const Value& actual) {
+  const std::string& s = actual.kind == ValueKind::number ? actual.label : actual.text;
+  if (s.size() < 3) return false;
+  const uint32_t first = static_cast<uint32_t>(static_cast<unsigned char>(s[0])) << 16 |
+                         static_cast<uint32_t>(static_cast<unsigned char>(s[1])) << 8 |
+                         static_cast<unsigned char>(s[2]);
+  switch (first) {
+    case 0xE8AEA1:  // 计
+    case 0xE9A284:  // 预
+    case 0xE68B9F:  // 拟
+    case 0xE79BAE:  // 目
+    case 0xE58E9F:  // 原
+    case 0xE5B086:  // 将
+      return says_a_plan_slow(actual);
+    default:
+      return false;
+  }
+}
 
 // A target and an actual in one unit (comparable_numbers).
 struct Compared {
