@@ -69,14 +69,10 @@ bool part_of_figure_before(std::string_view clause, const Value& v) {
   return true;
 }
 
-// A share computed from counts, in `out` as a percentage printed with two
-// decimals (250 of 300 is 83.33%, as a person would write it).
-void set_percent(double percent, Value& out) {
-  reset_value(out);
-  out.kind = ValueKind::number;
-  out.number = round_half_up(percent, 2);
-  out.unit = "%";
-  out.decimals = 2;
+// A share computed from counts, in `out` as a person would write it: 250 of
+// 300 is 83.33%.
+void set_share(double percent, Value& out) {
+  set_percent(round_half_up(percent, 2), out);
 }
 
 // The two figures of "a/b" (one slash), each read by parse_value.
@@ -105,7 +101,7 @@ bool share_as_fraction(std::string_view written, Value& out) {
   if (!bare_part && part.unit != whole.unit) return false;
   const double part_number = bare_part ? part.number * whole.factor : part.number;
   if (whole.number <= 0 || part_number < 0 || part_number > whole.number) return false;
-  set_percent(part_number / whole.number * 100, out);
+  set_share(part_number / whole.number * 100, out);
   return true;
 }
 
@@ -144,7 +140,7 @@ bool share_of_counts(std::string_view whole_clause, const Value& whole,
   for (std::string_view quality : kQualities) {
     if (contains(name, quality) && contains(part_clause, quality) &&
         !contains(whole_clause, quality)) {
-      set_percent(part.number / whole.number * 100, out);
+      set_share(part.number / whole.number * 100, out);
       return true;
     }
   }

@@ -471,11 +471,7 @@ void LeafScorer::score(int index, NodeResult& out) {
   const Value* actual = &n.actual;
   if (!n.figure.empty() && n.actual.kind == ValueKind::empty) {
     if (const DepartmentFigure* f = find_figure(figures_, n.figure)) {
-      figure_value_ = Value{};
-      figure_value_.kind = ValueKind::number;
-      figure_value_.number = f->value * 100;
-      figure_value_.unit = "%";
-      figure_value_.decimals = 2;
+      set_percent(f->value * 100, figure_value_);
       actual = &figure_value_;
     }
   }

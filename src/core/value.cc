@@ -1244,6 +1244,14 @@ void parse_value_with(std::string_view written, Value& v, Reading how) {
 
 }  // namespace
 
+void set_percent(double percent, Value& out) {
+  reset_value(out);
+  out.kind = ValueKind::number;
+  out.number = percent;
+  out.unit = "%";
+  out.decimals = 2;
+}
+
 void reset_value(Value& v) {
   v.kind = ValueKind::empty;
   v.op = Op::none;

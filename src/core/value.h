@@ -59,6 +59,11 @@ Value parse_value(std::string_view written);
 // would free it, and the next reading allocate it again).
 void reset_value(Value& out);
 
+// out = the figure `percent`%, printed with two decimals: a share computed from
+// other figures (a department figure, a share of counts), as a table shows it.
+// Keeps the storage of out's strings, as reset_value does.
+void set_percent(double percent, Value& out);
+
 // Like parse_value, reusing `out`'s storage (no allocation once warm).
 void parse_value_into(std::string_view written, Value& out);
 
