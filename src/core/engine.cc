@@ -433,20 +433,31 @@ Assessment LeafScorer::assess(ScoringKind kind, const Indicator& n, const Value&
         flag(FlagKind::target_not_time);
         return as;
       }
-      const std::optional<Date> done =
-          actual.kind == ValueKind::date ? actual.date : year_month_of(actual);  // "2024.12"
-      if (!done) {
-        flag(actual.kind == ValueKind::empty ? FlagKind::actual_time_missing
-                                             : FlagKind::actual_not_time);
-        return as;
-      }
-      as.ok = true;
       // A date without its year ("年底前", "9月前") is in the year evaluated, or
       // the one after it ("次年3月前").
       const auto in_year = [&](Date d) {
         if (d.year == 0 && e_.year != 0) d.year = e_.year + d.years_after;
         return d;
       };
+      const std::optional<Date> done =
+          actual.kind == ValueKind::date ? actual.date : year_month_of(actual);  // "2024.12"
+      if (!done) {
+        // "提前2个月完成", "延迟1个月"; "截至2024年12月未完成" once past the deadline.
+        std::optional<bool> on_time = early_or_late(actual);
+        if (const std::optional<Date> undone = unfinished_by(actual);
+            undone && compare_dates(in_year(*undone), in_year(n.target.date)) >= 0) {
+          on_time = false;
+        }
+        if (on_time) {
+          as = yes_no(*on_time, w, kind, why);
+          why.reason = *on_time ? Reason::deadline_met : Reason::deadline_missed;
+          return as;
+        }
+        flag(actual.kind == ValueKind::empty ? FlagKind::actual_time_missing
+                                             : FlagKind::actual_not_time);
+        return as;
+      }
+      as.ok = true;
       const bool met = compare_dates(in_year(*done), in_year(n.target.date)) <= 0;
       as.score = met ? w : 0;
       why = {met ? Reason::deadline_met : Reason::deadline_missed, 0, 0, w};

@@ -139,7 +139,8 @@ LightResult Judge::run() const {
     return not_lit(LightStatus::unknown, "实际完成值" + text::quoted(written(in_.actual_text, a)) +
                                              "是计划或预计的数，不是实际完成情况，无法判断进度");
   }
-  if (a.kind == ValueKind::invalid) {
+  // "截至2024年6月未完成" against a deadline is read there as not done yet.
+  if (a.kind == ValueKind::invalid && !(t.kind == ValueKind::date && unfinished_by(a))) {
     return not_lit(LightStatus::unknown, "实际完成值" + text::quoted(written(in_.actual_text, a)) +
                                              "无法识别，无法判断进度");
   }
@@ -322,7 +323,17 @@ LightResult Judge::deadline() const {
   bool done = false;
   const std::optional<Date> done_on =
       actual.kind == ValueKind::date ? actual.date : year_month_of(actual);  // "2024.12"
-  switch (done_on ? ValueKind::date : actual.kind) {
+  if (!done_on) {
+    // "提前2个月完成" is done; "延迟1个月" is done late.
+    if (const std::optional<bool> on_time = early_or_late(actual)) {
+      return lit(*on_time ? Light::green : Light::red, std::nullopt,
+                 limit + "，实际完成情况" + text::quoted(written(in_.actual_text, actual)) +
+                     (*on_time ? "，提前完成" : "，晚于时限"));
+    }
+  }
+  // "截至2024年6月未完成": not done yet, as an empty cell.
+  const bool not_yet = !done_on && unfinished_by(actual).has_value();
+  switch (done_on ? ValueKind::date : not_yet ? ValueKind::empty : actual.kind) {
     case ValueKind::date: {
       // A completion date after the report month, or in a later year, is a
       // plan, not a completion.

@@ -1744,6 +1744,44 @@ std::pair<int, int> date_key(const Date& d) {
 
 }  // namespace
 
+std::optional<bool> early_or_late(const Value& v) {
+  if (v.kind != ValueKind::number || v.op != Op::none || v.number <= 0 ||
+      (v.unit != "小时" && v.unit != "工作日" && v.unit != "月")) {
+    return std::nullopt;
+  }
+  if (v.label == "提前") return true;
+  for (std::string_view late : {"延迟", "推迟", "延期", "滞后", "逾期", "超期"}) {
+    if (v.label == late) return false;
+  }
+  return std::nullopt;
+}
+
+std::optional<Date> unfinished_by(const Value& v) {
+  if (v.kind != ValueKind::invalid && v.kind != ValueKind::text) return std::nullopt;
+  std::string_view s = v.text;
+  bool by = false;
+  for (std::string_view as_of : {"截至", "截止到", "截止"}) {
+    if (s.starts_with(as_of)) {
+      s.remove_prefix(as_of.size());
+      by = true;
+      break;
+    }
+  }
+  if (!by) return std::nullopt;
+  bool undone = false;
+  for (std::string_view not_done : {"仍未完成", "尚未完成", "未完成", "未竣工", "未验收"}) {
+    if (s.ends_with(not_done)) {
+      s.remove_suffix(not_done.size());
+      undone = true;
+      break;
+    }
+  }
+  if (!undone || s.empty() || s.size() > 40) return std::nullopt;
+  const Value when = parse_value(s);
+  if (when.kind == ValueKind::date && when.op == Op::none) return when.date;
+  return std::nullopt;
+}
+
 std::optional<Date> year_month_of(const Value& v) {
   if (v.kind != ValueKind::number || v.op != Op::none || !v.unit.empty() || v.factor != 1 ||
       v.decimals > 2 || !v.label.empty()) {

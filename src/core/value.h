@@ -236,4 +236,14 @@ int compare_dates(const Date& a, const Date& b);
 // ("20241030"); nullopt for anything else.
 std::optional<Date> year_month_of(const Value& v);
 
+// Against a deadline, an actual that says by how long it was early or late:
+// true for "提前2个月完成", "提前10天"; false for "延迟1个月", "推迟10天完成",
+// "延期2个月", "滞后3个月", "逾期15天", "超期5天". A length of time with such a
+// word before it; nullopt otherwise.
+std::optional<bool> early_or_late(const Value& v);
+
+// Against a deadline, the date by which an actual says the work was still not
+// done: "截至2024年12月未完成", "截止2024年10月底尚未完成". nullopt otherwise.
+std::optional<Date> unfinished_by(const Value& v);
+
 }  // namespace jixiao::core

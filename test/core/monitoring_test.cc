@@ -683,5 +683,13 @@ TEST(MonitoringIndicator, APlanIsNotLit) {
   expect_light(light_at("培训人数", "≥100人", "目标120人，实际50人", 6), Light::green);
 }
 
+// Early or late by a length of time, or not done by a date, against a deadline.
+TEST(MonitoringIndicator, EarlyLateOrNotDoneByADate) {
+  expect_light(light_at("完成时间", "2024年12月前", "提前2个月完成", 10), Light::green);
+  expect_light(light_at("完成时间", "2024年6月前", "延迟1个月", 8), Light::red);
+  expect_light(light_at("完成时间", "2024年12月前", "截至2024年6月未完成", 6), Light::green);
+  expect_light(light_at("完成时间", "2024年6月前", "截至2024年6月未完成", 6), Light::red);
+}
+
 }  // namespace
 }  // namespace jixiao::core
