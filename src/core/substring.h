@@ -12,6 +12,7 @@
 
 #include <cstddef>
 #include <cstring>
+#include <initializer_list>
 #include <string_view>
 #ifdef __SSE2__
 #include <emmintrin.h>
@@ -35,6 +36,30 @@ inline bool same_text(std::string_view a, std::string_view b) {
     if (a[i] != b[i]) return false;
   }
   return true;
+}
+
+// Removes from `s` the first of `words` that it starts with, and says whether
+// one did. Tried in order: list a longer word before its own beginning ("已经"
+// before "已"). An empty word never matches.
+inline bool drop_prefix(std::string_view& s, std::initializer_list<std::string_view> words) {
+  for (std::string_view w : words) {
+    if (!w.empty() && s.starts_with(w)) {
+      s.remove_prefix(w.size());
+      return true;
+    }
+  }
+  return false;
+}
+
+// As drop_prefix, at the end of `s` ("范围内" before "内").
+inline bool drop_suffix(std::string_view& s, std::initializer_list<std::string_view> words) {
+  for (std::string_view w : words) {
+    if (!w.empty() && s.ends_with(w)) {
+      s.remove_suffix(w.size());
+      return true;
+    }
+  }
+  return false;
 }
 
 // True when `needle` occurs in `haystack` (an empty needle occurs everywhere).

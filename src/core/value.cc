@@ -1759,24 +1759,11 @@ std::optional<bool> early_or_late(const Value& v) {
 std::optional<Date> unfinished_by(const Value& v) {
   if (v.kind != ValueKind::invalid && v.kind != ValueKind::text) return std::nullopt;
   std::string_view s = v.text;
-  bool by = false;
-  for (std::string_view as_of : {"截至", "截止到", "截止"}) {
-    if (s.starts_with(as_of)) {
-      s.remove_prefix(as_of.size());
-      by = true;
-      break;
-    }
+  if (!drop_prefix(s, {"截至", "截止到", "截止"}) ||
+      !drop_suffix(s, {"仍未完成", "尚未完成", "未完成", "未竣工", "未验收"}) || s.empty() ||
+      s.size() > 40) {
+    return std::nullopt;
   }
-  if (!by) return std::nullopt;
-  bool undone = false;
-  for (std::string_view not_done : {"仍未完成", "尚未完成", "未完成", "未竣工", "未验收"}) {
-    if (s.ends_with(not_done)) {
-      s.remove_suffix(not_done.size());
-      undone = true;
-      break;
-    }
-  }
-  if (!undone || s.empty() || s.size() > 40) return std::nullopt;
   const Value when = parse_value(s);
   if (when.kind == ValueKind::date && when.op == Op::none) return when.date;
   return std::nullopt;

@@ -374,20 +374,8 @@ std::string_view ceiling_of(std::string_view s) {
 // `s` less a word of the deed at its end ("未超预算完成") and of being inside
 // ("预算范围内"); `inside` says whether the latter was there.
 std::string_view without_deed_and_inside(std::string_view s, bool& inside) {
-  for (std::string_view done : {"完成", "支出", "执行", "支付", "结算"}) {
-    if (s.size() > done.size() && s.ends_with(done)) {
-      s.remove_suffix(done.size());
-      break;
-    }
-  }
-  inside = false;
-  for (std::string_view in : {"范围内", "以内", "之内", "内"}) {
-    if (s.size() > in.size() && s.ends_with(in)) {
-      s.remove_suffix(in.size());
-      inside = true;
-      break;
-    }
-  }
+  drop_suffix(s, {"完成", "支出", "执行", "支付", "结算"});
+  inside = drop_suffix(s, {"范围内", "以内", "之内", "内"});
   return s;
 }
 
@@ -397,31 +385,17 @@ std::string_view without_deed_and_inside(std::string_view s, bool& inside) {
 std::string_view kept_within(std::string_view s) {
   bool inside = false;
   s = without_deed_and_inside(s, inside);
-  for (std::string_view not_over :
-       {"未超出", "未超过", "未超", "没有超出", "没有超过", "没有超", "没超", "未突破", "不超"}) {
-    if (s.starts_with(not_over)) return ceiling_of(s);
+  if (drop_prefix(s, {"未超出", "未超过", "未超", "没有超出", "没有超过", "没有超", "没超",
+                      "未突破", "不超"})) {
+    return ceiling_of(s);
   }
-  for (std::string_view in : {"均控制在", "控制在", "均在", "全部在", "在"}) {
-    if (s.starts_with(in)) {
-      s.remove_prefix(in.size());
-      break;
-    }
-  }
+  drop_prefix(s, {"均控制在", "控制在", "均在", "全部在", "在"});
   if (inside) return ceiling_of(s);
   // "与合同价一致", "按合同金额支付": what was agreed, no more.
-  for (std::string_view same : {"与", "同", "按", "等于"}) {
-    if (!s.starts_with(same)) continue;
-    s.remove_prefix(same.size());
-    for (std::string_view alike : {"一致", "相符", "相同", "持平"}) {
-      if (s.ends_with(alike)) {
-        s.remove_suffix(alike.size());
-        break;
-      }
-    }
-    const std::string_view kind = ceiling_of(s);
-    return kind == "合同" || kind == "中标" ? kind : std::string_view{};
-  }
-  return {};
+  if (!drop_prefix(s, {"与", "同", "按", "等于"})) return {};
+  drop_suffix(s, {"一致", "相符", "相同", "持平"});
+  const std::string_view kind = ceiling_of(s);
+  return kind == "合同" || kind == "中标" ? kind : std::string_view{};
 }
 
 // The kind of ceiling that words say spending went over: "超预算", "超出概算",
@@ -429,11 +403,8 @@ std::string_view kept_within(std::string_view s) {
 std::string_view went_over(std::string_view s) {
   bool inside = false;
   s = without_deed_and_inside(s, inside);
-  if (inside) return {};
-  for (std::string_view over : {"超出", "超过", "突破", "超", "高于"}) {
-    if (s.starts_with(over)) return ceiling_of(s);
-  }
-  return {};
+  return !inside && drop_prefix(s, {"超出", "超过", "突破", "超", "高于"}) ? ceiling_of(s)
+                                                                           : std::string_view{};
 }
 
 // The kind of ceiling a target in words sets: "≤批复概算", "不超过预算",
@@ -441,14 +412,11 @@ std::string_view went_over(std::string_view s) {
 std::string_view target_ceiling(std::string_view s) {
   bool inside = false;
   s = without_deed_and_inside(s, inside);
-  for (std::string_view at_most :
-       {"≤", "<", "不超过", "不超出", "不超", "不高于", "不大于", "不突破", "控制在", "在"}) {
-    if (s.starts_with(at_most)) {
-      s.remove_prefix(at_most.size());
-      return (at_most.starts_with("控制") || at_most == "在") && !inside ? std::string_view{}
-                                                                         : ceiling_of(s);
-    }
+  if (drop_prefix(s, {"≤", "<", "不超过", "不超出", "不超", "不高于", "不大于", "不突破"})) {
+    return ceiling_of(s);
   }
+  // "控制在预算内", "预算以内": a place inside it.
+  drop_prefix(s, {"控制在", "在"});
   return inside ? ceiling_of(s) : std::string_view{};
 }
 
@@ -763,35 +731,17 @@ std::optional<double> all_of_measure(std::string_view name, const Value& target,
   }
   const std::string_view stem = name.substr(name.size() - kRate.size() - kStem, kStem);
   std::string_view said = actual.text;
-  for (std::string_view done : {"均已", "已经", "现已", "已", "均"}) {
-    if (said.starts_with(done)) {
-      said.remove_prefix(done.size());
-      break;
-    }
+  drop_prefix(said, {"均已", "已经", "现已", "已", "均"});
+  if (!drop_prefix(said, {"全部", "全面", "全数", "百分之百", "100%"}) ||
+      !drop_prefix(said, {stem})) {
+    return std::nullopt;
   }
-  bool all = false;
-  for (std::string_view whole : {"全部", "全面", "全数", "百分之百", "100%"}) {
-    if (said.starts_with(whole)) {
-      said.remove_prefix(whole.size());
-      all = true;
-      break;
-    }
-  }
-  if (!all || !said.starts_with(stem)) return std::nullopt;
-  said.remove_prefix(stem.size());
-  for (std::string_view end : {"", "完毕", "到位", "完成"}) {
-    if (said == end) return 100.0;
-  }
-  return std::nullopt;
+  drop_suffix(said, {"完毕", "到位", "完成"});
+  return said.empty() ? std::optional<double>(100.0) : std::nullopt;
 }
 
 std::optional<int> days_of_a_deed_at_once(std::string_view said) {
-  for (std::string_view all : {"均为", "均在", "全部", "一律", "均"}) {
-    if (said.starts_with(all)) {
-      said.remove_prefix(all.size());
-      break;
-    }
-  }
+  drop_prefix(said, {"均为", "均在", "全部", "一律", "均"});
   static constexpr std::pair<std::string_view, int> kWhen[] = {
       {"即时", 0}, {"当场", 0}, {"立即", 0}, {"马上", 0}, {"随到随办", 0}, {"即来即办", 0},
       {"即办", 0}, {"实时", 0}, {"当天", 1}, {"当日", 1}, {"同日", 1},     {"同一天", 1}};
@@ -804,7 +754,7 @@ std::optional<int> days_of_a_deed_at_once(std::string_view said) {
     }
   }
   if (!days) return std::nullopt;
-  if (said.starts_with("内")) said.remove_prefix(std::string_view("内").size());
+  drop_prefix(said, {"内"});
   // What follows names the deed ("办结", "响应到位"), and no more.
   constexpr size_t kDeed = 4 * 3;
   if (said.size() > kDeed) return std::nullopt;

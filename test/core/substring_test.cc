@@ -54,5 +54,22 @@ TEST(Contains, AgreesWithFindOnRandomBytes) {
   EXPECT_LT(found, 15000);
 }
 
+TEST(DropPrefix, RemovesTheFirstListedWordThatBegins) {
+  std::string_view s = "已经全部覆盖";
+  EXPECT_TRUE(drop_prefix(s, {"已经", "已"}));
+  EXPECT_EQ(s, "全部覆盖");
+  // The first listed that matches wins: a shorter word listed first takes less.
+  std::string_view t = "已经全部覆盖";
+  EXPECT_TRUE(drop_prefix(t, {"已", "已经"}));
+  EXPECT_EQ(t, "经全部覆盖");
+  EXPECT_FALSE(drop_prefix(s, {"未", ""}));
+  EXPECT_EQ(s, "全部覆盖");
+  std::string_view u = "预算范围内";
+  EXPECT_TRUE(drop_suffix(u, {"范围内", "内"}));
+  EXPECT_EQ(u, "预算");
+  EXPECT_FALSE(drop_suffix(u, {"以内", ""}));
+  EXPECT_EQ(u, "预算");
+}
+
 }  // namespace
 }  // namespace jixiao::core
