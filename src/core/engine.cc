@@ -323,6 +323,12 @@ Assessment LeafScorer::by_words(const Indicator& n, const Value& actual, double 
       break;
     case WordClass::none:
       if (by_meaning(n, actual, w, kind, why, as)) return as;
+      // "已建立并印发实施" for 是否建立制度 against "是".
+      if (const WordClass t = words.target(); t.type == WordClass::yes || t.type == WordClass::no) {
+        if (const std::optional<bool> said = answers_the_question(n.name, actual)) {
+          return yes_no(*said == (t.type == WordClass::yes), w, kind, why);
+        }
+      }
       if (const std::optional<bool> met = none_happened(n.target, actual, n.name)) {
         return yes_no(*met, w, kind, why);
       }

@@ -467,6 +467,12 @@ LightResult Judge::words() const {
       return yes_no_light(*met, said);
     }
     case WordClass::none:
+      // "已建立并印发实施" for 是否建立制度 against "是", as the engine reads it.
+      if (const WordClass t = words.target(); t.type == WordClass::yes || t.type == WordClass::no) {
+        if (const std::optional<bool> answer = answers_the_question(in_.name, actual)) {
+          return yes_no_light(*answer == (t.type == WordClass::yes), said);
+        }
+      }
       break;
   }
   return not_lit(LightStatus::unknown, "无法根据" + text::quoted(actual_text) + "判断完成进度");

@@ -791,6 +791,29 @@ std::optional<bool> done_at_once(const Value& target, const Value& actual) {
   return std::nullopt;  // a day against hours: the evaluator knows when
 }
 
+std::optional<bool> answers_the_question(std::string_view name, const Value& actual) {
+  std::string_view asked = name;
+  constexpr size_t kVerb = 6;  // the first two characters of what is asked
+  if (actual.kind != ValueKind::text || !drop_prefix(asked, {"是否"}) || asked.size() < kVerb) {
+    return std::nullopt;
+  }
+  const std::string_view verb = asked.substr(0, kVerb);
+  std::string_view said = actual.text;
+  if (drop_prefix(said, {"均已", "已经", "已"})) {
+    // "已在官网公开" for 是否公开: the deed, with where or how.
+    if (!contains(said, verb)) return std::nullopt;
+    for (std::string_view no : {"未", "不", "没"}) {
+      if (contains(said, no)) return std::nullopt;
+    }
+    return true;
+  }
+  // "未超预算" for 是否超预算.
+  if (drop_prefix(said, {"均未", "尚未", "没有", "未", "无"}) && said.starts_with(verb)) {
+    return false;
+  }
+  return std::nullopt;
+}
+
 std::optional<bool> yes_no_met(const Value& target, WordClass target_class, const Value& actual,
                                WordClass actual_class) {
   const bool yes = actual_class.type == WordClass::yes;
