@@ -1623,7 +1623,11 @@ bool says_a_plan_slow(const Value& actual) {
   std::string_view said;
   if (actual.kind == ValueKind::number) {
     said = actual.label;
-    if (!starts(said, {"计划", "预计", "预期", "拟", "目标", "原定", "将于", "将在"})) return false;
+    // 目标 alone ("目标120人"), not what it names ("目标人群120人").
+    if (!starts(said, {"计划", "预计", "预期", "拟", "原定", "将于", "将在"}) && said != "目标" &&
+        said != "目标为" && said != "目标值" && said != "目标数") {
+      return false;
+    }
   } else if (actual.kind == ValueKind::invalid || actual.kind == ValueKind::text) {
     // Words: only those of the future ("预计年底完成"), or of the plan with its
     // figure ("计划2025年3月完成"); "目标达成", "预期效果明显", "计划已完成" say
@@ -1636,6 +1640,9 @@ bool says_a_plan_slow(const Value& actual) {
   } else {
     return false;
   }
+  // Words that begin alike and name something else: family planning, life
+  // expectancy, drawing up a plan.
+  if (starts(said, {"计划生育", "计划内", "预期寿命", "拟定", "拟订"})) return false;
   for (std::string_view done : {"率", "实际", "已", "实现", "达到", "达成"}) {
     if (contains(said, done)) return false;
   }
