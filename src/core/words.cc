@@ -707,15 +707,32 @@ std::optional<double> completed_percent(const Value& target, const Value& actual
 
 std::optional<double> quality_percent(const Value& target, const Value& actual) {
   if (!percent_against_words(target, actual)) return std::nullopt;
-  // The quality asked for, and the word its rate is named by.
+  // The qualities asked for, one or two ("及时足额", "完整规范"), each with the
+  // word its rate is named by (及时 and 按时 both by 时: 及时率, 按时拨付率).
   static constexpr std::pair<std::string_view, std::string_view> kQualities[] = {
-      {"合格", "合格"},     {"全部合格", "合格"}, {"验收合格", "合格"}, {"达标", "达标"},
-      {"全部达标", "达标"}, {"及时", "及时"},     {"准确", "准确"},     {"完好", "完好"}};
-  for (const auto& [asked, rate] : kQualities) {
-    if (target.text != asked) continue;
-    // "100%", "合格率98%", "98%合格": the share that has the quality.
-    if (actual.label.empty() || contains(actual.label, rate)) return actual.number;
-    return std::nullopt;
+      {"合格", "合格"}, {"达标", "达标"}, {"及时", "时"},   {"按时", "时"},  {"准确", "准确"},
+      {"完好", "完好"}, {"完整", "完整"}, {"规范", "规范"}, {"足额", "足额"}};
+  std::string_view asked = target.text;
+  drop_prefix(asked, {"全部", "验收"});
+  drop_suffix(asked, {"拨付", "发放", "到位", "兑付", "支付"});
+  std::string_view rates[2];
+  int n = 0;
+  for (bool found = true; found && n < 2 && !asked.empty();) {
+    found = false;
+    for (const auto& [quality, rate] : kQualities) {
+      if (asked.starts_with(quality)) {
+        asked.remove_prefix(quality.size());
+        rates[n++] = rate;
+        found = true;
+        break;
+      }
+    }
+  }
+  if (n == 0 || !asked.empty()) return std::nullopt;
+  // "100%", "合格率98%", "98%合格", "及时拨付率100%": the share that has the quality.
+  if (actual.label.empty()) return actual.number;
+  for (int i = 0; i < n; ++i) {
+    if (contains(actual.label, rates[i])) return actual.number;
   }
   return std::nullopt;
 }
