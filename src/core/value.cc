@@ -1102,8 +1102,12 @@ bool read_plan_then_actual(std::string_view s, Value& v) {
   const size_t at = s.rfind(kActually);
   if (at == std::string_view::npos) return false;
   const std::string_view plan = s.substr(0, at);
-  const bool planned = std::any_of(std::begin(kPlanWords), std::end(kPlanWords),
-                                   [&](auto w) { return plan.find(w) != std::string_view::npos; });
+  // "应培训120人，实际培训98人", "应发放1200户，实际发放1180户": what was due.
+  const bool due = plan.starts_with("应") && !plan.starts_with("应急") &&
+                   !plan.starts_with("应用") && !plan.starts_with("应对");
+  const bool planned =
+      due || std::any_of(std::begin(kPlanWords), std::end(kPlanWords),
+                         [&](auto w) { return plan.find(w) != std::string_view::npos; });
   if (!planned || !text::has_digit(plan)) return false;
   Value done;
   parse_value_with(std::string(s.substr(at + kActually.size())), done, Reading::one_figure);
