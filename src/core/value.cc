@@ -1202,6 +1202,27 @@ void parse_value_with(std::string_view written, Value& v, Reading how) {
       !text::has_digit(s.substr(0, colon)) && try_date(text::trim(s.substr(colon + 1)), v)) {
     return;
   }
+  // "2024年5月（提前1个月）", "2024年5月（已验收）": a date with a remark in
+  // brackets after it; not when the remark may take the date back ("（未完成）",
+  // "（计划）").
+  if (may_be_date && s.ends_with(")")) {
+    const size_t open = s.rfind('(');
+    if (open != std::string_view::npos && open > 0) {
+      const std::string_view remark = s.substr(open + 1, s.size() - open - 2);
+      bool takes_back = remark.empty();
+      for (std::string_view no : {"未", "不", "没", "无", "非", "计划", "预计", "拟", "将"}) {
+        takes_back = takes_back || contains(remark, no);
+      }
+      // Another date in it ("（2024年6月验收）") may be the one that counts.
+      for (size_t i = 0; i + 1 < remark.size() && !takes_back; ++i) {
+        takes_back =
+            remark[i] >= '0' && remark[i] <= '9' &&
+            (remark.substr(i + 1).starts_with("月") || remark.substr(i + 1).starts_with("年"));
+      }
+      if (!takes_back && try_date(text::trim(s.substr(0, open)), v)) return;
+      reset_value(v);
+    }
+  }
   if (!text::has_digit(s)) {
     // A figure in Chinese numerals ("完成培训两期") reads as its Arabic spelling, when
     // that is a count or a known unit; else the text stays words ("一年来").
