@@ -119,11 +119,13 @@ bool LeafScorer::numbers_usable(const Indicator& n, const Value& actual, Compare
   }
   const Mismatch why = compare_figures(target, n.target_text, actual, n.actual_text, n.name, c);
   if (why == Mismatch::none) return true;
-  static constexpr FlagKind kFlagOf[] = {FlagKind::units_differ, FlagKind::opposite_measure,
-                                         FlagKind::level_against_change,
-                                         FlagKind::change_against_level, FlagKind::units_differ};
+  static constexpr FlagKind kFlagOf[] = {
+      FlagKind::units_differ,         FlagKind::opposite_measure, FlagKind::level_against_change,
+      FlagKind::change_against_level, FlagKind::bare_off_scale,   FlagKind::units_differ};
   static_assert(std::size(kFlagOf) == static_cast<size_t>(Mismatch::units_differ) + 1);
-  flag(kFlagOf[static_cast<int>(why)]);  // by Mismatch, in its order
+  // By Mismatch, in its order; only a figure off the scale has numbers in `c`.
+  flag(kFlagOf[static_cast<int>(why)], Severity::error,
+       why == Mismatch::bare_off_scale ? c.a / c.t : 0);
   return false;
 }
 

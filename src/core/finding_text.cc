@@ -93,6 +93,9 @@ std::string leaf_message(const Evaluation& e, const ScoreCard& card, const RuleS
                  : concat("年度指标值「", t, "」含多项，实际完成值「", a, "」未写明其中「", which,
                           "」的完成值，需由评价人给分");
     }
+    case FlagKind::bare_off_scale:
+      return concat("实际完成值「", a, "」未写单位，按年度指标值「", t, "」的单位读是其",
+                    num(std::round(f.n[0])), "倍，可能未换算单位，请写明单位");
     case FlagKind::opposite_measure:
       return concat("实际完成值「", a, "」计的是与本指标相反的量，与年度指标值「", t,
                     "」无法比较，请填写本指标所计的值");
@@ -245,6 +248,7 @@ std::string_view flag_code(FlagKind kind) {
     case FlagKind::change_against_level:
     case FlagKind::opposite_measure:
     case FlagKind::level_against_change:
+    case FlagKind::bare_off_scale:
       return "unit_mismatch";
     case FlagKind::tier_out_of_band:
       return "out_of_band";

@@ -208,6 +208,9 @@ LightResult Judge::numeric() const {
         return not_lit(LightStatus::unknown, "年度指标值" + target_said +
                                                  "是增减的百分点，实际完成值" + actual_said +
                                                  "是达到的水平，无法比较");
+      case Mismatch::bare_off_scale:
+        return not_lit(LightStatus::unknown, "实际完成值" + actual_said + "未写单位，按年度指标值" +
+                                                 target_said + "的单位读相差千倍以上，请写明单位");
       case Mismatch::change_against_level:
         return not_lit(LightStatus::unknown, "实际完成值" + actual_said + "是增减变化，年度指标值" +
                                                  target_said + "是应达到的水平，无法比较");

@@ -183,6 +183,7 @@ enum class Mismatch : uint8_t {
   opposite_measure,      // "不满意率1%" for 满意度
   level_against_change,  // "88%" against "较上年提高2个百分点"
   change_against_level,  // "提高2%" against "≥90%" for 满意度
+  bare_off_scale,        // "998000" against "≤100万元": in 元, most likely
   units_differ,          // "100个" against "≥100家"
 };
 
@@ -201,7 +202,15 @@ inline Mismatch compare_figures(const Value& target, std::string_view target_wri
       level_against_change(target, target_written, actual, actual_written)) {
     return Mismatch::level_against_change;
   }
-  if (comparable_numbers(target, actual, c, name)) return Mismatch::none;
+  if (comparable_numbers(target, actual, c, name)) {
+    // A bare figure is in the target's unit as written; a thousand times the
+    // target written with 万 or 亿 was most likely written in the unit itself.
+    if (actual.unit.empty() && actual.factor == 1 && target.factor != 1 && c.t > 0 &&
+        c.a >= 1000 * c.t) [[unlikely]] {
+      return Mismatch::bare_off_scale;
+    }
+    return Mismatch::none;
+  }
   return change_against_level(target, actual, name) ? Mismatch::change_against_level
                                                     : Mismatch::units_differ;
 }

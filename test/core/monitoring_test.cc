@@ -699,5 +699,14 @@ TEST(MonitoringIndicator, WordsAnswerTheQuestionTheNameAsks) {
   expect_no_light(light_at("是否公开", "是", "已公开但不完整", 6), LightStatus::unknown);
 }
 
+// A bare figure a thousand times a target written with 万 is in the unit itself,
+// most likely: no light rather than a red one.
+TEST(MonitoringIndicator, ABareFigureOffTheScaleIsNotLit) {
+  const LightResult r = light_at("资金支出", "≤100万元", "998000", 6);
+  expect_no_light(r, LightStatus::unknown);
+  EXPECT_NE(r.explanation.find("未写单位"), std::string::npos) << r.explanation;
+  expect_light(light_at("资金支出", "≤100万元", "60", 6), Light::green);
+}
+
 }  // namespace
 }  // namespace jixiao::core
