@@ -1679,6 +1679,28 @@ bool says_a_plan_slow(const Value& actual) {
   return true;
 }
 
+bool score_on_its_scale(const Value& target, const Value& actual, std::string_view actual_written,
+                        std::string_view name, Compared& c) {
+  if (target.unit != "%" || actual.unit != "分" || actual.number < 0 || !contains(name, "满意")) {
+    return false;
+  }
+  const std::string normalized = text::normalize(actual_written);
+  for (const auto& [said, scale] : {std::pair{std::string_view("5分制"), 5.0},
+                                    {"满分5分", 5.0},
+                                    {"10分制", 10.0},
+                                    {"满分10分", 10.0},
+                                    {"百分制", 100.0},
+                                    {"满分100分", 100.0}}) {
+    if (contains(normalized, said) && actual.number <= scale) {
+      c.t = target.number;
+      c.a = actual.number / scale * 100;
+      c.display_factor = 1;
+      return true;
+    }
+  }
+  return false;
+}
+
 bool measures_the_opposite(std::string_view label, std::string_view name) {
   constexpr size_t kNegation = 3;  // 不 or 未
   constexpr size_t kWords = 6;     // the two characters after it

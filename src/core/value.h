@@ -177,6 +177,12 @@ bool level_against_change(const Value& target, std::string_view target_written, 
 // for 不动产登记数量).
 bool measures_the_opposite(std::string_view label, std::string_view name);
 
+// A 满意度 (`name` holds 满意) surveyed on a scale the actual names
+// ("4.5分（5分制）", "4.6分(满分5分)", "9.2分（10分制）") against a percentage: the
+// score's share of the scale, in `c` (4.5 of 5 is 90%). False otherwise.
+bool score_on_its_scale(const Value& target, const Value& actual, std::string_view actual_written,
+                        std::string_view name, Compared& c);
+
 // Why a target and an actual, both figures, cannot be compared.
 enum class Mismatch : uint8_t {
   none,                  // compared
@@ -211,6 +217,7 @@ inline Mismatch compare_figures(const Value& target, std::string_view target_wri
     }
     return Mismatch::none;
   }
+  if (score_on_its_scale(target, actual, actual_written, name, c)) return Mismatch::none;
   return change_against_level(target, actual, name) ? Mismatch::change_against_level
                                                     : Mismatch::units_differ;
 }

@@ -708,5 +708,13 @@ TEST(MonitoringIndicator, ABareFigureOffTheScaleIsNotLit) {
   expect_light(light_at("资金支出", "≤100万元", "60", 6), Light::green);
 }
 
+// A satisfaction score on the scale it names is its share of that scale.
+TEST(MonitoringIndicator, ASatisfactionScoreOnItsScale) {
+  expect_light(indicator_light(leaf("学员满意度", "≥85%", "4.5分（5分制）"), 6, national()),
+               Light::green);
+  expect_no_light(indicator_light(leaf("学员满意度", "≥85%", "4.5分"), 6, national()),
+                  LightStatus::unknown);
+}
+
 }  // namespace
 }  // namespace jixiao::core
