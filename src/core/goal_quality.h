@@ -15,6 +15,9 @@
 //                                                  engine's code)
 //   unparseable_value          error     leaf      a target cannot be read
 //                                                  ("100:%"; the engine's code)
+//   several_figures            warning   leaf      a target of several figures
+//                                                  ("≥100人次，≥5场"): scored part
+//                                                  by part, clearer split
 //   weight_sum_mismatch        error     node / —  a parent's weight ≠ the sum of
 //                                                  its children's; the level-1
 //                                                  weights ≠ the rule set's total
@@ -27,7 +30,8 @@
 //                                                  is neither a number nor a date
 //   no_time_limit              warning   leaf      a leaf under 时效 whose target is
 //                                                  neither a date ("2021年12月底前")
-//                                                  nor a duration ("30个工作日内");
+//                                                  nor a duration ("30个工作日内")
+//                                                  nor a deed done at once ("当天办结");
 //                                                  a rate such as "及时率100%" names
 //                                                  no time limit and is flagged
 //   target_without_unit        warning   leaf      a number with no unit and no
