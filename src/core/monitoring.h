@@ -43,15 +43,20 @@
 //   m is before the due month, red from the due month on (by the end of
 //   month m a deadline within month m has passed). Done is a completion date
 //   no later than month m, or words of the best tier or yes ("已完成", "是");
-//   other words, an empty actual and a date after month m (a plan) mean not
-//   done.
+//   other words, an empty actual, a date after month m (a plan) and "截至…
+//   未完成" mean not done. Early or late by a length of time ("提前2个月完成",
+//   "延迟1个月"): green or red at once.
+// - A target of several figures ("≥100人次，≥5场"): each part lit against the
+//   clause that reports it, the worst light for all; unknown when a part is.
 // - Yes/no words ("是", "否") as the actual: as the target wants (yes, unless
 //   the target is a no word) → green; otherwise yellow before December and
 //   red at m = 12, as a deadline at the year's end.
 // - Unknown: an empty or unreadable target; an empty or unreadable actual
-//   (except on a deadline); words that are no tier, grade or yes/no; a number
-//   against words or against a date; units that do not convert ("家" vs
-//   "%"). A not-applicable indicator ("不适用") has status not_applicable and
+//   (except on a deadline); a plan where the actual belongs ("预计120人");
+//   words that are no tier, grade or yes/no; a number against words or
+//   against a date; units that do not convert ("家" vs "%"), or a bare
+//   figure a thousand times a target written with 万 ("998000" vs
+//   "≤100万元"). A not-applicable indicator ("不适用") has status not_applicable and
 //   no light.
 // - Bands are data (LightBands) with the rules.md defaults; a rule set may
 //   later carry them.
