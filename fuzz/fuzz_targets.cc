@@ -47,9 +47,10 @@ void check_value_reader(std::string_view written, const core::Value& expected) {
                       std::memcmp(&v.factor, &expected.factor, sizeof v.factor) == 0 &&
                       std::memcmp(&v.upper, &expected.upper, sizeof v.upper) == 0 &&
                       v.unit == expected.unit && v.unit_known == expected.unit_known &&
-                      v.decimals == expected.decimals && v.label == expected.label &&
-                      v.date.year == expected.date.year && v.date.month == expected.date.month &&
-                      v.date.day == expected.date.day && v.text == expected.text;
+                      v.words_after == expected.words_after && v.decimals == expected.decimals &&
+                      v.label == expected.label && v.date.year == expected.date.year &&
+                      v.date.month == expected.date.month && v.date.day == expected.date.day &&
+                      v.text == expected.text;
     if (!same) __builtin_trap();
   }
 }

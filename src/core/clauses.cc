@@ -236,4 +236,54 @@ bool target_parts(std::string_view written, std::vector<TargetPart>& out) {
   return out.size() >= 2;
 }
 
+std::string_view words_besides_figure(std::string_view written, const Value& target) {
+  if (target.kind != ValueKind::number) return {};
+  size_t at = std::string_view::npos;
+  size_t comma_size = 0;
+  for (std::string_view comma : {"，", ","}) {
+    const size_t found = written.find(comma);
+    if (found < at) {
+      at = found;
+      comma_size = comma.size();
+    }
+  }
+  if (at == std::string_view::npos) return {};
+  std::string_view words = text::trim(written.substr(at + comma_size));
+  while (drop_suffix(words, {"。", ".", "；", ";", "，", ","})) words = text::trim(words);
+  // Only words parse_value read past: none with a figure or a negation.
+  if (!text::only_remarks(words)) return {};
+  static constexpr std::string_view kHowCounted[] = {"详见", "附件", "据实", "按实", "实际", "考核",
+                                                     "扣分", "计分", "评分", "得分", "抽样", "左右",
+                                                     "累计", "全年", "年度", "以上", "以下", "含",
+                                                     "包括", "约",   "暂定", "备注", "说明"};
+  for (std::string_view how : kHowCounted) {
+    if (contains(words, how)) return {};
+  }
+  // "100%，应发尽发", "100%，全覆盖": the figure already asks for all of it.
+  if (target.unit == "%" && target.number >= 100 &&
+      (contains(words, "全") || contains(words, "尽") || contains(words, "足额"))) {
+    return {};
+  }
+  drop_prefix(words, {"并且", "并", "且", "同时", "确保", "要求", "做到", "实现"});
+  return text::trim(words);
+}
+
+std::optional<bool> reports_words(std::string_view actual_written, std::string_view words) {
+  if (words.empty()) return true;
+  const size_t at = actual_written.find(words);
+  if (at == std::string_view::npos) return std::nullopt;
+  if (text::negated_before(actual_written.substr(0, at))) return false;
+  // "覆盖全县，但部分村覆盖不足", "覆盖全县，但尚有2个村未覆盖": said, and taken
+  // back in a clause after it; "覆盖全县，无安全事故" says something else.
+  for (std::string_view clause : clauses_of(actual_written.substr(at + words.size()))) {
+    clause = text::trim(clause);
+    if (text::falls_short_after(clause)) return false;
+    if (drop_prefix(clause, {"但是", "但", "然而", "其中", "部分"}) &&
+        text::negated_before(clause)) {
+      return false;
+    }
+  }
+  return true;
+}
+
 }  // namespace jixiao::core

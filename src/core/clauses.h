@@ -5,6 +5,7 @@
 // where a target meets its actual.
 #pragma once
 
+#include <optional>
 #include <string_view>
 #include <vector>
 
@@ -55,5 +56,19 @@ inline constexpr size_t kMaxTargetParts = 6;
 // each other: "≥100万元，≤120万元" is one figure twice). Writes them to `out`
 // (views of `written`) and returns true; false otherwise, `out` then unspecified.
 bool target_parts(std::string_view written, std::vector<TargetPart>& out);
+
+// What a target of one figure asks for besides it, in words after a comma
+// ("≥100人次，覆盖全县": "覆盖全县"; "≥5个，且质量合格": "质量合格", less the
+// joining word), which parse_value reads past as a remark. "" when nothing
+// follows the figure, or what follows only says how it is counted or scored
+// ("≥5个，详见附件", "≤30天，超期扣分", "≥10万元，据实结算"), or restates a
+// figure of all ("100%，应发尽发"). `written` is the whole target as written.
+std::string_view words_besides_figure(std::string_view written, const Value& target);
+
+// Whether an actual as written reports `words` (words_besides_figure's) done:
+// true when it says them ("120人次，已覆盖全县"), false when it says them
+// negated or falling short ("未覆盖全县", "覆盖全县，但进度滞后"), nullopt when it does not say
+// ("120人次").
+std::optional<bool> reports_words(std::string_view actual_written, std::string_view words);
 
 }  // namespace jixiao::core

@@ -59,6 +59,7 @@ class LeafScorer {
   [[gnu::cold, gnu::noinline]] bool by_parts(const Indicator& n, const Value& actual, double w,
                                              ScoringKind kind, LeafWords& words, Explanation& why,
                                              Assessment& as);
+  [[gnu::cold, gnu::noinline]] bool words_unmet(const Indicator& n, bool only_said_undone = false);
   Assessment yes_no(bool met, double w, ScoringKind kind, Explanation& why);
   // Higher-is-better from a ≥ 0 and t: full marks at or above t, else a/t×w.
   // `over_base` is what over-achievement is measured against (a range's upper bound).
@@ -114,6 +115,8 @@ bool LeafScorer::numbers_usable(const Indicator& n, const Value& actual, Compare
     return false;
   }
   if (actual.kind != ValueKind::number) {
+    // "120人次，未覆盖全县" against "≥100人次，覆盖全县": read past the figure.
+    if (n.target.words_after && words_unmet(n, true)) return false;
     flag(FlagKind::actual_not_number);
     return false;
   }
@@ -318,6 +321,22 @@ bool LeafScorer::by_parts(const Indicator& n, const Value& actual, double w, Sco
   return true;
 }
 
+// "≥100人次，覆盖全县": the words a target asks for besides its figure, which the
+// actual does not say are done ("120人次") or says are not ("未覆盖全县"). Flags
+// it and returns true: the evaluator scores the row, since no rule says what the
+// words are worth. `only_said_undone`: only when the actual says they are not.
+bool LeafScorer::words_unmet(const Indicator& n, bool only_said_undone) {
+  const std::string target = text::normalize(n.target_text);
+  const std::string_view words = words_besides_figure(target, n.target);
+  if (words.empty()) return false;
+  const std::optional<bool> said = reports_words(text::normalize(n.actual_text), words);
+  if (said == true || (only_said_undone && !said)) return false;
+  if (!n.stated_score) {
+    flag(said ? FlagKind::words_part_missed : FlagKind::words_part_unreported);
+  }
+  return true;
+}
+
 // Scores an actual written in words against any target.
 Assessment LeafScorer::by_words(const Indicator& n, const Value& actual, double w, ScoringKind kind,
                                 LeafWords& words, Explanation& why) {
@@ -404,6 +423,9 @@ inline Assessment LeafScorer::assess(ScoringKind kind, const Indicator& n, const
         }
         return as;
       }
+      // "≥100人次，覆盖全县": words the target asks for besides its figure.
+      if (n.target.words_after && words_unmet(n)) [[unlikely]]
+        return as;
       const double a = c.a;
       const double t = c.t;
       const double f = c.display_factor;  // shows a and t in the unit the target was written in

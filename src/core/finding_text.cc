@@ -93,6 +93,16 @@ std::string leaf_message(const Evaluation& e, const ScoreCard& card, const RuleS
                  : concat("年度指标值「", t, "」含多项，实际完成值「", a, "」未写明其中「", which,
                           "」的完成值，需由评价人给分");
     }
+    case FlagKind::words_part_missed:
+    case FlagKind::words_part_unreported: {
+      const std::string target = text::normalize(ind.target_text);
+      const std::string_view words = words_besides_figure(target, ind.target);
+      return f.kind == FlagKind::words_part_missed
+                 ? concat("年度指标值「", t, "」除数值外还要求「", words, "」，实际完成值「", a,
+                          "」说明未做到，需由评价人给分")
+                 : concat("年度指标值「", t, "」除数值外还要求「", words, "」，实际完成值「", a,
+                          "」未写明是否做到，需由评价人给分");
+    }
     case FlagKind::bare_off_scale:
       return concat("实际完成值「", a, "」未写单位，按年度指标值「", t, "」的单位读是其",
                     num(std::round(f.n[0])), "倍，可能未换算单位，请写明单位");
@@ -257,6 +267,8 @@ std::string_view flag_code(FlagKind kind) {
     case FlagKind::outside_band:
     case FlagKind::part_missed:
     case FlagKind::part_unreported:
+    case FlagKind::words_part_missed:
+    case FlagKind::words_part_unreported:
     case FlagKind::manual_score_missing:
     case FlagKind::children_unweighted:
       return "manual_score_required";

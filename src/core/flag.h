@@ -41,9 +41,11 @@ enum class FlagKind : uint8_t {
   outside_band,      // manual_score_required: "28℃" against "18℃-26℃"
   part_missed,  // manual_score_required: "120人次，4场" against "≥100人次，≥5场"; n = {part}
   part_unreported,  // manual_score_required: "120人次" against "≥100人次，≥5场"; n = {part}
-  manual_score_missing,        // manual_score_required
-  children_unweighted,         // manual_score_required (a category)
-  not_applicable,              // not_applicable: n = {weight}
+  words_part_missed,  // manual_score_required: "未覆盖全县" against "≥100人次，覆盖全县"
+  words_part_unreported,  // manual_score_required: "120人次" against "≥100人次，覆盖全县"
+  manual_score_missing,   // manual_score_required
+  children_unweighted,    // manual_score_required (a category)
+  not_applicable,         // not_applicable: n = {weight}
   manual_without_reason,       // missing_reason
   over_achievement,            // over_achievement: n = {achievement, flag threshold}
   over_without_note,           // missing_deviation_note: n = {threshold}

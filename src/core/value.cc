@@ -486,12 +486,13 @@ bool unit_is_clean(std::string_view unit) {
 // What follows a figure, less a remark in brackets at its end ("95%(抽样)",
 // "12次(含线上)"; full-width brackets are normalised already), a remark after
 // a comma ("3项，超额完成") and a closing stop ("95%。"): none says anything
-// about the figure.
-std::string_view drop_remark(std::string_view rest) {
+// about the figure. `words_after`: whether words after a comma were dropped.
+std::string_view drop_remark(std::string_view rest, bool& words_after) {
   for (std::string_view comma : {",", "，"}) {
     const size_t at = rest.find(comma);
     if (at != std::string_view::npos && text::only_remarks(rest.substr(at + comma.size()))) {
       rest = rest.substr(0, at);
+      words_after = true;
     }
   }
   for (bool changed = true; changed && !rest.empty();) {
@@ -729,9 +730,10 @@ void read_figure(std::string_view s, Value& v) {
   }
   c.skip_spaces();
   std::string alternatives;  // "台(套)" read as "台/套"
+  bool words_after = false;
   std::string_view rest = alternatives_with_suffix(text::trim(c.rest()), alternatives)
                               ? std::string_view(alternatives)
-                              : drop_deed_in_time(drop_remark(c.rest()));
+                              : drop_deed_in_time(drop_remark(c.rest(), words_after));
   Op suffix_op = Op::none;
   bool suffix_found = false;
   // Every suffix ends in 成, 右, 上, 下, 内 or 前: other endings skip the search.
@@ -785,6 +787,7 @@ void read_figure(std::string_view s, Value& v) {
   }
   set_figure(v, range ? Op::range : (op != Op::none ? op : suffix_op), number, decimals, unit);
   v.upper = upper * v.factor;
+  v.words_after = words_after;
 }
 
 }  // namespace
@@ -1285,6 +1288,7 @@ void reset_value(Value& v) {
   v.upper = 0;
   v.unit.clear();
   v.unit_known = true;
+  v.words_after = false;
   v.decimals = 0;
   v.label.clear();
   v.date = Date{};

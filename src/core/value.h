@@ -46,8 +46,11 @@ struct Value {
   double upper = 0;        // the upper bound of a range
   std::string unit;        // canonical unit, "" when none was written
   bool unit_known = true;  // false for a unit that converts to nothing else ("家")
-  int decimals = 0;        // digits after the decimal point, as printed
-  std::string label;       // words before the figure: "周报" in "周报不少于52篇"
+  // A number read past words after a comma ("≥100人次，覆盖全县"), which a
+  // target may ask for besides its figure (clauses.h: words_besides_figure).
+  bool words_after = false;
+  int decimals = 0;   // digits after the decimal point, as printed
+  std::string label;  // words before the figure: "周报" in "周报不少于52篇"
   Date date;
   std::string text;  // normalized words, for kind text
 };
