@@ -427,8 +427,8 @@ std::string_view target_ceiling(std::string_view s) {
 }
 
 // Words that say nothing happened, before what did not ("未发生安全事故").
-constexpr std::string_view kNothingHappened[] = {"未发生",   "没有发生", "未出现",
-                                                 "没有出现", "无",       "零"};
+constexpr std::string_view kNothingHappened[] = {
+    "未发生", "没有发生", "未出现", "没有出现", "未收到", "没有收到", "未接到", "无", "零"};
 
 // The grades of events that a target may forbid while lesser ones may happen.
 constexpr std::string_view kMajorGrades[] = {"重特大", "特大", "重大", "较大"};
@@ -560,7 +560,12 @@ std::optional<bool> none_happened(const Value& target, const Value& actual, std:
     // or of anything wider that holds it ("事故" holds "重大安全事故"). A
     // narrower one ("未发生重大安全事故" against "无安全事故") cannot tell.
     const std::string_view not_happened = did_not_happen_object(actual.text);
-    if (not_happened.size() >= 6 && must_not_happen_object(target.text).ends_with(not_happened)) {
+    const std::string_view forbidden = must_not_happen_object(target.text);
+    if (not_happened.size() >= 6 && forbidden.ends_with(not_happened)) return true;
+    // "未发生安全事故" against "零事故" for 安全事故发生次数: narrower in its words,
+    // but what the indicator counts, which the target's shorter word names.
+    if (forbidden.size() >= 6 && not_happened.ends_with(forbidden) &&
+        contains(name, not_happened)) {
       return true;
     }
     // The target's own words, with its "not" said as done or left out.
