@@ -124,7 +124,8 @@ bool LeafScorer::numbers_usable(const Indicator& n, const Value& actual, Compare
   if (why == Mismatch::none) return true;
   static constexpr FlagKind kFlagOf[] = {
       FlagKind::units_differ,         FlagKind::opposite_measure, FlagKind::level_against_change,
-      FlagKind::change_against_level, FlagKind::bare_off_scale,   FlagKind::units_differ};
+      FlagKind::change_against_level, FlagKind::bare_off_scale,   FlagKind::total_against_period,
+      FlagKind::units_differ};
   static_assert(std::size(kFlagOf) == static_cast<size_t>(Mismatch::units_differ) + 1);
   // By Mismatch, in its order; only a figure off the scale has numbers in `c`.
   flag(kFlagOf[static_cast<int>(why)], Severity::error,

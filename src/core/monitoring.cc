@@ -99,6 +99,8 @@ class Judge {
   std::optional<LightResult> by_parts() const;
   // `level`: a rate measured as it stands (满意度, 合格率), compared with the
   // target as it is; else a quantity done so far, against the plan to date.
+  // `level`: a figure that stands for the year as it is (a rate, a score, a
+  // count per period), not a share of it done so far.
   LightResult higher(double a, double t, double f, bool level = false) const;
   bool measured_as_it_stands(const Value& target, const Value& actual) const;
   LightResult lower(double a, double t, double f) const;
@@ -211,6 +213,10 @@ LightResult Judge::numeric() const {
       case Mismatch::bare_off_scale:
         return not_lit(LightStatus::unknown, "实际完成值" + actual_said + "未写单位，按年度指标值" +
                                                  target_said + "的单位读相差千倍以上，请写明单位");
+      case Mismatch::total_against_period:
+        return not_lit(LightStatus::unknown, "年度指标值" + target_said +
+                                                 "是每个周期应达到的数，实际完成值" + actual_said +
+                                                 "是合计，看不出是否每个周期都做到");
       case Mismatch::change_against_level:
         return not_lit(LightStatus::unknown, "实际完成值" + actual_said + "是增减变化，年度指标值" +
                                                  target_said + "是应达到的水平，无法比较");
@@ -230,7 +236,8 @@ LightResult Judge::numeric() const {
                                                                                 : Direction::higher;
   LightResult light = dir == Direction::lower ? lower(c.a, c.t, c.display_factor)
                                               : higher(c.a, c.t, c.display_factor,
-                                                       measured_as_it_stands(target, actual));
+                                                       measured_as_it_stands(target, actual) ||
+                                                           counted_per_period(actual));
   // "未达到90%": a light the bound already fails is sure, a better one is not.
   const bool sure = light.light == Light::red || light.light == Light::yellow;
   if (light.status == LightStatus::lit && !sure &&
@@ -283,8 +290,9 @@ LightResult Judge::higher(double a, double t, double f, bool level) const {
   const double share_of_year = level ? 1.0 : in_.month / 12.0;
   const double v = a / (t * share_of_year);
   std::string text =
-      level ? "比率类指标按当前水平比较，不按月份折算：" + num(a, f) + "/" + num(t, f) + " = " +
-                  format_percent(v)
+      level ? std::string(counted_per_period(in_.actual) ? "按周期计的数按当前频次比较"
+                                                         : "比率类指标按当前水平比较") +
+                  "，不按月份折算：" + num(a, f) + "/" + num(t, f) + " = " + format_percent(v)
             : "进度比 = " + num(a, f) + "/(" + num(t, f) + "×" + m + "/12) = " + format_percent(v);
   if (below(v, b_.indicator_yellow)) return lit(Light::red, v, std::move(text));
   if (below(v, b_.indicator_green)) return lit(Light::yellow, v, std::move(text));

@@ -1726,6 +1726,17 @@ bool change_against_level(const Value& target, const Value& actual, std::string_
   return change_of(target, actual, name).against_level;
 }
 
+bool counted_per_period(const Value& v) {
+  return v.kind == ValueKind::number && per_period(v).times > 0;
+}
+
+bool total_against_period(const Value& target, const Value& actual) {
+  const PerPeriod pt = per_period(target);
+  const PerPeriod pa = per_period(actual);
+  return pt.times > 0 && pa.times == 0 && pt.unit != "%" &&
+         (same_text(pt.unit, pa.unit) || counts_the_same(pt.unit, pa.unit));
+}
+
 bool comparable_numbers(const Value& target, const Value& actual, Compared& out,
                         std::string_view name) {
   double& t = out.t;

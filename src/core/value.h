@@ -193,8 +193,18 @@ enum class Mismatch : uint8_t {
   level_against_change,  // "88%" against "较上年提高2个百分点"
   change_against_level,  // "提高2%" against "≥90%" for 满意度
   bare_off_scale,        // "998000" against "≤100万元": in 元, most likely
+  total_against_period,  // "12次" against "每月1次": a year's count, not each month's
   units_differ,          // "100个" against "≥100家"
 };
+
+// Whether `actual` is a year's count ("12次") of what `target` counts per
+// period ("每月1次", "1次/季度"): the total cannot show that every period had
+// its share, so the two are not compared.
+bool total_against_period(const Value& target, const Value& actual);
+
+// Whether a figure is counted per period: "每月1次", "1次/季度" (comparable_numbers
+// counts it over the year: 12次, 4次).
+bool counted_per_period(const Value& v);
 
 // comparable_numbers after the checks that need the label, the indicator's
 // `name` or the written texts: the one reading of two figures that scoring
@@ -221,6 +231,7 @@ inline Mismatch compare_figures(const Value& target, std::string_view target_wri
     return Mismatch::none;
   }
   if (score_on_its_scale(target, actual, actual_written, name, c)) return Mismatch::none;
+  if (total_against_period(target, actual)) return Mismatch::total_against_period;
   return change_against_level(target, actual, name) ? Mismatch::change_against_level
                                                     : Mismatch::units_differ;
 }

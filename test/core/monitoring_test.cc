@@ -716,5 +716,17 @@ TEST(MonitoringIndicator, ASatisfactionScoreOnItsScale) {
                   LightStatus::unknown);
 }
 
+// A year's count cannot show that every month had its share; a count per
+// period against a yearly target is a pace, not pro-rated by the month.
+TEST(MonitoringIndicator, ATotalAgainstATargetPerPeriodIsNotLit) {
+  const LightResult r = light_at("检查次数", "每月1次", "7次", 6);
+  expect_no_light(r, LightStatus::unknown);
+  EXPECT_NE(r.explanation.find("每个周期"), std::string::npos) << r.explanation;
+  // "每月1次" in June is the pace of 12 a year, not 12 done by June (blue).
+  const LightResult pace = light_at("检查次数", "≥12次", "每月1次", 6);
+  expect_light(pace, Light::green);
+  EXPECT_NE(pace.explanation.find("按周期计"), std::string::npos) << pace.explanation;
+}
+
 }  // namespace
 }  // namespace jixiao::core
