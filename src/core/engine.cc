@@ -237,13 +237,20 @@ bool LeafScorer::by_meaning(const Indicator& n, const Value& actual, double w, S
 
 // Against a deadline, an actual that is no date: early or late by a length of
 // time ("提前2个月完成", "延迟1个月"), or not done by a date at or past the
-// deadline ("截至2024年12月未完成"). false when it says neither.
+// deadline ("截至2024年12月未完成"); not done by an earlier date, the
+// evaluator's (as.ok false). false when it says none of these.
 bool LeafScorer::late_or_unfinished(const Indicator& n, const Value& actual, double w,
                                     ScoringKind kind, Explanation& why, Assessment& as) {
   std::optional<bool> on_time = early_or_late(actual);
-  if (const std::optional<Date> undone = unfinished_by(actual);
-      undone && compare_dates(in_year(*undone), in_year(n.target.date)) >= 0) {
-    on_time = false;
+  if (const std::optional<Date> undone = unfinished_by(actual)) {
+    if (compare_dates(in_year(*undone), in_year(n.target.date)) >= 0) {
+      on_time = false;
+    } else if (!on_time) {
+      // Not done by a date before the deadline: it may still be done in time.
+      if (!n.stated_score) flag(FlagKind::undone_before_deadline);
+      as.kind = kind;
+      return true;
+    }
   }
   if (!on_time) return false;
   as = yes_no(*on_time, w, kind, why);
