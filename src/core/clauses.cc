@@ -124,6 +124,33 @@ bool actual_over_target(std::string_view written, const Value& target, std::stri
   return true;
 }
 
+// Words that label a figure of the year before ("上年88%").
+constexpr std::string_view kPastWords[] = {"上年", "去年", "上一年", "前一年", "前年"};
+
+// "88%→92%", "88%->92%": from one figure to another; the last is where it stands.
+bool figure_after_arrow(std::string_view written, const Value& target, std::string_view name,
+                        Value& out) {
+  size_t at = std::string_view::npos;
+  size_t size = 0;
+  for (std::string_view arrow : {"→", "->"}) {
+    if (const size_t found = written.rfind(arrow); found != std::string_view::npos) {
+      at = found;
+      size = arrow.size();
+      break;
+    }
+  }
+  if (at == std::string_view::npos) return false;
+  const Value before = parse_value(text::trim(written.substr(0, at)));
+  const Value after = parse_value(text::trim(written.substr(at + size)));
+  Compared c;
+  if (before.kind != ValueKind::number || after.kind != ValueKind::number ||
+      !comparable_numbers(target, before, c, name) || !comparable_numbers(target, after, c, name)) {
+    return false;
+  }
+  out = after;
+  return true;
+}
+
 // What a part of a whole has that a rate counts: "满意" in "满意285人" for 满意度.
 constexpr std::string_view kQualities[] = {"满意", "合格", "达标", "通过", "完好", "知晓", "及时"};
 
@@ -158,6 +185,7 @@ bool figure_for_target(const Value& target, std::string_view written, std::strin
   const bool percent = target.unit == "%";
   if (percent && share_as_fraction(text::trim(written), out)) return true;
   if (actual_over_target(text::trim(written), target, name, out)) return true;
+  if (figure_after_arrow(text::trim(written), target, name, out)) return true;
   int found = 0;
   double first = 0;  // the first figure found, in the target's canonical unit
   std::string unbracketed;
@@ -180,6 +208,11 @@ bool figure_for_target(const Value& target, std::string_view written, std::strin
       }
     }
     if (std::any_of(std::begin(kPlanWords), std::end(kPlanWords),
+                    [&](auto w) { return clause.starts_with(w); })) {
+      continue;
+    }
+    // "上年88%，本年92%": the year before is what this year is measured against.
+    if (std::any_of(std::begin(kPastWords), std::end(kPastWords),
                     [&](auto w) { return clause.starts_with(w); })) {
       continue;
     }
