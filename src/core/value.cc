@@ -539,6 +539,17 @@ std::string_view drop_deed_in_time(std::string_view rest) {
   return rest.substr(0, within + kWithin.size());
 }
 
+// Money followed by what is done with it ("按每人1000元标准发放", "1000元/人发放"):
+// the deed says nothing of the figure, which stays in its unit. Only after a
+// unit of money, so that no other unit loses its last characters.
+std::string_view drop_deed_after_money(std::string_view unit) {
+  if (unit.size() < 6 || !contains(unit, "元")) return unit;
+  std::string_view kept = unit;
+  drop_suffix(kept, {"发放", "补助", "补贴", "拨付", "支付", "兑付", "兑现"});
+  drop_suffix(kept, {"的标准", "标准"});
+  return kept.ends_with("元") || contains(kept, "元/") ? kept : unit;
+}
+
 // A percentage followed by words ("100%到位", "98%合格"): the words restate
 // what the figure measures; the unit is %.
 // Not when the words hold a figure or begin as an operator does ("90%以上100%以下"):
@@ -757,7 +768,8 @@ void read_figure(std::string_view s, Value& v) {
       }
     }
   }
-  std::string_view unit = percent_remark(text::trim(rest), suffix_op);
+  std::string_view unit =
+      drop_deed_after_money(percent_remark(text::trim(rest), suffix_op));
   if (range && !lower_unit.empty() && lower_unit != unit) {
     // "90%-95家": bounds in two units cannot be one range.
     v.kind = ValueKind::invalid;

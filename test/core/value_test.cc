@@ -51,6 +51,9 @@ INSTANTIATE_TEST_SUITE_P(
                     Row{"5亿", ValueKind::number, Op::none, 5e8, "", 0},
                     Row{"50000万元", ValueKind::number, Op::none, 5e8, "元", 0},
                     Row{"480.00万元", ValueKind::number, Op::none, 4.8e6, "元", 2},
+                    // What is done with the money says nothing of the figure.
+                    Row{"1000元标准发放", ValueKind::number, Op::none, 1000, "元", 0},
+                    Row{"500万元拨付", ValueKind::number, Op::none, 5e6, "元", 0},
                     Row{"24小时内", ValueKind::number, Op::le, 24, "小时", 0},
                     Row{"2天内", ValueKind::number, Op::le, 48, "小时", 0},
                     Row{"不少于52篇", ValueKind::number, Op::ge, 52, "篇", 0},
