@@ -610,12 +610,21 @@ bool says_unchanged(std::string_view said) {
   return false;
 }
 
-// Words that ask for more than a change: "明显提升" is not met by any rise.
-bool asks_for_much(std::string_view wanted) {
+// How strong a change words say: 2 for much ("明显提升", "显著", "大幅", "较大",
+// "大大"), 1 for an effect ("有效提升"), 0 for any change ("有所提升", "逐步提高").
+int strength_of_change(std::string_view words) {
   for (std::string_view much : {"明显", "显著", "大幅", "较大", "大大"}) {
-    if (contains(wanted, much)) return true;
+    if (contains(words, much)) return 2;
   }
-  return false;
+  for (std::string_view effect : {"有效", "切实", "充分"}) {
+    if (contains(words, effect)) return 1;
+  }
+  return 0;
+}
+
+// Words that ask for more than a change: "明显提升" or "有效提升" is not met by any rise.
+bool asks_for_much(std::string_view wanted) {
+  return strength_of_change(wanted) > 0;
 }
 
 // Whether `actual` keeps clear of a change that must not happen (`forbidden`:
@@ -679,8 +688,10 @@ std::optional<bool> change_met(const Value& target, const Value& actual) {
   const int said = change_direction(actual.text);
   if (said == -wanted) return false;
   // A rise in words says nothing of its size: against a figure the evaluator
-  // judges it, as against "明显提升" any rise.
-  if (said == wanted && target.kind == ValueKind::text && !asks_for_much(target.text)) {
+  // judges it, as against "明显提升" a rise less strong ("有所提升", "有效提升");
+  // "较大提高" meets "显著提高".
+  if (said == wanted && target.kind == ValueKind::text &&
+      strength_of_change(actual.text) >= strength_of_change(target.text)) {
     return true;
   }
   return std::nullopt;
@@ -918,19 +929,19 @@ std::string_view without_manner(std::string_view s) {
   return s;
 }
 
-// "得到改善", "有所改善" or "得到有效改善" against "改善" or "逐步改善": the
-// change asked for, said as come about (a word of strength after 得到 says more).
+// "得到改善", "有所改善" or "得到有效改善" against "改善" or "逐步改善", and
+// "大幅改善" against "明显改善": the change asked for, said as come about, at
+// least as strong as asked (strength_of_change: "有所改善" does not meet "有效改善").
 bool changed_as_asked(std::string_view wanted, std::string_view said) {
-  const std::string_view change = without_manner(wanted);
+  std::string_view change = without_manner(wanted);
   std::string_view done = without_manner(said);
-  if (done.size() == said.size() || change.size() < 6) return false;
-  for (std::string_view how : {"有效", "充分", "切实", "明显", "较好"}) {
-    if (done.starts_with(how)) {
-      done.remove_prefix(how.size());
-      break;
-    }
+  const int asked = strength_of_change(change);
+  const int given = strength_of_change(done);
+  for (std::string_view* s : {&change, &done}) {
+    drop_prefix(*s, {"有效", "充分", "切实", "明显", "显著", "大幅", "较大", "大大"});
   }
-  return done == change;
+  drop_prefix(done, {"较好", "很好"});
+  return change.size() >= 6 && done == change && given >= asked;
 }
 
 }  // namespace
