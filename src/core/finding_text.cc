@@ -43,6 +43,15 @@ std::string stated_parts(const Evaluation& e, const ScoreCard& card) {
   return parts;
 }
 
+// A part of what a target asks for (`asks`: "含多项") missed or not reported:
+// the evaluator scores the row.
+std::string part_message(std::string_view target, std::string_view actual, std::string_view asks,
+                         std::string_view part, bool missed) {
+  return concat("年度指标值「", target, "」", asks, "，实际完成值「", actual,
+                missed ? "」未达到其中「" : "」未写明其中「", part,
+                missed ? "」，需由评价人给分" : "」的完成情况，需由评价人给分");
+}
+
 std::string leaf_message(const Evaluation& e, const ScoreCard& card, const RuleSet& r,
                          const Flag& f) {
   const Indicator& ind = e.indicators[f.node];
@@ -87,21 +96,13 @@ std::string leaf_message(const Evaluation& e, const ScoreCard& card, const RuleS
       const auto part = static_cast<size_t>(f.n[0]);
       const std::string_view which =
           target_parts(ind.target.text, parts) && part < parts.size() ? parts[part].written : t;
-      return f.kind == FlagKind::part_missed
-                 ? concat("年度指标值「", t, "」含多项，实际完成值「", a, "」未达到其中「", which,
-                          "」，需由评价人给分")
-                 : concat("年度指标值「", t, "」含多项，实际完成值「", a, "」未写明其中「", which,
-                          "」的完成值，需由评价人给分");
+      return part_message(t, a, "含多项", which, f.kind == FlagKind::part_missed);
     }
     case FlagKind::words_part_missed:
     case FlagKind::words_part_unreported: {
       const std::string target = text::normalize(ind.target_text);
-      const std::string_view words = words_besides_figure(target, ind.target);
-      return f.kind == FlagKind::words_part_missed
-                 ? concat("年度指标值「", t, "」除数值外还要求「", words, "」，实际完成值「", a,
-                          "」说明未做到，需由评价人给分")
-                 : concat("年度指标值「", t, "」除数值外还要求「", words, "」，实际完成值「", a,
-                          "」未写明是否做到，需由评价人给分");
+      return part_message(t, a, "除数值外还有文字要求", words_besides_figure(target, ind.target),
+                          f.kind == FlagKind::words_part_missed);
     }
     case FlagKind::undone_before_deadline:
       return concat("实际完成值「", a, "」只说明到所写时间尚未完成，早于年度指标值「", t,
