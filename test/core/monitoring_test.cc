@@ -588,6 +588,14 @@ TEST(MonitoringIndicator, RatesAsTheyStandAreNotProRated) {
   expect_light(light_at("工程质量", "验收合格", "合格率50%", 6), Light::red);
   // Counts and amounts are quantities done so far, whatever they measure.
   expect_light(light_at("满意度调查人数", "≥500人", "250人", 6), Light::green);
+  // Money per something is a standard or a unit cost: a level (pro-rated, 3000
+  // of 5000元/亩 in June was 120 %, blue); money per year is the year's amount.
+  const LightResult standard = light_at("补助标准", "≥5000元/亩", "3000元/亩", 6);
+  expect_light(standard, Light::yellow);
+  EXPECT_EQ(standard.explanation,
+            "按单位计的金额按当前水平比较，不按月份折算：3000/5000 = 60%，黄灯");
+  expect_light(light_at("补助标准", "≥1000元/人", "1000元/人", 6), Light::green);
+  expect_light(light_at("运营收入", "≥100万元/年", "60万元", 6), Light::blue);
 }
 
 // An actual given as a bound on its unfavourable side ("未达到90%") is at most as
