@@ -5,10 +5,17 @@
 #include "core/clauses.h"
 #include "core/decimal.h"
 #include "core/text.h"
+#include "core/units.h"
 #include "core/words.h"
 
 namespace jixiao::core {
 namespace {
+
+// A length written in years ("≥10年", read as 120 months): a service life, not
+// work done month by month.
+bool written_in_years(const Value& v) {
+  return v.unit == "月" && v.factor == 12;
+}
 
 std::string light_suffix(Light light) {
   return "，" + std::string(light_label(light)) + "灯";
@@ -252,16 +259,18 @@ LightResult Judge::numeric() const {
   return light;
 }
 
-// Whether a figure is a rate, a score or money per something measured as it
-// stands (满意度 88%, 合格率 96%, 增长率 4%, 95分, 1000元/人), which the months do not add up to: a
+// Whether a figure is a rate, a score, one per another or a length in years,
+// measured as it stands (满意度 88%, 合格率 96%, 增长率 4%, 95分, 1000元/人,
+// 10年), which the months do not add up to: a
 // share of the plan to date would show 88% of ≥90% in June as 196%. A share of an annual total done
 // so far (完成率, 执行率, 覆盖率, 资金到位率, "完成45%") grows with the months and is pro-rated
 // like any quantity.
 bool Judge::measured_as_it_stands(const Value& target, const Value& actual) const {
-  // Money per something ("1000元/人", "3000元/亩", not "万元/年") is a standard
-  // or a unit cost, which no month adds to.
+  // One per another ("1000元/人", "3000元/亩", "500吨/日"; not "万元/年") is a
+  // standard, a unit cost or a capacity, and years ("使用年限≥10年") a length:
+  // no month adds to them.
   const std::string_view unit = target.unit;
-  if (unit.starts_with("元/") && !unit.ends_with("/年") && !unit.ends_with("/年度")) return true;
+  if (is_per_unit(unit) || written_in_years(target)) return true;
   if (unit != "%" && unit != "分") return false;
   static constexpr std::string_view kDoneSoFar[] = {
       "完成", "执行", "进度", "到位", "发放", "拨付", "支付", "支出",    "兑现",
@@ -295,8 +304,9 @@ LightResult Judge::higher(double a, double t, double f, bool level) const {
   const double v = a / (t * share_of_year);
   std::string text =
       level ? std::string(counted_per_period(in_.actual) ? "按周期计的数按当前频次比较"
-                          : in_.target.unit.starts_with("元/") ? "按单位计的金额按当前水平比较"
-                                                               : "比率类指标按当前水平比较") +
+                          : is_per_unit(in_.target.unit) ? "按单位计的数按当前水平比较"
+                          : written_in_years(in_.target) ? "年限按当前水平比较"
+                                                         : "比率类指标按当前水平比较") +
                   "，不按月份折算：" + num(a, f) + "/" + num(t, f) + " = " + format_percent(v)
             : "进度比 = " + num(a, f) + "/(" + num(t, f) + "×" + m + "/12) = " + format_percent(v);
   if (below(v, b_.indicator_yellow)) return lit(Light::red, v, std::move(text));

@@ -122,6 +122,19 @@ std::string_view counted_measure(std::string_view unit) {
   return {};
 }
 
+bool is_per_unit(std::string_view unit) {
+  const size_t slash = unit.find('/');
+  if (slash == std::string_view::npos || slash == 0 || slash + 1 == unit.size()) return false;
+  const std::string_view first = unit.substr(0, slash);
+  const std::string_view per = unit.substr(slash + 1);
+  // "元/人/年" is still per person.
+  for (std::string_view period : {"半年", "季度", "季", "月", "周", "年度", "年"}) {
+    if (per == period) return false;
+  }
+  // People per something ("人/期") is one; other pairs of counting words are a choice.
+  return first == "人" || first == "人次" || !(listed(kThings, first) && listed(kThings, per));
+}
+
 bool one_of_alternatives(std::string_view either, std::string_view unit) {
   const size_t slash = either.find('/');
   if (slash == std::string_view::npos || unit.empty()) return false;

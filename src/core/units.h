@@ -40,6 +40,11 @@ std::string_view counted_measure(std::string_view unit);
 // count per period, not a choice (月 counts time).
 bool one_of_alternatives(std::string_view either, std::string_view unit);
 
+// Whether `unit` is one per another: "元/人", "元/平方米", "吨/日", "小时/天",
+// "人/期" (a standard, a unit cost, a capacity, a rate). Not a count per period
+// of the year ("次/月", "万元/年") nor a choice of counting words ("台/套").
+bool is_per_unit(std::string_view unit);
+
 // "台(套)" as "台/套" in `out`: a counting word of things with another in
 // brackets offers both (one_of_alternatives). False for anything else, such as
 // a remark ("次(含线上)").

@@ -593,9 +593,19 @@ TEST(MonitoringIndicator, RatesAsTheyStandAreNotProRated) {
   const LightResult standard = light_at("补助标准", "≥5000元/亩", "3000元/亩", 6);
   expect_light(standard, Light::yellow);
   EXPECT_EQ(standard.explanation,
-            "按单位计的金额按当前水平比较，不按月份折算：3000/5000 = 60%，黄灯");
+            "按单位计的数按当前水平比较，不按月份折算：3000/5000 = 60%，黄灯");
   expect_light(light_at("补助标准", "≥1000元/人", "1000元/人", 6), Light::green);
+  expect_light(light_at("补助标准", "≥1000元/人/年", "1000元/人/年", 6), Light::green);
   expect_light(light_at("运营收入", "≥100万元/年", "60万元", 6), Light::blue);
+  // Any one per another is a level (a capacity, people per session); a choice of
+  // counting words ("台/套") is a count.
+  expect_light(light_at("处理能力", "≥500吨/日", "500吨/日", 6), Light::green);
+  expect_light(light_at("培训规模", "≥100人/期", "110人/期", 6), Light::green);
+  expect_light(light_at("设备数量", "≥10台/套", "10台", 6), Light::blue);
+  // A length in years is a service life, not work done by the month.
+  const LightResult life = light_at("设计使用年限", "≥10年", "10年", 6);
+  expect_light(life, Light::green);
+  EXPECT_EQ(life.explanation, "年限按当前水平比较，不按月份折算：10/10 = 100%，绿灯");
 }
 
 // An actual given as a bound on its unfavourable side ("未达到90%") is at most as
