@@ -36,6 +36,13 @@
 //   actual ≥ t, else red.
 // - A range target ("100-200家") uses its lower bound for v, and its upper
 //   bound for blue: blue when actual ≥ 120 % of upper·m/12.
+// - Levels are not pro-rated (v = actual / t): a rate or a score (a target in
+//   % or 分) unless the name or the words before a figure say it is done so
+//   far (完成, 执行, 到位, 覆盖, …); one per another ("1000元/人", "500吨/日",
+//   "100人/期"; not per a period of the year, "100万元/年", nor a choice of
+//   counting words, "台/套"); a length in years ("≥10年"); a count per period
+//   ("每月1次"), which is a pace. A year's count against a target per period
+//   ("7次" against "每月1次") is unknown: it cannot show every month's.
 // - A deadline target (a date, "9月前", "第三季度"): its month is the due
 //   month (no month: December); the year is not compared with m, since
 //   monitoring is within the budget year. Done on or before the deadline
