@@ -929,7 +929,8 @@ bool read_unit_figure(std::string_view s, Value& v) {
     i += 3;
   }
   if (points > 8) return false;
-  set_figure(v, op, number, decimals, unit);
+  // "1000元发放": as read_figure reads it.
+  set_figure(v, op, number, decimals, drop_deed_after_money(unit));
   return true;
 }
 
