@@ -229,6 +229,16 @@ class GoalChecker {
           add("unparseable_value", Severity::error, e_.path(i),
               "年度指标值" + text::quoted(ind.target_text) + "无法识别");
         }
+      } else if (ind.target.words_after) {
+        // "≥100人次，覆盖全县": the words go to the evaluator unless the actual
+        // repeats them; a goal is clearer with them as an indicator of their own.
+        const std::string target = text::normalize(ind.target_text);
+        if (const std::string_view words = words_besides_figure(target, ind.target);
+            !words.empty()) {
+          add("several_figures", Severity::warning, e_.path(i),
+              "年度指标值" + text::quoted(ind.target_text) + "在数值之外还要求" +
+                  text::quoted(words) + "，建议拆分为单独的指标，分别设置分值");
+        }
       }
     }
   }

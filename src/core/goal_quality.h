@@ -17,7 +17,9 @@
 //                                                  ("100:%"; the engine's code)
 //   several_figures            warning   leaf      a target of several figures
 //                                                  ("≥100人次，≥5场"): scored part
-//                                                  by part, clearer split
+//                                                  by part, clearer split; or of
+//                                                  a figure and words it asks for
+//                                                  besides ("≥100人次，覆盖全县")
 //   weight_sum_mismatch        error     node / —  a parent's weight ≠ the sum of
 //                                                  its children's; the level-1
 //                                                  weights ≠ the rule set's total

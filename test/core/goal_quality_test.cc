@@ -150,6 +150,18 @@ TEST(GoalQuality, ATargetOfSeveralFiguresIsAdvisedToSplit) {
   EXPECT_TRUE(with_code(findings, "unparseable_value").empty()) << dump(findings);
 }
 
+// So is a target of a figure and words a reviewer cannot count ("覆盖全县");
+// words that only say how it is counted ("详见附件") ask for nothing more.
+TEST(GoalQuality, ATargetOfAFigureAndWordsIsAdvisedToSplit) {
+  Evaluation e = sound_goal();
+  set_target(e, "培训合格率", "≥100人次，覆盖全县");
+  auto several = with_code(check(e), "several_figures");
+  ASSERT_EQ(several.size(), 1u);
+  EXPECT_NE(several[0].message.find("还要求「覆盖全县」"), std::string::npos) << several[0].message;
+  set_target(e, "培训合格率", "≥100人次，详见附件");
+  EXPECT_TRUE(with_code(check(e), "several_figures").empty());
+}
+
 TEST(GoalQuality, WeightsOfChildren) {
   Evaluation e = sound_goal();
   e.indicators[find(e, "培训企业数量")].weight = 19;
