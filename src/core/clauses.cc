@@ -105,6 +105,17 @@ bool share_as_fraction(std::string_view written, Value& out) {
   return true;
 }
 
+// Whether a figure's label ends with the rate an indicator's name ends with:
+// "满意度" or "满意率" in "满意度98%" for 服务对象满意度; not "基本满意".
+bool label_names_the_rate(std::string_view label, std::string_view name) {
+  const auto rate_stem = [](std::string_view s) -> std::string_view {
+    if (s.size() < 9 || !(s.ends_with("度") || s.ends_with("率"))) return {};
+    return s.substr(s.size() - 9, 6);
+  };
+  const std::string_view stem = rate_stem(name);
+  return !stem.empty() && rate_stem(label) == stem;
+}
+
 // "96%/100%", "480人/500人": the actual over the target as the table wrote it,
 // the figure after the slash being the target's own. The one before is the actual.
 bool actual_over_target(std::string_view written, const Value& target, std::string_view name,
@@ -192,6 +203,9 @@ bool figure_for_target(const Value& target, std::string_view written, std::strin
   // Figures of another measure, for a share of counts ("调查300人，满意285人").
   // Copied: a clause may be `unbracketed`, which the next clause overwrites.
   int others = 0;
+  bool differ = false;
+  int named = 0;  // clauses labelled with the rate the indicator names
+  Value named_figure;
   std::string other_clauses[2];
   Value other_figures[2];
   for (std::string_view clause : clauses_of(written)) {
@@ -236,12 +250,20 @@ bool figure_for_target(const Value& target, std::string_view written, std::strin
     }
     // Two clauses may say one thing twice: "支出480万元，节约20万元" against "≤500万元".
     if (found > 0 && std::fabs(c.a - first) > 1e-9 * std::max(1.0, std::fabs(first))) {
-      return false;
+      differ = true;
     }
+    if (label_names_the_rate(v.label, name) && named++ == 0) named_figure = v;
     if (found++ == 0) {
       first = c.a;
       out = v;
     }
+  }
+  // "满意度98%，基本满意2%": of figures that differ, the one labelled with the
+  // rate the indicator names; else the cell stays for the evaluator.
+  if (differ) {
+    if (named != 1) return false;
+    out = named_figure;
+    return true;
   }
   if (found == 0 && percent && others == 2) {
     return share_of_counts(other_clauses[0], other_figures[0], other_clauses[1], other_figures[1],

@@ -15,17 +15,20 @@ namespace jixiao::core {
 
 // The figure of a cell of several clauses that measures what `target` does:
 // the only clause read as a figure with a unit that comparable_numbers
-// compares with the target's (`name` as there). A clause of the plan ("计划3期")
-// or of the year before ("上年88%，本年92%") is not one, nor is a part of the figure before it
-// ("520人，其中贫困人口120人"); clauses that compare to the same figure are one
-// ("支出480万元，节约20万元" against "≤500万元"). Writes it to `out` and returns true; false when
-// no clause does, or clauses that compare differ, or a clause of words could say the figure fell
-// short ("3项，未完成": text::only_remarks): the cell stays for the evaluator. Against a
-// percentage, a count of a count ("285/300") and two clauses of counts, the whole and the part with
-// what `name` measures
-// ("调查300人，满意285人" for 满意度), are the part's share (95%); the actual
-// over the target as written ("85%/90%" against "≥90%") is the actual, and of
-// two figures joined by an arrow ("88%→92%") the last.
+// compares with the target's (`name` as there). Writes it to `out` and returns
+// true; false leaves the cell to the evaluator. In particular:
+// - not a figure: a clause of the plan ("计划3期") or of the year before
+//   ("上年88%，本年92%"), or a part of the figure before it ("520人，其中贫困人口120人");
+// - clauses that compare to the same figure are one ("支出480万元，节约20万元"
+//   against "≤500万元"); of clauses that compare and differ, the one labelled
+//   with the rate `name` ends with ("满意度98%，基本满意2%"), else false;
+// - false when a clause of words could say the figure fell short ("3项，未完成":
+//   text::only_remarks);
+// - against a percentage, a count of a count ("285/300") and two clauses of
+//   counts, the whole and the part with what `name` measures ("调查300人，满意285人"
+//   for 满意度), are the part's share (95%);
+// - the actual over the target as written ("85%/90%" against "≥90%") is the
+//   actual, and of two figures joined by an arrow ("88%→92%") the last.
 bool figure_for_target(const Value& target, std::string_view written, std::string_view name,
                        Value& out);
 
