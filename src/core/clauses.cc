@@ -307,10 +307,11 @@ std::string_view words_besides_figure(std::string_view written, const Value& tar
   while (drop_suffix(words, {"。", ".", "；", ";", "，", ","})) words = text::trim(words);
   // Only words parse_value read past: none with a figure or a negation.
   if (!text::only_remarks(words)) return {};
-  static constexpr std::string_view kHowCounted[] = {"详见", "附件", "据实", "按实", "实际", "考核",
-                                                     "扣分", "计分", "评分", "得分", "抽样", "左右",
-                                                     "累计", "全年", "年度", "以上", "以下", "含",
-                                                     "包括", "约",   "暂定", "备注", "说明"};
+  static constexpr std::string_view kHowCounted[] = {
+      "详见", "附件", "据实", "按实", "实际", "考核", "扣分", "计分", "评分", "得分", "抽样",
+      "左右", "累计", "全年", "年度", "以上", "以下", "含", "包括", "约", "暂定", "备注", "说明",
+      // or hedge it, or restate a bound
+      "力争", "原则上", "视情况", "按需", "除外", "具体", "根据", "合理", "范围内"};
   for (std::string_view how : kHowCounted) {
     if (contains(words, how)) return {};
   }

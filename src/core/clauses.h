@@ -65,7 +65,8 @@ bool target_parts(std::string_view written, std::vector<TargetPart>& out);
 // ("≥100人次，覆盖全县": "覆盖全县"; "≥5个，且质量合格": "质量合格", less the
 // joining word), which parse_value reads past as a remark. "" when nothing
 // follows the figure, or what follows only says how it is counted or scored
-// ("≥5个，详见附件", "≤30天，超期扣分", "≥10万元，据实结算"), or restates a
+// ("≥5个，详见附件", "≤30天，超期扣分", "≥10万元，据实结算"), hedges it
+// ("力争全覆盖", "原则上…") or restates its bound ("控制在合理范围"), or restates a
 // figure of all ("100%，应发尽发"). `written` is the whole target as written.
 std::string_view words_besides_figure(std::string_view written, const Value& target);
 
