@@ -599,17 +599,6 @@ std::optional<bool> none_happened(const Value& target, const Value& actual, std:
 
 namespace {
 
-// "持平", "保持不变", "未提升", "没有下降": the actual says nothing changed.
-bool says_unchanged(std::string_view said) {
-  for (std::string_view same : {"持平", "不变", "无变化", "没有变化", "未变化", "未见变化"}) {
-    if (contains(said, same)) return true;
-  }
-  for (std::string_view not_done : {"未", "没有", "没"}) {
-    if (said.starts_with(not_done)) return change_direction(said.substr(not_done.size())) != 0;
-  }
-  return false;
-}
-
 // How strong a change words say: 2 for much ("明显提升", "显著", "大幅", "较大",
 // "大大"), 1 for an effect ("有效提升"), 0 for any change ("有所提升", "逐步提高").
 int strength_of_change(std::string_view words) {
@@ -620,6 +609,20 @@ int strength_of_change(std::string_view words) {
     if (contains(words, effect)) return 1;
   }
   return 0;
+}
+
+// "持平", "保持不变", "未提升", "没有下降": the actual says nothing changed.
+bool says_unchanged(std::string_view said) {
+  for (std::string_view same : {"持平", "不变", "无变化", "没有变化", "未变化", "未见变化"}) {
+    if (contains(said, same)) return true;
+  }
+  for (std::string_view not_done : {"未", "没有", "没"}) {
+    if (!said.starts_with(not_done)) continue;
+    // "未明显提高" denies the strength, not the change: a small one may have come.
+    const std::string_view rest = said.substr(not_done.size());
+    return strength_of_change(rest) == 0 && change_direction(rest) != 0;
+  }
+  return false;
 }
 
 // Words that ask for more than a change: "明显提升" or "有效提升" is not met by any rise.
