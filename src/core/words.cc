@@ -535,10 +535,13 @@ std::optional<bool> none_happened(const Value& target, const Value& actual, std:
   }
   if (target.kind == ValueKind::text && actual.kind == ValueKind::text &&
       std::string_view(target.text).ends_with("合规")) {
-    // "未发现违规" against "合规" or "资金使用合规": compliance is no breach found.
+    // "未发现违规" against "合规" or "资金使用合规": compliance is no breach found,
+    // also by whoever looked ("审计未发现问题").
+    std::string_view said = actual.text;
+    drop_prefix(said, {"经审计", "审计", "经检查", "检查"});
     for (std::string_view none_found : {"未发现违", "没有发现违", "无违规", "无违法违规",
-                                        "不存在违规", "未发生违规", "未出现违规"}) {
-      if (actual.text.starts_with(none_found)) return true;
+                                        "不存在违规", "未发生违规", "未出现违规", "未发现问题"}) {
+      if (said.starts_with(none_found)) return true;
     }
   }
   if (target.kind == ValueKind::text && actual.kind == ValueKind::text) {
