@@ -768,8 +768,7 @@ void read_figure(std::string_view s, Value& v) {
       }
     }
   }
-  std::string_view unit =
-      drop_deed_after_money(percent_remark(text::trim(rest), suffix_op));
+  std::string_view unit = drop_deed_after_money(percent_remark(text::trim(rest), suffix_op));
   if (range && !lower_unit.empty() && lower_unit != unit) {
     // "90%-95家": bounds in two units cannot be one range.
     v.kind = ValueKind::invalid;
