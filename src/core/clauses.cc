@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 #include <iterator>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -163,7 +164,8 @@ bool figure_after_arrow(std::string_view written, const Value& target, std::stri
 }
 
 // What a part of a whole has that a rate counts: "满意" in "满意285人" for 满意度.
-constexpr std::string_view kQualities[] = {"满意", "合格", "达标", "通过", "完好", "知晓", "及时"};
+constexpr std::string_view kQualities[] = {"满意", "合格", "达标", "通过",
+                                           "完好", "知晓", "及时", "完成"};
 
 // "调查300人，满意285人" or "抽检50批次，合格49批次" against a percentage whose
 // indicator names what the part has (满意度, 合格率): the part over the whole.
@@ -185,6 +187,21 @@ bool share_of_counts(std::string_view whole_clause, const Value& whole,
   return false;
 }
 
+// "计划3个，完成3个" or "计划100户，实际完成98户" against a percentage for a rate
+// (完成率): what was done over what was planned, in one counting unit.
+bool share_of_plan(const Value& plan, std::string_view done_clause, const Value& done,
+                   std::string_view name, Value& out) {
+  std::string_view said = done_clause;
+  if (!name.ends_with("率") || plan.kind != ValueKind::number || plan.op != Op::none ||
+      done.op != Op::none || plan.unit != done.unit || !is_counting_word(plan.unit) ||
+      plan.number <= 0 || done.number < 0 ||
+      !drop_prefix(said, {"实际完成", "已完成", "共完成", "累计完成", "完成", "实际"})) {
+    return false;
+  }
+  set_share(done.number / plan.number * 100, out);
+  return true;
+}
+
 }  // namespace
 
 bool figure_for_target(const Value& target, std::string_view written, std::string_view name,
@@ -203,6 +220,7 @@ bool figure_for_target(const Value& target, std::string_view written, std::strin
   // Figures of another measure, for a share of counts ("调查300人，满意285人").
   // Copied: a clause may be `unbracketed`, which the next clause overwrites.
   int others = 0;
+  std::optional<Value> plan;
   bool differ = false;
   int named = 0;  // clauses labelled with the rate the indicator names
   Value named_figure;
@@ -223,6 +241,7 @@ bool figure_for_target(const Value& target, std::string_view written, std::strin
     }
     if (std::any_of(std::begin(kPlanWords), std::end(kPlanWords),
                     [&](auto w) { return clause.starts_with(w); })) {
+      if (!plan) plan = parse_value(clause);  // "计划3个，完成3个": the whole of a 完成率
       continue;
     }
     // "上年88%，本年92%": the year before is what this year is measured against.
@@ -266,8 +285,14 @@ bool figure_for_target(const Value& target, std::string_view written, std::strin
     return true;
   }
   if (found == 0 && percent && others == 2) {
+    // The whole first ("调查300人，满意285人") or last ("完成3个，共3个").
     return share_of_counts(other_clauses[0], other_figures[0], other_clauses[1], other_figures[1],
+                           name, out) ||
+           share_of_counts(other_clauses[1], other_figures[1], other_clauses[0], other_figures[0],
                            name, out);
+  }
+  if (found == 0 && percent && others == 1 && plan) {
+    return share_of_plan(*plan, other_clauses[0], other_figures[0], name, out);
   }
   return found > 0;
 }

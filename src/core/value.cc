@@ -1692,6 +1692,36 @@ bool says_a_plan_slow(const Value& actual) {
   for (std::string_view done : {"率", "实际", "已", "实现", "达到", "达成"}) {
     if (contains(said, done)) return false;
   }
+  // "计划3个，完成3个": the plan, then what was done.
+  for (std::string_view comma : {"，", ","}) {
+    const size_t at = said.find(comma);
+    if (at != std::string_view::npos &&
+        starts(text::trim(said.substr(at + comma.size())), {"完成", "共完成", "累计完成"})) {
+      return false;
+    }
+  }
+  return true;
+}
+
+bool share_of_plan_done(const Value& target, const Value& actual, std::string_view actual_written,
+                        std::string_view name, Compared& c) {
+  if (target.unit != "%" || !name.ends_with("率") || actual.kind != ValueKind::number ||
+      actual.op != Op::none || !is_counting_word(actual.unit)) {
+    return false;
+  }
+  const std::string normalized = text::normalize(actual_written);
+  const size_t at = normalized.rfind("实际");
+  if (at == std::string::npos) return false;
+  std::string_view plan_text = text::trim(std::string_view(normalized).substr(0, at));
+  while (drop_suffix(plan_text, {",", "，", ";", "；"})) plan_text = text::trim(plan_text);
+  const Value plan = parse_value(plan_text);
+  if (plan.kind != ValueKind::number || plan.op != Op::none || plan.unit != actual.unit ||
+      plan.number <= 0) {
+    return false;
+  }
+  c.t = target.number;
+  c.a = round_half_up(actual.number / plan.number * 100, 2);
+  c.display_factor = 1;
   return true;
 }
 

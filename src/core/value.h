@@ -197,6 +197,12 @@ enum class Mismatch : uint8_t {
   units_differ,          // "100个" against "≥100家"
 };
 
+// "计划100户，实际完成98户" (read as 98户: read_plan_then_actual) against a
+// percentage for a rate (项目完成率 ≥95%): what was done over what was planned,
+// in one counting unit, as `c` (a = 98, t = 95). False for anything else.
+bool share_of_plan_done(const Value& target, const Value& actual, std::string_view actual_written,
+                        std::string_view name, Compared& c);
+
 // Whether `actual` is a year's count ("12次") of what `target` counts per
 // period ("每月1次", "1次/季度"): the total cannot show that every period had
 // its share, so the two are not compared.
@@ -231,6 +237,7 @@ inline Mismatch compare_figures(const Value& target, std::string_view target_wri
     return Mismatch::none;
   }
   if (score_on_its_scale(target, actual, actual_written, name, c)) return Mismatch::none;
+  if (share_of_plan_done(target, actual, actual_written, name, c)) return Mismatch::none;
   if (total_against_period(target, actual)) return Mismatch::total_against_period;
   return change_against_level(target, actual, name) ? Mismatch::change_against_level
                                                     : Mismatch::units_differ;
