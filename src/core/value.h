@@ -113,7 +113,8 @@ inline constexpr std::string_view kPlanWords[] = {"计划", "目标", "预期", 
 // figure labelled so ("预计120人", "计划培训120人", "目标120人", "拟于12月完成"), or
 // words of the future ("预计年底完成", "将于2025年3月完成") or of the plan with its
 // figure ("计划2025年3月完成"). Not a rate or a deed done ("计划完成率98%",
-// "计划已完成", "目标达成", "目标120人，实际98人").
+// "计划已完成", "目标达成", "目标120人，实际98人"), nor a plan followed by what
+// was done ("计划3个，完成3个").
 bool says_a_plan_slow(const Value& actual);
 // Inline: every figure with a label and every actual in words asks, and few
 // begin with one of the characters (计 预 拟 目 原 将) that a plan's words do.
