@@ -1110,6 +1110,9 @@ bool read_level_reached(std::string_view s, Value& v) {
          std::any_of(std::begin(kFall), std::end(kFall), ends);
 }
 
+// Words of an amount set before the work: a budget, an estimate, a contract.
+constexpr std::string_view kAmountsSetBefore[] = {"预算", "概算", "合同", "批复", "中标"};
+
 // "计划500人，实际480人", "目标95%，实际完成96%": the plan, then what was done;
 // the figure is the one after 实际.
 bool read_plan_then_actual(std::string_view s, Value& v) {
@@ -1120,9 +1123,14 @@ bool read_plan_then_actual(std::string_view s, Value& v) {
   // "应培训120人，实际培训98人", "应发放1200户，实际发放1180户": what was due.
   const bool due = plan.starts_with("应") && !plan.starts_with("应急") &&
                    !plan.starts_with("应用") && !plan.starts_with("应对");
-  const bool planned =
-      due || std::any_of(std::begin(kPlanWords), std::end(kPlanWords),
-                         [&](auto w) { return plan.find(w) != std::string_view::npos; });
+  // "预算500万元，实际支出497.6万元", "合同价500万元，实际支付490万元": an amount
+  // set beforehand is a plan too.
+  const bool set_before =
+      std::any_of(std::begin(kAmountsSetBefore), std::end(kAmountsSetBefore),
+                  [&](auto w) { return plan.find(w) != std::string_view::npos; });
+  const bool planned = due || set_before ||
+                       std::any_of(std::begin(kPlanWords), std::end(kPlanWords),
+                                   [&](auto w) { return plan.find(w) != std::string_view::npos; });
   if (!planned || !text::has_digit(plan)) return false;
   Value done;
   parse_value_with(std::string(s.substr(at + kActually.size())), done, Reading::one_figure);
