@@ -1124,8 +1124,9 @@ bool read_plan_then_actual(std::string_view s, Value& v) {
   const bool due = plan.starts_with("应") && !plan.starts_with("应急") &&
                    !plan.starts_with("应用") && !plan.starts_with("应对");
   // "预算500万元，实际支出497.6万元", "合同价500万元，实际支付490万元": an amount
-  // set beforehand is a plan too.
+  // of money set beforehand is a plan too ("新签合同5份" is a count of contracts).
   const bool set_before =
+      plan.find("元") != std::string_view::npos &&
       std::any_of(std::begin(kAmountsSetBefore), std::end(kAmountsSetBefore),
                   [&](auto w) { return plan.find(w) != std::string_view::npos; });
   const bool planned = due || set_before ||
