@@ -104,10 +104,9 @@ class Judge {
   // of the actual that reports it, the worst light for all; not lit when one is
   // not. nullopt when the target is no such list.
   std::optional<LightResult> by_parts() const;
-  // `level`: a rate measured as it stands (满意度, 合格率), compared with the
-  // target as it is; else a quantity done so far, against the plan to date.
-  // `level`: a figure that stands for the year as it is (a rate, a score, a
-  // count per period), not a share of it done so far.
+  // `level`: a figure that stands as it is (a rate, a score, one per another,
+  // a length in years, a count per period), compared with the target as it is;
+  // else a quantity done so far, against the plan to date.
   LightResult higher(double a, double t, double f, bool level = false) const;
   bool measured_as_it_stands(const Value& target, const Value& actual) const;
   LightResult lower(double a, double t, double f) const;
@@ -261,10 +260,10 @@ LightResult Judge::numeric() const {
 
 // Whether a figure is a rate, a score, one per another or a length in years,
 // measured as it stands (满意度 88%, 合格率 96%, 增长率 4%, 95分, 1000元/人,
-// 10年), which the months do not add up to: a
-// share of the plan to date would show 88% of ≥90% in June as 196%. A share of an annual total done
-// so far (完成率, 执行率, 覆盖率, 资金到位率, "完成45%") grows with the months and is pro-rated
-// like any quantity.
+// 10年), which the months do not add up to: a share of the plan to date would
+// show 88% of ≥90% in June as 196%. A share of an annual total done so far
+// (完成率, 执行率, 覆盖率, 资金到位率, "完成45%") grows with the months and is
+// pro-rated like any quantity.
 bool Judge::measured_as_it_stands(const Value& target, const Value& actual) const {
   // One per another ("1000元/人", "3000元/亩", "500吨/日"; not "万元/年") is a
   // standard, a unit cost or a capacity, and years ("使用年限≥10年") a length:
