@@ -34,9 +34,8 @@ enum class FlagKind : uint8_t {
   change_against_level,  // unit_mismatch: "提高2%" against "≥90%"
   opposite_measure,      // unit_mismatch: "不满意率1%" for 满意度
   level_against_change,  // unit_mismatch: "88%" against "较上年提高2个百分点"
-  bare_off_scale,
-  total_against_period,  // unit_mismatch: "12次" against "每月1次"        // unit_mismatch:
-                         // "998000" against "≤100万元"; n = {a/t}
+  bare_off_scale,        // unit_mismatch: "998000" against "≤100万元"; n = {a/t}
+  total_against_period,  // unit_mismatch: "12次" against "每月1次"
   tier_out_of_band,      // out_of_band: n = {low, high, stated, tier level}
   words_need_evaluator,  // manual_score_required
   bound_overstates,  // manual_score_required: "未达到90%" against "≥90%"; n = {actual's Op}
