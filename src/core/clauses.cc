@@ -192,13 +192,13 @@ bool share_of_counts(std::string_view whole_clause, const Value& whole,
 bool share_of_plan(const Value& plan, std::string_view done_clause, const Value& done,
                    std::string_view name, Value& out) {
   std::string_view said = done_clause;
-  if (!name.ends_with("率") || plan.kind != ValueKind::number || plan.op != Op::none ||
-      done.op != Op::none || plan.unit != done.unit || !is_counting_word(plan.unit) ||
-      plan.number <= 0 || done.number < 0 ||
+  if (!name.ends_with("率") ||
       !drop_prefix(said, {"实际完成", "已完成", "共完成", "累计完成", "完成", "实际"})) {
     return false;
   }
-  set_share(done.number / plan.number * 100, out);
+  const std::optional<double> share = percent_of_plan(plan, done);
+  if (!share) return false;
+  set_share(*share, out);
   return true;
 }
 

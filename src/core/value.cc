@@ -1712,6 +1712,15 @@ bool says_a_plan_slow(const Value& actual) {
   return true;
 }
 
+std::optional<double> percent_of_plan(const Value& plan, const Value& done) {
+  if (plan.kind != ValueKind::number || done.kind != ValueKind::number || plan.op != Op::none ||
+      done.op != Op::none || plan.unit != done.unit || !is_counting_word(plan.unit) ||
+      plan.number <= 0 || done.number < 0) {
+    return std::nullopt;
+  }
+  return done.number / plan.number * 100;
+}
+
 bool share_of_plan_done(const Value& target, const Value& actual, std::string_view actual_written,
                         std::string_view name, Compared& c) {
   if (target.unit != "%" || !name.ends_with("率") || actual.kind != ValueKind::number ||
@@ -1723,13 +1732,10 @@ bool share_of_plan_done(const Value& target, const Value& actual, std::string_vi
   if (at == std::string::npos) return false;
   std::string_view plan_text = text::trim(std::string_view(normalized).substr(0, at));
   while (drop_suffix(plan_text, {",", "，", ";", "；"})) plan_text = text::trim(plan_text);
-  const Value plan = parse_value(plan_text);
-  if (plan.kind != ValueKind::number || plan.op != Op::none || plan.unit != actual.unit ||
-      plan.number <= 0) {
-    return false;
-  }
+  const std::optional<double> share = percent_of_plan(parse_value(plan_text), actual);
+  if (!share) return false;
   c.t = target.number;
-  c.a = round_half_up(actual.number / plan.number * 100, 2);
+  c.a = round_half_up(*share, 2);
   c.display_factor = 1;
   return true;
 }

@@ -198,6 +198,10 @@ enum class Mismatch : uint8_t {
   units_differ,          // "100个" against "≥100家"
 };
 
+// What was done over what was planned, in percent: both counts in one counting
+// word and no bound ("计划100户" and "完成98户": 98). nullopt otherwise.
+std::optional<double> percent_of_plan(const Value& plan, const Value& done);
+
 // "计划100户，实际完成98户" (read as 98户: read_plan_then_actual) against a
 // percentage for a rate (项目完成率 ≥95%): what was done over what was planned,
 // in one counting unit, as `c` (a = 98, t = 95). False for anything else.
