@@ -327,6 +327,17 @@ bool try_date(std::string_view s, Value& v) {
     } else {
       c.i = year_start;
     }
+  } else if (c.rest().size() >= 6 && is_digit(s[c.i]) && is_digit(s[c.i + 1]) &&
+             c.rest().substr(2).starts_with("年")) {
+    // "24年10月": a year of this century by its last two digits, only before a
+    // month ("10年" alone is a length of time).
+    Cursor month{s, c.i + 5};
+    int m = 0;
+    if (read_small_number(month, m) && month.eat("月") && m >= 1 && m <= 12) {
+      d.year = 2000 + (s[c.i] - '0') * 10 + (s[c.i + 1] - '0');
+      any = true;
+      c.i += 5;
+    }
   }
   int n = 0;
   const auto at_year_end = [&] {
@@ -389,6 +400,7 @@ bool try_date(std::string_view s, Value& v) {
                  n >= 1 && n <= 12) {
         d.month = n;
         any = true;
+        c.eat("份");  // "10月份"
         if (c.eat("-") || c.eat("/")) {
           if (!read_small_number(c, n) || n < 1 || n > 31) return false;
           d.day = n;
