@@ -13,6 +13,7 @@
 #include <cstddef>
 #include <cstring>
 #include <initializer_list>
+#include <span>
 #include <string_view>
 #ifdef __SSE2__
 #include <emmintrin.h>
@@ -41,7 +42,7 @@ inline bool same_text(std::string_view a, std::string_view b) {
 // Removes from `s` the first of `words` that it starts with, and says whether
 // one did. Tried in order: list a longer word before its own beginning ("已经"
 // before "已"). An empty word never matches.
-inline bool drop_prefix(std::string_view& s, std::initializer_list<std::string_view> words) {
+inline bool drop_prefix(std::string_view& s, std::span<const std::string_view> words) {
   for (std::string_view w : words) {
     if (!w.empty() && s.starts_with(w)) {
       s.remove_prefix(w.size());
@@ -49,6 +50,9 @@ inline bool drop_prefix(std::string_view& s, std::initializer_list<std::string_v
     }
   }
   return false;
+}
+inline bool drop_prefix(std::string_view& s, std::initializer_list<std::string_view> words) {
+  return drop_prefix(s, std::span<const std::string_view>(words.begin(), words.size()));
 }
 
 // As drop_prefix, at the end of `s` ("范围内" before "内").

@@ -443,30 +443,13 @@ std::string_view must_not_happen_object(std::string_view target) {
 }
 
 // What an actual says did not happen: "安全事故" in "未发生安全事故",
-// "全年未发生一起安全事故", "未出现任何安全事故" or "无安全事故". Empty when it
-// says no such thing.
+// "全年未发生一起安全事故", "未出现任何安全事故", "无安全事故" or
+// "全年无安全事故发生". Empty when it says no such thing.
 std::string_view did_not_happen_object(std::string_view actual) {
-  for (std::string_view when : {"全年", "年内", "本年度", "本年", "当年", "报告期内"}) {
-    if (actual.starts_with(when)) {
-      actual.remove_prefix(when.size());
-      break;
-    }
-  }
-  bool said = false;
-  for (std::string_view not_happened : kNothingHappened) {
-    if (actual.starts_with(not_happened)) {
-      actual.remove_prefix(not_happened.size());
-      said = true;
-      break;
-    }
-  }
-  if (!said) return {};
-  for (std::string_view any : {"任何", "一起", "一例", "一次"}) {
-    if (actual.starts_with(any)) {
-      actual.remove_prefix(any.size());
-      break;
-    }
-  }
+  drop_prefix(actual, {"全年", "年内", "本年度", "本年", "当年", "报告期内"});
+  if (!drop_prefix(actual, kNothingHappened)) return {};
+  drop_prefix(actual, {"任何", "一起", "一例", "一次"});
+  drop_suffix(actual, {"发生"});
   return actual;
 }
 
@@ -518,16 +501,13 @@ std::optional<bool> none_happened(const Value& target, const Value& actual, std:
     // "无" against "≤0.5%" or "≤3起": nothing happened, under any upper bound.
     for (std::string_view none : kNothingHappened) {
       if (actual.text == none) return true;
-      // "无投诉" for 投诉次数: none of what the indicator counts. "无数据" for
-      // 数据差错率 says nothing was measured.
-      const std::string_view what =
-          std::string_view(actual.text)
-              .substr(actual.text.starts_with(none) ? none.size() : actual.text.size());
-      if (what.size() >= 6 && what.size() <= 18 && contains(name, what) &&
-          !contains(what, "数据") && !contains(what, "记录") && !contains(what, "统计") &&
-          !contains(what, "资料")) {
-        return true;
-      }
+    }
+    // "无投诉" for 投诉次数, "全年未发生安全事故" for 安全事故: none of what the
+    // indicator counts. "无数据" for 数据差错率 says nothing was measured.
+    const std::string_view what = did_not_happen_object(actual.text);
+    if (what.size() >= 6 && what.size() <= 18 && contains(name, what) && !contains(what, "数据") &&
+        !contains(what, "记录") && !contains(what, "统计") && !contains(what, "资料")) {
+      return true;
     }
     // "未超预算" against a ceiling in money ("≤100万元"): spending stayed within it.
     if (target.unit == "元" && kept_within(actual.text) == "预算") return true;
