@@ -202,6 +202,25 @@ bool share_of_plan(const Value& plan, std::string_view done_clause, const Value&
   return true;
 }
 
+// How a survey's tier, named by a figure's label ("非常满意60%", "满意占35%"),
+// counts toward a satisfaction rate.
+enum class Satisfaction { satisfied, dissatisfied, either, none };
+
+Satisfaction satisfaction_of(std::string_view label) {
+  drop_suffix(label, {"的占比", "占比", "的占", "占", "的"});
+  for (std::string_view w : {"非常满意", "很满意", "十分满意", "满意", "比较满意", "较满意"}) {
+    if (label == w) return Satisfaction::satisfied;
+  }
+  for (std::string_view w : {"不满意", "非常不满意", "很不满意", "较不满意", "比较不满意"}) {
+    if (label == w) return Satisfaction::dissatisfied;
+  }
+  // Counted as satisfied by some surveys and not by others.
+  for (std::string_view w : {"基本满意", "一般"}) {
+    if (label == w) return Satisfaction::either;
+  }
+  return Satisfaction::none;
+}
+
 }  // namespace
 
 bool figure_for_target(const Value& target, std::string_view written, std::string_view name,
@@ -224,6 +243,10 @@ bool figure_for_target(const Value& target, std::string_view written, std::strin
   bool differ = false;
   int named = 0;  // clauses labelled with the rate the indicator names
   Value named_figure;
+  // Shares of a survey's tiers ("非常满意60%，满意35%"), for a satisfaction rate.
+  const bool survey = percent && contains(name, "满意");
+  double satisfied = 0;
+  bool tiers_only = true;  // every figure found is labelled with a tier that counts one way
   std::string other_clauses[2];
   Value other_figures[2];
   for (std::string_view clause : clauses_of(written)) {
@@ -272,6 +295,12 @@ bool figure_for_target(const Value& target, std::string_view written, std::strin
       differ = true;
     }
     if (label_names_the_rate(v.label, name) && named++ == 0) named_figure = v;
+    if (survey) {
+      const Satisfaction tier = satisfaction_of(v.label);
+      if (tier == Satisfaction::satisfied) satisfied += c.a;
+      tiers_only =
+          tiers_only && (tier == Satisfaction::satisfied || tier == Satisfaction::dissatisfied);
+    }
     if (found++ == 0) {
       first = c.a;
       out = v;
@@ -280,9 +309,17 @@ bool figure_for_target(const Value& target, std::string_view written, std::strin
   // "满意度98%，基本满意2%": of figures that differ, the one labelled with the
   // rate the indicator names; else the cell stays for the evaluator.
   if (differ) {
-    if (named != 1) return false;
-    out = named_figure;
-    return true;
+    if (named == 1) {
+      out = named_figure;
+      return true;
+    }
+    // "非常满意60%，满意35%" for 满意度: the satisfied tiers together, 95%. Not with
+    // a tier that surveys count either way ("基本满意5%"): the evaluator knows which.
+    if (survey && tiers_only && satisfied > 0 && satisfied <= 100 + 1e-9) {
+      set_share(satisfied, out);
+      return true;
+    }
+    return false;
   }
   if (found == 0 && percent && others == 2) {
     // The whole first ("调查300人，满意285人") or last ("完成3个，共3个").
@@ -295,6 +332,24 @@ bool figure_for_target(const Value& target, std::string_view written, std::strin
     return share_of_plan(*plan, other_clauses[0], other_figures[0], name, out);
   }
   return found > 0;
+}
+
+bool survey_tier_counted_either_way(const Value& target, std::string_view written,
+                                    std::string_view name) {
+  if (target.kind != ValueKind::number || target.unit != "%" || !contains(name, "满意") ||
+      written.size() > 400) {
+    return false;
+  }
+  bool either = false;
+  bool satisfied = false;
+  for (std::string_view clause : clauses_of(written)) {
+    const Value v = parse_value(text::trim(clause));
+    if (v.kind != ValueKind::number || v.unit != "%") continue;
+    const Satisfaction tier = satisfaction_of(v.label);
+    either = either || tier == Satisfaction::either;
+    satisfied = satisfied || tier == Satisfaction::satisfied;
+  }
+  return either && satisfied;
 }
 
 bool target_parts(std::string_view written, std::vector<TargetPart>& out) {

@@ -28,9 +28,19 @@ namespace jixiao::core {
 //   counts, the whole and the part with what `name` measures ("调查300人，满意285人"
 //   for 满意度), are the part's share (95%);
 // - the actual over the target as written ("85%/90%" against "≥90%") is the
-//   actual, and of two figures joined by an arrow ("88%→92%") the last.
+//   actual, and of two figures joined by an arrow ("88%→92%") the last;
+// - against a percentage for a satisfaction rate (`name` holds 满意), the shares
+//   of a survey's tiers ("非常满意60%，满意35%，不满意5%") are the satisfied
+//   tiers' sum (95%).
 bool figure_for_target(const Value& target, std::string_view written, std::string_view name,
                        Value& out);
+
+// Whether figure_for_target left a cell to the evaluator because it lists the
+// shares of a survey's tiers with one that surveys count either way
+// ("非常满意60%，满意30%，基本满意8%": 基本满意 or 一般) against a percentage for a
+// satisfaction rate.
+bool survey_tier_counted_either_way(const Value& target, std::string_view written,
+                                    std::string_view name);
 
 // `actual`, or when it is words or unreadable and figure_for_target finds the
 // figure in its text, that figure, kept in `scratch`. What scoring and

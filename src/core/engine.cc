@@ -117,6 +117,10 @@ bool LeafScorer::numbers_usable(const Indicator& n, const Value& actual, Compare
   if (actual.kind != ValueKind::number) {
     // "120人次，未覆盖全县" against "≥100人次，覆盖全县": read past the figure.
     if (n.target.words_after && words_unmet(n, true)) return false;
+    if (survey_tier_counted_either_way(target, n.actual_text, n.name)) {
+      if (!n.stated_score) flag(FlagKind::survey_tier_unclear);
+      return false;
+    }
     flag(FlagKind::actual_not_number);
     return false;
   }

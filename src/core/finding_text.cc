@@ -107,6 +107,10 @@ std::string leaf_message(const Evaluation& e, const ScoreCard& card, const RuleS
     case FlagKind::undone_before_deadline:
       return concat("实际完成值「", a, "」只说明到所写时间尚未完成，早于年度指标值「", t,
                     "」的期限，看不出是否按期完成，需由评价人给分");
+    case FlagKind::survey_tier_unclear:
+      return concat("实际完成值「", a,
+                    "」分档列出满意程度，其中基本满意（或一般）一档有的调查计入满意度、有的不计入，"
+                    "需由评价人按调查口径给分");
     case FlagKind::total_against_period:
       return concat("年度指标值「", t, "」是每个周期应达到的次数或数量，实际完成值「", a,
                     "」是全年合计，看不出是否每个周期都做到，需由评价人给分");
@@ -274,6 +278,7 @@ std::string_view flag_code(FlagKind kind) {
     case FlagKind::bound_overstates:
     case FlagKind::outside_band:
     case FlagKind::undone_before_deadline:
+    case FlagKind::survey_tier_unclear:
     case FlagKind::part_missed:
     case FlagKind::part_unreported:
     case FlagKind::words_part_missed:

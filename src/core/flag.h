@@ -41,6 +41,7 @@ enum class FlagKind : uint8_t {
   bound_overstates,  // manual_score_required: "未达到90%" against "≥90%"; n = {actual's Op}
   outside_band,      // manual_score_required: "28℃" against "18℃-26℃"
   undone_before_deadline,  // manual_score_required: "截至2024年5月未完成" against "2024年6月前"
+  survey_tier_unclear,  // manual_score_required: "非常满意60%，满意30%，基本满意8%" for 满意度
   part_missed,  // manual_score_required: "120人次，4场" against "≥100人次，≥5场"; n = {part}
   part_unreported,  // manual_score_required: "120人次" against "≥100人次，≥5场"; n = {part}
   words_part_missed,  // manual_score_required: "未覆盖全县" against "≥100人次，覆盖全县"
