@@ -217,10 +217,11 @@ bool LeafScorer::by_meaning(const Indicator& n, const Value& actual, double w, S
       return true;
     }
   }
-  // "已建立并印发实施" for 是否建立制度 against "是".
-  if (const WordClass t = words.target(); t.type == WordClass::yes || t.type == WordClass::no) {
-    if (const std::optional<bool> said = answers_the_question(n.name, actual)) {
-      as = yes_no(*said == (t.type == WordClass::yes), w, kind, why);
+  // "已建立并印发实施" for 是否建立制度 against "是"; "已建立长效管护机制" against
+  // "建立", a deed the target asks to be done.
+  if (const WordClass t = words.target(); t.type != WordClass::tier && t.type != WordClass::grade) {
+    if (const std::optional<bool> said = answers_the_question(n.name, n.target, actual)) {
+      as = yes_no(*said == (t.type != WordClass::no), w, kind, why);
       return true;
     }
   }

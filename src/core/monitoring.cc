@@ -492,10 +492,12 @@ LightResult Judge::words() const {
       return yes_no_light(*met, said);
     }
     case WordClass::none:
-      // "已建立并印发实施" for 是否建立制度 against "是", as the engine reads it.
-      if (const WordClass t = words.target(); t.type == WordClass::yes || t.type == WordClass::no) {
-        if (const std::optional<bool> answer = answers_the_question(in_.name, actual)) {
-          return yes_no_light(*answer == (t.type == WordClass::yes), said);
+      // "已建立并印发实施" for 是否建立制度 against "是", "已建立长效管护机制" against
+      // "建立", as the engine reads them.
+      if (const WordClass t = words.target();
+          t.type != WordClass::tier && t.type != WordClass::grade) {
+        if (const std::optional<bool> answer = answers_the_question(in_.name, in_.target, actual)) {
+          return yes_no_light(*answer == (t.type != WordClass::no), said);
         }
       }
       break;

@@ -816,13 +816,27 @@ std::optional<bool> done_at_once(const Value& target, const Value& actual) {
   return std::nullopt;  // a day against hours: the evaluator knows when
 }
 
-std::optional<bool> answers_the_question(std::string_view name, const Value& actual) {
-  std::string_view asked = name;
+std::optional<bool> answers_the_question(std::string_view name, const Value& target,
+                                         const Value& actual) {
   constexpr size_t kVerb = 6;  // the first two characters of what is asked
-  if (actual.kind != ValueKind::text || !drop_prefix(asked, {"是否"}) || asked.size() < kVerb) {
-    return std::nullopt;
+  std::string_view asked = name;
+  std::string_view verb;  // what the words must say done
+  if (drop_prefix(asked, {"是否"})) {
+    verb = asked.substr(0, std::min(asked.size(), kVerb));
+  } else {
+    // No question in the name: the target's own deed, all of it ("建立" against
+    // "已建立长效管护机制", "形成调研报告" against "已形成调研报告并报送区政府"), in a
+    // few words without a clause of its own ("建立长效机制，确保正常运行" asks more).
+    constexpr size_t kMaxDeed = 21;  // seven Chinese characters, as in "制定并印发实施"
+    if (target.kind != ValueKind::text || text::starts_negated(target.text) ||
+        target.text.size() > kMaxDeed || !text::only_remarks(target.text) ||
+        contains(target.text, "，") || contains(target.text, ",")) {
+      return std::nullopt;
+    }
+    verb = target.text;
+    drop_prefix(verb, {"已经", "已"});
   }
-  const std::string_view verb = asked.substr(0, kVerb);
+  if (actual.kind != ValueKind::text || verb.size() < kVerb) return std::nullopt;
   std::string_view said = actual.text;
   if (drop_prefix(said, {"均已", "已经", "已"})) {
     // "已在官网公开" for 是否公开: the deed, with where or how.
@@ -1041,13 +1055,16 @@ namespace {
 
 // The kind of a leaf whose target's words are in no list. Out of line, so
 // that infer_scoring_kind stays small for the common cases.
-[[gnu::noinline]] ScoringKind kind_by_meaning(const Value& target, const Value& actual) {
+[[gnu::noinline]] ScoringKind kind_by_meaning(std::string_view name, const Value& target,
+                                              const Value& actual) {
   // "应补尽补" or "合格" against "98%": the share, as against 100%.
   if (percent_of_all(target, actual)) return ScoringKind::higher_is_better;
   // "零事故", "杜绝…", "不发生…" against "0起", "无" or "未发生", "合规" against
-  // "未发现违规", and "有所提升" against "提升10%" or "持平": yes/no by meaning.
+  // "未发现违规", "有所提升" against "提升10%" or "持平", and "建立" against
+  // "已建立长效管护机制": yes/no by meaning.
   return target_says_none(target) || change_met(target, actual) ||
-                 none_happened(target, actual).has_value()
+                 none_happened(target, actual).has_value() ||
+                 answers_the_question(name, target, actual).has_value()
              ? ScoringKind::yes_no
              : ScoringKind::manual;
 }
@@ -1103,7 +1120,7 @@ ScoringKind infer_scoring_kind(std::string_view name, const Value& target, LeafW
         case WordClass::no:
           return ScoringKind::yes_no;
         case WordClass::none:
-          return kind_by_meaning(target, words.actual_value());
+          return kind_by_meaning(name, target, words.actual_value());
       }
       break;
     }

@@ -96,10 +96,14 @@ std::optional<bool> done_at_once(const Value& target, const Value& actual);
 std::optional<int> days_of_a_deed_at_once(std::string_view said);
 
 // The answer that words give to the question an indicator's `name` asks
-// ("是否建立制度", "是否公开", "是否超预算"): true for the deed said done ("已建立
-// 并印发实施", "已在官网公开": 已 and the first two characters of what is asked),
-// false for it said not done ("未超预算"). nullopt for other names or words.
-std::optional<bool> answers_the_question(std::string_view name, const Value& actual);
+// ("是否建立制度", "是否公开", "是否超预算"), or else to the deed its `target` names
+// ("建立", "制定", "出台"): true for the deed said done ("已建立并印发实施",
+// "已在官网公开", "已建立长效管护机制": 已 and the first two characters of what is
+// asked, no negation after), false for it said not done ("未超预算", "未建立长效管护
+// 机制"). nullopt for other names, targets or words. Asked where the target is a
+// yes or a no.
+std::optional<bool> answers_the_question(std::string_view name, const Value& target,
+                                         const Value& actual);
 
 // Whether a yes/no actual (`actual`, classified yes or no) meets its target;
 // nullopt when the words cannot tell and the evaluator must. Against a target

@@ -709,12 +709,15 @@ TEST(MonitoringIndicator, EarlyLateOrNotDoneByADate) {
   expect_light(light_at("完成时间", "2024年6月前", "截至2024年6月未完成", 6), Light::red);
 }
 
-// The answer words give to the question a 是否 name asks.
+// The answer words give to the question a 是否 name asks, or to the deed a target names.
 TEST(MonitoringIndicator, WordsAnswerTheQuestionTheNameAsks) {
   expect_light(light_at("是否建立制度", "是", "已建立并印发实施", 6), Light::green);
   expect_light(light_at("是否超预算", "否", "未超预算", 6), Light::green);
   expect_light(light_at("是否建立制度", "是", "未建立健全", 12), Light::red);
   expect_no_light(light_at("是否公开", "是", "已公开但不完整", 6), LightStatus::unknown);
+  expect_light(light_at("长效管护机制", "建立", "已建立长效管护机制", 6), Light::green);
+  expect_light(light_at("长效管护机制", "建立", "未建立长效管护机制", 12), Light::red);
+  expect_no_light(light_at("调研报告", "形成调研报告", "已形成工作方案", 6), LightStatus::unknown);
 }
 
 // A bare figure a thousand times a target written with 万 is in the unit itself,
