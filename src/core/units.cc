@@ -7,6 +7,7 @@
 #include <string>
 
 #include "core/string_table.h"
+#include "core/substring.h"
 
 namespace jixiao::core {
 namespace {
@@ -103,6 +104,13 @@ constexpr std::string_view kThings[] = {
 constexpr std::string_view kTimes[] = {"个工作日", "工作日", "个月", "小时", "天",
                                        "日",       "月",     "年",   "周"};
 
+// Dots between the parts of a compound unit ("元/人·次").
+constexpr std::string_view kDots[] = {"·", "・", "•"};
+
+// The periods a count or an amount may be per ("次/月", "万元/年"), as value.cc's
+// per_period reads them.
+constexpr std::string_view kPeriods[] = {"半年", "季度", "季", "月", "周", "年度", "年"};
+
 bool listed(std::span<const std::string_view> words, std::string_view unit) {
   return std::find(words.begin(), words.end(), unit) != words.end();
 }
@@ -135,9 +143,7 @@ bool is_per_unit(std::string_view unit) {
   const std::string_view first = unit.substr(0, slash);
   const std::string_view per = unit.substr(slash + 1);
   // "元/人/年" is still per person.
-  for (std::string_view period : {"半年", "季度", "季", "月", "周", "年度", "年"}) {
-    if (per == period) return false;
-  }
+  if (listed(kPeriods, per)) return false;
   // People per something ("人/期") is one; other pairs of counting words are a choice.
   return first == "人" || first == "人次" || !(listed(kThings, first) && listed(kThings, per));
 }
@@ -172,11 +178,14 @@ std::optional<UnitReading> read_unit_per_unit(std::string_view unit) {
   }
   const std::string_view per = unit.substr(slash + 1);
   // One "/" only: the parts are then read without coming back here, which keeps
-  // `canonical` below from being overwritten while it is built.
-  if (per.find('/') != std::string_view::npos) return std::nullopt;
-  for (std::string_view period : {"半年", "季度", "季", "月", "周", "年度", "年"}) {
-    if (per == period) return std::nullopt;
+  // `canonical` below from being overwritten while it is built. A dot is read
+  // first: "元/人·年" is "元/人/年" (read_unit_without_dots).
+  if (per.find('/') != std::string_view::npos ||
+      std::any_of(std::begin(kDots), std::end(kDots),
+                  [&](std::string_view dot) { return contains(per, dot); })) {
+    return std::nullopt;
   }
+  if (listed(kPeriods, per)) return std::nullopt;
   const std::string_view first = unit.substr(0, slash);
   const UnitReading top = read_unit(first);
   const UnitReading bottom = read_unit(per);
@@ -193,7 +202,6 @@ std::optional<UnitReading> read_unit_per_unit(std::string_view unit) {
 // "元/人·次" as "元/人次", "人·天" as "人天": a dot between the parts of a
 // compound unit says nothing. nullopt when `unit` has none.
 std::optional<UnitReading> read_unit_without_dots(std::string_view unit) {
-  constexpr std::string_view kDots[] = {"·", "・", "•"};
   // The dots' first bytes (C2, E3, E2) lead no Chinese character: one pass
   // over the bytes rules out most units, which are read here when unknown.
   if (std::none_of(unit.begin(), unit.end(), [](char c) {
@@ -206,7 +214,11 @@ std::optional<UnitReading> read_unit_without_dots(std::string_view unit) {
   joined.assign(unit);
   for (std::string_view dot : kDots) {
     for (size_t at = joined.find(dot); at != std::string::npos; at = joined.find(dot, at)) {
-      joined.erase(at, dot.size());
+      // "元/人·年" is "元/人/年", per person and year, as a count per period is
+      // written ("次/月"); "元/人·天" stays "元/人天", per person-day.
+      const std::string_view after = std::string_view(joined).substr(at + dot.size());
+      const bool per_period = joined.find('/') < at && listed(kPeriods, after);
+      joined.replace(at, dot.size(), per_period ? "/" : "");
     }
   }
   // "℃" and "‰" share the dots' first bytes: nothing dropped, nothing more to read.

@@ -420,7 +420,8 @@ TEST(Value, ReaderGivesWhatParseValueGivesForCommonCells) {
                           "≥.5家",          "≥5.家",        "≥12345678901234567890家",
                           "约100台",        "100台左右",    "1万余人次",
                           "2.5万多元",      "完成培训两期", "未达到90%",
-                          "1000元标准发放", "≥500万元拨付"}) {
+                          "1000元标准发放", "≥500万元拨付", "1000元/人·年",
+                          "2024年10月份",   "24年10月"}) {
       reader.read(s, out);
       expect_same_value(out, parse_value(s), s);
     }
