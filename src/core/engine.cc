@@ -129,11 +129,14 @@ bool LeafScorer::numbers_usable(const Indicator& n, const Value& actual, Compare
   static constexpr FlagKind kFlagOf[] = {
       FlagKind::units_differ,         FlagKind::opposite_measure, FlagKind::level_against_change,
       FlagKind::change_against_level, FlagKind::bare_off_scale,   FlagKind::total_against_period,
-      FlagKind::units_differ};
+      FlagKind::bare_fraction,        FlagKind::units_differ};
   static_assert(std::size(kFlagOf) == static_cast<size_t>(Mismatch::units_differ) + 1);
-  // By Mismatch, in its order; only a figure off the scale has numbers in `c`.
+  // By Mismatch, in its order; a figure off the scale quotes how far, a bare
+  // fraction what it is as a percentage.
   flag(kFlagOf[static_cast<int>(why)], Severity::error,
-       why == Mismatch::bare_off_scale ? c.a / c.t : 0);
+       why == Mismatch::bare_off_scale  ? c.a / c.t
+       : why == Mismatch::bare_fraction ? actual.number * 100
+                                        : 0);
   return false;
 }
 

@@ -114,6 +114,10 @@ std::string leaf_message(const Evaluation& e, const ScoreCard& card, const RuleS
     case FlagKind::total_against_period:
       return concat("年度指标值「", t, "」是每个周期应达到的次数或数量，实际完成值「", a,
                     "」是全年合计，看不出是否每个周期都做到，需由评价人给分");
+    case FlagKind::bare_fraction:
+      return concat("实际完成值「", a, "」未写单位，年度指标值「", t, "」是百分数：「", a,
+                    "」可能是小数（即", num(f.n[0]), "%），也可能是百分数（", a,
+                    "%），请写成百分数");
     case FlagKind::bare_off_scale:
       return concat("实际完成值「", a, "」未写单位，按年度指标值「", t, "」的单位读是其",
                     num(std::round(f.n[0])), "倍，可能未换算单位，请写明单位");
@@ -270,6 +274,7 @@ std::string_view flag_code(FlagKind kind) {
     case FlagKind::opposite_measure:
     case FlagKind::level_against_change:
     case FlagKind::bare_off_scale:
+    case FlagKind::bare_fraction:
     case FlagKind::total_against_period:
       return "unit_mismatch";
     case FlagKind::tier_out_of_band:

@@ -219,6 +219,10 @@ LightResult Judge::numeric() const {
       case Mismatch::bare_off_scale:
         return not_lit(LightStatus::unknown, "实际完成值" + actual_said + "未写单位，按年度指标值" +
                                                  target_said + "的单位读相差千倍以上，请写明单位");
+      case Mismatch::bare_fraction:
+        return not_lit(LightStatus::unknown,
+                       "实际完成值" + actual_said + "未写单位，年度指标值" + target_said +
+                           "是百分数，看不出实际完成值是小数还是百分数，请写成百分数");
       case Mismatch::total_against_period:
         return not_lit(LightStatus::unknown, "年度指标值" + target_said +
                                                  "是每个周期应达到的数，实际完成值" + actual_said +

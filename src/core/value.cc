@@ -1799,6 +1799,11 @@ bool counted_per_period(const Value& v) {
   return v.kind == ValueKind::number && per_period(v).times > 0;
 }
 
+bool bare_fraction(const Value& target, const Value& actual) {
+  return target.unit == "%" && target.number > 1 && actual.unit.empty() && actual.factor == 1 &&
+         actual.number != 0 && std::fabs(actual.number) <= 1;
+}
+
 bool total_against_period(const Value& target, const Value& actual) {
   const PerPeriod pt = per_period(target);
   const PerPeriod pa = per_period(actual);
@@ -1848,10 +1853,7 @@ bool comparable_numbers(const Value& target, const Value& actual, Compared& out,
   }
   // A bare number up to 1 against a percentage may be a fraction (0.95) or a
   // percentage (1%); a bare 0 is nothing in either reading ("0" against "≤5%").
-  const auto may_be_fraction = [](double bare) { return bare != 0 && std::fabs(bare) <= 1; };
-  const bool percent_vs_fraction =
-      (pt.unit == "%" && pa.unit.empty() && may_be_fraction(actual.number) && target.number > 1) ||
-      (pa.unit == "%" && pt.unit.empty() && may_be_fraction(target.number) && actual.number > 1);
+  const bool percent_vs_fraction = bare_fraction(target, actual) || bare_fraction(actual, target);
   if (!pt.unit.empty() && !pa.unit.empty()) {
     if (!months_against_days(target.op, pt.unit, pa.unit, t, a)) return false;
     out.display_factor = 24;  // shown in days: "实际25 ≤ 年度指标值28"

@@ -195,6 +195,7 @@ enum class Mismatch : uint8_t {
   change_against_level,  // "提高2%" against "≥90%" for 满意度
   bare_off_scale,        // "998000" against "≤100万元": in 元, most likely
   total_against_period,  // "12次" against "每月1次": a year's count, not each month's
+  bare_fraction,         // "0.965" against "≥90%": a fraction (96.5%) or a percentage
   units_differ,          // "100个" against "≥100家"
 };
 
@@ -212,6 +213,11 @@ bool share_of_plan_done(const Value& target, const Value& actual, std::string_vi
 // period ("每月1次", "1次/季度"): the total cannot show that every period had
 // its share, so the two are not compared.
 bool total_against_period(const Value& target, const Value& actual);
+
+// Whether `actual` is a bare number up to 1 ("0.965") against a percentage
+// above 1 ("≥90%"): a fraction (96.5%) or a percentage (0.965%), which only
+// the table's author knows; comparable_numbers compares neither.
+bool bare_fraction(const Value& target, const Value& actual);
 
 // Whether a figure is counted per period: "每月1次", "1次/季度" (comparable_numbers
 // counts it over the year: 12次, 4次).
@@ -244,6 +250,7 @@ inline Mismatch compare_figures(const Value& target, std::string_view target_wri
   if (score_on_its_scale(target, actual, actual_written, name, c)) return Mismatch::none;
   if (share_of_plan_done(target, actual, actual_written, name, c)) return Mismatch::none;
   if (total_against_period(target, actual)) return Mismatch::total_against_period;
+  if (bare_fraction(target, actual)) return Mismatch::bare_fraction;
   return change_against_level(target, actual, name) ? Mismatch::change_against_level
                                                     : Mismatch::units_differ;
 }

@@ -720,6 +720,13 @@ TEST(MonitoringIndicator, WordsAnswerTheQuestionTheNameAsks) {
   expect_no_light(light_at("调研报告", "形成调研报告", "已形成工作方案", 6), LightStatus::unknown);
 }
 
+// A bare number up to 1 against a percentage: a fraction or a percentage.
+TEST(MonitoringIndicator, ABareFractionAgainstAPercentageIsNotLit) {
+  const LightResult r = light_at("满意度", "≥90%", "0.965", 6);
+  expect_no_light(r, LightStatus::unknown);
+  EXPECT_NE(r.explanation.find("小数还是百分数"), std::string::npos) << r.explanation;
+}
+
 // A bare figure a thousand times a target written with 万 is in the unit itself,
 // most likely: no light rather than a red one.
 TEST(MonitoringIndicator, ABareFigureOffTheScaleIsNotLit) {
