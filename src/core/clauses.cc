@@ -221,18 +221,22 @@ Satisfaction satisfaction_of(std::string_view label) {
   return Satisfaction::none;
 }
 
-}  // namespace
+// What figure_for_target found: the figure, none, or figures that differ.
+enum class Reading { found, none, differ };
 
-bool figure_for_target(const Value& target, std::string_view written, std::string_view name,
-                       Value& out) {
+Reading read_figure_for(const Value& target, std::string_view written, std::string_view name,
+                        Value& out) {
+  const auto found_if = [](bool yes) { return yes ? Reading::found : Reading::none; };
   if (target.kind != ValueKind::number || (target.unit.empty() && target.factor == 1) ||
       !text::has_digit(written) || written.size() > 400) {
-    return false;
+    return Reading::none;
   }
   const bool percent = target.unit == "%";
-  if (percent && share_as_fraction(text::trim(written), out)) return true;
-  if (actual_over_target(text::trim(written), target, name, out)) return true;
-  if (figure_after_arrow(text::trim(written), target, name, out)) return true;
+  if ((percent && share_as_fraction(text::trim(written), out)) ||
+      actual_over_target(text::trim(written), target, name, out) ||
+      figure_after_arrow(text::trim(written), target, name, out)) {
+    return Reading::found;
+  }
   int found = 0;
   double first = 0;  // the first figure found, in the target's canonical unit
   std::string unbracketed;
@@ -275,7 +279,7 @@ bool figure_for_target(const Value& target, std::string_view written, std::strin
     const Value v = parse_value(clause);
     if (v.kind != ValueKind::number || (v.unit.empty() && v.factor == 1)) {
       // Words that could say the figure fell short ("3项，未完成") leave it to the evaluator.
-      if (!text::only_remarks(clause)) return false;
+      if (!text::only_remarks(clause)) return Reading::none;
       continue;
     }
     if (found > 0 && part_of_figure_before(clause, v)) continue;
@@ -311,27 +315,39 @@ bool figure_for_target(const Value& target, std::string_view written, std::strin
   if (differ) {
     if (named == 1) {
       out = named_figure;
-      return true;
+      return Reading::found;
     }
     // "非常满意60%，满意35%" for 满意度: the satisfied tiers together, 95%. Not with
     // a tier that surveys count either way ("基本满意5%"): the evaluator knows which.
     if (survey && tiers_only && satisfied > 0 && satisfied <= 100 + 1e-9) {
       set_share(satisfied, out);
-      return true;
+      return Reading::found;
     }
-    return false;
+    return Reading::differ;
   }
   if (found == 0 && percent && others == 2) {
     // The whole first ("调查300人，满意285人") or last ("完成3个，共3个").
-    return share_of_counts(other_clauses[0], other_figures[0], other_clauses[1], other_figures[1],
-                           name, out) ||
-           share_of_counts(other_clauses[1], other_figures[1], other_clauses[0], other_figures[0],
-                           name, out);
+    return found_if(share_of_counts(other_clauses[0], other_figures[0], other_clauses[1],
+                                    other_figures[1], name, out) ||
+                    share_of_counts(other_clauses[1], other_figures[1], other_clauses[0],
+                                    other_figures[0], name, out));
   }
   if (found == 0 && percent && others == 1 && plan) {
-    return share_of_plan(*plan, other_clauses[0], other_figures[0], name, out);
+    return found_if(share_of_plan(*plan, other_clauses[0], other_figures[0], name, out));
   }
-  return found > 0;
+  return found_if(found > 0);
+}
+
+}  // namespace
+
+bool figure_for_target(const Value& target, std::string_view written, std::string_view name,
+                       Value& out) {
+  return read_figure_for(target, written, name, out) == Reading::found;
+}
+
+bool figures_differ(const Value& target, std::string_view written, std::string_view name) {
+  Value scratch;
+  return read_figure_for(target, written, name, scratch) == Reading::differ;
 }
 
 bool survey_tier_counted_either_way(const Value& target, std::string_view written,

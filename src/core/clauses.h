@@ -35,6 +35,11 @@ namespace jixiao::core {
 bool figure_for_target(const Value& target, std::string_view written, std::string_view name,
                        Value& out);
 
+// Whether figure_for_target left a cell to the evaluator because two of its
+// clauses compare with `target` and differ, with none labelled as the figure
+// ("支出48万元，结余5万元" against "≤50万元", "完成3个，在建1个" against "3个").
+bool figures_differ(const Value& target, std::string_view written, std::string_view name);
+
 // Whether figure_for_target left a cell to the evaluator because it lists the
 // shares of a survey's tiers with one that surveys count either way
 // ("非常满意60%，满意30%，基本满意8%": 基本满意 or 一般) against a percentage for a

@@ -121,6 +121,10 @@ bool LeafScorer::numbers_usable(const Indicator& n, const Value& actual, Compare
       if (!n.stated_score) flag(FlagKind::survey_tier_unclear);
       return false;
     }
+    if (figures_differ(target, n.actual_text, n.name)) {
+      if (!n.stated_score) flag(FlagKind::figures_differ);
+      return false;
+    }
     flag(FlagKind::actual_not_number);
     return false;
   }

@@ -107,6 +107,9 @@ std::string leaf_message(const Evaluation& e, const ScoreCard& card, const RuleS
     case FlagKind::undone_before_deadline:
       return concat("实际完成值「", a, "」只说明到所写时间尚未完成，早于年度指标值「", t,
                     "」的期限，看不出是否按期完成，需由评价人给分");
+    case FlagKind::figures_differ:
+      return concat("实际完成值「", a, "」写了几个与年度指标值「", t,
+                    "」单位相同而大小不同的数，看不出哪个是实际完成值，需由评价人给分");
     case FlagKind::survey_tier_unclear:
       return concat("实际完成值「", a,
                     "」分档列出满意程度，其中基本满意（或一般）一档有的调查计入满意度、有的不计入，"
@@ -284,6 +287,7 @@ std::string_view flag_code(FlagKind kind) {
     case FlagKind::outside_band:
     case FlagKind::undone_before_deadline:
     case FlagKind::survey_tier_unclear:
+    case FlagKind::figures_differ:
     case FlagKind::part_missed:
     case FlagKind::part_unreported:
     case FlagKind::words_part_missed:
