@@ -188,12 +188,14 @@ std::optional<UnitReading> read_unit_per_unit(std::string_view unit) {
   if (listed(kPeriods, per)) return std::nullopt;
   const std::string_view first = unit.substr(0, slash);
   const UnitReading top = read_unit(first);
+  // Copied: reading `per` may reuse the storage top.canonical views.
+  const std::string top_canonical(top.canonical);
   const UnitReading bottom = read_unit(per);
   const bool as_written =
-      top.canonical == first && bottom.canonical == per && top.factor == 1 && bottom.factor == 1;
-  if (top.canonical.empty() || bottom.canonical.empty() || as_written) return std::nullopt;
+      top_canonical == first && bottom.canonical == per && top.factor == 1 && bottom.factor == 1;
+  if (top_canonical.empty() || bottom.canonical.empty() || as_written) return std::nullopt;
   thread_local std::string canonical;  // the view returned must outlive this call
-  canonical.assign(top.canonical);
+  canonical.assign(top_canonical);
   canonical += '/';
   canonical += bottom.canonical;
   return UnitReading{canonical, top.factor / bottom.factor, top.known && bottom.known};
@@ -210,8 +212,8 @@ std::optional<UnitReading> read_unit_without_dots(std::string_view unit) {
       })) {
     return std::nullopt;
   }
-  thread_local std::string joined;  // the view returned for an unknown unit must outlive this call
-  joined.assign(unit);
+  // Local: reading the joined unit may come back here for one of its parts.
+  std::string joined(unit);
   for (std::string_view dot : kDots) {
     for (size_t at = joined.find(dot); at != std::string::npos; at = joined.find(dot, at)) {
       // "元/人·年" is "元/人/年", per person and year, as a count per period is
@@ -223,7 +225,15 @@ std::optional<UnitReading> read_unit_without_dots(std::string_view unit) {
   }
   // "℃" and "‰" share the dots' first bytes: nothing dropped, nothing more to read.
   if (joined.size() == unit.size()) return std::nullopt;
-  return read_unit(joined);
+  UnitReading reading = read_unit(joined);
+  // An unknown unit is the joined text itself: kept where the view outlives this call.
+  if (reading.canonical.data() >= joined.data() &&
+      reading.canonical.data() < joined.data() + joined.size()) {
+    thread_local std::string kept;
+    kept.assign(reading.canonical);
+    reading.canonical = kept;
+  }
+  return reading;
 }
 
 UnitReading read_unit(std::string_view unit) {

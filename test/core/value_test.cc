@@ -247,6 +247,12 @@ TEST(Value, UnitsAsWrittenBesideTheFigure) {
                   // first bytes (℃, ‰, ㎡) are read as they are.
                   {"280元/人·次", 280, "元/人次"},
                   {"5人・天", 5, "人天"},
+                  // Before a period a dot says per; a part read again keeps the whole
+                  // (the fuzzer found "元/人·⬡" read as "元/��": seed-129).
+                  {"1000元/人·年", 1000, "元/人/年"},
+                  {"80元/人·天", 80, "元/人天"},
+                  {"299元/人·⬡", 299, "元/人⬡"},
+                  {"5元·x/⬡", 5, "元x/⬡"},
                   {"26℃", 26, "℃"},
                   {"2‰", 0.2, "%"},
                   {"50㎡", 50, "平方米"}});
