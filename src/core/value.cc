@@ -1650,6 +1650,28 @@ bool counts_the_same(std::string_view a, std::string_view b) {
   return false;
 }
 
+// Working days against days or hours ("≤5个工作日" against "3天"): a stretch of
+// calendar time holds no more working days than days, so an actual that meets
+// the bound in days meets it in working days (t and a then in working days).
+// Else false: "6天" may hold 5 working days, and "3个工作日" against "≤5天" may
+// span a weekend; the evaluator decides.
+[[gnu::noinline]] bool working_days_against_days(Op op, std::string_view target_unit,
+                                                 std::string_view actual_unit, double& t,
+                                                 double& a) {
+  constexpr double kDay = 24;  // hours
+  const bool at_most = op == Op::le || op == Op::lt;
+  const bool at_least = op == Op::ge || op == Op::gt;
+  if (at_most && target_unit == "工作日" && actual_unit == "小时" && a / kDay <= t) {
+    a /= kDay;
+    return true;
+  }
+  if (at_least && target_unit == "小时" && actual_unit == "工作日" && a * kDay >= t) {
+    t /= kDay;
+    return true;
+  }
+  return false;
+}
+
 // A share of the target said done ("完成90%", "完成率90%") against a count or an
 // amount ("100户", "≥5公里"): that share of it.
 [[gnu::noinline]] bool share_done_of(std::string_view target_unit, const Value& actual,
@@ -1855,6 +1877,10 @@ bool comparable_numbers(const Value& target, const Value& actual, Compared& out,
   // percentage (1%); a bare 0 is nothing in either reading ("0" against "≤5%").
   const bool percent_vs_fraction = bare_fraction(target, actual) || bare_fraction(actual, target);
   if (!pt.unit.empty() && !pa.unit.empty()) {
+    if (working_days_against_days(target.op, pt.unit, pa.unit, t, a)) {
+      out.display_factor = 1;  // both in working days
+      return true;
+    }
     if (!months_against_days(target.op, pt.unit, pa.unit, t, a)) return false;
     out.display_factor = 24;  // shown in days: "实际25 ≤ 年度指标值28"
     return true;
