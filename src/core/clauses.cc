@@ -187,6 +187,10 @@ bool share_of_counts(std::string_view whole_clause, const Value& whole,
   return false;
 }
 
+// What is done with money set for it: spent, paid out, received, used.
+constexpr std::string_view kMoneyDeeds[] = {"支出", "执行", "拨付", "到位",
+                                            "使用", "兑付", "发放", "完成"};
+
 // "计划3个，完成3个" or "计划100户，实际完成98户" against a percentage for a rate
 // (完成率): what was done over what was planned, in one counting unit.
 bool share_of_plan(const Value& plan, std::string_view done_clause, const Value& done,
@@ -196,7 +200,31 @@ bool share_of_plan(const Value& plan, std::string_view done_clause, const Value&
       !drop_prefix(said, {"实际完成", "已完成", "共完成", "累计完成", "完成", "实际"})) {
     return false;
   }
-  const std::optional<double> share = percent_of_plan(plan, done);
+  const std::optional<double> share = percent_of_plan(plan, done, name);
+  if (!share) return false;
+  set_share(*share, out);
+  return true;
+}
+
+// "支出480万元，预算500万元" or "下达资金500万元，已拨付480万元" against a
+// percentage for a rate of money done (预算执行率, 资金拨付率): the amount done
+// over the amount set, in either order. `set` and `done` are the cell's two
+// figure clauses.
+bool share_of_budget(const Value& set, const Value& done, std::string_view name, Value& out) {
+  std::string_view set_label = set.label;
+  if (set_label.starts_with("应急") ||
+      !drop_prefix(set_label, {"预算", "批复", "下达", "安排", "年初", "计划", "应"})) {
+    return false;
+  }
+  const bool done_said =
+      std::any_of(std::begin(kMoneyDeeds), std::end(kMoneyDeeds),
+                  [&](std::string_view deed) { return contains(done.label, deed); });
+  std::string_view done_label = done.label;
+  if (!done_said ||
+      drop_prefix(done_label, {"预算", "批复", "下达", "安排", "年初", "计划", "应"})) {
+    return false;
+  }
+  const std::optional<double> share = percent_of_plan(set, done, name);
   if (!share) return false;
   set_share(*share, out);
   return true;
@@ -330,7 +358,9 @@ Reading read_figure_for(const Value& target, std::string_view written, std::stri
     return found_if(share_of_counts(other_clauses[0], other_figures[0], other_clauses[1],
                                     other_figures[1], name, out) ||
                     share_of_counts(other_clauses[1], other_figures[1], other_clauses[0],
-                                    other_figures[0], name, out));
+                                    other_figures[0], name, out) ||
+                    share_of_budget(other_figures[0], other_figures[1], name, out) ||
+                    share_of_budget(other_figures[1], other_figures[0], name, out));
   }
   if (found == 0 && percent && others == 1 && plan) {
     return found_if(share_of_plan(*plan, other_clauses[0], other_figures[0], name, out));

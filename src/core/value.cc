@@ -1746,9 +1746,18 @@ bool says_a_plan_slow(const Value& actual) {
   return true;
 }
 
-std::optional<double> percent_of_plan(const Value& plan, const Value& done) {
+bool is_rate_of_money_done(std::string_view name) {
+  for (std::string_view rate :
+       {"执行率", "支出率", "拨付率", "到位率", "使用率", "兑付率", "发放率", "完成率"}) {
+    if (name.ends_with(rate)) return true;
+  }
+  return false;
+}
+
+std::optional<double> percent_of_plan(const Value& plan, const Value& done, std::string_view name) {
   if (plan.kind != ValueKind::number || done.kind != ValueKind::number || plan.op != Op::none ||
-      done.op != Op::none || plan.unit != done.unit || !is_counting_word(plan.unit) ||
+      done.op != Op::none || plan.unit != done.unit ||
+      !(is_counting_word(plan.unit) || (plan.unit == "元" && is_rate_of_money_done(name))) ||
       plan.number <= 0 || done.number < 0) {
     return std::nullopt;
   }
@@ -1758,7 +1767,8 @@ std::optional<double> percent_of_plan(const Value& plan, const Value& done) {
 bool share_of_plan_done(const Value& target, const Value& actual, std::string_view actual_written,
                         std::string_view name, Compared& c) {
   if (target.unit != "%" || !name.ends_with("率") || actual.kind != ValueKind::number ||
-      actual.op != Op::none || !is_counting_word(actual.unit)) {
+      actual.op != Op::none ||
+      !(is_counting_word(actual.unit) || (actual.unit == "元" && is_rate_of_money_done(name)))) {
     return false;
   }
   const std::string normalized = text::normalize(actual_written);
@@ -1766,7 +1776,7 @@ bool share_of_plan_done(const Value& target, const Value& actual, std::string_vi
   if (at == std::string::npos) return false;
   std::string_view plan_text = text::trim(std::string_view(normalized).substr(0, at));
   while (drop_suffix(plan_text, {",", "，", ";", "；"})) plan_text = text::trim(plan_text);
-  const std::optional<double> share = percent_of_plan(parse_value(plan_text), actual);
+  const std::optional<double> share = percent_of_plan(parse_value(plan_text), actual, name);
   if (!share) return false;
   c.t = target.number;
   c.a = round_half_up(*share, 2);

@@ -199,9 +199,16 @@ enum class Mismatch : uint8_t {
   units_differ,          // "100个" against "≥100家"
 };
 
+// Whether an indicator's `name` is a rate of money spent, paid or received over
+// the amount set for it (预算执行率, 资金拨付率, 资金到位率, 投资完成率: a name ending
+// in 执行率, 支出率, 拨付率, 到位率, 使用率, 兑付率, 发放率 or 完成率).
+bool is_rate_of_money_done(std::string_view name);
+
 // What was done over what was planned, in percent: both counts in one counting
-// word and no bound ("计划100户" and "完成98户": 98). nullopt otherwise.
-std::optional<double> percent_of_plan(const Value& plan, const Value& done);
+// word ("计划100户" and "完成98户": 98), or both amounts of money for a rate of
+// money done (`name`: is_rate_of_money_done; "预算500万元" and "支出480万元": 96),
+// with no bound. nullopt otherwise.
+std::optional<double> percent_of_plan(const Value& plan, const Value& done, std::string_view name);
 
 // "计划100户，实际完成98户" (read as 98户: read_plan_then_actual) against a
 // percentage for a rate (项目完成率 ≥95%): what was done over what was planned,
