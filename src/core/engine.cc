@@ -60,6 +60,7 @@ class LeafScorer {
                                              ScoringKind kind, LeafWords& words, Explanation& why,
                                              Assessment& as);
   [[gnu::cold, gnu::noinline]] bool words_unmet(const Indicator& n, bool only_said_undone = false);
+  [[gnu::cold, gnu::noinline]] void flag_actual_not_number(const Indicator& n);
   Assessment yes_no(bool met, double w, ScoringKind kind, Explanation& why);
   // Higher-is-better from a ≥ 0 and t: full marks at or above t, else a/t×w.
   // `over_base` is what over-achievement is measured against (a range's upper bound).
@@ -99,6 +100,19 @@ class LeafScorer {
   }
 };
 
+// Why an actual in words or unreadable meets no figure of the target.
+void LeafScorer::flag_actual_not_number(const Indicator& n) {
+  // "120人次，未覆盖全县" against "≥100人次，覆盖全县": read past the figure.
+  if (n.target.words_after && words_unmet(n, true)) return;
+  if (survey_tier_counted_either_way(n.target, n.actual_text, n.name)) {
+    if (!n.stated_score) flag(FlagKind::survey_tier_unclear);
+  } else if (figures_differ(n.target, n.actual_text, n.name)) {
+    if (!n.stated_score) flag(FlagKind::figures_differ);
+  } else {
+    flag(FlagKind::actual_not_number);
+  }
+}
+
 // Reads both numbers in the target's unit; reports why when it cannot.
 bool LeafScorer::numbers_usable(const Indicator& n, const Value& actual, Compared& c) {
   const Value& target = n.target;
@@ -115,17 +129,7 @@ bool LeafScorer::numbers_usable(const Indicator& n, const Value& actual, Compare
     return false;
   }
   if (actual.kind != ValueKind::number) {
-    // "120人次，未覆盖全县" against "≥100人次，覆盖全县": read past the figure.
-    if (n.target.words_after && words_unmet(n, true)) return false;
-    if (survey_tier_counted_either_way(target, n.actual_text, n.name)) {
-      if (!n.stated_score) flag(FlagKind::survey_tier_unclear);
-      return false;
-    }
-    if (figures_differ(target, n.actual_text, n.name)) {
-      if (!n.stated_score) flag(FlagKind::figures_differ);
-      return false;
-    }
-    flag(FlagKind::actual_not_number);
+    flag_actual_not_number(n);
     return false;
   }
   const Mismatch why = compare_figures(target, n.target_text, actual, n.actual_text, n.name, c);

@@ -1831,6 +1831,16 @@ bool counted_per_period(const Value& v) {
   return v.kind == ValueKind::number && per_period(v).times > 0;
 }
 
+Mismatch compare_figures_rare(const Value& target, const Value& actual,
+                              std::string_view actual_written, std::string_view name, Compared& c) {
+  if (score_on_its_scale(target, actual, actual_written, name, c)) return Mismatch::none;
+  if (share_of_plan_done(target, actual, actual_written, name, c)) return Mismatch::none;
+  if (total_against_period(target, actual)) return Mismatch::total_against_period;
+  if (bare_fraction(target, actual)) return Mismatch::bare_fraction;
+  return change_against_level(target, actual, name) ? Mismatch::change_against_level
+                                                    : Mismatch::units_differ;
+}
+
 bool bare_fraction(const Value& target, const Value& actual) {
   return target.unit == "%" && target.number > 1 && actual.unit.empty() && actual.factor == 1 &&
          actual.number != 0 && std::fabs(actual.number) <= 1;

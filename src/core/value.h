@@ -230,6 +230,12 @@ bool bare_fraction(const Value& target, const Value& actual);
 // counts it over the year: 12次, 4次).
 bool counted_per_period(const Value& v);
 
+// compare_figures where comparable_numbers cannot compare: a score on its own
+// scale, a share of the plan done, or why not. Out of line, so that the common
+// path of compare_figures stays small enough to be inlined where it is asked.
+Mismatch compare_figures_rare(const Value& target, const Value& actual,
+                              std::string_view actual_written, std::string_view name, Compared& c);
+
 // comparable_numbers after the checks that need the label, the indicator's
 // `name` or the written texts: the one reading of two figures that scoring
 // and monitoring share, each wording the Mismatch its own way. `c` holds the
@@ -254,12 +260,7 @@ inline Mismatch compare_figures(const Value& target, std::string_view target_wri
     }
     return Mismatch::none;
   }
-  if (score_on_its_scale(target, actual, actual_written, name, c)) return Mismatch::none;
-  if (share_of_plan_done(target, actual, actual_written, name, c)) return Mismatch::none;
-  if (total_against_period(target, actual)) return Mismatch::total_against_period;
-  if (bare_fraction(target, actual)) return Mismatch::bare_fraction;
-  return change_against_level(target, actual, name) ? Mismatch::change_against_level
-                                                    : Mismatch::units_differ;
+  return compare_figures_rare(target, actual, actual_written, name, c);
 }
 
 // Whether a range target is a band of conditions, met inside it and missed
