@@ -177,11 +177,24 @@ std::optional<UnitReading> read_unit_per_unit(std::string_view unit) {
     return std::nullopt;
   }
   const std::string_view per = unit.substr(slash + 1);
-  // One "/" only: the parts are then read without coming back here, which keeps
-  // `canonical` below from being overwritten while it is built. A dot is read
-  // first: "元/人·年" is "元/人/年" (read_unit_without_dots).
-  if (per.find('/') != std::string_view::npos ||
-      std::any_of(std::begin(kDots), std::end(kDots),
+  thread_local std::string canonical;  // the view returned must outlive this call
+  // "元/亩/年": a unit per another, per period; the first two parts convert
+  // ("元/平方米/年"), and the period is kept for per_period (value.cc).
+  if (const size_t last = unit.rfind('/'); last != slash) {
+    const std::string_view period = unit.substr(last + 1);
+    if (!listed(kPeriods, period)) return std::nullopt;
+    const UnitReading head = read_unit(unit.substr(0, last));
+    if (!head.known || head.canonical.find('/') == std::string_view::npos) return std::nullopt;
+    const std::string head_canonical(head.canonical);  // a view of `canonical`
+    canonical.assign(head_canonical);
+    canonical += '/';
+    canonical += period;
+    return UnitReading{canonical, head.factor, true};
+  }
+  // One "/" below: the parts are then read without coming back here, which keeps
+  // `canonical` from being overwritten while it is built. A dot is read first:
+  // "元/人·年" is "元/人/年" (read_unit_without_dots).
+  if (std::any_of(std::begin(kDots), std::end(kDots),
                   [&](std::string_view dot) { return contains(per, dot); })) {
     return std::nullopt;
   }
@@ -194,7 +207,6 @@ std::optional<UnitReading> read_unit_per_unit(std::string_view unit) {
   const bool as_written =
       top_canonical == first && bottom.canonical == per && top.factor == 1 && bottom.factor == 1;
   if (top_canonical.empty() || bottom.canonical.empty() || as_written) return std::nullopt;
-  thread_local std::string canonical;  // the view returned must outlive this call
   canonical.assign(top_canonical);
   canonical += '/';
   canonical += bottom.canonical;

@@ -250,6 +250,8 @@ TEST(Value, UnitsAsWrittenBesideTheFigure) {
                   // Before a period a dot says per; a part read again keeps the whole
                   // (the fuzzer found "元/人·⬡" read as "元/��": seed-129).
                   {"1000元/人·年", 1000, "元/人/年"},
+                  {"500元/亩/年", 0.75, "元/平方米/年"},
+                  {"3元/㎡/月", 3, "元/平方米/月"},
                   {"80元/人·天", 80, "元/人天"},
                   {"299元/人·⬡", 299, "元/人⬡"},
                   {"5元·x/⬡", 5, "元x/⬡"},
@@ -427,7 +429,7 @@ TEST(Value, ReaderGivesWhatParseValueGivesForCommonCells) {
                           "约100台",        "100台左右",    "1万余人次",
                           "2.5万多元",      "完成培训两期", "未达到90%",
                           "1000元标准发放", "≥500万元拨付", "1000元/人·年",
-                          "2024年10月份",   "24年10月"}) {
+                          "2024年10月份",   "24年10月",     "500元/亩·年"}) {
       reader.read(s, out);
       expect_same_value(out, parse_value(s), s);
     }
