@@ -1408,8 +1408,10 @@ PerPeriod per_period(const Value& v) {
       {"/半年", 2}, {"/季度", 4}, {"/季", 4}, {"/月", 12}, {"/周", 52}, {"/年度", 0}, {"/年", 0}};
   PerPeriod p{0, v.unit};
   if (!v.label.empty()) {
+    // "每月2次", "培训每月2次", "每月巡查2次".
     for (const auto& [word, times] : kLabels) {
-      if (std::string_view(v.label).ends_with(word)) p.times = times;
+      const std::string_view label = v.label;
+      if (label.ends_with(word) || label.starts_with(word)) p.times = times;
     }
   }
   for (const auto& [word, times] : kUnits) {
@@ -1572,9 +1574,10 @@ bool counts_the_same(std::string_view a, std::string_view b) {
   static constexpr std::pair<std::string_view, std::string_view> kPer[] = {
       {"人均", "人"}, {"每人", "人"}, {"户均", "户"},         {"每户", "户"},
       {"亩均", "亩"}, {"每亩", "亩"}, {"每平方米", "平方米"}, {"每公里", "公里"}};
-  // "每人每月200元": a period too, which the other side may not have.
-  static constexpr std::string_view kPeriods[] = {"每月", "每年", "每季", "每周", "每天",
-                                                  "每日", "月均", "年均", "日均"};
+  // "每人每月200元": a period too, which the other side may not have. Not a year:
+  // "每人每年1000元" is per person, as "1000元/人/年" is (per_period).
+  static constexpr std::string_view kPeriods[] = {"每月", "每季", "每周", "每天",
+                                                  "每日", "月均", "日均"};
   const auto read_per = [&](const Value& v, std::string_view unit, std::string_view other,
                             double& number) {
     if (v.label.empty() || unit.empty() || other.find('/') == std::string_view::npos) {
