@@ -181,8 +181,10 @@ std::optional<UnitReading> read_unit_per_unit(std::string_view unit) {
   // "元/亩/年": a unit per another, per period; the first two parts convert
   // ("元/平方米/年"), and the period is kept for per_period (value.cc).
   if (const size_t last = unit.rfind('/'); last != slash) {
+    // Two slashes at most: the head is then read with one, which bounds how
+    // deep a unit of many slashes ("/年/年/…") can take the reading.
     const std::string_view period = unit.substr(last + 1);
-    if (!listed(kPeriods, period)) return std::nullopt;
+    if (unit.find('/', slash + 1) != last || !listed(kPeriods, period)) return std::nullopt;
     const UnitReading head = read_unit(unit.substr(0, last));
     if (!head.known || head.canonical.find('/') == std::string_view::npos) return std::nullopt;
     const std::string head_canonical(head.canonical);  // a view of `canonical`
