@@ -187,10 +187,6 @@ bool share_of_counts(std::string_view whole_clause, const Value& whole,
   return false;
 }
 
-// What is done with money set for it: spent, paid out, received, used.
-constexpr std::string_view kMoneyDeeds[] = {"支出", "执行", "拨付", "到位",
-                                            "使用", "兑付", "发放", "完成"};
-
 // "计划3个，完成3个" or "计划100户，实际完成98户" against a percentage for a rate
 // (完成率): what was done over what was planned, in one counting unit.
 bool share_of_plan(const Value& plan, std::string_view done_clause, const Value& done,
@@ -211,19 +207,18 @@ bool share_of_plan(const Value& plan, std::string_view done_clause, const Value&
 // over the amount set, in either order. `set` and `done` are the cell's two
 // figure clauses.
 bool share_of_budget(const Value& set, const Value& done, std::string_view name, Value& out) {
-  std::string_view set_label = set.label;
-  if (set_label.starts_with("应急") ||
-      !drop_prefix(set_label, {"预算", "批复", "下达", "安排", "年初", "计划", "应"})) {
-    return false;
-  }
-  const bool done_said =
-      std::any_of(std::begin(kMoneyDeeds), std::end(kMoneyDeeds),
-                  [&](std::string_view deed) { return contains(done.label, deed); });
-  std::string_view done_label = done.label;
-  if (!done_said ||
-      drop_prefix(done_label, {"预算", "批复", "下达", "安排", "年初", "计划", "应"})) {
-    return false;
-  }
+  // Words that set an amount ("预算500万元", "应到位500万元"; not "应急资金"), and
+  // what is done with it: spent, paid out, received, used.
+  static constexpr std::string_view kSetting[] = {"预算", "批复", "下达", "安排",
+                                                  "年初", "计划", "应"};
+  static constexpr std::string_view kDeeds[] = {"支出", "执行", "拨付", "到位",
+                                                "使用", "兑付", "发放", "完成"};
+  const auto sets_an_amount = [](std::string_view label) {
+    return !label.starts_with("应急") && drop_prefix(label, kSetting);
+  };
+  const bool done_said = std::any_of(std::begin(kDeeds), std::end(kDeeds),
+                                     [&](auto deed) { return contains(done.label, deed); });
+  if (!sets_an_amount(set.label) || !done_said || sets_an_amount(done.label)) return false;
   const std::optional<double> share = percent_of_plan(set, done, name);
   if (!share) return false;
   set_share(*share, out);
