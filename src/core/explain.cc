@@ -49,12 +49,20 @@ void node_text(const Indicator& ind, const NodeResult& node, std::string& out) {
       return append_number(out, node.score);
     case Reason::lower_ratio:
       return append(out, "(1−(", a(), "−", t(), ")/", t(), ")×", w(), "=", s());
+    // Quoted as written: the numbers compared may be converted ("120000元" is
+    // 12 against "≤5万元"), and a bare 12 would read as a slip.
     case Reason::lower_double:
-      return append(out, "实际完成值", a(), "达到年度指标值", t(), "的2倍及以上，得0分");
+      out += "实际完成值「";
+      append_actual(out, ind, node);
+      return append(out, "」达到年度指标值「", ind.target_text, "」的2倍及以上，得0分");
     case Reason::zero_target_met:
-      return append(out, "年度指标值为0，实际完成值", a(), "未超过，得满分", w());
+      out += "年度指标值为0，实际完成值「";
+      append_actual(out, ind, node);
+      return append(out, "」未超过，得满分", w());
     case Reason::zero_target_missed:
-      return append(out, "年度指标值为0，实际完成值", a(), "，得0分");
+      out += "年度指标值为0，实际完成值「";
+      append_actual(out, ind, node);
+      return append(out, "」，得0分");
     case Reason::negative_actual:
       return append(out, "实际完成值为负数，按0计，得0分");
     case Reason::opposite_change:
