@@ -70,6 +70,9 @@ constexpr UnitEntry kUnits[] = {
     {"亩", "平方米", 2000.0 / 3},
     {"公顷", "平方米", 10000},
     {"平方公里", "平方米", 1e6},
+    // A person's day of work or of a standard ("元/人天", "元/人·日").
+    {"人天", "人天", 1},
+    {"人日", "人天", 1},
     // The same count said with 次 after it.
     {"批次", "批", 1},
     {"场次", "场", 1},
@@ -168,6 +171,20 @@ bool alternative_in_brackets(std::string_view written, std::string& out) {
   return true;
 }
 
+// Reads `rewritten`, a unit written another way ("元/人天" for "元/人·天"). The
+// reading may view `rewritten` (an unknown unit is itself): it is then kept in
+// storage of this thread, valid until the next such reading.
+UnitReading read_rewritten(const std::string& rewritten) {
+  UnitReading reading = read_unit(rewritten);
+  if (reading.canonical.data() >= rewritten.data() &&
+      reading.canonical.data() < rewritten.data() + rewritten.size()) {
+    thread_local std::string kept;
+    kept.assign(reading.canonical);
+    reading.canonical = kept;
+  }
+  return reading;
+}
+
 // A unit per another ("元/平方米", "吨/日"): each part in its canonical unit, so
 // that "元/㎡" is "元/平方米" and "吨/天" is "吨/日". Not a count per period
 // ("次/月", which per_period reads) nor a choice of counting words ("台/套").
@@ -177,6 +194,13 @@ std::optional<UnitReading> read_unit_per_unit(std::string_view unit) {
     return std::nullopt;
   }
   const std::string_view per = unit.substr(slash + 1);
+  // "元/(人·天)": what the amount is per, in brackets.
+  if (per.size() > 2 && per.front() == '(' && per.back() == ')' &&
+      per.find_first_of("()", 1) == per.size() - 1) {
+    std::string unbracketed(unit.substr(0, slash + 1));
+    unbracketed += per.substr(1, per.size() - 2);
+    return read_rewritten(unbracketed);
+  }
   thread_local std::string canonical;  // the view returned must outlive this call
   // "元/亩/年": a unit per another, per period; the first two parts convert
   // ("元/平方米/年"), and the period is kept for per_period (value.cc).
@@ -184,7 +208,17 @@ std::optional<UnitReading> read_unit_per_unit(std::string_view unit) {
     // Two slashes at most: the head is then read with one, which bounds how
     // deep a unit of many slashes ("/年/年/…") can take the reading.
     const std::string_view period = unit.substr(last + 1);
-    if (unit.find('/', slash + 1) != last || !listed(kPeriods, period)) return std::nullopt;
+    if (unit.find('/', slash + 1) != last) return std::nullopt;
+    // "元/人/天" is "元/人天", per person-day, as "元/人·天" is: a day is no
+    // period of the year (kPeriods), and an amount per person per day is one
+    // per person-day.
+    if ((period == "天" || period == "日") &&
+        listed(kThings, unit.substr(slash + 1, last - slash - 1))) {
+      std::string joined(unit.substr(0, last));
+      joined += period;
+      return read_rewritten(joined);
+    }
+    if (!listed(kPeriods, period)) return std::nullopt;
     const UnitReading head = read_unit(unit.substr(0, last));
     if (!head.known || head.canonical.find('/') == std::string_view::npos) return std::nullopt;
     const std::string head_canonical(head.canonical);  // a view of `canonical`
@@ -206,12 +240,20 @@ std::optional<UnitReading> read_unit_per_unit(std::string_view unit) {
   // Copied: reading `per` may reuse the storage top.canonical views.
   const std::string top_canonical(top.canonical);
   const UnitReading bottom = read_unit(per);
-  const bool as_written =
-      top_canonical == first && bottom.canonical == per && top.factor == 1 && bottom.factor == 1;
+  // "台日" is "台天", a machine-day, as "人日" is "人天" (kUnits).
+  std::string_view day_of = per;
+  const bool thing_day = drop_suffix(day_of, {"日"}) && !bottom.known && listed(kThings, day_of);
+  const bool as_written = top_canonical == first && bottom.canonical == per && !thing_day &&
+                          top.factor == 1 && bottom.factor == 1;
   if (top_canonical.empty() || bottom.canonical.empty() || as_written) return std::nullopt;
   canonical.assign(top_canonical);
   canonical += '/';
-  canonical += bottom.canonical;
+  if (thing_day) {
+    canonical += day_of;
+    canonical += "天";
+  } else {
+    canonical += bottom.canonical;
+  }
   return UnitReading{canonical, top.factor / bottom.factor, top.known && bottom.known};
 }
 
@@ -239,15 +281,7 @@ std::optional<UnitReading> read_unit_without_dots(std::string_view unit) {
   }
   // "℃" and "‰" share the dots' first bytes: nothing dropped, nothing more to read.
   if (joined.size() == unit.size()) return std::nullopt;
-  UnitReading reading = read_unit(joined);
-  // An unknown unit is the joined text itself: kept where the view outlives this call.
-  if (reading.canonical.data() >= joined.data() &&
-      reading.canonical.data() < joined.data() + joined.size()) {
-    thread_local std::string kept;
-    kept.assign(reading.canonical);
-    reading.canonical = kept;
-  }
-  return reading;
+  return read_rewritten(joined);
 }
 
 UnitReading read_unit(std::string_view unit) {

@@ -478,6 +478,11 @@ bool read_dotted_date(std::string_view s, Value& v) {
 // Unit characters: words, %, / (元/人), ² and a few symbols; no digits or
 // punctuation (those make the figure unreadable).
 bool unit_is_clean(std::string_view unit) {
+  // "元/(人·天)": what the amount is per, in brackets (read_unit reads it).
+  if (const size_t open = unit.find("/("); open != std::string_view::npos && unit.ends_with(")")) {
+    const std::string_view per = unit.substr(open + 2, unit.size() - open - 3);
+    return !per.empty() && unit_is_clean(unit.substr(0, open + 1)) && unit_is_clean(per);
+  }
   // "m2", "km2", "m3": a square or cubic metre typed without its ².
   if (unit.ends_with("m2") || unit.ends_with("m3")) {
     unit.remove_suffix(1);
@@ -518,7 +523,8 @@ std::string_view drop_remark(std::string_view rest, bool& words_after) {
     }
     if (rest.ends_with(")")) {
       const size_t open = rest.rfind('(');
-      if (open != std::string_view::npos) {
+      // "80元/(人·天)": the brackets hold what the amount is per, no remark.
+      if (open != std::string_view::npos && (open == 0 || rest[open - 1] != '/')) {
         rest = rest.substr(0, open);
         changed = true;
       }
