@@ -107,6 +107,9 @@ std::string leaf_message(const Evaluation& e, const ScoreCard& card, const RuleS
     case FlagKind::undone_before_deadline:
       return concat("实际完成值「", a, "」只说明到所写时间尚未完成，早于年度指标值「", t,
                     "」的期限，看不出是否按期完成，需由评价人给分");
+    case FlagKind::deadline_within_span:
+      return concat("实际完成值「", a, "」是一段时间而不是某一天，年度指标值「", t,
+                    "」的期限落在这段时间之内，看不出是否按期完成，需由评价人给分");
     case FlagKind::figures_differ:
       return concat("实际完成值「", a, "」写了几个与年度指标值「", t,
                     "」单位相同而大小不同的数，看不出哪个是实际完成值，需由评价人给分");
@@ -286,6 +289,7 @@ std::string_view flag_code(FlagKind kind) {
     case FlagKind::bound_overstates:
     case FlagKind::outside_band:
     case FlagKind::undone_before_deadline:
+    case FlagKind::deadline_within_span:
     case FlagKind::survey_tier_unclear:
     case FlagKind::figures_differ:
     case FlagKind::part_missed:

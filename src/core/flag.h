@@ -42,6 +42,7 @@ enum class FlagKind : uint8_t {
   bound_overstates,  // manual_score_required: "未达到90%" against "≥90%"; n = {actual's Op}
   outside_band,      // manual_score_required: "28℃" against "18℃-26℃"
   undone_before_deadline,  // manual_score_required: "截至2024年5月未完成" against "2024年6月前"
+  deadline_within_span,  // manual_score_required: "2024年10月" against "2024年10月15日前"
   survey_tier_unclear,  // manual_score_required: "非常满意60%，满意30%，基本满意8%" for 满意度
   figures_differ,  // manual_score_required: "完成3个，在建1个" against "3个"
   part_missed,  // manual_score_required: "120人次，4场" against "≥100人次，≥5场"; n = {part}

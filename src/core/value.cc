@@ -308,6 +308,18 @@ void set_figure(Value& v, Op op, double number, int decimals, std::string_view u
   v.decimals = decimals;
 }
 
+// Words after a date that say the work was done by then: "2024年5月已完成",
+// "2024年11月完成验收", "2024年10月竣工" (not that it began: "2024年3月开工"
+// stays unread).
+void eat_deed_done(Cursor& c) {
+  c.eat("已");
+  for (std::string_view w : {"完成", "完工", "实施"}) c.eat(w);
+  for (std::string_view w : {"竣工验收", "验收", "竣工", "建成", "办结", "交付使用", "交付",
+                             "投入使用", "投用", "拨付到位", "到位", "上线"}) {
+    if (c.eat(w)) break;
+  }
+}
+
 bool try_date(std::string_view s, Value& v) {
   Cursor c{s};
   for (std::string_view w :
@@ -371,9 +383,14 @@ bool try_date(std::string_view s, Value& v) {
     // "当年", "本年度" alone: within the year, as "年内"; before a month
     // ("当年12月31日前"), the year evaluated, as a month without a year.
     const bool this_year = year_word.size() > 3 && year_word != "年度";  // or the next
-    if (c.i != before && ((this_year && c.done()) || at_year_end())) {
+    // "当年完成", "本年度建成": the deed done within the year, as "年内完成".
+    Cursor deed = c;
+    eat_deed_done(deed);
+    if (c.i != before && ((this_year && deed.done()) || at_year_end())) {
       d.month = 12;
       any = true;
+      // "年内", "当年完成": some day of the year; "年底": its last.
+      d.span_from = c.rest().starts_with("内") || deed.done() ? 1 : 0;
     } else if (!this_year) {
       c.i = before;
     }
@@ -382,9 +399,11 @@ bool try_date(std::string_view s, Value& v) {
   if (d.month == 0) {
     if (c.eat("上半年") || c.eat("年中")) {
       d.month = 6;
+      d.span_from = s.substr(0, c.i).ends_with("年中") ? 0 : 1;
       any = true;
     } else if (c.eat("下半年") || c.eat("全年")) {
       d.month = 12;
+      d.span_from = s.substr(0, c.i).ends_with("全年") ? 1 : 7;
       any = true;
     }
   }
@@ -394,20 +413,24 @@ bool try_date(std::string_view s, Value& v) {
     if (read_small_number(c, n)) {
       if (c.eat("季度") && n >= 1 && n <= 4) {
         d.month = n * 3;
+        d.span_from = d.month - 2;
         any = true;
       } else if ((c.eat("月") ||
                   (d.year != 0 && (c.done() || c.peek() == U'-' || c.peek() == U'/'))) &&
                  n >= 1 && n <= 12) {
         d.month = n;
+        d.span_from = n;  // until a day is read
         any = true;
         c.eat("份");  // "10月份"
         if (c.eat("-") || c.eat("/")) {
           if (!read_small_number(c, n) || n < 1 || n > 31) return false;
           d.day = n;
+          d.span_from = 0;
         } else if (c.peek_digit() || c.peek() == U'十' || c.peek() == U'二' || c.peek() == U'三') {
           if (!read_small_number(c, n) || n < 1 || n > 31) return false;
           if (!c.eat("日") && !c.eat("号")) return false;
           d.day = n;
+          d.span_from = 0;
         }
       } else {
         c.i = month_start;
@@ -418,7 +441,9 @@ bool try_date(std::string_view s, Value& v) {
   }
   if (!any) return false;
   if (d.month == 0 && d.year == 0) return false;
+  if (d.month == 0) d.span_from = 1;  // "2024年": some day of the year
   Op op = Op::none;
+  const size_t before_end = c.i;
   if (c.eat("底") || c.eat("末") || c.eat("终")) {
     d.day = 0;
   } else if (c.eat("上旬")) {
@@ -430,20 +455,15 @@ bool try_date(std::string_view s, Value& v) {
   } else if (c.eat("初")) {
     d.day = d.day ? d.day : 5;
   }
+  if (c.i != before_end) d.span_from = 0;  // "10月底", "2024年底": that day
   for (std::string_view w : {"之前", "以前", "前", "止", "以内", "内"}) {
     if (c.eat(w)) {
       op = Op::le;
+      d.span_from = 1;  // "2024年11月前": some day up to then
       break;
     }
   }
-  c.eat("已");  // "2024年5月已完成"
-  for (std::string_view w : {"完成", "完工", "实施"}) c.eat(w);
-  // "2024年11月完成验收", "2024年10月竣工": a deed that says the work was done
-  // (not one that says it began: "2024年3月开工" stays unread).
-  for (std::string_view w : {"竣工验收", "验收", "竣工", "建成", "办结", "交付使用", "交付",
-                             "投入使用", "投用", "拨付到位", "到位", "上线"}) {
-    if (c.eat(w)) break;
-  }
+  eat_deed_done(c);
   if (d.year == 0 && d.month == 0) return false;
   if (!c.done()) return false;
   // "2021年" alone is a year, "7月" a month, "9月前" a deadline.
@@ -1991,7 +2011,17 @@ std::optional<Date> year_month_of(const Value& v) {
   Date d;
   d.year = static_cast<int>(year);
   d.month = month;
+  d.span_from = month;  // some day of that month
   return d;
+}
+
+std::optional<Date> span_start(const Date& d) {
+  if (d.span_from < 1 || d.span_from > 12) return std::nullopt;
+  Date start = d;
+  start.month = d.span_from;
+  start.day = 1;
+  start.span_from = 0;
+  return start;
 }
 
 int compare_dates(const Date& a, const Date& b) {

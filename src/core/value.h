@@ -36,6 +36,12 @@ struct Date {
   int month = 0;
   int day = 0;
   int years_after = 0;  // "次年3月前": 1, with year 0
+  // Written as a span of months, not as a day: the span's first month (it
+  // ends where the date does). "2024年10月": 10, some day of October;
+  // "第四季度": 10; "下半年": 7; "2024年", "年内完成", "2024年11月前": 1. 0 for a
+  // day: "2024年10月15日", "10月底", "年底", "年中". Only an actual's span
+  // matters: it is done on some day of it, perhaps before a deadline within it.
+  int span_from = 0;
 };
 
 struct Value {
@@ -285,6 +291,10 @@ int change_direction(std::string_view words);
 // year, end of the month), and a missing year on either side ignores years.
 // Returns <0, 0, >0.
 int compare_dates(const Date& a, const Date& b);
+
+// The first day of the span of months `d` was written as (Date::span_from):
+// October 1st for "2024年10月", "第四季度"; nullopt when `d` names a day.
+std::optional<Date> span_start(const Date& d);
 
 // The month a figure names when a date is wanted: "2024.12" (or "2024.1") is
 // read as a number, since alone it may be one, but against a deadline it is

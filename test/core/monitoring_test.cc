@@ -709,6 +709,19 @@ TEST(MonitoringIndicator, EarlyLateOrNotDoneByADate) {
   expect_light(light_at("完成时间", "2024年6月前", "截至2024年6月未完成", 6), Light::red);
 }
 
+// A completion written as a month, quarter or year is some day of it: against
+// a deadline within it the light cannot say whether it was on time.
+TEST(MonitoringIndicator, DoneInASpanThatHoldsTheDeadline) {
+  const LightResult r = light_at("完成时间", "2024年10月15日前", "2024年10月", 11);
+  expect_no_light(r, LightStatus::unknown);
+  EXPECT_NE(r.explanation.find("一段时间"), std::string::npos) << r.explanation;
+  expect_no_light(light_at("完成时间", "2024年10月15日前", "2024年第四季度", 12),
+                  LightStatus::unknown);
+  expect_light(light_at("完成时间", "2024年10月31日前", "2024年10月", 11), Light::green);
+  expect_light(light_at("完成时间", "2024年10月15日前", "2024年11月", 11), Light::red);
+  expect_light(light_at("完成时间", "2024年10月15日前", "2024年10月底", 11), Light::red);
+}
+
 // The answer words give to the question a 是否 name asks, or to the deed a target names.
 TEST(MonitoringIndicator, WordsAnswerTheQuestionTheNameAsks) {
   expect_light(light_at("是否建立制度", "是", "已建立并印发实施", 6), Light::green);

@@ -326,6 +326,47 @@ TEST(Value, DatesCarryTheirParts) {
   EXPECT_EQ(parse_value("2024.13.01").kind, ValueKind::invalid);
 }
 
+// A date written as a month, a quarter, a half or a year, or as "…前", is some
+// day of a span: its first month is kept (a deadline may fall within it).
+TEST(Value, DatesWrittenAsASpanKeepItsFirstMonth) {
+  const std::pair<const char*, int> cases[] = {{"2024年10月", 10},
+                                               {"10月份", 10},
+                                               {"2024-10", 10},
+                                               {"2024.10", 10},
+                                               {"2024年第四季度", 10},
+                                               {"三季度", 7},
+                                               {"上半年", 1},
+                                               {"下半年", 7},
+                                               {"全年", 1},
+                                               {"2024年", 1},
+                                               {"年内完成", 1},
+                                               {"当年完成", 1},
+                                               {"2024年11月前", 1},
+                                               {"2024.06.30前", 1},
+                                               {"2024年10月15日", 0},
+                                               {"2024年10月底", 0},
+                                               {"年底", 0},
+                                               {"2024年底", 0},
+                                               {"年中", 0},
+                                               {"2024.6.28", 0},
+                                               {"10月上旬", 0}};
+  for (const auto& [written, first] : cases) {
+    const Value v = parse_value(written);
+    if (v.kind == ValueKind::date) {
+      EXPECT_EQ(v.date.span_from, first) << written;
+    } else {
+      const std::optional<Date> d = year_month_of(v);  // "2024.10" is a number
+      ASSERT_TRUE(d.has_value()) << written;
+      EXPECT_EQ(d->span_from, first) << written;
+    }
+  }
+  const std::optional<Date> start = span_start(parse_value("2024年第四季度").date);
+  ASSERT_TRUE(start.has_value());
+  EXPECT_EQ(start->month, 10);
+  EXPECT_EQ(start->day, 1);
+  EXPECT_FALSE(span_start(parse_value("2024年10月15日").date).has_value());
+}
+
 TEST(Value, TraditionalCharactersAreSimplified) {
   const Value v = parse_value("達成預期指標");
   EXPECT_EQ(v.kind, ValueKind::text);
