@@ -757,7 +757,8 @@ std::optional<double> all_of_measure(std::string_view name, const Value& target,
   const std::string_view stem = name.substr(name.size() - kRate.size() - kStem, kStem);
   std::string_view said = actual.text;
   drop_prefix(said, {"均已", "已经", "现已", "已", "均"});
-  if (!drop_prefix(said, {"全部", "全面", "全数", "百分之百", "100%"}) ||
+  // "全额拨付", "足额发放": all of the money, as "全部拨付".
+  if (!drop_prefix(said, {"全部", "全面", "全数", "全额", "足额", "百分之百", "100%"}) ||
       !drop_prefix(said, {stem})) {
     return std::nullopt;
   }

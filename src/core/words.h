@@ -74,7 +74,7 @@ inline std::optional<double> percent_of_all(const Value& target, const Value& ac
   return quality_percent(target, actual);
 }
 
-// "已全部覆盖" for 覆盖率, "全部知晓" for 知晓率, "已全部发放完毕" for 发放率:
+// "已全部覆盖" for 覆盖率, "全部知晓" for 知晓率, "全额拨付" for 拨付率:
 // words that say all of what the indicator's `name` measures (the two
 // characters before its 率) was done, against a percentage that is not a
 // ceiling: 100, to be scored against the target. nullopt otherwise ("全部完成"
