@@ -1055,15 +1055,100 @@ bool more_after_multiplier(std::string_view s, std::string& out) {
   return false;
 }
 
-// What a figure's cell may hold that says nothing the reader needs: "(含)" in
+// "1万2千人" as "1.2万人", "2亿3千万元" as "2.3亿元", "3千5百元" as "3.5千元",
+// "1万零500人" as "1.05万人": a figure written in parts of falling multipliers,
+// as one figure in the first. Writes the text into `out` and returns true; false
+// when there is none: one multiplier, a part as large as a multiplier before it
+// ("1万12千"), or a last part without one except after 零 ("1万5" says 15000
+// as often as 10005).
+bool parts_of_multipliers(std::string_view s, std::string& out) {
+  struct Multiplier {
+    std::string_view written;
+    int exponent;
+  };
+  static constexpr Multiplier kMultipliers[] = {
+      {"千万", 7}, {"亿", 8}, {"万", 4}, {"千", 3}, {"百", 2}};
+  constexpr std::string_view kZero = "零";
+  constexpr size_t kPartDigits = 4;  // "1万2345"
+  const auto power = [](int exponent) {
+    long long p = 1;
+    while (exponent-- > 0) p *= 10;
+    return p;
+  };
+  for (size_t start = 0; start < s.size(); ++start) {
+    if (!is_digit(s[start]) ||
+        (start > 0 && (is_digit(s[start - 1]) || s[start - 1] == '.' || s[start - 1] == ','))) {
+      continue;
+    }
+    long long total = 0;
+    int first = -1;  // the first multiplier's exponent
+    int last = 99;   // the last one's: each part must stay below it
+    int parts = 0;
+    size_t i = start;
+    while (i < s.size()) {
+      const bool zero = parts > 0 && s.substr(i).starts_with(kZero);
+      size_t j = zero ? i + kZero.size() : i;
+      const size_t digits_at = j;
+      long long value = 0;
+      while (j < s.size() && is_digit(s[j]) && j - digits_at < kPartDigits) {
+        value = value * 10 + (s[j++] - '0');
+      }
+      if (j == digits_at || (j < s.size() && (is_digit(s[j]) || s[j] == '.'))) break;
+      int exponent = 0;
+      size_t after = j;
+      for (const Multiplier& m : kMultipliers) {
+        if (s.substr(j).starts_with(m.written)) {
+          exponent = m.exponent;
+          after = j + m.written.size();
+          break;
+        }
+      }
+      if ((after == j && !zero) || exponent >= last ||
+          (parts > 0 && value * power(exponent) >= power(last))) {
+        break;
+      }
+      total += value * power(exponent);
+      if (parts++ == 0) first = exponent;
+      last = exponent;
+      i = after;
+      if (exponent == 0) break;  // "1万零500": nothing follows a bare part
+    }
+    if (parts < 2) continue;
+    const long long unit = power(first);
+    out.assign(s.substr(0, start));
+    out += std::to_string(total / unit);
+    if (std::string fraction = std::to_string(total % unit); total % unit != 0) {
+      fraction.insert(0, static_cast<size_t>(first) - fraction.size(), '0');
+      while (fraction.back() == '0') fraction.pop_back();
+      out += '.';
+      out += fraction;
+    }
+    for (const Multiplier& m : kMultipliers) {
+      if (m.exponent == first) out += m.written;
+    }
+    out += s.substr(i);
+    return true;
+  }
+  return false;
+}
+
+// What a figure's cell may hold that says nothing the reader needs, and figures
+// in parts (parts_of_multipliers): "(含)" in
 // "95%(含)以上" (以上 includes its bound already; brackets are normalised to
 // ASCII), and 余/多 after the multiplier (more_after_multiplier). Writes the
 // tidied text into `out` and returns true, or returns false when there is
 // nothing to tidy.
 bool tidy_figure(std::string_view s, std::string& out) {
+  std::string in_one;  // "1万2千人" as "1.2万人" (parts_of_multipliers)
+  const bool parts = parts_of_multipliers(s, in_one);
+  if (parts) s = in_one;
   constexpr std::string_view kInclusive = "(含)";
   const size_t at = s.find(kInclusive);
-  if (at == std::string_view::npos) return more_after_multiplier(s, out);
+  if (at == std::string_view::npos) {
+    if (more_after_multiplier(s, out)) return true;
+    if (parts) out = std::move(in_one);
+    return parts;
+  }
   std::string without(s.substr(0, at));
   without.append(s.substr(at + kInclusive.size()));
   if (!more_after_multiplier(without, out)) out = std::move(without);

@@ -82,6 +82,13 @@ INSTANTIATE_TEST_SUITE_P(
                     Row{"100多家", ValueKind::number, Op::ge, 100, "家", 0},
                     Row{"1万余人次", ValueKind::number, Op::ge, 1e4, "人次", 0},
                     Row{"2.5万多元", ValueKind::number, Op::ge, 2.5e4, "元", 1},
+                    // Parts of falling multipliers are one figure in the first.
+                    Row{"1万2千人", ValueKind::number, Op::none, 12000, "人", 1},
+                    Row{"2亿3千万元", ValueKind::number, Op::none, 2.3e8, "元", 1},
+                    Row{"1万零500人", ValueKind::number, Op::none, 10500, "人", 2},
+                    Row{"≥1万2千余人", ValueKind::number, Op::ge, 12000, "人", 1},
+                    Row{"1万5", ValueKind::invalid, Op::none, 0, "", 0},
+                    Row{"1万12千", ValueKind::invalid, Op::none, 0, "", 0},
                     Row{"≤5余次", ValueKind::number, Op::le, 5, "次", 0},
                     Row{"100%到位", ValueKind::number, Op::none, 100, "%", 0},
                     Row{"≥98%合格", ValueKind::number, Op::ge, 98, "%", 0},
@@ -477,7 +484,8 @@ TEST(Value, ReaderGivesWhatParseValueGivesForCommonCells) {
                           "约100台",        "100台左右",    "1万余人次",
                           "2.5万多元",      "完成培训两期", "未达到90%",
                           "1000元标准发放", "≥500万元拨付", "1000元/人·年",
-                          "2024年10月份",   "24年10月",     "500元/亩·年"}) {
+                          "2024年10月份",   "24年10月",     "500元/亩·年",
+                          "1万2千人",       "2亿3千万元",   "1万零500人"}) {
       reader.read(s, out);
       expect_same_value(out, parse_value(s), s);
     }
