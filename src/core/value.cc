@@ -1132,8 +1132,8 @@ bool parts_of_multipliers(std::string_view s, std::string& out) {
   return false;
 }
 
-// What a figure's cell may hold that says nothing the reader needs, and figures
-// in parts (parts_of_multipliers): "(含)" in
+// A figure's cell tidied for the reader: a figure in parts as one
+// (parts_of_multipliers), less what says nothing the reader needs: "(含)" in
 // "95%(含)以上" (以上 includes its bound already; brackets are normalised to
 // ASCII), and 余/多 after the multiplier (more_after_multiplier). Writes the
 // tidied text into `out` and returns true, or returns false when there is
