@@ -1132,27 +1132,62 @@ bool parts_of_multipliers(std::string_view s, std::string& out) {
   return false;
 }
 
-// A figure's cell tidied for the reader: a figure in parts as one
-// (parts_of_multipliers), less what says nothing the reader needs: "(含)" in
-// "95%(含)以上" (以上 includes its bound already; brackets are normalised to
-// ASCII), and 余/多 after the multiplier (more_after_multiplier). Writes the
-// tidied text into `out` and returns true, or returns false when there is
-// nothing to tidy.
-bool tidy_figure(std::string_view s, std::string& out) {
-  std::string in_one;  // "1万2千人" as "1.2万人" (parts_of_multipliers)
-  const bool parts = parts_of_multipliers(s, in_one);
-  if (parts) s = in_one;
+// "100+家", "95%+": at least the figure, as "≥100家" ("+" with no figure after
+// it; "100+20" is a sum, and stays unreadable). Writes the text with the
+// operator in front into `out` and returns true; false when there is none.
+bool plus_after_figure(std::string_view s, std::string& out) {
+  const size_t plus = s.find('+');
+  if (plus == 0 || plus == std::string_view::npos ||
+      (plus + 1 < s.size() && (is_digit(s[plus + 1]) || s[plus + 1] == '.'))) {
+    return false;
+  }
+  size_t end = plus;  // of the figure, less its % or multiplier ("1万+人")
+  if (s[end - 1] == '%') --end;
+  for (std::string_view multiplier : {"万", "亿", "千", "百"}) {
+    if (s.substr(0, end).ends_with(multiplier)) end -= multiplier.size();
+  }
+  size_t start = end;
+  while (start > 0 && (is_digit(s[start - 1]) || s[start - 1] == '.' || s[start - 1] == ',')) {
+    --start;
+  }
+  if (start == end || !is_digit(s[start])) return false;
+  out.assign(s.substr(0, start));
+  out += "≥";
+  out += s.substr(start, plus - start);
+  out += s.substr(plus + 1);
+  return true;
+}
+
+// "95%(含)以上" as "95%以上": 以上 includes its bound already (brackets are
+// normalised to ASCII). False when there is no "(含)".
+bool without_inclusive(std::string_view s, std::string& out) {
   constexpr std::string_view kInclusive = "(含)";
   const size_t at = s.find(kInclusive);
-  if (at == std::string_view::npos) {
-    if (more_after_multiplier(s, out)) return true;
-    if (parts) out = std::move(in_one);
-    return parts;
-  }
-  std::string without(s.substr(0, at));
-  without.append(s.substr(at + kInclusive.size()));
-  if (!more_after_multiplier(without, out)) out = std::move(without);
+  if (at == std::string_view::npos) return false;
+  out.assign(s.substr(0, at));
+  out.append(s.substr(at + kInclusive.size()));
   return true;
+}
+
+// A figure's cell tidied for the reader, each rewrite on what the one before
+// left: a figure in parts as one (parts_of_multipliers), "+" after a figure
+// as "≥" before it (plus_after_figure), less "(含)" (without_inclusive), 余/多
+// after the multiplier before it (more_after_multiplier). Writes the tidied
+// text into `out` and returns true, or returns false when there is nothing to
+// tidy.
+bool tidy_figure(std::string_view s, std::string& out) {
+  std::string text;  // empty, and no allocation, while nothing is tidied
+  bool tidied = false;
+  for (bool (*rewrite)(std::string_view, std::string&) :
+       {parts_of_multipliers, plus_after_figure, without_inclusive, more_after_multiplier}) {
+    std::string next;
+    if (rewrite(tidied ? std::string_view(text) : s, next)) {
+      text = std::move(next);
+      tidied = true;
+    }
+  }
+  if (tidied) out = std::move(text);
+  return tidied;
 }
 
 // A half in a length of time, in digits in `out`: "半小时" as "0.5小时",

@@ -89,6 +89,11 @@ INSTANTIATE_TEST_SUITE_P(
                     Row{"≥1万2千余人", ValueKind::number, Op::ge, 12000, "人", 1},
                     Row{"1万5", ValueKind::invalid, Op::none, 0, "", 0},
                     Row{"1万12千", ValueKind::invalid, Op::none, 0, "", 0},
+                    // "+" after a figure is at least it; with a figure after, a sum.
+                    Row{"100+家", ValueKind::number, Op::ge, 100, "家", 0},
+                    Row{"95%+", ValueKind::number, Op::ge, 95, "%", 0},
+                    Row{"1万+人", ValueKind::number, Op::ge, 1e4, "人", 0},
+                    Row{"100+20", ValueKind::invalid, Op::none, 0, "", 0},
                     Row{"≤5余次", ValueKind::number, Op::le, 5, "次", 0},
                     Row{"100%到位", ValueKind::number, Op::none, 100, "%", 0},
                     Row{"≥98%合格", ValueKind::number, Op::ge, 98, "%", 0},
@@ -485,7 +490,8 @@ TEST(Value, ReaderGivesWhatParseValueGivesForCommonCells) {
                           "2.5万多元",      "完成培训两期", "未达到90%",
                           "1000元标准发放", "≥500万元拨付", "1000元/人·年",
                           "2024年10月份",   "24年10月",     "500元/亩·年",
-                          "1万2千人",       "2亿3千万元",   "1万零500人"}) {
+                          "1万2千人",       "2亿3千万元",   "1万零500人",
+                          "100+家",         "95%+",         "100+20"}) {
       reader.read(s, out);
       expect_same_value(out, parse_value(s), s);
     }
