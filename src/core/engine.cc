@@ -376,6 +376,12 @@ Assessment LeafScorer::by_words(const Indicator& n, const Value& actual, double 
         why.reason = Reason::deadline_missed;
         return as;
       }
+      // Against a yes ("是否按时完成": 是), they answer no ("延期完成"): 0.
+      if (kind == ScoringKind::yes_no && c.level > 0 &&
+          c.level + 1 == static_cast<int>(r_.tiers.size()) &&
+          words.target().type == WordClass::yes) {
+        return yes_no(false, w, kind, why);
+      }
       return tier_score(n, c.level, w, kind, why);
     case WordClass::grade: {
       const WordClass target = words.target();

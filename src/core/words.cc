@@ -532,7 +532,17 @@ std::optional<bool> none_happened(const Value& target, const Value& actual, std:
       if (went_over(actual.text) == ceiling) return false;
     }
   }
-  if (target.kind != ValueKind::text || !target_says_none(target)) return std::nullopt;
+  // "否" for 是否发生安全事故: nothing may happen, asked as a question.
+  const bool asked_none = [&] {
+    if (target.kind != ValueKind::text || target.text != "否") return false;
+    const size_t at = name.find("是否");
+    if (at == std::string_view::npos) return false;
+    const std::string_view asked = name.substr(at + std::string_view("是否").size());
+    return asked.starts_with("发生") || asked.starts_with("出现") || asked.starts_with("存在");
+  }();
+  if (target.kind != ValueKind::text || !(asked_none || target_says_none(target))) {
+    return std::nullopt;
+  }
   if (actual.kind == ValueKind::text) {
     // "未发现违规" against "无违规违纪": none was found; "零" against "杜绝重大事故".
     for (std::string_view none_found : {"未发现", "没有发现", "未查出"}) {
@@ -822,7 +832,12 @@ std::optional<bool> answers_the_question(std::string_view name, const Value& tar
   constexpr size_t kVerb = 6;  // the first two characters of what is asked
   std::string_view asked = name;
   std::string_view verb;  // what the words must say done
-  if (drop_prefix(asked, {"是否"})) {
+  // "是否建立制度", or with what is asked of before it: "资金使用是否合规".
+  constexpr std::string_view kWhether = "是否";
+  const size_t whether = name.find(kWhether);
+  const bool question = whether != std::string_view::npos;
+  if (question) {
+    asked = name.substr(whether + kWhether.size());
     verb = asked.substr(0, std::min(asked.size(), kVerb));
   } else {
     // No question in the name: the target's own deed, all of it ("建立" against
@@ -847,8 +862,10 @@ std::optional<bool> answers_the_question(std::string_view name, const Value& tar
     }
     return true;
   }
-  // "未超预算" for 是否超预算.
-  if (drop_prefix(said, {"均未", "尚未", "没有", "未", "无"}) && said.starts_with(verb)) {
+  // "合规" for 是否合规, "齐全" for 是否齐全: the words asked, said of it.
+  if (question && (said == asked || said == verb)) return true;
+  // "未超预算" for 是否超预算, "不合规" for 是否合规.
+  if (drop_prefix(said, {"均未", "尚未", "没有", "未", "无", "不"}) && said.starts_with(verb)) {
     return false;
   }
   return std::nullopt;

@@ -96,12 +96,13 @@ std::optional<bool> done_at_once(const Value& target, const Value& actual);
 std::optional<int> days_of_a_deed_at_once(std::string_view said);
 
 // The answer that words give to the question an indicator's `name` asks
-// ("是否建立制度", "是否公开", "是否超预算"), or else to the deed its `target` names
-// ("建立", "制定", "出台"): true for the deed said done ("已建立并印发实施",
-// "已在官网公开", "已建立长效管护机制": 已 and the first two characters of what is
-// asked, no negation after), false for it said not done ("未超预算", "未建立长效管护
-// 机制"). nullopt for other names, targets or words. Asked where the target is a
-// yes or a no.
+// ("是否建立制度", "是否公开", "资金使用是否合规"), or else to the deed its
+// `target` names ("建立", "制定", "出台"): true for the deed said done
+// ("已建立并印发实施", "已在官网公开", "已建立长效管护机制": 已 and the first two
+// characters of what is asked, no negation after) or, for a question, for
+// the words asked alone ("合规"); false for it said not done ("未超预算",
+// "不合规", "未建立长效管护机制"). nullopt for other names, targets or words.
+// Asked where the target is a yes or a no.
 std::optional<bool> answers_the_question(std::string_view name, const Value& target,
                                          const Value& actual);
 

@@ -731,6 +731,9 @@ TEST(MonitoringIndicator, WordsAnswerTheQuestionTheNameAsks) {
   expect_light(light_at("长效管护机制", "建立", "已建立长效管护机制", 6), Light::green);
   expect_light(light_at("长效管护机制", "建立", "未建立长效管护机制", 12), Light::red);
   expect_no_light(light_at("调研报告", "形成调研报告", "已形成工作方案", 6), LightStatus::unknown);
+  expect_light(light_at("资金使用是否合规", "是", "合规", 6), Light::green);
+  expect_light(light_at("资金使用是否合规", "是", "不合规", 12), Light::red);
+  expect_light(light_at("是否发生安全事故", "否", "0起", 6), Light::green);
 }
 
 // A bare number up to 1 against a percentage: a fraction or a percentage.
