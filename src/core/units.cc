@@ -124,6 +124,10 @@ bool is_counting_word(std::string_view unit) {
   return listed(kThings, unit) || listed(kTimes, unit);
 }
 
+bool counts_things(std::string_view unit) {
+  return listed(kThings, unit);
+}
+
 std::string_view counted_measure(std::string_view unit) {
   if (unit.empty() || is_counting_word(unit)) return {};
   // Every counting word of things is one or two Chinese characters (3 or 6 bytes).

@@ -30,6 +30,10 @@ bool to_wan_yuan(double amount, std::string_view unit, double& out);
 // time ("天", "个月", "工作日").
 bool is_counting_word(std::string_view unit);
 
+// Whether `unit` is a counting word of things ("人", "户", "家", "人次"), which
+// count whole ones: not of time ("天"), nor a measure ("平方米").
+bool counts_things(std::string_view unit);
+
 // The counting word of things that `unit` begins with when the rest names what is
 // counted, in up to four Chinese characters: "次培训" → "次", "家企业" → "家",
 // "个村" → "个". Empty for anything else: a counting word alone, one of time

@@ -1984,10 +1984,32 @@ Mismatch compare_figures_rare(const Value& target, const Value& actual,
                               std::string_view actual_written, std::string_view name, Compared& c) {
   if (score_on_its_scale(target, actual, actual_written, name, c)) return Mismatch::none;
   if (share_of_plan_done(target, actual, actual_written, name, c)) return Mismatch::none;
+  if (amount_within_ceiling_per_unit(target, actual, c)) return Mismatch::none;
   if (total_against_period(target, actual)) return Mismatch::total_against_period;
   if (bare_fraction(target, actual)) return Mismatch::bare_fraction;
   return change_against_level(target, actual, name) ? Mismatch::change_against_level
                                                     : Mismatch::units_differ;
+}
+
+bool amount_within_ceiling_per_unit(const Value& target, const Value& actual, Compared& c) {
+  if ((target.op != Op::le && target.op != Op::lt) || actual.kind != ValueKind::number ||
+      (actual.op != Op::none && actual.op != Op::le && actual.op != Op::lt) ||
+      !actual.label.empty() || actual.unit.empty() || actual.number < 0) {
+    return false;
+  }
+  const std::string_view unit = target.unit;
+  const size_t slash = unit.find('/');
+  if (slash == std::string_view::npos || unit.substr(0, slash) != actual.unit ||
+      !counts_things(unit.substr(slash + 1)) || !is_per_unit(unit)) {
+    return false;
+  }
+  const bool within =
+      target.op == Op::lt ? actual.number < target.number : actual.number <= target.number;
+  if (!within) return false;
+  c.a = actual.number;
+  c.t = target.number;
+  c.display_factor = target.factor;
+  return true;
 }
 
 bool bare_fraction(const Value& target, const Value& actual) {

@@ -236,8 +236,17 @@ bool bare_fraction(const Value& target, const Value& actual);
 // counts it over the year: 12次, 4次).
 bool counted_per_period(const Value& v);
 
+// "450元" against "≤500元/人": an amount without the "/人" of a ceiling per
+// one of something counted whole. Per person or for all of them (no more per
+// person, there being one at least), it is within the ceiling: compared in
+// `c`. False when it exceeds the ceiling (a total may), for an actual given
+// as a lower bound, and for a ceiling per a measure ("元/平方米": an area may
+// be less than one).
+bool amount_within_ceiling_per_unit(const Value& target, const Value& actual, Compared& c);
+
 // compare_figures where comparable_numbers cannot compare: a score on its own
-// scale, a share of the plan done, or why not. Out of line, so that the common
+// scale, a share of the plan done, an amount within a ceiling per unit, or
+// why not. Out of line, so that the common
 // path of compare_figures stays small enough to be inlined where it is asked.
 Mismatch compare_figures_rare(const Value& target, const Value& actual,
                               std::string_view actual_written, std::string_view name, Compared& c);

@@ -752,6 +752,14 @@ TEST(MonitoringIndicator, ABareFigureOffTheScaleIsNotLit) {
   expect_light(light_at("资金支出", "≤100万元", "60", 6), Light::green);
 }
 
+// An amount without the "/人" of a ceiling per person is within it, per person
+// or in all, when it is no more than the ceiling; above it, it may be a total.
+TEST(MonitoringIndicator, AnAmountAgainstACeilingPerPerson) {
+  expect_light(light_at("人均培训成本", "≤500元/人", "450元", 6), Light::green);
+  expect_no_light(light_at("人均培训成本", "≤500元/人", "550元", 6), LightStatus::unknown);
+  expect_no_light(light_at("绿化成本", "≤20元/平方米", "18元", 6), LightStatus::unknown);
+}
+
 // A satisfaction score on the scale it names is its share of that scale.
 TEST(MonitoringIndicator, ASatisfactionScoreOnItsScale) {
   expect_light(indicator_light(leaf("学员满意度", "≥85%", "4.5分（5分制）"), 6, national()),
