@@ -322,6 +322,11 @@ void eat_deed_done(Cursor& c) {
 
 bool try_date(std::string_view s, Value& v) {
   Cursor c{s};
+  // "不晚于2024年10月", "≤2024年10月": by then, as "2024年10月前". After a sign
+  // only with a year: "≤10月" may be a length of time, "≤10个月".
+  bool by_then = c.eat("不晚于") || c.eat("不迟于");
+  const bool by_sign = !by_then && (c.eat("≤") || c.eat("<="));
+  by_then = by_then || by_sign;
   for (std::string_view w :
        {"延期至", "推迟至", "延迟至", "延后至", "延至", "截至", "截止", "已于", "已在", "于", "在"})
     c.eat(w);
@@ -440,7 +445,7 @@ bool try_date(std::string_view s, Value& v) {
     }
   }
   if (!any) return false;
-  if (d.month == 0 && d.year == 0) return false;
+  if ((d.month == 0 && d.year == 0) || (by_sign && d.year == 0)) return false;
   if (d.month == 0) d.span_from = 1;  // "2024年": some day of the year
   Op op = Op::none;
   const size_t before_end = c.i;
@@ -458,10 +463,13 @@ bool try_date(std::string_view s, Value& v) {
   if (c.i != before_end) d.span_from = 0;  // "10月底", "2024年底": that day
   for (std::string_view w : {"之前", "以前", "前", "止", "以内", "内"}) {
     if (c.eat(w)) {
-      op = Op::le;
-      d.span_from = 1;  // "2024年11月前": some day up to then
+      by_then = true;
       break;
     }
+  }
+  if (by_then) {
+    op = Op::le;
+    d.span_from = 1;  // "2024年11月前": some day up to then
   }
   eat_deed_done(c);
   if (d.year == 0 && d.month == 0) return false;

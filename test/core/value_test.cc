@@ -336,6 +336,16 @@ TEST(Value, DatesCarryTheirParts) {
   EXPECT_EQ(v.op, Op::le);
   EXPECT_EQ(v.date.day, 30);
   EXPECT_EQ(parse_value("2024.13.01").kind, ValueKind::invalid);
+  // By a date, said before it; after a sign only with a year ("≤10月" is a length).
+  for (const char* by : {"不晚于2024年10月", "不迟于10月底", "≤2024年10月", "<=2024年10月"}) {
+    v = parse_value(by);
+    EXPECT_EQ(v.kind, ValueKind::date) << by;
+    EXPECT_EQ(v.op, Op::le) << by;
+    EXPECT_EQ(v.date.month, 10) << by;
+  }
+  v = parse_value("≤10月");
+  EXPECT_EQ(v.kind, ValueKind::number);
+  EXPECT_EQ(v.unit, "月");
 }
 
 // A date written as a month, a quarter, a half or a year, or as "…前", is some
