@@ -10,7 +10,16 @@ namespace jixiao::app {
 Result<const core::RuleSet*> RuleSets::get(int year, std::string_view name,
                                            std::string_view relative_to) {
   const std::string wanted(name.empty() ? format::kDefaultRuleSet : name);
-  const std::string key = std::to_string(year) + "/" + wanted + "/" + std::string(relative_to);
+  const bool builtin = !format::builtin_rule_set_json(wanted).empty();
+  const bool relative_file =
+      !builtin && !relative_to.empty() && !std::filesystem::path(wanted).is_absolute();
+  const std::string folder =
+      relative_file ? std::filesystem::path(relative_to).parent_path().string() : "";
+  // What the name resolves to depends on the year only with a database, and on
+  // the file that names it only through its folder: files scored one after
+  // another share the rule set loaded once (before, each file loaded its own).
+  const std::string key =
+      (connection_ != nullptr ? std::to_string(year) : "") + "/" + wanted + "/" + folder;
   auto it = cache_.find(key);
   if (it != cache_.end()) return static_cast<const core::RuleSet*>(it->second.get());
 
@@ -25,12 +34,10 @@ Result<const core::RuleSet*> RuleSets::get(int year, std::string_view name,
   if (stored) {
     loaded = format::rule_set_from_json(stored->definition,
                                         std::to_string(year) + " 年度规则集「" + wanted + "」");
-  } else if (!format::builtin_rule_set_json(wanted).empty() || relative_to.empty() ||
-             std::filesystem::path(wanted).is_absolute()) {
+  } else if (!relative_file) {
     loaded = format::load_rule_set(wanted);
   } else {
-    loaded =
-        format::load_rule_set((std::filesystem::path(relative_to).parent_path() / wanted).string());
+    loaded = format::load_rule_set((std::filesystem::path(folder) / wanted).string());
   }
   if (!loaded.ok()) return loaded.status();
   auto owned = std::make_unique<core::RuleSet>(std::move(*loaded));
