@@ -532,15 +532,16 @@ inline Assessment LeafScorer::assess(ScoringKind kind, const Indicator& n, const
                                              : FlagKind::actual_not_time);
         return as;
       }
-      const bool met = compare_dates(in_year(*done), in_year(n.target.date)) <= 0;
+      const Date on = in_year(*done);
+      const Date deadline = in_year(n.target.date);
       // "2024年10月" against "2024年10月15日前": done on a day of October, which
       // may be before the 15th or after; the evaluator knows which.
-      if (const std::optional<Date> start = span_start(*done);
-          !met && start && compare_dates(in_year(*start), in_year(n.target.date)) <= 0) {
+      if (deadline_within_span(on, deadline)) {
         if (!n.stated_score) flag(FlagKind::deadline_within_span);
         as.kind = kind;
         return as;
       }
+      const bool met = compare_dates(on, deadline) <= 0;
       as.ok = true;
       as.score = met ? w : 0;
       why = {met ? Reason::deadline_met : Reason::deadline_missed, 0, 0, w};

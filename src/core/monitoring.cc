@@ -369,15 +369,14 @@ LightResult Judge::deadline() const {
       const Date& on = *done_on;
       const bool next_year = on.years_after > 0 || (in_.year != 0 && on.year > in_.year);
       if (!next_year && (on.month == 0 || on.month <= in_.month)) {
-        const bool on_time = compare_dates(on, target.date) <= 0;
         // "2024年10月" against "2024年10月15日前": done on a day of October,
         // before the 15th or after (the scorer leaves it to the evaluator).
-        if (const std::optional<Date> start = span_start(on);
-            !on_time && start && compare_dates(*start, target.date) <= 0) {
+        if (deadline_within_span(on, target.date)) {
           return not_lit(LightStatus::unknown,
                          limit + "，实际完成时间" + text::quoted(written(in_.actual_text, actual)) +
                              "是一段时间而不是某一天，时限落在这段时间之内，无法判断是否按时");
         }
+        const bool on_time = compare_dates(on, target.date) <= 0;
         return lit(
             on_time ? Light::green : Light::red, std::nullopt,
             limit + "，已于" + date_text(on) + "完成" + (on_time ? "，未超过时限" : "，晚于时限"));

@@ -2165,6 +2165,12 @@ std::optional<Date> year_month_of(const Value& v) {
   return d;
 }
 
+bool deadline_within_span(const Date& done, const Date& deadline) {
+  if (done.span_from == 0 || compare_dates(done, deadline) <= 0) return false;
+  const std::optional<Date> start = span_start(done);
+  return start && compare_dates(*start, deadline) <= 0;
+}
+
 std::optional<Date> span_start(const Date& d) {
   if (d.span_from < 1 || d.span_from > 12) return std::nullopt;
   Date start = d;

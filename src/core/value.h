@@ -305,6 +305,11 @@ int compare_dates(const Date& a, const Date& b);
 // October 1st for "2024年10月", "第四季度"; nullopt when `d` names a day.
 std::optional<Date> span_start(const Date& d);
 
+// Whether `done`, written as a span, holds `deadline`: it ends after the
+// deadline and begins by it ("2024年10月" against "2024年10月15日前"), so the
+// work may have been done on either side. Both dates in the same years.
+bool deadline_within_span(const Date& done, const Date& deadline);
+
 // The month a figure names when a date is wanted: "2024.12" (or "2024.1") is
 // read as a number, since alone it may be one, but against a deadline it is
 // December (January) 2024. A number with one or two decimals, a year from 1990

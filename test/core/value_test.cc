@@ -387,6 +387,14 @@ TEST(Value, DatesWrittenAsASpanKeepItsFirstMonth) {
   EXPECT_EQ(start->month, 10);
   EXPECT_EQ(start->day, 1);
   EXPECT_FALSE(span_start(parse_value("2024年10月15日").date).has_value());
+  const auto holds = [](const char* done, const char* deadline) {
+    return deadline_within_span(parse_value(done).date, parse_value(deadline).date);
+  };
+  EXPECT_TRUE(holds("2024年10月", "2024年10月15日前"));
+  EXPECT_TRUE(holds("2024年第四季度", "2024年11月前"));
+  EXPECT_FALSE(holds("2024年10月", "2024年10月31日前")) << "wholly by the deadline";
+  EXPECT_FALSE(holds("2024年12月", "2024年10月前")) << "wholly after it";
+  EXPECT_FALSE(holds("2024年10月底", "2024年10月15日前")) << "a day";
 }
 
 TEST(Value, TraditionalCharactersAreSimplified) {
