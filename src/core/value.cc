@@ -1122,6 +1122,14 @@ bool parts_of_multipliers(std::string_view s, std::string& out) {
       if (exponent == 0) break;  // "1万零500": nothing follows a bare part
     }
     if (parts < 2) continue;
+    // A multiplier after the parts scales them all ("3千5百万元" is 3.5千万元), but
+    // not parts of ten thousands or more ("1千万2百万" would be read 1.00002千万万).
+    if (first >= 4 &&
+        std::any_of(std::begin(kMultipliers), std::end(kMultipliers), [&](const Multiplier& m) {
+          return s.substr(i).starts_with(m.written.substr(0, 3));
+        })) {
+      return false;
+    }
     const long long unit = power(first);
     out.assign(s.substr(0, start));
     out += std::to_string(total / unit);

@@ -89,6 +89,9 @@ INSTANTIATE_TEST_SUITE_P(
                     Row{"≥1万2千余人", ValueKind::number, Op::ge, 12000, "人", 1},
                     Row{"1万5", ValueKind::invalid, Op::none, 0, "", 0},
                     Row{"1万12千", ValueKind::invalid, Op::none, 0, "", 0},
+                    // A multiplier after parts scales them all, not parts of 万 or more.
+                    Row{"3千5百万元", ValueKind::number, Op::none, 3.5e7, "元", 1},
+                    Row{"1千万2百万元", ValueKind::invalid, Op::none, 0, "", 0},
                     // "+" after a figure is at least it; with a figure after, a sum.
                     Row{"100+家", ValueKind::number, Op::ge, 100, "家", 0},
                     Row{"95%+", ValueKind::number, Op::ge, 95, "%", 0},
