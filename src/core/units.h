@@ -18,8 +18,9 @@ struct UnitReading {
 // "元/平方米", "吨/天" is 1000 "千克/小时" per 24), except a count per period
 // ("次/月") and a choice ("台/套"), kept as written; a dot between parts is
 // dropped ("元/人·次" is "元/人次"). Per person per day is per person-day
-// however written ("元/人/天", "元/人·日", "元/(人·天)" are "元/人天"). An empty unit reads as {"",
-// 1}. `canonical` is valid until the next call on this thread.
+// however written ("元/人/天", "元/人·日", "元/(人·天)" are "元/人天"). An
+// empty unit reads as {"", 1}. `canonical` is valid until the next call on
+// this thread.
 UnitReading read_unit(std::string_view unit);
 
 // Money in 万元 from an amount in `unit` (元, 万元, 亿元, or empty meaning 万元).

@@ -246,8 +246,8 @@ bool amount_within_ceiling_per_unit(const Value& target, const Value& actual, Co
 
 // compare_figures where comparable_numbers cannot compare: a score on its own
 // scale, a share of the plan done, an amount within a ceiling per unit, or
-// why not. Out of line, so that the common
-// path of compare_figures stays small enough to be inlined where it is asked.
+// why not. Out of line, so that the common path of compare_figures stays
+// small enough to be inlined where it is asked.
 Mismatch compare_figures_rare(const Value& target, const Value& actual,
                               std::string_view actual_written, std::string_view name, Compared& c);
 
@@ -307,7 +307,8 @@ std::optional<Date> span_start(const Date& d);
 
 // Whether `done`, written as a span, holds `deadline`: it ends after the
 // deadline and begins by it ("2024年10月" against "2024年10月15日前"), so the
-// work may have been done on either side. Both dates in the same years.
+// work may have been done on either side. Both dates with their years read
+// alike (a date without its year is in the year evaluated).
 bool deadline_within_span(const Date& done, const Date& deadline);
 
 // The month a figure names when a date is wanted: "2024.12" (or "2024.1") is
