@@ -367,22 +367,21 @@ Assessment LeafScorer::by_words(const Indicator& n, const Value& actual, double 
   Assessment as;
   const WordClass c = words.actual();
   switch (c.type) {
-    case WordClass::tier:
-      // Against a date, words of the worst tier ("延期完成", "未按期完成", "未完成")
-      // say the date was missed: 0, as a late date scores, not the tier's top.
-      if (kind == ScoringKind::deadline && n.target.kind == ValueKind::date && c.level > 0 &&
-          c.level + 1 == static_cast<int>(r_.tiers.size())) {
+    case WordClass::tier: {
+      // Words of the worst tier ("延期完成", "未按期完成", "未完成") against a date
+      // say it was missed, and against a yes ("是否按时完成": 是) answer no: 0,
+      // as a late date or a 否 scores, not the tier's top.
+      const bool worst = c.level > 0 && c.level + 1 == static_cast<int>(r_.tiers.size());
+      if (worst && kind == ScoringKind::deadline && n.target.kind == ValueKind::date) {
         as = yes_no(false, w, kind, why);
         why.reason = Reason::deadline_missed;
         return as;
       }
-      // Against a yes ("是否按时完成": 是), they answer no ("延期完成"): 0.
-      if (kind == ScoringKind::yes_no && c.level > 0 &&
-          c.level + 1 == static_cast<int>(r_.tiers.size()) &&
-          words.target().type == WordClass::yes) {
+      if (worst && kind == ScoringKind::yes_no && words.target().type == WordClass::yes) {
         return yes_no(false, w, kind, why);
       }
       return tier_score(n, c.level, w, kind, why);
+    }
     case WordClass::grade: {
       const WordClass target = words.target();
       as.ok = true;
