@@ -112,6 +112,11 @@ bool ends_word_with_one(char32_t before) {
   return false;
 }
 
+// Whether 余 or 多 stands at i, after a figure: "more than" it ("百余人").
+bool more_than(const std::vector<Point>& points, size_t i) {
+  return i < points.size() && (points[i].cp == U'余' || points[i].cp == U'多');
+}
+
 bool at(const std::vector<Point>& points, size_t i, std::u32string_view word) {
   if (i + word.size() > points.size()) return false;
   for (size_t k = 0; k < word.size(); ++k) {
@@ -126,7 +131,10 @@ bool arabic_numerals(std::string_view text, std::string& out) {
   if (text.size() > kLongestText) return false;
   // Most words ("优", "达成预期指标") hold no numeral: they are passed over first.
   bool any = false;
-  for (size_t i = 0; i < text.size() && !any;) any = is_numeral(text::next_code_point(text, i));
+  for (size_t i = 0; i < text.size() && !any;) {
+    const char32_t cp = text::next_code_point(text, i);
+    any = is_numeral(cp) || cp == U'万';
+  }
   if (!any) return false;
   std::vector<Point> points;
   for (size_t i = 0; i < text.size();) {
@@ -142,6 +150,14 @@ bool arabic_numerals(std::string_view text, std::string& out) {
   for (size_t i = 0; i < points.size();) {
     const bool per_hundred = at(points, i, U"百分之");
     const size_t run = per_hundred ? i + 3 : i;
+    // "万余人": more than ten thousand, with no numeral before 万 (after one, as
+    // in "两万余人", 万 is the multiplier of that number).
+    if (begin == points.size() && run < points.size() && points[run].cp == U'万' &&
+        more_than(points, run + 1)) {
+      begin = run;
+      end = after = i = run + 1;
+      continue;
+    }
     if (run >= points.size() || !is_numeral(points[run].cp)) {
       ++i;
       continue;
@@ -168,7 +184,11 @@ bool arabic_numerals(std::string_view text, std::string& out) {
   int whole = -1;
   size_t ten_thousands = begin;  // where 万 stands in the run, if it does
   while (ten_thousands < end && points[ten_thousands].cp != U'万') ++ten_thousands;
-  if (ten_thousands < end) {
+  if (end == begin + 1 && points[begin].cp == U'万') {
+    whole = 10000;
+  } else if (end == begin + 1 && scale_of(points[begin].cp) > 10 && more_than(points, end)) {
+    whole = scale_of(points[begin].cp);  // "百余人", "千多家": more than a hundred, a thousand
+  } else if (ten_thousands < end) {
     const int high = integer_of(points, begin, ten_thousands);
     const int low = integer_of(points, ten_thousands + 1, end);
     if (high > 0 && low >= 0) whole = high * 10000 + low;
@@ -188,6 +208,8 @@ bool arabic_numerals(std::string_view text, std::string& out) {
   const char32_t before = head > 0 ? points[head - 1].cp : 0;
   const auto byte_at = [&](size_t i) { return i < points.size() ? points[i].at : text.size(); };
   std::string_view rest = text.substr(byte_at(after));
+  // "数十人", "几十家", "好几十次": some tens, no one figure.
+  if ((before == U'数' || before == U'几') && scale_of(points[begin].cp) == 10) return false;
   // An ordinal names one of many ("第一批"), except a place in a ranking ("第一名").
   const bool ranked = before == U'第' && (rest.starts_with("名") || rest.starts_with("位"));
   if (!ranked && (end == begin + 1 && points[begin].cp == U'一' ? ends_word_with_one(before)

@@ -14,7 +14,8 @@ namespace jixiao::core {
 // Chinese numerals, writes `text` into `out` with that number in Arabic
 // digits and returns true:
 //   - a count or amount: numerals up to 九千九百九十九 (a decimal after 点),
-//     or ten thousands of them ("一万二千人", "一万零五百人"),
+//     or ten thousands of them ("一万二千人", "一万零五百人"), or 百, 千, 万
+//     alone before 余 or 多 ("百余人" → "100余人", "万余人" → "10000余人"),
 //     then a counting word or unit ("两次", "五百人", "四百八十万元",
 //     "不少于三期"), never followed by 性 ("一次性") nor preceded by 第
 //     ("第一批", but "第一名" is a place in a ranking) or by a character that
@@ -24,7 +25,8 @@ namespace jixiao::core {
 //   - either written in the capitals of 大写 amounts ("壹佰万元" → "100万元",
 //     "伍万元", "壹佰贰拾万元整" with the 整 that closes such an amount).
 // Otherwise returns false and leaves `out` alone: words such as "一般",
-// "十分满意", "一事一议", "十四五" or "三农" are not numbers. The caller
+// "十分满意", "一事一议", "十四五" or "三农" are not numbers, nor are some
+// tens ("数十人", "几十家"), which name no one figure. The caller
 // still reads the result: it is a candidate, not a figure.
 bool arabic_numerals(std::string_view text, std::string& out);
 

@@ -165,7 +165,18 @@ INSTANTIATE_TEST_SUITE_P(
                     Row{"九点五成", ValueKind::text, Op::none, 0, "", 0},
                     Row{"三分之一", ValueKind::text, Op::none, 0, "", 0},
                     Row{"下午三点", ValueKind::text, Op::none, 0, "", 0},
-                    Row{"零投诉", ValueKind::text, Op::none, 0, "", 0}));
+                    Row{"零投诉", ValueKind::text, Op::none, 0, "", 0},
+                    // More than a round figure, with no digit before it.
+                    Row{"百余人", ValueKind::number, Op::ge, 100, "人", 0},
+                    Row{"千多家", ValueKind::number, Op::ge, 1000, "家", 0},
+                    Row{"受益群众万余人", ValueKind::number, Op::ge, 1e4, "人", 0},
+                    Row{"两万余人", ValueKind::number, Op::ge, 2e4, "人", 0},
+                    Row{"千万余元", ValueKind::text, Op::none, 0, "", 0},
+                    Row{"百人", ValueKind::text, Op::none, 0, "", 0},
+                    // Some tens: no one figure (数十 was read as 十, 10).
+                    Row{"数十人", ValueKind::text, Op::none, 0, "", 0},
+                    Row{"几十家", ValueKind::text, Op::none, 0, "", 0},
+                    Row{"好几十次", ValueKind::text, Op::none, 0, "", 0}));
 
 TEST(Value, RangeReadsBothBounds) {
   const Value v = parse_value("100-200家");
