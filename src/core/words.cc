@@ -979,6 +979,15 @@ bool repeats_target(const Value& target, const Value& actual) {
   if (said == target.text) return true;
   const std::string_view wanted = target.text;
   if (lasts_alike(wanted, said) || changed_as_asked(wanted, said)) return true;
+  // "促进了地方经济发展" against "促进地方经济发展": the deed (two characters)
+  // said done with 了, the rest word for word.
+  constexpr size_t kVerb = 6;  // two characters
+  constexpr std::string_view kDone = "了";
+  if (wanted.size() > kVerb && said.size() == wanted.size() + kDone.size() &&
+      said.starts_with(wanted.substr(0, kVerb)) && said.substr(kVerb).starts_with(kDone) &&
+      said.substr(kVerb + kDone.size()) == wanted.substr(kVerb)) {
+    return true;
+  }
   // "已建立长效机制" against "长效机制": the thing asked for, said made.
   if (said.size() != actual.text.size()) {
     for (std::string_view made : {"建立", "建成", "形成", "完成", "实现", "落实", "制定", "出台"}) {
@@ -990,7 +999,6 @@ bool repeats_target(const Value& target, const Value& actual) {
   }
   // "困难群众基本生活得到保障" against "保障困难群众基本生活": a deed and its
   // object, said the other way round as done ("得到有效改善" as "得到改善").
-  constexpr size_t kVerb = 6;  // two characters
   if (wanted.size() <= kVerb + 3 || !said.starts_with(wanted.substr(kVerb))) return false;
   std::string_view rest = said.substr(wanted.size() - kVerb);
   if (!rest.starts_with("得到")) return false;

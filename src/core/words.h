@@ -127,8 +127,8 @@ bool negates_target(const Value& target, const Value& actual);
 // Whether an actual repeats its target word for word ("长期" against "长期",
 // "逐步完善" against "逐步完善"), or says it as done ("已全覆盖" against "全覆盖",
 // "已建立长效机制" against "长效机制", "困难群众基本生活得到保障" against
-// "保障困难群众基本生活"): both words, the same after normalisation and a
-// leading 已/已经/均已.
+// "保障困难群众基本生活", "促进了地方经济发展" against "促进地方经济发展"):
+// both words, the same after normalisation and a leading 已/已经/均已.
 bool repeats_target(const Value& target, const Value& actual);
 
 // The words of one target and actual, each classified at most once however
