@@ -8,6 +8,7 @@
 #include "core/clauses.h"
 #include "core/decimal.h"
 #include "core/panel.h"
+#include "core/quality_class.h"
 #include "core/text.h"
 #include "core/words.h"
 
@@ -197,12 +198,17 @@ Assessment LeafScorer::yes_no(bool met, double w, ScoringKind kind, Explanation&
   return as;
 }
 
-// A share done against all of it ("完成90%" against "全部完成", "合格率98%" against
-// "合格") and a change
+// A class of water against the class asked for, a share done against all of it
+// ("完成90%" against "全部完成", "合格率98%" against "合格") and a change
 // asked for ("下降5%" or "持平" against "有所提高", "提高2%" against "不降低"):
 // rare, so kept out of by_words, which scores most qualitative leaves.
 bool LeafScorer::by_meaning(const Indicator& n, const Value& actual, double w, ScoringKind kind,
                             LeafWords& words, Explanation& why, Assessment& as) {
+  // "Ⅱ类" against "Ⅲ类及以上": a class at least as good as asked.
+  if (const std::optional<bool> met = quality_class_met(n.target, actual)) {
+    as = yes_no(*met, w, kind, why);
+    return true;
+  }
   if (const std::optional<double> done = percent_of_all(n.target, actual)) {
     as.ok = true;
     as.kind = ScoringKind::higher_is_better;

@@ -4,6 +4,7 @@
 
 #include "core/clauses.h"
 #include "core/decimal.h"
+#include "core/quality_class.h"
 #include "core/text.h"
 #include "core/units.h"
 #include "core/words.h"
@@ -454,9 +455,12 @@ LightResult Judge::words() const {
       }
     }
   }
-  // "下降2%" or "持平" so far against "有所提升": behind until the year ends.
-  if (const std::optional<bool> met = change_met(in_.target, actual)) {
-    return yes_no_light(*met, "实际完成情况" + text::quoted(actual_text));
+  // "下降2%" or "持平" so far against "有所提升": behind until the year ends;
+  // likewise "Ⅳ类" against "Ⅲ类及以上".
+  std::optional<bool> changed = change_met(in_.target, actual);
+  if (!changed) changed = quality_class_met(in_.target, actual);
+  if (changed) {
+    return yes_no_light(*changed, "实际完成情况" + text::quoted(actual_text));
   }
   // A count against "无安全事故": none so far is on course; one is a miss the rest
   // of the year cannot undo.

@@ -1,6 +1,7 @@
 #include "core/words.h"
 
 #include "core/concat.h"
+#include "core/quality_class.h"
 #include "core/substring.h"
 #include "core/text.h"
 
@@ -1087,8 +1088,9 @@ namespace {
   if (percent_of_all(target, actual)) return ScoringKind::higher_is_better;
   // "零事故", "杜绝…", "不发生…" against "0起", "无" or "未发生", "合规" against
   // "未发现违规", "有所提升" against "提升10%" or "持平", and "建立" against
-  // "已建立长效管护机制": yes/no by meaning.
+  // "已建立长效管护机制", "Ⅱ类" against "Ⅲ类及以上": yes/no by meaning.
   return target_says_none(target) || change_met(target, actual) ||
+                 quality_class_met(target, actual).has_value() ||
                  none_happened(target, actual).has_value() ||
                  answers_the_question(name, target, actual).has_value()
              ? ScoringKind::yes_no

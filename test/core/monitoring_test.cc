@@ -760,6 +760,15 @@ TEST(MonitoringIndicator, AnAmountAgainstACeilingPerPerson) {
   expect_no_light(light_at("绿化成本", "≤20元/平方米", "18元", 6), LightStatus::unknown);
 }
 
+// A class of water against the class asked for: as good or better is on
+// course; worse is behind, and missed at the year's end.
+TEST(MonitoringIndicator, AClassOfWaterAgainstTheClassAskedFor) {
+  expect_light(light_at("断面水质", "Ⅲ类及以上", "Ⅱ类", 6), Light::green);
+  expect_light(light_at("断面水质", "Ⅲ类及以上", "Ⅳ类", 6), Light::yellow);
+  expect_light(light_at("断面水质", "达到Ⅲ类标准", "劣Ⅴ类", 12), Light::red);
+  expect_no_light(light_at("断面水质", "Ⅱ类", "Ⅲ类以上", 6), LightStatus::unknown);
+}
+
 // A satisfaction score on the scale it names is its share of that scale.
 TEST(MonitoringIndicator, ASatisfactionScoreOnItsScale) {
   expect_light(indicator_light(leaf("学员满意度", "≥85%", "4.5分（5分制）"), 6, national()),
