@@ -449,18 +449,25 @@ bool try_date(std::string_view s, Value& v) {
   if (d.month == 0) d.span_from = 1;  // "2024年": some day of the year
   Op op = Op::none;
   const size_t before_end = c.i;
+  int tenth = 0;  // the first day of a 旬, a third of the month
   if (c.eat("底") || c.eat("末") || c.eat("终")) {
     d.day = 0;
   } else if (c.eat("上旬")) {
-    d.day = d.day ? d.day : 10;
+    tenth = 1;
   } else if (c.eat("中旬")) {
-    d.day = d.day ? d.day : 20;
+    tenth = 11;
   } else if (c.eat("下旬")) {
-    d.day = 0;
+    tenth = 21;
   } else if (c.eat("初")) {
     d.day = d.day ? d.day : 5;
   }
   if (c.i != before_end) d.span_from = 0;  // "10月底", "2024年底": that day
+  if (tenth != 0 && d.day == 0 && d.month != 0) {
+    // "6月中旬": some day of the 11th to the 20th (下旬: to the month's end, day 0).
+    d.day = tenth == 21 ? 0 : tenth + 9;
+    d.span_from = d.month;
+    d.span_from_day = tenth;
+  }
   for (std::string_view w : {"之前", "以前", "前", "止", "以内", "内"}) {
     if (c.eat(w)) {
       by_then = true;
@@ -470,6 +477,7 @@ bool try_date(std::string_view s, Value& v) {
   if (by_then) {
     op = Op::le;
     d.span_from = 1;  // "2024年11月前": some day up to then
+    d.span_from_day = 0;
   }
   eat_deed_done(c);
   if (d.year == 0 && d.month == 0) return false;
@@ -479,6 +487,56 @@ bool try_date(std::string_view s, Value& v) {
   v.op = op;
   v.date = d;
   return true;
+}
+
+// "2024年9月-12月", "2024年9-12月", "2024年9月至2024年12月", "9月5日至10月底":
+// work done on some day between two dates of one year, read as a span ending
+// at the second (Date::span_from), as "第四季度" is. The first must end in a
+// year, a month, a day or a part of a month (or a year and a month's number before
+// the second's 月), so that "2024-11-30" is not split at its dashes. Two dates
+// that make no span of one year ("2024年9月-2025年3月", "2024年12月-9月", or
+// one of them "by then", "2024年-2025年") are invalid: before, "2024年12月-9月"
+// was read as the figure -9 (months) after the label "2024年12月".
+bool try_date_span(std::string_view s, Value& v) {
+  for (std::string_view sep : {"至", "到", "~", "～", "—", "-"}) {
+    const size_t at = s.find(sep);
+    if (at == std::string_view::npos || at == 0) continue;
+    std::string_view first = s.substr(0, at);
+    const std::string_view second = s.substr(at + sep.size());
+    thread_local std::string with_month;
+    if (is_digit(first.back()) && first.find("年") != std::string_view::npos &&
+        second.ends_with("月")) {
+      with_month.assign(first);  // "2024年9-12月": the first month's 月 left out
+      with_month += "月";
+      first = with_month;
+    }
+    bool dated = false;
+    for (std::string_view end : {"年", "月", "日", "号", "旬", "季度", "底", "末", "初"}) {
+      dated = dated || first.ends_with(end);
+    }
+    if (!dated) continue;
+    Value from;
+    Value to;
+    if (!try_date(first, from) || !try_date(second, to)) return false;
+    v.kind = ValueKind::invalid;
+    if (from.op != Op::none || to.op != Op::none || from.date.month == 0 || to.date.month == 0 ||
+        from.date.years_after != 0 || to.date.years_after != 0 ||
+        (to.date.year != 0 && to.date.year != from.date.year)) {
+      return true;
+    }
+    to.date.year = from.date.year;
+    const std::optional<Date> start = span_start(from.date);
+    const Date begin = start ? *start : from.date;
+    // From a month's last day ("9月底至12月"), or not before the second date.
+    if (begin.day == 0 || compare_dates(begin, to.date) >= 0) return true;
+    to.date.span_from = begin.month;
+    to.date.span_from_day = begin.day > 1 ? begin.day : 0;
+    v.kind = ValueKind::date;
+    v.op = Op::none;
+    v.date = to.date;
+    return true;
+  }
+  return false;
 }
 
 // "2024.6.28", "2024.06.30前": year, month and day between dots, as the date
@@ -1393,7 +1451,7 @@ void parse_value_with(std::string_view written, Value& v, Reading how) {
                     (c == 0xE5 && c1 == 0xAD && c2 == 0xA3);    // 季
     }
   }
-  if (may_be_date && try_date(s, v)) return;
+  if (may_be_date && (try_date(s, v) || try_date_span(s, v))) return;
   // "完成时间：2024年12月": words before a colon name the date after it.
   if (const size_t colon = s.find(':');
       may_be_date && colon != std::string_view::npos && colon > 0 && colon <= 24 &&
@@ -2183,8 +2241,9 @@ std::optional<Date> span_start(const Date& d) {
   if (d.span_from < 1 || d.span_from > 12) return std::nullopt;
   Date start = d;
   start.month = d.span_from;
-  start.day = 1;
+  start.day = d.span_from_day > 0 ? d.span_from_day : 1;
   start.span_from = 0;
+  start.span_from_day = 0;
   return start;
 }
 

@@ -42,6 +42,9 @@ struct Date {
   // day: "2024年10月15日", "10月底", "年底", "年中". Only an actual's span
   // matters: it is done on some day of it, perhaps before a deadline within it.
   int span_from = 0;
+  // The span's first day when it is not the 1st: a part of a month ("2024年6月
+  // 中旬": 11, "下旬": 21) or a day named at a span's start ("9月5日至10月").
+  int span_from_day = 0;
 };
 
 struct Value {
@@ -301,8 +304,9 @@ int change_direction(std::string_view words);
 // Returns <0, 0, >0.
 int compare_dates(const Date& a, const Date& b);
 
-// The first day of the span of months `d` was written as (Date::span_from):
-// October 1st for "2024年10月", "第四季度"; nullopt when `d` names a day.
+// The first day of the span `d` was written as (Date::span_from and
+// span_from_day): October 1st for "2024年10月", "第四季度", June 11th for
+// "6月中旬", September 1st for "2024年9月-12月"; nullopt when `d` names a day.
 std::optional<Date> span_start(const Date& d);
 
 // Whether `done`, written as a span, holds `deadline`: it ends after the

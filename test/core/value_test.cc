@@ -385,7 +385,11 @@ TEST(Value, DatesWrittenAsASpanKeepItsFirstMonth) {
                                                {"2024年底", 0},
                                                {"年中", 0},
                                                {"2024.6.28", 0},
-                                               {"10月上旬", 0}};
+                                               {"10月上旬", 10},
+                                               {"10月下旬", 10},
+                                               {"2024年9月-12月", 9},
+                                               {"2024年9-12月", 9},
+                                               {"第三季度至第四季度", 7}};
   for (const auto& [written, first] : cases) {
     const Value v = parse_value(written);
     if (v.kind == ValueKind::date) {
@@ -409,6 +413,36 @@ TEST(Value, DatesWrittenAsASpanKeepItsFirstMonth) {
   EXPECT_FALSE(holds("2024年10月", "2024年10月31日前")) << "wholly by the deadline";
   EXPECT_FALSE(holds("2024年12月", "2024年10月前")) << "wholly after it";
   EXPECT_FALSE(holds("2024年10月底", "2024年10月15日前")) << "a day";
+  // A 旬 is a span of days: 上旬 the 1st to the 10th, 中旬 the 11th to the
+  // 20th, 下旬 the 21st to the month's end (before, only its last day counted).
+  EXPECT_TRUE(holds("2024年6月上旬", "2024年6月5日前"));
+  EXPECT_TRUE(holds("2024年6月中旬", "2024年6月15日前"));
+  EXPECT_FALSE(holds("2024年6月中旬", "2024年6月10日前")) << "wholly after it";
+  EXPECT_FALSE(holds("2024年6月下旬", "2024年6月30日前")) << "wholly by it";
+  EXPECT_TRUE(holds("2024年9月-12月", "2024年11月前"));
+  EXPECT_TRUE(holds("9月5日至10月底", "2024年9月30日前"));
+  EXPECT_FALSE(holds("9月5日至10月底", "2024年9月4日前")) << "wholly after it";
+}
+
+// Two dates of one year joined by 至 or a dash are a span ending at the second;
+// two that make no span are invalid, not figures (before, "2024年12月-9月" was
+// the figure -9 months after a label, "2024年-2025年" -2025 years).
+TEST(Value, TwoDatesOfOneYearAreASpan) {
+  for (const char* written : {"2024年9月-12月", "2024年9月至12月", "2024年9月-2024年12月",
+                              "2024年9-12月", "9月初至12月"}) {
+    const Value v = parse_value(written);
+    ASSERT_EQ(v.kind, ValueKind::date) << written;
+    EXPECT_EQ(v.date.month, 12) << written;
+    EXPECT_EQ(v.op, Op::none) << written;
+  }
+  for (const char* written : {"2024年9月-2025年3月", "2024年12月-9月", "2024年-2025年",
+                              "9月底至12月", "2024年12月前-9月"}) {
+    EXPECT_EQ(parse_value(written).kind, ValueKind::invalid) << written;
+  }
+  // Lengths of time and single dates stay what they were.
+  EXPECT_EQ(parse_value("3年-5年").op, Op::range);
+  EXPECT_EQ(parse_value("3-6个月").op, Op::range);
+  EXPECT_EQ(parse_value("2024-11-30").date.day, 30);
 }
 
 TEST(Value, TraditionalCharactersAreSimplified) {
