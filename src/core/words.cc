@@ -587,6 +587,13 @@ std::optional<bool> none_happened(const Value& target, const Value& actual, std:
   }
   if (actual.kind != ValueKind::number) return std::nullopt;
   if (actual.op == Op::ge || actual.op == Op::gt || actual.op == Op::range) return std::nullopt;
+  // "95%" against "不降低": a level, not a count of what must not happen (it
+  // was read as 95 such events, a miss); change_met reads a change said so.
+  for (std::string_view no : {"不", "未"}) {
+    if (target.text.starts_with(no) && change_direction(target.text.substr(no.size())) != 0) {
+      return std::nullopt;
+    }
+  }
   if (actual.number > 0 && lesser_than_forbidden(target.text, actual)) return true;
   return actual.number <= 0;
 }
@@ -619,6 +626,13 @@ bool says_unchanged(std::string_view said) {
   return false;
 }
 
+// A bare negative percentage ("-2.5%"): a fall, since no share is below zero.
+// A bare positive one may be a rise or a level, and says nothing of a change.
+bool is_bare_fall(const Value& actual) {
+  return actual.kind == ValueKind::number && actual.label.empty() && actual.unit == "%" &&
+         actual.op == Op::none && actual.number < 0;
+}
+
 // Words that ask for more than a change: "明显提升" or "有效提升" is not met by any rise.
 bool asks_for_much(std::string_view wanted) {
   return strength_of_change(wanted) > 0;
@@ -629,6 +643,7 @@ bool asks_for_much(std::string_view wanted) {
 std::optional<bool> change_not_made(int forbidden, const Value& actual) {
   if (forbidden == 0) return std::nullopt;
   if (actual.kind == ValueKind::number) {
+    if (is_bare_fall(actual)) return forbidden != -1;
     const int said = change_direction(actual.label);
     if (said == 0 || actual.op != Op::none) return std::nullopt;
     return !(said == forbidden && actual.number > 0);
@@ -659,7 +674,10 @@ std::optional<bool> change_met(const Value& target, const Value& actual) {
       }
       break;
     }
-    wanted = change_direction(target.text);
+    // "零增长" (化肥使用量零增长) asks for no rise, as "不增长" does: a fall or
+    // none meets it (it was read as asking for a rise); "负增长" asks for a fall.
+    if (target.text.ends_with("零增长")) return change_not_made(1, actual);
+    wanted = target.text.ends_with("负增长") ? -1 : change_direction(target.text);
     if (wanted == 0) {
       for (std::string_view must_not : {"不", "未"}) {
         if (target.text.starts_with(must_not)) {
@@ -673,6 +691,11 @@ std::optional<bool> change_met(const Value& target, const Value& actual) {
   }
   if (wanted == 0) return std::nullopt;
   if (actual.kind == ValueKind::number) {
+    if (target.kind == ValueKind::text && is_bare_fall(actual)) {
+      return wanted == 1                  ? std::optional<bool>(false)
+             : asks_for_much(target.text) ? std::nullopt
+                                          : std::optional<bool>(true);
+    }
     // Against a figure the numbers decide (comparable_numbers).
     if (target.kind != ValueKind::text || actual.label.empty()) return std::nullopt;
     const int said = change_direction(actual.label);
