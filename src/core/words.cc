@@ -729,6 +729,15 @@ bool percent_against_words(const Value& target, const Value& actual) {
 
 }  // namespace
 
+// "应补尽补", "应助尽助", "应接尽接" (also after 已, 均已, 做到, 实现): all who
+// should have it, had it.
+bool all_who_should(std::string_view said) {
+  drop_prefix(said, {"均已", "已经", "已"});
+  drop_prefix(said, {"做到", "实现"});
+  if (said.size() != 4 * 3 || !said.starts_with("应")) return false;
+  return said.substr(6, 3) == "尽" && said.substr(3, 3) == said.substr(9, 3);
+}
+
 std::optional<double> completed_percent(const Value& target, const Value& actual) {
   if (!percent_against_words(target, actual)) return std::nullopt;
   // What the share is of: done, covered, paid out, in place ("合格率95%" is not).
@@ -738,12 +747,13 @@ std::optional<double> completed_percent(const Value& target, const Value& actual
     return std::nullopt;
   }
   static constexpr std::string_view kAll[] = {
-      "全部完成", "全面完成",     "按计划完成",   "按计划全部完成", "完成",     "已完成",
-      "全部达成", "完成全部任务", "完成年度任务", "全覆盖",         "全面覆盖", "应补尽补",
-      "应保尽保", "应发尽发",     "足额发放",     "全额发放",       "足额到位", "全部到位"};
+      "全部完成", "全面完成", "按计划完成",   "按计划全部完成", "完成",
+      "已完成",   "全部达成", "完成全部任务", "完成年度任务",   "全覆盖",
+      "全面覆盖", "足额发放", "全额发放",     "足额到位",       "全部到位"};
   for (std::string_view all : kAll) {
     if (target.text == all) return actual.number;
   }
+  if (all_who_should(target.text)) return actual.number;
   return std::nullopt;
 }
 
@@ -788,6 +798,8 @@ std::optional<double> all_of_measure(std::string_view name, const Value& target,
       name.size() < kRate.size() + kStem) {
     return std::nullopt;
   }
+  // "应助尽助" for 资助覆盖率: all who should, of whatever the rate counts.
+  if (all_who_should(actual.text)) return 100.0;
   const std::string_view stem = name.substr(name.size() - kRate.size() - kStem, kStem);
   std::string_view said = actual.text;
   drop_prefix(said, {"均已", "已经", "现已", "已", "均"});
