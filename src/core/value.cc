@@ -1784,6 +1784,24 @@ bool counts_the_same(std::string_view a, std::string_view b) {
          contains(name, "满意");
 }
 
+// Words that say per what ("人均195元", "亩均增收"), and the unit per which.
+constexpr std::pair<std::string_view, std::string_view> kPerWords[] = {
+    {"人均", "人"}, {"每人", "人"}, {"户均", "户"},         {"每户", "户"},
+    {"亩均", "亩"}, {"每亩", "亩"}, {"每平方米", "平方米"}, {"每公里", "公里"}};
+
+// `bare`'s number read in its unit per `per`, when that is `other`'s unit
+// ("1200元" per 人 against "≥1000元/人"); false otherwise.
+bool read_per(const Value& bare, std::string_view unit, std::string_view other,
+              std::string_view per, double& number) {
+  std::string written(unit);
+  written += '/';
+  written += per;
+  const UnitReading reading = read_unit(written);
+  if (reading.canonical != other) return false;
+  number = bare.number * reading.factor;
+  return true;
+}
+
 // A figure whose label says per what ("人均195元", "每平方米2950元", "户均1200元")
 // against a target in that unit per it ("≤200元/人"), or the other way round:
 // the labelled side is read in the unit per it (195元/人). Changes the labelled
@@ -1791,35 +1809,49 @@ bool counts_the_same(std::string_view a, std::string_view b) {
 [[gnu::noinline]] bool per_unit_by_label(const Value& target, std::string_view target_unit,
                                          const Value& actual, std::string_view actual_unit,
                                          double& t, double& a) {
-  static constexpr std::pair<std::string_view, std::string_view> kPer[] = {
-      {"人均", "人"}, {"每人", "人"}, {"户均", "户"},         {"每户", "户"},
-      {"亩均", "亩"}, {"每亩", "亩"}, {"每平方米", "平方米"}, {"每公里", "公里"}};
   // "每人每月200元": a period too, which the other side may not have. Not a year:
   // "每人每年1000元" is per person, as "1000元/人/年" is (per_period).
   static constexpr std::string_view kPeriods[] = {"每月", "每季", "每周", "每天",
                                                   "每日", "月均", "日均"};
-  const auto read_per = [&](const Value& v, std::string_view unit, std::string_view other,
-                            double& number) {
+  const auto per_label = [&](const Value& v, std::string_view unit, std::string_view other,
+                             double& number) {
     if (v.label.empty() || unit.empty() || other.find('/') == std::string_view::npos) {
       return false;
     }
     for (std::string_view period : kPeriods) {
       if (contains(v.label, period)) return false;
     }
-    for (const auto& [word, per] : kPer) {
-      if (!contains(v.label, word)) continue;
-      std::string written(unit);
-      written += '/';
-      written += per;
-      const UnitReading reading = read_unit(written);
-      if (reading.canonical != other) return false;
-      number = v.number * reading.factor;
-      return true;
+    for (const auto& [word, per] : kPerWords) {
+      if (contains(v.label, word)) return read_per(v, unit, other, per, number);
     }
     return false;
   };
-  return read_per(actual, actual_unit, target_unit, a) ||
-         read_per(target, target_unit, actual_unit, t);
+  return per_label(actual, actual_unit, target_unit, a) ||
+         per_label(target, target_unit, actual_unit, t);
+}
+
+// "120元/亩" against "≥100元" for 亩均增收, "450元/人" against "≤500元" for
+// 人均培训费: the indicator's name says per what, so a figure without a label
+// and without the "/" is in the unit per it. A labelled figure ("合计12万元")
+// may be a total and is left alone.
+bool per_unit_by_name(const Value& target, const Value& actual, std::string_view name,
+                      Compared& c) {
+  for (const auto& [word, per] : kPerWords) {
+    if (!contains(name, word)) continue;
+    const auto per_name = [&](const Value& bare, const Value& other, double& number) {
+      return bare.label.empty() && !bare.unit.empty() && bare.unit.find('/') == std::string::npos &&
+             other.unit.find('/') != std::string::npos &&
+             read_per(bare, bare.unit, other.unit, per, number);
+    };
+    double t = target.number;
+    double a = actual.number;
+    if (!per_name(actual, target, a) && !per_name(target, actual, t)) return false;
+    c.t = t;
+    c.a = a;
+    c.display_factor = target.factor;
+    return true;
+  }
+  return false;
 }
 
 // What was saved or overspent ("节约20万元", "超支10万元") against a ceiling `t`
@@ -2059,6 +2091,7 @@ Mismatch compare_figures_rare(const Value& target, const Value& actual,
   if (score_on_its_scale(target, actual, actual_written, name, c)) return Mismatch::none;
   if (share_of_plan_done(target, actual, actual_written, name, c)) return Mismatch::none;
   if (amount_within_ceiling_per_unit(target, actual, c)) return Mismatch::none;
+  if (per_unit_by_name(target, actual, name, c)) return Mismatch::none;
   if (total_against_period(target, actual)) return Mismatch::total_against_period;
   if (bare_fraction(target, actual)) return Mismatch::bare_fraction;
   return change_against_level(target, actual, name) ? Mismatch::change_against_level

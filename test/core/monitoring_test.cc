@@ -756,7 +756,11 @@ TEST(MonitoringIndicator, ABareFigureOffTheScaleIsNotLit) {
 // or in all, when it is no more than the ceiling; above it, it may be a total.
 TEST(MonitoringIndicator, AnAmountAgainstACeilingPerPerson) {
   expect_light(light_at("人均培训成本", "≤500元/人", "450元", 6), Light::green);
-  expect_no_light(light_at("人均培训成本", "≤500元/人", "550元", 6), LightStatus::unknown);
+  expect_no_light(light_at("培训成本", "≤500元/人", "550元", 6), LightStatus::unknown);
+  // Of 人均培训成本 the figure is per person, whatever its unit says.
+  const LightResult over = light_at("人均培训成本", "≤500元/人", "550元", 6);
+  ASSERT_TRUE(over.light.has_value()) << over.explanation;
+  EXPECT_NE(*over.light, Light::green) << over.explanation;
   expect_no_light(light_at("绿化成本", "≤20元/平方米", "18元", 6), LightStatus::unknown);
 }
 
