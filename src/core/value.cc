@@ -468,6 +468,7 @@ bool try_date(std::string_view s, Value& v) {
     d.span_from = d.month;
     d.span_from_day = tenth;
   }
+  c.eat("(含)");  // "2024年12月31日（含）前": the day itself included, as 前 has it
   for (std::string_view w : {"之前", "以前", "前", "止", "以内", "内"}) {
     if (c.eat(w)) {
       by_then = true;

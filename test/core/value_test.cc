@@ -126,7 +126,9 @@ INSTANTIATE_TEST_SUITE_P(
                     Row{"7月", ValueKind::date, Op::none, 0, "", 0},
                     Row{"第三季度", ValueKind::date, Op::none, 0, "", 0},
                     Row{"2021-12-31", ValueKind::date, Op::none, 0, "", 0},
-                    Row{"十二月底前", ValueKind::date, Op::le, 0, "", 0}));
+                    Row{"十二月底前", ValueKind::date, Op::le, 0, "", 0},
+                    Row{"2024年12月31日（含）前", ValueKind::date, Op::le, 0, "", 0},
+                    Row{"2024年12月（含）以前", ValueKind::date, Op::le, 0, "", 0}));
 
 // Chinese numerals inside a cell read as their Arabic spelling would; numerals
 // that are part of words stay words.
