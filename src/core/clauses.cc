@@ -19,8 +19,27 @@ bool digit(char c) {
   return c >= '0' && c <= '9';
 }
 
+// Where a figure's counting word is followed at once by another figure
+// ("共培训3期120人次": before "120"), or npos. Not after a part of a date (年,
+// 月, 日: "2024年10月") nor of a figure in parts ("1万2千人"), which are read
+// whole before any cell is cut into clauses.
+size_t next_figure_after_count(std::string_view clause) {
+  for (size_t i = 1; i < clause.size(); ++i) {
+    if (!digit(clause[i]) || digit(clause[i - 1]) || !text::has_digit(clause.substr(0, i))) {
+      continue;
+    }
+    size_t start = i - 1;  // the code point before the digit
+    while (start > 0 && (static_cast<unsigned char>(clause[start]) & 0xC0) == 0x80) --start;
+    const std::string_view word = clause.substr(start, i - start);
+    if (word != "年" && word != "月" && word != "日" && is_counting_word(word)) return i;
+  }
+  return std::string_view::npos;
+}
+
 // Appends `clause`, split before a word of a total that follows a figure
-// ("培训3期共150人次": "培训3期", "共150人次"), as a comma would split it.
+// ("培训3期共150人次": "培训3期", "共150人次") and between two figures with
+// nothing between them but a counting word ("共培训3期120人次"), as a comma
+// would split it.
 void push_clause(std::string_view clause, std::vector<std::string_view>& out) {
   for (std::string_view total : {"共计", "合计", "累计", "共"}) {
     const size_t at = clause.find(total);
@@ -30,6 +49,11 @@ void push_clause(std::string_view clause, std::vector<std::string_view>& out) {
       out.push_back(clause.substr(at));
       return;
     }
+  }
+  for (size_t at = next_figure_after_count(clause); at != std::string_view::npos;
+       at = next_figure_after_count(clause)) {
+    out.push_back(clause.substr(0, at));
+    clause.remove_prefix(at);
   }
   out.push_back(clause);
 }
