@@ -874,6 +874,9 @@ std::optional<bool> answers_the_question(std::string_view name, const Value& tar
   const bool question = whether != std::string_view::npos;
   if (question) {
     asked = name.substr(whether + kWhether.size());
+    // "是否按规定公示": 按规定 and its like say how any deed is done, and "已公示"
+    // answers it (按时 and 及时 are what is asked, and stay).
+    drop_prefix(asked, {"按规定", "按要求", "依法", "依规"});
     verb = asked.substr(0, std::min(asked.size(), kVerb));
   } else {
     // No question in the name: the target's own deed, all of it ("建立" against
