@@ -1017,6 +1017,12 @@ bool repeats_target(const Value& target, const Value& actual) {
   }
   if (said == target.text) return true;
   const std::string_view wanted = target.text;
+  // "低于全省平均" against "低于全省平均水平": 水平 says nothing more.
+  constexpr std::string_view kLevel = "水平";
+  if (wanted.ends_with(kLevel) && wanted.size() > kLevel.size() + 6 &&
+      said == wanted.substr(0, wanted.size() - kLevel.size())) {
+    return true;
+  }
   if (lasts_alike(wanted, said) || changed_as_asked(wanted, said)) return true;
   // "促进了地方经济发展" against "促进地方经济发展": the deed (two characters)
   // said done with 了, the rest word for word.
