@@ -28,7 +28,9 @@ constexpr UnitEntry kUnits[] = {
     {"百分点", "%", 1},
     {"个百分点", "%", 1},
     {"分钟", "小时", 1.0 / 60},
+    {"min", "小时", 1.0 / 60},
     {"小时", "小时", 1},
+    {"h", "小时", 1},
     {"个小时", "小时", 1},
     {"天", "小时", 24},
     {"日", "小时", 24},
@@ -73,6 +75,9 @@ constexpr UnitEntry kUnits[] = {
     // A person's day of work or of a standard ("元/人天", "元/人·日").
     {"人天", "人天", 1},
     {"人日", "人天", 1},
+    // A class hour, however a school names it (often 45 minutes, not an hour).
+    {"学时", "学时", 1},
+    {"课时", "学时", 1},
     // The same count said with 次 after it.
     {"批次", "批", 1},
     {"场次", "场", 1},
