@@ -1347,15 +1347,21 @@ bool read_level_reached(std::string_view s, Value& v) {
 constexpr std::string_view kAmountsSetBefore[] = {"预算", "概算", "合同", "批复", "中标"};
 
 // "计划500人，实际480人", "目标95%，实际完成96%": the plan, then what was done;
-// the figure is the one after 实际.
+// the figure is the one after 实际 (or 实到: "应到120人，实到95人").
 bool read_plan_then_actual(std::string_view s, Value& v) {
-  constexpr std::string_view kActually = "实际";
-  const size_t at = s.rfind(kActually);
+  std::string_view actually = "实际";
+  size_t at = s.rfind(actually);
+  if (at == std::string_view::npos) {
+    actually = "实到";
+    at = s.rfind(actually);
+  }
   if (at == std::string_view::npos) return false;
   const std::string_view plan = s.substr(0, at);
-  // "应培训120人，实际培训98人", "应发放1200户，实际发放1180户": what was due.
-  const bool due = plan.starts_with("应") && !plan.starts_with("应急") &&
-                   !plan.starts_with("应用") && !plan.starts_with("应对");
+  // "应培训120人，实际培训98人", "应发放1200户，实际发放1180户": what was due;
+  // "报名120人，实际参训95人": who signed up, not who came.
+  const bool due = (plan.starts_with("应") && !plan.starts_with("应急") &&
+                    !plan.starts_with("应用") && !plan.starts_with("应对")) ||
+                   plan.starts_with("报名");
   // "预算500万元，实际支出497.6万元", "合同价500万元，实际支付490万元": an amount
   // of money set beforehand is a plan too ("新签合同5份" is a count of contracts).
   const bool set_before =
@@ -1367,7 +1373,7 @@ bool read_plan_then_actual(std::string_view s, Value& v) {
                                    [&](auto w) { return plan.find(w) != std::string_view::npos; });
   if (!planned || !text::has_digit(plan)) return false;
   Value done;
-  parse_value_with(std::string(s.substr(at + kActually.size())), done, Reading::one_figure);
+  parse_value_with(std::string(s.substr(at + actually.size())), done, Reading::one_figure);
   if (done.kind != ValueKind::number || done.op != Op::none) return false;
   v = done;
   return true;
