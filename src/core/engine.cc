@@ -141,11 +141,13 @@ bool LeafScorer::numbers_usable(const Indicator& n, const Value& actual, Compare
       FlagKind::bare_fraction,        FlagKind::units_differ};
   static_assert(std::size(kFlagOf) == static_cast<size_t>(Mismatch::units_differ) + 1);
   // By Mismatch, in its order; a figure off the scale quotes how far, a bare
-  // fraction what it is as a percentage.
+  // fraction what it is as a percentage, and whether it is the target's.
+  const bool target_bare = why == Mismatch::bare_fraction && target.unit.empty();
   flag(kFlagOf[static_cast<int>(why)], Severity::error,
        why == Mismatch::bare_off_scale  ? c.a / c.t
-       : why == Mismatch::bare_fraction ? actual.number * 100
-                                        : 0);
+       : why == Mismatch::bare_fraction ? (target_bare ? target.number : actual.number) * 100
+                                        : 0,
+       target_bare ? 1 : 0);
   return false;
 }
 

@@ -121,6 +121,11 @@ std::string leaf_message(const Evaluation& e, const ScoreCard& card, const RuleS
       return concat("年度指标值「", t, "」是每个周期应达到的次数或数量，实际完成值「", a,
                     "」是全年合计，看不出是否每个周期都做到，需由评价人给分");
     case FlagKind::bare_fraction:
+      if (f.n[1] != 0) {  // the target is the bare fraction: "≥0.95" against "96%"
+        return concat("年度指标值「", t, "」未写单位，实际完成值「", a,
+                      "」是百分数：年度指标值可能是小数（即", num(f.n[0]),
+                      "%），也可能是百分数，请写成百分数");
+      }
       return concat("实际完成值「", a, "」未写单位，年度指标值「", t, "」是百分数：「", a,
                     "」可能是小数（即", num(f.n[0]), "%），也可能是百分数（", a,
                     "%），请写成百分数");

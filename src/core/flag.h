@@ -36,7 +36,8 @@ enum class FlagKind : uint8_t {
   level_against_change,  // unit_mismatch: "88%" against "较上年提高2个百分点"
   bare_off_scale,        // unit_mismatch: "998000" against "≤100万元"; n = {a/t}
   total_against_period,  // unit_mismatch: "12次" against "每月1次"
-  bare_fraction,         // unit_mismatch: "0.965" against "≥90%"; n = {as a percentage}
+  bare_fraction,         // unit_mismatch: "0.965" against "≥90%"; n = {as a percentage,
+                         // 1 when the target is the bare one ("≥0.9" against "96%")}
   tier_out_of_band,      // out_of_band: n = {low, high, stated, tier level}
   words_need_evaluator,  // manual_score_required
   bound_overstates,  // manual_score_required: "未达到90%" against "≥90%"; n = {actual's Op}

@@ -221,6 +221,11 @@ LightResult Judge::numeric() const {
         return not_lit(LightStatus::unknown, "实际完成值" + actual_said + "未写单位，按年度指标值" +
                                                  target_said + "的单位读相差千倍以上，请写明单位");
       case Mismatch::bare_fraction:
+        if (in_.target.unit.empty()) {  // "≥0.95" against "96%"
+          return not_lit(LightStatus::unknown,
+                         "年度指标值" + target_said + "未写单位，实际完成值" + actual_said +
+                             "是百分数，看不出年度指标值是小数还是百分数，请写成百分数");
+        }
         return not_lit(LightStatus::unknown,
                        "实际完成值" + actual_said + "未写单位，年度指标值" + target_said +
                            "是百分数，看不出实际完成值是小数还是百分数，请写成百分数");

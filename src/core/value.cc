@@ -2106,7 +2106,9 @@ Mismatch compare_figures_rare(const Value& target, const Value& actual,
   if (amount_within_ceiling_per_unit(target, actual, c)) return Mismatch::none;
   if (per_unit_by_name(target, actual, name, c)) return Mismatch::none;
   if (total_against_period(target, actual)) return Mismatch::total_against_period;
-  if (bare_fraction(target, actual)) return Mismatch::bare_fraction;
+  if (bare_fraction(target, actual) || bare_fraction(actual, target)) {
+    return Mismatch::bare_fraction;
+  }
   return change_against_level(target, actual, name) ? Mismatch::change_against_level
                                                     : Mismatch::units_differ;
 }

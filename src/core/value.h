@@ -204,7 +204,8 @@ enum class Mismatch : uint8_t {
   change_against_level,  // "提高2%" against "≥90%" for 满意度
   bare_off_scale,        // "998000" against "≤100万元": in 元, most likely
   total_against_period,  // "12次" against "每月1次": a year's count, not each month's
-  bare_fraction,         // "0.965" against "≥90%": a fraction (96.5%) or a percentage
+  bare_fraction,         // "0.965" against "≥90%", or "96%" against "≥0.9": a fraction
+                         // (96.5%, 90%) or a percentage
   units_differ,          // "100个" against "≥100家"
 };
 

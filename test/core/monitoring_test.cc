@@ -764,6 +764,19 @@ TEST(MonitoringIndicator, AnAmountAgainstACeilingPerPerson) {
   expect_no_light(light_at("绿化成本", "≤20元/平方米", "18元", 6), LightStatus::unknown);
 }
 
+// A bare fraction on either side of a percentage is not guessed, and the
+// explanation says which side to write as a percentage.
+TEST(MonitoringIndicator, ABareFractionOnEitherSide) {
+  const LightResult target_bare = light_at("合格率", "≥0.95", "96%", 6);
+  expect_no_light(target_bare, LightStatus::unknown);
+  EXPECT_NE(target_bare.explanation.find("年度指标值「≥0.95」未写单位"), std::string::npos)
+      << target_bare.explanation;
+  const LightResult actual_bare = light_at("合格率", "≥95%", "0.96", 6);
+  expect_no_light(actual_bare, LightStatus::unknown);
+  EXPECT_NE(actual_bare.explanation.find("实际完成值「0.96」未写单位"), std::string::npos)
+      << actual_bare.explanation;
+}
+
 // A class of water against the class asked for: as good or better is on
 // course; worse is behind, and missed at the year's end.
 TEST(MonitoringIndicator, AClassOfWaterAgainstTheClassAskedFor) {
