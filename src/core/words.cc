@@ -727,16 +727,21 @@ bool percent_against_words(const Value& target, const Value& actual) {
          (actual.op == Op::none || actual.op == Op::eq || bound);
 }
 
-}  // namespace
-
 // "应补尽补", "应助尽助", "应接尽接" (also after 已, 均已, 做到, 实现): all who
-// should have it, had it.
+// should have it, had it. Four characters: 应, a deed, 尽, the deed again.
 bool all_who_should(std::string_view said) {
   drop_prefix(said, {"均已", "已经", "已"});
   drop_prefix(said, {"做到", "实现"});
-  if (said.size() != 4 * 3 || !said.starts_with("应")) return false;
-  return said.substr(6, 3) == "尽" && said.substr(3, 3) == said.substr(9, 3);
+  constexpr size_t kChar = 3;  // bytes of a Chinese character
+  const auto chinese_at = [&](size_t i) {
+    return (static_cast<unsigned char>(said[i]) >> 4) == 0xE;
+  };
+  return said.size() == 4 * kChar && said.starts_with("应") && chinese_at(kChar) &&
+         said.substr(2 * kChar, kChar) == "尽" &&
+         said.substr(kChar, kChar) == said.substr(3 * kChar, kChar);
 }
+
+}  // namespace
 
 std::optional<double> completed_percent(const Value& target, const Value& actual) {
   if (!percent_against_words(target, actual)) return std::nullopt;
