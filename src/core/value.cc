@@ -1849,8 +1849,9 @@ bool read_per(const Value& bare, std::string_view unit, std::string_view other,
 // may be a total and is left alone.
 bool per_unit_by_name(const Value& target, const Value& actual, std::string_view name,
                       Compared& c) {
-  for (const auto& [word, per] : kPerWords) {
-    if (!contains(name, word)) continue;
+  for (const auto& entry : kPerWords) {
+    if (!contains(name, entry.first)) continue;
+    const std::string_view per = entry.second;  // a lambda may not name a structured binding
     const auto per_name = [&](const Value& bare, const Value& other, double& number) {
       return bare.label.empty() && !bare.unit.empty() && bare.unit.find('/') == std::string::npos &&
              other.unit.find('/') != std::string::npos &&
