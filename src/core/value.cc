@@ -1379,6 +1379,44 @@ bool read_plan_then_actual(std::string_view s, Value& v) {
   return true;
 }
 
+// "建成5G基站120个", "PM2.5年均浓度32微克/立方米", "改造G318国道15公里": a name
+// that holds digits (5G, PM2.5, G318, 3A级, 4K) before the figure, whose
+// digits made the cell unreadable. Read again with the names' digits left
+// out ("建成G基站120个"), so the figure after them is the one read; what is
+// left of a name stays in the label. A run of letters and digits is a name
+// when more text follows it, no "/" stands before it ("μg/m3以下": a unit)
+// and it is not a figure in a unit ("10km2以上").
+bool read_past_names_with_digits(std::string_view s, Value& v) {
+  const auto letter = [](char c) { return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z'); };
+  std::string masked;
+  bool any = false;
+  for (size_t i = 0; i < s.size();) {
+    if (!letter(s[i]) && !is_digit(s[i])) {
+      masked += s[i++];
+      continue;
+    }
+    size_t end = i;
+    while (end < s.size() && (letter(s[end]) || is_digit(s[end]) || s[end] == '.')) ++end;
+    const std::string_view run = s.substr(i, end - i);
+    const bool letters = std::any_of(run.begin(), run.end(), letter);
+    const bool digits = std::any_of(run.begin(), run.end(), is_digit);
+    bool name = letters && digits && end < s.size() && !(i > 0 && s[i - 1] == '/');
+    if (name && is_digit(run.front())) {
+      const size_t unit = run.find_first_not_of("0123456789.");
+      name = !read_unit(run.substr(unit)).known;  // "10km" is a figure, "5G" a name
+    }
+    for (char c : run) {
+      if (!name || letter(c)) masked += c;
+    }
+    any = any || name;
+    i = end;
+  }
+  if (!any) return false;
+  reset_value(v);
+  read_figure(masked, v);
+  return v.kind == ValueKind::number;
+}
+
 // "100%±5%", "100±5家": the range from the figure less the margin to the
 // figure plus it. The margin's unit, when written, must be the figure's.
 bool read_plus_minus(std::string_view s, size_t at, Value& v) {
@@ -1526,7 +1564,8 @@ void parse_value_with(std::string_view written, Value& v, Reading how) {
                         : (find_two_bounds(whole, first_end, second_begin) &&
                            read_two_bounds(whole, first_end, second_begin, range)) ||
                               read_level_reached(whole, range) ||
-                              read_plan_then_actual(whole, range);
+                              read_plan_then_actual(whole, range) ||
+                              read_past_names_with_digits(whole, range);
   if (read) std::swap(v, range);
 }
 

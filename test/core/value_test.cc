@@ -180,6 +180,22 @@ INSTANTIATE_TEST_SUITE_P(
                     Row{"几十家", ValueKind::text, Op::none, 0, "", 0},
                     Row{"好几十次", ValueKind::text, Op::none, 0, "", 0}));
 
+// A name that holds digits (5G, PM2.5, G318) before the figure: the figure is
+// read past it; digits alone ("12345热线") are no name, and units stay units.
+TEST(Value, NamesWithDigitsBeforeTheFigure) {
+  const Value g = parse_value("建成5G基站120个");
+  EXPECT_EQ(g.kind, ValueKind::number);
+  EXPECT_EQ(g.number, 120);
+  EXPECT_EQ(g.unit, "个");
+  const Value pm = parse_value("PM2.5年均浓度32微克/立方米");
+  EXPECT_EQ(pm.kind, ValueKind::number);
+  EXPECT_DOUBLE_EQ(pm.number, parse_value("32微克/立方米").number);
+  EXPECT_EQ(parse_value("改造G318国道15公里").number, 15000);
+  EXPECT_EQ(parse_value("覆盖12345热线100%").kind, ValueKind::invalid);
+  EXPECT_EQ(parse_value("10km2以上").number, 1e7);
+  EXPECT_EQ(parse_value("32μg/m3以下").op, Op::le);
+}
+
 TEST(Value, RangeReadsBothBounds) {
   const Value v = parse_value("100-200家");
   EXPECT_EQ(v.op, Op::range);
