@@ -129,7 +129,12 @@ constexpr OpWord kPrefixOps[] = {
     {"大于", Op::gt},
     {"高于", Op::gt},
     {"超过", Op::gt},
+    {"超出", Op::gt},
     {"多于", Op::gt},
+    // "超5%", "逾100人": more than it (before, read as the figure after a label,
+    // so "超5%" met "≤5%"); a digit must follow ("超额", "超支", "逾期" are words).
+    {"超", Op::gt},
+    {"逾", Op::gt},
     {"小于", Op::lt},
     {"低于", Op::lt},
     {"少于", Op::lt},
@@ -204,6 +209,7 @@ bool may_start_op(char32_t cp) {
     case U'接':
     case U'将':
     case U'近':
+    case U'逾':
       return true;
     default:
       return false;
