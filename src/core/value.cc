@@ -131,10 +131,12 @@ constexpr OpWord kPrefixOps[] = {
     {"超过", Op::gt},
     {"超出", Op::gt},
     {"多于", Op::gt},
-    // "超5%", "逾100人": more than it (before, read as the figure after a label,
-    // so "超5%" met "≤5%"); a digit must follow ("超额", "超支", "逾期" are words).
+    // "超5%", "逾100人", "突破100万人": more than it (before, read as the figure
+    // after a label, so "超5%" met "≤5%"); a digit must follow ("超额", "超支",
+    // "逾期" are words).
     {"超", Op::gt},
     {"逾", Op::gt},
+    {"突破", Op::gt},
     {"小于", Op::lt},
     {"低于", Op::lt},
     {"少于", Op::lt},
@@ -210,6 +212,7 @@ bool may_start_op(char32_t cp) {
     case U'将':
     case U'近':
     case U'逾':
+    case U'突':
       return true;
     default:
       return false;
@@ -1128,6 +1131,36 @@ bool more_after_multiplier(std::string_view s, std::string& out) {
   return false;
 }
 
+// "2个多月" as "2多个月", "1年多" as "1多年", "5%多" as "5多%", "3天多" as
+// "3多天": 多 or 余 after a figure's unit of time, count or percentage, before
+// the rest of it (月, 小时) or at the end, is more than the figure, as "100多家"
+// is. Before, "5次多" was read as 5 of something called 多 and "5%多" as 5%,
+// both meeting "≤5". Writes the text into `out`; false when there is none.
+bool more_after_unit(std::string_view s, std::string& out) {
+  size_t start = 0;  // of the first figure
+  while (start < s.size() && !is_digit(s[start])) ++start;
+  if (start == s.size()) return false;
+  size_t end = start;
+  while (end < s.size() && (is_digit(s[end]) || s[end] == '.')) ++end;
+  const std::string_view rest = s.substr(end);
+  for (std::string_view unit : {"%", "个", "年", "次", "天", "周", "倍", "项", "家", "人"}) {
+    if (!rest.starts_with(unit)) continue;
+    if (unit == "年" && end - start >= 4) return false;  // "2024年多": a year, not years
+    const std::string_view after = rest.substr(unit.size());
+    for (std::string_view more : {"多", "余"}) {
+      if (!after.starts_with(more)) continue;
+      const std::string_view tail = after.substr(more.size());
+      if (!(tail.empty() || tail == "月" || tail == "小时")) return false;
+      out.assign(s.substr(0, end));
+      out.append(more);
+      out.append(unit);
+      out.append(tail);
+      return true;
+    }
+  }
+  return false;
+}
+
 // "1万2千人" as "1.2万人", "2亿3千万元" as "2.3亿元", "3千5百元" as "3.5千元",
 // "1万零500人" as "1.05万人": a figure written in parts of falling multipliers,
 // as one figure in the first. Writes the text into `out` and returns true; false
@@ -1253,14 +1286,16 @@ bool without_inclusive(std::string_view s, std::string& out) {
 // A figure's cell tidied for the reader, each rewrite on what the one before
 // left: a figure in parts as one (parts_of_multipliers), "+" after a figure
 // as "≥" before it (plus_after_figure), less "(含)" (without_inclusive), 余/多
-// after the multiplier before it (more_after_multiplier). Writes the tidied
+// after the multiplier or the unit before it (more_after_multiplier,
+// more_after_unit). Writes the tidied
 // text into `out` and returns true, or returns false when there is nothing to
 // tidy.
 bool tidy_figure(std::string_view s, std::string& out) {
   std::string text;  // empty, and no allocation, while nothing is tidied
   bool tidied = false;
   for (bool (*rewrite)(std::string_view, std::string&) :
-       {parts_of_multipliers, plus_after_figure, without_inclusive, more_after_multiplier}) {
+       {parts_of_multipliers, plus_after_figure, without_inclusive, more_after_multiplier,
+        more_after_unit}) {
     std::string next;
     if (rewrite(tidied ? std::string_view(text) : s, next)) {
       text = std::move(next);
