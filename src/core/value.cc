@@ -137,6 +137,10 @@ constexpr OpWord kPrefixOps[] = {
     {"超", Op::gt},
     {"逾", Op::gt},
     {"突破", Op::gt},
+    {"不止", Op::gt},
+    {"不下", Op::ge},
+    {"最高", Op::le},
+    {"最低", Op::ge},
     {"小于", Op::lt},
     {"低于", Op::lt},
     {"少于", Op::lt},
@@ -163,7 +167,7 @@ constexpr OpWord kSuffixOps[] = {
     {"及以上", Op::ge}, {"或以上", Op::ge}, {"以上", Op::ge}, {"及以下", Op::le},
     {"或以下", Op::le}, {"以下", Op::le},   {"以内", Op::le}, {"之内", Op::le},
     {"内", Op::le},     {"之前", Op::le},   {"以前", Op::le}, {"前", Op::le},
-    {"左右", Op::none},
+    {"左右", Op::none}, {"不到", Op::lt},  // "5%不到": less than it, as "不到5%"
 };
 
 // "台(套)" and "台(套)以上" as "台/套" and "台/套以上" in `out`: a choice of
@@ -861,11 +865,11 @@ void read_figure(std::string_view s, Value& v) {
                               : drop_deed_in_time(drop_remark(c.rest(), words_after));
   Op suffix_op = Op::none;
   bool suffix_found = false;
-  // Every suffix ends in 成, 右, 上, 下, 内 or 前: other endings skip the search.
+  // Every suffix ends in 成, 右, 上, 下, 内, 前 or 到: other endings skip the search.
   const bool may_have_suffix = rest.size() >= 3 && [&] {
     const std::string_view last = rest.substr(rest.size() - 3);
     return last == "成" || last == "右" || last == "上" || last == "下" || last == "内" ||
-           last == "前";
+           last == "前" || last == "到";
   }();
   for (int round = 0; round < (may_have_suffix ? 2 : 0); ++round) {  // "以内完成", "及以上"
     for (std::string_view w : {"完成", "左右"}) {
