@@ -1112,54 +1112,41 @@ bool read_two_bounds(std::string_view s, size_t first_end, size_t second_begin, 
   return true;
 }
 
-// "1万余人次", "2.5万多元": more than the figure, with 余 or 多 after the
-// multiplier. Writes the text with them the other way round into `out` ("1余万人次",
-// as "100余万元" is written and read) and returns true; false when there is none.
-bool more_after_multiplier(std::string_view s, std::string& out) {
+// 余 or 多 after the word that follows a figure, moved before it, where the
+// reader reads it as more than the figure ("100余万元", "100多家"): after a
+// multiplier, with anything after ("1万余人次" as "1余万人次", "2.5万多元"), or
+// after a unit of time, count or percentage at the cell's end or before the
+// rest of a unit of time ("2个多月" as "2多个月", "1年多", "5%多", "3天多";
+// before, "5次多" was read as 5 of something called 多 and "5%多" as 5%, both
+// meeting "≤5"). Writes the text into `out`; false when there is none.
+bool more_after_word(std::string_view s, std::string& out) {
+  struct Word {
+    std::string_view written;
+    bool multiplier;  // anything may follow; a unit's 多 ends the cell or its time
+  };
+  static constexpr Word kWords[] = {{"万", true},  {"亿", true},  {"千", true},  {"百", true},
+                                    {"%", false},  {"个", false}, {"年", false}, {"次", false},
+                                    {"天", false}, {"周", false}, {"倍", false}, {"项", false},
+                                    {"家", false}, {"人", false}};
   for (size_t i = 1; i < s.size(); ++i) {
     if (!is_digit(s[i - 1])) continue;
     const std::string_view rest = s.substr(i);
-    for (std::string_view multiplier : {"万", "亿", "千", "百"}) {
-      if (!rest.starts_with(multiplier)) continue;
-      const std::string_view after = rest.substr(multiplier.size());
+    for (const Word& word : kWords) {
+      if (!rest.starts_with(word.written)) continue;
+      const std::string_view after = rest.substr(word.written.size());
       for (std::string_view more : {"余", "多"}) {
         if (!after.starts_with(more)) continue;
+        const std::string_view tail = after.substr(more.size());
+        if (!word.multiplier && !(tail.empty() || tail == "月" || tail == "小时")) continue;
+        size_t start = i;  // of the figure
+        while (start > 0 && (is_digit(s[start - 1]) || s[start - 1] == '.')) --start;
+        if (word.written == "年" && i - start >= 4) continue;  // "2024年多": a year
         out.assign(s.substr(0, i));
         out.append(more);
-        out.append(multiplier);
-        out.append(after.substr(more.size()));
+        out.append(word.written);
+        out.append(tail);
         return true;
       }
-    }
-  }
-  return false;
-}
-
-// "2个多月" as "2多个月", "1年多" as "1多年", "5%多" as "5多%", "3天多" as
-// "3多天": 多 or 余 after a figure's unit of time, count or percentage, before
-// the rest of it (月, 小时) or at the end, is more than the figure, as "100多家"
-// is. Before, "5次多" was read as 5 of something called 多 and "5%多" as 5%,
-// both meeting "≤5". Writes the text into `out`; false when there is none.
-bool more_after_unit(std::string_view s, std::string& out) {
-  size_t start = 0;  // of the first figure
-  while (start < s.size() && !is_digit(s[start])) ++start;
-  if (start == s.size()) return false;
-  size_t end = start;
-  while (end < s.size() && (is_digit(s[end]) || s[end] == '.')) ++end;
-  const std::string_view rest = s.substr(end);
-  for (std::string_view unit : {"%", "个", "年", "次", "天", "周", "倍", "项", "家", "人"}) {
-    if (!rest.starts_with(unit)) continue;
-    if (unit == "年" && end - start >= 4) return false;  // "2024年多": a year, not years
-    const std::string_view after = rest.substr(unit.size());
-    for (std::string_view more : {"多", "余"}) {
-      if (!after.starts_with(more)) continue;
-      const std::string_view tail = after.substr(more.size());
-      if (!(tail.empty() || tail == "月" || tail == "小时")) return false;
-      out.assign(s.substr(0, end));
-      out.append(more);
-      out.append(unit);
-      out.append(tail);
-      return true;
     }
   }
   return false;
@@ -1290,16 +1277,14 @@ bool without_inclusive(std::string_view s, std::string& out) {
 // A figure's cell tidied for the reader, each rewrite on what the one before
 // left: a figure in parts as one (parts_of_multipliers), "+" after a figure
 // as "≥" before it (plus_after_figure), less "(含)" (without_inclusive), 余/多
-// after the multiplier or the unit before it (more_after_multiplier,
-// more_after_unit). Writes the tidied
+// after the multiplier or the unit before it (more_after_word). Writes the tidied
 // text into `out` and returns true, or returns false when there is nothing to
 // tidy.
 bool tidy_figure(std::string_view s, std::string& out) {
   std::string text;  // empty, and no allocation, while nothing is tidied
   bool tidied = false;
   for (bool (*rewrite)(std::string_view, std::string&) :
-       {parts_of_multipliers, plus_after_figure, without_inclusive, more_after_multiplier,
-        more_after_unit}) {
+       {parts_of_multipliers, plus_after_figure, without_inclusive, more_after_word}) {
     std::string next;
     if (rewrite(tidied ? std::string_view(text) : s, next)) {
       text = std::move(next);
