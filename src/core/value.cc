@@ -168,6 +168,9 @@ constexpr OpWord kSuffixOps[] = {
     {"或以下", Op::le}, {"以下", Op::le},   {"以内", Op::le}, {"之内", Op::le},
     {"内", Op::le},     {"之前", Op::le},   {"以前", Op::le}, {"前", Op::le},
     {"左右", Op::none}, {"不到", Op::lt},  // "5%不到": less than it, as "不到5%"
+    // "95%↑", "3天↓": at least or at most the figure (before, a unit "%↑" that
+    // matched no other).
+    {"↑", Op::ge},      {"↓", Op::le},
 };
 
 // "台(套)" and "台(套)以上" as "台/套" and "台/套以上" in `out`: a choice of
@@ -851,6 +854,14 @@ void read_figure(std::string_view s, Value& v) {
       probe.skip_spaces();
       int upper_decimals = 0;
       if (probe.peek_digit() && read_number(probe, upper, upper_decimals) && std::isfinite(upper)) {
+        if (upper < number) {
+          // "100-95%", "100%≤x≤95%": a range upside down; before, it was read as
+          // one and every actual fell inside or below it.
+          v.kind = ValueKind::invalid;
+          v.text.assign(s);
+          v.label.clear();
+          return;
+        }
         range = true;
         decimals = std::max(decimals, upper_decimals);
         c = probe;
@@ -865,11 +876,11 @@ void read_figure(std::string_view s, Value& v) {
                               : drop_deed_in_time(drop_remark(c.rest(), words_after));
   Op suffix_op = Op::none;
   bool suffix_found = false;
-  // Every suffix ends in 成, 右, 上, 下, 内, 前 or 到: other endings skip the search.
+  // Every suffix ends in 成, 右, 上, 下, 内, 前, 到, ↑ or ↓: other endings skip the search.
   const bool may_have_suffix = rest.size() >= 3 && [&] {
     const std::string_view last = rest.substr(rest.size() - 3);
     return last == "成" || last == "右" || last == "上" || last == "下" || last == "内" ||
-           last == "前" || last == "到";
+           last == "前" || last == "到" || last == "↑" || last == "↓";
   }();
   for (int round = 0; round < (may_have_suffix ? 2 : 0); ++round) {  // "以内完成", "及以上"
     for (std::string_view w : {"完成", "左右"}) {
@@ -1274,17 +1285,127 @@ bool without_inclusive(std::string_view s, std::string& out) {
   return true;
 }
 
+// A sign of a bound at `at`, when one is there: its sense (-1 for an upper bound,
+// ≤ or <, +1 for a lower, ≥ or >) and its length in `size`; 0 when none.
+int bound_sign_at(std::string_view s, size_t at, size_t& size) {
+  static constexpr std::pair<std::string_view, int> kSigns[] = {
+      {"≤", -1}, {"<=", -1}, {"<", -1}, {"≥", 1}, {">=", 1}, {">", 1}};
+  for (const auto& [sign, sense] : kSigns) {
+    if (s.substr(at).starts_with(sign)) {
+      size = sign.size();
+      return sense;
+    }
+  }
+  return 0;
+}
+
+// "95%≤x≤100%", "18℃≤T≤26℃", "100%≥合格率≥95%": a short name between two
+// bounds of one sense, as the range "95%-100%" in `out` (a strict bound, "<",
+// is read as the range's end, as "95%-100%" has it; before, unreadable). The
+// figures on either side must start with a digit, the name have none. False
+// for anything else.
+bool bounds_around_name(std::string_view s, std::string& out) {
+  constexpr size_t kLongestName = 24;  // bytes: eight characters
+  size_t first_size = 0;
+  size_t first = 1;  // the first sign, after a figure
+  while (first < s.size() && bound_sign_at(s, first, first_size) == 0) ++first;
+  if (first >= s.size() || !is_digit(s[s[0] == '-' ? 1 : 0])) return false;
+  const int sense = bound_sign_at(s, first, first_size);
+  const size_t name = first + first_size;
+  size_t second = name;
+  size_t second_size = 0;
+  while (second < s.size() && second - name <= kLongestName &&
+         bound_sign_at(s, second, second_size) == 0) {
+    if (is_digit(s[second])) return false;
+    ++second;
+  }
+  if (second == name || second >= s.size() || second - name > kLongestName ||
+      bound_sign_at(s, second, second_size) != sense) {
+    return false;
+  }
+  const std::string_view left = s.substr(0, first);
+  const std::string_view right = s.substr(second + second_size);
+  if (right.empty() || (!is_digit(right[0]) && right[0] != '-')) return false;
+  out.assign(sense < 0 ? left : right);
+  out += '-';
+  out += sense < 0 ? right : left;
+  return true;
+}
+
+// "[95%,100%]", "[18,26]℃", "(95%,100%]": an interval as mathematics writes
+// it, as the range "95%-100%" in `out` (an open end is read as the range's end,
+// as bounds_around_name reads "<"). A square bracket must open it, or a close
+// one end it, or a unit must be written inside: "(1,234)" is how accounts write
+// -1234. False for anything else.
+bool interval_in_brackets(std::string_view s, std::string& out) {
+  if (s.size() < 5 || (s[0] != '[' && s[0] != '(')) return false;
+  size_t close = s.find_first_of("])", 1);
+  if (close == std::string_view::npos) return false;
+  const std::string_view inside = s.substr(1, close - 1);
+  const size_t comma = inside.find(',');
+  if (comma == std::string_view::npos || inside.find(',', comma + 1) != std::string_view::npos ||
+      comma == 0 || comma + 1 == inside.size()) {
+    return false;
+  }
+  const std::string_view lower = text::trim(inside.substr(0, comma));
+  const std::string_view upper = text::trim(inside.substr(comma + 1));
+  const auto figure = [](std::string_view f) {
+    return !f.empty() && (is_digit(f[0]) || (f[0] == '-' && f.size() > 1 && is_digit(f[1])));
+  };
+  const bool unit_inside = !std::all_of(inside.begin(), inside.end(), [](char c) {
+    return is_digit(c) || c == '.' || c == ',' || c == ' ' || c == '-';
+  });
+  if (!figure(lower) || !figure(upper) || (s[0] == '(' && s[close] == ')' && !unit_inside)) {
+    return false;
+  }
+  out.assign(lower);
+  out += '-';
+  out += upper;
+  out += s.substr(close + 1);
+  return true;
+}
+
+// "介于95%与100%之间", "在18℃和26℃之间": between two figures, as the range
+// "95%-100%" in `out` (before, unreadable; "在95%至100%之间" was read). False
+// for anything else.
+bool between_two_figures(std::string_view s, std::string& out) {
+  constexpr std::string_view kBetween = "之间";
+  if (!s.ends_with(kBetween)) return false;
+  std::string_view inner = s.substr(0, s.size() - kBetween.size());
+  for (std::string_view word : {"介于", "在"}) {
+    if (inner.starts_with(word)) {
+      inner.remove_prefix(word.size());
+      break;
+    }
+  }
+  for (std::string_view joiner : {"与", "和", "及"}) {
+    const size_t at = inner.find(joiner);
+    if (at == std::string_view::npos || at == 0 || at + joiner.size() == inner.size() ||
+        !is_digit(inner[0]) || !is_digit(inner[at + joiner.size()])) {
+      continue;
+    }
+    out.assign(inner.substr(0, at));
+    out += '-';
+    out += inner.substr(at + joiner.size());
+    return true;
+  }
+  return false;
+}
+
 // A figure's cell tidied for the reader, each rewrite on what the one before
-// left: a figure in parts as one (parts_of_multipliers), "+" after a figure
-// as "≥" before it (plus_after_figure), less "(含)" (without_inclusive), 余/多
-// after the multiplier or the unit before it (more_after_word). Writes the tidied
-// text into `out` and returns true, or returns false when there is nothing to
-// tidy.
+// left: an interval written as bounds around a name, in brackets or "between"
+// two figures as the range "A-B" (bounds_around_name, interval_in_brackets,
+// between_two_figures), a figure in parts as one (parts_of_multipliers), "+"
+// after a figure as "≥" before it (plus_after_figure), less "(含)"
+// (without_inclusive), 余/多 after the multiplier or the unit before it
+// (more_after_word). Writes the tidied text into `out` and returns true, or
+// returns false when there is nothing to tidy.
 bool tidy_figure(std::string_view s, std::string& out) {
   std::string text;  // empty, and no allocation, while nothing is tidied
   bool tidied = false;
   for (bool (*rewrite)(std::string_view, std::string&) :
-       {parts_of_multipliers, plus_after_figure, without_inclusive, more_after_word}) {
+       {bounds_around_name, interval_in_brackets, between_two_figures, parts_of_multipliers,
+        plus_after_figure, without_inclusive, more_after_word}) {
     std::string next;
     if (rewrite(tidied ? std::string_view(text) : s, next)) {
       text = std::move(next);

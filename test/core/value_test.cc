@@ -55,6 +55,9 @@ INSTANTIATE_TEST_SUITE_P(
                     Row{"1000元标准发放", ValueKind::number, Op::none, 1000, "元", 0},
                     Row{"500万元拨付", ValueKind::number, Op::none, 5e6, "元", 0},
                     Row{"24小时内", ValueKind::number, Op::le, 24, "小时", 0},
+                    // An arrow after the figure is a bound.
+                    Row{"95%↑", ValueKind::number, Op::ge, 95, "%", 0},
+                    Row{"3天↓", ValueKind::number, Op::le, 72, "小时", 0},
                     Row{"2天内", ValueKind::number, Op::le, 48, "小时", 0},
                     Row{"不少于52篇", ValueKind::number, Op::ge, 52, "篇", 0},
                     Row{"周报不少于52篇", ValueKind::number, Op::ge, 52, "篇", 0},
@@ -255,6 +258,27 @@ TEST(Value, BoundsWrittenApartAndMarginsAreRanges) {
   std::string margins;
   while (margins.size() < 60) margins += "1±";
   EXPECT_NE(parse_value(margins).op, Op::range);
+}
+
+// An interval as mathematics writes it, or bounds around a name, is the range
+// between its figures; a range upside down is unreadable.
+TEST(Value, IntervalsWrittenAsMathematicsWritesThem) {
+  for (const char* written : {"90%≤x≤95%", "90≤x≤95%", "95%≥合格率≥90%", "90%<x≤95%", "[90%,95%]",
+                              "(90%,95%]", "[90，95]%", "介于90%与95%之间", "在90%和95%之间"}) {
+    expect_90_to_95_percent(written);
+  }
+  const Value band = parse_value("18℃≤T≤26℃");
+  EXPECT_EQ(band.op, Op::range);
+  EXPECT_EQ(band.number, 18);
+  EXPECT_EQ(band.upper, 26);
+  EXPECT_EQ(band.unit, "℃");
+  EXPECT_EQ(parse_value("-5℃≤T≤5℃").number, -5);
+  // How accounts write -1234, and thousands in brackets, are no interval.
+  EXPECT_NE(parse_value("(1,234)").op, Op::range);
+  EXPECT_NE(parse_value("(90,100)").op, Op::range);
+  for (const char* written : {"95%-90%", "95%≤x≤90%", "[95%,90%]", "90%≤x≥95%", "90%≤x1≤95%"}) {
+    EXPECT_EQ(parse_value(written).kind, ValueKind::invalid) << written;
+  }
 }
 
 // A figure as written, and the number and unit it reads as.
