@@ -426,6 +426,12 @@ bool try_date(std::string_view s, Value& v) {
       d.month = 12;
       d.span_from = s.substr(0, c.i).ends_with("全年") ? 1 : 7;
       any = true;
+    } else if ((d.year != 0 && c.eat("初")) || c.eat("年初")) {
+      // "2024年初", "年初": some day of the first quarter (before, "2024年初" was
+      // a date of no month, and "2024年年初" the figure 2024 in a unit "年年初").
+      d.month = 3;
+      d.span_from = 1;
+      any = true;
     }
   }
   const size_t month_start = c.i;
@@ -465,24 +471,34 @@ bool try_date(std::string_view s, Value& v) {
   if (d.month == 0) d.span_from = 1;  // "2024年": some day of the year
   Op op = Op::none;
   const size_t before_end = c.i;
-  int tenth = 0;  // the first day of a 旬, a third of the month
+  // Parts of a month, each a span of its days: the first and the last (0 for
+  // the month's end). 初 and 中 alone are 上旬 and 中旬 (before, "6月初" was
+  // the 5th, so it missed "6月3日前", and "6月中" the figure 6 in a unit "月中").
+  struct Part {
+    std::string_view written;
+    int first;
+    int last;
+  };
+  static constexpr Part kParts[] = {{"上中旬", 1, 20}, {"中下旬", 11, 0}, {"上旬", 1, 10},
+                                    {"中旬", 11, 20},  {"下旬", 21, 0},   {"初", 1, 10},
+                                    {"中", 11, 20}};
+  const Part* part = nullptr;
   if (c.eat("底") || c.eat("末") || c.eat("终")) {
     d.day = 0;
-  } else if (c.eat("上旬")) {
-    tenth = 1;
-  } else if (c.eat("中旬")) {
-    tenth = 11;
-  } else if (c.eat("下旬")) {
-    tenth = 21;
-  } else if (c.eat("初")) {
-    d.day = d.day ? d.day : 5;
+  } else if (d.month != 0 && d.day == 0) {
+    for (const Part& p : kParts) {
+      if (c.eat(p.written)) {
+        part = &p;
+        break;
+      }
+    }
   }
   if (c.i != before_end) d.span_from = 0;  // "10月底", "2024年底": that day
-  if (tenth != 0 && d.day == 0 && d.month != 0) {
-    // "6月中旬": some day of the 11th to the 20th (下旬: to the month's end, day 0).
-    d.day = tenth == 21 ? 0 : tenth + 9;
+  if (part != nullptr) {
+    // "6月中旬": some day of the 11th to the 20th.
+    d.day = part->last;
     d.span_from = d.month;
-    d.span_from_day = tenth;
+    d.span_from_day = part->first;
   }
   c.eat("(含)");  // "2024年12月31日（含）前": the day itself included, as 前 has it
   for (std::string_view w : {"之前", "以前", "前", "止", "以内", "内"}) {

@@ -429,6 +429,10 @@ TEST(Value, DatesWrittenAsASpanKeepItsFirstMonth) {
                                                {"2024.6.28", 0},
                                                {"10月上旬", 10},
                                                {"10月下旬", 10},
+                                               {"10月初", 10},
+                                               {"10月中", 10},
+                                               {"2024年初", 1},
+                                               {"年初", 1},
                                                {"2024年9月-12月", 9},
                                                {"2024年9-12月", 9},
                                                {"第三季度至第四季度", 7}};
@@ -461,6 +465,12 @@ TEST(Value, DatesWrittenAsASpanKeepItsFirstMonth) {
   EXPECT_TRUE(holds("2024年6月中旬", "2024年6月15日前"));
   EXPECT_FALSE(holds("2024年6月中旬", "2024年6月10日前")) << "wholly after it";
   EXPECT_FALSE(holds("2024年6月下旬", "2024年6月30日前")) << "wholly by it";
+  // 初 and 中 are 上旬 and 中旬; two 旬 together the span of both.
+  EXPECT_TRUE(holds("2024年6月初", "2024年6月5日前"));
+  EXPECT_TRUE(holds("2024年6月中", "2024年6月15日前"));
+  EXPECT_TRUE(holds("2024年6月中下旬", "2024年6月25日前"));
+  EXPECT_FALSE(holds("2024年6月上中旬", "2024年6月30日前")) << "wholly by it";
+  EXPECT_TRUE(holds("2024年初", "2024年2月前"));
   EXPECT_TRUE(holds("2024年9月-12月", "2024年11月前"));
   EXPECT_TRUE(holds("9月5日至10月底", "2024年9月30日前"));
   EXPECT_FALSE(holds("9月5日至10月底", "2024年9月4日前")) << "wholly after it";
