@@ -1408,8 +1408,36 @@ bool between_two_figures(std::string_view s, std::string& out) {
   return false;
 }
 
+// "1 200人", "12 345.6万元": thousands grouped by spaces, as the national
+// standard for numbers in print writes them (GB/T 15835), with the spaces left
+// out in `out`. A group is three digits after one to three; "2024 120人" (a
+// year first) and "1 20人" are no such figure. False when there is none.
+bool spaced_thousands(std::string_view s, std::string& out) {
+  if (s.find(' ') == std::string_view::npos) return false;
+  const auto group_at = [&](size_t at) {  // three digits, then no digit
+    return at + 3 <= s.size() && is_digit(s[at]) && is_digit(s[at + 1]) && is_digit(s[at + 2]) &&
+           (at + 3 == s.size() || !is_digit(s[at + 3]));
+  };
+  std::string text;
+  bool any = false;
+  size_t run = 0;  // digits right before `i`
+  for (size_t i = 0; i < s.size(); ++i) {
+    if (s[i] == ' ' && run >= 1 && run <= 3 && group_at(i + 1) &&
+        (i == run || (s[i - run - 1] != '.' && s[i - run - 1] != ','))) {
+      any = true;  // the space left out; the group's digits count as the next run
+      run = 0;
+      continue;
+    }
+    run = is_digit(s[i]) ? run + 1 : 0;
+    text += s[i];
+  }
+  if (any) out = std::move(text);
+  return any;
+}
+
 // A figure's cell tidied for the reader, each rewrite on what the one before
-// left: an interval written as bounds around a name, in brackets or "between"
+// left: thousands grouped by spaces as one figure (spaced_thousands), an
+// interval written as bounds around a name, in brackets or "between"
 // two figures as the range "A-B" (bounds_around_name, interval_in_brackets,
 // between_two_figures), a figure in parts as one (parts_of_multipliers), "+"
 // after a figure as "≥" before it (plus_after_figure), less "(含)"
@@ -1420,8 +1448,8 @@ bool tidy_figure(std::string_view s, std::string& out) {
   std::string text;  // empty, and no allocation, while nothing is tidied
   bool tidied = false;
   for (bool (*rewrite)(std::string_view, std::string&) :
-       {bounds_around_name, interval_in_brackets, between_two_figures, parts_of_multipliers,
-        plus_after_figure, without_inclusive, more_after_word}) {
+       {spaced_thousands, bounds_around_name, interval_in_brackets, between_two_figures,
+        parts_of_multipliers, plus_after_figure, without_inclusive, more_after_word}) {
     std::string next;
     if (rewrite(tidied ? std::string_view(text) : s, next)) {
       text = std::move(next);

@@ -48,6 +48,11 @@ INSTANTIATE_TEST_SUITE_P(
                     Row{"１００％", ValueKind::number, Op::none, 100, "%", 0},
                     Row{"＞９０％", ValueKind::number, Op::gt, 90, "%", 0},
                     Row{"1,234.5", ValueKind::number, Op::none, 1234.5, "", 1},
+                    // Thousands grouped by spaces (GB/T 15835); not after a year.
+                    Row{"1 200人", ValueKind::number, Op::none, 1200, "人", 0},
+                    Row{"1 234 567.8元", ValueKind::number, Op::none, 1234567.8, "元", 1},
+                    Row{"2024 120人", ValueKind::invalid, Op::none, 0, "", 0},
+                    Row{"1 20人", ValueKind::invalid, Op::none, 0, "", 0},
                     Row{"5亿", ValueKind::number, Op::none, 5e8, "", 0},
                     Row{"50000万元", ValueKind::number, Op::none, 5e8, "元", 0},
                     Row{"480.00万元", ValueKind::number, Op::none, 4.8e6, "元", 2},
