@@ -619,11 +619,23 @@ bool unit_is_clean(std::string_view unit) {
   return true;
 }
 
+// Whether a remark in brackets after a figure or a date says it is the plan:
+// "100人(计划)", "2024年11月(预计)".
+bool is_plan_remark(std::string_view remark) {
+  static constexpr std::string_view kPlanRemarks[] = {
+      "计划", "预计", "计划数", "预计数", "计划值", "预计值", "目标", "目标值", "预期", "拟"};
+  return std::find(std::begin(kPlanRemarks), std::end(kPlanRemarks), remark) !=
+         std::end(kPlanRemarks);
+}
+
 // What follows a figure, less a remark in brackets at its end ("95%(抽样)",
 // "12次(含线上)"; full-width brackets are normalised already), a remark after
 // a comma ("3项，超额完成") and a closing stop ("95%。"): none says anything
 // about the figure. `words_after`: whether words after a comma were dropped.
-std::string_view drop_remark(std::string_view rest, bool& words_after) {
+// `plan`: the remark, when it says the figure is the plan ("100人(计划)",
+// "120人(预计)"), which read_figure puts before it as a label; before, such a
+// figure was read as done.
+std::string_view drop_remark(std::string_view rest, bool& words_after, std::string_view& plan) {
   for (std::string_view comma : {",", "，"}) {
     const size_t at = rest.find(comma);
     if (at != std::string_view::npos && text::only_remarks(rest.substr(at + comma.size()))) {
@@ -644,6 +656,8 @@ std::string_view drop_remark(std::string_view rest, bool& words_after) {
       const size_t open = rest.rfind('(');
       // "80元/(人·天)": the brackets hold what the amount is per, no remark.
       if (open != std::string_view::npos && (open == 0 || rest[open - 1] != '/')) {
+        const std::string_view remark = rest.substr(open + 1, rest.size() - open - 2);
+        if (is_plan_remark(remark)) plan = remark;
         rest = rest.substr(0, open);
         changed = true;
       }
@@ -887,9 +901,11 @@ void read_figure(std::string_view s, Value& v) {
   c.skip_spaces();
   std::string alternatives;  // "台(套)" read as "台/套"
   bool words_after = false;
+  std::string_view plan;
   std::string_view rest = alternatives_with_suffix(text::trim(c.rest()), alternatives)
                               ? std::string_view(alternatives)
-                              : drop_deed_in_time(drop_remark(c.rest(), words_after));
+                              : drop_deed_in_time(drop_remark(c.rest(), words_after, plan));
+  if (!plan.empty()) v.label.insert(0, plan);  // "100人(计划)" as "计划100人"
   Op suffix_op = Op::none;
   bool suffix_found = false;
   // Every suffix ends in 成, 右, 上, 下, 内, 前, 到, ↑ or ↓: other endings skip the search.
@@ -1705,6 +1721,12 @@ void parse_value_with(std::string_view written, Value& v, Reading how) {
     const size_t open = s.rfind('(');
     if (open != std::string_view::npos && open > 0) {
       const std::string_view remark = s.substr(open + 1, s.size() - open - 2);
+      if (is_plan_remark(remark) && try_date(text::trim(s.substr(0, open)), v)) {
+        // "2024年11月(计划)": the plan's date, labelled so (says_a_plan); a target
+        // is a plan anyway. Before, no date that could be compared.
+        v.label.assign(remark);
+        return;
+      }
       bool takes_back = remark.empty();
       for (std::string_view no : {"未", "不", "没", "无", "非", "计划", "预计", "拟", "将"}) {
         takes_back = takes_back || contains(remark, no);
@@ -2213,8 +2235,8 @@ bool says_a_plan_slow(const Value& actual) {
                        [&](std::string_view w) { return s.starts_with(w); });
   };
   std::string_view said;
-  if (actual.kind == ValueKind::number) {
-    said = actual.label;
+  if (actual.kind == ValueKind::number || actual.kind == ValueKind::date) {
+    said = actual.label;  // a date's only from a remark ("2024年11月(计划)")
     // 目标 alone ("目标120人"), not what it names ("目标人群120人").
     if (!starts(said, {"计划", "预计", "预期", "拟", "原定", "将于", "将在"}) && said != "目标" &&
         said != "目标为" && said != "目标值" && said != "目标数") {
