@@ -41,6 +41,21 @@ size_t next_figure_after_count(std::string_view clause) {
 // nothing between them but a counting word ("共培训3期120人次"), as a comma
 // would split it.
 void push_clause(std::string_view clause, std::vector<std::string_view>& out) {
+  // "5项（含2项在建）": a part not done, in brackets at the end, is a clause of
+  // its own, as in "5项，其中2项在建".
+  for (const auto& [open, close] : {std::pair{std::string_view("("), std::string_view(")")},
+                                    {"（", "）"}}) {
+    const size_t at = clause.rfind(open);
+    if (clause.ends_with(close) && at != std::string_view::npos && at > 0) {
+      const std::string_view remark =
+          clause.substr(at + open.size(), clause.size() - at - open.size() - close.size());
+      if (text::says_part_undone(remark)) {
+        push_clause(clause.substr(0, at), out);
+        out.push_back(remark);
+        return;
+      }
+    }
+  }
   for (std::string_view total : {"共计", "合计", "累计", "共"}) {
     const size_t at = clause.find(total);
     if (at != std::string_view::npos && text::has_digit(clause.substr(0, at)) &&

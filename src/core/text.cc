@@ -382,6 +382,14 @@ bool only_remarks(std::string_view words) {
   return true;
 }
 
+bool says_part_undone(std::string_view remark) {
+  if (!has_digit(remark)) return false;
+  for (std::string_view undone : {"未", "没有", "尚", "待", "在建", "停工", "缓建"}) {
+    if (remark.find(undone) != std::string_view::npos) return true;
+  }
+  return false;
+}
+
 bool falls_short_after(std::string_view after) {
   for (std::string_view mark : kClauseMarks) {
     const size_t at = after.find(mark);

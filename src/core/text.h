@@ -118,6 +118,11 @@ bool negated_before(std::string_view before);
 // it ("3项，未完成", "5个，其中2个在建", "是，但未完成" are not remarks).
 bool only_remarks(std::string_view words);
 
+// Whether a remark in brackets after a figure counts a part not done ("5项（含2项
+// 在建）", "100户（其中3户未发放）"): a figure and a word of undone. Such a remark
+// is no remark: it is read as a clause of its own, as after a comma.
+bool says_part_undone(std::string_view remark);
+
 // Whether the clause after a phrase says it fell short: "完成率较低", "提升不明显",
 // "完成不到一半", "效果不理想", "进度滞后". Only the clause counts, up to the next
 // comma or stop ("已完成，问题较少" says nothing against 已完成).
