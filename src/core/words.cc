@@ -868,6 +868,11 @@ std::optional<bool> done_at_once(const Value& target, const Value& actual) {
   return std::nullopt;  // a day against hours: the evaluator knows when
 }
 
+// Words of how any deed is done, which ask for no more than the deed: "已公示"
+// answers "是否按规定公示" and meets "按规定公开" (按时 and 及时 are what is
+// asked, and stay).
+constexpr std::string_view kHowAnyDeedIsDone[] = {"按规定", "按要求", "依法", "依规"};
+
 std::optional<bool> answers_the_question(std::string_view name, const Value& target,
                                          const Value& actual) {
   constexpr size_t kVerb = 6;  // the first two characters of what is asked
@@ -879,9 +884,7 @@ std::optional<bool> answers_the_question(std::string_view name, const Value& tar
   const bool question = whether != std::string_view::npos;
   if (question) {
     asked = name.substr(whether + kWhether.size());
-    // "是否按规定公示": 按规定 and its like say how any deed is done, and "已公示"
-    // answers it (按时 and 及时 are what is asked, and stay).
-    drop_prefix(asked, {"按规定", "按要求", "依法", "依规"});
+    drop_prefix(asked, kHowAnyDeedIsDone);  // "是否按规定公示"
     verb = asked.substr(0, std::min(asked.size(), kVerb));
   } else {
     // No question in the name: the target's own deed, all of it ("建立" against
@@ -895,6 +898,7 @@ std::optional<bool> answers_the_question(std::string_view name, const Value& tar
     }
     verb = target.text;
     drop_prefix(verb, {"已经", "已"});
+    drop_prefix(verb, kHowAnyDeedIsDone);  // "按规定公开" against "已公开"
   }
   if (actual.kind != ValueKind::text || verb.size() < kVerb) return std::nullopt;
   std::string_view said = actual.text;
