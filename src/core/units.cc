@@ -312,6 +312,24 @@ std::optional<UnitReading> read_unit_without_dots(std::string_view unit) {
   return read_rewritten(joined);
 }
 
+// "元每平方米" as "元/平方米", "元每人每天" as "元/人/天": 每 after a unit is
+// the slash of a unit per another (before, unknown). nullopt when `unit` has
+// none after its start.
+std::optional<UnitReading> read_unit_with_per_word(std::string_view unit) {
+  constexpr std::string_view kPer = "每";
+  if (unit.find(kPer, 1) == std::string_view::npos || unit.ends_with(kPer)) return std::nullopt;
+  std::string slashed(unit.substr(0, 1));
+  for (size_t i = 1; i < unit.size();) {
+    if (unit.substr(i).starts_with(kPer)) {
+      slashed += '/';
+      i += kPer.size();
+    } else {
+      slashed += unit[i++];
+    }
+  }
+  return read_rewritten(slashed);
+}
+
 UnitReading read_unit(std::string_view unit) {
   if (unit.empty()) return {"", 1, true};
   if (const UnitEntry* entry = find_unit(unit)) return {entry->canonical, entry->factor, true};
@@ -326,6 +344,7 @@ UnitReading read_unit(std::string_view unit) {
   }
   // Last: every unit read above is without dots, and most units are read above.
   if (std::optional<UnitReading> joined = read_unit_without_dots(unit)) return *joined;
+  if (std::optional<UnitReading> per = read_unit_with_per_word(unit)) return *per;
   return {unit, 1, false};
 }
 
