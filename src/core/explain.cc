@@ -120,12 +120,18 @@ void explain_into(const Evaluation& e, const ScoreCard& card, int index, const R
     case Reason::tier_clamped: {
       const QualitativeTier& tier = r.tiers[x.level];
       // Words in no list that repeat the target are read as reaching it (core/words.h).
-      const bool repeated = repeats_target(ind.target, ind.actual) &&
-                            classify_words(ind.actual.text, r).type == WordClass::none;
-      const std::string head = concat(repeated ? "实际完成值「" : "「", ind.actual_text,
-                                      repeated ? "」与年度指标值一致，属「" : "」属「", tier.label,
-                                      "」档（", format_number(tier.min_share * node.weight), "–",
-                                      format_number(tier.max_share * node.weight), "分）");
+      const WordClass said = classify_words(ind.actual.text, r);
+      const bool repeated = repeats_target(ind.target, ind.actual) && said.type == WordClass::none;
+      // "基本实现" against "基本实现": the partial tier's words, as asked.
+      const bool as_asked =
+          x.level == 0 && partial_as_asked(classify_words(ind.target.text, r), said);
+      const std::string head = concat(
+          repeated || as_asked ? "实际完成值「" : "「", ind.actual_text,
+          repeated ? "」与年度指标值一致，属「"
+                   : (as_asked ? concat("」达到年度指标值「", ind.target_text, "」的要求，属「")
+                               : std::string("」属「")),
+          tier.label, "」档（", format_number(tier.min_share * node.weight), "–",
+          format_number(tier.max_share * node.weight), "分）");
       if (x.reason == Reason::tier) {
         append(text, head, "，取本档上限", format_percent(tier.max_share, 0), "×", w(), "=", s());
       } else if (x.reason == Reason::tier_stated) {

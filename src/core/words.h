@@ -25,6 +25,14 @@ struct WordClass {
 // best tier's words after a leading 基本 ("基本达标") are the next tier.
 WordClass classify_words(std::string_view text, const RuleSet& rules);
 
+// Whether words of the partial tier meet a target that asks for no more: both
+// are in the tier after the best ("基本实现" against "基本实现", "基本达到"
+// against "基本完成"), and the actual is then scored in the best.
+inline bool partial_as_asked(const WordClass& target, const WordClass& actual) {
+  return target.type == WordClass::tier && target.level == 1 && actual.type == WordClass::tier &&
+         actual.level == 1;
+}
+
 // Whether a target says that something must not happen: words that begin
 // with a negation or 零/杜绝 ("无安全事故", "零事故", "不发生重大投诉"), or the
 // number 0 without ≥ ("0起", "≤0"). Against it, an actual "无" means the target
