@@ -162,6 +162,13 @@ bool arabic_numerals(std::string_view text, std::string& out) {
       ++i;
       continue;
     }
+    // "九成五": one digit right after 成 is the tenths' hundredths (read below).
+    if (begin != points.size() && !percent && run == after + 1 && points[after].cp == U'成' &&
+        digit_of(points[run].cp) > 0 &&
+        (run + 1 == points.size() || !is_numeral(points[run + 1].cp))) {
+      i = run + 1;
+      continue;
+    }
     if (begin != points.size()) return false;  // a second number: "一事一议", "三分之一"
     begin = run;
     percent = per_hundred;
@@ -217,14 +224,25 @@ bool arabic_numerals(std::string_view text, std::string& out) {
     return false;
   }
   if (!percent) {
-    // "九成", "九成以上": tenths; "一成不变" is a word.
+    // "九成", "九成以上": tenths; "九成五": and a hundredth's five (95%); "一成不变"
+    // is a word.
     if (rest.starts_with("成")) {
-      const std::string_view tail = rest.substr(std::string_view("成").size());
+      std::string_view tail = rest.substr(std::string_view("成").size());
+      int hundredths = 0;
+      static constexpr std::string_view kDigits[] = {"一", "二", "三", "四", "五",
+                                                     "六", "七", "八", "九"};
+      for (int d = 0; d < 9; ++d) {
+        if (tail.starts_with(kDigits[d])) {
+          hundredths = d + 1;
+          tail.remove_prefix(kDigits[d].size());
+          break;
+        }
+      }
       if (!(tail.empty() || tail.starts_with("以上") || tail.starts_with("以下") ||
             tail.starts_with("左右"))) {
         return false;
       }
-      digits = std::to_string(whole * 10);
+      digits = std::to_string(whole * 10 + hundredths);
       if (after != end) return false;  // "九点五成" is not written
       percent = true;
       rest = tail;
