@@ -805,6 +805,16 @@ size_t time_before_figure(std::string_view s, size_t at) {
 }
 
 // Tries "label op number [range] unit suffix"; sets kind number, invalid or text.
+bool against_the_past(std::string_view label);
+
+// Whether a label says its figure is a change, which may be below zero.
+bool says_a_change(std::string_view label) {
+  for (std::string_view change : {"变化", "增减", "变动", "差", "净"}) {
+    if (contains(label, change)) return true;
+  }
+  return change_direction(label) != 0 || against_the_past(label);
+}
+
 void read_figure(std::string_view s, Value& v) {
   Cursor c{s};
   Op op = Op::none;
@@ -963,6 +973,12 @@ void read_figure(std::string_view s, Value& v) {
   set_figure(v, range ? Op::range : (op != Op::none ? op : suffix_op), number, decimals, unit);
   v.upper = upper * v.factor;
   v.words_after = words_after;
+  // "培训-120人": a dash between a label and a count, not a minus (before, -120,
+  // scored 0): a count of things is never below zero. A change may be
+  // ("较上年-5人", "增加-5人", "人数变化-5人").
+  if (v.number < 0 && !v.label.empty() && counts_things(v.unit) && !says_a_change(v.label)) {
+    v.number = -v.number;
+  }
 }
 
 }  // namespace

@@ -53,6 +53,12 @@ INSTANTIATE_TEST_SUITE_P(
                     Row{"1 234 567.8元", ValueKind::number, Op::none, 1234567.8, "元", 1},
                     Row{"2024 120人", ValueKind::invalid, Op::none, 0, "", 0},
                     Row{"1 20人", ValueKind::invalid, Op::none, 0, "", 0},
+                    // A dash after a label before a count is no minus; before a
+                    // change or a rate it is.
+                    Row{"培训-120人", ValueKind::number, Op::none, 120, "人", 0},
+                    Row{"较上年-5人", ValueKind::number, Op::none, -5, "人", 0},
+                    Row{"人数变化-5人", ValueKind::number, Op::none, -5, "人", 0},
+                    Row{"增长率-5%", ValueKind::number, Op::none, -5, "%", 0},
                     Row{"5亿", ValueKind::number, Op::none, 5e8, "", 0},
                     Row{"50000万元", ValueKind::number, Op::none, 5e8, "元", 0},
                     Row{"480.00万元", ValueKind::number, Op::none, 4.8e6, "元", 2},
