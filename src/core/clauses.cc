@@ -43,8 +43,8 @@ size_t next_figure_after_count(std::string_view clause) {
 void push_clause(std::string_view clause, std::vector<std::string_view>& out) {
   // "5项（含2项在建）": a part not done, in brackets at the end, is a clause of
   // its own, as in "5项，其中2项在建".
-  for (const auto& [open, close] : {std::pair{std::string_view("("), std::string_view(")")},
-                                    {"（", "）"}}) {
+  for (const auto& [open, close] :
+       {std::pair{std::string_view("("), std::string_view(")")}, {"（", "）"}}) {
     const size_t at = clause.rfind(open);
     if (clause.ends_with(close) && at != std::string_view::npos && at > 0) {
       const std::string_view remark =

@@ -164,13 +164,24 @@ constexpr OpWord kPrefixOps[] = {
 };
 
 constexpr OpWord kSuffixOps[] = {
-    {"及以上", Op::ge}, {"或以上", Op::ge}, {"以上", Op::ge}, {"及以下", Op::le},
-    {"或以下", Op::le}, {"以下", Op::le},   {"以内", Op::le}, {"之内", Op::le},
-    {"内", Op::le},     {"之前", Op::le},   {"以前", Op::le}, {"前", Op::le},
-    {"左右", Op::none}, {"不到", Op::lt},  // "5%不到": less than it, as "不到5%"
+    {"及以上", Op::ge},
+    {"或以上", Op::ge},
+    {"以上", Op::ge},
+    {"及以下", Op::le},
+    {"或以下", Op::le},
+    {"以下", Op::le},
+    {"以内", Op::le},
+    {"之内", Op::le},
+    {"内", Op::le},
+    {"之前", Op::le},
+    {"以前", Op::le},
+    {"前", Op::le},
+    {"左右", Op::none},
+    {"不到", Op::lt},  // "5%不到": less than it, as "不到5%"
     // "95%↑", "3天↓": at least or at most the figure (before, a unit "%↑" that
     // matched no other).
-    {"↑", Op::ge},      {"↓", Op::le},
+    {"↑", Op::ge},
+    {"↓", Op::le},
 };
 
 // "台(套)" and "台(套)以上" as "台/套" and "台/套以上" in `out`: a choice of
@@ -1339,8 +1350,8 @@ bool without_inclusive(std::string_view s, std::string& out) {
 // A sign of a bound at `at`, when one is there: its sense (-1 for an upper bound,
 // ≤ or <, +1 for a lower, ≥ or >) and its length in `size`; 0 when none.
 int bound_sign_at(std::string_view s, size_t at, size_t& size) {
-  static constexpr std::pair<std::string_view, int> kSigns[] = {
-      {"≤", -1}, {"<=", -1}, {"<", -1}, {"≥", 1}, {">=", 1}, {">", 1}};
+  static constexpr std::pair<std::string_view, int> kSigns[] = {{"≤", -1}, {"<=", -1}, {"<", -1},
+                                                                {"≥", 1},  {">=", 1},  {">", 1}};
   for (const auto& [sign, sense] : kSigns) {
     if (s.substr(at).starts_with(sign)) {
       size = sign.size();
@@ -2426,7 +2437,7 @@ bool total_against_period(const Value& target, const Value& actual) {
 // ("每月巡查次数", "月均接诉量": 12), or 0 when it names none.
 int times_a_year_by_name(std::string_view name) {
   static constexpr std::pair<std::string_view, int> kPeriodWords[] = {
-      {"每半年", 2}, {"每季度", 4}, {"每季", 4}, {"季均", 4},  {"每个月", 12},
+      {"每半年", 2}, {"每季度", 4}, {"每季", 4},  {"季均", 4}, {"每个月", 12},
       {"每月", 12},  {"月均", 12},  {"每周", 52}, {"周均", 52}};
   for (const auto& [word, times] : kPeriodWords) {
     if (contains(name, word)) return times;
