@@ -876,6 +876,7 @@ void read_figure(std::string_view s, Value& v) {
     v.label.clear();
     return;
   }
+  const char written_sign = c.peek() == '-' || c.peek() == '+' ? static_cast<char>(c.peek()) : 0;
   double number = 0;
   int decimals = 0;
   read_number(c, number, decimals);
@@ -884,6 +885,14 @@ void read_figure(std::string_view s, Value& v) {
     v.text.assign(s);
     v.label.clear();
     return;
+  }
+  // "同比-3%", "较上年+5人": a sign after words of the past is the verb of a
+  // change ("同比下降3%"), which change_of reads (before, "同比+3%" was a fall
+  // of 3 against "较上年下降5%", "同比-3%" below zero and scored 0).
+  if (written_sign != 0 && op == Op::none && against_the_past(v.label) &&
+      change_direction(v.label) == 0) {
+    v.label += written_sign == '-' ? "下降" : "增长";
+    number = std::fabs(number);
   }
   // "1000余人次", "100多家": more than the figure.
   if ((c.eat("余") || c.eat("多")) && op == Op::none) op = Op::ge;

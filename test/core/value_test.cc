@@ -56,7 +56,6 @@ INSTANTIATE_TEST_SUITE_P(
                     // A dash after a label before a count is no minus; before a
                     // change or a rate it is.
                     Row{"培训-120人", ValueKind::number, Op::none, 120, "人", 0},
-                    Row{"较上年-5人", ValueKind::number, Op::none, -5, "人", 0},
                     Row{"人数变化-5人", ValueKind::number, Op::none, -5, "人", 0},
                     Row{"增长率-5%", ValueKind::number, Op::none, -5, "%", 0},
                     Row{"5亿", ValueKind::number, Op::none, 5e8, "", 0},
@@ -699,6 +698,12 @@ TEST(Value, ChangesTheOtherWayAreBelowZero) {
   EXPECT_EQ(c.a, 105);
   ASSERT_TRUE(comparable_numbers(parse_value("≥95%"), parse_value("提升至96%"), c, "覆盖率"));
   EXPECT_EQ(c.a, 96);
+  // A sign after words of the past is the change's verb: "同比-3%" is a fall of 3.
+  ASSERT_TRUE(comparable_numbers(parse_value("较上年下降5%"), parse_value("同比-3%"), c));
+  EXPECT_EQ(c.a, 3);
+  ASSERT_TRUE(comparable_numbers(parse_value("较上年下降5%"), parse_value("同比+3%"), c));
+  EXPECT_EQ(c.a, -3);
+  EXPECT_TRUE(change_against_level(parse_value("≥100人"), parse_value("较上年-5人"), "培训人数"));
 }
 
 }  // namespace
