@@ -2444,7 +2444,7 @@ bool total_against_period(const Value& target, const Value& actual) {
 
 // How many times a year the period an indicator's name counts in comes
 // ("每月巡查次数", "月均接诉量": 12), or 0 when it names none.
-int times_a_year_by_name(std::string_view name) {
+[[gnu::noinline, gnu::cold]] int times_a_year_by_name(std::string_view name) {
   static constexpr std::pair<std::string_view, int> kPeriodWords[] = {
       {"每半年", 2}, {"每季度", 4}, {"每季", 4},  {"季均", 4}, {"每个月", 12},
       {"每月", 12},  {"月均", 12},  {"每周", 52}, {"周均", 52}};
@@ -2474,18 +2474,21 @@ bool comparable_numbers(const Value& target, const Value& actual, Compared& out,
   } else if (a < 0 && !target.label.empty() && change_direction(target.label) == -1) {
     a = -a;  // "-6%" against "较上年下降5%": a change below zero is a fall of its size
   }
-  PerPeriod pt = periods ? per_period(target) : PerPeriod{0, target.unit};
-  PerPeriod pa = periods ? per_period(actual) : PerPeriod{0, actual.unit};
-  if (pa.times != pt.times && (pa.times == 0 || pt.times == 0)) {
-    // "≥4次" against "每月4次" for 每月巡查次数: the name says the period of
-    // the side that says none (before, 4 against 48 a year, over-achieved 1200%).
-    int& unsaid = pt.times == 0 ? pt.times : pa.times;
-    unsaid = times_a_year_by_name(name);
-  }
+  const PerPeriod pt = periods ? per_period(target) : PerPeriod{0, target.unit};
+  const PerPeriod pa = periods ? per_period(actual) : PerPeriod{0, actual.unit};
   if (pa.times != pt.times && pt.unit != "%" && pa.unit != "%") {
-    if (pa.times == 0) return false;  // a yearly count cannot show every period's
-    a *= pa.times;
-    t *= pt.times == 0 ? 1 : pt.times;
+    int target_times = pt.times;
+    int actual_times = pa.times;
+    if (target_times == 0 || actual_times == 0) {
+      // "≥4次" against "每月4次" for 每月巡查次数: the name says the period of the
+      // side that says none (before, 4 against 48 a year, over-achieved 1200%).
+      (target_times == 0 ? target_times : actual_times) = times_a_year_by_name(name);
+    }
+    if (actual_times != target_times) {
+      if (actual_times == 0) return false;  // a yearly count cannot show every period's
+      a *= actual_times;
+      t *= target_times == 0 ? 1 : target_times;
+    }
   }
   if (same_text(pt.unit, pa.unit) || counts_the_same(pt.unit, pa.unit) ||
       one_of_alternatives(pt.unit, pa.unit) || one_of_alternatives(pa.unit, pt.unit)) {

@@ -128,9 +128,9 @@ bool says_a_plan_slow(const Value& actual);
 // Inline: every figure with a label and every actual in words asks, and few
 // begin with one of the characters (计 预 拟 目 原 将) that a plan's words do.
 inline bool says_a_plan(const Value& actual) {
-  const std::string& s = actual.kind == ValueKind::number || actual.kind == ValueKind::date
-                             ? actual.label
-                             : actual.text;
+  // Words say it in their text; a figure or a date in its label (a date's only
+  // from a remark, "2024年11月(计划)"), which is empty for any other kind.
+  const std::string& s = actual.kind >= ValueKind::text ? actual.text : actual.label;
   if (s.size() < 3) return false;
   const uint32_t first = static_cast<uint32_t>(static_cast<unsigned char>(s[0])) << 16 |
                          static_cast<uint32_t>(static_cast<unsigned char>(s[1])) << 8 |

@@ -1110,7 +1110,10 @@ WordClass LeafWords::actual() {
     // "基本实现" against "基本实现", "基本完成" against "基本达到": the target
     // asks for no more than the partial tier says, and the actual says it: met
     // (before, the partial tier, 8 of 10).
-    if (partial_as_asked(target(), actual_class_)) actual_class_.level = 0;
+    if (actual_class_.type == WordClass::tier && actual_class_.level == 1 &&
+        partial_as_asked(target(), actual_class_)) {
+      actual_class_.level = 0;  // the target classified only then: most actuals need it not
+    }
   }
   return actual_class_;
 }
