@@ -815,7 +815,6 @@ size_t time_before_figure(std::string_view s, size_t at) {
   return k - at;
 }
 
-// Tries "label op number [range] unit suffix"; sets kind number, invalid or text.
 bool against_the_past(std::string_view label);
 
 // Whether a label says its figure is a change, which may be below zero.
@@ -826,6 +825,7 @@ bool says_a_change(std::string_view label) {
   return change_direction(label) != 0 || against_the_past(label);
 }
 
+// Tries "label op number [range] unit suffix"; sets kind number, invalid or text.
 void read_figure(std::string_view s, Value& v) {
   Cursor c{s};
   Op op = Op::none;
@@ -2477,12 +2477,14 @@ bool comparable_numbers(const Value& target, const Value& actual, Compared& out,
   const PerPeriod pt = periods ? per_period(target) : PerPeriod{0, target.unit};
   const PerPeriod pa = periods ? per_period(actual) : PerPeriod{0, actual.unit};
   if (pa.times != pt.times && pt.unit != "%" && pa.unit != "%") {
+    // "≥4次" against "每月4次" for 每月巡查次数: the name says the period of the
+    // side that says none (before, 4 against 48 a year, over-achieved 1200%).
     int target_times = pt.times;
     int actual_times = pa.times;
-    if (target_times == 0 || actual_times == 0) {
-      // "≥4次" against "每月4次" for 每月巡查次数: the name says the period of the
-      // side that says none (before, 4 against 48 a year, over-achieved 1200%).
-      (target_times == 0 ? target_times : actual_times) = times_a_year_by_name(name);
+    if (target_times == 0) {
+      target_times = times_a_year_by_name(name);
+    } else if (actual_times == 0) {
+      actual_times = times_a_year_by_name(name);
     }
     if (actual_times != target_times) {
       if (actual_times == 0) return false;  // a yearly count cannot show every period's
