@@ -447,9 +447,13 @@ bool try_date(std::string_view s, Value& v) {
   }
   const size_t month_start = c.i;
   if (d.month == 0) c.eat("第");
+  // "2024年Q2": a quarter in letters, after a year (before, the figure 2 after
+  // the label "2024年Q").
+  const bool quarter_in_letters = d.month == 0 && d.year != 0 && (c.eat("Q") || c.eat("q"));
   if (d.month == 0) {
     if (read_small_number(c, n)) {
-      if (c.eat("季度") && n >= 1 && n <= 4) {
+      if (quarter_in_letters && (n < 1 || n > 4)) return false;  // "2024年Q5" is no month
+      if ((quarter_in_letters || c.eat("季度")) && n >= 1 && n <= 4) {
         d.month = n * 3;
         d.span_from = d.month - 2;
         any = true;
