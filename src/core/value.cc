@@ -637,6 +637,8 @@ bool unit_is_clean(std::string_view unit) {
 // Whether a remark in brackets after a figure or a date says it is the plan:
 // "100人(计划)", "2024年11月(预计)".
 bool is_plan_remark(std::string_view remark) {
+  // The words says_a_plan_slow reads as a plan alone (not kPlanWords: 任务 and
+  // 年初 name no plan there).
   static constexpr std::string_view kPlanRemarks[] = {
       "计划", "预计", "计划数", "预计数", "计划值", "预计值", "目标", "目标值", "预期", "拟"};
   return std::find(std::begin(kPlanRemarks), std::end(kPlanRemarks), remark) !=
@@ -1927,15 +1929,20 @@ struct PerPeriod {
   std::string_view unit;
 };
 
+// Words of a period and how many times a year it comes: before a count
+// ("每月2次", "月均接诉90件", per_period) or in an indicator's name
+// ("每月巡查次数", times_a_year_by_name).
+constexpr std::pair<std::string_view, int> kEveryPeriod[] = {
+    {"每半年", 2}, {"每季度", 4}, {"每季", 4},  {"季均", 4}, {"每个月", 12},
+    {"每月", 12},  {"月均", 12},  {"每周", 52}, {"周均", 52}};
+
 PerPeriod per_period(const Value& v) {
-  static constexpr std::pair<std::string_view, int> kLabels[] = {
-      {"每半年", 2}, {"每季度", 4}, {"每季", 4}, {"每个月", 12}, {"每月", 12}, {"每周", 52}};
   static constexpr std::pair<std::string_view, int> kUnits[] = {
       {"/半年", 2}, {"/季度", 4}, {"/季", 4}, {"/月", 12}, {"/周", 52}, {"/年度", 0}, {"/年", 0}};
   PerPeriod p{0, v.unit};
   if (!v.label.empty()) {
     // "每月2次", "培训每月2次", "每月巡查2次".
-    for (const auto& [word, times] : kLabels) {
+    for (const auto& [word, times] : kEveryPeriod) {
       const std::string_view label = v.label;
       if (label.ends_with(word) || label.starts_with(word)) p.times = times;
     }
@@ -2449,10 +2456,7 @@ bool total_against_period(const Value& target, const Value& actual) {
 // How many times a year the period an indicator's name counts in comes
 // ("每月巡查次数", "月均接诉量": 12), or 0 when it names none.
 [[gnu::noinline, gnu::cold]] int times_a_year_by_name(std::string_view name) {
-  static constexpr std::pair<std::string_view, int> kPeriodWords[] = {
-      {"每半年", 2}, {"每季度", 4}, {"每季", 4},  {"季均", 4}, {"每个月", 12},
-      {"每月", 12},  {"月均", 12},  {"每周", 52}, {"周均", 52}};
-  for (const auto& [word, times] : kPeriodWords) {
+  for (const auto& [word, times] : kEveryPeriod) {
     if (contains(name, word)) return times;
   }
   return 0;
