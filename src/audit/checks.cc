@@ -3,6 +3,7 @@
 #include <cmath>
 
 #include "audit/numbers.h"
+#include "core/compare.h"
 #include "core/decimal.h"
 #include "core/text.h"
 #include "core/value.h"

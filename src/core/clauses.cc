@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "core/compare.h"
 #include "core/decimal.h"
 #include "core/substring.h"
 #include "core/text.h"

@@ -6,6 +6,7 @@
 
 #include "core/checks.h"
 #include "core/clauses.h"
+#include "core/compare.h"
 #include "core/decimal.h"
 #include "core/panel.h"
 #include "core/quality_class.h"

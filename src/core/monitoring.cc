@@ -3,6 +3,7 @@
 #include <cmath>
 
 #include "core/clauses.h"
+#include "core/compare.h"
 #include "core/decimal.h"
 #include "core/quality_class.h"
 #include "core/text.h"

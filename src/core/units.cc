@@ -134,7 +134,7 @@ constexpr std::string_view kTimes[] = {"个工作日", "工作日", "个月", "�
 // Dots between the parts of a compound unit ("元/人·次").
 constexpr std::string_view kDots[] = {"·", "・", "•"};
 
-// The periods a count or an amount may be per ("次/月", "万元/年"), as value.cc's
+// The periods a count or an amount may be per ("次/月", "万元/年"), as compare.cc's
 // per_period reads them.
 constexpr std::string_view kPeriods[] = {"半年", "季度", "季", "月", "周", "年度", "年"};
 
@@ -231,7 +231,7 @@ std::optional<UnitReading> read_unit_per_unit(std::string_view unit) {
   }
   thread_local std::string canonical;  // the view returned must outlive this call
   // "元/亩/年": a unit per another, per period; the first two parts convert
-  // ("元/平方米/年"), and the period is kept for per_period (value.cc).
+  // ("元/平方米/年"), and the period is kept for per_period (compare.cc).
   if (const size_t last = unit.rfind('/'); last != slash) {
     // Two slashes at most: the head is then read with one, which bounds how
     // deep a unit of many slashes ("/年/年/…") can take the reading.

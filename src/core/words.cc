@@ -1,5 +1,6 @@
 #include "core/words.h"
 
+#include "core/changes.h"
 #include "core/concat.h"
 #include "core/quality_class.h"
 #include "core/substring.h"

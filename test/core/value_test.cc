@@ -8,6 +8,8 @@
 #include <string>
 #include <vector>
 
+#include "core/changes.h"
+#include "core/compare.h"
 #include "test/support/random.h"
 #include "test/support/value_compare.h"
 
