@@ -11,6 +11,7 @@
 #include "core/panel.h"
 #include "core/quality_class.h"
 #include "core/text.h"
+#include "core/word_answers.h"
 #include "core/words.h"
 
 namespace jixiao::core {

@@ -7,6 +7,7 @@
 #include "core/decimal.h"
 #include "core/engine.h"
 #include "core/panel.h"
+#include "core/word_answers.h"
 #include "core/words.h"
 
 namespace jixiao::core {

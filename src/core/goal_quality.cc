@@ -11,6 +11,7 @@
 #include "core/decimal.h"
 #include "core/substring.h"
 #include "core/text.h"
+#include "core/word_answers.h"
 #include "core/words.h"
 
 namespace jixiao::core {

@@ -8,6 +8,7 @@
 #include "core/quality_class.h"
 #include "core/text.h"
 #include "core/units.h"
+#include "core/word_answers.h"
 #include "core/words.h"
 
 namespace jixiao::core {

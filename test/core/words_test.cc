@@ -5,6 +5,7 @@
 
 #include <string>
 
+#include "core/word_answers.h"
 #include "test/support/examples.h"
 #include "test/support/random.h"
 
