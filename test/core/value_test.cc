@@ -8,8 +8,6 @@
 #include <string>
 #include <vector>
 
-#include "core/changes.h"
-#include "core/compare.h"
 #include "test/support/random.h"
 #include "test/support/value_compare.h"
 
@@ -386,144 +384,10 @@ TEST(Value, LabelBeforeTheFigureIsKept) {
   EXPECT_EQ(v.label, "周报");
 }
 
-TEST(Value, DatesCarryTheirParts) {
-  Value v = parse_value("2021年12月31日前");
-  EXPECT_EQ(v.date.year, 2021);
-  EXPECT_EQ(v.date.month, 12);
-  EXPECT_EQ(v.date.day, 31);
-  v = parse_value("第三季度");
-  EXPECT_EQ(v.date.month, 9);
-  v = parse_value("12月底前");
-  EXPECT_EQ(v.date.month, 12);
-  EXPECT_EQ(v.date.day, 0);
-  // Dots between year, month and day, as "2024-6-28".
-  v = parse_value("2024.6.28");
-  EXPECT_EQ(v.kind, ValueKind::date);
-  EXPECT_EQ(v.date.year, 2024);
-  EXPECT_EQ(v.date.month, 6);
-  EXPECT_EQ(v.date.day, 28);
-  v = parse_value("2024.06.30前");
-  EXPECT_EQ(v.kind, ValueKind::date);
-  EXPECT_EQ(v.op, Op::le);
-  EXPECT_EQ(v.date.day, 30);
-  EXPECT_EQ(parse_value("2024.13.01").kind, ValueKind::invalid);
-  // By a date, said before it; after a sign only with a year ("≤10月" is a length).
-  for (const char* by : {"不晚于2024年10月", "不迟于10月底", "≤2024年10月", "<=2024年10月"}) {
-    v = parse_value(by);
-    EXPECT_EQ(v.kind, ValueKind::date) << by;
-    EXPECT_EQ(v.op, Op::le) << by;
-    EXPECT_EQ(v.date.month, 10) << by;
-  }
-  v = parse_value("≤10月");
-  EXPECT_EQ(v.kind, ValueKind::number);
-  EXPECT_EQ(v.unit, "月");
-}
-
-// A date written as a month, a quarter, a half or a year, or as "…前", is some
-// day of a span: its first month is kept (a deadline may fall within it).
-TEST(Value, DatesWrittenAsASpanKeepItsFirstMonth) {
-  const std::pair<const char*, int> cases[] = {{"2024年10月", 10},
-                                               {"10月份", 10},
-                                               {"2024-10", 10},
-                                               {"2024.10", 10},
-                                               {"2024年第四季度", 10},
-                                               {"2024年Q4", 10},
-                                               {"三季度", 7},
-                                               {"上半年", 1},
-                                               {"下半年", 7},
-                                               {"全年", 1},
-                                               {"2024年", 1},
-                                               {"年内完成", 1},
-                                               {"当年完成", 1},
-                                               {"2024年11月前", 1},
-                                               {"2024.06.30前", 1},
-                                               {"2024年10月15日", 0},
-                                               {"2024年10月底", 0},
-                                               {"年底", 0},
-                                               {"2024年底", 0},
-                                               {"年中", 0},
-                                               {"2024.6.28", 0},
-                                               {"10月上旬", 10},
-                                               {"10月下旬", 10},
-                                               {"10月初", 10},
-                                               {"10月中", 10},
-                                               {"2024年初", 1},
-                                               {"年初", 1},
-                                               {"2024年9月-12月", 9},
-                                               {"2024年9-12月", 9},
-                                               {"第三季度至第四季度", 7}};
-  for (const auto& [written, first] : cases) {
-    const Value v = parse_value(written);
-    if (v.kind == ValueKind::date) {
-      EXPECT_EQ(v.date.span_from, first) << written;
-    } else {
-      const std::optional<Date> d = year_month_of(v);  // "2024.10" is a number
-      ASSERT_TRUE(d.has_value()) << written;
-      EXPECT_EQ(d->span_from, first) << written;
-    }
-  }
-  const std::optional<Date> start = span_start(parse_value("2024年第四季度").date);
-  ASSERT_TRUE(start.has_value());
-  EXPECT_EQ(start->month, 10);
-  EXPECT_EQ(start->day, 1);
-  EXPECT_FALSE(span_start(parse_value("2024年10月15日").date).has_value());
-  const auto holds = [](const char* done, const char* deadline) {
-    return deadline_within_span(parse_value(done).date, parse_value(deadline).date);
-  };
-  EXPECT_TRUE(holds("2024年10月", "2024年10月15日前"));
-  EXPECT_TRUE(holds("2024年第四季度", "2024年11月前"));
-  EXPECT_FALSE(holds("2024年10月", "2024年10月31日前")) << "wholly by the deadline";
-  EXPECT_FALSE(holds("2024年12月", "2024年10月前")) << "wholly after it";
-  EXPECT_FALSE(holds("2024年10月底", "2024年10月15日前")) << "a day";
-  // A 旬 is a span of days: 上旬 the 1st to the 10th, 中旬 the 11th to the
-  // 20th, 下旬 the 21st to the month's end (before, only its last day counted).
-  EXPECT_TRUE(holds("2024年6月上旬", "2024年6月5日前"));
-  EXPECT_TRUE(holds("2024年6月中旬", "2024年6月15日前"));
-  EXPECT_FALSE(holds("2024年6月中旬", "2024年6月10日前")) << "wholly after it";
-  EXPECT_FALSE(holds("2024年6月下旬", "2024年6月30日前")) << "wholly by it";
-  // 初 and 中 are 上旬 and 中旬; two 旬 together the span of both.
-  EXPECT_TRUE(holds("2024年6月初", "2024年6月5日前"));
-  EXPECT_TRUE(holds("2024年6月中", "2024年6月15日前"));
-  EXPECT_TRUE(holds("2024年6月中下旬", "2024年6月25日前"));
-  EXPECT_FALSE(holds("2024年6月上中旬", "2024年6月30日前")) << "wholly by it";
-  EXPECT_TRUE(holds("2024年初", "2024年2月前"));
-  EXPECT_TRUE(holds("2024年9月-12月", "2024年11月前"));
-  EXPECT_TRUE(holds("9月5日至10月底", "2024年9月30日前"));
-  EXPECT_FALSE(holds("9月5日至10月底", "2024年9月4日前")) << "wholly after it";
-}
-
-// Two dates of one year joined by 至 or a dash are a span ending at the second;
-// two that make no span are invalid, not figures (before, "2024年12月-9月" was
-// the figure -9 months after a label, "2024年-2025年" -2025 years).
-TEST(Value, TwoDatesOfOneYearAreASpan) {
-  for (const char* written : {"2024年9月-12月", "2024年9月至12月", "2024年9月-2024年12月",
-                              "2024年9-12月", "9月初至12月"}) {
-    const Value v = parse_value(written);
-    ASSERT_EQ(v.kind, ValueKind::date) << written;
-    EXPECT_EQ(v.date.month, 12) << written;
-    EXPECT_EQ(v.op, Op::none) << written;
-  }
-  for (const char* written : {"2024年9月-2025年3月", "2024年12月-9月", "2024年-2025年",
-                              "9月底至12月", "2024年12月前-9月"}) {
-    EXPECT_EQ(parse_value(written).kind, ValueKind::invalid) << written;
-  }
-  // Lengths of time and single dates stay what they were.
-  EXPECT_EQ(parse_value("3年-5年").op, Op::range);
-  EXPECT_EQ(parse_value("3-6个月").op, Op::range);
-  EXPECT_EQ(parse_value("2024-11-30").date.day, 30);
-}
-
 TEST(Value, TraditionalCharactersAreSimplified) {
   const Value v = parse_value("達成預期指標");
   EXPECT_EQ(v.kind, ValueKind::text);
   EXPECT_EQ(v.text, "达成预期指标");
-}
-
-TEST(Value, CompareDatesIgnoresMissingYears) {
-  EXPECT_LT(compare_dates(parse_value("7月").date, parse_value("9月前").date), 0);
-  EXPECT_GT(compare_dates(parse_value("2022年1月").date, parse_value("2021年12月前").date), 0);
-  EXPECT_EQ(compare_dates(parse_value("2021年12月").date, parse_value("2021年12月底").date), 0);
-  EXPECT_LT(compare_dates(parse_value("2021年12月28日").date, parse_value("2021年12月底").date), 0);
 }
 
 TEST(Value, ReusingStorageGivesTheSameResult) {
@@ -658,55 +522,6 @@ TEST(Value, ArbitraryBytesNeverCrash) {
     const Value v = parse_value(s);
     EXPECT_TRUE(std::isfinite(v.number)) << s;
   }
-}
-
-TEST(Value, ChangeDirection) {
-  EXPECT_EQ(change_direction("较上年提高"), 1);
-  EXPECT_EQ(change_direction("同比增长"), 1);
-  EXPECT_EQ(change_direction("新增企业"), 1);
-  EXPECT_EQ(change_direction("投诉率同比下降"), -1);
-  EXPECT_EQ(change_direction("成本降低"), -1);
-  // Neither, both, negated, or the level reached.
-  EXPECT_EQ(change_direction("覆盖率"), 0);
-  EXPECT_EQ(change_direction("成本降低、效率提高"), 0);
-  EXPECT_EQ(change_direction("不降低"), 0);
-  EXPECT_EQ(change_direction("无明显提升"), 0);
-  EXPECT_EQ(change_direction("提升至"), 0);
-  EXPECT_EQ(change_direction("下降到"), 0);
-  // 不断 does not negate.
-  EXPECT_EQ(change_direction("不断提高"), 1);
-  // 高于 and 低于 against the past only.
-  EXPECT_EQ(change_direction("高于上年"), 1);
-  EXPECT_EQ(change_direction("低于去年同期"), -1);
-  EXPECT_EQ(change_direction("高于全省平均"), 0);
-  EXPECT_EQ(change_direction("不低于上年"), 0);
-}
-
-TEST(Value, ChangesTheOtherWayAreBelowZero) {
-  Compared c;
-  ASSERT_TRUE(comparable_numbers(parse_value("较上年提高5%"), parse_value("下降2%"), c));
-  EXPECT_EQ(c.t, 5);
-  EXPECT_EQ(c.a, -2);
-  ASSERT_TRUE(comparable_numbers(parse_value("下降5%"), parse_value("下降6%"), c));
-  EXPECT_EQ(c.a, 6);
-  // The name says the direction when the target's label does not.
-  ASSERT_TRUE(comparable_numbers(parse_value("≥5%"), parse_value("下降2%"), c, "收入增长率"));
-  EXPECT_EQ(c.a, -2);
-  // A change against a level cannot be compared; a level reached can.
-  EXPECT_FALSE(comparable_numbers(parse_value("≥90%"), parse_value("提高2%"), c, "满意度"));
-  EXPECT_TRUE(change_against_level(parse_value("≥90%"), parse_value("提高2%"), "满意度"));
-  // A count said with a verb is what was added.
-  EXPECT_FALSE(change_against_level(parse_value("≥100家"), parse_value("新增企业105家"), "企业数"));
-  ASSERT_TRUE(comparable_numbers(parse_value("≥100家"), parse_value("新增企业105家"), c, "企业数"));
-  EXPECT_EQ(c.a, 105);
-  ASSERT_TRUE(comparable_numbers(parse_value("≥95%"), parse_value("提升至96%"), c, "覆盖率"));
-  EXPECT_EQ(c.a, 96);
-  // A sign after words of the past is the change's verb: "同比-3%" is a fall of 3.
-  ASSERT_TRUE(comparable_numbers(parse_value("较上年下降5%"), parse_value("同比-3%"), c));
-  EXPECT_EQ(c.a, 3);
-  ASSERT_TRUE(comparable_numbers(parse_value("较上年下降5%"), parse_value("同比+3%"), c));
-  EXPECT_EQ(c.a, -3);
-  EXPECT_TRUE(change_against_level(parse_value("≥100人"), parse_value("较上年-5人"), "培训人数"));
 }
 
 }  // namespace

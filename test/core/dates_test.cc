@@ -1,0 +1,149 @@
+// How dates are read and compared: deadlines, spans, parts of a month.
+#include "core/dates.h"
+
+#include <gtest/gtest.h>
+
+#include <optional>
+#include <utility>
+
+#include "core/value.h"
+
+namespace jixiao::core {
+namespace {
+
+TEST(Dates, CarryTheirParts) {
+  Value v = parse_value("2021年12月31日前");
+  EXPECT_EQ(v.date.year, 2021);
+  EXPECT_EQ(v.date.month, 12);
+  EXPECT_EQ(v.date.day, 31);
+  v = parse_value("第三季度");
+  EXPECT_EQ(v.date.month, 9);
+  v = parse_value("12月底前");
+  EXPECT_EQ(v.date.month, 12);
+  EXPECT_EQ(v.date.day, 0);
+  // Dots between year, month and day, as "2024-6-28".
+  v = parse_value("2024.6.28");
+  EXPECT_EQ(v.kind, ValueKind::date);
+  EXPECT_EQ(v.date.year, 2024);
+  EXPECT_EQ(v.date.month, 6);
+  EXPECT_EQ(v.date.day, 28);
+  v = parse_value("2024.06.30前");
+  EXPECT_EQ(v.kind, ValueKind::date);
+  EXPECT_EQ(v.op, Op::le);
+  EXPECT_EQ(v.date.day, 30);
+  EXPECT_EQ(parse_value("2024.13.01").kind, ValueKind::invalid);
+  // By a date, said before it; after a sign only with a year ("≤10月" is a length).
+  for (const char* by : {"不晚于2024年10月", "不迟于10月底", "≤2024年10月", "<=2024年10月"}) {
+    v = parse_value(by);
+    EXPECT_EQ(v.kind, ValueKind::date) << by;
+    EXPECT_EQ(v.op, Op::le) << by;
+    EXPECT_EQ(v.date.month, 10) << by;
+  }
+  v = parse_value("≤10月");
+  EXPECT_EQ(v.kind, ValueKind::number);
+  EXPECT_EQ(v.unit, "月");
+}
+
+// A date written as a month, a quarter, a half or a year, or as "…前", is some
+// day of a span: its first month is kept (a deadline may fall within it).
+TEST(Dates, WrittenAsASpanKeepItsFirstMonth) {
+  const std::pair<const char*, int> cases[] = {{"2024年10月", 10},
+                                               {"10月份", 10},
+                                               {"2024-10", 10},
+                                               {"2024.10", 10},
+                                               {"2024年第四季度", 10},
+                                               {"2024年Q4", 10},
+                                               {"三季度", 7},
+                                               {"上半年", 1},
+                                               {"下半年", 7},
+                                               {"全年", 1},
+                                               {"2024年", 1},
+                                               {"年内完成", 1},
+                                               {"当年完成", 1},
+                                               {"2024年11月前", 1},
+                                               {"2024.06.30前", 1},
+                                               {"2024年10月15日", 0},
+                                               {"2024年10月底", 0},
+                                               {"年底", 0},
+                                               {"2024年底", 0},
+                                               {"年中", 0},
+                                               {"2024.6.28", 0},
+                                               {"10月上旬", 10},
+                                               {"10月下旬", 10},
+                                               {"10月初", 10},
+                                               {"10月中", 10},
+                                               {"2024年初", 1},
+                                               {"年初", 1},
+                                               {"2024年9月-12月", 9},
+                                               {"2024年9-12月", 9},
+                                               {"第三季度至第四季度", 7}};
+  for (const auto& [written, first] : cases) {
+    const Value v = parse_value(written);
+    if (v.kind == ValueKind::date) {
+      EXPECT_EQ(v.date.span_from, first) << written;
+    } else {
+      const std::optional<Date> d = year_month_of(v);  // "2024.10" is a number
+      ASSERT_TRUE(d.has_value()) << written;
+      EXPECT_EQ(d->span_from, first) << written;
+    }
+  }
+  const std::optional<Date> start = span_start(parse_value("2024年第四季度").date);
+  ASSERT_TRUE(start.has_value());
+  EXPECT_EQ(start->month, 10);
+  EXPECT_EQ(start->day, 1);
+  EXPECT_FALSE(span_start(parse_value("2024年10月15日").date).has_value());
+  const auto holds = [](const char* done, const char* deadline) {
+    return deadline_within_span(parse_value(done).date, parse_value(deadline).date);
+  };
+  EXPECT_TRUE(holds("2024年10月", "2024年10月15日前"));
+  EXPECT_TRUE(holds("2024年第四季度", "2024年11月前"));
+  EXPECT_FALSE(holds("2024年10月", "2024年10月31日前")) << "wholly by the deadline";
+  EXPECT_FALSE(holds("2024年12月", "2024年10月前")) << "wholly after it";
+  EXPECT_FALSE(holds("2024年10月底", "2024年10月15日前")) << "a day";
+  // A 旬 is a span of days: 上旬 the 1st to the 10th, 中旬 the 11th to the
+  // 20th, 下旬 the 21st to the month's end (before, only its last day counted).
+  EXPECT_TRUE(holds("2024年6月上旬", "2024年6月5日前"));
+  EXPECT_TRUE(holds("2024年6月中旬", "2024年6月15日前"));
+  EXPECT_FALSE(holds("2024年6月中旬", "2024年6月10日前")) << "wholly after it";
+  EXPECT_FALSE(holds("2024年6月下旬", "2024年6月30日前")) << "wholly by it";
+  // 初 and 中 are 上旬 and 中旬; two 旬 together the span of both.
+  EXPECT_TRUE(holds("2024年6月初", "2024年6月5日前"));
+  EXPECT_TRUE(holds("2024年6月中", "2024年6月15日前"));
+  EXPECT_TRUE(holds("2024年6月中下旬", "2024年6月25日前"));
+  EXPECT_FALSE(holds("2024年6月上中旬", "2024年6月30日前")) << "wholly by it";
+  EXPECT_TRUE(holds("2024年初", "2024年2月前"));
+  EXPECT_TRUE(holds("2024年9月-12月", "2024年11月前"));
+  EXPECT_TRUE(holds("9月5日至10月底", "2024年9月30日前"));
+  EXPECT_FALSE(holds("9月5日至10月底", "2024年9月4日前")) << "wholly after it";
+}
+
+// Two dates of one year joined by 至 or a dash are a span ending at the second;
+// two that make no span are invalid, not figures (before, "2024年12月-9月" was
+// the figure -9 months after a label, "2024年-2025年" -2025 years).
+TEST(Dates, TwoDatesOfOneYearAreASpan) {
+  for (const char* written : {"2024年9月-12月", "2024年9月至12月", "2024年9月-2024年12月",
+                              "2024年9-12月", "9月初至12月"}) {
+    const Value v = parse_value(written);
+    ASSERT_EQ(v.kind, ValueKind::date) << written;
+    EXPECT_EQ(v.date.month, 12) << written;
+    EXPECT_EQ(v.op, Op::none) << written;
+  }
+  for (const char* written : {"2024年9月-2025年3月", "2024年12月-9月", "2024年-2025年",
+                              "9月底至12月", "2024年12月前-9月"}) {
+    EXPECT_EQ(parse_value(written).kind, ValueKind::invalid) << written;
+  }
+  // Lengths of time and single dates stay what they were.
+  EXPECT_EQ(parse_value("3年-5年").op, Op::range);
+  EXPECT_EQ(parse_value("3-6个月").op, Op::range);
+  EXPECT_EQ(parse_value("2024-11-30").date.day, 30);
+}
+
+TEST(Dates, CompareIgnoresMissingYears) {
+  EXPECT_LT(compare_dates(parse_value("7月").date, parse_value("9月前").date), 0);
+  EXPECT_GT(compare_dates(parse_value("2022年1月").date, parse_value("2021年12月前").date), 0);
+  EXPECT_EQ(compare_dates(parse_value("2021年12月").date, parse_value("2021年12月底").date), 0);
+  EXPECT_LT(compare_dates(parse_value("2021年12月28日").date, parse_value("2021年12月底").date), 0);
+}
+
+}  // namespace
+}  // namespace jixiao::core
