@@ -104,6 +104,15 @@ constexpr OpWord kSuffixOps[] = {
     {"↓", Op::le},
 };
 
+// Words after a figure that say it was all done ("3项已完成", "12个村全覆盖",
+// "5个全部完成", "3天以内完成"): they restate the deed, and the unit is the
+// figure's (before, only 完成 was left out, and "12个村全覆盖" was in a unit
+// "个村全覆盖" that met no target's "个村"). Longest first; each ends in 成 or 盖,
+// as may_have_suffix in read_figure knows.
+constexpr std::string_view kDoneAfterFigure[] = {"已全部完成", "全部完成", "均已完成",
+                                                 "已完成",     "完成",     "已全部覆盖",
+                                                 "全部覆盖",   "已全覆盖", "全覆盖"};
+
 // "台(套)" and "台(套)以上" as "台/套" and "台/套以上" in `out`: a choice of
 // counting words in brackets (alternative_in_brackets), with a suffix operator
 // after it kept for the suffix reader. False for anything else after the bracket.
@@ -506,18 +515,22 @@ void read_figure(std::string_view s, Value& v) {
   if (!plan.empty()) v.label.insert(0, plan);  // "100人(计划)" as "计划100人"
   Op suffix_op = Op::none;
   bool suffix_found = false;
-  // Every suffix ends in 成, 右, 上, 下, 内, 前, 到, ↑ or ↓: other endings skip the search.
+  // Every suffix ends in 成, 盖, 右, 上, 下, 内, 前, 到, ↑ or ↓: other endings skip the search.
   const bool may_have_suffix = rest.size() >= 3 && [&] {
     const std::string_view last = rest.substr(rest.size() - 3);
-    return last == "成" || last == "右" || last == "上" || last == "下" || last == "内" ||
-           last == "前" || last == "到" || last == "↑" || last == "↓";
+    return last == "成" || last == "盖" || last == "右" || last == "上" || last == "下" ||
+           last == "内" || last == "前" || last == "到" || last == "↑" || last == "↓";
   }();
   for (int round = 0; round < (may_have_suffix ? 2 : 0); ++round) {  // "以内完成", "及以上"
-    for (std::string_view w : {"完成", "左右"}) {
-      if (rest.size() >= w.size() && rest.substr(rest.size() - w.size()) == w) {
-        rest.remove_suffix(w.size());
-      }
+    for (std::string_view w : kDoneAfterFigure) {
+      if (!rest.ends_with(w)) continue;
+      const std::string_view before = rest.substr(0, rest.size() - w.size());
+      // Coverage after a counting word alone ("四个全覆盖", "4个全覆盖") is a
+      // slogan's, of no count: kept, as a noun after the numerals is.
+      if (!(w.ends_with("盖") && is_counting_word(text::trim(before)))) rest = before;
+      break;
     }
+    if (rest.ends_with("左右")) rest.remove_suffix(std::string_view("左右").size());
     for (const auto& w : kSuffixOps) {
       if (rest.size() >= w.word.size() && rest.substr(rest.size() - w.word.size()) == w.word) {
         rest.remove_suffix(w.word.size());

@@ -184,7 +184,11 @@ bool one_of_alternatives(std::string_view either, std::string_view unit) {
   if (slash == std::string_view::npos || unit.empty()) return false;
   const std::string_view first = either.substr(0, slash);
   const std::string_view second = either.substr(slash + 1);
-  return listed(kThings, first) && listed(kThings, second) && (unit == first || unit == second);
+  // "台套" too: the two words written together, as "10台套" against "≥10台(套)".
+  const bool together =
+      unit.size() == either.size() - 1 && unit.starts_with(first) && unit.ends_with(second);
+  return listed(kThings, first) && listed(kThings, second) &&
+         (unit == first || unit == second || together);
 }
 
 bool alternative_in_brackets(std::string_view written, std::string& out) {

@@ -42,7 +42,8 @@ bool counts_things(std::string_view unit);
 std::string_view counted_measure(std::string_view unit);
 
 // Whether `unit` is one of the counting words of things that `either` offers as
-// alternatives, "X/Y" ("台/套", "个/家"): "12套" meets "≥10台/套". "次/月" is a
+// alternatives, "X/Y" ("台/套", "个/家"): "12套" meets "≥10台/套", and so does
+// "12台套", the two written together. "次/月" is a
 // count per period, not a choice (月 counts time).
 bool one_of_alternatives(std::string_view either, std::string_view unit);
 
