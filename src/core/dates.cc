@@ -14,12 +14,33 @@ namespace {
 // Words after a date that say the work was done by then: "2024年5月已完成",
 // "2024年11月完成验收", "2024年10月竣工" (not that it began: "2024年3月开工"
 // stays unread).
+// Also said whole or smoothly ("2024年11月已全部完成", "顺利完成"), as passed
+// ("2024年11月28日通过验收", "验收合格", "发放完毕") and as two deeds joined
+// ("完工并投入使用", "建成投用"); before, those dates were unreadable.
 void eat_deed_done(Cursor& c) {
-  c.eat("已");
-  for (std::string_view w : {"完成", "完工", "实施"}) c.eat(w);
-  for (std::string_view w : {"竣工验收", "验收", "竣工", "建成", "办结", "交付使用", "交付",
-                             "投入使用", "投用", "拨付到位", "到位", "上线"}) {
+  for (std::string_view w : {"均已", "已经", "已"}) {
     if (c.eat(w)) break;
+  }
+  for (std::string_view w : {"全部", "全面", "顺利", "如期", "按期", "按时"}) {
+    if (c.eat(w)) break;
+  }
+  for (int deed = 0; deed < 2; ++deed) {
+    const size_t start = c.i;
+    if (deed == 1 && !c.eat("并")) c.eat("、");
+    const size_t words = c.i;
+    for (std::string_view w : {"完成", "完工", "实施"}) c.eat(w);
+    for (std::string_view w : {"通过竣工验收", "竣工验收", "通过验收", "验收", "竣工", "建成",
+                               "办结", "交付使用", "交付", "投入使用", "投入运行", "投用", "投运",
+                               "拨付到位", "发放到位", "拨付", "发放", "到位", "上线"}) {
+      if (c.eat(w)) break;
+    }
+    if (c.i == words) {  // no deed: a joiner alone ("完成并") is not passed over
+      c.i = start;
+      break;
+    }
+    for (std::string_view w : {"完毕", "合格"}) {
+      if (c.eat(w)) break;
+    }
   }
 }
 
