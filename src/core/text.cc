@@ -384,7 +384,10 @@ bool only_remarks(std::string_view words) {
 
 bool says_part_undone(std::string_view remark) {
   if (!has_digit(remark)) return false;
-  for (std::string_view undone : {"未", "没有", "尚", "待", "在建", "停工", "缓建"}) {
+  // Work still going on is undone too ("其中20户正在施工", "20户施工中"; before,
+  // such a bracket was left out and the figure had full marks).
+  for (std::string_view undone : {"未", "没有", "尚", "待", "在建", "停工", "缓建", "正在",
+                                  "施工中", "建设中", "实施中", "办理中", "推进中", "进行中"}) {
     if (remark.find(undone) != std::string_view::npos) return true;
   }
   return false;

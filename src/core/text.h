@@ -119,7 +119,8 @@ bool negated_before(std::string_view before);
 bool only_remarks(std::string_view words);
 
 // Whether a remark in brackets after a figure counts a part not done ("5项（含2项
-// 在建）", "100户（其中3户未发放）"): a figure and a word of undone. Such a remark
+// 在建）", "100户（其中3户未发放）", "100户（其中20户正在施工）"): a figure and a
+// word of undone or of work going on. Such a remark
 // is no remark: it is read as a clause of its own, as after a comma.
 bool says_part_undone(std::string_view remark);
 
