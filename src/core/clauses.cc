@@ -50,7 +50,7 @@ void push_clause(std::string_view clause, std::vector<std::string_view>& out) {
     if (clause.ends_with(close) && at != std::string_view::npos && at > 0) {
       const std::string_view remark =
           clause.substr(at + open.size(), clause.size() - at - open.size() - close.size());
-      if (text::says_part_undone(remark)) {
+      if (text::remark_is_a_clause(remark)) {
         push_clause(clause.substr(0, at), out);
         out.push_back(remark);
         return;
@@ -284,8 +284,9 @@ Satisfaction satisfaction_of(std::string_view label) {
   return Satisfaction::none;
 }
 
-// What figure_for_target found: the figure, none, or figures that differ.
-enum class Reading { found, none, differ };
+// What figure_for_target found: the figure, none, figures that differ, or a
+// clause saying a part is not done.
+enum class Reading { found, none, differ, undone };
 
 Reading read_figure_for(const Value& target, std::string_view written, std::string_view name,
                         Value& out) {
@@ -342,7 +343,9 @@ Reading read_figure_for(const Value& target, std::string_view written, std::stri
     const Value v = parse_value(clause);
     if (v.kind != ValueKind::number || (v.unit.empty() && v.factor == 1)) {
       // Words that could say the figure fell short ("3项，未完成") leave it to the evaluator.
-      if (!text::only_remarks(clause)) return Reading::none;
+      if (!text::only_remarks(clause)) {
+        return text::says_undone(clause) ? Reading::undone : Reading::none;
+      }
       continue;
     }
     if (found > 0 && part_of_figure_before(clause, v)) continue;
@@ -350,6 +353,9 @@ Reading read_figure_for(const Value& target, std::string_view written, std::stri
     if (measures_the_opposite(v.label, name)) continue;
     Compared c;
     if (!comparable_numbers(target, v, c, name)) {  // another measure ("150人次")
+      // "100%，尚有2项未完成": a part not done, counted in another measure, says
+      // the figure may fall short (before, 100% had full marks).
+      if (text::says_undone(clause)) return Reading::undone;
       if (others < 2) {
         other_clauses[others].assign(clause);
         other_figures[others] = v;
@@ -410,9 +416,18 @@ bool figure_for_target(const Value& target, std::string_view written, std::strin
   return read_figure_for(target, written, name, out) == Reading::found;
 }
 
-bool figures_differ(const Value& target, std::string_view written, std::string_view name) {
+ClauseTrouble clause_trouble(const Value& target, std::string_view written, std::string_view name) {
   Value scratch;
-  return read_figure_for(target, written, name, scratch) == Reading::differ;
+  switch (read_figure_for(target, written, name, scratch)) {
+    case Reading::differ:
+      return ClauseTrouble::figures_differ;
+    case Reading::undone:
+      return ClauseTrouble::part_undone;
+    case Reading::found:
+    case Reading::none:
+      break;
+  }
+  return ClauseTrouble::none;
 }
 
 bool survey_tier_counted_either_way(const Value& target, std::string_view written,

@@ -5,6 +5,7 @@
 // where a target meets its actual.
 #pragma once
 
+#include <cstdint>
 #include <optional>
 #include <string_view>
 #include <vector>
@@ -35,10 +36,16 @@ namespace jixiao::core {
 bool figure_for_target(const Value& target, std::string_view written, std::string_view name,
                        Value& out);
 
-// Whether figure_for_target left a cell to the evaluator because two of its
-// clauses compare with `target` and differ, with none labelled as the figure
-// ("支出48万元，结余5万元" against "≤50万元", "完成3个，在建1个" against "3个").
-bool figures_differ(const Value& target, std::string_view written, std::string_view name);
+// Why figure_for_target left a cell to the evaluator, where the cell says why.
+enum class ClauseTrouble : uint8_t {
+  none,            // no reason the cell tells
+  figures_differ,  // two clauses compare with `target` and differ, with none
+                   // labelled as the figure ("支出48万元，结余5万元" against "≤50万元",
+                   // "完成3个，在建1个" against "3个")
+  part_undone,  // a clause says a part is not done, in words or in another
+                // measure ("100%，部分未达标", "100%（尚有2项未完成）" against "100%")
+};
+ClauseTrouble clause_trouble(const Value& target, std::string_view written, std::string_view name);
 
 // Whether figure_for_target left a cell to the evaluator because it lists the
 // shares of a survey's tiers with one that surveys count either way

@@ -109,8 +109,11 @@ void LeafScorer::flag_actual_not_number(const Indicator& n) {
   if (n.target.words_after && words_unmet(n, true)) return;
   if (survey_tier_counted_either_way(n.target, n.actual_text, n.name)) {
     if (!n.stated_score) flag(FlagKind::survey_tier_unclear);
-  } else if (figures_differ(n.target, n.actual_text, n.name)) {
-    if (!n.stated_score) flag(FlagKind::figures_differ);
+  } else if (const ClauseTrouble why = clause_trouble(n.target, n.actual_text, n.name);
+             why != ClauseTrouble::none) {
+    if (!n.stated_score) {
+      flag(why == ClauseTrouble::figures_differ ? FlagKind::figures_differ : FlagKind::part_undone);
+    }
   } else {
     flag(FlagKind::actual_not_number);
   }

@@ -233,7 +233,7 @@ std::string_view drop_remark(std::string_view rest, bool& words_after, std::stri
         const std::string_view remark = rest.substr(open + 1, rest.size() - open - 2);
         // "5项(含2项在建)": a part not done is kept, and makes the figure
         // unreadable alone (clauses_of reads it as a clause); before, 5项.
-        if (text::says_part_undone(remark)) break;
+        if (text::remark_is_a_clause(remark)) break;
         if (is_plan_remark(remark)) plan = remark;
         rest = rest.substr(0, open);
         changed = true;

@@ -1,5 +1,7 @@
 #include "core/text.h"
 
+#include "core/substring.h"
+
 #include <algorithm>
 #include <array>
 #include <utility>
@@ -382,13 +384,38 @@ bool only_remarks(std::string_view words) {
   return true;
 }
 
-bool says_part_undone(std::string_view remark) {
-  if (!has_digit(remark)) return false;
-  // Work still going on is undone too ("其中20户正在施工", "20户施工中"; before,
-  // such a bracket was left out and the figure had full marks).
+bool says_undone(std::string_view words) {
+  // Work still going on is undone too ("其中20户正在施工", "20户施工中").
   for (std::string_view undone : {"未", "没有", "尚", "待", "在建", "停工", "缓建", "正在",
                                   "施工中", "建设中", "实施中", "办理中", "推进中", "进行中"}) {
-    if (remark.find(undone) != std::string_view::npos) return true;
+    for (size_t at = words.find(undone); at != std::string_view::npos;
+         at = words.find(undone, at + undone.size())) {
+      if (!words.substr(at).starts_with("未成年")) return true;  // minors: no deed
+    }
+  }
+  return false;
+}
+
+bool remark_is_a_clause(std::string_view remark) {
+  // Before, "100户（其中20户正在施工）" had full marks. A figure said to be the
+  // actual one is the figure ("实际到场85人").
+  if (has_digit(remark)) return says_undone(remark) || contains(remark, "实际");
+  // Before, "100%（部分未达标）" had full marks; "未达标" after a comma was
+  // already the evaluator's.
+  static constexpr std::string_view kDeedsDone[] = {
+      "完成", "达标", "验收", "到位", "发放", "完工", "竣工", "拨付", "兑现", "兑付",
+      "落实", "整改", "达到", "实施", "建成", "办结", "覆盖", "合格", "支付", "执行"};
+  for (std::string_view no : {"未", "没有"}) {
+    for (size_t at = remark.find(no); at != std::string_view::npos;
+         at = remark.find(no, at + no.size())) {
+      std::string_view deed = remark.substr(at + no.size());
+      for (std::string_view how : {"能", "全部", "按期", "按时", "如期", "及时"}) {
+        if (deed.starts_with(how)) deed.remove_prefix(how.size());
+      }
+      for (std::string_view done : kDeedsDone) {
+        if (deed.starts_with(done)) return true;
+      }
+    }
   }
   return false;
 }

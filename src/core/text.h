@@ -118,11 +118,19 @@ bool negated_before(std::string_view before);
 // it ("3项，未完成", "5个，其中2个在建", "是，但未完成" are not remarks).
 bool only_remarks(std::string_view words);
 
-// Whether a remark in brackets after a figure counts a part not done ("5项（含2项
-// 在建）", "100户（其中3户未发放）", "100户（其中20户正在施工）"): a figure and a
-// word of undone or of work going on. Such a remark
-// is no remark: it is read as a clause of its own, as after a comma.
-bool says_part_undone(std::string_view remark);
+// Whether words say something not done: 未, 没有, 尚, 待, 在建, 停工, 缓建, or work
+// still going on, 正在, 施工中, 建设中, … ("其中2项在建", "尚有2项未完成",
+// "20户正在施工"); not 未成年 ("未成年人120人").
+bool says_undone(std::string_view words);
+
+// Whether a remark in brackets after a figure says something of the figure's
+// own, so that it is no remark and is read as a clause of its own, as after a
+// comma: a part not done, counted ("5项（含2项在建）", "100户（其中3户未发放）",
+// "100户（其中20户正在施工）": a figure and a word of undone or of work going
+// on); work not done, in words ("100%（部分未达标）", "10个（个别项目未验收）":
+// 未 or 没有 before a deed of completion, not a note of scope, "（未含配套资金）",
+// "（未经复核）"); or the actual figure itself ("100人（实际到场85人）").
+bool remark_is_a_clause(std::string_view remark);
 
 // Whether the clause after a phrase says it fell short: "完成率较低", "提升不明显",
 // "完成不到一半", "效果不理想", "进度滞后". Only the clause counts, up to the next
