@@ -559,8 +559,9 @@ std::optional<bool> answers_the_question(std::string_view name, const Value& tar
   if (actual.kind != ValueKind::text || verb.size() < kVerb) return std::nullopt;
   std::string_view said = actual.text;
   if (drop_prefix(said, {"均已", "已经", "已"})) {
-    // "已在官网公开" for 是否公开: the deed, with where or how.
-    if (!contains(said, verb)) return std::nullopt;
+    // "已在官网公开" for 是否公开: the deed, with where or how; not in the main
+    // only ("已基本建立", "已初步建立": before, a yes).
+    if (!contains(said, verb) || in_the_main(said) > 0) return std::nullopt;
     for (std::string_view no : {"未", "不", "没"}) {
       if (contains(said, no)) return std::nullopt;
     }
@@ -590,9 +591,10 @@ std::optional<bool> yes_no_met(const Value& target, WordClass target_class, cons
 
 bool repeats_target_in_the_main(const Value& target, const Value& actual) {
   if (target.kind != ValueKind::text || actual.kind != ValueKind::text) return false;
-  const std::string_view said = actual.text;
-  return said.size() > kInTheMain.size() && said.starts_with(kInTheMain) &&
-         said.substr(kInTheMain.size()) == target.text;
+  std::string_view said = actual.text;
+  drop_prefix(said, {"均已", "已经", "已"});  // "已基本建立" as "基本建立"
+  const size_t main = in_the_main(said);
+  return main > 0 && said.size() > main && said.substr(main) == target.text;
 }
 
 bool negates_target(const Value& target, const Value& actual) {

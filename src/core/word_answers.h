@@ -105,7 +105,7 @@ std::optional<bool> yes_no_met(const Value& target, WordClass target_class, cons
                                WordClass actual_class);
 
 // Whether an actual says its target's words of the main part only: "基本完整"
-// against "完整" (the next tier, as 基本完成 is).
+// against "完整", "已初步建立" against "建立" (the next tier, as 基本完成 is).
 bool repeats_target_in_the_main(const Value& target, const Value& actual);
 
 // Whether an actual says its target's words negated: "不健全" against "健全",

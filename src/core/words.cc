@@ -119,9 +119,8 @@ bool names_a_draft(std::string_view s) {
 // the best tier's phrase is said only in the main ("基本达标", "基本及时"), of
 // a part ("部分合格"), as the lists say of 基本完成 and 部分完成, or of a draft
 // ("草案已完成": the document is not adopted yet). Listed words are taken as listed.
-WordClass in_the_main(std::string_view s, int level, int tiers) {
-  if (level == 0 && tiers >= 2 &&
-      (s.starts_with(kInTheMain) || said_of_a_part(s) || names_a_draft(s))) {
+WordClass tier_in_the_main(std::string_view s, int level, int tiers) {
+  if (level == 0 && tiers >= 2 && (in_the_main(s) > 0 || said_of_a_part(s) || names_a_draft(s))) {
     level = 1;
   }
   return {WordClass::tier, level};
@@ -141,7 +140,7 @@ WordClass classify_by_lists(std::string_view s, const RuleSet& rules) {
   const int tiers = static_cast<int>(rules.tiers.size());
   for (int i = tiers - 1; i >= 0; --i) {
     for (const auto& w : rules.tiers[i].words) {
-      if (is_phrase(w) && holds_phrase(s, w, i == tiers - 1)) return in_the_main(s, i, tiers);
+      if (is_phrase(w) && holds_phrase(s, w, i == tiers - 1)) return tier_in_the_main(s, i, tiers);
     }
   }
   return {};
@@ -152,7 +151,7 @@ WordClass classify_by_lists(std::string_view s, const RuleSet& rules) {
 WordClass find_phrase(std::string_view s, const WordIndex& index) {
   for (const auto& p : index.phrases) {
     if (holds_phrase(s, p.word, p.tier == index.tiers - 1)) {
-      return in_the_main(s, p.tier, index.tiers);
+      return tier_in_the_main(s, p.tier, index.tiers);
     }
   }
   return {};
@@ -389,7 +388,7 @@ WordClass LeafWords::actual() {
     // though a draft alone is the next tier (in_the_main).
     if (actual_class_.type == WordClass::tier && actual_class_.level == 1 &&
         names_a_draft(actual_.text) && target_.kind == ValueKind::text &&
-        names_a_draft(target_.text) && !actual_.text.starts_with(kInTheMain) &&
+        names_a_draft(target_.text) && in_the_main(actual_.text) == 0 &&
         !said_of_a_part(actual_.text)) {
       actual_class_.level = 0;
     }

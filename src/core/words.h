@@ -18,8 +18,15 @@ struct WordClass {
   int grade_level = -1;
 };
 
-// "基本完成", "基本完整": said of the main part only.
-inline constexpr std::string_view kInTheMain = "基本";
+// The length of a word at the start of `s` that says a deed was done in the
+// main or preliminarily only ("基本完成", "基本完整", "初步建立", "初步完成"),
+// 0 when there is none. 初步 was read as done: "初步完成" met "完成" in full.
+inline size_t in_the_main(std::string_view s) {
+  for (std::string_view w : {std::string_view("基本"), std::string_view("初步")}) {
+    if (s.starts_with(w)) return w.size();
+  }
+  return 0;
+}
 
 // Classifies normalized text (Value::text). Single-character words ("优",
 // "是") match only the whole text; longer phrases also match inside a short
