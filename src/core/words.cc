@@ -96,9 +96,18 @@ bool holds_phrase(std::string_view s, std::string_view phrase, bool worst) {
   return false;
 }
 
-// "部分合格", "大部分达标": the best tier's phrase said of a part only.
+// "部分合格", "大部分达标", "多数已完成", "已完成主体工程": the best tier's
+// phrase said of a part only (before, 大多, 多数, 大部 and 主体 were read as
+// all of it).
 bool said_of_a_part(std::string_view s) {
-  return s.starts_with("部分") || s.starts_with("大部分");
+  for (std::string_view part : {"部分", "大部分", "大多数", "大多", "多数", "大部"}) {
+    if (s.starts_with(part)) return true;
+  }
+  // The main works of a building, not a party responsible ("责任主体明确").
+  for (std::string_view main : {"主体工程", "主体结构", "主体部分", "主体建设"}) {
+    if (contains(s, main)) return true;
+  }
+  return false;
 }
 
 // Whether `s` names a draft ("草案已完成", "已形成征求意见稿"): a document

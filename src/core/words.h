@@ -19,10 +19,13 @@ struct WordClass {
 };
 
 // The length of a word at the start of `s` that says a deed was done in the
-// main or preliminarily only ("基本完成", "基本完整", "初步建立", "初步完成"),
-// 0 when there is none. 初步 was read as done: "初步完成" met "完成" in full.
+// main, preliminarily or nearly only ("基本完成", "基本完整", "初步建立", "大体完成",
+// "接近完成", "即将完成"), 0 when there is none. Before, all but 基本 were read
+// as done: "初步完成" met "完成" in full.
 inline size_t in_the_main(std::string_view s) {
-  for (std::string_view w : {std::string_view("基本"), std::string_view("初步")}) {
+  for (std::string_view w :
+       {std::string_view("基本"), std::string_view("初步"), std::string_view("大体"),
+        std::string_view("接近"), std::string_view("即将")}) {
     if (s.starts_with(w)) return w.size();
   }
   return 0;
