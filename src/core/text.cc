@@ -390,7 +390,16 @@ bool says_undone(std::string_view words) {
                                   "施工中", "建设中", "实施中", "办理中", "推进中", "进行中"}) {
     for (size_t at = words.find(undone); at != std::string_view::npos;
          at = words.find(undone, at + undone.size())) {
-      if (!words.substr(at).starts_with("未成年")) return true;  // minors: no deed
+      // Words that hold the character and name no deed undone: minors, pay
+      // and benefits, the unemployed, receiving guests ("接待游客12万人次"),
+      // "acceptable".
+      const std::string_view from = words.substr(at);
+      const std::string_view before = words.substr(0, at);
+      const bool no_deed =
+          from.starts_with("未成年") || from.starts_with("待遇") || from.starts_with("待业") ||
+          from.starts_with("尚可") || before.ends_with("接") || before.ends_with("招") ||
+          before.ends_with("优") || before.ends_with("期") || before.ends_with("对");
+      if (!no_deed) return true;
     }
   }
   return false;

@@ -120,7 +120,8 @@ bool only_remarks(std::string_view words);
 
 // Whether words say something not done: 未, 没有, 尚, 待, 在建, 停工, 缓建, or work
 // still going on, 正在, 施工中, 建设中, … ("其中2项在建", "尚有2项未完成",
-// "20户正在施工"); not 未成年 ("未成年人120人").
+// "20户正在施工"); not in words that name no deed undone (未成年, 待遇, 待业, 接待,
+// 招待, 优待, 期待, 对待, 尚可).
 bool says_undone(std::string_view words);
 
 // Whether a remark in brackets after a figure says something of the figure's

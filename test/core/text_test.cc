@@ -66,5 +66,30 @@ TEST(Text, NormalizeViewDoesNotCopyCleanText) {
   EXPECT_EQ(v.data(), s.data() + 1);  // a view of the input
 }
 
+// Words of a deed undone, and words that hold the same characters and name none.
+TEST(Text, SaysUndone) {
+  for (const char* undone : {"其中2项在建", "尚有2项未完成", "待验收2项", "20户正在施工",
+                             "20户施工中", "没有完成", "其中3户未发放"}) {
+    EXPECT_TRUE(says_undone(undone)) << undone;
+  }
+  for (const char* done : {"接待游客12万人次", "待业人员20人", "享受待遇人员20人", "未成年人120人",
+                           "招待所2家", "满意度尚可", "523人", "其中贫困户120人"}) {
+    EXPECT_FALSE(says_undone(done)) << done;
+  }
+}
+
+// A remark in brackets after a figure that is a clause of its own, and one
+// that only remarks on the figure.
+TEST(Text, RemarkIsAClause) {
+  for (const char* clause : {"含2项在建", "其中20户正在施工", "部分未达标", "个别项目未完成",
+                             "省级资金未到位", "实际到场85人", "尚有2项未完成"}) {
+    EXPECT_TRUE(remark_is_a_clause(clause)) << clause;
+  }
+  for (const char* remark :
+       {"抽样", "含线上3次", "其中贫困户120人", "未含配套资金", "未经复核", "计划", ""}) {
+    EXPECT_FALSE(remark_is_a_clause(remark)) << remark;
+  }
+}
+
 }  // namespace
 }  // namespace jixiao::core::text
