@@ -1,10 +1,10 @@
 #include "core/text.h"
 
-#include "core/substring.h"
-
 #include <algorithm>
 #include <array>
 #include <utility>
+
+#include "core/substring.h"
 
 namespace jixiao::core::text {
 namespace {
