@@ -107,8 +107,8 @@ constexpr OpWord kSuffixOps[] = {
 // Words after a figure that say it was all done ("3项已完成", "12个村全覆盖",
 // "5个全部完成", "3天以内完成"): they restate the deed, and the unit is the
 // figure's (before, only 完成 was left out, and "12个村全覆盖" was in a unit
-// "个村全覆盖" that met no target's "个村"). Longest first; each ends in 成 or 盖,
-// as may_have_suffix in read_figure knows.
+// "个村全覆盖" that met no target's "个村"). Each stands before the words it
+// ends with, and ends in 成 or 盖, as may_have_suffix in read_figure knows.
 constexpr std::string_view kDoneAfterFigure[] = {"已全部完成", "全部完成", "均已完成",
                                                  "已完成",     "完成",     "已全部覆盖",
                                                  "全部覆盖",   "已全覆盖", "全覆盖"};
