@@ -94,13 +94,16 @@ bool counts_the_same(std::string_view a, std::string_view b) {
   // "520名" against "≥500人", "5000余名群众" against "≥5000人": 人, 名 and 位 all
   // count people, with a noun after them on one side at most ("名群众" against
   // "名老人" count two things); "5000册" against "≥5000份": 份, 册 and 本 all
-  // count copies of what is printed.
+  // count copies of what is printed; "开展宣传活动11场次" against "≥10次": 场 (and
+  // 场次, read as 场) and 次 both count times an activity was held (before,
+  // `unit_mismatch`).
   const std::string_view measure_a = counted_measure(a);
   const std::string_view measure_b = counted_measure(b);
   if (!measure_a.empty() && !measure_b.empty()) return false;
   const auto group = [](std::string_view u) {
     if (u == "人" || u == "名" || u == "位") return 1;
     if (u == "份" || u == "册" || u == "本") return 2;
+    if (u == "次" || u == "场") return 3;
     return 0;
   };
   const int group_a = group(measure_a.empty() ? a : measure_a);
