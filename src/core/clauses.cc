@@ -130,8 +130,8 @@ bool split_at_slash(std::string_view written, Value& before, Value& after) {
 // "12/12" or "49/50" against a percentage: a count of a count, 100% or 98%;
 // "480/500万元" and "480万元/500万元" alike (a part without a unit is in the
 // whole's). The part no more than the whole. The part may be labelled with
-// what was done ("拨付480/500万元", "合格48/50批次"; before, unreadable), the
-// whole not.
+// what was done (text::kDeedsDone: "拨付480/500万元", "合格48/50批次"; before,
+// unreadable), the whole not.
 bool share_as_fraction(std::string_view written, Value& out) {
   Value part;
   Value whole;
@@ -139,10 +139,9 @@ bool share_as_fraction(std::string_view written, Value& out) {
   const auto plain = [](const Value& v) { return v.op == Op::none && v.unit != "%"; };
   std::string_view done = part.label;
   drop_prefix(done, {"实际", "已"});
-  static constexpr std::string_view kDone[] = {"完成", "拨付", "支出", "执行", "到位", "发放",
-                                               "合格", "达标", "验收", "通过", "办结", "兑付"};
   const bool labelled_done =
-      part.label.empty() || std::find(std::begin(kDone), std::end(kDone), done) != std::end(kDone);
+      part.label.empty() || std::find(std::begin(text::kDeedsDone), std::end(text::kDeedsDone),
+                                      done) != std::end(text::kDeedsDone);
   if (!plain(part) || !plain(whole) || !labelled_done || !whole.label.empty()) return false;
   const bool bare_part = part.unit.empty() && part.factor == 1;
   if (!bare_part && part.unit != whole.unit) return false;

@@ -5,6 +5,7 @@
 #include <utility>
 
 #include "core/substring.h"
+#include "core/text.h"
 #include "core/value.h"
 #include "core/value_lexer.h"
 
@@ -18,7 +19,7 @@ namespace {
 // ("2024年11月28日通过验收", "验收合格", "发放完毕") and as two deeds joined
 // ("完工并投入使用", "建成投用"); before, those dates were unreadable.
 void eat_deed_done(Cursor& c) {
-  for (std::string_view w : {"均已", "已经", "已"}) {
+  for (std::string_view w : text::kAlready) {
     if (c.eat(w)) break;
   }
   for (std::string_view w : {"全部", "全面", "顺利", "如期", "按期", "按时"}) {

@@ -411,9 +411,6 @@ bool remark_is_a_clause(std::string_view remark) {
   if (has_digit(remark)) return says_undone(remark) || contains(remark, "实际");
   // Before, "100%（部分未达标）" had full marks; "未达标" after a comma was
   // already the evaluator's.
-  static constexpr std::string_view kDeedsDone[] = {
-      "完成", "达标", "验收", "到位", "发放", "完工", "竣工", "拨付", "兑现", "兑付",
-      "落实", "整改", "达到", "实施", "建成", "办结", "覆盖", "合格", "支付", "执行"};
   for (std::string_view no : {"未", "没有"}) {
     for (size_t at = remark.find(no); at != std::string_view::npos;
          at = remark.find(no, at + no.size())) {

@@ -113,6 +113,17 @@ bool starts_negated(std::string_view s);
 // with a negating character (不断, 非常, 无论) do not negate.
 bool negated_before(std::string_view before);
 
+// Words before a deed that say it was done: "已完成", "已经建立", "均已到位".
+inline constexpr std::string_view kAlready[] = {"均已", "已经", "已"};
+
+// Deeds of completion: what work, money or a check comes to when it is done
+// ("完成", "拨付", "验收", "合格"). After 未 they say a part is not done
+// (remark_is_a_clause); before a share they say what the share counts
+// ("拨付480/500万元").
+inline constexpr std::string_view kDeedsDone[] = {
+    "完成", "完工", "竣工", "建成", "实施", "落实", "整改", "办结", "验收", "通过", "合格",
+    "达标", "达到", "覆盖", "到位", "发放", "拨付", "支付", "支出", "兑现", "兑付", "执行"};
+
 // Whether words after a comma only remark on what precedes them ("3项，超额完成",
 // "是，已印发"): no figure of their own, and no negation that could contradict
 // it ("3项，未完成", "5个，其中2个在建", "是，但未完成" are not remarks).

@@ -387,7 +387,7 @@ bool percent_against_words(const Value& target, const Value& actual) {
 // "应补尽补", "应助尽助", "应接尽接" (also after 已, 均已, 做到, 实现): all who
 // should have it, had it. Four characters: 应, a deed, 尽, the deed again.
 bool all_who_should(std::string_view said) {
-  drop_prefix(said, {"均已", "已经", "已"});
+  drop_prefix(said, text::kAlready);
   drop_prefix(said, {"做到", "实现"});
   constexpr size_t kChar = 3;  // bytes of a Chinese character
   const auto chinese_at = [&](size_t i) {
@@ -559,7 +559,7 @@ std::optional<bool> answers_the_question(std::string_view name, const Value& tar
   }
   if (actual.kind != ValueKind::text || verb.size() < kVerb) return std::nullopt;
   std::string_view said = actual.text;
-  if (drop_prefix(said, {"均已", "已经", "已"})) {
+  if (drop_prefix(said, text::kAlready)) {
     // "已在官网公开" for 是否公开: the deed, with where or how; not in the main
     // only ("已基本建立", "已初步建立": before, a yes).
     if (!contains(said, verb) || in_the_main(said) > 0) return std::nullopt;
@@ -593,7 +593,7 @@ std::optional<bool> yes_no_met(const Value& target, WordClass target_class, cons
 bool repeats_target_in_the_main(const Value& target, const Value& actual) {
   if (target.kind != ValueKind::text || actual.kind != ValueKind::text) return false;
   std::string_view said = actual.text;
-  drop_prefix(said, {"均已", "已经", "已"});  // "已基本建立" as "基本建立"
+  drop_prefix(said, text::kAlready);  // "已基本建立" as "基本建立"
   const size_t main = in_the_main(said);
   return main > 0 && said.size() > main && said.substr(main) == target.text;
 }
@@ -677,12 +677,7 @@ bool repeats_target(const Value& target, const Value& actual) {
   }
   // "已全覆盖" against "全覆盖": the same words, said as done.
   std::string_view said = actual.text;
-  for (std::string_view done : {"均已", "已经", "已"}) {
-    if (said.starts_with(done)) {
-      said.remove_prefix(done.size());
-      break;
-    }
-  }
+  drop_prefix(said, text::kAlready);
   if (said == target.text) return true;
   const std::string_view wanted = target.text;
   // "低于全省平均" against "低于全省平均水平": 水平 says nothing more.
