@@ -34,6 +34,11 @@ std::string_view ceiling_of(std::string_view s) {
   return {};
 }
 
+// 超支 is spending over the budget: after 超 (and 未超, 无超), what is left of
+// it stands for 预算 ("未超支" says what "未超预算" does).
+constexpr std::string_view kOverspent = "支";
+constexpr std::string_view kBudget = "预算";
+
 // `s` less a word of the deed at its end ("未超预算完成") and of being inside
 // ("预算范围内"); `inside` says whether the latter was there.
 std::string_view without_deed_and_inside(std::string_view s, bool& inside) {
@@ -44,13 +49,13 @@ std::string_view without_deed_and_inside(std::string_view s, bool& inside) {
 
 // The kind of ceiling that words say spending stayed within: "未超预算",
 // "未超出年度预算", "在预算内", "控制在批复预算范围内", "预算内", "在预算内完成",
-// "未超概算", "与合同价一致", "按合同金额支付". Empty when they do not.
+// "未超概算", "未超支", "与合同价一致", "按合同金额支付". Empty when they do not.
 std::string_view kept_within(std::string_view s) {
   bool inside = false;
   s = without_deed_and_inside(s, inside);
   if (drop_prefix(s, {"未超出", "未超过", "未超", "没有超出", "没有超过", "没有超", "没超",
-                      "未突破", "不超"})) {
-    return ceiling_of(s);
+                      "未突破", "不超", "无超"})) {
+    return s == kOverspent ? kBudget : ceiling_of(s);
   }
   drop_prefix(s, {"均控制在", "控制在", "均在", "全部在", "在"});
   if (inside) return ceiling_of(s);
@@ -61,13 +66,13 @@ std::string_view kept_within(std::string_view s) {
   return kind == "合同" || kind == "中标" ? kind : std::string_view{};
 }
 
-// The kind of ceiling that words say spending went over: "超预算", "超出概算",
-// "突破合同价". Empty when they do not.
+// The kind of ceiling that words say spending went over: "超预算", "超支",
+// "超出概算", "突破合同价". Empty when they do not.
 std::string_view went_over(std::string_view s) {
   bool inside = false;
   s = without_deed_and_inside(s, inside);
-  return !inside && drop_prefix(s, {"超出", "超过", "突破", "超", "高于"}) ? ceiling_of(s)
-                                                                           : std::string_view{};
+  if (inside || !drop_prefix(s, {"超出", "超过", "突破", "超", "高于"})) return {};
+  return s == kOverspent ? kBudget : ceiling_of(s);
 }
 
 // The kind of ceiling a target in words sets: "≤批复概算", "不超过预算",
@@ -568,10 +573,19 @@ std::optional<bool> answers_the_question(std::string_view name, const Value& tar
     }
     return true;
   }
+  // 超支 is spending over the budget: "未超支" for 是否超预算 says what
+  // "未超预算" does, and "超预算" for 是否超支 what "超支" does.
+  const auto overspent = [](std::string_view s) {
+    return s.starts_with("超预算") || s.starts_with("超支");
+  };
   // "合规" for 是否合规, "齐全" for 是否齐全: the words asked, said of it.
-  if (question && (said == asked || said == verb)) return true;
+  if (question && (said == asked || said == verb ||
+                   (overspent(asked) && (said == "超支" || said == "超预算")))) {
+    return true;
+  }
   // "未超预算" for 是否超预算, "不合规" for 是否合规.
-  if (drop_prefix(said, {"均未", "尚未", "没有", "未", "无", "不"}) && said.starts_with(verb)) {
+  if (drop_prefix(said, {"均未", "尚未", "没有", "未", "无", "不"}) &&
+      (said.starts_with(verb) || (question && overspent(asked) && overspent(said)))) {
     return false;
   }
   return std::nullopt;
@@ -619,8 +633,9 @@ namespace {
 // Words of how long a project works, which say the same of it (可持续影响指标).
 constexpr std::string_view kLasting[] = {"可持续", "持续", "长效", "长久", "长期"};
 // What may follow them and says no more than they do.
-constexpr std::string_view kLastingDeeds[] = {"",         "发挥作用", "发挥效益",
-                                              "发挥效用", "有效",     "运行"};
+// ("持续发挥" says what "持续发挥作用" does.)
+constexpr std::string_view kLastingDeeds[] = {"",         "发挥",     "发挥作用", "发挥效益",
+                                              "发挥效用", "发挥效能", "有效",     "运行"};
 
 // "可持续" against "长期", "持续发挥作用" against "长期发挥作用" or "长期": both
 // say it lasts, and nothing else, or the same else.
