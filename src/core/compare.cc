@@ -16,11 +16,18 @@ namespace {
 // A figure as counted per period: how many times a year it recurs (0: once,
 // the year's own figure) and its unit without the period. The period is a
 // label before the figure ("每月1次") or a unit after it ("1次/月"); "每年" and
-// "/年" are the year's.
+// "/年" are the year's. The reader keeps a day's figure per hour ("8小时/天" is
+// 1/3 小时/小时), so a day is 8,760 hours a year over 365 days.
 struct PerPeriod {
   int times = 0;
   std::string_view unit;
+  // The period is a day's or an hour's, said before the figure ("每天8小时"):
+  // against a figure of no period ("≥8小时" for 服务时长) it is the figure as
+  // written, as most such targets mean a day's too.
+  bool daily_label = false;
 };
+
+constexpr int kHoursAYear = 8760;
 
 // Words of a period and how many times a year it comes: before a count
 // ("每月2次", "月均接诉90件", per_period) or in an indicator's name
@@ -29,15 +36,26 @@ constexpr std::pair<std::string_view, int> kEveryPeriod[] = {
     {"每半年", 2}, {"每季度", 4}, {"每季", 4},  {"季均", 4}, {"每个月", 12},
     {"每月", 12},  {"月均", 12},  {"每周", 52}, {"周均", 52}};
 
+// Words of a day or an hour before a figure ("每天8小时", "日均接待90人次").
+constexpr std::pair<std::string_view, int> kEveryDay[] = {
+    {"每天", 365}, {"每日", 365}, {"日均", 365}, {"每小时", kHoursAYear}};
+
 PerPeriod per_period(const Value& v) {
   static constexpr std::pair<std::string_view, int> kUnits[] = {
-      {"/半年", 2}, {"/季度", 4}, {"/季", 4}, {"/月", 12}, {"/周", 52}, {"/年度", 0}, {"/年", 0}};
+      {"/半年", 2}, {"/季度", 4},           {"/季", 4},   {"/月", 12},
+      {"/周", 52},  {"/小时", kHoursAYear}, {"/年度", 0}, {"/年", 0}};
   PerPeriod p{0, v.unit};
   if (!v.label.empty()) {
     // "每月2次", "培训每月2次", "每月巡查2次".
+    const std::string_view label = v.label;
     for (const auto& [word, times] : kEveryPeriod) {
-      const std::string_view label = v.label;
       if (label.ends_with(word) || label.starts_with(word)) p.times = times;
+    }
+    for (const auto& [word, times] : kEveryDay) {
+      if (p.times == 0 && (label.ends_with(word) || label.starts_with(word))) {
+        p.times = times;
+        p.daily_label = true;
+      }
     }
   }
   for (const auto& [word, times] : kUnits) {
@@ -128,16 +146,16 @@ constexpr std::pair<std::string_view, std::string_view> kPerWords[] = {
     {"人均", "人"}, {"每人", "人"}, {"户均", "户"},         {"每户", "户"},
     {"亩均", "亩"}, {"每亩", "亩"}, {"每平方米", "平方米"}, {"每公里", "公里"}};
 
-// `bare`'s number read in its unit per `per`, when that is `other`'s unit
-// ("1200元" per 人 against "≥1000元/人"); false otherwise.
-bool read_per(const Value& bare, std::string_view unit, std::string_view other,
-              std::string_view per, double& number) {
+// `number`, a figure in `unit`, read in that unit per `per` when that is
+// `other`'s unit ("1200元" per 人 against "≥1000元/人"); false otherwise. The
+// figure may have been counted over the year already (per_period).
+bool read_per(std::string_view unit, std::string_view other, std::string_view per, double& number) {
   std::string written(unit);
   written += '/';
   written += per;
   const UnitReading reading = read_unit(written);
   if (reading.canonical != other) return false;
-  number = bare.number * reading.factor;
+  number *= reading.factor;
   return true;
 }
 
@@ -145,9 +163,12 @@ bool read_per(const Value& bare, std::string_view unit, std::string_view other,
 // against a target in that unit per it ("≤200元/人"), or the other way round:
 // the labelled side is read in the unit per it (195元/人). Changes the labelled
 // side's number in `t` or `a`; false when neither side is such a figure.
+// `periods_read`: both sides name a period, which per_period has taken off
+// their units and counted over the year ("每人每月100元" against "≥100元/人/月",
+// "每人每季度240元" against "≥100元/人/月").
 [[gnu::noinline]] bool per_unit_by_label(const Value& target, std::string_view target_unit,
                                          const Value& actual, std::string_view actual_unit,
-                                         double& t, double& a) {
+                                         bool periods_read, double& t, double& a) {
   // "每人每月200元": a period too, which the other side may not have. Not a year:
   // "每人每年1000元" is per person, as "1000元/人/年" is (per_period).
   static constexpr std::string_view kPeriods[] = {"每月", "每季", "每周", "每天",
@@ -158,10 +179,10 @@ bool read_per(const Value& bare, std::string_view unit, std::string_view other,
       return false;
     }
     for (std::string_view period : kPeriods) {
-      if (contains(v.label, period)) return false;
+      if (!periods_read && contains(v.label, period)) return false;
     }
     for (const auto& [word, per] : kPerWords) {
-      if (contains(v.label, word)) return read_per(v, unit, other, per, number);
+      if (contains(v.label, word)) return read_per(unit, other, per, number);
     }
     return false;
   };
@@ -181,7 +202,7 @@ bool per_unit_by_name(const Value& target, const Value& actual, std::string_view
     const auto per_name = [&](const Value& bare, const Value& other, double& number) {
       return bare.label.empty() && !bare.unit.empty() && bare.unit.find('/') == std::string::npos &&
              other.unit.find('/') != std::string::npos &&
-             read_per(bare, bare.unit, other.unit, per, number);
+             read_per(bare.unit, other.unit, per, number);
     };
     double t = target.number;
     double a = actual.number;
@@ -460,8 +481,14 @@ bool comparable_numbers(const Value& target, const Value& actual, Compared& out,
   } else if (a < 0 && !target.label.empty() && change_direction(target.label) == -1) {
     a = -a;  // "-6%" against "较上年下降5%": a change below zero is a fall of its size
   }
-  const PerPeriod pt = periods ? per_period(target) : PerPeriod{0, target.unit};
-  const PerPeriod pa = periods ? per_period(actual) : PerPeriod{0, actual.unit};
+  PerPeriod pt = periods ? per_period(target) : PerPeriod{};
+  PerPeriod pa = periods ? per_period(actual) : PerPeriod{};
+  if (!periods) {
+    pt.unit = target.unit;
+    pa.unit = actual.unit;
+  }
+  if (pt.daily_label && pa.times == 0) pt.times = 0;  // "每天≥8小时" against "8小时"
+  if (pa.daily_label && pt.times == 0) pa.times = 0;
   if (pa.times != pt.times && pt.unit != "%" && pa.unit != "%") {
     // "≥4次" against "每月4次" for 每月巡查次数: the name says the period of the
     // side that says none (before, 4 against 48 a year, over-achieved 1200%).
@@ -474,8 +501,14 @@ bool comparable_numbers(const Value& target, const Value& actual, Compared& out,
     }
     if (actual_times != target_times) {
       if (actual_times == 0) return false;  // a yearly count cannot show every period's
-      a *= actual_times;
-      t *= target_times == 0 ? 1 : target_times;
+      // Both over a year, rounded off the last bits that a day's figure read
+      // per hour (100人次/天 as 100/24 an hour) leaves times 8,760.
+      a = round_half_up(a * actual_times, 6);
+      t = round_half_up(t * (target_times == 0 ? 1 : target_times), 6);
+      // Shown over the year ("每季度2次" against "每月1次" is 8/12), but a day's
+      // or an hour's target in its own period: "日均接待90人次" against
+      // "≥100人次/天" is 90/100, not 32850/36500 (nor that per hour times 24).
+      if (target_times == kHoursAYear) out.display_factor *= kHoursAYear;
     }
   }
   if (same_text(pt.unit, pa.unit) || counts_the_same(pt.unit, pa.unit) ||
@@ -484,7 +517,7 @@ bool comparable_numbers(const Value& target, const Value& actual, Compared& out,
   }
   if (satisfaction_as_percent(target, pt.unit, actual, pa.unit, name)) return true;
   if ((!actual.label.empty() || !target.label.empty()) &&
-      per_unit_by_label(target, pt.unit, actual, pa.unit, t, a)) {
+      per_unit_by_label(target, pt.unit, actual, pa.unit, pt.times != 0 && pa.times != 0, t, a)) {
     return true;
   }
   if (share_done_of(pt.unit, actual, pa.unit)) {
