@@ -416,8 +416,9 @@ LightResult Judge::deadline() const {
 
 LightResult Judge::yes_no_light(bool met, const std::string& said) const {
   if (met) return lit(Light::green, std::nullopt, said + "，符合年度指标值");
-  // What must not happen has happened: the rest of the year cannot undo it.
-  if (target_says_none(in_.target)) {
+  // What must not happen has happened, or spending has gone over its ceiling
+  // ("超预算" against "控制在预算内"): the rest of the year cannot undo it.
+  if (target_says_none(in_.target) || target_sets_ceiling(in_.target)) {
     return lit(Light::red, std::nullopt, said + "，不符合年度指标值，年内已无法达成");
   }
   const bool year_end = in_.month == 12;

@@ -157,6 +157,10 @@ bool target_says_none(const Value& target) {
   return text::starts_negated(s) || s.starts_with("零") || s.starts_with("杜绝");
 }
 
+bool target_sets_ceiling(const Value& target) {
+  return target.kind == ValueKind::text && !target_ceiling(target.text).empty();
+}
+
 std::optional<bool> none_happened(const Value& target, const Value& actual, std::string_view name) {
   const bool at_most = target.op == Op::le || target.op == Op::lt ||
                        ((target.op == Op::none || target.op == Op::eq) && target.number == 0);

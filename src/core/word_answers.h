@@ -21,6 +21,11 @@ namespace jixiao::core {
 // was met and "有" that it was missed.
 bool target_says_none(const Value& target);
 
+// Whether a target in words sets a ceiling on spending: a document's amount
+// after ≤, 不超过 and the like, or inside 控制在/在 … 内 ("≤批复概算",
+// "控制在预算内", "预算以内"). Spending gone over it cannot come back under.
+bool target_sets_ceiling(const Value& target);
+
 // An actual against a target in words that says something must not happen:
 // a count ("0" or "2起" against "无安全事故") is met when it is 0; against
 // "不X", "未X" or "没有X" is met and "X" missed ("未超预算", "超预算" against

@@ -217,6 +217,12 @@ TEST(MonitoringIndicator, YesNo) {
   expect_light(light_at("安全事故", "≤3起", "未发生", 6), Light::green);
   expect_light(light_at("成本控制", "不超预算", "未超预算", 6), Light::green);
   expect_light(light_at("成本控制", "不超预算", "超预算", 6), Light::red);
+  // Spending over a ceiling in words is red at once too, however the ceiling is
+  // said (before, yellow for "控制在预算内": "年底前仍可完成").
+  expect_light(light_at("成本控制", "控制在预算内", "超预算", 6), Light::red);
+  expect_light(light_at("成本控制", "控制在预算内", "超支", 6), Light::red);
+  expect_light(light_at("工程造价", "≤批复概算", "超出概算", 3), Light::red);
+  expect_light(light_at("成本控制", "控制在预算内", "未超支", 6), Light::green);
 }
 
 // Words the engine reads: a repeated target reaches it, a negated phrase says nothing.
