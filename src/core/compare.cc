@@ -114,7 +114,7 @@ bool counts_the_same(std::string_view a, std::string_view b) {
   // "名老人" count two things); "5000册" against "≥5000份": 份, 册 and 本 all
   // count copies of what is printed; "开展宣传活动11场次" against "≥10次": 场 (and
   // 场次, read as 场) and 次 both count times an activity was held (before,
-  // `unit_mismatch`).
+  // `unit_mismatch`); "10000棵" against "≥1万株": 株 and 棵 both count plants.
   const std::string_view measure_a = counted_measure(a);
   const std::string_view measure_b = counted_measure(b);
   if (!measure_a.empty() && !measure_b.empty()) return false;
@@ -122,6 +122,7 @@ bool counts_the_same(std::string_view a, std::string_view b) {
     if (u == "人" || u == "名" || u == "位") return 1;
     if (u == "份" || u == "册" || u == "本") return 2;
     if (u == "次" || u == "场") return 3;
+    if (u == "株" || u == "棵") return 4;
     return 0;
   };
   const int group_a = group(measure_a.empty() ? a : measure_a);

@@ -90,6 +90,9 @@ constexpr UnitEntry kUnits[] = {
     {"kW·h", "千瓦时", 1},
     {"兆瓦时", "千瓦时", 1e3},
     {"MWh", "千瓦时", 1e3},
+    // 度 is the kilowatt-hour on a bill ("节约用电10万度"); a temperature is
+    // written ℃, and 度 against ℃ stays apart as before.
+    {"度", "千瓦时", 1},
     {"平方公里", "平方米", 1e6},
     // A person's day of work or of a standard ("元/人天", "元/人·日").
     {"人天", "人天", 1},
