@@ -482,15 +482,13 @@ bool comparable_numbers(const Value& target, const Value& actual, Compared& out,
   } else if (a < 0 && !target.label.empty() && change_direction(target.label) == -1) {
     a = -a;  // "-6%" against "较上年下降5%": a change below zero is a fall of its size
   }
-  PerPeriod pt = periods ? per_period(target) : PerPeriod{};
-  PerPeriod pa = periods ? per_period(actual) : PerPeriod{};
-  if (!periods) {
-    pt.unit = target.unit;
-    pa.unit = actual.unit;
-  }
-  if (pt.daily_label && pa.times == 0) pt.times = 0;  // "每天≥8小时" against "8小时"
-  if (pa.daily_label && pt.times == 0) pa.times = 0;
-  if (pa.times != pt.times && pt.unit != "%" && pa.unit != "%") {
+  const PerPeriod pt = periods ? per_period(target) : PerPeriod{0, target.unit};
+  const PerPeriod pa = periods ? per_period(actual) : PerPeriod{0, actual.unit};
+  // "每天8小时" against "≥8小时": as written (PerPeriod::daily_label).
+  const auto daily_against_none = [&] {
+    return (pt.daily_label && pa.times == 0) || (pa.daily_label && pt.times == 0);
+  };
+  if (pa.times != pt.times && pt.unit != "%" && pa.unit != "%" && !daily_against_none()) {
     // "≥4次" against "每月4次" for 每月巡查次数: the name says the period of the
     // side that says none (before, 4 against 48 a year, over-achieved 1200%).
     int target_times = pt.times;
