@@ -540,7 +540,20 @@ void read_figure(std::string_view s, Value& v) {
       }
     }
   }
-  std::string_view unit = drop_deed_after_money(percent_remark(text::trim(rest), suffix_op));
+  rest = text::trim(rest);
+  // "10人未培训", "90%未到位", "50户待验收", "50户施工中": words after the figure
+  // that say it is not done are no unit nor remark: the figure is unreadable
+  // alone, and the cell is read as "3项，未完成" is (clauses: the evaluator's,
+  // "写明有未完成的部分"). Before, full marks. Two
+  // characters at least: most units are shorter, and skip the search.
+  constexpr size_t kTwoCharacters = 6;
+  if (rest.size() > kTwoCharacters && text::says_undone(rest)) [[unlikely]] {
+    v.kind = ValueKind::invalid;
+    v.text.assign(s);
+    v.label.clear();
+    return;
+  }
+  std::string_view unit = drop_deed_after_money(percent_remark(rest, suffix_op));
   if (range && !lower_unit.empty() && lower_unit != unit) {
     // "90%-95家": bounds in two units cannot be one range.
     v.kind = ValueKind::invalid;

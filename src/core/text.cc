@@ -376,8 +376,22 @@ bool negated_before(std::string_view before) {
   return false;
 }
 
+namespace {
+constexpr std::string_view kLeftOut[] = {"未包含", "未包括", "未计入", "未含",
+                                         "不包含", "不包括", "不含"};
+}  // namespace
+
+bool is_scope_note(std::string_view words) {
+  if (!drop_prefix(words, kLeftOut) || words.empty()) return false;
+  for (std::string_view negation : {"未", "不", "没", "无", "非"}) {
+    if (words.find(negation) != std::string_view::npos) return false;
+  }
+  return true;
+}
+
 bool only_remarks(std::string_view words) {
   if (words.empty() || has_digit(words)) return false;
+  if (is_scope_note(words)) return true;
   for (std::string_view negation : {"未", "不", "没", "无", "非"}) {
     if (words.find(negation) != std::string_view::npos) return false;
   }
@@ -395,8 +409,11 @@ bool says_undone(std::string_view words) {
       // "acceptable".
       const std::string_view from = words.substr(at);
       const std::string_view before = words.substr(0, at);
+      // A note of scope ("未含配套资金") leaves a part out of the figure, done or not.
       const bool no_deed =
           from.starts_with("未成年") || from.starts_with("待遇") || from.starts_with("待业") ||
+          std::any_of(std::begin(kLeftOut), std::end(kLeftOut),
+                      [&](std::string_view w) { return from.starts_with(w); }) ||
           from.starts_with("尚可") || before.ends_with("接") || before.ends_with("招") ||
           before.ends_with("优") || before.ends_with("期") || before.ends_with("对");
       if (!no_deed) return true;

@@ -129,6 +129,12 @@ inline constexpr std::string_view kDeedsDone[] = {
 // it ("3项，未完成", "5个，其中2个在建", "是，但未完成" are not remarks).
 bool only_remarks(std::string_view words);
 
+// Whether words only say what a figure leaves out, a note of its scope:
+// 未含, 未包含, 未包括, 未计入, 不含, 不包含 or 不包括 before what, and no other
+// negation ("未含配套资金", "不含水面"). Such words are a remark, after a comma
+// as in brackets ("105万元，未含配套资金" is 105万元).
+bool is_scope_note(std::string_view words);
+
 // Whether words say something not done: 未, 没有, 尚, 待, 在建, 停工, 缓建, or work
 // still going on, 正在, 施工中, 建设中, … ("其中2项在建", "尚有2项未完成",
 // "20户正在施工"); not in words that name no deed undone (未成年, 待遇, 待业, 接待,

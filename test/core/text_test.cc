@@ -72,10 +72,23 @@ TEST(Text, SaysUndone) {
                              "20户施工中", "没有完成", "其中3户未发放"}) {
     EXPECT_TRUE(says_undone(undone)) << undone;
   }
-  for (const char* done : {"接待游客12万人次", "待业人员20人", "享受待遇人员20人", "未成年人120人",
-                           "招待所2家", "满意度尚可", "523人", "其中贫困户120人"}) {
+  for (const char* done :
+       {"接待游客12万人次", "待业人员20人", "享受待遇人员20人", "未成年人120人", "招待所2家",
+        "满意度尚可", "523人", "其中贫困户120人", "未含配套资金", "万元未包括质保金"}) {
     EXPECT_FALSE(says_undone(done)) << done;
   }
+}
+
+// A note of what a figure leaves out is a remark; one that says more is not.
+TEST(Text, ScopeNote) {
+  for (const char* note : {"未含配套资金", "不含水面", "未包括质保金", "未计入上年结转"}) {
+    EXPECT_TRUE(is_scope_note(note)) << note;
+    EXPECT_TRUE(only_remarks(note)) << note;
+  }
+  for (const char* more : {"未含", "未含配套资金，未完成", "未完成", "含配套资金", "不合格"}) {
+    EXPECT_FALSE(is_scope_note(more)) << more;
+  }
+  EXPECT_FALSE(only_remarks("未含配套资金，未完成"));
 }
 
 // A remark in brackets after a figure that is a clause of its own, and one
