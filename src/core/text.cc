@@ -391,32 +391,66 @@ bool is_scope_note(std::string_view words) {
 
 bool only_remarks(std::string_view words) {
   if (words.empty() || has_digit(words)) return false;
-  if (is_scope_note(words)) return true;
+  if (is_scope_note(words) || says_none_late(words)) return true;
   for (std::string_view negation : {"未", "不", "没", "无", "非"}) {
     if (words.find(negation) != std::string_view::npos) return false;
   }
   return true;
 }
 
+namespace {
+// Words of work done late, which after a negation say it was not ("无延期").
+bool is_late(std::string_view from) {
+  return from.starts_with("延期") || from.starts_with("逾期") || from.starts_with("滞后") ||
+         from.starts_with("推迟");
+}
+
+// The negations of what happened, before lateness ("未出现延期", "无逾期").
+constexpr std::string_view kNothingHappened[] = {"未出现", "未发生", "不存在", "没有", "无", "未"};
+
+// Whether a word of undone found at the start of `from`, after `before`,
+// names no deed undone: minors, pay and benefits, the unemployed, receiving
+// guests ("接待游客12万人次"), "acceptable"; a note of scope ("未含配套资金"),
+// which leaves a part out of the figure, done or not; what did not happen
+// ("未发现问题"), lateness included ("未延期", "无逾期", "未出现延期").
+bool names_no_deed_undone(std::string_view before, std::string_view from) {
+  for (std::string_view word : {"未成年", "待遇", "待业", "尚可", "未出现", "未发生", "未发现"}) {
+    if (from.starts_with(word)) return true;
+  }
+  for (std::string_view left_out : kLeftOut) {
+    if (from.starts_with(left_out)) return true;
+  }
+  for (std::string_view host : {"接", "招", "优", "期", "对"}) {
+    if (before.ends_with(host)) return true;
+  }
+  if (is_late(from)) {
+    for (std::string_view none : kNothingHappened) {
+      if (before.ends_with(none)) return true;
+    }
+  }
+  std::string_view rest = from;
+  return drop_prefix(rest, kNothingHappened) && is_late(rest);
+}
+}  // namespace
+
+bool says_none_late(std::string_view words) {
+  if (!drop_prefix(words, kNothingHappened) || !is_late(words)) return false;
+  words.remove_prefix(std::string_view("延期").size());  // every late word is two characters
+  drop_suffix(words, {"情况", "现象", "问题"});
+  return words.empty();
+}
+
 bool says_undone(std::string_view words) {
-  // Work still going on is undone too ("其中20户正在施工", "20户施工中").
-  for (std::string_view undone : {"未", "没有", "尚", "待", "在建", "停工", "缓建", "正在",
-                                  "施工中", "建设中", "实施中", "办理中", "推进中", "进行中"}) {
+  // Work still going on is undone too ("其中20户正在施工", "20户施工中"), and
+  // work late was not done when it was due ("其中1个延期", "2个滞后").
+  static constexpr std::string_view kUndone[] = {"未",     "没有",   "尚",     "待",     "在建",
+                                                 "停工",   "缓建",   "正在",   "施工中", "建设中",
+                                                 "实施中", "办理中", "推进中", "进行中", "整改中",
+                                                 "验收中", "延期",   "逾期",   "滞后",   "推迟"};
+  for (std::string_view undone : kUndone) {
     for (size_t at = words.find(undone); at != std::string_view::npos;
          at = words.find(undone, at + undone.size())) {
-      // Words that hold the character and name no deed undone: minors, pay
-      // and benefits, the unemployed, receiving guests ("接待游客12万人次"),
-      // "acceptable".
-      const std::string_view from = words.substr(at);
-      const std::string_view before = words.substr(0, at);
-      // A note of scope ("未含配套资金") leaves a part out of the figure, done or not.
-      const bool no_deed =
-          from.starts_with("未成年") || from.starts_with("待遇") || from.starts_with("待业") ||
-          std::any_of(std::begin(kLeftOut), std::end(kLeftOut),
-                      [&](std::string_view w) { return from.starts_with(w); }) ||
-          from.starts_with("尚可") || before.ends_with("接") || before.ends_with("招") ||
-          before.ends_with("优") || before.ends_with("期") || before.ends_with("对");
-      if (!no_deed) return true;
+      if (!names_no_deed_undone(words.substr(0, at), words.substr(at))) return true;
     }
   }
   return false;

@@ -433,9 +433,24 @@ void parse_value_with(std::string_view written, Value& v, Reading how) {
       !text::has_digit(s.substr(0, colon)) && read_date(text::trim(s.substr(colon + 1)), v)) {
     return;
   }
-  // "2024年5月（提前1个月）", "2024年5月（已验收）": a date with a remark in
-  // brackets after it; not when the remark may take the date back ("（未完成）",
-  // "（计划）").
+  // "2024年5月（提前1个月）", "2024年5月（已验收）", "2024年11月，无逾期": a date
+  // with a remark in brackets or after a comma; not when the remark may take
+  // the date back ("（未完成）", "（计划）"), but "（未延期）" does not.
+  const auto remark_keeps_date = [](std::string_view remark) {
+    if (remark.empty()) return false;
+    if (text::says_none_late(remark)) return true;
+    for (std::string_view no : {"未", "不", "没", "无", "非", "计划", "预计", "拟", "将"}) {
+      if (contains(remark, no)) return false;
+    }
+    // Another date in it ("（2024年6月验收）") may be the one that counts.
+    for (size_t i = 0; i + 1 < remark.size(); ++i) {
+      if (remark[i] >= '0' && remark[i] <= '9' &&
+          (remark.substr(i + 1).starts_with("月") || remark.substr(i + 1).starts_with("年"))) {
+        return false;
+      }
+    }
+    return true;
+  };
   if (may_be_date && s.ends_with(")")) {
     const size_t open = s.rfind('(');
     if (open != std::string_view::npos && open > 0) {
@@ -446,17 +461,21 @@ void parse_value_with(std::string_view written, Value& v, Reading how) {
         v.label.assign(remark);
         return;
       }
-      bool takes_back = remark.empty();
-      for (std::string_view no : {"未", "不", "没", "无", "非", "计划", "预计", "拟", "将"}) {
-        takes_back = takes_back || contains(remark, no);
+      if (remark_keeps_date(remark) && read_date(text::trim(s.substr(0, open)), v)) return;
+      reset_value(v);
+    }
+  }
+  if (may_be_date) {
+    // After a comma, words without a figure: "2024年11月，已完成" (before, no
+    // comparable date); not "截至2024年底，受益520人", a figure after its date.
+    for (std::string_view comma : {",", "，"}) {
+      const size_t at = s.find(comma);
+      if (at == std::string_view::npos || at == 0) continue;
+      const std::string_view remark = text::trim(s.substr(at + comma.size()));
+      if (!text::has_digit(remark) && remark_keeps_date(remark) &&
+          read_date(text::trim(s.substr(0, at)), v)) {
+        return;
       }
-      // Another date in it ("（2024年6月验收）") may be the one that counts.
-      for (size_t i = 0; i + 1 < remark.size() && !takes_back; ++i) {
-        takes_back =
-            remark[i] >= '0' && remark[i] <= '9' &&
-            (remark.substr(i + 1).starts_with("月") || remark.substr(i + 1).starts_with("年"));
-      }
-      if (!takes_back && read_date(text::trim(s.substr(0, open)), v)) return;
       reset_value(v);
     }
   }

@@ -79,6 +79,21 @@ TEST(Text, SaysUndone) {
   }
 }
 
+// Work late is undone; that none was late is a remark.
+TEST(Text, Lateness) {
+  for (const char* late : {"1个延期", "其中2项逾期", "进度滞后", "推迟验收"}) {
+    EXPECT_TRUE(says_undone(late)) << late;
+    EXPECT_FALSE(says_none_late(late)) << late;
+  }
+  for (const char* none : {"无延期", "未延期", "未出现延期", "没有逾期情况", "不存在滞后问题"}) {
+    EXPECT_FALSE(says_undone(none)) << none;
+    EXPECT_TRUE(says_none_late(none)) << none;
+    EXPECT_TRUE(only_remarks(none)) << none;
+  }
+  EXPECT_FALSE(says_none_late("无延期，但未验收"));
+  EXPECT_FALSE(says_none_late("无"));
+}
+
 // A note of what a figure leaves out is a remark; one that says more is not.
 TEST(Text, ScopeNote) {
   for (const char* note : {"未含配套资金", "不含水面", "未包括质保金", "未计入上年结转"}) {
