@@ -75,10 +75,12 @@ void push_clause(std::string_view clause, std::vector<std::string_view>& out) {
 }
 
 // The clauses of a cell: split at Chinese commas and stops, and at a "," that
-// does not stand between digits ("1,234" is one figure).
+// does not stand between digits ("1,234" is one figure); not inside brackets,
+// whose remark push_clause reads whole ("100%（资金已拨付，项目未完工）").
 std::vector<std::string_view> clauses_of(std::string_view s) {
   std::vector<std::string_view> out;
   size_t begin = 0;
+  int depth = 0;  // of brackets
   for (size_t i = 0; i < s.size();) {
     size_t width = 0;
     for (std::string_view mark : {"，", "；", "、", "。", ";"}) {
@@ -87,7 +89,9 @@ std::vector<std::string_view> clauses_of(std::string_view s) {
     if (s[i] == ',' && !(i > 0 && digit(s[i - 1]) && i + 1 < s.size() && digit(s[i + 1]))) {
       width = 1;
     }
-    if (width == 0) {
+    if (s[i] == '(' || s.substr(i).starts_with("（")) ++depth;
+    if ((s[i] == ')' || s.substr(i).starts_with("）")) && depth > 0) --depth;
+    if (width == 0 || depth > 0) {
       ++i;
       continue;
     }
