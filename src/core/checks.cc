@@ -148,6 +148,11 @@ class Checker {
     if (!ex.rate_known && ex.weight > 0 && (!b.stated_score || ex.negative)) {
       flag(FlagKind::budget_amounts_missing, kBudgetRow);
     }
+    // More spent than budgeted: a slip in the table, or spending the budget did
+    // not allow. Scored at most full marks either way, so it is said.
+    if (ex.rate_known && ex.rate > 1 + kEps) {
+      flag(FlagKind::spent_over_budget, kBudgetRow, 0, 0, Severity::warning);
+    }
     if (!b.stated_rate.empty()) {
       values.read(b.stated_rate, v);
       if (v.kind != ValueKind::number) {

@@ -222,6 +222,9 @@ std::string budget_message(const Evaluation& e, const ScoreCard& card, const Fla
       }
       return ex.zero_budget ? "预算数为0，无法计算预算执行率"
                             : "未填写全年执行数或预算数，无法计算预算执行率";
+    case FlagKind::spent_over_budget:
+      return "全年执行数" + num(ex.numerator) + "超过预算数" + num(ex.denominator) + "，执行率" +
+             format_percent(ex.rate) + "：请核实是否超预算支出，或执行数、预算数填报有误";
     case FlagKind::execution_rate_differs:
       return "填报执行率" + stated_rate + "，按执行数" + num(ex.numerator) + "/预算数" +
              num(ex.denominator) + "计算应为" + format_percent(ex.rate);
@@ -340,6 +343,8 @@ std::string_view flag_code(FlagKind kind) {
       return "completion_outruns_spending";
     case FlagKind::execution_rate_differs:
       return "execution_rate_mismatch";
+    case FlagKind::spent_over_budget:
+      return "execution_over_budget";
     case FlagKind::panel_too_small:
       return "panel_too_small";
     case FlagKind::expert_count_differs:

@@ -80,6 +80,7 @@ enum class FlagKind : uint8_t {
   budget_rate_unreadable,    // unparseable_value
   budget_amounts_missing,    // missing_value
   execution_rate_differs,    // execution_rate_mismatch
+  spent_over_budget,         // execution_over_budget (a warning)
   // expert panels
   panel_too_small,            // panel_too_small: n = {members, required}
   expert_count_differs,       // expert_count_mismatch: n = {scores, members}

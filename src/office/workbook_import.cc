@@ -1131,7 +1131,9 @@ std::string finding_cell(const SourceMap& source, const core::Evaluation& e,
     for (int i : core::categories(e)) indicator |= e.indicators[i].name == f.path[0];
     if (!indicator) {
       if (code == "execution_rate_mismatch") return source.qualify(source.budget_rate_cell);
-      if (code == "missing_value") return source.qualify(source.budget_executed_cell);
+      if (code == "missing_value" || code == "execution_over_budget") {
+        return source.qualify(source.budget_executed_cell);
+      }
       return source.qualify(source.budget_score_cell.empty() ? source.budget_rate_cell
                                                              : source.budget_score_cell);
     }

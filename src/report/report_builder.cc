@@ -493,6 +493,9 @@ std::vector<std::string> suggested_actions(const std::vector<core::Finding>& fin
   add({"completion_outruns_spending", "total_capped"},
       "加快预算执行进度。指标完成程度与资金支出进度不匹配，建议加强预算执行监控，及时调整资金安排"
       "。");
+  add({"execution_over_budget"},
+      "严格预算执行。全年执行数超过预算数，应核实是否存在超预算支出；确需增加支出的，应按规定程序"
+      "调整预算。");
   add({"missing_deviation_note", "missing_reason"},
       "完善偏差原因分析。对未达到年度指标值的指标，应逐项说明偏差原因并提出改进措施。");
   add({"stated_score_differs", "total_mismatch", "grade_mismatch", "execution_rate_mismatch",

@@ -116,6 +116,25 @@ TEST(Report, AnalysisOfNotApplicableIndicatorsClaimsNothing) {
       << all;
 }
 
+// More spent than budgeted is a problem of its own, with its suggestion.
+TEST(Report, SpendingOverTheBudgetIsAProblem) {
+  core::Evaluation e;
+  e.title = "测试项目";
+  e.budget = core::Budget{};
+  e.budget->name = "预算执行率";
+  e.budget->adjusted = 100;
+  e.budget->executed = 105;
+  e.budget->weight = 10;
+  const int output = e.add_indicator(test::indicator_row("产出指标", 90));
+  e.add_indicator(test::indicator_row("企业数", 90, "≥100家", "100家"), output);
+  const core::ScoreCard card = core::score(e, national());
+  const Narrative narrative;
+  const office::TableText text;
+  const std::string all = all_text(build_report({e, card, national(), narrative, text}));
+  EXPECT_NE(all.find("全年执行数105超过预算数100"), std::string::npos) << all;
+  EXPECT_NE(all.find("严格预算执行"), std::string::npos) << all;
+}
+
 TEST(Report, ScoreTableByCategoryWithRatesTotalAndGrade) {
   const Built b = build("report-002.json");
   const Table* t = table(b.doc, "表 综合评分情况");
