@@ -330,6 +330,13 @@ double range_upper(const Value& target, const Value& actual) {
   return target.unit.empty() && target.factor == 1 ? target.upper * actual.factor : target.upper;
 }
 
+Value upper_end(const Value& range) {
+  Value end = range;
+  end.op = Op::none;
+  end.number = range.upper;
+  return end;
+}
+
 bool is_rate_of_money_done(std::string_view name) {
   for (std::string_view rate :
        {"执行率", "支出率", "拨付率", "到位率", "使用率", "兑付率", "发放率", "完成率"}) {

@@ -159,4 +159,9 @@ bool is_band(const Value& target, std::string_view name);
 // for `actual` (a bare range takes the actual's unit, as its lower bound does).
 double range_upper(const Value& target, const Value& actual);
 
+// An actual range's upper end as a figure of its own ("3-7天" as "7天"): the
+// worse end under a ceiling, which the engine and monitoring read in place of
+// the lower one, the figure as read (before, "3-7天" met "≤5天").
+Value upper_end(const Value& range);
+
 }  // namespace jixiao::core

@@ -457,8 +457,19 @@ inline Assessment LeafScorer::assess(ScoringKind kind, const Indicator& n, const
           (n.target.kind == ValueKind::text && percent_of_all(n.target, actual))) {
         return by_words(n, actual, w, kind, words, why);
       }
+      // "3-7天" against "≤5天": a range's worse end is its upper one under a
+      // ceiling (before, 3天 and full marks), its lower one, the figure as
+      // read, under a floor ("85%-95%" against "≥90%" is 85%).
+      std::optional<Value> upper_end;  // rare: no Value is built on the common path
+      if (actual.op == Op::range) [[unlikely]] {
+        const bool ceiling = kind == ScoringKind::lower_is_better ||
+                             (kind == ScoringKind::linear_deduction &&
+                              (n.target.op == Op::le || n.target.op == Op::lt));
+        if (ceiling) upper_end = core::upper_end(actual);
+      }
+      const Value& figure = upper_end ? *upper_end : actual;
       Compared c;
-      if (!numbers_usable(n, actual, c)) return as;
+      if (!numbers_usable(n, figure, c)) return as;
       if (actual.op != Op::none && bound_overstates(kind, n.target.op, actual.op)) {
         if (!n.stated_score) {
           flag(FlagKind::bound_overstates, Severity::error, static_cast<double>(actual.op));

@@ -252,6 +252,14 @@ LightResult Judge::numeric() const {
   const bool zero_means_none = c.t == 0 && kind == ScoringKind::equal;
   const Direction dir = kind == ScoringKind::lower_is_better || zero_means_none ? Direction::lower
                                                                                 : Direction::higher;
+  // "3-7天" against "≤5天": the upper end, as the engine reads it.
+  if (dir == Direction::lower && actual.op == Op::range) [[unlikely]] {
+    Compared upper;
+    if (compare_figures(target, in_.target_text, upper_end(actual), in_.actual_text, in_.name,
+                        upper) == Mismatch::none) {
+      c = upper;
+    }
+  }
   LightResult light = dir == Direction::lower ? lower(c.a, c.t, c.display_factor)
                                               : higher(c.a, c.t, c.display_factor,
                                                        measured_as_it_stands(target, actual) ||

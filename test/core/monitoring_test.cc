@@ -136,6 +136,11 @@ TEST(MonitoringIndicator, LowerIsBetter) {
   // A bare target is lower-is-better by the rule set's names.
   expect_light(light_at("在职人员控制率", "100%", "101%", 6), Light::red);
   expect_light(light_at("在职人员控制率", "100%", "100%", 6), Light::green);
+  // A range under a ceiling is as far as its upper end (before, "3-7天" was green by its 3).
+  const LightResult range = light_at("办结时限", "≤5天", "3-7天", 6);
+  expect_light(range, Light::red);
+  EXPECT_NE(range.explanation.find("7 > 年度指标值5"), std::string::npos) << range.explanation;
+  expect_light(light_at("办结时限", "≤5天", "3-5天", 6), Light::green);
 }
 
 TEST(MonitoringIndicator, ZeroTargetsDoNotDivide) {
