@@ -462,7 +462,9 @@ inline Assessment LeafScorer::assess(ScoringKind kind, const Indicator& n, const
       // read, under a floor ("85%-95%" against "≥90%" is 85%).
       std::optional<Value> upper_end;  // rare: no Value is built on the common path
       if (actual.op == Op::range) [[unlikely]] {
+        // A target of 0 is a ceiling too: "0-1起" against "0起" may be one.
         const bool ceiling = kind == ScoringKind::lower_is_better ||
+                             (kind == ScoringKind::equal && n.target.number == 0) ||
                              (kind == ScoringKind::linear_deduction &&
                               (n.target.op == Op::le || n.target.op == Op::lt));
         if (ceiling) upper_end = core::upper_end(actual);
