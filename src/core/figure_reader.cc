@@ -544,8 +544,8 @@ void read_figure(std::string_view s, Value& v) {
   // "10人未培训", "90%未到位", "50户待验收", "50户施工中": words after the figure
   // that say it is not done are no unit nor remark: the figure is unreadable
   // alone, and the cell is read as "3项，未完成" is (clauses: the evaluator's,
-  // "写明有未完成的部分"). Before, full marks. Two
-  // characters at least: most units are shorter, and skip the search.
+  // "写明有未完成的部分"). Before, full marks. More than two characters: most
+  // units are no longer, and skip the search.
   constexpr size_t kTwoCharacters = 6;
   if (rest.size() > kTwoCharacters && text::says_undone(rest)) [[unlikely]] {
     v.kind = ValueKind::invalid;

@@ -377,28 +377,19 @@ bool negated_before(std::string_view before) {
 }
 
 namespace {
+
+// What a note of scope begins with: what the figure leaves out ("未含配套资金").
 constexpr std::string_view kLeftOut[] = {"未包含", "未包括", "未计入", "未含",
                                          "不包含", "不包括", "不含"};
-}  // namespace
 
-bool is_scope_note(std::string_view words) {
-  if (!drop_prefix(words, kLeftOut) || words.empty()) return false;
+// Whether words hold a negation that could contradict what they follow.
+bool holds_negation(std::string_view words) {
   for (std::string_view negation : {"未", "不", "没", "无", "非"}) {
-    if (words.find(negation) != std::string_view::npos) return false;
+    if (words.find(negation) != std::string_view::npos) return true;
   }
-  return true;
+  return false;
 }
 
-bool only_remarks(std::string_view words) {
-  if (words.empty() || has_digit(words)) return false;
-  if (is_scope_note(words) || says_none_late(words)) return true;
-  for (std::string_view negation : {"未", "不", "没", "无", "非"}) {
-    if (words.find(negation) != std::string_view::npos) return false;
-  }
-  return true;
-}
-
-namespace {
 // Words of work done late, which after a negation say it was not ("无延期").
 bool is_late(std::string_view from) {
   return from.starts_with("延期") || from.starts_with("逾期") || from.starts_with("滞后") ||
@@ -431,7 +422,17 @@ bool names_no_deed_undone(std::string_view before, std::string_view from) {
   std::string_view rest = from;
   return drop_prefix(rest, kNothingHappened) && is_late(rest);
 }
+
 }  // namespace
+
+bool is_scope_note(std::string_view words) {
+  return drop_prefix(words, kLeftOut) && !words.empty() && !holds_negation(words);
+}
+
+bool only_remarks(std::string_view words) {
+  if (words.empty() || has_digit(words)) return false;
+  return is_scope_note(words) || says_none_late(words) || !holds_negation(words);
+}
 
 bool says_none_late(std::string_view words) {
   if (!drop_prefix(words, kNothingHappened) || !is_late(words)) return false;
