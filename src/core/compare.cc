@@ -330,11 +330,15 @@ double range_upper(const Value& target, const Value& actual) {
   return target.unit.empty() && target.factor == 1 ? target.upper * actual.factor : target.upper;
 }
 
-Value upper_end(const Value& range) {
-  Value end = range;
-  end.op = Op::none;
-  end.number = range.upper;
-  return end;
+void compare_upper_end(const Value& target, std::string_view target_written, const Value& range,
+                       std::string_view actual_written, std::string_view name, Compared& c) {
+  Value upper = range;
+  upper.op = Op::none;
+  upper.number = range.upper;
+  Compared u;
+  if (compare_figures(target, target_written, upper, actual_written, name, u) == Mismatch::none) {
+    c = u;
+  }
 }
 
 bool is_rate_of_money_done(std::string_view name) {

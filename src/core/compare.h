@@ -159,9 +159,14 @@ bool is_band(const Value& target, std::string_view name);
 // for `actual` (a bare range takes the actual's unit, as its lower bound does).
 double range_upper(const Value& target, const Value& actual);
 
-// An actual range's upper end as a figure of its own ("3-7天" as "7天"): the
-// worse end under a ceiling, which the engine and monitoring read in place of
-// the lower one, the figure as read (before, "3-7天" met "≤5天").
-Value upper_end(const Value& range);
+// For an actual range ("3-7天"), whose figure as read is its lower end: `c`
+// becomes the comparison of its upper end (7天), the worse end under a
+// ceiling, which the engine and monitoring read in its place (before, "3-7天"
+// met "≤5天"). `c` is left as it is when the upper end does not compare.
+[[gnu::cold, gnu::noinline]] void compare_upper_end(const Value& target,
+                                                    std::string_view target_written,
+                                                    const Value& range,
+                                                    std::string_view actual_written,
+                                                    std::string_view name, Compared& c);
 
 }  // namespace jixiao::core

@@ -254,11 +254,7 @@ LightResult Judge::numeric() const {
                                                                                 : Direction::higher;
   // "3-7天" against "≤5天": the upper end, as the engine reads it.
   if (dir == Direction::lower && actual.op == Op::range) [[unlikely]] {
-    Compared upper;
-    if (compare_figures(target, in_.target_text, upper_end(actual), in_.actual_text, in_.name,
-                        upper) == Mismatch::none) {
-      c = upper;
-    }
+    compare_upper_end(target, in_.target_text, actual, in_.actual_text, in_.name, c);
   }
   LightResult light = dir == Direction::lower ? lower(c.a, c.t, c.display_factor)
                                               : higher(c.a, c.t, c.display_factor,
