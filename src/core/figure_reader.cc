@@ -391,6 +391,11 @@ bool is_plan_remark(std::string_view remark) {
 // Money followed by what is done with it ("按每人1000元标准发放", "1000元/人发放"):
 // the deed says nothing of the figure, which stays in its unit. Only after a
 // unit of money, so that no other unit loses its last characters.
+bool undone_after_figure(std::string_view words) {
+  constexpr size_t kTwoCharacters = 6;  // most units are no longer, and skip the search
+  return words.size() > kTwoCharacters && text::says_undone(words);
+}
+
 std::string_view drop_deed_after_money(std::string_view unit) {
   if (unit.size() < 6 || !contains(unit, "元")) return unit;
   std::string_view kept = unit;
@@ -541,13 +546,9 @@ void read_figure(std::string_view s, Value& v) {
     }
   }
   rest = text::trim(rest);
-  // "10人未培训", "90%未到位", "50户待验收", "50户施工中": words after the figure
-  // that say it is not done are no unit nor remark: the figure is unreadable
-  // alone, and the cell is read as "3项，未完成" is (clauses: the evaluator's,
-  // "写明有未完成的部分"). Before, full marks. More than two characters: most
-  // units are no longer, and skip the search.
-  constexpr size_t kTwoCharacters = 6;
-  if (rest.size() > kTwoCharacters && text::says_undone(rest)) [[unlikely]] {
+  // "10人未培训", "90%未到位", "50户待验收": the cell is read as "3项，未完成"
+  // is (clauses: the evaluator's, "写明有未完成的部分"). Before, full marks.
+  if (undone_after_figure(rest)) [[unlikely]] {
     v.kind = ValueKind::invalid;
     v.text.assign(s);
     v.label.clear();

@@ -26,4 +26,10 @@ bool is_plan_remark(std::string_view remark);
 // otherwise.
 std::string_view drop_deed_after_money(std::string_view unit);
 
+// Whether the words after a figure say it is not done ("人未培训" in
+// "10人未培训", "户施工中", "个延期": more than two characters, of which
+// text::says_undone): no unit nor remark, and the figure is unreadable alone.
+// The shortcut reader asks it too, so that both read such a cell alike.
+bool undone_after_figure(std::string_view words);
+
 }  // namespace jixiao::core

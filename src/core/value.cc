@@ -122,11 +122,13 @@ bool read_unit_figure(std::string_view s, Value& v) {
   if (unit.starts_with("余") || unit.starts_with("多") || (unit.size() > 1 && unit[0] == '%')) {
     return false;
   }
+  // "10人未培训", "10个延期": words that say the figure is not done, which
+  // read_figure refuses.
+  if (undone_after_figure(unit)) return false;
   // Letters, % and up to eight Chinese characters (U+4000–U+9FFF, lead bytes
   // E4–E9: no punctuation there), none of them one that starts a range (至,
-  // 到) or a date (年, 月, 季) or says more (余, 多, 内, 半) or undone (未, 待,
-  // 施工中, …), and not ending in a character a suffix ends in (成, 盖, 右, 上,
-  // 下, 内, 前).
+  // 到) or a date (年, 月, 季) or says more (余, 多, 内, 半), and not ending in a
+  // character a suffix ends in (成, 盖, 右, 上, 下, 内, 前).
   size_t points = 0;
   for (size_t i = 0; i < unit.size(); ++points) {
     const auto b = static_cast<unsigned char>(unit[i]);
@@ -149,19 +151,8 @@ bool read_unit_figure(std::string_view s, Value& v) {
       case U'多':
       case U'内':
       case U'半':
-      case U'未':
-      case U'没':
-      case U'尚':
-      case U'待':
-      case U'在':
-      case U'正':
-      case U'停':
-      case U'缓':
-      case U'中':
         // A range, a date, more than the figure ("1万余人"), a time limit with
-        // its deed ("24小时内办结"), a half ("2天半") or words that may say it
-        // is not done ("10人未培训", "50户施工中", text::says_undone): the
-        // general way.
+        // its deed ("24小时内办结") or a half ("2天半"): the general way.
         return false;
       case U'成':
       case U'盖':
