@@ -388,14 +388,14 @@ bool is_plan_remark(std::string_view remark) {
          std::end(kPlanRemarks);
 }
 
-// Money followed by what is done with it ("按每人1000元标准发放", "1000元/人发放"):
-// the deed says nothing of the figure, which stays in its unit. Only after a
-// unit of money, so that no other unit loses its last characters.
 bool undone_after_figure(std::string_view words) {
   constexpr size_t kTwoCharacters = 6;  // most units are no longer, and skip the search
   return words.size() > kTwoCharacters && text::says_undone(words);
 }
 
+// Money followed by what is done with it ("按每人1000元标准发放", "1000元/人发放"):
+// the deed says nothing of the figure, which stays in its unit. Only after a
+// unit of money, so that no other unit loses its last characters.
 std::string_view drop_deed_after_money(std::string_view unit) {
   if (unit.size() < 6 || !contains(unit, "元")) return unit;
   std::string_view kept = unit;
