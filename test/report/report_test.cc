@@ -93,6 +93,15 @@ TEST(Report, FiguresComeFromTheData) {
   EXPECT_NE(text.find("加快预算执行进度"), std::string::npos);
 }
 
+// The whole text of the report on `e`, scored by national-2020, with no
+// narrative written.
+std::string report_text_of(const core::Evaluation& e) {
+  const core::ScoreCard card = core::score(e, national());
+  const Narrative narrative;
+  const office::TableText text;
+  return all_text(build_report({e, card, national(), narrative, text}));
+}
+
 // Chapter 4 says what holds: a category that does not apply is not "all
 // reached, full marks", and one whose not-applicable leaves are left out says
 // so; its score rate is over its whole weight, as the score table's is.
@@ -104,10 +113,7 @@ TEST(Report, AnalysisOfNotApplicableIndicatorsClaimsNothing) {
   e.add_indicator(test::indicator_row("培训人次", 10, "/", "/"), output);
   const int benefit = e.add_indicator(test::indicator_row("效益指标", 80));
   e.add_indicator(test::indicator_row("受益人数", 80, "≥90%", "不适用"), benefit);
-  const core::ScoreCard card = core::score(e, national());
-  const Narrative narrative;
-  const office::TableText text;
-  const std::string all = all_text(build_report({e, card, national(), narrative, text}));
+  const std::string all = report_text_of(e);
   EXPECT_NE(all.find("该指标不适用，不计分（分值80分不计入，总分按适用指标折算）。"),
             std::string::npos)
       << all;
@@ -127,10 +133,7 @@ TEST(Report, SpendingOverTheBudgetIsAProblem) {
   e.budget->weight = 10;
   const int output = e.add_indicator(test::indicator_row("产出指标", 90));
   e.add_indicator(test::indicator_row("企业数", 90, "≥100家", "100家"), output);
-  const core::ScoreCard card = core::score(e, national());
-  const Narrative narrative;
-  const office::TableText text;
-  const std::string all = all_text(build_report({e, card, national(), narrative, text}));
+  const std::string all = report_text_of(e);
   EXPECT_NE(all.find("全年执行数105超过预算数100"), std::string::npos) << all;
   EXPECT_NE(all.find("严格预算执行"), std::string::npos) << all;
 }
