@@ -293,6 +293,33 @@ Satisfaction satisfaction_of(std::string_view label) {
   return Satisfaction::none;
 }
 
+// What words of undone after a figure say of it.
+enum class WordsAfter {
+  undone,    // a part not done: the clause is for the evaluator
+  named,     // what the indicator counts ("2批不合格" for 不合格批次): the figure
+  opposite,  // the share of the opposite ("2%不合格" for 合格率): says the figure again
+};
+
+// A clause whose words of undone, from `at`, follow a figure: when
+// `name` says them too ("10人未培训" for 未培训人数), the figure, in `figure`,
+// counts what the indicator does. A percentage of the opposite ("2%不合格" for
+// 合格率, "5%不满意" for 满意度) says the figure's complement; a count of the
+// opposite ("其中5人不合格" for 培训合格人数) may or may not be in the figure
+// before it, and is undone.
+[[gnu::cold]] WordsAfter words_after_figure(std::string_view clause, size_t at,
+                                            std::string_view name, Value& figure) {
+  constexpr size_t kTwoCharacters = 6;
+  const std::string_view words = clause.substr(at);
+  if (at == 0 || words.size() < kTwoCharacters) return WordsAfter::undone;
+  figure = parse_value(text::trim(clause.substr(0, at)));
+  if (figure.kind != ValueKind::number || figure.unit.empty() || figure.op != Op::none) {
+    return WordsAfter::undone;
+  }
+  if (contains(name, words)) return WordsAfter::named;
+  return figure.unit == "%" && measures_the_opposite(words, name) ? WordsAfter::opposite
+                                                                  : WordsAfter::undone;
+}
+
 // What figure_for_target found: the figure, none, figures that differ, or a
 // clause saying a part is not done.
 enum class Reading { found, none, differ, undone };
@@ -326,6 +353,7 @@ Reading read_figure_for(const Value& target, std::string_view written, std::stri
   bool tiers_only = true;  // every figure found is labelled with a tier that counts one way
   std::string other_clauses[2];
   Value other_figures[2];
+  bool opposite = false;  // a clause was the share of the opposite ("2%不合格")
   for (std::string_view clause : clauses_of(written)) {
     clause = text::trim(clause);
     // "满意（含基本满意）率96%": a remark in brackets inside the clause says nothing
@@ -349,13 +377,19 @@ Reading read_figure_for(const Value& target, std::string_view written, std::stri
                     [&](auto w) { return clause.starts_with(w); })) {
       continue;
     }
-    const Value v = parse_value(clause);
+    Value v = parse_value(clause);
     if (v.kind != ValueKind::number || (v.unit.empty() && v.factor == 1)) {
-      // Words that could say the figure fell short ("3项，未完成") leave it to the evaluator.
-      if (!text::only_remarks(clause)) {
-        return text::says_undone(clause) ? Reading::undone : Reading::none;
+      if (text::only_remarks(clause)) continue;
+      // Words that could say the figure fell short ("3项，未完成") leave it to the
+      // evaluator, unless they are what the indicator counts or its opposite.
+      const size_t undone = text::undone_at(clause);
+      if (undone == std::string_view::npos) return Reading::none;
+      const WordsAfter after = words_after_figure(clause, undone, name, v);
+      if (after == WordsAfter::undone) return Reading::undone;
+      if (after == WordsAfter::opposite) {
+        opposite = true;
+        continue;
       }
-      continue;
     }
     if (found > 0 && part_of_figure_before(clause, v)) continue;
     // "满意率92.5%，不满意率1%": a rate of the opposite says the same once more.
@@ -415,6 +449,8 @@ Reading read_figure_for(const Value& target, std::string_view written, std::stri
   if (found == 0 && percent && others == 1 && plan) {
     return found_if(share_of_plan(*plan, other_clauses[0], other_figures[0], name, out));
   }
+  // "5%不满意" alone for 满意度: the opposite's share, not the figure asked for.
+  if (found == 0 && opposite) return Reading::undone;
   return found_if(found > 0);
 }
 

@@ -518,6 +518,16 @@ void read_figure(std::string_view s, Value& v) {
                               ? std::string_view(alternatives)
                               : drop_deed_in_time(drop_remark(c.rest(), words_after, plan));
   if (!plan.empty()) v.label.insert(0, plan);  // "100人(计划)" as "计划100人"
+  // "10人未培训", "90%未到位", "10人不合格", "3项未完成": the cell is read as
+  // "3项，未完成" is (clauses: the evaluator's, "写明有未完成或未达标的部分").
+  // Before, full marks. Asked before the suffixes go, which would take 完成 from
+  // "3项未完成" and leave "项未".
+  if (undone_after_figure(rest)) [[unlikely]] {
+    v.kind = ValueKind::invalid;
+    v.text.assign(s);
+    v.label.clear();
+    return;
+  }
   Op suffix_op = Op::none;
   bool suffix_found = false;
   // Every suffix ends in 成, 盖, 右, 上, 下, 内, 前, 到, ↑ or ↓: other endings skip the search.
@@ -546,14 +556,6 @@ void read_figure(std::string_view s, Value& v) {
     }
   }
   rest = text::trim(rest);
-  // "10人未培训", "90%未到位", "50户待验收": the cell is read as "3项，未完成"
-  // is (clauses: the evaluator's, "写明有未完成的部分"). Before, full marks.
-  if (undone_after_figure(rest)) [[unlikely]] {
-    v.kind = ValueKind::invalid;
-    v.text.assign(s);
-    v.label.clear();
-    return;
-  }
   std::string_view unit = drop_deed_after_money(percent_remark(rest, suffix_op));
   if (range && !lower_unit.empty() && lower_unit != unit) {
     // "90%-95家": bounds in two units cannot be one range.

@@ -114,8 +114,8 @@ std::string leaf_message(const Evaluation& e, const ScoreCard& card, const RuleS
       return concat("实际完成值「", a, "」写了几个与年度指标值「", t,
                     "」单位相同而大小不同的数，看不出哪个是实际完成值，需由评价人给分");
     case FlagKind::part_undone:
-      return concat("实际完成值「", a, "」写明有未完成的部分，看不出是否达到年度指标值「", t,
-                    "」，需由评价人给分");
+      return concat("实际完成值「", a, "」写明有未完成或未达标的部分，看不出是否达到年度指标值「",
+                    t, "」，需由评价人给分");
     case FlagKind::survey_tier_unclear:
       return concat("实际完成值「", a,
                     "」分档列出满意程度，其中基本满意（或一般）一档有的调查计入满意度、有的不计入，"

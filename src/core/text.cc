@@ -390,20 +390,25 @@ bool holds_negation(std::string_view words) {
   return false;
 }
 
-// Words of work done late, which after a negation say it was not ("无延期").
-bool is_late(std::string_view from) {
-  return from.starts_with("延期") || from.starts_with("逾期") || from.starts_with("滞后") ||
-         from.starts_with("推迟");
+// Words of a lapse: work done late, or work that failed its standard, which
+// after a negation say there was none ("无延期", "无不合格").
+constexpr std::string_view kLapses[] = {"延期",   "逾期",   "滞后",  "推迟",
+                                        "不合格", "不达标", "不及格"};
+
+bool is_lapse(std::string_view from) {
+  return std::any_of(std::begin(kLapses), std::end(kLapses),
+                     [&](std::string_view w) { return from.starts_with(w); });
 }
 
-// The negations of what happened, before lateness ("未出现延期", "无逾期").
-constexpr std::string_view kNothingHappened[] = {"未出现", "未发生", "不存在", "没有", "无", "未"};
+// The negations of what happened, before a lapse ("未出现延期", "无逾期", "未发现不合格").
+constexpr std::string_view kNothingHappened[] = {"未出现", "未发生", "未发现", "不存在",
+                                                 "没有",   "无",     "未"};
 
 // Whether a word of undone found at the start of `from`, after `before`,
 // names no deed undone: minors, pay and benefits, the unemployed, receiving
 // guests ("接待游客12万人次"), "acceptable"; a note of scope ("未含配套资金"),
 // which leaves a part out of the figure, done or not; what did not happen
-// ("未发现问题"), lateness included ("未延期", "无逾期", "未出现延期").
+// ("未发现问题"), a lapse included ("未延期", "无逾期", "未出现延期", "无不合格").
 bool names_no_deed_undone(std::string_view before, std::string_view from) {
   for (std::string_view word : {"未成年", "待遇", "待业", "尚可", "未出现", "未发生", "未发现"}) {
     if (from.starts_with(word)) return true;
@@ -411,16 +416,17 @@ bool names_no_deed_undone(std::string_view before, std::string_view from) {
   for (std::string_view left_out : kLeftOut) {
     if (from.starts_with(left_out)) return true;
   }
+  // 待 in 接待, 招待, 优待, 期待, 对待 (not "1期未完成": only before 待).
   for (std::string_view host : {"接", "招", "优", "期", "对"}) {
-    if (before.ends_with(host)) return true;
+    if (from.starts_with("待") && before.ends_with(host)) return true;
   }
-  if (is_late(from)) {
+  if (is_lapse(from)) {
     for (std::string_view none : kNothingHappened) {
       if (before.ends_with(none)) return true;
     }
   }
   std::string_view rest = from;
-  return drop_prefix(rest, kNothingHappened) && is_late(rest);
+  return drop_prefix(rest, kNothingHappened) && is_lapse(rest);
 }
 
 }  // namespace
@@ -431,30 +437,34 @@ bool is_scope_note(std::string_view words) {
 
 bool only_remarks(std::string_view words) {
   if (words.empty() || has_digit(words)) return false;
-  return is_scope_note(words) || says_none_late(words) || !holds_negation(words);
+  return is_scope_note(words) || says_no_lapse(words) || !holds_negation(words);
 }
 
-bool says_none_late(std::string_view words) {
-  if (!drop_prefix(words, kNothingHappened) || !is_late(words)) return false;
-  words.remove_prefix(std::string_view("延期").size());  // every late word is two characters
-  drop_suffix(words, {"情况", "现象", "问题"});
+bool says_no_lapse(std::string_view words) {
+  if (!drop_prefix(words, kNothingHappened) || !drop_prefix(words, kLapses)) return false;
+  drop_suffix(words, {"情况", "现象", "问题", "项目", "产品"});
   return words.empty();
 }
 
-bool says_undone(std::string_view words) {
-  // Work still going on is undone too ("其中20户正在施工", "20户施工中"), and
-  // work late was not done when it was due ("其中1个延期", "2个滞后").
-  static constexpr std::string_view kUndone[] = {"未",     "没有",   "尚",     "待",     "在建",
-                                                 "停工",   "缓建",   "正在",   "施工中", "建设中",
-                                                 "实施中", "办理中", "推进中", "进行中", "整改中",
-                                                 "验收中", "延期",   "逾期",   "滞后",   "推迟"};
+size_t undone_at(std::string_view words) {
+  // Work still going on is undone too ("其中20户正在施工", "20户施工中"),
+  // work late was not done when it was due ("其中1个延期", "2个滞后"), and
+  // work that failed its standard was not done as asked ("10人不合格", "5个不达标").
+  static constexpr std::string_view kUndone[] = {
+      "未",     "没",     "尚",     "待",     "在建",   "停工",   "缓建",   "正在",
+      "施工中", "建设中", "实施中", "办理中", "推进中", "进行中", "整改中", "验收中",
+      "延期",   "逾期",   "滞后",   "推迟",   "不合格", "不达标", "不及格", "不通过",
+      "不符合", "不到位", "不满意", "失败",   "无法"};
+  size_t first = std::string_view::npos;
   for (std::string_view undone : kUndone) {
-    for (size_t at = words.find(undone); at != std::string_view::npos;
-         at = words.find(undone, at + undone.size())) {
-      if (!names_no_deed_undone(words.substr(0, at), words.substr(at))) return true;
+    for (size_t at = words.find(undone); at < first; at = words.find(undone, at + undone.size())) {
+      if (!names_no_deed_undone(words.substr(0, at), words.substr(at))) {
+        first = at;
+        break;
+      }
     }
   }
-  return false;
+  return first;
 }
 
 bool remark_is_a_clause(std::string_view remark) {

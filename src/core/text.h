@@ -135,17 +135,25 @@ bool only_remarks(std::string_view words);
 // as in brackets ("105万元，未含配套资金" is 105万元).
 bool is_scope_note(std::string_view words);
 
-// Whether words only say nothing was late: 无, 未, 没有, 未出现, 未发生 or 不存在
-// before 延期, 逾期, 滞后 or 推迟, and at most 情况, 现象 or 问题 after ("无延期",
-// "未出现逾期情况"). Such words are a remark ("10个，无延期" is 10个).
-bool says_none_late(std::string_view words);
+// Whether words only say there was no lapse: 无, 未, 没有, 未出现, 未发生, 未发现
+// or 不存在 before a word of lateness (延期, 逾期, 滞后, 推迟) or of failure
+// (不合格, 不达标, 不及格), and at most 情况, 现象, 问题, 项目 or 产品 after ("无延期",
+// "未出现逾期情况", "无不合格项目"). Such words are a remark ("10个，无延期" is 10个).
+bool says_no_lapse(std::string_view words);
 
-// Whether words say something not done: 未, 没有, 尚, 待, 在建, 停工, 缓建, or work
-// still going on, 正在, 施工中, 建设中, 整改中, …, or late, 延期, 逾期, 滞后, 推迟
-// ("其中2项在建", "尚有2项未完成", "20户正在施工", "1个延期"); not in words that
-// name no deed undone (未成年, 待遇, 待业, 接待, 招待, 优待, 期待, 对待, 尚可) nor
-// in a note of scope (未含配套资金: is_scope_note).
-bool says_undone(std::string_view words);
+// Where words first say something not done: 未, 没, 尚, 待, 在建, 停工, 缓建, or
+// work still going on, 正在, 施工中, 建设中, 整改中, …, or late, 延期, 逾期, 滞后,
+// 推迟, or failed, 不合格, 不达标, 不及格, 不通过, 不符合, 不到位, 不满意, 失败, 无法
+// ("其中2项在建", "尚有2项未完成", "20户正在施工", "1个延期", "10人不合格"); not
+// in words that name no deed undone (未成年, 待遇, 待业, 接待, 招待, 优待, 期待,
+// 对待, 尚可), in a note of scope (未含配套资金: is_scope_note) nor in a lapse
+// negated ("无不合格"). npos when they say nothing not done.
+size_t undone_at(std::string_view words);
+
+// Whether words say something not done: undone_at finds where.
+inline bool says_undone(std::string_view words) {
+  return undone_at(words) != std::string_view::npos;
+}
 
 // Whether a remark in brackets after a figure says something of the figure's
 // own, so that it is no remark and is read as a clause of its own, as after a

@@ -156,6 +156,8 @@ bool counts_things(std::string_view unit) {
 }
 
 std::string_view counted_measure(std::string_view unit) {
+  // "解决5000人饮水安全问题": six characters name what is counted.
+  constexpr size_t kNounLength = 6;
   if (unit.empty() || is_counting_word(unit)) return {};
   // Every counting word of things is one or two Chinese characters (3 or 6 bytes).
   for (size_t length : {size_t{6}, size_t{3}}) {
@@ -166,7 +168,10 @@ std::string_view counted_measure(std::string_view unit) {
       const auto b = static_cast<unsigned char>(noun[i]);
       if (b < 0xE4 || b > 0xE9 || i + 2 >= noun.size()) return {};  // Chinese characters only
     }
-    return points <= 4 ? unit.substr(0, length) : std::string_view{};
+    if (points > kNounLength) return {};
+    // "批次" as "批", as read_unit reads it alone: "10批次合格" against "≥10批次".
+    const UnitEntry* spelled = find_unit(unit.substr(0, length));
+    return spelled != nullptr ? spelled->canonical : unit.substr(0, length);
   }
   return {};
 }

@@ -36,8 +36,9 @@ bool is_counting_word(std::string_view unit);
 bool counts_things(std::string_view unit);
 
 // The counting word of things that `unit` begins with when the rest names what is
-// counted, in up to four Chinese characters: "次培训" → "次", "家企业" → "家",
-// "个村" → "个". Empty for anything else: a counting word alone, one of time
+// counted, in up to six Chinese characters: "次培训" → "次", "家企业" → "家",
+// "个村" → "个", "人饮水安全问题" → "人"; spelled as read_unit spells it alone,
+// "批次合格" → "批". Empty for anything else: a counting word alone, one of time
 // ("年来已完成" does not count years), a longer word ("人次" is its own count).
 std::string_view counted_measure(std::string_view unit);
 

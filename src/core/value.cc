@@ -429,7 +429,7 @@ void parse_value_with(std::string_view written, Value& v, Reading how) {
   // the date back ("（未完成）", "（计划）"), but "（未延期）" does not.
   const auto remark_keeps_date = [](std::string_view remark) {
     if (remark.empty()) return false;
-    if (text::says_none_late(remark)) return true;
+    if (text::says_no_lapse(remark)) return true;
     for (std::string_view no : {"未", "不", "没", "无", "非", "计划", "预计", "拟", "将"}) {
       if (contains(remark, no)) return false;
     }

@@ -83,15 +83,39 @@ TEST(Text, SaysUndone) {
 TEST(Text, Lateness) {
   for (const char* late : {"1个延期", "其中2项逾期", "进度滞后", "推迟验收"}) {
     EXPECT_TRUE(says_undone(late)) << late;
-    EXPECT_FALSE(says_none_late(late)) << late;
+    EXPECT_FALSE(says_no_lapse(late)) << late;
   }
   for (const char* none : {"无延期", "未延期", "未出现延期", "没有逾期情况", "不存在滞后问题"}) {
     EXPECT_FALSE(says_undone(none)) << none;
-    EXPECT_TRUE(says_none_late(none)) << none;
+    EXPECT_TRUE(says_no_lapse(none)) << none;
     EXPECT_TRUE(only_remarks(none)) << none;
   }
-  EXPECT_FALSE(says_none_late("无延期，但未验收"));
-  EXPECT_FALSE(says_none_late("无"));
+  EXPECT_FALSE(says_no_lapse("无延期，但未验收"));
+  EXPECT_FALSE(says_no_lapse("无"));
+}
+
+// Work that failed its standard is undone; that none failed is a remark.
+TEST(Text, Failure) {
+  for (const char* failed : {"10人不合格", "5个不达标", "5个村无法通电", "3项没完成", "5%不满意"}) {
+    EXPECT_TRUE(says_undone(failed)) << failed;
+    EXPECT_FALSE(says_no_lapse(failed)) << failed;
+  }
+  for (const char* none : {"无不合格", "未发现不达标产品", "无不合格项目", "没有不合格情况"}) {
+    EXPECT_FALSE(says_undone(none)) << none;
+    EXPECT_TRUE(says_no_lapse(none)) << none;
+    EXPECT_TRUE(only_remarks(none)) << none;
+  }
+  // 待 after 期 is 期待, which names no deed; 未 after 期 does ("1期未完成").
+  EXPECT_FALSE(says_undone("期待"));
+  EXPECT_TRUE(says_undone("1期未完成"));
+}
+
+// Where the first word of undone begins, whichever of them it is.
+TEST(Text, UndoneAt) {
+  EXPECT_EQ(undone_at("10人不合格"), std::string_view("10人").size());
+  EXPECT_EQ(undone_at("5户在建，3户未开工"), std::string_view("5户").size());
+  EXPECT_EQ(undone_at("接待游客，2项未完成"), std::string_view("接待游客，2项").size());
+  EXPECT_EQ(undone_at("全部合格"), std::string_view::npos);
 }
 
 // A note of what a figure leaves out is a remark; one that says more is not.
