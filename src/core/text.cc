@@ -410,7 +410,8 @@ constexpr std::string_view kNothingHappened[] = {"未出现", "未发生", "未�
 // which leaves a part out of the figure, done or not; what did not happen
 // ("未发现问题"), a lapse included ("未延期", "无逾期", "未出现延期", "无不合格").
 bool names_no_deed_undone(std::string_view before, std::string_view from) {
-  for (std::string_view word : {"未成年", "待遇", "待业", "尚可", "未出现", "未发生", "未发现"}) {
+  for (std::string_view word : {"未成年", "待遇", "待业", "尚可", "未出现", "未发生", "未发现",
+                                "没有出现", "没有发生", "没有发现"}) {
     if (from.starts_with(word)) return true;
   }
   for (std::string_view left_out : kLeftOut) {
