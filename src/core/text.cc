@@ -390,10 +390,11 @@ bool holds_negation(std::string_view words) {
   return false;
 }
 
-// Words of a lapse: work done late, or work that failed its standard, which
-// after a negation say there was none ("无延期", "无不合格").
-constexpr std::string_view kLapses[] = {"延期",   "逾期",   "滞后",  "推迟",
-                                        "不合格", "不达标", "不及格"};
+// Words of a lapse: work done late, work that failed its standard, a breach
+// or a problem found, which after a negation say there was none ("无延期",
+// "无不合格", "未发现问题").
+constexpr std::string_view kLapses[] = {"延期",   "逾期",   "滞后", "推迟", "不合格",
+                                        "不达标", "不及格", "违规", "问题", "异常"};
 
 bool is_lapse(std::string_view from) {
   return std::any_of(std::begin(kLapses), std::end(kLapses),
@@ -401,8 +402,8 @@ bool is_lapse(std::string_view from) {
 }
 
 // The negations of what happened, before a lapse ("未出现延期", "无逾期", "未发现不合格").
-constexpr std::string_view kNothingHappened[] = {"未出现", "未发生", "未发现", "不存在",
-                                                 "没有",   "无",     "未"};
+constexpr std::string_view kNothingHappened[] = {
+    "没有出现", "没有发生", "没有发现", "未出现", "未发生", "未发现", "不存在", "没有", "无", "未"};
 
 // Whether a word of undone found at the start of `from`, after `before`,
 // names no deed undone: minors, pay and benefits, the unemployed, receiving

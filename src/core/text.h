@@ -136,9 +136,10 @@ bool only_remarks(std::string_view words);
 bool is_scope_note(std::string_view words);
 
 // Whether words only say there was no lapse: 无, 未, 没有, 未出现, 未发生, 未发现
-// or 不存在 before a word of lateness (延期, 逾期, 滞后, 推迟) or of failure
-// (不合格, 不达标, 不及格), and at most 情况, 现象, 问题, 项目 or 产品 after ("无延期",
-// "未出现逾期情况", "无不合格项目"). Such words are a remark ("10个，无延期" is 10个).
+// or 不存在 before a word of lateness (延期, 逾期, 滞后, 推迟), of failure (不合格,
+// 不达标, 不及格), of a breach (违规) or a problem (问题, 异常), and at most 情况,
+// 现象, 问题, 项目 or 产品 after ("无延期", "未出现逾期情况", "无不合格项目",
+// "未发现问题"). Such words are a remark ("10个，无延期" is 10个).
 bool says_no_lapse(std::string_view words);
 
 // Where words first say something not done: 未, 没, 尚, 待, 在建, 停工, 缓建, or

@@ -100,7 +100,8 @@ TEST(Text, Failure) {
     EXPECT_TRUE(says_undone(failed)) << failed;
     EXPECT_FALSE(says_no_lapse(failed)) << failed;
   }
-  for (const char* none : {"无不合格", "未发现不达标产品", "无不合格项目", "没有不合格情况"}) {
+  for (const char* none : {"无不合格", "未发现不达标产品", "无不合格项目", "没有不合格情况",
+                           "未发现问题", "没有发现违规问题", "无异常"}) {
     EXPECT_FALSE(says_undone(none)) << none;
     EXPECT_TRUE(says_no_lapse(none)) << none;
     EXPECT_TRUE(only_remarks(none)) << none;
