@@ -401,8 +401,8 @@ bool is_lapse(std::string_view from) {
                      [&](std::string_view w) { return from.starts_with(w); });
 }
 
-// The negations of what happened, before a lapse ("未出现延期", "无逾期", "未发现不合格").
-constexpr std::string_view kNothingHappened[] = {
+// The words that say there was none of a lapse, before it ("未出现延期", "无逾期", "未发现不合格").
+constexpr std::string_view kNoneOfALapse[] = {
     "没有出现", "没有发生", "没有发现", "未出现", "未发生", "未发现", "不存在", "没有", "无", "未"};
 
 // Whether a word of undone found at the start of `from`, after `before`,
@@ -423,12 +423,12 @@ bool names_no_deed_undone(std::string_view before, std::string_view from) {
     if (from.starts_with("待") && before.ends_with(host)) return true;
   }
   if (is_lapse(from)) {
-    for (std::string_view none : kNothingHappened) {
+    for (std::string_view none : kNoneOfALapse) {
       if (before.ends_with(none)) return true;
     }
   }
   std::string_view rest = from;
-  return drop_prefix(rest, kNothingHappened) && is_lapse(rest);
+  return drop_prefix(rest, kNoneOfALapse) && is_lapse(rest);
 }
 
 }  // namespace
@@ -443,7 +443,7 @@ bool only_remarks(std::string_view words) {
 }
 
 bool says_no_lapse(std::string_view words) {
-  if (!drop_prefix(words, kNothingHappened) || !drop_prefix(words, kLapses)) return false;
+  if (!drop_prefix(words, kNoneOfALapse) || !drop_prefix(words, kLapses)) return false;
   drop_suffix(words, {"情况", "现象", "问题", "项目", "产品"});
   return words.empty();
 }
