@@ -450,13 +450,14 @@ bool says_no_lapse(std::string_view words) {
 
 size_t undone_at(std::string_view words) {
   // Work still going on is undone too ("其中20户正在施工", "20户施工中"),
-  // work late was not done when it was due ("其中1个延期", "2个滞后"), and
-  // work that failed its standard was not done as asked ("10人不合格", "5个不达标").
+  // work late was not done when it was due ("其中1个延期", "2个滞后"), work
+  // that failed its standard was not done as asked ("10人不合格", "5个不达标"),
+  // and work started is not yet done ("10个已开工").
   static constexpr std::string_view kUndone[] = {
       "未",     "没",     "尚",     "待",     "在建",   "停工",   "缓建",   "正在",
       "施工中", "建设中", "实施中", "办理中", "推进中", "进行中", "整改中", "验收中",
       "延期",   "逾期",   "滞后",   "推迟",   "不合格", "不达标", "不及格", "不通过",
-      "不符合", "不到位", "不满意", "失败",   "无法"};
+      "不符合", "不到位", "不满意", "失败",   "无法",   "开工",   "动工"};
   size_t first = std::string_view::npos;
   for (std::string_view undone : kUndone) {
     for (size_t at = words.find(undone); at < first; at = words.find(undone, at + undone.size())) {
