@@ -404,11 +404,18 @@ bool score_on_its_scale(const Value& target, const Value& actual, std::string_vi
 bool measures_the_opposite(std::string_view label, std::string_view name) {
   constexpr size_t kNegation = 3;  // 不 or 未
   constexpr size_t kWords = 6;     // the two characters after it
-  if (label.size() < kNegation + kWords || !(label.starts_with("不") || label.starts_with("未"))) {
-    return false;
+  const auto negation = [](std::string_view s) { return s == "不" || s == "未"; };
+  if (label.size() >= kNegation + kWords && negation(label.substr(0, kNegation))) {
+    return contains(name, label.substr(kNegation, kWords)) &&
+           !contains(name, label.substr(0, kNegation + kWords));
   }
-  return contains(name, label.substr(kNegation, kWords)) &&
-         !contains(name, label.substr(0, kNegation + kWords));
+  // "合格率98%" for 不合格率: the name puts the negation before the label's words.
+  if (label.size() < kWords) return false;
+  const std::string_view words = label.substr(0, kWords);
+  for (size_t at = name.find(words); at != std::string_view::npos; at = name.find(words, at + 1)) {
+    if (at >= kNegation && negation(name.substr(at - kNegation, kNegation))) return true;
+  }
+  return false;
 }
 
 bool level_against_change(const Value& target, std::string_view target_written, const Value& actual,

@@ -52,8 +52,9 @@ bool level_against_change(const Value& target, std::string_view target_written, 
 
 // Whether a figure's label names the opposite of what the indicator `name`
 // measures: 不 or 未 before the name's own words ("不满意率" for 群众满意度,
-// "未完成率" for 完成率). Not when the name has the negation too ("不动产登记"
-// for 不动产登记数量).
+// "未完成率" for 完成率), or the name's words without the 不 or 未 the name puts
+// before them ("合格率" for 不合格率, "完成" for 未完成项目数). Not when the name
+// has the negation too ("不动产登记" for 不动产登记数量).
 bool measures_the_opposite(std::string_view label, std::string_view name);
 
 // A 满意度 (`name` holds 满意) surveyed on a scale the actual names
