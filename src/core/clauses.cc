@@ -237,14 +237,19 @@ bool share_of_counts(std::string_view whole_clause, const Value& whole,
 }
 
 // "计划3个，完成3个" or "计划100户，实际完成98户" against a percentage for a rate
-// (完成率): what was done over what was planned, in one counting unit.
+// (完成率): what was done over what was planned, in one counting unit. The deed
+// may be the one the rate names: "计划10个，完工8个" for 完工率.
 bool share_of_plan(const Value& plan, std::string_view done_clause, const Value& done,
                    std::string_view name, Value& out) {
+  constexpr size_t kDeed = 6;  // the two characters before 率 ("完工" in 完工率)
+  if (!name.ends_with("率")) return false;
   std::string_view said = done_clause;
-  if (!name.ends_with("率") ||
-      !drop_prefix(said, {"实际完成", "已完成", "共完成", "累计完成", "完成", "实际"})) {
-    return false;
-  }
+  const bool actual_said = drop_prefix(said, {"实际"});
+  drop_prefix(said, {"已", "共", "累计"});
+  const std::string_view rate = name.substr(0, name.size() - std::string_view("率").size());
+  const bool deed_named =
+      rate.size() >= kDeed && said.starts_with(rate.substr(rate.size() - kDeed));
+  if (!actual_said && !said.starts_with("完成") && !deed_named) return false;
   const std::optional<double> share = percent_of_plan(plan, done, name);
   if (!share) return false;
   set_share(*share, out);
@@ -293,6 +298,21 @@ Satisfaction satisfaction_of(std::string_view label) {
   return Satisfaction::none;
 }
 
+// Whether the indicator's `name` says the word of undone at `at` in `clause`
+// itself, by its first two characters ("开工" for 开工率, "不合" for 不合格批次,
+// "未培" for 未培训人数): the clause counts what the indicator does.
+bool name_says_undone(std::string_view name, std::string_view clause, size_t at) {
+  constexpr size_t kTwoCharacters = 6;
+  return contains(name, clause.substr(at, kTwoCharacters));
+}
+
+// Whether a clause says a part is not done ("尚有2项未完成") in words the
+// indicator's name does not say ("计划10个，开工8个" for 开工率 counts starts).
+bool says_undone_for(std::string_view clause, std::string_view name) {
+  const size_t at = text::undone_at(clause);
+  return at != std::string_view::npos && !name_says_undone(name, clause, at);
+}
+
 // What words of undone after a figure say of it.
 enum class WordsAfter {
   undone,    // a part not done: the clause is for the evaluator
@@ -315,7 +335,7 @@ enum class WordsAfter {
   if (figure.kind != ValueKind::number || figure.unit.empty() || figure.op != Op::none) {
     return WordsAfter::undone;
   }
-  if (contains(name, words)) return WordsAfter::named;
+  if (name_says_undone(name, clause, at)) return WordsAfter::named;
   return figure.unit == "%" && measures_the_opposite(words, name) ? WordsAfter::opposite
                                                                   : WordsAfter::undone;
 }
@@ -398,7 +418,7 @@ Reading read_figure_for(const Value& target, std::string_view written, std::stri
     if (!comparable_numbers(target, v, c, name)) {  // another measure ("150人次")
       // "100%，尚有2项未完成": a part not done, counted in another measure, says
       // the figure may fall short (before, 100% had full marks).
-      if (text::says_undone(clause)) return Reading::undone;
+      if (says_undone_for(clause, name)) return Reading::undone;
       if (others < 2) {
         other_clauses[others].assign(clause);
         other_figures[others] = v;

@@ -635,11 +635,15 @@ bool says_a_plan_slow(const Value& actual) {
   for (std::string_view done : {"率", "实际", "已", "实现", "达到", "达成"}) {
     if (contains(said, done)) return false;
   }
-  // "计划3个，完成3个": the plan, then what was done.
+  // "计划3个，完成3个", "计划10个，开工8个": the plan, then what was done, a
+  // figure not planned; not "计划10个，预计12月完成".
   for (std::string_view comma : {"，", ","}) {
     const size_t at = said.find(comma);
-    if (at != std::string_view::npos &&
-        starts(text::trim(said.substr(at + comma.size())), {"完成", "共完成", "累计完成"})) {
+    if (at == std::string_view::npos) continue;
+    const std::string_view then = text::trim(said.substr(at + comma.size()));
+    if (starts(then, {"完成", "共完成", "累计完成"}) ||
+        (text::has_digit(then) &&
+         !starts(then, {"计划", "预计", "预期", "拟", "原定", "将于", "将在", "目标"}))) {
       return false;
     }
   }
