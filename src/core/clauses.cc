@@ -317,15 +317,13 @@ bool says_undone_for(std::string_view clause, std::string_view name) {
 enum class WordsAfter {
   undone,    // a part not done: the clause is for the evaluator
   named,     // what the indicator counts ("2批不合格" for 不合格批次): the figure
-  opposite,  // the share of the opposite ("2%不合格" for 合格率): says the figure again
+  opposite,  // the opposite's share or count ("2%不合格", "5人不合格" for 合格率)
 };
 
 // A clause whose words of undone, from `at`, follow a figure: when
 // `name` says them too ("10人未培训" for 未培训人数), the figure, in `figure`,
-// counts what the indicator does. A percentage of the opposite ("2%不合格" for
-// 合格率, "5%不满意" for 满意度) says the figure's complement; a count of the
-// opposite ("其中5人不合格" for 培训合格人数) may or may not be in the figure
-// before it, and is undone.
+// counts what the indicator does; when they say its opposite ("2%不合格" for
+// 合格率, "5人不满意" for 满意度), the figure counts the opposite.
 [[gnu::cold]] WordsAfter words_after_figure(std::string_view clause, size_t at,
                                             std::string_view name, Value& figure) {
   constexpr size_t kTwoCharacters = 6;
@@ -336,8 +334,26 @@ enum class WordsAfter {
     return WordsAfter::undone;
   }
   if (name_says_undone(name, clause, at)) return WordsAfter::named;
-  return figure.unit == "%" && measures_the_opposite(words, name) ? WordsAfter::opposite
-                                                                  : WordsAfter::undone;
+  return measures_the_opposite(words, name) ? WordsAfter::opposite : WordsAfter::undone;
+}
+
+// "培训120人，不合格5人" or "合格115人，不合格5人" against a percentage for a rate
+// that `name` names by its quality (培训合格率): the share of those without the
+// opposite, of the whole (115 of 120) or of the quality's count and the
+// opposite's together (115 of 120). `other` is the cell's other figure clause.
+bool share_without_opposite(std::string_view other_clause, const Value& other,
+                            const Value& opposite, std::string_view name, Value& out) {
+  if (other.unit != opposite.unit || !is_counting_word(other.unit) || other.number <= 0 ||
+      opposite.number < 0) {
+    return false;
+  }
+  const bool quality_counted =
+      std::any_of(std::begin(kQualities), std::end(kQualities),
+                  [&](auto q) { return contains(name, q) && contains(other_clause, q); });
+  const double whole = quality_counted ? other.number + opposite.number : other.number;
+  if (opposite.number > whole) return false;
+  set_share((whole - opposite.number) / whole * 100, out);
+  return true;
 }
 
 // What figure_for_target found: the figure, none, figures that differ, or a
@@ -373,7 +389,15 @@ Reading read_figure_for(const Value& target, std::string_view written, std::stri
   bool tiers_only = true;  // every figure found is labelled with a tier that counts one way
   std::string other_clauses[2];
   Value other_figures[2];
-  bool opposite = false;  // a clause was the share of the opposite ("2%不合格")
+  bool opposite = false;                // a clause was the share of the opposite ("2%不合格")
+  std::optional<Value> opposite_count;  // a clause counted the opposite ("不合格5人")
+  const auto note_opposite = [&](const Value& v) {
+    if (v.unit == "%") {
+      opposite = true;
+    } else if (!opposite_count) {
+      opposite_count = v;
+    }
+  };
   for (std::string_view clause : clauses_of(written)) {
     clause = text::trim(clause);
     // "满意（含基本满意）率96%": a remark in brackets inside the clause says nothing
@@ -407,13 +431,16 @@ Reading read_figure_for(const Value& target, std::string_view written, std::stri
       const WordsAfter after = words_after_figure(clause, undone, name, v);
       if (after == WordsAfter::undone) return Reading::undone;
       if (after == WordsAfter::opposite) {
-        opposite = true;
+        note_opposite(v);
         continue;
       }
     }
     if (found > 0 && part_of_figure_before(clause, v)) continue;
     // "满意率92.5%，不满意率1%": a rate of the opposite says the same once more.
-    if (measures_the_opposite(v.label, name)) continue;
+    if (measures_the_opposite(v.label, name)) {
+      note_opposite(v);
+      continue;
+    }
     Compared c;
     if (!comparable_numbers(target, v, c, name)) {  // another measure ("150人次")
       // "100%，尚有2项未完成": a part not done, counted in another measure, says
@@ -442,6 +469,8 @@ Reading read_figure_for(const Value& target, std::string_view written, std::stri
       out = v;
     }
   }
+  // "培训120人，不合格5人" for 培训合格人数: the five may or may not be in the 120.
+  if (opposite_count && !percent) return Reading::undone;
   // "满意度98%，基本满意2%": of figures that differ, the one labelled with the
   // rate the indicator names; else the cell stays for the evaluator.
   if (differ) {
@@ -465,6 +494,10 @@ Reading read_figure_for(const Value& target, std::string_view written, std::stri
                                     other_figures[0], name, out) ||
                     share_of_budget(other_figures[0], other_figures[1], name, out) ||
                     share_of_budget(other_figures[1], other_figures[0], name, out));
+  }
+  if (found == 0 && percent && others == 1 && opposite_count) {
+    return found_if(
+        share_without_opposite(other_clauses[0], other_figures[0], *opposite_count, name, out));
   }
   if (found == 0 && percent && others == 1 && plan) {
     return found_if(share_of_plan(*plan, other_clauses[0], other_figures[0], name, out));
