@@ -279,20 +279,23 @@ std::optional<UnitReading> read_unit_per_unit(std::string_view unit) {
   const UnitReading top = read_unit(first);
   // Copied: reading `per` may reuse the storage top.canonical views.
   const std::string top_canonical(top.canonical);
+  // Copied too: a per with 每 in it ("人每天") is read by way of a slash, into
+  // `canonical`, which is overwritten below (the fuzzer found the overlap).
   const UnitReading bottom = read_unit(per);
+  const std::string bottom_canonical(bottom.canonical);
   // "台日" is "台天", a machine-day, as "人日" is "人天" (kUnits).
   std::string_view day_of = per;
   const bool thing_day = drop_suffix(day_of, {"日"}) && !bottom.known && listed(kThings, day_of);
-  const bool as_written = top_canonical == first && bottom.canonical == per && !thing_day &&
+  const bool as_written = top_canonical == first && bottom_canonical == per && !thing_day &&
                           top.factor == 1 && bottom.factor == 1;
-  if (top_canonical.empty() || bottom.canonical.empty() || as_written) return std::nullopt;
+  if (top_canonical.empty() || bottom_canonical.empty() || as_written) return std::nullopt;
   canonical.assign(top_canonical);
   canonical += '/';
   if (thing_day) {
     canonical += day_of;
     canonical += "天";
   } else {
-    canonical += bottom.canonical;
+    canonical += bottom_canonical;
   }
   return UnitReading{canonical, top.factor / bottom.factor, top.known && bottom.known};
 }
