@@ -337,10 +337,11 @@ enum class WordsAfter {
   return measures_the_opposite(words, name) ? WordsAfter::opposite : WordsAfter::undone;
 }
 
-// "培训120人，不合格5人" or "合格115人，不合格5人" against a percentage for a rate
-// that `name` names by its quality (培训合格率): the share of those without the
-// opposite, of the whole (115 of 120) or of the quality's count and the
-// opposite's together (115 of 120). `other` is the cell's other figure clause.
+// A count of the opposite beside the cell's other figure clause, `other`,
+// against a percentage for a rate that `name` names by its quality (培训合格率):
+// the whole less the opposite over the whole ("培训120人，不合格5人": 115 of
+// 120), or the quality's own count over it and the opposite's together
+// ("合格115人，不合格5人": 115 of 120).
 bool share_without_opposite(std::string_view other_clause, const Value& other,
                             const Value& opposite, std::string_view name, Value& out) {
   if (other.unit != opposite.unit || !is_counting_word(other.unit) || other.number <= 0 ||

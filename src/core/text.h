@@ -146,10 +146,10 @@ bool says_no_lapse(std::string_view words);
 // work still going on, 正在, 施工中, 建设中, 整改中, …, or late, 延期, 逾期, 滞后,
 // 推迟, or failed, 不合格, 不达标, 不及格, 不通过, 不符合, 不到位, 不满意, 失败, 无法,
 // or only started, 开工, 动工 ("其中2项在建", "尚有2项未完成", "20户正在施工",
-// "1个延期", "10人不合格", "10个已开工"); not
-// in words that name no deed undone (未成年, 待遇, 待业, 接待, 招待, 优待, 期待,
-// 对待, 尚可), in a note of scope (未含配套资金: is_scope_note) nor in a lapse
-// negated ("无不合格"). npos when they say nothing not done.
+// "1个延期", "10人不合格", "10个已开工"); not in words that name no deed undone
+// (未成年, 待遇, 待业, 接待, 招待, 优待, 期待, 对待, 尚可), in a note of scope
+// (未含配套资金: is_scope_note) nor in a lapse negated ("无不合格"). npos when
+// they say nothing not done.
 size_t undone_at(std::string_view words);
 
 // Whether words say something not done: undone_at finds where.
