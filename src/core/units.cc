@@ -41,6 +41,7 @@ constexpr UnitEntry kUnits[] = {
     {"月", "月", 1},
     {"年", "月", 12},
     {"个年", "月", 12},
+    {"个季度", "月", 3},  // a length of time; "季度" alone is a period per which ("次/季度")
     {"微克", "千克", 1e-9},
     {"μg", "千克", 1e-9},
     {"ug", "千克", 1e-9},
