@@ -216,6 +216,14 @@ bool figure_after_arrow(std::string_view written, const Value& target, std::stri
 constexpr std::string_view kQualities[] = {"满意", "合格", "达标", "通过",
                                            "完好", "知晓", "及时", "完成"};
 
+// The deed a rate names, the two characters before 率: "办结" for 办结率, "完工"
+// for 项目完工率. Empty for a name that is no rate.
+std::string_view rate_deed(std::string_view name) {
+  constexpr size_t kDeed = 6;
+  if (!drop_suffix(name, {"率"}) || name.size() < kDeed) return {};
+  return name.substr(name.size() - kDeed);
+}
+
 // "调查300人，满意285人" or "抽检50批次，合格49批次" against a percentage whose
 // indicator names what the part has (满意度, 合格率): the part over the whole.
 // `whole` and `part` are the cell's two figure clauses, in that order.
@@ -226,14 +234,17 @@ bool share_of_counts(std::string_view whole_clause, const Value& whole,
       part.number > whole.number || !is_counting_word(whole.unit)) {
     return false;
   }
-  for (std::string_view quality : kQualities) {
-    if (contains(name, quality) && contains(part_clause, quality) &&
-        !contains(whole_clause, quality)) {
-      set_share(part.number / whole.number * 100, out);
-      return true;
-    }
+  const auto counts_it = [&](std::string_view quality) {
+    return !quality.empty() && contains(name, quality) && contains(part_clause, quality) &&
+           !contains(whole_clause, quality);
+  };
+  // "受理100件，办结98件" for 办结率: the deed the rate names, as a quality.
+  if (std::none_of(std::begin(kQualities), std::end(kQualities), counts_it) &&
+      !counts_it(rate_deed(name))) {
+    return false;
   }
-  return false;
+  set_share(part.number / whole.number * 100, out);
+  return true;
 }
 
 // "计划3个，完成3个" or "计划100户，实际完成98户" against a percentage for a rate
@@ -241,14 +252,12 @@ bool share_of_counts(std::string_view whole_clause, const Value& whole,
 // may be the one the rate names: "计划10个，完工8个" for 完工率.
 bool share_of_plan(const Value& plan, std::string_view done_clause, const Value& done,
                    std::string_view name, Value& out) {
-  constexpr size_t kDeed = 6;  // the two characters before 率 ("完工" in 完工率)
   if (!name.ends_with("率")) return false;
   std::string_view said = done_clause;
   const bool actual_said = drop_prefix(said, {"实际"});
   drop_prefix(said, {"已", "共", "累计"});
-  const std::string_view rate = name.substr(0, name.size() - std::string_view("率").size());
-  const bool deed_named =
-      rate.size() >= kDeed && said.starts_with(rate.substr(rate.size() - kDeed));
+  const std::string_view deed = rate_deed(name);
+  const bool deed_named = !deed.empty() && said.starts_with(deed);
   if (!actual_said && !said.starts_with("完成") && !deed_named) return false;
   const std::optional<double> share = percent_of_plan(plan, done, name);
   if (!share) return false;
