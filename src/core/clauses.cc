@@ -234,9 +234,13 @@ bool share_of_counts(std::string_view whole_clause, const Value& whole,
       part.number > whole.number || !is_counting_word(whole.unit)) {
     return false;
   }
+  // What was due may name the deed too: "应参保1000人，已参保980人" for 参保率.
+  const auto due = [](std::string_view clause) {
+    return clause.starts_with("应") && !clause.starts_with("应急");
+  };
   const auto counts_it = [&](std::string_view quality) {
     return !quality.empty() && contains(name, quality) && contains(part_clause, quality) &&
-           !contains(whole_clause, quality);
+           (!contains(whole_clause, quality) || (due(whole_clause) && !due(part_clause)));
   };
   // "受理100件，办结98件" for 办结率: the deed the rate names, as a quality.
   if (std::none_of(std::begin(kQualities), std::end(kQualities), counts_it) &&
