@@ -12,6 +12,7 @@
 #include "core/substring.h"
 #include "core/text.h"
 #include "core/units.h"
+#include "core/words.h"
 
 namespace jixiao::core {
 namespace {
@@ -401,8 +402,8 @@ Reading read_figure_for(const Value& target, std::string_view written, std::stri
   const bool survey = percent && contains(name, "满意");
   double satisfied = 0;
   bool tiers_only = true;  // every figure found is labelled with a tier that counts one way
-  std::string other_clauses[2];
-  Value other_figures[2];
+  std::string other_clauses[3];
+  Value other_figures[3];
   bool opposite = false;                // a clause was the share of the opposite ("2%不合格")
   std::optional<Value> opposite_count;  // a clause counted the opposite ("不合格5人")
   const auto note_opposite = [&](const Value& v) {
@@ -460,7 +461,7 @@ Reading read_figure_for(const Value& target, std::string_view written, std::stri
       // "100%，尚有2项未完成": a part not done, counted in another measure, says
       // the figure may fall short (before, 100% had full marks).
       if (says_undone_for(clause, name)) return Reading::undone;
-      if (others < 2) {
+      if (others < 3) {
         other_clauses[others].assign(clause);
         other_figures[others] = v;
       }
@@ -509,6 +510,12 @@ Reading read_figure_for(const Value& target, std::string_view written, std::stri
                     share_of_budget(other_figures[0], other_figures[1], name, out) ||
                     share_of_budget(other_figures[1], other_figures[0], name, out));
   }
+  // "发放问卷500份，收回480份，满意456份": of three counts, the part after the
+  // whole it is of, the one just before it (95%).
+  if (found == 0 && percent && others == 3) {
+    return found_if(share_of_counts(other_clauses[1], other_figures[1], other_clauses[2],
+                                    other_figures[2], name, out));
+  }
   if (found == 0 && percent && others == 1 && opposite_count) {
     return found_if(
         share_without_opposite(other_clauses[0], other_figures[0], *opposite_count, name, out));
@@ -540,6 +547,18 @@ ClauseTrouble clause_trouble(const Value& target, std::string_view written, std:
       break;
   }
   return ClauseTrouble::none;
+}
+
+bool words_label_figures(std::string_view written, const RuleSet& rules) {
+  if (!text::has_digit(written)) return false;
+  for (std::string_view clause : clauses_of(written)) {
+    const Value v = parse_value(text::trim(clause));
+    if (v.kind == ValueKind::number && !v.label.empty()) {
+      const WordClass c = classify_words(v.label, rules);
+      if (c.type == WordClass::tier || c.type == WordClass::grade) return true;
+    }
+  }
+  return false;
 }
 
 bool survey_tier_counted_either_way(const Value& target, std::string_view written,

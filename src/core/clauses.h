@@ -10,6 +10,7 @@
 #include <string_view>
 #include <vector>
 
+#include "core/rule_set.h"
 #include "core/value.h"
 
 namespace jixiao::core {
@@ -53,6 +54,11 @@ ClauseTrouble clause_trouble(const Value& target, std::string_view written, std:
 // satisfaction rate.
 bool survey_tier_counted_either_way(const Value& target, std::string_view written,
                                     std::string_view name);
+
+// Whether a clause of `written` is a figure labelled with words of a tier or a
+// grade of `rules` ("满意300份", "基本满意100份"): such words count, they do not
+// judge, and a cell of them is not scored by its words.
+bool words_label_figures(std::string_view written, const RuleSet& rules);
 
 // `actual`, or when it is words or unreadable and figure_for_target finds the
 // figure in its text, that figure, kept in `scratch`. What scoring and

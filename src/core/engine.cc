@@ -407,6 +407,13 @@ Assessment LeafScorer::by_words(const Indicator& n, const Value& actual, double 
                                 LeafWords& words, Explanation& why) {
   Assessment as;
   const WordClass c = words.actual();
+  // "问卷500份，满意300份，基本满意100份" against "≥90%": the words count the
+  // figures, they do not judge (before, 基本满意's tier, 8 of 10).
+  if ((c.type == WordClass::tier || c.type == WordClass::grade) &&
+      n.target.kind == ValueKind::number && words_label_figures(actual.text, r_)) {
+    flag_actual_not_number(n);
+    return as;
+  }
   switch (c.type) {
     case WordClass::tier: {
       // Words of the worst tier ("延期完成", "未按期完成", "未完成") against a date

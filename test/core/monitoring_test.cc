@@ -678,6 +678,20 @@ TEST(MonitoringIndicator, AFigureOfTheOppositeMeasureIsNotLit) {
   expect_no_light(light_at("群众满意度", "≥90%", "不满意率1%", 6), LightStatus::unknown);
   expect_light(light_at("群众满意度", "≥90%", "满意率92.5%，不满意率1%", 6), Light::green);
   expect_light(light_at("不动产登记数量", "≥500件", "不动产登记260件", 6), Light::green);
+  // "合格率98%" for 不合格率: the name's words without its 不 (before, red by 98%).
+  expect_no_light(light_at("产品不合格率", "≤2%", "合格率98%", 6), LightStatus::unknown);
+}
+
+// Counts of the opposite, and tiers' words that label figures, as the engine
+// reads them: "满意300份" counts, it does not judge.
+TEST(MonitoringIndicator, CountsOfTheOppositeAndWordsThatLabelFigures) {
+  expect_light(light_at("培训合格率", "≥90%", "培训120人，不合格50人", 6), Light::yellow);
+  expect_light(light_at("群众满意度", "≥90%", "发放问卷500份，收回480份，满意300份", 6),
+               Light::yellow);
+  expect_no_light(light_at("群众满意度", "≥90%", "问卷500份，满意300份，基本满意100份", 6),
+                  LightStatus::unknown);
+  expect_no_light(light_at("培训合格人数", "≥100人", "培训120人，不合格5人", 6),
+                  LightStatus::unknown);
 }
 
 // Words that say all of what a rate counts, or a deed done at once, are lit as
