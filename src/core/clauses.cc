@@ -375,6 +375,22 @@ bool share_without_opposite(std::string_view other_clause, const Value& other,
 // clause saying a part is not done.
 enum class Reading { found, none, differ, undone };
 
+// The figures in the bracket that ends `written` after words that only remark
+// ("90%" of "完成(90%)", "培训80人" of "良好(培训80人)"); empty for anything
+// else: a figure before the bracket ("100人(实际到场85人)"), words that may
+// take it back ("未完成(90%)"), no figure inside ("完成(已验收)").
+std::string_view figures_after_words(std::string_view written) {
+  const size_t open = written.find('(');
+  if (open == std::string_view::npos || open == 0 || !written.ends_with(")")) return {};
+  const std::string_view words = text::trim(written.substr(0, open));
+  const std::string_view inside = written.substr(open + 1, written.size() - open - 2);
+  if (text::has_digit(words) || !text::only_remarks(words) || !text::has_digit(inside) ||
+      inside.find('(') != std::string_view::npos) {
+    return {};
+  }
+  return text::trim(inside);
+}
+
 Reading read_figure_for(const Value& target, std::string_view written, std::string_view name,
                         Value& out) {
   const auto found_if = [](bool yes) { return yes ? Reading::found : Reading::none; };
@@ -387,6 +403,13 @@ Reading read_figure_for(const Value& target, std::string_view written, std::stri
       actual_over_target(text::trim(written), target, name, out) ||
       figure_after_arrow(text::trim(written), target, name, out)) {
     return Reading::found;
+  }
+  // "完成（90%）", "良好（培训80人）": words that only remark, and the figures in
+  // the bracket after them, which are read as the cell (before, full marks by
+  // the words' tier).
+  if (const std::string_view inside = figures_after_words(text::trim(written)); !inside.empty()) {
+    const Reading bracket = read_figure_for(target, inside, name, out);
+    if (bracket != Reading::none) return bracket;
   }
   int found = 0;
   double first = 0;  // the first figure found, in the target's canonical unit
