@@ -572,8 +572,9 @@ ClauseTrouble clause_trouble(const Value& target, std::string_view written, std:
   return ClauseTrouble::none;
 }
 
-bool words_label_figures(std::string_view written, const RuleSet& rules) {
-  if (!text::has_digit(written)) return false;
+bool figures_overrule_words(const Value& target, std::string_view written, std::string_view name,
+                            const RuleSet& rules) {
+  if (target.kind != ValueKind::number || !text::has_digit(written)) return false;
   for (std::string_view clause : clauses_of(written)) {
     const Value v = parse_value(text::trim(clause));
     if (v.kind == ValueKind::number && !v.label.empty()) {
@@ -581,7 +582,7 @@ bool words_label_figures(std::string_view written, const RuleSet& rules) {
       if (c.type == WordClass::tier || c.type == WordClass::grade) return true;
     }
   }
-  return false;
+  return clause_trouble(target, written, name) != ClauseTrouble::none;
 }
 
 bool survey_tier_counted_either_way(const Value& target, std::string_view written,

@@ -55,10 +55,13 @@ ClauseTrouble clause_trouble(const Value& target, std::string_view written, std:
 bool survey_tier_counted_either_way(const Value& target, std::string_view written,
                                     std::string_view name);
 
-// Whether a clause of `written` is a figure labelled with words of a tier or a
-// grade of `rules` ("满意300份", "基本满意100份"): such words count, they do not
-// judge, and a cell of them is not scored by its words.
-bool words_label_figures(std::string_view written, const RuleSet& rules);
+// Whether the figures of `written` overrule its words against a figure
+// `target`, so that the cell is not scored (nor lit) by the tier or grade of
+// its words: a clause is a figure labelled with such words ("满意300份",
+// "基本满意100份": they count, they do not judge), or a clause says a part is
+// not done (clause_trouble: "完成（含2个在建）").
+bool figures_overrule_words(const Value& target, std::string_view written, std::string_view name,
+                            const RuleSet& rules);
 
 // `actual`, or when it is words or unreadable and figure_for_target finds the
 // figure in its text, that figure, kept in `scratch`. What scoring and

@@ -408,9 +408,10 @@ Assessment LeafScorer::by_words(const Indicator& n, const Value& actual, double 
   Assessment as;
   const WordClass c = words.actual();
   // "问卷500份，满意300份，基本满意100份" against "≥90%": the words count the
-  // figures, they do not judge (before, 基本满意's tier, 8 of 10).
+  // figures, they do not judge (before, 基本满意's tier, 8 of 10); "完成（含2个在建）"
+  // against "100%": a clause says a part is not done (before, 完成's tier, full marks).
   if ((c.type == WordClass::tier || c.type == WordClass::grade) &&
-      n.target.kind == ValueKind::number && words_label_figures(actual.text, r_)) {
+      figures_overrule_words(n.target, actual.text, n.name, r_)) {
     flag_actual_not_number(n);
     return as;
   }

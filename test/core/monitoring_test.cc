@@ -692,6 +692,8 @@ TEST(MonitoringIndicator, CountsOfTheOppositeAndWordsThatLabelFigures) {
                   LightStatus::unknown);
   expect_no_light(light_at("培训合格人数", "≥100人", "培训120人，不合格5人", 6),
                   LightStatus::unknown);
+  // Words of the top tier beside a part not done (before, green by 完成).
+  expect_no_light(light_at("项目建成率", "100%", "完成（含2个在建）", 6), LightStatus::unknown);
 }
 
 // Words that say all of what a rate counts, or a deed done at once, are lit as
