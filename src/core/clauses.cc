@@ -317,7 +317,9 @@ Satisfaction satisfaction_of(std::string_view label) {
 // "未培" for 未培训人数): the clause counts what the indicator does.
 bool name_says_undone(std::string_view name, std::string_view clause, size_t at) {
   constexpr size_t kTwoCharacters = 6;
-  return contains(name, clause.substr(at, kTwoCharacters));
+  // Two whole characters: "未" alone, at the clause's end, is in many names.
+  const std::string_view words = clause.substr(at, kTwoCharacters);
+  return words.size() == kTwoCharacters && contains(name, words);
 }
 
 // Whether a clause says a part is not done ("尚有2项未完成") in words the
