@@ -276,15 +276,13 @@ bool share_of_plan(const Value& plan, std::string_view done_clause, const Value&
 // figure clauses.
 bool share_of_budget(const Value& set, const Value& done, std::string_view name, Value& out) {
   // Words that set an amount ("预算500万元", "应到位500万元"; not "应急资金"), and
-  // what is done with it: spent, paid out, received, used.
+  // what is done with it (kMoneyDeeds).
   static constexpr std::string_view kSetting[] = {"预算", "批复", "下达", "安排",
                                                   "年初", "计划", "应"};
-  static constexpr std::string_view kDeeds[] = {"支出", "执行", "拨付", "到位",
-                                                "使用", "兑付", "发放", "完成"};
   const auto sets_an_amount = [](std::string_view label) {
     return !label.starts_with("应急") && drop_prefix(label, kSetting);
   };
-  const bool done_said = std::any_of(std::begin(kDeeds), std::end(kDeeds),
+  const bool done_said = std::any_of(std::begin(kMoneyDeeds), std::end(kMoneyDeeds),
                                      [&](auto deed) { return contains(done.label, deed); });
   if (!sets_an_amount(set.label) || !done_said || sets_an_amount(done.label)) return false;
   const std::optional<double> share = percent_of_plan(set, done, name);
@@ -481,6 +479,8 @@ Reading read_figure_for(const Value& target, std::string_view written, std::stri
       note_opposite(v);
       continue;
     }
+    // "98%，故障率2%" for 设备完好率: a rate the indicator does not name is a remark.
+    if (names_another_rate(v.label, name)) continue;
     Compared c;
     if (!comparable_numbers(target, v, c, name)) {  // another measure ("150人次")
       // "100%，尚有2项未完成": a part not done, counted in another measure, says

@@ -1,5 +1,6 @@
 #include "core/compare.h"
 
+#include <algorithm>
 #include <cmath>
 #include <string>
 #include <utility>
@@ -342,11 +343,9 @@ void compare_upper_end(const Value& target, std::string_view target_written, con
 }
 
 bool is_rate_of_money_done(std::string_view name) {
-  for (std::string_view rate :
-       {"执行率", "支出率", "拨付率", "到位率", "使用率", "兑付率", "发放率", "完成率"}) {
-    if (name.ends_with(rate)) return true;
-  }
-  return false;
+  return drop_suffix(name, {"率"}) &&
+         std::any_of(std::begin(kMoneyDeeds), std::end(kMoneyDeeds),
+                     [&](std::string_view deed) { return name.ends_with(deed); });
 }
 
 std::optional<double> percent_of_plan(const Value& plan, const Value& done, std::string_view name) {
@@ -416,6 +415,26 @@ bool measures_the_opposite(std::string_view label, std::string_view name) {
     if (at >= kNegation && negation(name.substr(at - kNegation, kNegation))) return true;
   }
   return false;
+}
+
+bool names_another_rate(std::string_view label, std::string_view name) {
+  constexpr size_t kChar = 3;  // one character of the rates' words, in UTF-8
+  constexpr std::string_view kSurveyed[] = {"满意度", "知晓度", "认可度"};
+  const auto names_a_rate = [&](std::string_view s) {
+    return s.ends_with("率") || std::any_of(std::begin(kSurveyed), std::end(kSurveyed),
+                                            [&](std::string_view w) { return s.ends_with(w); });
+  };
+  if (label.size() < 3 * kChar || !names_a_rate(label)) return false;
+  const std::string_view words = label.substr(label.size() - 3 * kChar, 2 * kChar);
+  // Two whole characters of three bytes each, not the tail of "pH率" or "A级率".
+  const auto lead = [](char c) { return (static_cast<unsigned char>(c) & 0xF0) == 0xE0; };
+  if (!lead(words[0]) || !lead(words[kChar])) return false;
+  if (words == "完成" || words == "达成" || words == "实现") return false;
+  const bool name_rates =
+      contains(name, "率") || std::any_of(std::begin(kSurveyed), std::end(kSurveyed),
+                                          [&](std::string_view w) { return contains(name, w); });
+  if (!name_rates || (is_rate_of_money_done(label) && is_rate_of_money_done(name))) return false;
+  return !contains(name, words.substr(0, kChar)) && !contains(name, words.substr(kChar));
 }
 
 bool level_against_change(const Value& target, std::string_view target_written, const Value& actual,

@@ -57,6 +57,14 @@ bool level_against_change(const Value& target, std::string_view target_written, 
 // has the negation too ("不动产登记" for 不动产登记数量).
 bool measures_the_opposite(std::string_view label, std::string_view name);
 
+// Whether a figure's label names a rate other than the one the indicator
+// `name` names ("满意率99.5%" for 投诉率, "故障率2%" for 设备完好率): the label
+// ends in 率 (or 满意度, 知晓度, 认可度), the name names a rate too, and the two
+// characters before the label's 率 share none with the name. Not a label of
+// the rate done in general (完成率, 达成率, 实现率), nor one rate of money done
+// for another (执行率 for 资金拨付率), which tables write alike.
+bool names_another_rate(std::string_view label, std::string_view name);
+
 // A 满意度 (`name` holds 满意) surveyed on a scale the actual names
 // ("4.5分（5分制）", "4.6分(满分5分)", "9.2分（10分制）") against a percentage: the
 // score's share of the scale, in `c` (4.5 of 5 is 90%). False otherwise.
@@ -67,6 +75,7 @@ bool score_on_its_scale(const Value& target, const Value& actual, std::string_vi
 enum class Mismatch : uint8_t {
   none,                  // compared
   opposite_measure,      // "不满意率1%" for 满意度
+  another_rate,          // "满意率99.5%" for 投诉率
   level_against_change,  // "88%" against "较上年提高2个百分点"
   change_against_level,  // "提高2%" against "≥90%" for 满意度
   bare_off_scale,        // "998000" against "≤100万元": in 元, most likely
@@ -76,9 +85,13 @@ enum class Mismatch : uint8_t {
   units_differ,          // "100个" against "≥100家"
 };
 
+// What is done with money set for a purpose: spent, paid out, received, used.
+inline constexpr std::string_view kMoneyDeeds[] = {"执行", "支出", "支付", "拨付", "到位",
+                                                   "使用", "兑付", "发放", "完成"};
+
 // Whether an indicator's `name` is a rate of money spent, paid or received over
 // the amount set for it (预算执行率, 资金拨付率, 资金到位率, 投资完成率: a name ending
-// in 执行率, 支出率, 拨付率, 到位率, 使用率, 兑付率, 发放率 or 完成率).
+// in one of kMoneyDeeds and 率).
 bool is_rate_of_money_done(std::string_view name);
 
 // What was done over what was planned, in percent: both counts in one counting
@@ -130,8 +143,9 @@ Mismatch compare_figures_rare(const Value& target, const Value& actual,
 inline Mismatch compare_figures(const Value& target, std::string_view target_written,
                                 const Value& actual, std::string_view actual_written,
                                 std::string_view name, Compared& c) {
-  if (!actual.label.empty() && measures_the_opposite(actual.label, name)) {
-    return Mismatch::opposite_measure;
+  if (!actual.label.empty()) [[unlikely]] {
+    if (measures_the_opposite(actual.label, name)) return Mismatch::opposite_measure;
+    if (names_another_rate(actual.label, name)) return Mismatch::another_rate;
   }
   if (!target.label.empty() &&
       level_against_change(target, target_written, actual, actual_written)) {

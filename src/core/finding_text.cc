@@ -138,6 +138,9 @@ std::string leaf_message(const Evaluation& e, const ScoreCard& card, const RuleS
     case FlagKind::opposite_measure:
       return concat("实际完成值「", a, "」计的是与本指标相反的量，与年度指标值「", t,
                     "」无法比较，请填写本指标所计的值");
+    case FlagKind::another_rate:
+      return concat("实际完成值「", a, "」标明的是另一个比率，不是本指标所计的率，与年度指标值「",
+                    t, "」无法比较，请填写本指标所计的值");
     case FlagKind::tier_out_of_band: {
       const int level = static_cast<int>(f.n[3]);
       const std::string label =
@@ -289,6 +292,7 @@ std::string_view flag_code(FlagKind kind) {
     case FlagKind::units_differ:
     case FlagKind::change_against_level:
     case FlagKind::opposite_measure:
+    case FlagKind::another_rate:
     case FlagKind::level_against_change:
     case FlagKind::bare_off_scale:
     case FlagKind::bare_fraction:

@@ -215,6 +215,10 @@ LightResult Judge::numeric() const {
       case Mismatch::opposite_measure:
         return not_lit(LightStatus::unknown,
                        "实际完成值" + actual_said + "计的是与本指标相反的量，无法与年度指标值比较");
+      case Mismatch::another_rate:
+        return not_lit(LightStatus::unknown,
+                       "实际完成值" + actual_said +
+                           "标明的是另一个比率，不是本指标所计的率，无法与年度指标值比较");
       case Mismatch::level_against_change:
         return not_lit(LightStatus::unknown, "年度指标值" + target_said +
                                                  "是增减的百分点，实际完成值" + actual_said +

@@ -682,6 +682,20 @@ TEST(MonitoringIndicator, AFigureOfTheOppositeMeasureIsNotLit) {
   expect_no_light(light_at("产品不合格率", "≤2%", "合格率98%", 6), LightStatus::unknown);
 }
 
+TEST(MonitoringIndicator, AFigureOfAnotherRateIsNotLit) {
+  // "满意率99.5%" is no complaint rate of 99.5% (before, red); "故障率2%" no
+  // 完好率 of 2% (before, red).
+  const LightResult r = light_at("投诉率", "≤1%", "满意率99.5%", 6);
+  expect_no_light(r, LightStatus::unknown);
+  EXPECT_NE(r.explanation.find("另一个比率"), std::string::npos) << r.explanation;
+  expect_no_light(light_at("设备完好率", "≥95%", "故障率2%", 6), LightStatus::unknown);
+  // Beside the indicator's own figure it is a remark; a label that shares a
+  // character with the name, or only says done, is the indicator's.
+  expect_light(light_at("设备完好率", "≥95%", "98%，故障率2%", 6), Light::green);
+  expect_light(light_at("按时完成率", "100%", "及时率100%", 6), Light::blue);
+  expect_light(light_at("项目竣工率", "100%", "完成率100%", 6), Light::blue);
+}
+
 // Counts of the opposite, and tiers' words that label figures, as the engine
 // reads them: "满意300份" counts, it does not judge.
 TEST(MonitoringIndicator, CountsOfTheOppositeAndWordsThatLabelFigures) {
