@@ -480,7 +480,7 @@ Reading read_figure_for(const Value& target, std::string_view written, std::stri
       continue;
     }
     // "98%，故障率2%" for 设备完好率: a rate the indicator does not name is a remark.
-    if (names_another_rate(v.label, name)) continue;
+    if (names_another_rate(v.label, name, target.label)) continue;
     Compared c;
     if (!comparable_numbers(target, v, c, name)) {  // another measure ("150人次")
       // "100%，尚有2项未完成": a part not done, counted in another measure, says

@@ -417,7 +417,8 @@ bool measures_the_opposite(std::string_view label, std::string_view name) {
   return false;
 }
 
-bool names_another_rate(std::string_view label, std::string_view name) {
+bool names_another_rate(std::string_view label, std::string_view name,
+                        std::string_view target_label) {
   constexpr size_t kChar = 3;  // one character of the rates' words, in UTF-8
   constexpr std::string_view kSurveyed[] = {"满意度", "知晓度", "认可度"};
   const auto names_a_rate = [&](std::string_view s) {
@@ -430,11 +431,16 @@ bool names_another_rate(std::string_view label, std::string_view name) {
   const auto lead = [](char c) { return (static_cast<unsigned char>(c) & 0xF0) == 0xE0; };
   if (!lead(words[0]) || !lead(words[kChar])) return false;
   if (words == "完成" || words == "达成" || words == "实现") return false;
-  const bool name_rates =
-      contains(name, "率") || std::any_of(std::begin(kSurveyed), std::end(kSurveyed),
-                                          [&](std::string_view w) { return contains(name, w); });
-  if (!name_rates || (is_rate_of_money_done(label) && is_rate_of_money_done(name))) return false;
-  return !contains(name, words.substr(0, kChar)) && !contains(name, words.substr(kChar));
+  const auto rates = [&](std::string_view s) {
+    return contains(s, "率") || std::any_of(std::begin(kSurveyed), std::end(kSurveyed),
+                                            [&](std::string_view w) { return contains(s, w); });
+  };
+  // What the indicator rates: its name, or else its target's label ("投诉率≤1%").
+  const std::string_view rated = rates(name) ? name : target_label;
+  if (!rates(rated) || (is_rate_of_money_done(label) && is_rate_of_money_done(rated))) {
+    return false;
+  }
+  return !contains(rated, words.substr(0, kChar)) && !contains(rated, words.substr(kChar));
 }
 
 bool level_against_change(const Value& target, std::string_view target_written, const Value& actual,

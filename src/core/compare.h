@@ -58,12 +58,15 @@ bool level_against_change(const Value& target, std::string_view target_written, 
 bool measures_the_opposite(std::string_view label, std::string_view name);
 
 // Whether a figure's label names a rate other than the one the indicator
-// `name` names ("满意率99.5%" for 投诉率, "故障率2%" for 设备完好率): the label
-// ends in 率 (or 满意度, 知晓度, 认可度), the name names a rate too, and the two
-// characters before the label's 率 share none with the name. Not a label of
-// the rate done in general (完成率, 达成率, 实现率), nor one rate of money done
-// for another (执行率 for 资金拨付率), which tables write alike.
-bool names_another_rate(std::string_view label, std::string_view name);
+// `name` names ("满意率99.5%" for 投诉率, "故障率2%" for 设备完好率), or, for a
+// name that names none, the target's label (`target_label` 投诉率 in "投诉率≤1%"
+// for 服务质量): the label ends in 率 (or 满意度, 知晓度, 认可度), the name or
+// the target's label names a rate too, and the two characters before the
+// label's 率 share none with it. Not a label of the rate done in general
+// (完成率, 达成率, 实现率), nor one rate of money done for another (执行率 for
+// 资金拨付率), which tables write alike.
+bool names_another_rate(std::string_view label, std::string_view name,
+                        std::string_view target_label);
 
 // A 满意度 (`name` holds 满意) surveyed on a scale the actual names
 // ("4.5分（5分制）", "4.6分(满分5分)", "9.2分（10分制）") against a percentage: the
@@ -145,7 +148,7 @@ inline Mismatch compare_figures(const Value& target, std::string_view target_wri
                                 std::string_view name, Compared& c) {
   if (!actual.label.empty()) [[unlikely]] {
     if (measures_the_opposite(actual.label, name)) return Mismatch::opposite_measure;
-    if (names_another_rate(actual.label, name)) return Mismatch::another_rate;
+    if (names_another_rate(actual.label, name, target.label)) return Mismatch::another_rate;
   }
   if (!target.label.empty() &&
       level_against_change(target, target_written, actual, actual_written)) {
