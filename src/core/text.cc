@@ -405,6 +405,25 @@ bool is_lapse(std::string_view from) {
 constexpr std::string_view kNoneOfALapse[] = {
     "没有出现", "没有发生", "没有发现", "未出现", "未发生", "未发现", "不存在", "没有", "无", "未"};
 
+// "一户" in "无一户不合格", "一例" in "没有一例延期": one of what was counted,
+// between the negation and the lapse. Dropped from the start of `s` (or, with
+// `at_end`, from its end) when there.
+bool drop_one_of(std::string_view& s, bool at_end = false) {
+  constexpr size_t kOne = 3;   // 一, in UTF-8
+  constexpr size_t kNoun = 3;  // the counting word after it
+  if (s.size() < kOne + kNoun) return false;
+  const std::string_view one = at_end ? s.substr(s.size() - kOne - kNoun) : s;
+  if (!one.starts_with("一") || (static_cast<unsigned char>(one[kOne]) & 0xF0) != 0xE0) {
+    return false;
+  }
+  if (at_end) {
+    s.remove_suffix(kOne + kNoun);
+  } else {
+    s.remove_prefix(kOne + kNoun);
+  }
+  return true;
+}
+
 // Whether a word of undone found at the start of `from`, after `before`,
 // names no deed undone: minors, pay and benefits, the unemployed, receiving
 // guests ("接待游客12万人次"), "acceptable"; a note of scope ("未含配套资金"),
@@ -423,12 +442,15 @@ bool names_no_deed_undone(std::string_view before, std::string_view from) {
     if (from.starts_with("待") && before.ends_with(host)) return true;
   }
   if (is_lapse(from)) {
+    drop_one_of(before, /*at_end=*/true);  // "无一户不合格"
     for (std::string_view none : kNoneOfALapse) {
       if (before.ends_with(none)) return true;
     }
   }
   std::string_view rest = from;
-  return drop_prefix(rest, kNoneOfALapse) && is_lapse(rest);
+  if (!drop_prefix(rest, kNoneOfALapse)) return false;
+  drop_one_of(rest);
+  return is_lapse(rest);
 }
 
 }  // namespace
@@ -443,7 +465,10 @@ bool only_remarks(std::string_view words) {
 }
 
 bool says_no_lapse(std::string_view words) {
-  if (!drop_prefix(words, kNoneOfALapse) || !drop_prefix(words, kLapses)) return false;
+  drop_prefix(words, {"均", "都", "全部", "全都"});  // "均无不合格"
+  if (!drop_prefix(words, kNoneOfALapse)) return false;
+  drop_one_of(words);  // "无一户不合格"
+  if (!drop_prefix(words, kLapses)) return false;
   drop_suffix(words, {"情况", "现象", "问题", "项目", "产品"});
   return words.empty();
 }

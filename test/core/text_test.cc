@@ -89,13 +89,17 @@ TEST(Text, Lapses) {
   }
   for (const char* none : {"无延期", "未延期", "未出现延期", "没有逾期情况", "不存在滞后问题",
                            "无不合格", "未发现不达标产品", "无不合格项目", "没有不合格情况",
-                           "未发现问题", "没有发现违规问题", "无异常"}) {
+                           "未发现问题", "没有发现违规问题", "无异常", "无一户不合格",
+                           "没有一例延期", "均无不合格", "均未延期"}) {
     EXPECT_FALSE(says_undone(none)) << none;
     EXPECT_TRUE(says_no_lapse(none)) << none;
     EXPECT_TRUE(only_remarks(none)) << none;
   }
   EXPECT_FALSE(says_no_lapse("无延期，但未验收"));
   EXPECT_FALSE(says_no_lapse("无"));
+  // One of what was counted, without the negation, is a lapse ("一户不合格").
+  EXPECT_TRUE(says_undone("其中一户不合格"));
+  EXPECT_FALSE(says_no_lapse("一户不合格"));
   // 待 after 期 is 期待, which names no deed; 未 after 期 does ("1期未完成").
   EXPECT_FALSE(says_undone("期待"));
   EXPECT_TRUE(says_undone("1期未完成"));
