@@ -296,6 +296,7 @@ bool share_of_budget(const Value& set, const Value& done, std::string_view name,
 enum class Satisfaction { satisfied, dissatisfied, either, none };
 
 Satisfaction satisfaction_of(std::string_view label) {
+  drop_prefix(label, {"其中"});
   drop_suffix(label, {"的占比", "占比", "的占", "占", "的"});
   for (std::string_view w : {"非常满意", "很满意", "十分满意", "满意", "比较满意", "较满意"}) {
     if (label == w) return Satisfaction::satisfied;
@@ -308,6 +309,52 @@ Satisfaction satisfaction_of(std::string_view label) {
     if (label == w) return Satisfaction::either;
   }
   return Satisfaction::none;
+}
+
+// "调查500人，非常满意300人，满意150人" or "非常满意300人，满意150人，不满意50人"
+// for 满意度: two or more survey tiers counted in one counting word, the
+// satisfied ones over the whole surveyed (the last count before the tiers,
+// "收回480份" after "发放问卷500份", or their sum after them, "共500人") or,
+// with none written, over all the tiers
+// when the dissatisfied are among them. False with a tier counted either way
+// (基本满意), or a figure of anything else.
+bool share_of_survey_counts(std::string_view written, Value& out) {
+  std::optional<double> whole;
+  double satisfied = 0;
+  double dissatisfied = 0;
+  int tiers = 0;
+  std::string_view unit;
+  for (std::string_view clause : clauses_of(written)) {
+    const Value v = parse_value(text::trim(clause));
+    if (v.kind != ValueKind::number || v.op != Op::none || v.number < 0 ||
+        !is_counting_word(v.unit) || (!unit.empty() && v.unit != unit)) {
+      return false;
+    }
+    unit = v.unit;
+    switch (satisfaction_of(v.label)) {
+      case Satisfaction::satisfied:
+        satisfied += v.number;
+        break;
+      case Satisfaction::dissatisfied:
+        dissatisfied += v.number;
+        break;
+      case Satisfaction::either:
+        return false;
+      case Satisfaction::none: {
+        // The whole is written before the tiers, or after them as their sum.
+        std::string_view label = v.label;
+        if (tiers > 0 && (whole || !drop_prefix(label, {"共", "合计", "总计"}))) return false;
+        whole = v.number;
+        continue;
+      }
+    }
+    ++tiers;
+  }
+  if (tiers < 2) return false;  // one tier is share_of_counts'
+  const double of = whole ? *whole : (dissatisfied > 0 ? satisfied + dissatisfied : 0);
+  if (of <= 0 || satisfied + dissatisfied > of + 1e-9) return false;
+  set_share(satisfied / of * 100, out);
+  return true;
 }
 
 // Whether the indicator's `name` says the word of undone at `at` in `clause`
@@ -526,6 +573,7 @@ Reading read_figure_for(const Value& target, std::string_view written, std::stri
     }
     return Reading::differ;
   }
+  if (found == 0 && survey && share_of_survey_counts(written, out)) return Reading::found;
   if (found == 0 && percent && others == 2) {
     // The whole first ("调查300人，满意285人") or last ("完成3个，共3个").
     return found_if(share_of_counts(other_clauses[0], other_figures[0], other_clauses[1],
@@ -597,7 +645,7 @@ bool survey_tier_counted_either_way(const Value& target, std::string_view writte
   bool satisfied = false;
   for (std::string_view clause : clauses_of(written)) {
     const Value v = parse_value(text::trim(clause));
-    if (v.kind != ValueKind::number || v.unit != "%") continue;
+    if (v.kind != ValueKind::number || (v.unit != "%" && !is_counting_word(v.unit))) continue;
     const Satisfaction tier = satisfaction_of(v.label);
     either = either || tier == Satisfaction::either;
     satisfied = satisfied || tier == Satisfaction::satisfied;

@@ -33,7 +33,8 @@ namespace jixiao::core {
 //   actual, and of two figures joined by an arrow ("88%→92%") the last;
 // - against a percentage for a satisfaction rate (`name` holds 满意), the shares
 //   of a survey's tiers ("非常满意60%，满意35%，不满意5%") are the satisfied
-//   tiers' sum (95%).
+//   tiers' sum (95%), and so are their counts over the whole surveyed
+//   ("调查500人，满意450人，比较满意30人": 96%).
 bool figure_for_target(const Value& target, std::string_view written, std::string_view name,
                        Value& out);
 
