@@ -364,7 +364,8 @@ bool name_says_undone(std::string_view name, std::string_view clause, size_t at)
   constexpr size_t kTwoCharacters = 6;
   // Two whole characters: "未" alone, at the clause's end, is in many names.
   const std::string_view words = clause.substr(at, kTwoCharacters);
-  return words.size() == kTwoCharacters && contains(name, words);
+  if (words.size() != kTwoCharacters) return false;
+  return contains(name, words) || ((words == "开工" || words == "动工") && counts_started(name));
 }
 
 // Whether a clause says a part is not done ("尚有2项未完成") in words the

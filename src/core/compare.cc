@@ -443,6 +443,18 @@ bool names_another_rate(std::string_view label, std::string_view name,
   return !contains(rated, words.substr(0, kChar)) && !contains(rated, words.substr(kChar));
 }
 
+bool counts_started(std::string_view name) {
+  return contains(name, "开工") || contains(name, "动工") || contains(name, "新建");
+}
+
+bool only_started(std::string_view label, std::string_view name) {
+  if (!contains(label, "开工") && !contains(label, "动工")) return false;
+  for (std::string_view finished : {"完工", "竣工", "建成", "完成", "交付"}) {
+    if (contains(label, finished)) return false;
+  }
+  return !counts_started(name);
+}
+
 bool level_against_change(const Value& target, std::string_view target_written, const Value& actual,
                           std::string_view actual_written) {
   return target.unit == "%" && actual.unit == "%" && actual.label.empty() &&

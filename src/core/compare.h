@@ -68,6 +68,16 @@ bool measures_the_opposite(std::string_view label, std::string_view name);
 bool names_another_rate(std::string_view label, std::string_view name,
                         std::string_view target_label);
 
+// Whether an indicator's `name` counts work started (开工项目数, 动工面积,
+// 新建项目数): a figure said to have started is its figure.
+bool counts_started(std::string_view name);
+
+// Whether a figure's label says the work has only started (开工, 动工: "开工10个"
+// for 完工项目数 or 改造户数, "开工率100%" for 项目完工率), as "10个已开工" does
+// after the figure. Not when the label says it finished too ("开工并完工10个"),
+// nor for a `name` that counts_started.
+bool only_started(std::string_view label, std::string_view name);
+
 // A 满意度 (`name` holds 满意) surveyed on a scale the actual names
 // ("4.5分（5分制）", "4.6分(满分5分)", "9.2分（10分制）") against a percentage: the
 // score's share of the scale, in `c` (4.5 of 5 is 90%). False otherwise.
@@ -79,6 +89,7 @@ enum class Mismatch : uint8_t {
   none,                  // compared
   opposite_measure,      // "不满意率1%" for 满意度
   another_rate,          // "满意率99.5%" for 投诉率
+  only_started,          // "开工10个" for 完工项目数
   level_against_change,  // "88%" against "较上年提高2个百分点"
   change_against_level,  // "提高2%" against "≥90%" for 满意度
   bare_off_scale,        // "998000" against "≤100万元": in 元, most likely
@@ -149,6 +160,7 @@ inline Mismatch compare_figures(const Value& target, std::string_view target_wri
   if (!actual.label.empty()) [[unlikely]] {
     if (measures_the_opposite(actual.label, name)) return Mismatch::opposite_measure;
     if (names_another_rate(actual.label, name, target.label)) return Mismatch::another_rate;
+    if (only_started(actual.label, name)) return Mismatch::only_started;
   }
   if (!target.label.empty() &&
       level_against_change(target, target_written, actual, actual_written)) {

@@ -168,10 +168,13 @@ bool LeafScorer::numbers_usable(const Indicator& n, const Value& actual, Compare
   }
   const Mismatch why = compare_figures(target, n.target_text, actual, n.actual_text, n.name, c);
   if (why == Mismatch::none) return true;
+  // Work only started is the evaluator's to score, as a part not done is.
+  if (why == Mismatch::only_started && n.stated_score) return false;
   static constexpr FlagKind kFlagOf[] = {
-      FlagKind::units_differ,         FlagKind::opposite_measure,     FlagKind::another_rate,
-      FlagKind::level_against_change, FlagKind::change_against_level, FlagKind::bare_off_scale,
-      FlagKind::total_against_period, FlagKind::bare_fraction,        FlagKind::units_differ};
+      FlagKind::units_differ,   FlagKind::opposite_measure,     FlagKind::another_rate,
+      FlagKind::only_started,   FlagKind::level_against_change, FlagKind::change_against_level,
+      FlagKind::bare_off_scale, FlagKind::total_against_period, FlagKind::bare_fraction,
+      FlagKind::units_differ};
   static_assert(std::size(kFlagOf) == static_cast<size_t>(Mismatch::units_differ) + 1);
   // By Mismatch, in its order; a figure off the scale quotes how far, a bare
   // fraction what it is as a percentage, and whether it is the target's.

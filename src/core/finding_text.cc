@@ -116,6 +116,9 @@ std::string leaf_message(const Evaluation& e, const ScoreCard& card, const RuleS
     case FlagKind::part_undone:
       return concat("实际完成值「", a, "」写明有未完成或未达标的部分，看不出是否达到年度指标值「",
                     t, "」，需由评价人给分");
+    case FlagKind::only_started:
+      return concat("实际完成值「", a, "」只说开了工，看不出是否已完成、是否达到年度指标值「", t,
+                    "」，需由评价人给分");
     case FlagKind::survey_tier_unclear:
       return concat("实际完成值「", a,
                     "」分档列出满意程度，其中基本满意（或一般）一档有的调查计入满意度、有的不计入，"
@@ -308,6 +311,7 @@ std::string_view flag_code(FlagKind kind) {
     case FlagKind::survey_tier_unclear:
     case FlagKind::figures_differ:
     case FlagKind::part_undone:
+    case FlagKind::only_started:
     case FlagKind::part_missed:
     case FlagKind::part_unreported:
     case FlagKind::words_part_missed:

@@ -34,6 +34,7 @@ enum class FlagKind : uint8_t {
   change_against_level,  // unit_mismatch: "提高2%" against "≥90%"
   opposite_measure,      // unit_mismatch: "不满意率1%" for 满意度
   another_rate,          // unit_mismatch: "满意率99.5%" for 投诉率
+  only_started,          // manual_score_required: "开工10个" for 完工项目数
   level_against_change,  // unit_mismatch: "88%" against "较上年提高2个百分点"
   bare_off_scale,        // unit_mismatch: "998000" against "≤100万元"; n = {a/t}
   total_against_period,  // unit_mismatch: "12次" against "每月1次"

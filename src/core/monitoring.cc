@@ -215,6 +215,9 @@ LightResult Judge::numeric() const {
       case Mismatch::opposite_measure:
         return not_lit(LightStatus::unknown,
                        "实际完成值" + actual_said + "计的是与本指标相反的量，无法与年度指标值比较");
+      case Mismatch::only_started:
+        return not_lit(LightStatus::unknown,
+                       "实际完成值" + actual_said + "只说开了工，看不出是否已完成，无法判断进度");
       case Mismatch::another_rate:
         return not_lit(LightStatus::unknown,
                        "实际完成值" + actual_said +

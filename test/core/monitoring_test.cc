@@ -696,6 +696,17 @@ TEST(MonitoringIndicator, AFigureOfAnotherRateIsNotLit) {
   expect_light(light_at("项目竣工率", "100%", "完成率100%", 6), Light::blue);
 }
 
+TEST(MonitoringIndicator, WorkOnlyStartedIsNotLit) {
+  // "开工10个" for 完工项目数 says nothing finished (before, green by 10).
+  const LightResult r = light_at("完工项目数", "≥10个", "开工10个", 6);
+  expect_no_light(r, LightStatus::unknown);
+  EXPECT_NE(r.explanation.find("只说开了工"), std::string::npos) << r.explanation;
+  expect_no_light(light_at("项目完工率", "100%", "开工率100%", 6), LightStatus::unknown);
+  // Starts are what 开工项目数 and 新建项目数 count.
+  expect_light(light_at("开工项目数", "≥10个", "开工10个", 6), Light::blue);
+  expect_light(light_at("新建项目数", "≥10个", "开工建设10个", 6), Light::blue);
+}
+
 // Counts of the opposite, and tiers' words that label figures, as the engine
 // reads them: "满意300份" counts, it does not judge.
 TEST(MonitoringIndicator, CountsOfTheOppositeAndWordsThatLabelFigures) {
