@@ -421,25 +421,28 @@ bool names_another_rate(std::string_view label, std::string_view name,
                         std::string_view target_label) {
   constexpr size_t kChar = 3;  // one character of the rates' words, in UTF-8
   constexpr std::string_view kSurveyed[] = {"满意度", "知晓度", "认可度"};
-  const auto names_a_rate = [&](std::string_view s) {
-    return s.ends_with("率") || std::any_of(std::begin(kSurveyed), std::end(kSurveyed),
-                                            [&](std::string_view w) { return s.ends_with(w); });
+  const auto surveyed = [&](std::string_view s, bool at_end) {
+    return std::any_of(std::begin(kSurveyed), std::end(kSurveyed), [&](std::string_view w) {
+      return at_end ? s.ends_with(w) : contains(s, w);
+    });
   };
-  if (label.size() < 3 * kChar || !names_a_rate(label)) return false;
+  if (label.size() < 3 * kChar || !(label.ends_with("率") || surveyed(label, true))) return false;
+  // What the indicator rates: its name, or else its target's label ("投诉率≤1%").
+  const auto rates = [&](std::string_view s) { return contains(s, "率") || surveyed(s, false); };
+  const std::string_view rated = rates(name) ? name : target_label;
+  if (!rates(rated)) return false;
+  // A rate of what went over a limit or a plan is none of what kept to it,
+  // though they share a character ("超标率" for 达标率, "超期率" for 按期完成率,
+  // "超额完成率" for 完成率): asked before the rates of done in general.
+  if (const size_t over = label.find("超"); over != std::string_view::npos) {
+    return !contains(rated, label.substr(over, 2 * kChar));
+  }
   const std::string_view words = label.substr(label.size() - 3 * kChar, 2 * kChar);
   // Two whole characters of three bytes each, not the tail of "pH率" or "A级率".
   const auto lead = [](char c) { return (static_cast<unsigned char>(c) & 0xF0) == 0xE0; };
   if (!lead(words[0]) || !lead(words[kChar])) return false;
   if (words == "完成" || words == "达成" || words == "实现") return false;
-  const auto rates = [&](std::string_view s) {
-    return contains(s, "率") || std::any_of(std::begin(kSurveyed), std::end(kSurveyed),
-                                            [&](std::string_view w) { return contains(s, w); });
-  };
-  // What the indicator rates: its name, or else its target's label ("投诉率≤1%").
-  const std::string_view rated = rates(name) ? name : target_label;
-  if (!rates(rated) || (is_rate_of_money_done(label) && is_rate_of_money_done(rated))) {
-    return false;
-  }
+  if (is_rate_of_money_done(label) && is_rate_of_money_done(rated)) return false;
   return !contains(rated, words.substr(0, kChar)) && !contains(rated, words.substr(kChar));
 }
 

@@ -62,7 +62,9 @@ bool measures_the_opposite(std::string_view label, std::string_view name);
 // name that names none, the target's label (`target_label` 投诉率 in "投诉率≤1%"
 // for 服务质量): the label ends in 率 (or 满意度, 知晓度, 认可度), the name or
 // the target's label names a rate too, and the two characters before the
-// label's 率 share none with it. Not a label of the rate done in general
+// label's 率 share none with it (or, for a rate of going over a limit or a
+// plan, 超标率, 超期率, 超额完成率, 超 and the character after it are not in
+// it: 达标率, 完成率). Not a label of the rate done in general
 // (完成率, 达成率, 实现率), nor one rate of money done for another (执行率 for
 // 资金拨付率), which tables write alike.
 bool names_another_rate(std::string_view label, std::string_view name,
