@@ -602,6 +602,13 @@ Reading read_figure_for(const Value& target, std::string_view written, std::stri
   return found_if(found > 0);
 }
 
+// A cell as written, as the clauses are read from it: normalized (full-width
+// digits are digits) and without a stop that closes it ("…不合格5人。"), as
+// parse_value reads a cell. In `scratch` when it must be rewritten.
+std::string_view cell_text(std::string_view written, std::string& scratch) {
+  return text::without_closing_stop(text::normalize_view(written, scratch));
+}
+
 }  // namespace
 
 bool figure_for_target(const Value& target, std::string_view written, std::string_view name,
@@ -610,8 +617,9 @@ bool figure_for_target(const Value& target, std::string_view written, std::strin
 }
 
 ClauseTrouble clause_trouble(const Value& target, std::string_view written, std::string_view name) {
+  std::string normalized;
   Value scratch;
-  switch (read_figure_for(target, written, name, scratch)) {
+  switch (read_figure_for(target, cell_text(written, normalized), name, scratch)) {
     case Reading::differ:
       return ClauseTrouble::figures_differ;
     case Reading::undone:
@@ -642,6 +650,8 @@ bool survey_tier_counted_either_way(const Value& target, std::string_view writte
       written.size() > 400) {
     return false;
   }
+  std::string normalized;
+  written = cell_text(written, normalized);
   bool either = false;
   bool satisfied = false;
   for (std::string_view clause : clauses_of(written)) {

@@ -105,6 +105,15 @@ TEST(Text, Lapses) {
   EXPECT_TRUE(says_undone("1期未完成"));
 }
 
+TEST(Text, WithoutClosingStop) {
+  EXPECT_EQ(without_closing_stop("7月。"), "7月");
+  EXPECT_EQ(without_closing_stop("95% 。。"), "95%");
+  EXPECT_EQ(without_closing_stop("基本完整；"), "基本完整");
+  EXPECT_EQ(without_closing_stop("10.5"), "10.5");
+  EXPECT_EQ(without_closing_stop("完成，未验收"), "完成，未验收");
+  EXPECT_EQ(without_closing_stop("。"), "");
+}
+
 // Where the first word of undone begins, whichever of them it is.
 TEST(Text, UndoneAt) {
   EXPECT_EQ(undone_at("10人不合格"), std::string_view("10人").size());
