@@ -445,7 +445,9 @@ TEST_P(Golden, Scores) {
 // signs, or with ASCII commas and brackets: every table case scores alike
 // and finds alike written so (before, "7月。" against "9月前" was unreadable,
 // and "10人未培训。" or "１０人未培训" lost the reason it was the evaluator's).
-std::string with_closing_stop(const std::string& s) { return s.empty() ? s : s + "。"; }
+std::string with_closing_stop(const std::string& s) {
+  return s.empty() ? s : s + "。";
+}
 
 std::string in_full_width(const std::string& s) {
   std::string out;
@@ -461,9 +463,8 @@ std::string in_full_width(const std::string& s) {
 
 std::string in_ascii_marks(const std::string& s) {
   std::string out = s;
-  for (const auto& [wide, narrow] : {std::pair{std::string("，"), std::string(",")},
-                                     {"（", "("},
-                                     {"）", ")"}}) {
+  for (const auto& [wide, narrow] :
+       {std::pair{std::string("，"), std::string(",")}, {"（", "("}, {"）", ")"}}) {
     for (size_t at = out.find(wide); at != std::string::npos; at = out.find(wide, at)) {
       out.replace(at, wide.size(), narrow);
     }
@@ -495,9 +496,9 @@ TEST_P(Golden, ScoresAlikeWrittenOtherwise) {
   const std::map<std::string, std::string> as_written = outcome(c, c.indicators, *rules);
   const int target = c.indicators.column("年度指标值");
   const int actual = c.indicators.column("实际完成值");
-  for (const auto& [how, rewrite] :
-       {std::pair{"closing stop", &with_closing_stop}, {"full width", &in_full_width},
-        {"ASCII marks", &in_ascii_marks}}) {
+  for (const auto& [how, rewrite] : {std::pair{"closing stop", &with_closing_stop},
+                                     {"full width", &in_full_width},
+                                     {"ASCII marks", &in_ascii_marks}}) {
     for (const int column : {target, actual}) {
       if (column < 0) continue;
       Table rows = c.indicators;
