@@ -10,9 +10,9 @@ namespace jixiao::core::text {
 namespace {
 
 // Traditional → simplified for the characters that occur in budget and
-// performance tables. Sorted by the traditional code point for binary search.
-// Deliberately small: full conversion needs a dictionary; these are the ones
-// that change how a value or a qualitative word is read.
+// performance tables, in no order (make_sorted_table sorts them for binary
+// search). Small: full conversion needs a dictionary; these are the ones
+// that change how a value, its unit or a qualitative word is read.
 constexpr std::pair<char32_t, char32_t> kTraditional[] = {
     {U'們', U'们'}, {U'個', U'个'}, {U'備', U'备'}, {U'價', U'价'}, {U'億', U'亿'}, {U'優', U'优'},
     {U'內', U'内'}, {U'劃', U'划'}, {U'動', U'动'}, {U'務', U'务'}, {U'區', U'区'}, {U'單', U'单'},
@@ -31,16 +31,38 @@ constexpr std::pair<char32_t, char32_t> kTraditional[] = {
     {U'資', U'资'}, {U'購', U'购'}, {U'較', U'较'}, {U'過', U'过'}, {U'達', U'达'}, {U'運', U'运'},
     {U'進', U'进'}, {U'適', U'适'}, {U'遲', U'迟'}, {U'醫', U'医'}, {U'長', U'长'}, {U'門', U'门'},
     {U'開', U'开'}, {U'間', U'间'}, {U'關', U'关'}, {U'際', U'际'}, {U'險', U'险'}, {U'隨', U'随'},
-    {U'項', U'项'}, {U'預', U'预'}, {U'領', U'领'}, {U'額', U'额'}, {U'顯', U'显'}, {U'類', U'类'},
-    {U'響', U'响'}, {U'驗', U'验'}, {U'體', U'体'}, {U'點', U'点'}, {U'兩', U'两'}, {U'昇', U'升'},
-    {U'訓', U'训'}, {U'蓋', U'盖'}, {U'檢', U'检'}, {U'週', U'周'}, {U'將', U'将'}, {U'沒', U'没'},
-    {U'滯', U'滞'}, {U'緩', U'缓'}, {U'錯', U'错'}, {U'誤', U'误'}, {U'違', U'违'}, {U'壓', U'压'},
-    {U'縮', U'缩'}, {U'減', U'减'}, {U'積', U'积'}, {U'統', U'统'}, {U'執', U'执'}, {U'擴', U'扩'},
-    {U'強', U'强'}, {U'場', U'场'}, {U'學', U'学'}, {U'環', U'环'}, {U'農', U'农'}, {U'貧', U'贫'},
-    {U'養', U'养'}, {U'療', U'疗'}, {U'傳', U'传'}, {U'燈', U'灯'}, {U'紅', U'红'}, {U'綠', U'绿'},
-    {U'藍', U'蓝'}, {U'黃', U'黄'}, {U'約', U'约'}, {U'穩', U'稳'}, {U'歷', U'历'}, {U'臺', U'台'},
-    {U'屆', U'届'}, {U'決', U'决'}, {U'雙', U'双'}, {U'幾', U'几'}, {U'離', U'离'}, {U'縣', U'县'},
-    {U'鄉', U'乡'}, {U'鎮', U'镇'}, {U'現', U'现'},
+    {U'項', U'项'}, {U'預', U'预'}, {U'領', U'领'}, {U'額', U'额'}, {U'顯', U'显'}, {U'響', U'响'},
+    {U'驗', U'验'}, {U'體', U'体'}, {U'點', U'点'}, {U'兩', U'两'}, {U'昇', U'升'}, {U'訓', U'训'},
+    {U'蓋', U'盖'}, {U'檢', U'检'}, {U'週', U'周'}, {U'將', U'将'}, {U'沒', U'没'}, {U'滯', U'滞'},
+    {U'緩', U'缓'}, {U'錯', U'错'}, {U'誤', U'误'}, {U'違', U'违'}, {U'壓', U'压'}, {U'縮', U'缩'},
+    {U'減', U'减'}, {U'積', U'积'}, {U'統', U'统'}, {U'執', U'执'}, {U'擴', U'扩'}, {U'強', U'强'},
+    {U'場', U'场'}, {U'學', U'学'}, {U'環', U'环'}, {U'農', U'农'}, {U'貧', U'贫'}, {U'養', U'养'},
+    {U'療', U'疗'}, {U'傳', U'传'}, {U'燈', U'灯'}, {U'紅', U'红'}, {U'綠', U'绿'}, {U'藍', U'蓝'},
+    {U'黃', U'黄'}, {U'約', U'约'}, {U'穩', U'稳'}, {U'歷', U'历'}, {U'臺', U'台'}, {U'屆', U'届'},
+    {U'決', U'决'}, {U'雙', U'双'}, {U'幾', U'几'}, {U'離', U'离'}, {U'縣', U'县'}, {U'鄉', U'乡'},
+    {U'鎮', U'镇'}, {U'現', U'现'}, {U'噸', U'吨'}, {U'輛', U'辆'}, {U'畝', U'亩'}, {U'張', U'张'},
+    {U'棟', U'栋'}, {U'齊', U'齐'}, {U'機', U'机'}, {U'辦', U'办'}, {U'撥', U'拨'}, {U'兌', U'兑'},
+    {U'貼', U'贴'}, {U'監', U'监'}, {U'題', U'题'}, {U'啟', U'启'}, {U'國', U'国'}, {U'來', U'来'},
+    {U'這', U'这'}, {U'還', U'还'}, {U'樣', U'样'}, {U'稅', U'税'}, {U'歲', U'岁'}, {U'車', U'车'},
+    {U'書', U'书'}, {U'樓', U'楼'}, {U'筆', U'笔'}, {U'頁', U'页'}, {U'冊', U'册'}, {U'輪', U'轮'},
+    {U'塊', U'块'}, {U'盞', U'盏'}, {U'顆', U'颗'}, {U'課', U'课'}, {U'講', U'讲'}, {U'練', U'练'},
+    {U'參', U'参'}, {U'讀', U'读'}, {U'記', U'记'}, {U'錄', U'录'}, {U'檔', U'档'}, {U'網', U'网'},
+    {U'絡', U'络'}, {U'電', U'电'}, {U'氣', U'气'}, {U'熱', U'热'}, {U'礦', U'矿'}, {U'鐵', U'铁'},
+    {U'鋼', U'钢'}, {U'橋', U'桥'}, {U'島', U'岛'}, {U'壩', U'坝'}, {U'溝', U'沟'}, {U'閘', U'闸'},
+    {U'廠', U'厂'}, {U'庫', U'库'}, {U'園', U'园'}, {U'館', U'馆'}, {U'藥', U'药'}, {U'殘', U'残'},
+    {U'災', U'灾'}, {U'幫', U'帮'}, {U'獎', U'奖'}, {U'勵', U'励'}, {U'罰', U'罚'}, {U'貸', U'贷'},
+    {U'債', U'债'}, {U'權', U'权'}, {U'責', U'责'}, {U'齡', U'龄'}, {U'兒', U'儿'}, {U'婦', U'妇'},
+    {U'職', U'职'}, {U'稱', U'称'}, {U'綜', U'综'}, {U'試', U'试'}, {U'飲', U'饮'}, {U'純', U'纯'},
+    {U'淨', U'净'}, {U'潔', U'洁'}, {U'態', U'态'}, {U'溫', U'温'}, {U'濕', U'湿'}, {U'聲', U'声'},
+    {U'臨', U'临'}, {U'興', U'兴'}, {U'觀', U'观'}, {U'營', U'营'}, {U'銷', U'销'}, {U'貨', U'货'},
+    {U'財', U'财'}, {U'織', U'织'}, {U'紀', U'纪'}, {U'戰', U'战'}, {U'鬥', U'斗'}, {U'勞', U'劳'},
+    {U'腦', U'脑'}, {U'劑', U'剂'}, {U'滅', U'灭'}, {U'蟲', U'虫'}, {U'畫', U'画'}, {U'藝', U'艺'},
+    {U'術', U'术'}, {U'劇', U'剧'}, {U'隊', U'队'}, {U'軍', U'军'}, {U'鍛', U'锻'}, {U'煉', U'炼'},
+    {U'賽', U'赛'}, {U'遊', U'游'}, {U'覽', U'览'}, {U'鄰', U'邻'}, {U'償', U'偿'}, {U'徵', U'征'},
+    {U'遷', U'迁'}, {U'組', U'组'}, {U'碼', U'码'}, {U'儲', U'储'}, {U'輸', U'输'}, {U'郵', U'邮'},
+    {U'遞', U'递'}, {U'倉', U'仓'}, {U'鏈', U'链'}, {U'纜', U'缆'}, {U'訊', U'讯'}, {U'擬', U'拟'},
+    {U'裝', U'装'}, {U'礎', U'础'}, {U'轉', U'转'}, {U'錢', U'钱'}, {U'銀', U'银'}, {U'帳', U'账'},
+    {U'賬', U'账'}, {U'夠', U'够'}, {U'廳', U'厅'}, {U'輔', U'辅'}, {U'僅', U'仅'},
 };
 
 constexpr auto make_sorted_table() {
@@ -50,6 +72,10 @@ constexpr auto make_sorted_table() {
   return table;
 }
 constexpr auto kTraditionalSorted = make_sorted_table();
+static_assert(std::adjacent_find(kTraditionalSorted.begin(), kTraditionalSorted.end(),
+                                 [](const auto& a, const auto& b) { return a.first == b.first; }) ==
+                  kTraditionalSorted.end(),
+              "a traditional character is listed twice");
 
 char32_t simplify(char32_t cp) {
   auto it = std::lower_bound(kTraditionalSorted.begin(), kTraditionalSorted.end(),

@@ -442,7 +442,8 @@ TEST_P(Golden, Scores) {
 }
 
 // A cell says the same with a stop that closes it, in full-width digits and
-// signs, or with ASCII commas and brackets: every table case scores alike
+// signs, with ASCII commas and brackets, or in traditional characters
+// (normalized as text::normalize knows them): every table case scores alike
 // and finds alike written so (before, "7月。" against "9月前" was unreadable,
 // and "10人未培训。" or "１０人未培训" lost the reason it was the evaluator's).
 std::string with_closing_stop(const std::string& s) {
@@ -467,6 +468,25 @@ std::string in_ascii_marks(const std::string& s) {
        {std::pair{std::string("，"), std::string(",")}, {"（", "("}, {"）", ")"}}) {
     for (size_t at = out.find(wide); at != std::string::npos; at = out.find(wide, at)) {
       out.replace(at, wide.size(), narrow);
+    }
+  }
+  return out;
+}
+
+// The characters of budget tables written in traditional characters.
+std::string in_traditional(const std::string& s) {
+  static const std::pair<std::string_view, std::string_view> kTraditional[] = {
+      {"个", "個"}, {"户", "戶"}, {"万", "萬"}, {"亿", "億"}, {"项", "項"}, {"达", "達"},
+      {"标", "標"}, {"满", "滿"}, {"验", "驗"}, {"实", "實"}, {"际", "際"}, {"计", "計"},
+      {"划", "劃"}, {"无", "無"}, {"开", "開"}, {"发", "發"}, {"时", "時"}, {"间", "間"},
+      {"优", "優"}, {"较", "較"}, {"齐", "齊"}, {"吨", "噸"}, {"亩", "畝"}, {"辆", "輛"},
+      {"张", "張"}, {"办", "辦"}, {"拨", "撥"}, {"题", "題"}, {"场", "場"}, {"动", "動"},
+      {"预", "預"}, {"进", "進"}, {"规", "規"}, {"资", "資"}, {"费", "費"}, {"补", "補"}};
+  std::string out = s;
+  for (const auto& [simplified, traditional] : kTraditional) {
+    for (size_t at = out.find(simplified); at != std::string::npos;
+         at = out.find(simplified, at + traditional.size())) {
+      out.replace(at, simplified.size(), traditional);
     }
   }
   return out;
@@ -498,7 +518,8 @@ TEST_P(Golden, ScoresAlikeWrittenOtherwise) {
   const int actual = c.indicators.column("实际完成值");
   for (const auto& [how, rewrite] : {std::pair{"closing stop", &with_closing_stop},
                                      {"full width", &in_full_width},
-                                     {"ASCII marks", &in_ascii_marks}}) {
+                                     {"ASCII marks", &in_ascii_marks},
+                                     {"traditional characters", &in_traditional}}) {
     for (const int column : {target, actual}) {
       if (column < 0) continue;
       Table rows = c.indicators;
