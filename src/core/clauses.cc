@@ -606,7 +606,7 @@ Reading read_figure_for(const Value& target, std::string_view written, std::stri
 // digits are digits) and without a stop that closes it ("…不合格5人。"), as
 // parse_value reads a cell. In `scratch` when it must be rewritten.
 std::string_view cell_text(std::string_view written, std::string& scratch) {
-  return text::without_closing_stop(text::normalize_view(written, scratch));
+  return text::without_closing(text::normalize_view(written, scratch));
 }
 
 }  // namespace
@@ -685,6 +685,7 @@ bool target_parts(std::string_view written, std::vector<TargetPart>& out) {
 
 std::string_view words_besides_figure(std::string_view written, const Value& target) {
   if (target.kind != ValueKind::number) return {};
+  written = text::without_closing(written);  // "≥100人次，覆盖全县（详见附件）"
   size_t at = std::string_view::npos;
   size_t comma_size = 0;
   for (std::string_view comma : {"，", ","}) {

@@ -236,6 +236,44 @@ std::string normalize(std::string_view in) {
   return out;
 }
 
+std::string_view without_pointer(std::string_view s) {
+  constexpr size_t kLongest = 36;  // bytes of a pointer: "具体详见附件2《项目验收报告》" is prose
+  const auto points = [](std::string_view remark) {
+    if (remark.empty() || remark.size() > kLongest) return false;
+    if (!drop_prefix(remark, {"具体详见", "具体见", "详见", "参见", "见"})) return false;
+    return drop_prefix(remark, {"附件", "附表", "附录", "佐证", "报告", "说明", "清单", "明细",
+                                "台账", "表", "第", "正文"});
+  };
+  // In brackets at the end, the whole cell before them kept: "95%(详见附件)".
+  if (s.ends_with(")") || s.ends_with("）")) {
+    const size_t close = s.ends_with(")") ? 1 : 3;
+    const size_t ascii = s.rfind('(');
+    const size_t wide = s.rfind("（");
+    const size_t open = ascii == std::string_view::npos  ? wide
+                        : wide == std::string_view::npos ? ascii
+                                                         : std::max(ascii, wide);
+    if (open != std::string_view::npos && open > 0) {
+      const size_t inside = s[open] == '(' ? open + 1 : open + 3;
+      if (inside + close <= s.size() && points(trim(s.substr(inside, s.size() - close - inside)))) {
+        return trim(s.substr(0, open));
+      }
+    }
+    return s;
+  }
+  // After the last comma or semicolon: "基本完整，详见附件".
+  size_t at = std::string_view::npos;
+  size_t mark = 0;
+  for (std::string_view m : {",", "，", ";", "；"}) {
+    const size_t found = s.rfind(m);
+    if (found != std::string_view::npos && (at == std::string_view::npos || found > at)) {
+      at = found;
+      mark = m.size();
+    }
+  }
+  if (at == std::string_view::npos || at == 0 || !points(trim(s.substr(at + mark)))) return s;
+  return trim(s.substr(0, at));
+}
+
 std::string_view trim(std::string_view s) {
   auto starts_ideographic_space = [](std::string_view v) { return v.substr(0, 3) == "\u3000"; };
   auto ends_ideographic_space = [](std::string_view v) {

@@ -53,10 +53,17 @@ std::string_view normalize_view(std::string_view in, std::string& scratch);
 // Strips ASCII and ideographic white space from both ends.
 std::string_view trim(std::string_view s);
 
-// `s` without the stops that close a sentence at its end ("7月。", "基本完整.",
-// "95%；"), and the spaces before them: a cell read as a value says the same
-// with them or without. Inline: every value read asks, and few end so.
-inline std::string_view without_closing_stop(std::string_view s) {
+// `s` without a remark at its end that only points elsewhere ("（详见附件）",
+// "，见附表2"; 详见, 参见, 具体见 or 见 before 附件, 附表, 附录, 佐证, 报告, 说明,
+// 清单, 明细, 台账, 表, 第 or 正文), or `s` itself. Out of line: few cells end so.
+std::string_view without_pointer(std::string_view s);
+
+// `s` without what closes it and says nothing of its value: the stops that
+// close a sentence ("7月。", "基本完整.", "95%；") and the spaces before them,
+// and a remark that points elsewhere (without_pointer: "95%（详见附件）"). A
+// cell read as a value says the same with them or without. Inline: every
+// value read asks, and few end so.
+inline std::string_view without_closing(std::string_view s) {
   for (;;) {
     if (s.empty()) return s;
     const auto last = static_cast<unsigned char>(s.back());
@@ -65,13 +72,17 @@ inline std::string_view without_closing_stop(std::string_view s) {
     } else if (s.size() >= 3 &&
                (s.ends_with("。") || s.ends_with("；") || s.ends_with("，") || s.ends_with("！"))) {
       s.remove_suffix(3);
+    } else if (last == ')' || last >= 0x80 || (last >= '0' && last <= '9' && s.size() > 10)) {
+      // "，见附表2" ends in a digit: the shortest cell that may is "1，见表2".
+      const std::string_view kept = without_pointer(s);
+      if (kept.size() == s.size()) return s;
+      s = kept;
     } else {
       return s;
     }
     s = trim(s);
   }
 }
-
 // The number of bytes of UTF-8's byte order mark at the start of `s` (3), or
 // 0. Windows editors (Notepad, Excel's "CSV UTF-8") put it first in a file;
 // it is not text.

@@ -87,10 +87,10 @@ TEST(Text, Lapses) {
     EXPECT_TRUE(says_undone(lapse)) << lapse;
     EXPECT_FALSE(says_no_lapse(lapse)) << lapse;
   }
-  for (const char* none : {"无延期", "未延期", "未出现延期", "没有逾期情况", "不存在滞后问题",
-                           "无不合格", "未发现不达标产品", "无不合格项目", "没有不合格情况",
-                           "未发现问题", "没有发现违规问题", "无异常", "无一户不合格",
-                           "没有一例延期", "均无不合格", "均未延期"}) {
+  for (const char* none :
+       {"无延期", "未延期", "未出现延期", "没有逾期情况", "不存在滞后问题", "无不合格",
+        "未发现不达标产品", "无不合格项目", "没有不合格情况", "未发现问题", "没有发现违规问题",
+        "无异常", "无一户不合格", "没有一例延期", "均无不合格", "均未延期"}) {
     EXPECT_FALSE(says_undone(none)) << none;
     EXPECT_TRUE(says_no_lapse(none)) << none;
     EXPECT_TRUE(only_remarks(none)) << none;
@@ -105,13 +105,20 @@ TEST(Text, Lapses) {
   EXPECT_TRUE(says_undone("1期未完成"));
 }
 
-TEST(Text, WithoutClosingStop) {
-  EXPECT_EQ(without_closing_stop("7月。"), "7月");
-  EXPECT_EQ(without_closing_stop("95% 。。"), "95%");
-  EXPECT_EQ(without_closing_stop("基本完整；"), "基本完整");
-  EXPECT_EQ(without_closing_stop("10.5"), "10.5");
-  EXPECT_EQ(without_closing_stop("完成，未验收"), "完成，未验收");
-  EXPECT_EQ(without_closing_stop("。"), "");
+TEST(Text, WithoutClosing) {
+  EXPECT_EQ(without_closing("7月。"), "7月");
+  EXPECT_EQ(without_closing("95% 。。"), "95%");
+  EXPECT_EQ(without_closing("基本完整；"), "基本完整");
+  EXPECT_EQ(without_closing("10.5"), "10.5");
+  EXPECT_EQ(without_closing("完成，未验收"), "完成，未验收");
+  EXPECT_EQ(without_closing("。"), "");
+  // A remark that only points elsewhere.
+  EXPECT_EQ(without_closing("95%（详见附件）"), "95%");
+  EXPECT_EQ(without_closing("基本完整，详见附件2。"), "基本完整");
+  EXPECT_EQ(without_closing("100人(见附表)"), "100人");
+  EXPECT_EQ(without_closing("良好，具体见评价报告第三部分"), "良好，具体见评价报告第三部分");
+  EXPECT_EQ(without_closing("已见成效"), "已见成效");
+  EXPECT_EQ(without_closing("（详见附件）"), "（详见附件）");
 }
 
 // Where the first word of undone begins, whichever of them it is.

@@ -441,13 +441,22 @@ TEST_P(Golden, Scores) {
   }
 }
 
-// A cell says the same with a stop that closes it, in full-width digits and
-// signs, with ASCII commas and brackets, or in traditional characters
+// A cell says the same with a stop that closes it, with a remark that points
+// elsewhere ("（详见附件）", "，见附表2"), in full-width digits and signs, with
+// ASCII commas and brackets, or in traditional characters
 // (normalized as text::normalize knows them): every table case scores alike
 // and finds alike written so (before, "7月。" against "9月前" was unreadable,
 // and "10人未培训。" or "１０人未培训" lost the reason it was the evaluator's).
 std::string with_closing_stop(const std::string& s) {
   return s.empty() ? s : s + "。";
+}
+
+std::string with_pointer(const std::string& s) {
+  return s.empty() ? s : s + "（详见附件）";
+}
+
+std::string with_pointer_after_comma(const std::string& s) {
+  return s.empty() ? s : s + "，见附表2";
 }
 
 std::string in_full_width(const std::string& s) {
@@ -519,7 +528,9 @@ TEST_P(Golden, ScoresAlikeWrittenOtherwise) {
   for (const auto& [how, rewrite] : {std::pair{"closing stop", &with_closing_stop},
                                      {"full width", &in_full_width},
                                      {"ASCII marks", &in_ascii_marks},
-                                     {"traditional characters", &in_traditional}}) {
+                                     {"traditional characters", &in_traditional},
+                                     {"a pointer in brackets", &with_pointer},
+                                     {"a pointer after a comma", &with_pointer_after_comma}}) {
     for (const int column : {target, actual}) {
       if (column < 0) continue;
       Table rows = c.indicators;
