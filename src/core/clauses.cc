@@ -490,8 +490,10 @@ Reading read_figure_for(const Value& target, std::string_view written, std::stri
     // of the figure.
     if (const size_t open = clause.find('('); open != std::string_view::npos && open > 0) {
       const size_t close = clause.find(')', open);
+      // Not one that says a part is not done: "100%（部分未达标）（经核实）".
       if (close != std::string_view::npos && close + 1 < clause.size() &&
-          !text::has_digit(clause.substr(open, close - open))) {
+          !text::has_digit(clause.substr(open, close - open)) &&
+          !text::remark_is_a_clause(clause.substr(open + 1, close - open - 1))) {
         unbracketed.assign(clause.substr(0, open));
         unbracketed += clause.substr(close + 1);
         clause = unbracketed;

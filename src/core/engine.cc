@@ -86,7 +86,8 @@ class LeafScorer {
   std::vector<Flag>& flags_;
   int index_ = -1;
   Value figure_value_;
-  Value reported_;  // actual_for_target's figure
+  Value reported_;    // actual_for_target's figure
+  Value remarkless_;  // words_without_remark's words
   // in_lower_is_better_category of the last parent asked about: siblings follow
   // one another, and share the answer.
   int category_parent_ = -2;
@@ -618,6 +619,9 @@ void LeafScorer::score(int index, NodeResult& out) {
     }
   }
   // "培训3期，150人次" against "≥3期": the clause that reports what the target measures.
+  // "良好（经核实）": the words without a remark that says nothing of how well,
+  // before their figures are looked for ("完成（90%）（经核实）").
+  actual = &words_without_remark(*actual, r_, remarkless_);
   actual = &actual_for_target(n.target, *actual, n.name, reported_);
   const bool both_empty = n.target.kind == ValueKind::empty && actual->kind == ValueKind::empty;
   if (both_empty && n.stated_score && !has_panel_score(n) && n.kind == ScoringKind::automatic) {

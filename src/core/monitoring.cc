@@ -607,10 +607,15 @@ std::string_view light_status_code(LightStatus status) {
 
 LightResult indicator_light(std::string_view name, const Value& target, const Value& actual_to_date,
                             int month, const RuleSet& rules, const LightBands& bands) {
+  Value remarkless;
   Value reported;
-  const Input in{name, target,
-                 {},   actual_for_target(target, actual_to_date, name, reported),
-                 {},   ScoringKind::automatic,
+  const Input in{name,
+                 target,
+                 {},
+                 actual_for_target(target, words_without_remark(actual_to_date, rules, remarkless),
+                                   name, reported),
+                 {},
+                 ScoringKind::automatic,
                  month};
   return Judge(in, rules, bands).run();
 }
@@ -623,16 +628,19 @@ LightResult node_light(const Indicator& node, int month, int year, bool lower_ca
                        const RuleSet& rules, const LightBands& bands) {
   if (!month_ok(month)) return month_error(month);
   if (node.not_applicable) return not_lit(LightStatus::not_applicable, "指标不适用，不亮灯");
+  Value remarkless;
   Value reported;
-  const Input in{node.name,
-                 node.target,
-                 node.target_text,
-                 actual_for_target(node.target, node.actual, node.name, reported),
-                 node.actual_text,
-                 node.kind,
-                 month,
-                 year,
-                 lower_category};
+  const Input in{
+      node.name,
+      node.target,
+      node.target_text,
+      actual_for_target(node.target, words_without_remark(node.actual, rules, remarkless),
+                        node.name, reported),
+      node.actual_text,
+      node.kind,
+      month,
+      year,
+      lower_category};
   return Judge(in, rules, bands).run();
 }
 

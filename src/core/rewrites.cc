@@ -35,7 +35,9 @@ bool more_after_word(std::string_view s, std::string& out) {
       for (std::string_view more : {"余", "多"}) {
         if (!after.starts_with(more)) continue;
         const std::string_view tail = after.substr(more.size());
-        if (!word.multiplier && !(tail.empty() || tail == "月" || tail == "小时")) continue;
+        // What ends the figure: its unit's last word, before a remark ("5次多(经核实)").
+        const std::string_view ends = text::trim(tail.substr(0, tail.find_first_of("(,;")));
+        if (!word.multiplier && !(ends.empty() || ends == "月" || ends == "小时")) continue;
         size_t start = i;  // of the figure
         while (start > 0 && (is_digit(s[start - 1]) || s[start - 1] == '.')) --start;
         if (word.written == "年" && i - start >= 4) continue;  // "2024年多": a year

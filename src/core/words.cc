@@ -313,6 +313,31 @@ namespace {
   return classify(s);
 }
 
+// Words and a remark after them, in brackets at the end ("良好(经核实)") or
+// after the last comma ("良好，经核实"): the two, trimmed, or false.
+bool split_remark(std::string_view s, std::string_view& head, std::string_view& remark) {
+  size_t at = std::string_view::npos;
+  size_t end = s.size();
+  size_t mark = 0;
+  if (s.ends_with(")")) {
+    at = s.rfind('(');
+    end = s.size() - 1;
+    mark = 1;
+  } else {
+    for (std::string_view comma : {",", "，"}) {
+      const size_t found = s.rfind(comma);
+      if (found != std::string_view::npos && (at == std::string_view::npos || found > at)) {
+        at = found;
+        mark = comma.size();
+      }
+    }
+  }
+  if (at == std::string_view::npos || at == 0 || at + mark > end) return false;
+  head = text::trim(s.substr(0, at));
+  remark = text::trim(s.substr(at + mark, end - at - mark));
+  return !head.empty() && !remark.empty();
+}
+
 }  // namespace
 
 WordClass classify_words(std::string_view raw, const RuleSet& rules) {
@@ -327,6 +352,19 @@ WordClass classify_words(std::string_view raw, const RuleSet& rules) {
     }
   }
   return classify_said(s, rules);
+}
+
+const Value& words_without_remark(const Value& actual, const RuleSet& rules, Value& scratch) {
+  if (actual.kind != ValueKind::text) return actual;
+  std::string_view head;
+  std::string_view remark;
+  if (!split_remark(actual.text, head, remark) || !text::only_remarks(remark) ||
+      classify_words(remark, rules).type != WordClass::none) {
+    return actual;
+  }
+  scratch = actual;
+  scratch.text.assign(head);
+  return scratch;
 }
 
 bool is_lower_is_better_name(std::string_view name, const RuleSet& rules) {

@@ -38,6 +38,15 @@ inline size_t in_the_main(std::string_view s) {
 // best tier's words after a leading 基本 ("基本达标") are the next tier.
 WordClass classify_words(std::string_view text, const RuleSet& rules);
 
+// `actual`, or when its words end in a remark that says nothing of how well
+// ("良好(经核实)", "良好，经核实", "基本完整(抽样)": classify_words finds nothing in
+// the remark, and it says nothing is undone, text::only_remarks), the words
+// without it, kept in `scratch`. What scoring and monitoring read as words
+// (before, "良好(经核实)" against "优秀" was a tier's top, 10 of 10, not 良). A
+// remark with words of its own ("完成，效果一般") or one that may take them back
+// ("完成(未验收)") is kept.
+const Value& words_without_remark(const Value& actual, const RuleSet& rules, Value& scratch);
+
 // Whether words of the partial tier meet a target that asks for no more: both
 // are in the tier after the best ("基本实现" against "基本实现", "基本达到"
 // against "基本完成"), and the actual is then scored in the best.

@@ -189,6 +189,9 @@ TEST(MonitoringIndicator, QualitativeTiersAndGrades) {
   expect_light(light_at("服务质量", "优", "中", 6), Light::yellow);
   expect_light(light_at("服务质量", "优", "低", 6), Light::red);
   expect_light(light_at("服务质量", "优", "差", 6), Light::red);
+  // A remark that says nothing of how well leaves the words as they are.
+  expect_light(light_at("服务质量", "优秀", "一般（经核实）", 6), Light::yellow);
+  expect_light(light_at("管理水平", "达成预期指标", "基本完成，经核实", 6), Light::yellow);
   const LightResult tier = light_at("管理水平", "达成预期指标", "基本完成", 6);
   EXPECT_NE(tier.explanation.find("部分达成年度指标并具有一定效果"), std::string::npos)
       << tier.explanation;
