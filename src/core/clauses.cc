@@ -608,7 +608,7 @@ Reading read_figure_for(const Value& target, std::string_view written, std::stri
 // digits are digits) and without a stop that closes it ("…不合格5人。"), as
 // parse_value reads a cell. In `scratch` when it must be rewritten.
 std::string_view cell_text(std::string_view written, std::string& scratch) {
-  return text::without_closing(text::normalize_view(written, scratch));
+  return text::without_field_label(text::without_closing(text::normalize_view(written, scratch)));
 }
 
 }  // namespace

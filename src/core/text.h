@@ -53,6 +53,12 @@ std::string_view normalize_view(std::string_view in, std::string& scratch);
 // Strips ASCII and ideographic white space from both ends.
 std::string_view trim(std::string_view s);
 
+// `s` (normalized: the colon is ASCII) without a label at its start that
+// only names the column it is written in ("实际完成：", "完成情况：",
+// "2024年完成情况:", "自评结果：" before the value), or `s` itself. Not a label
+// that names what is measured ("满意率：95%"), which the readers of a figure keep.
+std::string_view without_field_label(std::string_view s);
+
 // `s` without a remark at its end that only points elsewhere ("（详见附件）",
 // "，见附表2"; 详见, 参见, 具体见 or 见 before 附件, 附表, 附录, 佐证, 报告, 说明,
 // 清单, 明细, 台账, 表, 第 or 正文), or `s` itself. Out of line: few cells end so.

@@ -371,7 +371,8 @@ bool read_plus_minus(std::string_view s, size_t at, Value& v) {
 // check against the general way (parse_value does not take it).
 void parse_value_with(std::string_view written, Value& v, Reading how) {
   thread_local std::string buffer;
-  const std::string_view s = text::without_closing(text::normalize_view(written, buffer));
+  const std::string_view s =
+      text::without_field_label(text::without_closing(text::normalize_view(written, buffer)));
   reset_value(v);
   if (s.empty()) return;
   if (read_plain_figure(s, v)) return;

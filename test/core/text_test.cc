@@ -105,6 +105,16 @@ TEST(Text, Lapses) {
   EXPECT_TRUE(says_undone("1期未完成"));
 }
 
+TEST(Text, WithoutFieldLabel) {
+  EXPECT_EQ(without_field_label("完成情况:不健全"), "不健全");
+  EXPECT_EQ(without_field_label("2024年实际完成:95%"), "95%");
+  EXPECT_EQ(without_field_label("全年完成情况: 良好"), "良好");
+  // A label that names what is measured stays for the figure's readers.
+  EXPECT_EQ(without_field_label("满意率:95%"), "满意率:95%");
+  EXPECT_EQ(without_field_label("完成时间:2024年12月"), "完成时间:2024年12月");
+  EXPECT_EQ(without_field_label("完成情况:"), "完成情况:");
+}
+
 TEST(Text, WithoutClosing) {
   EXPECT_EQ(without_closing("7月。"), "7月");
   EXPECT_EQ(without_closing("95% 。。"), "95%");

@@ -442,13 +442,17 @@ TEST_P(Golden, Scores) {
 }
 
 // A cell says the same with a stop that closes it, with a remark that points
-// elsewhere ("（详见附件）", "，见附表2"), in full-width digits and signs, with
-// ASCII commas and brackets, or in traditional characters
-// (normalized as text::normalize knows them): every table case scores alike
-// and finds alike written so (before, "7月。" against "9月前" was unreadable,
-// and "10人未培训。" or "１０人未培训" lost the reason it was the evaluator's).
+// elsewhere ("（详见附件）", "，见附表2"), after its column's name ("完成情况："), in full-width
+// digits and signs, with ASCII commas and brackets, or in traditional characters (normalized as
+// text::normalize knows them): every table case scores alike and finds alike written so (before,
+// "7月。" against "9月前" was unreadable, and "10人未培训。" or "１０人未培训" lost the reason it
+// was the evaluator's).
 std::string with_closing_stop(const std::string& s) {
   return s.empty() ? s : s + "。";
+}
+
+std::string with_field_label(const std::string& s) {
+  return s.empty() ? s : "完成情况：" + s;
 }
 
 std::string with_pointer(const std::string& s) {
@@ -530,7 +534,8 @@ TEST_P(Golden, ScoresAlikeWrittenOtherwise) {
                                      {"ASCII marks", &in_ascii_marks},
                                      {"traditional characters", &in_traditional},
                                      {"a pointer in brackets", &with_pointer},
-                                     {"a pointer after a comma", &with_pointer_after_comma}}) {
+                                     {"a pointer after a comma", &with_pointer_after_comma},
+                                     {"the column's name before it", &with_field_label}}) {
     for (const int column : {target, actual}) {
       if (column < 0) continue;
       Table rows = c.indicators;
