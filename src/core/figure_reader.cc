@@ -449,6 +449,16 @@ void read_figure(std::string_view s, Value& v) {
     if (is_prose_mark(cp) || ++label_points > 12) break;
   }
   v.label.assign(text::trim(v.label));
+  // "全年88%", "全年不满意率1%", "目前已完成95%": words of the period evaluated
+  // before the label say when, not what (before, "全年88%" against "较上年提高2个百分点"
+  // was no level, and "全年不满意率1%" no opposite).
+  if (!v.label.empty()) {
+    std::string_view label = v.label;
+    if (drop_prefix(label, {"截至目前", "全年", "年度", "本年度", "本年", "当年", "年内", "目前",
+                            "累计", "约"})) {
+      v.label.assign(text::trim(label));
+    }
+  }
   if (!found) {
     v.kind = ValueKind::text;
     v.text.assign(s);

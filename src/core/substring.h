@@ -56,7 +56,7 @@ inline bool drop_prefix(std::string_view& s, std::initializer_list<std::string_v
 }
 
 // As drop_prefix, at the end of `s` ("范围内" before "内").
-inline bool drop_suffix(std::string_view& s, std::initializer_list<std::string_view> words) {
+inline bool drop_suffix(std::string_view& s, std::span<const std::string_view> words) {
   for (std::string_view w : words) {
     if (!w.empty() && s.ends_with(w)) {
       s.remove_suffix(w.size());
@@ -64,6 +64,9 @@ inline bool drop_suffix(std::string_view& s, std::initializer_list<std::string_v
     }
   }
   return false;
+}
+inline bool drop_suffix(std::string_view& s, std::initializer_list<std::string_view> words) {
+  return drop_suffix(s, std::span<const std::string_view>(words.begin(), words.size()));
 }
 
 // True when `needle` occurs in `haystack` (an empty needle occurs everywhere).

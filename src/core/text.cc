@@ -237,21 +237,25 @@ std::string normalize(std::string_view in) {
 }
 
 std::string_view without_field_label(std::string_view s) {
-  const size_t colon = s.find(':');
-  if (colon == std::string_view::npos || colon == 0 || colon > 30) return s;
-  std::string_view label = trim(s.substr(0, colon));
-  // The year's or the period's ("2024年", "全年", "年度") before the column's name.
-  size_t digits = 0;
-  while (digits < label.size() && label[digits] >= '0' && label[digits] <= '9') ++digits;
-  if (digits == 4 && label.substr(digits).starts_with("年")) label.remove_prefix(digits);
-  drop_prefix(label, {"年度", "全年", "本年度", "本年", "当年", "年"});
   static constexpr std::string_view kColumns[] = {
       "实际完成值", "实际完成情况", "实际完成数", "实际完成", "实际值",   "实际",
       "完成情况",   "完成值",       "完成数",     "执行情况", "实施情况", "落实情况",
       "自评情况",   "自评结果",     "评价结果",   "完成结果", "结果",     "情况"};
-  if (std::find(std::begin(kColumns), std::end(kColumns), label) == std::end(kColumns)) return s;
-  const std::string_view rest = trim(s.substr(colon + 1));
-  return rest.empty() ? s : rest;
+  // One label after another ("完成情况：实际完成：…") as one.
+  for (;;) {
+    const size_t colon = s.find(':');
+    if (colon == std::string_view::npos || colon == 0 || colon > 30) return s;
+    std::string_view label = trim(s.substr(0, colon));
+    // The year's or the period's ("2024年", "全年", "年度") before the column's name.
+    size_t digits = 0;
+    while (digits < label.size() && label[digits] >= '0' && label[digits] <= '9') ++digits;
+    if (digits == 4 && label.substr(digits).starts_with("年")) label.remove_prefix(digits);
+    drop_prefix(label, {"年度", "全年", "本年度", "本年", "当年", "年"});
+    if (std::find(std::begin(kColumns), std::end(kColumns), label) == std::end(kColumns)) return s;
+    const std::string_view rest = trim(s.substr(colon + 1));
+    if (rest.empty()) return s;
+    s = rest;
+  }
 }
 
 std::string_view without_pointer(std::string_view s) {

@@ -152,6 +152,11 @@ bool negated_before(std::string_view before);
 // Words before a deed that say it was done: "已完成", "已经建立", "均已到位".
 inline constexpr std::string_view kAlready[] = {"均已", "已经", "已"};
 
+// Words before words of a deed that say when or of how much it is said
+// ("目前基本建立", "总体基本完成"), and say nothing of how well.
+inline constexpr std::string_view kScopeLeads[] = {"目前",   "当前",   "现已", "全年", "年内",
+                                                   "总体上", "整体上", "总体", "整体", "均"};
+
 // Deeds of completion: what work, money or a check comes to when it is done
 // ("完成", "拨付", "验收", "合格"). After 未 they say a part is not done
 // (remark_is_a_clause); before a share they say what the share counts

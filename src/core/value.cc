@@ -612,6 +612,7 @@ bool says_a_plan_slow(const Value& actual) {
   std::string_view said;
   if (actual.kind == ValueKind::number || actual.kind == ValueKind::date) {
     said = actual.label;  // a date's only from a remark ("2024年11月(计划)")
+    // read_figure drops words of when from a figure's label already.
     // 目标 alone ("目标120人"), not what it names ("目标人群120人").
     if (!starts(said, {"计划", "预计", "预期", "拟", "原定", "将于", "将在"}) && said != "目标" &&
         said != "目标为" && said != "目标值" && said != "目标数") {
@@ -622,6 +623,7 @@ bool says_a_plan_slow(const Value& actual) {
     // figure ("计划2025年3月完成"); "目标达成", "预期效果明显", "计划已完成" say
     // what was done.
     said = actual.text;
+    drop_prefix(said, text::kScopeLeads);  // "目前预计年底完成"
     if (!starts(said, {"预计", "拟", "将于", "将在"}) &&
         !(starts(said, {"计划", "原定"}) && text::has_digit(said))) {
       return false;

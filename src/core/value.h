@@ -116,7 +116,8 @@ inline constexpr std::string_view kPlanWords[] = {"计划", "目标", "预期", 
 // was done ("计划3个，完成3个").
 bool says_a_plan_slow(const Value& actual);
 // Inline: every figure with a label and every actual in words asks, and few
-// begin with one of the characters (计 预 拟 目 原 将) that a plan's words do.
+// begin with one of the characters (计 预 拟 目 原 将) that a plan's words do,
+// or that words of when before them do (目前, 全年, 当前: "目前预计年底完成").
 inline bool says_a_plan(const Value& actual) {
   // Words say it in their text; a figure or a date in its label (a date's only
   // from a remark, "2024年11月(计划)"), which is empty for any other kind.
@@ -132,6 +133,8 @@ inline bool says_a_plan(const Value& actual) {
     case 0xE79BAE:  // 目
     case 0xE58E9F:  // 原
     case 0xE5B086:  // 将
+    case 0xE585A8:  // 全, of 全年 before a plan's words ("全年预计…")
+    case 0xE5BD93:  // 当, of 当前 likewise
       return says_a_plan_slow(actual);
     default:
       return false;

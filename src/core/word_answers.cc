@@ -611,7 +611,8 @@ std::optional<bool> yes_no_met(const Value& target, WordClass target_class, cons
 bool repeats_target_in_the_main(const Value& target, const Value& actual) {
   if (target.kind != ValueKind::text || actual.kind != ValueKind::text) return false;
   std::string_view said = actual.text;
-  drop_prefix(said, text::kAlready);  // "已基本建立" as "基本建立"
+  drop_prefix(said, text::kScopeLeads);  // "目前基本建立", "总体已基本建立"
+  drop_prefix(said, text::kAlready);     // "已基本建立" as "基本建立"
   const size_t main = in_the_main(said);
   return main > 0 && said.size() > main && said.substr(main) == target.text;
 }

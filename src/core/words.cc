@@ -124,12 +124,33 @@ bool names_a_draft(std::string_view s) {
   return false;
 }
 
+// Whether the words right before `phrase` in `s` say it of the main or of a
+// part only, after other words ("已基本达标", "总体基本达标", "全年部分合格",
+// "目前初步完成", "均已基本落实到位": before, the best tier; a leading 基本 was
+// the only one read). A deed may stand between ("基本落实" before "到位"), not
+// other words ("基本养老" before "全覆盖" is a kind of insurance).
+bool qualified_before(std::string_view s, std::string_view phrase) {
+  const size_t at = s.find(phrase);
+  if (at == std::string_view::npos || at == 0) return false;
+  std::string_view before = s.substr(0, at);
+  if (!drop_suffix(before, text::kDeedsDone)) drop_suffix(before, {"实现", "建立", "形成"});
+  drop_suffix(before, {"按期", "按时", "如期", "及时", "全面", "全部", "顺利"});  // "基本按期完成"
+  drop_suffix(before, {"已经", "已"});  // "基本已完成"
+  for (std::string_view w : {"基本", "初步", "大体", "接近", "即将", "部分", "大部分", "大多数",
+                             "大多", "多数", "大部"}) {
+    if (before.ends_with(w)) return true;
+  }
+  return false;
+}
+
 // The tier of a text that holds a phrase of tier `level`: the next tier when
 // the best tier's phrase is said only in the main ("基本达标", "基本及时"), of
 // a part ("部分合格"), as the lists say of 基本完成 and 部分完成, or of a draft
 // ("草案已完成": the document is not adopted yet). Listed words are taken as listed.
-WordClass tier_in_the_main(std::string_view s, int level, int tiers) {
-  if (level == 0 && tiers >= 2 && (in_the_main(s) > 0 || said_of_a_part(s) || names_a_draft(s))) {
+WordClass tier_in_the_main(std::string_view s, std::string_view phrase, int level, int tiers) {
+  if (level == 0 && tiers >= 2 &&
+      (in_the_main(s) > 0 || said_of_a_part(s) || names_a_draft(s) ||
+       qualified_before(s, phrase))) {
     level = 1;
   }
   return {WordClass::tier, level};
@@ -149,7 +170,9 @@ WordClass classify_by_lists(std::string_view s, const RuleSet& rules) {
   const int tiers = static_cast<int>(rules.tiers.size());
   for (int i = tiers - 1; i >= 0; --i) {
     for (const auto& w : rules.tiers[i].words) {
-      if (is_phrase(w) && holds_phrase(s, w, i == tiers - 1)) return tier_in_the_main(s, i, tiers);
+      if (is_phrase(w) && holds_phrase(s, w, i == tiers - 1)) {
+        return tier_in_the_main(s, w, i, tiers);
+      }
     }
   }
   return {};
@@ -160,7 +183,7 @@ WordClass classify_by_lists(std::string_view s, const RuleSet& rules) {
 WordClass find_phrase(std::string_view s, const WordIndex& index) {
   for (const auto& p : index.phrases) {
     if (holds_phrase(s, p.word, p.tier == index.tiers - 1)) {
-      return tier_in_the_main(s, p.tier, index.tiers);
+      return tier_in_the_main(s, p.word, p.tier, index.tiers);
     }
   }
   return {};
@@ -276,6 +299,11 @@ namespace {
     return rules.word_index.ready ? classify_by_index(words, rules.word_index)
                                   : classify_by_lists(words, rules);
   };
+  // "全年合格", "总体良好": words of when or of how much before a listed word say
+  // nothing of how well (before, "全年合格" against "优良" was a tier's top, not 中).
+  if (std::string_view rest = s; drop_prefix(rest, text::kScopeLeads) && !rest.empty()) {
+    if (const WordClass c = classify_words(rest, rules); c.type != WordClass::none) return c;
+  }
   // "≥良好", "良好及以上", "不低于合格": a grade with "at least" said, which a
   // grade target means anyway; read as the grade, so that "一般" against it is 中.
   if (const std::string_view grade = without_at_least(s); grade.size() != s.size()) {
@@ -356,14 +384,18 @@ WordClass classify_words(std::string_view raw, const RuleSet& rules) {
 
 const Value& words_without_remark(const Value& actual, const RuleSet& rules, Value& scratch) {
   if (actual.kind != ValueKind::text) return actual;
+  std::string_view words = actual.text;
   std::string_view head;
   std::string_view remark;
-  if (!split_remark(actual.text, head, remark) || !text::only_remarks(remark) ||
-      classify_words(remark, rules).type != WordClass::none) {
-    return actual;
+  // One remark after another ("良好（经核实）（抽样）") as one.
+  while (split_remark(words, head, remark) && text::only_remarks(remark) &&
+         classify_words(remark, rules).type == WordClass::none) {
+    words = head;
   }
+  if (words.size() == actual.text.size()) return actual;
+  const std::string kept(words);  // a view of actual.text, which scratch may be
   scratch = actual;
-  scratch.text.assign(head);
+  scratch.text = kept;
   return scratch;
 }
 
