@@ -157,6 +157,29 @@ inline constexpr std::string_view kAlready[] = {"均已", "已经", "已"};
 inline constexpr std::string_view kScopeLeads[] = {"目前",   "当前",   "现已", "全年", "年内",
                                                    "总体上", "整体上", "总体", "整体", "均"};
 
+// Whether `s` may begin with one of kScopeLeads: its first character is one
+// they begin with (目 当 现 全 年 总 整 均). A test of three bytes that spares
+// most texts the search.
+inline bool may_start_with_scope_lead(std::string_view s) {
+  if (s.size() < 6) return false;
+  const uint32_t first = static_cast<uint32_t>(static_cast<unsigned char>(s[0])) << 16 |
+                         static_cast<uint32_t>(static_cast<unsigned char>(s[1])) << 8 |
+                         static_cast<unsigned char>(s[2]);
+  switch (first) {
+    case 0xE79BAE:  // 目
+    case 0xE5BD93:  // 当
+    case 0xE78EB0:  // 现
+    case 0xE585A8:  // 全
+    case 0xE5B9B4:  // 年
+    case 0xE680BB:  // 总
+    case 0xE695B4:  // 整
+    case 0xE59D87:  // 均
+      return true;
+    default:
+      return false;
+  }
+}
+
 // Deeds of completion: what work, money or a check comes to when it is done
 // ("完成", "拨付", "验收", "合格"). After 未 they say a part is not done
 // (remark_is_a_clause); before a share they say what the share counts

@@ -301,7 +301,8 @@ namespace {
   };
   // "全年合格", "总体良好": words of when or of how much before a listed word say
   // nothing of how well (before, "全年合格" against "优良" was a tier's top, not 中).
-  if (std::string_view rest = s; drop_prefix(rest, text::kScopeLeads) && !rest.empty()) {
+  if (std::string_view rest = s;
+      text::may_start_with_scope_lead(s) && drop_prefix(rest, text::kScopeLeads) && !rest.empty()) {
     if (const WordClass c = classify_words(rest, rules); c.type != WordClass::none) return c;
   }
   // "≥良好", "良好及以上", "不低于合格": a grade with "at least" said, which a
@@ -342,27 +343,15 @@ namespace {
 }
 
 // Words and a remark after them, in brackets at the end ("良好(经核实)") or
-// after the last comma ("良好，经核实"): the two, trimmed, or false.
+// after the last comma ("良好,经核实"), in normalized text (ASCII marks): the
+// two, trimmed, or false.
 bool split_remark(std::string_view s, std::string_view& head, std::string_view& remark) {
-  size_t at = std::string_view::npos;
-  size_t end = s.size();
-  size_t mark = 0;
-  if (s.ends_with(")")) {
-    at = s.rfind('(');
-    end = s.size() - 1;
-    mark = 1;
-  } else {
-    for (std::string_view comma : {",", "，"}) {
-      const size_t found = s.rfind(comma);
-      if (found != std::string_view::npos && (at == std::string_view::npos || found > at)) {
-        at = found;
-        mark = comma.size();
-      }
-    }
-  }
-  if (at == std::string_view::npos || at == 0 || at + mark > end) return false;
+  const bool bracket = s.ends_with(")");
+  const size_t at = s.rfind(bracket ? '(' : ',');
+  const size_t end = bracket ? s.size() - 1 : s.size();
+  if (at == std::string_view::npos || at == 0 || at + 1 > end) return false;
   head = text::trim(s.substr(0, at));
-  remark = text::trim(s.substr(at + mark, end - at - mark));
+  remark = text::trim(s.substr(at + 1, end - at - 1));
   return !head.empty() && !remark.empty();
 }
 
@@ -382,8 +371,7 @@ WordClass classify_words(std::string_view raw, const RuleSet& rules) {
   return classify_said(s, rules);
 }
 
-const Value& words_without_remark(const Value& actual, const RuleSet& rules, Value& scratch) {
-  if (actual.kind != ValueKind::text) return actual;
+const Value& words_without_remark_slow(const Value& actual, const RuleSet& rules, Value& scratch) {
   std::string_view words = actual.text;
   std::string_view head;
   std::string_view remark;

@@ -45,7 +45,17 @@ WordClass classify_words(std::string_view text, const RuleSet& rules);
 // (before, "良好(经核实)" against "优秀" was a tier's top, 10 of 10, not 良). A
 // remark with words of its own ("完成，效果一般") or one that may take them back
 // ("完成(未验收)") is kept.
-const Value& words_without_remark(const Value& actual, const RuleSet& rules, Value& scratch);
+const Value& words_without_remark_slow(const Value& actual, const RuleSet& rules, Value& scratch);
+// Inline: every leaf asks, and most are figures or words with no bracket at
+// their end and no comma (normalized text: the marks are ASCII).
+inline const Value& words_without_remark(const Value& actual, const RuleSet& rules,
+                                         Value& scratch) {
+  if (actual.kind != ValueKind::text || actual.text.empty() ||
+      (actual.text.back() != ')' && actual.text.find(',') == std::string::npos)) {
+    return actual;
+  }
+  return words_without_remark_slow(actual, rules, scratch);
+}
 
 // Whether words of the partial tier meet a target that asks for no more: both
 // are in the tier after the best ("基本实现" against "基本实现", "基本达到"
