@@ -449,6 +449,12 @@ void read_figure(std::string_view s, Value& v) {
     if (is_prose_mark(cp) || ++label_points > 12) break;
   }
   v.label.assign(text::trim(v.label));
+  // "目标值：120人": the colon closes the label and is none of it (before,
+  // "目标值:" was no plan's label, and the plan had full marks).
+  if (v.label.ends_with(':')) {
+    v.label.pop_back();
+    v.label.assign(text::trim(v.label));
+  }
   // "全年88%", "全年不满意率1%", "目前已完成95%": words of the period evaluated
   // before the label say when, not what (before, "全年88%" against "较上年提高2个百分点"
   // was no level, and "全年不满意率1%" no opposite).

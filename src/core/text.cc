@@ -241,6 +241,8 @@ std::string_view without_field_label(std::string_view s) {
       "实际完成值", "实际完成情况", "实际完成数", "实际完成", "实际值",   "实际",
       "完成情况",   "完成值",       "完成数",     "执行情况", "实施情况", "落实情况",
       "自评情况",   "自评结果",     "评价结果",   "完成结果", "结果",     "情况"};
+  static constexpr std::string_view kTargetColumns[] = {
+      "年度指标值", "指标值", "目标值", "年度目标值", "年度目标", "绩效目标", "预期目标", "目标"};
   // One label after another ("完成情况：实际完成：…") as one.
   for (;;) {
     const size_t colon = s.find(':');
@@ -251,8 +253,19 @@ std::string_view without_field_label(std::string_view s) {
     while (digits < label.size() && label[digits] >= '0' && label[digits] <= '9') ++digits;
     if (digits == 4 && label.substr(digits).starts_with("年")) label.remove_prefix(digits);
     drop_prefix(label, {"年度", "全年", "本年度", "本年", "当年", "年"});
-    if (std::find(std::begin(kColumns), std::end(kColumns), label) == std::end(kColumns)) return s;
     const std::string_view rest = trim(s.substr(colon + 1));
+    // The target's column before words ("年度指标值：完整", "年度指标值：提高2个百分点");
+    // before a figure its name stays, for a plan's figure is no actual ("目标值：120人").
+    const bool figure_next = !rest.empty() && ((rest[0] >= '0' && rest[0] <= '9') ||
+                                               rest.starts_with("≥") || rest.starts_with("≤") ||
+                                               rest[0] == '>' || rest[0] == '<' || rest[0] == '=');
+    const bool target_column = std::find(std::begin(kTargetColumns), std::end(kTargetColumns),
+                                         label) != std::end(kTargetColumns) &&
+                               !figure_next;
+    if (!target_column &&
+        std::find(std::begin(kColumns), std::end(kColumns), label) == std::end(kColumns)) {
+      return s;
+    }
     if (rest.empty()) return s;
     s = rest;
   }

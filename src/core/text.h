@@ -55,8 +55,10 @@ std::string_view trim(std::string_view s);
 
 // `s` (normalized: the colon is ASCII) without a label at its start that
 // only names the column it is written in ("实际完成：", "完成情况：",
-// "2024年完成情况:", "自评结果：" before the value), or `s` itself. Not a label
-// that names what is measured ("满意率：95%"), which the readers of a figure keep.
+// "2024年完成情况:", "自评结果：" before the value; "年度指标值:", "目标值:"
+// before words), or `s` itself. Not a label that names what is measured
+// ("满意率：95%"), nor a plan's before a figure ("目标值：120人", no actual),
+// which the readers of a figure keep.
 std::string_view without_field_label(std::string_view s);
 
 // `s` without a remark at its end that only points elsewhere ("（详见附件）",

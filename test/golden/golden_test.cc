@@ -529,13 +529,15 @@ TEST_P(Golden, ScoresAlikeWrittenOtherwise) {
   const std::map<std::string, std::string> as_written = outcome(c, c.indicators, *rules);
   const int target = c.indicators.column("年度指标值");
   const int actual = c.indicators.column("实际完成值");
-  for (const auto& [how, rewrite] : {std::pair{"closing stop", &with_closing_stop},
-                                     {"full width", &in_full_width},
-                                     {"ASCII marks", &in_ascii_marks},
-                                     {"traditional characters", &in_traditional},
-                                     {"a pointer in brackets", &with_pointer},
-                                     {"a pointer after a comma", &with_pointer_after_comma},
-                                     {"the column's name before it", &with_field_label}}) {
+  for (const auto& [how, rewrite] : {
+           std::pair{"closing stop", &with_closing_stop},
+           {"full width", &in_full_width},
+           {"ASCII marks", &in_ascii_marks},
+           {"traditional characters", &in_traditional},
+           {"a pointer in brackets", &with_pointer},
+           {"a pointer after a comma", &with_pointer_after_comma},
+           {"the column's name before it", &with_field_label},
+       }) {
     for (const int column : {target, actual}) {
       if (column < 0) continue;
       Table rows = c.indicators;
