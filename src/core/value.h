@@ -20,6 +20,7 @@
 #include <vector>
 
 #include "core/dates.h"
+#include "core/text.h"
 
 namespace jixiao::core {
 
@@ -122,11 +123,7 @@ inline bool says_a_plan(const Value& actual) {
   // Words say it in their text; a figure or a date in its label (a date's only
   // from a remark, "2024年11月(计划)"), which is empty for any other kind.
   const std::string& s = actual.kind >= ValueKind::text ? actual.text : actual.label;
-  if (s.size() < 3) return false;
-  const uint32_t first = static_cast<uint32_t>(static_cast<unsigned char>(s[0])) << 16 |
-                         static_cast<uint32_t>(static_cast<unsigned char>(s[1])) << 8 |
-                         static_cast<unsigned char>(s[2]);
-  switch (first) {
+  switch (text::first_three_bytes(s)) {
     case 0xE8AEA1:  // 计
     case 0xE9A284:  // 预
     case 0xE68B9F:  // 拟

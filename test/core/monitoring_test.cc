@@ -6,6 +6,7 @@
 
 #include <cmath>
 #include <limits>
+#include <optional>
 
 #include "format/rule_set_json.h"
 #include "test/support/examples.h"
@@ -685,29 +686,39 @@ TEST(MonitoringIndicator, AFigureOfTheOppositeMeasureIsNotLit) {
   expect_no_light(light_at("产品不合格率", "≤2%", "合格率98%", 6), LightStatus::unknown);
 }
 
-TEST(MonitoringIndicator, AFigureOfAnotherRateIsNotLit) {
-  // "满意率99.5%" is no complaint rate of 99.5% (before, red); "故障率2%" no
-  // 完好率 of 2% (before, red).
-  const LightResult r = light_at("投诉率", "≤1%", "满意率99.5%", 6);
-  expect_no_light(r, LightStatus::unknown);
-  EXPECT_NE(r.explanation.find("另一个比率"), std::string::npos) << r.explanation;
-  expect_no_light(light_at("设备完好率", "≥95%", "故障率2%", 6), LightStatus::unknown);
-  // Beside the indicator's own figure it is a remark; a label that shares a
-  // character with the name, or only says done, is the indicator's.
-  expect_light(light_at("设备完好率", "≥95%", "98%，故障率2%", 6), Light::green);
-  expect_light(light_at("按时完成率", "100%", "及时率100%", 6), Light::blue);
-  expect_light(light_at("项目竣工率", "100%", "完成率100%", 6), Light::blue);
-}
-
-TEST(MonitoringIndicator, WorkOnlyStartedIsNotLit) {
-  // "开工10个" for 完工项目数 says nothing finished (before, green by 10).
-  const LightResult r = light_at("完工项目数", "≥10个", "开工10个", 6);
-  expect_no_light(r, LightStatus::unknown);
-  EXPECT_NE(r.explanation.find("只说开了工"), std::string::npos) << r.explanation;
-  expect_no_light(light_at("项目完工率", "100%", "开工率100%", 6), LightStatus::unknown);
-  // Starts are what 开工项目数 and 新建项目数 count.
-  expect_light(light_at("开工项目数", "≥10个", "开工10个", 6), Light::blue);
-  expect_light(light_at("新建项目数", "≥10个", "开工建设10个", 6), Light::blue);
+// A figure labelled with another rate ("满意率99.5%" for 投诉率, before red), or
+// with work only started ("开工10个" for 完工项目数, before green), is not lit,
+// and says why; a label that shares a character with the name, only says done,
+// or names what the indicator counts, is the indicator's.
+TEST(MonitoringIndicator, AFigureOfAnotherMeasureIsNotLit) {
+  struct Row {
+    const char* name;
+    const char* target;
+    const char* actual;
+    std::optional<Light> light;  // nullopt: not lit
+    const char* why = "";        // in the explanation of one not lit
+  };
+  const Row rows[] = {
+      {"投诉率", "≤1%", "满意率99.5%", std::nullopt, "另一个比率"},
+      {"设备完好率", "≥95%", "故障率2%", std::nullopt, "另一个比率"},
+      {"完工项目数", "≥10个", "开工10个", std::nullopt, "只说开了工"},
+      {"项目完工率", "100%", "开工率100%", std::nullopt, "只说开了工"},
+      {"设备完好率", "≥95%", "98%，故障率2%", Light::green},
+      {"按时完成率", "100%", "及时率100%", Light::blue},
+      {"项目竣工率", "100%", "完成率100%", Light::blue},
+      {"开工项目数", "≥10个", "开工10个", Light::blue},
+      {"新建项目数", "≥10个", "开工建设10个", Light::blue},
+  };
+  for (const Row& row : rows) {
+    SCOPED_TRACE(std::string(row.name) + " " + row.target + " " + row.actual);
+    const LightResult r = light_at(row.name, row.target, row.actual, 6);
+    if (row.light) {
+      expect_light(r, *row.light);
+    } else {
+      expect_no_light(r, LightStatus::unknown);
+      EXPECT_NE(r.explanation.find(row.why), std::string::npos) << r.explanation;
+    }
+  }
 }
 
 // Counts of the opposite, and tiers' words that label figures, as the engine

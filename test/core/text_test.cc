@@ -2,6 +2,9 @@
 
 #include <gtest/gtest.h>
 
+#include <string_view>
+#include <tuple>
+
 namespace jixiao::core::text {
 namespace {
 
@@ -105,30 +108,34 @@ TEST(Text, Lapses) {
   EXPECT_TRUE(says_undone("1期未完成"));
 }
 
-TEST(Text, WithoutFieldLabel) {
-  EXPECT_EQ(without_field_label("完成情况:不健全"), "不健全");
-  EXPECT_EQ(without_field_label("2024年实际完成:95%"), "95%");
-  EXPECT_EQ(without_field_label("全年完成情况: 良好"), "良好");
-  // A label that names what is measured stays for the figure's readers.
-  EXPECT_EQ(without_field_label("满意率:95%"), "满意率:95%");
-  EXPECT_EQ(without_field_label("完成时间:2024年12月"), "完成时间:2024年12月");
-  EXPECT_EQ(without_field_label("完成情况:"), "完成情况:");
-}
-
-TEST(Text, WithoutClosing) {
-  EXPECT_EQ(without_closing("7月。"), "7月");
-  EXPECT_EQ(without_closing("95% 。。"), "95%");
-  EXPECT_EQ(without_closing("基本完整；"), "基本完整");
-  EXPECT_EQ(without_closing("10.5"), "10.5");
-  EXPECT_EQ(without_closing("完成，未验收"), "完成，未验收");
-  EXPECT_EQ(without_closing("。"), "");
-  // A remark that only points elsewhere.
-  EXPECT_EQ(without_closing("95%（详见附件）"), "95%");
-  EXPECT_EQ(without_closing("基本完整，详见附件2。"), "基本完整");
-  EXPECT_EQ(without_closing("100人(见附表)"), "100人");
-  EXPECT_EQ(without_closing("良好，具体见评价报告第三部分"), "良好，具体见评价报告第三部分");
-  EXPECT_EQ(without_closing("已见成效"), "已见成效");
-  EXPECT_EQ(without_closing("（详见附件）"), "（详见附件）");
+// What a cell says nothing by: the name of its column before it, stops that
+// close it, a remark that points elsewhere. Each row: the reader, the cell, what is left.
+TEST(Text, WhatACellSaysNothingBy) {
+  using Reader = std::string_view (*)(std::string_view);
+  const std::tuple<Reader, const char*, const char*> rows[] = {
+      {&without_field_label, "完成情况:不健全", "不健全"},
+      {&without_field_label, "2024年实际完成:95%", "95%"},
+      {&without_field_label, "全年完成情况: 良好", "良好"},
+      {&without_field_label, "年度指标值:完整", "完整"},
+      // A label that names what is measured, or a plan's before a figure, stays.
+      {&without_field_label, "满意率:95%", "满意率:95%"},
+      {&without_field_label, "目标值:120人", "目标值:120人"},
+      {&without_field_label, "完成时间:2024年12月", "完成时间:2024年12月"},
+      {&without_field_label, "完成情况:", "完成情况:"},
+      {&without_closing, "7月。", "7月"},
+      {&without_closing, "95% 。。", "95%"},
+      {&without_closing, "基本完整；", "基本完整"},
+      {&without_closing, "10.5", "10.5"},
+      {&without_closing, "完成，未验收", "完成，未验收"},
+      {&without_closing, "。", ""},
+      {&without_closing, "95%（详见附件）", "95%"},
+      {&without_closing, "基本完整，详见附件2。", "基本完整"},
+      {&without_closing, "100人(见附表)", "100人"},
+      {&without_closing, "良好，具体见评价报告第三部分", "良好，具体见评价报告第三部分"},
+      {&without_closing, "已见成效", "已见成效"},
+      {&without_closing, "（详见附件）", "（详见附件）"},
+  };
+  for (const auto& [read, cell, left] : rows) EXPECT_EQ(read(cell), left) << cell;
 }
 
 // Where the first word of undone begins, whichever of them it is.
