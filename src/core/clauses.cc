@@ -315,9 +315,8 @@ Satisfaction satisfaction_of(std::string_view label) {
 // for 满意度: two or more survey tiers counted in one counting word, the
 // satisfied ones over the whole surveyed (the last count before the tiers,
 // "收回480份" after "发放问卷500份", or their sum after them, "共500人") or,
-// with none written, over all the tiers
-// when the dissatisfied are among them. False with a tier counted either way
-// (基本满意), or a figure of anything else.
+// with none written, over all the tiers when the dissatisfied are among them.
+// False with a tier counted either way (基本满意), or a figure of anything else.
 bool share_of_survey_counts(std::string_view written, Value& out) {
   std::optional<double> whole;
   double satisfied = 0;
@@ -605,8 +604,9 @@ Reading read_figure_for(const Value& target, std::string_view written, std::stri
 }
 
 // A cell as written, as the clauses are read from it: normalized (full-width
-// digits are digits) and without a stop that closes it ("…不合格5人。"), as
-// parse_value reads a cell. In `scratch` when it must be rewritten.
+// digits are digits), without what closes it and says nothing ("…不合格5人。",
+// "（详见附件）") and without its column's name ("完成情况："), as parse_value
+// reads a cell. In `scratch` when it must be rewritten.
 std::string_view cell_text(std::string_view written, std::string& scratch) {
   return text::without_field_label(text::without_closing(text::normalize_view(written, scratch)));
 }

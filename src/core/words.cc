@@ -301,8 +301,13 @@ namespace {
   };
   // "全年合格", "总体良好": words of when or of how much before a listed word say
   // nothing of how well (before, "全年合格" against "优良" was a tier's top, not 中).
-  if (std::string_view rest = s;
-      text::may_start_with_scope_lead(s) && drop_prefix(rest, text::kScopeLeads) && !rest.empty()) {
+  // All of them at once ("目前总体良好"): the words after them have none left.
+  std::string_view rest = s;
+  bool dropped = false;
+  while (text::may_start_with_scope_lead(rest) && drop_prefix(rest, text::kScopeLeads)) {
+    dropped = true;
+  }
+  if (dropped && !rest.empty()) {
     if (const WordClass c = classify_words(rest, rules); c.type != WordClass::none) return c;
   }
   // "≥良好", "良好及以上", "不低于合格": a grade with "at least" said, which a
