@@ -698,8 +698,8 @@ std::string_view words_besides_figure(std::string_view written, const Value& tar
     }
   }
   if (at == std::string_view::npos) return {};
+  // Its closing stops are gone already (without_closing).
   std::string_view words = text::trim(written.substr(at + comma_size));
-  while (drop_suffix(words, {"。", ".", "；", ";", "，", ","})) words = text::trim(words);
   // Only words parse_value read past: none with a figure or a negation.
   if (!text::only_remarks(words)) return {};
   static constexpr std::string_view kHowCounted[] = {
