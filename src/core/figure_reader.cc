@@ -210,15 +210,18 @@ bool unit_is_clean(std::string_view unit) {
 // "120人(预计)"), which read_figure puts before it as a label; before, such a
 // figure was read as done.
 std::string_view drop_remark(std::string_view rest, bool& words_after, std::string_view& plan) {
-  for (std::string_view comma : {",", "，"}) {
-    const size_t at = rest.find(comma);
-    if (at != std::string_view::npos && text::only_remarks(rest.substr(at + comma.size()))) {
-      rest = rest.substr(0, at);
-      words_after = true;
-    }
-  }
   for (bool changed = true; changed && !rest.empty();) {
     changed = false;
+    // After the remark in brackets that closes a remark after a comma is gone
+    // ("10个，无延期（经核实）"), the one after the comma is looked at again.
+    for (std::string_view comma : {",", "，"}) {
+      const size_t at = rest.find(comma);
+      if (at != std::string_view::npos && text::only_remarks(rest.substr(at + comma.size()))) {
+        rest = rest.substr(0, at);
+        words_after = true;
+        changed = true;
+      }
+    }
     rest = text::trim(rest);
     for (std::string_view stop : {"。", ".", ";", "；", ",", "，"}) {
       if (rest.ends_with(stop)) {

@@ -236,13 +236,18 @@ std::string normalize(std::string_view in) {
   return out;
 }
 
-std::string_view without_field_label(std::string_view s) {
+std::string_view target_column(std::string_view label) {
+  static constexpr std::string_view kTargetColumns[] = {
+      "年度指标值", "指标值", "目标值", "年度目标值", "年度目标", "绩效目标", "预期目标", "目标"};
+  const auto* found = std::find(std::begin(kTargetColumns), std::end(kTargetColumns), label);
+  return found == std::end(kTargetColumns) ? std::string_view() : *found;
+}
+
+std::string_view without_field_label(std::string_view s, std::string_view* dropped_column) {
   static constexpr std::string_view kColumns[] = {
       "实际完成值", "实际完成情况", "实际完成数", "实际完成", "实际值",   "实际",
       "完成情况",   "完成值",       "完成数",     "执行情况", "实施情况", "落实情况",
       "自评情况",   "自评结果",     "评价结果",   "完成结果", "结果",     "情况"};
-  static constexpr std::string_view kTargetColumns[] = {
-      "年度指标值", "指标值", "目标值", "年度目标值", "年度目标", "绩效目标", "预期目标", "目标"};
   // One label after another ("完成情况：实际完成：…") as one.
   for (;;) {
     const size_t colon = s.find(':');
@@ -254,19 +259,22 @@ std::string_view without_field_label(std::string_view s) {
     if (digits == 4 && label.substr(digits).starts_with("年")) label.remove_prefix(digits);
     drop_prefix(label, {"年度", "全年", "本年度", "本年", "当年", "年"});
     const std::string_view rest = trim(s.substr(colon + 1));
-    // The target's column before words ("年度指标值：完整", "年度指标值：提高2个百分点");
-    // before a figure its name stays, for a plan's figure is no actual ("目标值：120人").
-    const bool figure_next = !rest.empty() && ((rest[0] >= '0' && rest[0] <= '9') ||
-                                               rest.starts_with("≥") || rest.starts_with("≤") ||
-                                               rest[0] == '>' || rest[0] == '<' || rest[0] == '=');
-    const bool target_column = std::find(std::begin(kTargetColumns), std::end(kTargetColumns),
-                                         label) != std::end(kTargetColumns) &&
-                               !figure_next;
-    if (!target_column &&
-        std::find(std::begin(kColumns), std::end(kColumns), label) == std::end(kColumns)) {
+    if (rest.empty()) return s;
+    if (const std::string_view column = target_column(label); !column.empty()) {
+      // The target's column before words ("年度指标值：完整") says nothing.
+      // Before a figure ("目标值：120人") it is the figure's label, for a
+      // plan's figure is no actual: kept in the cell, or given to the caller.
+      const bool figure_next = (rest[0] >= '0' && rest[0] <= '9') || rest.starts_with("≥") ||
+                               rest.starts_with("≤") || rest[0] == '>' || rest[0] == '<' ||
+                               rest[0] == '=';
+      if (dropped_column != nullptr) {
+        *dropped_column = column;
+      } else if (figure_next) {
+        return s;
+      }
+    } else if (std::find(std::begin(kColumns), std::end(kColumns), label) == std::end(kColumns)) {
       return s;
     }
-    if (rest.empty()) return s;
     s = rest;
   }
 }
@@ -275,6 +283,15 @@ std::string_view without_pointer(std::string_view s) {
   constexpr size_t kLongest = 36;  // bytes of a pointer: "具体详见附件2《项目验收报告》" is prose
   const auto points = [](std::string_view remark) {
     if (remark.empty() || remark.size() > kLongest) return false;
+    // Or says only that the value was checked: "（经核实）", "，已现场核查", "（经审核无误）".
+    if (drop_prefix(remark, {"经", "已经", "已"})) {
+      drop_prefix(remark, {"现场", "实地", "逐一", "逐户", "抽样"});
+      if (!drop_prefix(remark, {"核实", "核查", "审核", "复核", "核对", "查验", "验证", "确认"})) {
+        return false;
+      }
+      drop_prefix(remark, {"确认", "无误"});
+      return remark.empty();
+    }
     if (!drop_prefix(remark, {"具体详见", "具体见", "详见", "参见", "见"})) return false;
     return drop_prefix(remark, {"附件", "附表", "附录", "佐证", "报告", "说明", "清单", "明细",
                                 "台账", "表", "第", "正文"});

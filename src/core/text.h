@@ -53,24 +53,35 @@ std::string_view normalize_view(std::string_view in, std::string& scratch);
 // Strips ASCII and ideographic white space from both ends.
 std::string_view trim(std::string_view s);
 
+// The name of the target's column (年度指标值, 目标值, 年度目标, …; "目标值"
+// for "2024年目标值") that `label` is, from a static list (it outlives any
+// cell), or "" when `label` is no such name: a figure so labelled is a plan's.
+std::string_view target_column(std::string_view label);
+
 // `s` (normalized: the colon is ASCII) without a label at its start that
 // only names the column it is written in ("实际完成：", "完成情况：",
 // "2024年完成情况:", "自评结果：" before the value; "年度指标值:", "目标值:"
 // before words), or `s` itself. Not a label that names what is measured
-// ("满意率：95%"), nor a plan's before a figure ("目标值：120人", no actual),
-// which the readers of a figure keep.
-std::string_view without_field_label(std::string_view s);
+// ("满意率：95%"). The target's column before a figure ("目标值：120人": a
+// plan's figure, no actual) stays when `dropped_column` is null. When it is
+// not, the target's column is dropped before anything, and target_column's
+// name for it is stored there: the reader labels a figure with it ("目标值：
+// 不低于100人" is a plan's figure too). Left alone when no such column is.
+std::string_view without_field_label(std::string_view s,
+                                     std::string_view* dropped_column = nullptr);
 
 // `s` without a remark at its end that only points elsewhere ("（详见附件）",
 // "，见附表2"; 详见, 参见, 具体见 or 见 before 附件, 附表, 附录, 佐证, 报告, 说明,
-// 清单, 明细, 台账, 表, 第 or 正文), or `s` itself. Out of line: few cells end so.
+// 清单, 明细, 台账, 表, 第 or 正文) or only says the value was checked
+// ("（经核实）", "，已现场核查", "（经审核无误）"), or `s` itself. Out of line:
+// few cells end so.
 std::string_view without_pointer(std::string_view s);
 
 // `s` without what closes it and says nothing of its value: the stops that
 // close a sentence ("7月。", "基本完整.", "95%；") and the spaces before them,
-// and a remark that points elsewhere (without_pointer: "95%（详见附件）"). A
-// cell read as a value says the same with them or without. Inline: every
-// value read asks, and few end so.
+// and a remark that points elsewhere or says it was checked (without_pointer:
+// "95%（详见附件）", "95%（经核实）"). A cell read as a value says the same with
+// them or without. Inline: every value read asks, and few end so.
 inline std::string_view without_closing(std::string_view s) {
   for (;;) {
     if (s.empty()) return s;

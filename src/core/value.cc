@@ -369,10 +369,9 @@ bool read_plus_minus(std::string_view s, size_t at, Value& v) {
 
 // parse_value_into; Reading::shortcuts allows read_unit_figure, which the tests
 // check against the general way (parse_value does not take it).
-void parse_value_with(std::string_view written, Value& v, Reading how) {
-  thread_local std::string buffer;
-  const std::string_view s =
-      text::without_field_label(text::without_closing(text::normalize_view(written, buffer)));
+// parse_value_with on a cell normalized, without what closes it and without
+// its column's name.
+void read_cell(std::string_view s, Value& v, Reading how) {
   reset_value(v);
   if (s.empty()) return;
   if (read_plain_figure(s, v)) return;
@@ -402,9 +401,13 @@ void parse_value_with(std::string_view written, Value& v, Reading how) {
     return;
   }
   if (read_dotted_date(s, v)) return;
-  // A date needs 年, 月, 季度 or a - or / after the year ("2021-12"): other
-  // text skips the date reader.
-  bool may_be_date = false;
+  // A date needs 年, 月, 季度 or a - or / after the year ("2021-12"), or a dot
+  // after it ("2024.6.28，无延期", with a remark): other text skips the date reader.
+  bool may_be_date = s.size() > 8 && s[4] == '.' && s[0] >= '0' && s[0] <= '9';
+  // Each part of a date with a remark, dotted or not.
+  const auto read_part = [&v](std::string_view part) {
+    return read_dotted_date(part, v) || read_date(part, v);
+  };
   for (size_t i = 0; i < s.size() && !may_be_date; ++i) {
     const auto c = static_cast<unsigned char>(s[i]);
     if (c == '-' || c == '/') {
@@ -446,13 +449,13 @@ void parse_value_with(std::string_view written, Value& v, Reading how) {
     const size_t open = s.rfind('(');
     if (open != std::string_view::npos && open > 0) {
       const std::string_view remark = s.substr(open + 1, s.size() - open - 2);
-      if (is_plan_remark(remark) && read_date(text::trim(s.substr(0, open)), v)) {
+      if (is_plan_remark(remark) && read_part(text::trim(s.substr(0, open)))) {
         // "2024年11月(计划)": the plan's date, labelled so (says_a_plan); a target
         // is a plan anyway. Before, no date that could be compared.
         v.label.assign(remark);
         return;
       }
-      if (remark_keeps_date(remark) && read_date(text::trim(s.substr(0, open)), v)) return;
+      if (remark_keeps_date(remark) && read_part(text::trim(s.substr(0, open)))) return;
       reset_value(v);
     }
   }
@@ -464,7 +467,7 @@ void parse_value_with(std::string_view written, Value& v, Reading how) {
       if (at == std::string_view::npos || at == 0) continue;
       const std::string_view remark = text::trim(s.substr(at + comma.size()));
       if (!text::has_digit(remark) && remark_keeps_date(remark) &&
-          read_date(text::trim(s.substr(0, at)), v)) {
+          read_part(text::trim(s.substr(0, at)))) {
         return;
       }
       reset_value(v);
@@ -515,6 +518,18 @@ void parse_value_with(std::string_view written, Value& v, Reading how) {
   if (read) std::swap(v, range);
 }
 
+void parse_value_with(std::string_view written, Value& v, Reading how) {
+  thread_local std::string buffer;
+  std::string_view column;
+  read_cell(text::without_field_label(text::without_closing(text::normalize_view(written, buffer)),
+                                      &column),
+            v, how);
+  // "年度指标值：95%≤x≤100%" is the range; "目标值：120人" in an actual's cell
+  // the plan's figure (says_a_plan), as "目标120人" is.
+  v.after_target_column =
+      !column.empty() && (v.kind == ValueKind::number || v.kind == ValueKind::date);
+}
+
 }  // namespace
 
 void set_percent(double percent, Value& out) {
@@ -534,6 +549,7 @@ void reset_value(Value& v) {
   v.unit.clear();
   v.unit_known = true;
   v.words_after = false;
+  v.after_target_column = false;
   v.decimals = 0;
   v.label.clear();
   v.date = Date{};

@@ -49,6 +49,10 @@ struct Value {
   // A number read past words after a comma ("≥100人次，覆盖全县"), which a
   // target may ask for besides its figure (clauses.h: words_besides_figure).
   bool words_after = false;
+  // A figure or a date written after the target's column's name ("目标值：120人",
+  // "年度指标值：95%≤x≤100%"; text::without_field_label), which is left out of
+  // the reading: in an actual's cell it is a plan's (says_a_plan).
+  bool after_target_column = false;
   int decimals = 0;   // digits after the decimal point, as printed
   std::string label;  // words before the figure: "周报" in "周报不少于52篇"
   Date date;
@@ -120,6 +124,7 @@ bool says_a_plan_slow(const Value& actual);
 // begin with one of the characters (计 预 拟 目 原 将) that a plan's words do,
 // or that words of when before them do (目前, 全年, 当前: "目前预计年底完成").
 inline bool says_a_plan(const Value& actual) {
+  if (actual.after_target_column) return true;
   // Words say it in their text; a figure or a date in its label (a date's only
   // from a remark, "2024年11月(计划)"), which is empty for any other kind.
   const std::string& s = actual.kind >= ValueKind::text ? actual.text : actual.label;

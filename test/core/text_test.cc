@@ -112,16 +112,20 @@ TEST(Text, Lapses) {
 // close it, a remark that points elsewhere. Each row: the reader, the cell, what is left.
 TEST(Text, WhatACellSaysNothingBy) {
   using Reader = std::string_view (*)(std::string_view);
+  // The reader of a figure asks for the target's column too; the clause readers do not.
+  const Reader without_field_label = [](std::string_view s) {
+    return text::without_field_label(s);
+  };
   const std::tuple<Reader, const char*, const char*> rows[] = {
-      {&without_field_label, "完成情况:不健全", "不健全"},
-      {&without_field_label, "2024年实际完成:95%", "95%"},
-      {&without_field_label, "全年完成情况: 良好", "良好"},
-      {&without_field_label, "年度指标值:完整", "完整"},
+      {without_field_label, "完成情况:不健全", "不健全"},
+      {without_field_label, "2024年实际完成:95%", "95%"},
+      {without_field_label, "全年完成情况: 良好", "良好"},
+      {without_field_label, "年度指标值:完整", "完整"},
       // A label that names what is measured, or a plan's before a figure, stays.
-      {&without_field_label, "满意率:95%", "满意率:95%"},
-      {&without_field_label, "目标值:120人", "目标值:120人"},
-      {&without_field_label, "完成时间:2024年12月", "完成时间:2024年12月"},
-      {&without_field_label, "完成情况:", "完成情况:"},
+      {without_field_label, "满意率:95%", "满意率:95%"},
+      {without_field_label, "目标值:120人", "目标值:120人"},
+      {without_field_label, "完成时间:2024年12月", "完成时间:2024年12月"},
+      {without_field_label, "完成情况:", "完成情况:"},
       {&without_closing, "7月。", "7月"},
       {&without_closing, "95% 。。", "95%"},
       {&without_closing, "基本完整；", "基本完整"},
@@ -134,8 +138,36 @@ TEST(Text, WhatACellSaysNothingBy) {
       {&without_closing, "良好，具体见评价报告第三部分", "良好，具体见评价报告第三部分"},
       {&without_closing, "已见成效", "已见成效"},
       {&without_closing, "（详见附件）", "（详见附件）"},
+      // A remark that only says the value was checked, as one that points elsewhere.
+      {&without_closing, "95%（经核实）", "95%"},
+      {&without_closing, "10个，已现场核查。", "10个"},
+      {&without_closing, "良好（经审核无误）（详见附件）", "良好"},
+      {&without_closing, "2024.6.28(已确认)", "2024.6.28"},
+      {&without_closing, "完成（经核实有2处问题）", "完成（经核实有2处问题）"},
+      {&without_closing, "经核实", "经核实"},
+      {&without_closing, "已审核", "已审核"},
   };
   for (const auto& [read, cell, left] : rows) EXPECT_EQ(read(cell), left) << cell;
+}
+
+// Asked for it, the reader of a figure is given the target's column and the
+// cell without it, before a figure too; each row: the cell, what is left, the column.
+TEST(Text, TargetColumnBeforeAFigure) {
+  const std::tuple<const char*, const char*, const char*> rows[] = {
+      {"目标值:120人", "120人", "目标值"},
+      {"年度指标值:95%≤x≤100%", "95%≤x≤100%", "指标值"},
+      {"2024年年度目标:≥100人", "≥100人", "年度目标"},
+      {"年度指标值:完整", "完整", "指标值"},
+      {"完成情况:目标值:120人", "120人", "目标值"},
+      {"满意率:95%", "满意率:95%", ""},
+      {"目标人群:120人", "目标人群:120人", ""},
+      {"目标值:", "目标值:", ""},
+  };
+  for (const auto& [cell, left, column] : rows) {
+    std::string_view dropped;
+    EXPECT_EQ(text::without_field_label(cell, &dropped), left) << cell;
+    EXPECT_EQ(dropped, column) << cell;
+  }
 }
 
 // Where the first word of undone begins, whichever of them it is.
