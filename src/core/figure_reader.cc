@@ -413,10 +413,19 @@ void read_figure(std::string_view s, Value& v) {
   Op op = Op::none;
   // A label: words before the figure ("周报不少于52篇", "预算执行率100%").
   size_t label_points = 0;
+  size_t label_begin = 0;  // past a time the figure is counted to ("截至2024年底，")
   bool found = false;
   while (!c.done()) {
     if (c.peek_digit()) {
       if (const size_t time = time_before_figure(s, c.i)) {
+        // "截至2024年底，100%", "截至12月底，受益520人": the time the figure is
+        // counted to says when, not what, as 全年 does (before, "截至2024年底，100%"
+        // against 达标 was the evaluator's). Other times stay in the label: a
+        // year's may say the figure is the year before's ("2023年88%").
+        const std::string_view before = text::trim(s.substr(0, c.i));
+        if (before == "截至" || before == "截止" || before == "截止到" || before == "到") {
+          label_begin = c.i + time;
+        }
         c.i += time;
         label_points += 2;
         continue;
@@ -430,7 +439,7 @@ void read_figure(std::string_view s, Value& v) {
       probe.skip_spaces();
       if (probe.peek_digit() || ((probe.peek() == '-' || probe.peek() == '+') &&
                                  probe.i + 1 < s.size() && is_digit(s[probe.i + 1]))) {
-        v.label.assign(s.substr(0, c.i));
+        v.label.assign(s.substr(label_begin, c.i - label_begin));
         op = probe_op;
         c = probe;
         found = true;
@@ -439,7 +448,7 @@ void read_figure(std::string_view s, Value& v) {
     }
     if (c.peek_digit() ||
         ((c.peek() == '-' || c.peek() == '+') && c.i + 1 < s.size() && is_digit(s[c.i + 1]))) {
-      v.label.assign(s.substr(0, c.i));
+      v.label.assign(s.substr(label_begin, c.i - label_begin));
       found = true;
       break;
     }
@@ -463,9 +472,22 @@ void read_figure(std::string_view s, Value& v) {
   // was no level, and "全年不满意率1%" no opposite).
   if (!v.label.empty()) {
     std::string_view label = v.label;
-    if (drop_prefix(label, {"截至目前", "全年", "年度", "本年度", "本年", "当年", "年内", "目前",
-                            "累计", "约"})) {
+    bool dropped = false;
+    while (drop_prefix(label, {"截至目前", "全年", "年度", "本年度", "本年", "当年", "年内", "目前",
+                               "累计", "约"})) {  // "全年累计95%" too
+      dropped = true;
+    }
+    if (dropped) {
+      drop_prefix(label, {",", "，"});  // "截至目前，98%"
       v.label.assign(text::trim(label));
+    }
+    // "实际完成95%", "实际550元": the word for what was done, alone, says the
+    // figure is the actual, as its column does (before, "实际100%" against 达标
+    // was the evaluator's, and "实际550元" for 人均餐费 no amount per person).
+    // Not a deed it names ("实际到位480万元").
+    for (std::string_view actual :
+         {"实际完成值", "实际完成", "实际值", "实际达到", "实际为", "实际"}) {
+      if (v.label == actual) v.label.clear();
     }
   }
   if (!found) {

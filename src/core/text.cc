@@ -135,6 +135,38 @@ bool folds(char32_t cp) {
   return cp >= 0x10000 ? fold(cp) != cp : (kFoldBits[cp / 64] >> (cp % 64)) & 1;
 }
 
+// Whether the run of spaces (ASCII or tabs) that starts at `at` stands between
+// a figure and the words or signs around it, as Word's typesetting puts it
+// ("2024 年 12 月", "95 %", "≥ 95%"): after a digit before '%' or a character
+// past ASCII, or after such a character before a digit. It says nothing and
+// is dropped. Not between two digits ("1 200人") nor between words.
+bool space_beside_figure(std::string_view s, size_t at) {
+  if (at == 0) return false;
+  size_t end = at;
+  while (end < s.size() && (s[end] == ' ' || s[end] == '\t')) ++end;
+  if (end == s.size()) return false;
+  const auto before = static_cast<unsigned char>(s[at - 1]);
+  const auto after = static_cast<unsigned char>(s[end]);
+  const bool digit_before = before >= '0' && before <= '9';
+  const bool digit_after = after >= '0' && after <= '9';
+  return (digit_before && (after >= 0x80 || after == '%')) || (before >= 0x80 && digit_after);
+}
+
+// Drops each run of spaces space_beside_figure finds in `s`, in place.
+void drop_spaces_beside_figures(std::string& s) {
+  if (s.find_first_of(" \t") == std::string::npos) return;
+  size_t kept = 0;
+  for (size_t at = 0; at < s.size();) {
+    // s[at - 1] is still the byte read there: what is kept is written behind `at`.
+    if ((s[at] == ' ' || s[at] == '\t') && space_beside_figure(s, at)) {
+      while (at < s.size() && (s[at] == ' ' || s[at] == '\t')) ++at;
+      continue;
+    }
+    s[kept++] = s[at++];
+  }
+  s.resize(kept);
+}
+
 }  // namespace
 
 char32_t next_code_point_slow(std::string_view s, size_t& i) {
@@ -202,6 +234,7 @@ void normalize_into(std::string_view in, std::string& out) {
       append_utf8(out, folded);
     }
   }
+  drop_spaces_beside_figures(out);
   size_t b = 0;
   size_t e = out.size();
   while (b < e && is_space(static_cast<unsigned char>(out[b]))) ++b;
@@ -213,6 +246,10 @@ void normalize_into(std::string_view in, std::string& out) {
 std::string_view normalize_view(std::string_view in, std::string& scratch) {
   for (size_t i = 0; i < in.size();) {
     if (static_cast<unsigned char>(in[i]) < 0x80) {
+      if ((in[i] == ' ' || in[i] == '\t') && space_beside_figure(in, i)) {
+        normalize_into(in, scratch);
+        return scratch;
+      }
       ++i;
       continue;
     }
@@ -243,6 +280,26 @@ std::string_view target_column(std::string_view label) {
   return found == std::end(kTargetColumns) ? std::string_view() : *found;
 }
 
+namespace {
+
+// What follows the time a figure is counted to, said before it in a clause
+// of its own ("截至2024年底，98%", "截止到目前，520人"), when it begins with a
+// figure; else "". Not the time alone ("截至2024年5月未完成", a date's).
+std::string_view after_time_counted_to(std::string_view s) {
+  if (!s.starts_with("截")) return {};  // the fast way past nearly every cell
+  std::string_view rest = s;
+  if (!drop_prefix(rest, {"截止到", "截至", "截止"})) return {};
+  constexpr size_t kLongestTime = 30;  // bytes: "2024年12月31日" is 17
+  const size_t comma = std::min(rest.find(','), rest.find("，"));
+  if (comma == std::string_view::npos || comma == 0 || comma > kLongestTime) return {};
+  rest = trim(rest.substr(comma + (rest[comma] == ',' ? 1 : 3)));
+  const bool figure_next = !rest.empty() && ((rest[0] >= '0' && rest[0] <= '9') ||
+                                             rest.starts_with("≥") || rest.starts_with("≤"));
+  return figure_next ? rest : std::string_view();
+}
+
+}  // namespace
+
 std::string_view without_field_label(std::string_view s, std::string_view* dropped_column) {
   static constexpr std::string_view kColumns[] = {
       "实际完成值", "实际完成情况", "实际完成数", "实际完成", "实际值",   "实际",
@@ -250,6 +307,7 @@ std::string_view without_field_label(std::string_view s, std::string_view* dropp
       "自评情况",   "自评结果",     "评价结果",   "完成结果", "结果",     "情况"};
   // One label after another ("完成情况：实际完成：…") as one.
   for (;;) {
+    if (const std::string_view rest = after_time_counted_to(s); !rest.empty()) s = rest;
     const size_t colon = s.find(':');
     if (colon == std::string_view::npos || colon == 0 || colon > 30) return s;
     std::string_view label = trim(s.substr(0, colon));

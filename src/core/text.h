@@ -38,14 +38,17 @@ void append_utf8(std::string& out, char32_t cp);
 // Writes `in` into `out` (cleared first) with full-width ASCII turned into
 // ASCII (１００％ → 100%), ideographic space into a space, operator look-alikes
 // (≧ ≦ ═ ﹥ ﹤ ⩾ ⩽) into ≥ ≤ = > <, the Chinese colon and comma left alone,
-// traditional characters common in budget tables into simplified ones, and
+// traditional characters common in budget tables into simplified ones, the
+// spaces Word's typesetting puts between a figure and the words or signs
+// around it dropped ("2024 年 12 月", "95 %", "≥ 95%"; not "1 200人"), and
 // leading and trailing white space removed. `out` keeps its capacity, so a
 // caller that reuses it does not allocate.
 void normalize_into(std::string_view in, std::string& out);
 std::string normalize(std::string_view in);
 
 // The same result as normalize_into, without copying when nothing changes:
-// returns a view of `in` (trimmed) when no character needs folding, else
+// returns a view of `in` (trimmed) when no character needs folding and no
+// space dropping, else
 // normalizes into `scratch` and returns a view of it. Most table cells need
 // no folding, so this is the reader's fast path.
 std::string_view normalize_view(std::string_view in, std::string& scratch);
@@ -58,15 +61,17 @@ std::string_view trim(std::string_view s);
 // cell), or "" when `label` is no such name: a figure so labelled is a plan's.
 std::string_view target_column(std::string_view label);
 
-// `s` (normalized: the colon is ASCII) without a label at its start that
-// only names the column it is written in ("实际完成：", "完成情况：",
-// "2024年完成情况:", "自评结果：" before the value; "年度指标值:", "目标值:"
-// before words), or `s` itself. Not a label that names what is measured
-// ("满意率：95%"). The target's column before a figure ("目标值：120人": a
-// plan's figure, no actual) stays when `dropped_column` is null. When it is
-// not, the target's column is dropped before anything, and target_column's
-// name for it is stored there: the reader labels a figure with it ("目标值：
-// 不低于100人" is a plan's figure too). Left alone when no such column is.
+// `s` (normalized: the colon is ASCII) without what, at its start, only
+// names the column it is written in ("实际完成：", "完成情况：", "2024年完成情况:",
+// "自评结果：" before the value; "年度指标值:", "目标值:" before words) or the
+// time a figure is counted to, in a clause before it ("截至2024年底，98%" is
+// 98%; not "截至2024年5月未完成"), or `s` itself. Not a label that names
+// what is measured ("满意率：95%"). The target's column before a figure
+// ("目标值：120人": a plan's figure, no actual) stays when `dropped_column` is
+// null. When it is not, the target's column is dropped before anything, and
+// target_column's name for it is stored there: the reader labels a figure
+// with it ("目标值：不低于100人" is a plan's figure too). Left alone when no such
+// column is.
 std::string_view without_field_label(std::string_view s,
                                      std::string_view* dropped_column = nullptr);
 

@@ -18,6 +18,22 @@ TEST(Text, NormalizesFullWidthAndLookAlikes) {
   EXPECT_EQ(normalize("\u3000 ＞９０％ \t"), ">90%");
 }
 
+// Spaces beside a figure, as Word's typesetting puts them, go; others stay.
+// normalize_view must agree: it returns the cell itself only when nothing changes.
+TEST(Text, DropsSpacesBesideFigures) {
+  const std::pair<const char*, const char*> rows[] = {
+      {"2024 年 12 月", "2024年12月"}, {"95 %", "95%"},          {"≥ 95%", "≥95%"},
+      {"100\t人", "100人"},            {"截至 2024 年底", "截至2024年底"},
+      {"９５ ％", "95%"},               {"2024\u3000年", "2024年"}, {"1 200人", "1 200人"},
+      {"基本 完成", "基本 完成"},       {"5 G", "5 G"},              {"95 ", "95"},
+  };
+  for (const auto& [cell, normalized] : rows) {
+    EXPECT_EQ(normalize(cell), normalized) << cell;
+    std::string scratch;
+    EXPECT_EQ(normalize_view(cell, scratch), normalized) << cell;
+  }
+}
+
 TEST(Text, SimplifiesTraditionalCharacters) {
   EXPECT_EQ(normalize("達成預期指標"), "达成预期指标");
   EXPECT_EQ(normalize("優"), "优");

@@ -442,17 +442,58 @@ TEST_P(Golden, Scores) {
 }
 
 // A cell says the same with a stop that closes it, with a remark that points
-// elsewhere ("（详见附件）", "，见附表2"), after its column's name ("完成情况："), in full-width
+// elsewhere ("（详见附件）", "，见附表2") or says it was checked ("（经核实）"), after its
+// column's name ("完成情况："), with spaces beside its figures ("2024 年 12 月"), in full-width
 // digits and signs, with ASCII commas and brackets, or in traditional characters (normalized as
-// text::normalize knows them): every table case scores alike and finds alike written so (before,
-// "7月。" against "9月前" was unreadable, and "10人未培训。" or "１０人未培训" lost the reason it
-// was the evaluator's).
+// text::normalize knows them); an actual that begins with a figure says the same after the time
+// it is counted to ("截至2024年底，"), the words of the year's whole (全年, 累计) or of the
+// actual (实际完成): every table case scores alike and finds alike written so (before, "7月。"
+// against "9月前" was unreadable, and "10人未培训。" or "１０人未培训" lost the reason it was the
+// evaluator's).
 std::string with_closing_stop(const std::string& s) {
   return s.empty() ? s : s + "。";
 }
 
 std::string with_field_label(const std::string& s) {
   return s.empty() ? s : "完成情况：" + s;
+}
+
+std::string with_spaces_beside_figures(const std::string& s) {
+  std::string out;
+  for (size_t i = 0; i < s.size(); ++i) {
+    const bool digit = s[i] >= '0' && s[i] <= '9';
+    const bool digit_next = i + 1 < s.size() && s[i + 1] >= '0' && s[i + 1] <= '9';
+    const bool wide = static_cast<unsigned char>(s[i]) >= 0x80;
+    const bool wide_next = i + 1 < s.size() && static_cast<unsigned char>(s[i + 1]) >= 0xC0;
+    out += s[i];
+    if ((digit && (wide_next || (i + 1 < s.size() && s[i + 1] == '%'))) || (wide && digit_next)) {
+      out += ' ';
+    }
+  }
+  return out;
+}
+
+// Whether the cell begins with a figure that is no date ("120人", "98%，故障率2%"; not "7月",
+// "2024.12", "20241030"): words before it say when or that it is the actual.
+bool begins_with_figure(const std::string& s) {
+  size_t digits = 0;
+  while (digits < s.size() && s[digits] >= '0' && s[digits] <= '9') ++digits;
+  if (digits == 0 || s.find("年") != std::string::npos || s.find("月") != std::string::npos) {
+    return false;
+  }
+  return digits < 4 || (digits < s.size() && s[digits] != '.');
+}
+
+std::string as_counted_to(const std::string& s) {
+  return begins_with_figure(s) ? "截至2024年底，" + s : s;
+}
+
+std::string as_the_years_whole(const std::string& s) {
+  return begins_with_figure(s) ? "全年累计" + s : s;
+}
+
+std::string as_the_actual(const std::string& s) {
+  return begins_with_figure(s) ? "实际完成" + s : s;
 }
 
 std::string with_target_column(const std::string& s) {
@@ -541,21 +582,30 @@ TEST_P(Golden, ScoresAlikeWrittenOtherwise) {
   const std::map<std::string, std::string> as_written = outcome(c, c.indicators, *rules);
   const int target = c.indicators.column("年度指标值");
   const int actual = c.indicators.column("实际完成值");
-  for (const auto& [how, rewrite] : {
-           std::pair{"closing stop", &with_closing_stop},
-           {"full width", &in_full_width},
-           {"ASCII marks", &in_ascii_marks},
-           {"traditional characters", &in_traditional},
-           {"a pointer in brackets", &with_pointer},
-           {"a pointer after a comma", &with_pointer_after_comma},
-           {"that it was checked in brackets", &with_checked},
-           {"that it was checked after a comma", &with_checked_after_comma},
-           {"the column's name before it", &with_field_label},
-           {"the target's column's name before it", &with_target_column},
-       }) {
-    for (const int column : {target, actual}) {
+  enum Columns { both, target_only, actual_only };
+  const std::tuple<const char*, std::string (*)(const std::string&), Columns> rewrites[] = {
+      {"closing stop", &with_closing_stop, both},
+      {"full width", &in_full_width, both},
+      {"ASCII marks", &in_ascii_marks, both},
+      {"traditional characters", &in_traditional, both},
+      {"spaces beside figures", &with_spaces_beside_figures, both},
+      {"a pointer in brackets", &with_pointer, both},
+      {"a pointer after a comma", &with_pointer_after_comma, both},
+      {"that it was checked in brackets", &with_checked, both},
+      {"that it was checked after a comma", &with_checked_after_comma, both},
+      {"the column's name before it", &with_field_label, both},
       // In the actual's column the target's name says a plan ("目标值：120人").
-      if (column < 0 || (rewrite == &with_target_column && column == actual)) continue;
+      {"the target's column's name before it", &with_target_column, target_only},
+      {"the time it is counted to before it", &as_counted_to, actual_only},
+      {"全年累计 before it", &as_the_years_whole, actual_only},
+      {"实际完成 before it", &as_the_actual, actual_only},
+  };
+  for (const auto& [how, rewrite, columns] : rewrites) {
+    for (const int column : {target, actual}) {
+      if (column < 0 || (columns == target_only && column == actual) ||
+          (columns == actual_only && column == target)) {
+        continue;
+      }
       Table rows = c.indicators;
       for (auto& row : rows.rows) {
         if (column < static_cast<int>(row.size())) row[column] = rewrite(row[column]);
