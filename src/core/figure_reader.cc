@@ -37,7 +37,7 @@ constexpr OpWord kPrefixOps[] = {
     {"至少", Op::ge},
     {"大于等于", Op::ge},
     {"大于或等于", Op::ge},
-    {"达到", Op::ge},
+    {"达到", Op::none},
     {"不超过", Op::le},
     {"不高于", Op::le},
     {"不多于", Op::le},

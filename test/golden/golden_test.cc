@@ -446,10 +446,10 @@ TEST_P(Golden, Scores) {
 // column's name ("完成情况："), with spaces beside its figures ("2024 年 12 月"), in full-width
 // digits and signs, with ASCII commas and brackets, or in traditional characters (normalized as
 // text::normalize knows them); an actual that begins with a figure says the same after the time
-// it is counted to ("截至2024年底，"), the words of the year's whole (全年, 累计) or of the
-// actual (实际完成): every table case scores alike and finds alike written so (before, "7月。"
-// against "9月前" was unreadable, and "10人未培训。" or "１０人未培训" lost the reason it was the
-// evaluator's).
+// it is counted to ("截至2024年底，"), the words of the year's whole (全年, 累计), of the
+// actual (实际完成) or of a figure reached (达到): every table case scores alike and finds alike
+// written so (before, "7月。" against "9月前" was unreadable, and "10人未培训。" or "１０人未培训"
+// lost the reason it was the evaluator's).
 std::string with_closing_stop(const std::string& s) {
   return s.empty() ? s : s + "。";
 }
@@ -494,6 +494,10 @@ std::string as_the_years_whole(const std::string& s) {
 
 std::string as_the_actual(const std::string& s) {
   return begins_with_figure(s) ? "实际完成" + s : s;
+}
+
+std::string as_reached(const std::string& s) {
+  return begins_with_figure(s) ? "达到" + s : s;
 }
 
 std::string with_target_column(const std::string& s) {
@@ -599,6 +603,7 @@ TEST_P(Golden, ScoresAlikeWrittenOtherwise) {
       {"the time it is counted to before it", &as_counted_to, actual_only},
       {"全年累计 before it", &as_the_years_whole, actual_only},
       {"实际完成 before it", &as_the_actual, actual_only},
+      {"达到 before it", &as_reached, actual_only},
   };
   for (const auto& [how, rewrite, columns] : rewrites) {
     for (const int column : {target, actual}) {
