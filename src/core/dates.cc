@@ -69,10 +69,15 @@ std::pair<int, int> date_key(const Date& d) {
 
 bool read_date(std::string_view s, Value& v) {
   Cursor c{s};
-  // "不晚于2024年10月", "≤2024年10月": by then, as "2024年10月前". After a sign
-  // only with a year: "≤10月" may be a length of time, "≤10个月".
+  // "不晚于2024年10月", "≤2024年10月", "不超过2024年10月": by then, as
+  // "2024年10月前". After a sign only with a year: "≤10月" may be a length of
+  // time, "≤10个月".
   bool by_then = c.eat("不晚于") || c.eat("不迟于");
-  const bool by_sign = !by_then && (c.eat("≤") || c.eat("<="));
+  bool by_sign = false;
+  if (std::string_view rest = c.rest(); !by_then && text::drop_inclusive_bound(rest) < 0) {
+    c.i = s.size() - rest.size();
+    by_sign = true;
+  }
   by_then = by_then || by_sign;
   for (std::string_view w :
        {"延期至", "推迟至", "延迟至", "延后至", "延至", "截至", "截止", "已于", "已在", "于", "在"})

@@ -384,6 +384,18 @@ std::string_view without_pointer(std::string_view s) {
   return trim(s.substr(0, at));
 }
 
+int drop_inclusive_bound(std::string_view& s) {
+  if (drop_prefix(s, {"≤", "<=", "=<", "不超过", "不高于", "不大于", "不多于", "小于等于",
+                      "小于或等于", "至多", "最多"})) {
+    return -1;
+  }
+  if (drop_prefix(s, {"≥", ">=", "=>", "不低于", "不少于", "不小于", "大于等于", "大于或等于",
+                      "至少", "最少"})) {
+    return 1;
+  }
+  return 0;
+}
+
 std::string_view trim(std::string_view s) {
   auto starts_ideographic_space = [](std::string_view v) { return v.substr(0, 3) == "\u3000"; };
   auto ends_ideographic_space = [](std::string_view v) {

@@ -170,6 +170,13 @@ bool negated_before(std::string_view before);
 // Words before a deed that say it was done: "已完成", "已经建立", "均已到位".
 inline constexpr std::string_view kAlready[] = {"均已", "已经", "已"};
 
+// The bound an inclusive sign or its words at the start of `s` set, dropped
+// from `s`: -1 for at most ("≤", "<=", "不超过", "不高于", "小于等于", …), +1 for
+// at least ("≥", ">=", "不低于", "不少于", "大于等于", …), 0 (and `s` kept) for
+// none. Readers of a target in words ("≤上年", "不超过批复概算", "<=2024年10月")
+// ask it, so that every way of writing the sign reads alike.
+int drop_inclusive_bound(std::string_view& s);
+
 // Words before words of a deed that say when or of how much it is said
 // ("目前基本建立", "总体基本完成"), and say nothing of how well.
 inline constexpr std::string_view kScopeLeads[] = {"目前",   "当前",   "现已", "全年", "年内",

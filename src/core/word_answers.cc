@@ -81,7 +81,7 @@ std::string_view target_ceiling(std::string_view s) {
   bool inside = false;
   s = without_deed_and_inside(s, inside);
   if (ceiling_of(s).empty()) return {};  // what follows changes only the beginning
-  if (drop_prefix(s, {"≤", "<", "不超过", "不超出", "不超", "不高于", "不大于", "不突破"})) {
+  if (text::drop_inclusive_bound(s) < 0 || drop_prefix(s, {"<", "不超出", "不超", "不突破"})) {
     return ceiling_of(s);
   }
   // "控制在预算内", "预算以内": a place inside it.
@@ -326,19 +326,24 @@ std::optional<bool> change_not_made(int forbidden, const Value& actual) {
 std::optional<bool> change_met(const Value& target, const Value& actual) {
   int wanted = 0;
   if (target.kind == ValueKind::text) {
-    // "≥上年", "≤上年水平": the signs said in words ("不低于上年", "不高于上年").
-    static constexpr std::pair<std::string_view, std::string_view> kSigns[] = {
-        {"≥", "不低于"}, {"≤", "不高于"}, {">", "高于"}, {"<", "低于"}};
-    for (const auto& [sign, words] : kSigns) {
-      if (!target.text.starts_with(sign)) continue;
-      const std::string_view rest = std::string_view(target.text).substr(sign.size());
-      if (rest.starts_with("上年") || rest.starts_with("去年") || rest.starts_with("上一年") ||
-          rest.starts_with("同期")) {
-        Value said = target;
-        said.text = concat(words, rest);
-        return change_met(said, actual);
+    // "≥上年", "≤上年水平", "不超过上年", "<=上年": the bound said in the
+    // words read below ("不低于上年", "不高于上年").
+    std::string_view rest = target.text;
+    const int bound = text::drop_inclusive_bound(rest);
+    std::string_view words = bound < 0 ? "不高于" : bound > 0 ? "不低于" : "";
+    if (bound == 0) {
+      if (drop_prefix(rest, {">"})) {
+        words = "高于";
+      } else if (drop_prefix(rest, {"<"})) {
+        words = "低于";
       }
-      break;
+    }
+    if (!words.empty() && !target.text.starts_with(words) &&
+        (rest.starts_with("上年") || rest.starts_with("去年") || rest.starts_with("上一年") ||
+         rest.starts_with("同期"))) {
+      Value said = target;
+      said.text = concat(words, rest);
+      return change_met(said, actual);
     }
     // "零增长" (化肥使用量零增长) asks for no rise, as "不增长" does: a fall or
     // none meets it (it was read as asking for a rise); "负增长" asks for a fall.

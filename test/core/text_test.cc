@@ -22,10 +22,17 @@ TEST(Text, NormalizesFullWidthAndLookAlikes) {
 // normalize_view must agree: it returns the cell itself only when nothing changes.
 TEST(Text, DropsSpacesBesideFigures) {
   const std::pair<const char*, const char*> rows[] = {
-      {"2024 年 12 月", "2024年12月"}, {"95 %", "95%"},          {"≥ 95%", "≥95%"},
-      {"100\t人", "100人"},            {"截至 2024 年底", "截至2024年底"},
-      {"９５ ％", "95%"},               {"2024\u3000年", "2024年"}, {"1 200人", "1 200人"},
-      {"基本 完成", "基本 完成"},       {"5 G", "5 G"},              {"95 ", "95"},
+      {"2024 年 12 月", "2024年12月"},
+      {"95 %", "95%"},
+      {"≥ 95%", "≥95%"},
+      {"100\t人", "100人"},
+      {"截至 2024 年底", "截至2024年底"},
+      {"９５ ％", "95%"},
+      {"2024\u3000年", "2024年"},
+      {"1 200人", "1 200人"},
+      {"基本 完成", "基本 完成"},
+      {"5 G", "5 G"},
+      {"95 ", "95"},
   };
   for (const auto& [cell, normalized] : rows) {
     EXPECT_EQ(normalize(cell), normalized) << cell;
@@ -164,6 +171,20 @@ TEST(Text, WhatACellSaysNothingBy) {
       {&without_closing, "已审核", "已审核"},
   };
   for (const auto& [read, cell, left] : rows) EXPECT_EQ(read(cell), left) << cell;
+}
+
+// Each way of writing an inclusive bound, and what is left after it.
+TEST(Text, InclusiveBoundsReadAlike) {
+  const std::tuple<const char*, int, const char*> rows[] = {
+      {"≤上年", -1, "上年"},     {"<=上年", -1, "上年"}, {"不超过批复概算", -1, "批复概算"},
+      {"小于等于5%", -1, "5%"},  {"≥95%", 1, "95%"},     {"大于或等于95%", 1, "95%"},
+      {"不低于上年", 1, "上年"}, {"<上年", 0, "<上年"},  {"超过上年", 0, "超过上年"},
+  };
+  for (const auto& [written, bound, left] : rows) {
+    std::string_view s = written;
+    EXPECT_EQ(drop_inclusive_bound(s), bound) << written;
+    EXPECT_EQ(s, left) << written;
+  }
 }
 
 // Asked for it, the reader of a figure is given the target's column and the

@@ -443,7 +443,8 @@ TEST_P(Golden, Scores) {
 
 // A cell says the same with a stop that closes it, with a remark that points
 // elsewhere ("（详见附件）", "，见附表2") or says it was checked ("（经核实）"), after its
-// column's name ("完成情况："), with spaces beside its figures ("2024 年 12 月"), in full-width
+// column's name ("完成情况："), with spaces beside its figures ("2024 年 12 月"), a target with
+// its sign in words or ASCII ("不超过上年", "<=2024年10月"), in full-width
 // digits and signs, with ASCII commas and brackets, or in traditional characters (normalized as
 // text::normalize knows them); an actual that begins with a figure says the same after the time
 // it is counted to ("截至2024年底，"), the words of the year's whole (全年, 累计), of the
@@ -498,6 +499,21 @@ std::string as_the_actual(const std::string& s) {
 
 std::string as_reached(const std::string& s) {
   return begins_with_figure(s) ? "达到" + s : s;
+}
+
+// A target's leading ≥ or ≤ in words, or in ASCII.
+std::string with_sign_as(const std::string& s, const char* at_least, const char* at_most) {
+  if (s.starts_with("≥")) return at_least + s.substr(std::string_view("≥").size());
+  if (s.starts_with("≤")) return at_most + s.substr(std::string_view("≤").size());
+  return s;
+}
+
+std::string with_sign_in_words(const std::string& s) {
+  return with_sign_as(s, "不低于", "不超过");
+}
+
+std::string with_sign_in_ascii(const std::string& s) {
+  return with_sign_as(s, ">=", "<=");
 }
 
 std::string with_target_column(const std::string& s) {
@@ -600,6 +616,8 @@ TEST_P(Golden, ScoresAlikeWrittenOtherwise) {
       {"the column's name before it", &with_field_label, both},
       // In the actual's column the target's name says a plan ("目标值：120人").
       {"the target's column's name before it", &with_target_column, target_only},
+      {"its sign in words", &with_sign_in_words, target_only},
+      {"its sign in ASCII", &with_sign_in_ascii, target_only},
       {"the time it is counted to before it", &as_counted_to, actual_only},
       {"全年累计 before it", &as_the_years_whole, actual_only},
       {"实际完成 before it", &as_the_actual, actual_only},
