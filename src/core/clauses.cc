@@ -737,4 +737,17 @@ std::optional<bool> reports_words(std::string_view actual_written, std::string_v
   return true;
 }
 
+const Value& without_name_as_label(const Value& figure, std::string_view name, Value& scratch) {
+  constexpr size_t kShortestMeasure = 6;  // bytes: two characters ("满意度" in 群众满意度)
+  const std::string_view label = figure.label;
+  // The end of the name, not after a word that turns it ("合格率98%" for 不合格率).
+  const bool names_it =
+      label == name || (label.size() >= kShortestMeasure && name.ends_with(label) &&
+                        !measures_the_opposite(label, name));
+  if (!names_it) return figure;
+  if (&figure != &scratch) scratch = figure;
+  scratch.label.clear();
+  return scratch;
+}
+
 }  // namespace jixiao::core

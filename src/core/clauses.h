@@ -64,17 +64,25 @@ bool survey_tier_counted_either_way(const Value& target, std::string_view writte
 bool figures_overrule_words(const Value& target, std::string_view written, std::string_view name,
                             const RuleSet& rules);
 
+// `figure` without its label when the label only names the indicator `name`
+// ("道路硬化100%" for 道路硬化, "满意度95%" for 群众满意度): a copy in `scratch`, or
+// `figure` itself (which may be `scratch`) when its label says more or nothing.
+const Value& without_name_as_label(const Value& figure, std::string_view name, Value& scratch);
+
 // `actual`, or when it is words or unreadable and figure_for_target finds the
-// figure in its text, that figure, kept in `scratch`. What scoring and
+// figure in its text, that figure, kept in `scratch`; without a label that
+// only names the indicator (without_name_as_label). What scoring and
 // monitoring compare with a target.
-// Inline: most actuals are figures, and every leaf asks.
+// Inline: most actuals are figures without a label, and every leaf asks.
 inline const Value& actual_for_target(const Value& target, const Value& actual,
                                       std::string_view name, Value& scratch) {
   const bool words = actual.kind == ValueKind::text || actual.kind == ValueKind::invalid;
-  return words && target.kind == ValueKind::number &&
-                 figure_for_target(target, actual.text, name, scratch)
-             ? scratch
-             : actual;
+  const Value& figure = words && target.kind == ValueKind::number &&
+                                figure_for_target(target, actual.text, name, scratch)
+                            ? scratch
+                            : actual;
+  if (figure.label.empty() || figure.kind != ValueKind::number) return figure;
+  return without_name_as_label(figure, name, scratch);
 }
 
 // One figure of a target that asks for several.

@@ -460,9 +460,13 @@ bool only_started(std::string_view label, std::string_view name) {
 
 bool level_against_change(const Value& target, std::string_view target_written, const Value& actual,
                           std::string_view actual_written) {
-  return target.unit == "%" && actual.unit == "%" && actual.label.empty() &&
-         !target.label.empty() && change_direction(target.label) != 0 &&
-         contains(target_written, "百分点") && !contains(actual_written, "百分点");
+  // A label that names the measure ("入学率88%") says a level as a bare figure
+  // does (before, it was read as the change, and had full marks); one that says
+  // a change or the past ("提高3%", "较上年3%") does not.
+  return target.unit == "%" && actual.unit == "%" && change_direction(actual.label) == 0 &&
+         !against_the_past(actual.label) && !target.label.empty() &&
+         change_direction(target.label) != 0 && contains(target_written, "百分点") &&
+         !contains(actual_written, "百分点");
 }
 
 bool change_against_level(const Value& target, const Value& actual, std::string_view name) {
