@@ -136,17 +136,21 @@ bool split_at_slash(std::string_view written, Value& before, Value& after) {
 // "480/500万元" and "480万元/500万元" alike (a part without a unit is in the
 // whole's). The part no more than the whole. The part may be labelled with
 // what was done (text::kDeedsDone: "拨付480/500万元", "合格48/50批次"; before,
-// unreadable), the whole not.
-bool share_as_fraction(std::string_view written, Value& out) {
+// unreadable) or with the indicator `name`, whole or less its 率 or 度
+// ("验收合格12/12" for 验收合格率), the whole not.
+bool share_as_fraction(std::string_view written, std::string_view name, Value& out) {
   Value part;
   Value whole;
   if (!split_at_slash(written, part, whole)) return false;
   const auto plain = [](const Value& v) { return v.op == Op::none && v.unit != "%"; };
   std::string_view done = part.label;
   drop_prefix(done, {"实际", "已"});
-  const bool labelled_done =
-      part.label.empty() || std::find(std::begin(text::kDeedsDone), std::end(text::kDeedsDone),
-                                      done) != std::end(text::kDeedsDone);
+  std::string_view measure = name;
+  const bool labelled_done = part.label.empty() ||
+                             std::find(std::begin(text::kDeedsDone), std::end(text::kDeedsDone),
+                                       done) != std::end(text::kDeedsDone) ||
+                             (drop_prefix(measure, {std::string_view(part.label)}) &&
+                              (measure.empty() || measure == "率" || measure == "度"));
   if (!plain(part) || !plain(whole) || !labelled_done || !whole.label.empty()) return false;
   const bool bare_part = part.unit.empty() && part.factor == 1;
   if (!bare_part && part.unit != whole.unit) return false;
@@ -446,7 +450,7 @@ Reading read_figure_for(const Value& target, std::string_view written, std::stri
     return Reading::none;
   }
   const bool percent = target.unit == "%";
-  if ((percent && share_as_fraction(text::trim(written), out)) ||
+  if ((percent && share_as_fraction(text::trim(written), name, out)) ||
       actual_over_target(text::trim(written), target, name, out) ||
       figure_after_arrow(text::trim(written), target, name, out)) {
     return Reading::found;
