@@ -304,7 +304,8 @@ std::string_view without_field_label(std::string_view s, std::string_view* dropp
   static constexpr std::string_view kColumns[] = {
       "实际完成值", "实际完成情况", "实际完成数", "实际完成", "实际值",   "实际",
       "完成情况",   "完成值",       "完成数",     "执行情况", "实施情况", "落实情况",
-      "自评情况",   "自评结果",     "评价结果",   "完成结果", "结果",     "情况"};
+      "自评情况",   "自评结果",     "评价结果",   "完成结果", "结果",     "情况",
+      "评价等级",   "考核等级",     "考核结果",   "评定等级", "等级",     "评价等次"};
   // One label after another ("完成情况：实际完成：…") as one.
   for (;;) {
     if (const std::string_view rest = after_time_counted_to(s); !rest.empty()) s = rest;

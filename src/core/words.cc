@@ -315,6 +315,19 @@ namespace {
   if (const std::string_view grade = without_at_least(s); grade.size() != s.size()) {
     if (const WordClass c = classify(grade); c.grade_level >= 0) return c;
   }
+  // "等级为良", "考核结果为良好", "良好等次", "优秀档": a grade with the words
+  // that name it a grade, read as the grade (before, the evaluator's, or 良好
+  // a tier's word with full marks against 优).
+  {
+    std::string_view grade = s;
+    const bool before =
+        drop_prefix(grade, {"考核结果为", "评价结果为", "考核等级为", "评价等级为", "等级为",
+                            "等次为", "结果为", "评定为", "被评为", "评为", "获评", "定为"});
+    const bool after = drop_suffix(grade, {"等次", "等级", "档次", "档"});
+    if ((before || after) && !grade.empty()) {
+      if (const WordClass c = classify(grade); c.grade_level >= 0) return c;
+    }
+  }
   // "是，已印发": a yes or a no with a remark after it. Not when the remark may
   // take it back ("是，但进度滞后", "是，部分未落实") or says more than the yes
   // or no ("无，效果明显").
@@ -380,9 +393,22 @@ const Value& words_without_remark_slow(const Value& actual, const RuleSet& rules
   std::string_view words = actual.text;
   std::string_view head;
   std::string_view remark;
+  // "良好（85分）": a grade with the score that earned it, which says no more
+  // than the grade (before, 良好 was read as a tier's word, full marks against 优).
+  const auto score_of_grade = [&](std::string_view said, std::string_view score) {
+    drop_prefix(score, {"综合得分", "得分", "评分", "得"});
+    size_t digits = 0;
+    while (digits < score.size() && ((score[digits] >= '0' && score[digits] <= '9') ||
+                                     (digits > 0 && score[digits] == '.'))) {
+      ++digits;
+    }
+    return digits > 0 && score.substr(digits) == "分" &&
+           classify_words(said, rules).grade_level >= 0;
+  };
   // One remark after another ("良好（经核实）（抽样）") as one.
-  while (split_remark(words, head, remark) && text::only_remarks(remark) &&
-         classify_words(remark, rules).type == WordClass::none) {
+  while (split_remark(words, head, remark) &&
+         ((text::only_remarks(remark) && classify_words(remark, rules).type == WordClass::none) ||
+          score_of_grade(head, remark))) {
     words = head;
   }
   if (words.size() == actual.text.size()) return actual;
