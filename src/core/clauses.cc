@@ -612,7 +612,9 @@ Reading read_figure_for(const Value& target, std::string_view written, std::stri
 // "（详见附件）") and without its column's name ("完成情况："), as parse_value
 // reads a cell. In `scratch` when it must be rewritten.
 std::string_view cell_text(std::string_view written, std::string& scratch) {
-  return text::without_field_label(text::without_closing(text::normalize_view(written, scratch)));
+  thread_local std::string lines;
+  return text::without_field_label(
+      text::without_closing(text::lines_as_clauses(text::normalize_view(written, scratch), lines)));
 }
 
 }  // namespace

@@ -365,7 +365,7 @@ bool share_of_plan_done(const Value& target, const Value& actual, std::string_vi
       !(is_counting_word(actual.unit) || (actual.unit == "元" && is_rate_of_money_done(name)))) {
     return false;
   }
-  const std::string normalized = text::normalize(actual_written);
+  const std::string normalized = text::normalize_cell(actual_written);
   const size_t at = normalized.rfind("实际");
   if (at == std::string::npos) return false;
   std::string_view plan_text = text::trim(std::string_view(normalized).substr(0, at));
@@ -383,7 +383,7 @@ bool score_on_its_scale(const Value& target, const Value& actual, std::string_vi
   if (target.unit != "%" || actual.unit != "分" || actual.number < 0 || !contains(name, "满意")) {
     return false;
   }
-  const std::string normalized = text::normalize(actual_written);
+  const std::string normalized = text::normalize_cell(actual_written);
   for (const auto& [said, scale] : {std::pair{std::string_view("5分制"), 5.0},
                                     {"满分5分", 5.0},
                                     {"10分制", 10.0},

@@ -395,10 +395,10 @@ bool LeafScorer::by_parts(const Indicator& n, const Value& actual, double w, Sco
 // it and returns true: the evaluator scores the row, since no rule says what the
 // words are worth. `only_said_undone`: only when the actual says they are not.
 bool LeafScorer::words_unmet(const Indicator& n, bool only_said_undone) {
-  const std::string target = text::normalize(n.target_text);
+  const std::string target = text::normalize_cell(n.target_text);
   const std::string_view words = words_besides_figure(target, n.target);
   if (words.empty()) return false;
-  const std::optional<bool> said = reports_words(text::normalize(n.actual_text), words);
+  const std::optional<bool> said = reports_words(text::normalize_cell(n.actual_text), words);
   if (said == true || (only_said_undone && !said)) return false;
   if (!n.stated_score) {
     flag(said ? FlagKind::words_part_missed : FlagKind::words_part_unreported);

@@ -100,7 +100,7 @@ std::string leaf_message(const Evaluation& e, const ScoreCard& card, const RuleS
     }
     case FlagKind::words_part_missed:
     case FlagKind::words_part_unreported: {
-      const std::string target = text::normalize(ind.target_text);
+      const std::string target = text::normalize_cell(ind.target_text);
       return part_message(t, a, "除数值外还有文字要求", words_besides_figure(target, ind.target),
                           f.kind == FlagKind::words_part_missed);
     }

@@ -233,7 +233,7 @@ class GoalChecker {
       } else if (ind.target.words_after) {
         // "≥100人次，覆盖全县": the words go to the evaluator unless the actual
         // repeats them; a goal is clearer with them as an indicator of their own.
-        const std::string target = text::normalize(ind.target_text);
+        const std::string target = text::normalize_cell(ind.target_text);
         if (const std::string_view words = words_besides_figure(target, ind.target);
             !words.empty()) {
           add("several_figures", Severity::warning, e_.path(i),

@@ -267,6 +267,44 @@ std::string_view normalize_view(std::string_view in, std::string& scratch) {
   return in.substr(b, e - b);
 }
 
+std::string_view lines_as_clauses(std::string_view s, std::string& scratch) {
+  constexpr std::string_view kBreaks = "\n\r;";
+  if (s.find_first_of(kBreaks) == std::string_view::npos) return s;
+  const auto parts_already = [](std::string_view side, bool before) {
+    for (std::string_view mark : {",", "，", "(", "（", ")", "）"}) {
+      if (before ? side.ends_with(mark) : side.starts_with(mark)) return true;
+    }
+    return false;
+  };
+  scratch.clear();
+  for (size_t at = 0; at < s.size();) {
+    if (kBreaks.find(s[at]) == std::string_view::npos) {
+      scratch += s[at++];
+      continue;
+    }
+    // The run of breaks and the spaces around them, as one.
+    while (!scratch.empty() && is_space(static_cast<unsigned char>(scratch.back()))) {
+      scratch.pop_back();
+    }
+    while (at < s.size() && (kBreaks.find(s[at]) != std::string_view::npos ||
+                             is_space(static_cast<unsigned char>(s[at])))) {
+      ++at;
+    }
+    if (!scratch.empty() && at < s.size() && !parts_already(scratch, true) &&
+        !parts_already(s.substr(at), false)) {
+      scratch += ',';  // as normalize writes a full-width comma
+    }
+  }
+  return scratch;
+}
+
+std::string normalize_cell(std::string_view in) {
+  std::string out = normalize(in);
+  std::string lines;
+  if (lines_as_clauses(out, lines).data() == lines.data()) out.swap(lines);
+  return out;
+}
+
 std::string normalize(std::string_view in) {
   std::string out;
   normalize_into(in, out);

@@ -36,9 +36,10 @@ inline char32_t next_code_point(std::string_view s, size_t& i) {
 void append_utf8(std::string& out, char32_t cp);
 
 // Writes `in` into `out` (cleared first) with full-width ASCII turned into
-// ASCII (１００％ → 100%), ideographic space into a space, operator look-alikes
-// (≧ ≦ ═ ﹥ ﹤ ⩾ ⩽) into ≥ ≤ = > <, the Chinese colon and comma left alone,
-// traditional characters common in budget tables into simplified ones, the
+// ASCII (１００％ → 100%; the Chinese comma, colon and semicolon "，：；" are
+// full-width ASCII too, and become ", : ;"; the enumeration comma "、" stays),
+// ideographic space into a space, operator look-alikes (≧ ≦ ═ ﹥ ﹤ ⩾ ⩽)
+// into ≥ ≤ = > <, traditional characters common in budget tables into simplified ones, the
 // spaces Word's typesetting puts between a figure and the words or signs
 // around it dropped ("2024 年 12 月", "95 %", "≥ 95%"; not "1 200人"), and
 // leading and trailing white space removed. `out` keeps its capacity, so a
@@ -52,6 +53,16 @@ std::string normalize(std::string_view in);
 // normalizes into `scratch` and returns a view of it. Most table cells need
 // no folding, so this is the reader's fast path.
 std::string_view normalize_view(std::string_view in, std::string& scratch);
+
+// `s` (normalized: full-width commas and semicolons are ASCII) with each line
+// break and semicolon inside it read as the comma that parts clauses
+// ("98%\n故障率2%", "2024年11月;无逾期" as "98%,故障率2%", "2024年11月,无逾期"), in `scratch`;
+// or `s` itself when it has neither. One next to a comma or a bracket, or at
+// either end, is dropped. Cells typed in Excel break lines with Alt+Enter.
+std::string_view lines_as_clauses(std::string_view s, std::string& scratch);
+
+// normalize, then lines_as_clauses: a cell's text as its readers read it.
+std::string normalize_cell(std::string_view in);
 
 // Strips ASCII and ideographic white space from both ends.
 std::string_view trim(std::string_view s);

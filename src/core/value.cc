@@ -520,8 +520,10 @@ void read_cell(std::string_view s, Value& v, Reading how) {
 
 void parse_value_with(std::string_view written, Value& v, Reading how) {
   thread_local std::string buffer;
+  thread_local std::string lines;
   std::string_view column;
-  read_cell(text::without_field_label(text::without_closing(text::normalize_view(written, buffer)),
+  read_cell(text::without_field_label(text::without_closing(text::lines_as_clauses(
+                                          text::normalize_view(written, buffer), lines)),
                                       &column),
             v, how);
   // "年度指标值：95%≤x≤100%" is the range; "目标值：120人" in an actual's cell

@@ -173,6 +173,25 @@ TEST(Text, WhatACellSaysNothingBy) {
   for (const auto& [read, cell, left] : rows) EXPECT_EQ(read(cell), left) << cell;
 }
 
+// Line breaks and semicolons part clauses as a comma does; each row: the
+// normalized cell, how its clauses are read.
+TEST(Text, LinesAsClauses) {
+  const std::pair<const char*, const char*> rows[] = {
+      {"98%\n故障率2%", "98%,故障率2%"},
+      {"2024年11月;无逾期", "2024年11月,无逾期"},
+      {"计划100人\r\n实际98人", "计划100人,实际98人"},
+      {"98%,\n故障率2%", "98%,故障率2%"},
+      {"100%\n(经核实)", "100%(经核实)"},
+      {"良好;", "良好"},
+      {"\n 95%", "95%"},
+      {"95%", "95%"},
+  };
+  for (const auto& [cell, read] : rows) {
+    std::string scratch;
+    EXPECT_EQ(lines_as_clauses(cell, scratch), read) << cell;
+  }
+}
+
 // Each way of writing an inclusive bound, and what is left after it.
 TEST(Text, InclusiveBoundsReadAlike) {
   const std::tuple<const char*, int, const char*> rows[] = {

@@ -443,7 +443,8 @@ TEST_P(Golden, Scores) {
 
 // A cell says the same with a stop that closes it, with a remark that points
 // elsewhere ("（详见附件）", "，见附表2") or says it was checked ("（经核实）"), after its
-// column's name ("完成情况："), with spaces beside its figures ("2024 年 12 月"), a target with
+// column's name ("完成情况："), with spaces beside its figures ("2024 年 12 月"), with its
+// clauses parted by line breaks (Alt+Enter in Excel) or semicolons, a target with
 // its sign in words or ASCII ("不超过上年", "<=2024年10月"), in full-width
 // digits and signs, with ASCII commas and brackets, or in traditional characters (normalized as
 // text::normalize knows them); an actual that begins with a figure says the same after the time
@@ -514,6 +515,29 @@ std::string with_sign_in_words(const std::string& s) {
 
 std::string with_sign_in_ascii(const std::string& s) {
   return with_sign_as(s, ">=", "<=");
+}
+
+// Each "，" of the cell as `mark`.
+std::string with_clauses_parted_by(const std::string& s, std::string_view mark) {
+  std::string out = s;
+  const std::string_view comma = "，";
+  for (size_t at = out.find(comma); at != std::string::npos;
+       at = out.find(comma, at + mark.size())) {
+    out.replace(at, comma.size(), mark);
+  }
+  return out;
+}
+
+std::string with_lines_for_clauses(const std::string& s) {
+  return with_clauses_parted_by(s, "\n");
+}
+
+std::string with_semicolons_for_clauses(const std::string& s) {
+  return with_clauses_parted_by(s, "；");
+}
+
+std::string with_remark_on_a_line(const std::string& s) {
+  return s.empty() ? s : s + "\n（经核实）";
 }
 
 std::string with_target_column(const std::string& s) {
@@ -613,6 +637,9 @@ TEST_P(Golden, ScoresAlikeWrittenOtherwise) {
       {"a pointer after a comma", &with_pointer_after_comma, both},
       {"that it was checked in brackets", &with_checked, both},
       {"that it was checked after a comma", &with_checked_after_comma, both},
+      {"that it was checked on a line of its own", &with_remark_on_a_line, both},
+      {"line breaks between its clauses", &with_lines_for_clauses, both},
+      {"semicolons between its clauses", &with_semicolons_for_clauses, both},
       {"the column's name before it", &with_field_label, both},
       // In the actual's column the target's name says a plan ("目标值：120人").
       {"the target's column's name before it", &with_target_column, target_only},
