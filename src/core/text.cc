@@ -271,7 +271,7 @@ std::string_view lines_as_clauses(std::string_view s, std::string& scratch) {
   constexpr std::string_view kBreaks = "\n\r;";
   if (s.find_first_of(kBreaks) == std::string_view::npos) return s;
   const auto parts_already = [](std::string_view side, bool before) {
-    for (std::string_view mark : {",", "，", "(", "（", ")", "）"}) {
+    for (char mark : {',', '(', ')'}) {  // normalized: the full-width ones are ASCII
       if (before ? side.ends_with(mark) : side.starts_with(mark)) return true;
     }
     return false;
@@ -327,10 +327,10 @@ std::string_view after_time_counted_to(std::string_view s) {
   if (!s.starts_with("截")) return {};  // the fast way past nearly every cell
   std::string_view rest = s;
   if (!drop_prefix(rest, {"截止到", "截至", "截止"})) return {};
-  constexpr size_t kLongestTime = 30;  // bytes: "2024年12月31日" is 17
-  const size_t comma = std::min(rest.find(','), rest.find("，"));
+  constexpr size_t kLongestTime = 30;   // bytes: "2024年12月31日" is 17
+  const size_t comma = rest.find(',');  // normalized: the Chinese comma is ASCII
   if (comma == std::string_view::npos || comma == 0 || comma > kLongestTime) return {};
-  rest = trim(rest.substr(comma + (rest[comma] == ',' ? 1 : 3)));
+  rest = trim(rest.substr(comma + 1));
   const bool figure_next = !rest.empty() && ((rest[0] >= '0' && rest[0] <= '9') ||
                                              rest.starts_with("≥") || rest.starts_with("≤"));
   return figure_next ? rest : std::string_view();

@@ -44,7 +44,8 @@ WordClass classify_words(std::string_view text, const RuleSet& rules);
 // without it, kept in `scratch`. What scoring and monitoring read as words
 // (before, "良好(经核实)" against "优秀" was a tier's top, 10 of 10, not 良). A
 // remark with words of its own ("完成，效果一般") or one that may take them back
-// ("完成(未验收)") is kept.
+// ("完成(未验收)") is kept. A grade with the score that earned it ("良好(85分)")
+// is the grade alone.
 const Value& words_without_remark_slow(const Value& actual, const RuleSet& rules, Value& scratch);
 // Inline: every leaf asks, and most are figures or words with no bracket at
 // their end and no comma (normalized text: the marks are ASCII).
