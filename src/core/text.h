@@ -38,20 +38,19 @@ void append_utf8(std::string& out, char32_t cp);
 // Writes `in` into `out` (cleared first) with full-width ASCII turned into
 // ASCII (１００％ → 100%; the Chinese comma, colon and semicolon "，：；" are
 // full-width ASCII too, and become ", : ;"; the enumeration comma "、" stays),
-// ideographic space into a space, operator look-alikes (≧ ≦ ═ ﹥ ﹤ ⩾ ⩽)
-// into ≥ ≤ = > <, traditional characters common in budget tables into simplified ones, the
-// spaces Word's typesetting puts between a figure and the words or signs
-// around it dropped ("2024 年 12 月", "95 %", "≥ 95%"; not "1 200人"), and
-// leading and trailing white space removed. `out` keeps its capacity, so a
-// caller that reuses it does not allocate.
+// ideographic space into a space, operator look-alikes (≧ ≦ ═ ﹥ ﹤ ⩾ ⩽) into
+// ≥ ≤ = > <, traditional characters common in budget tables into simplified
+// ones, the spaces Word's typesetting puts between a figure and the words or
+// signs around it dropped ("2024 年 12 月", "95 %", "≥ 95%"; not "1 200人"),
+// and leading and trailing white space removed. `out` keeps its capacity, so
+// a caller that reuses it does not allocate.
 void normalize_into(std::string_view in, std::string& out);
 std::string normalize(std::string_view in);
 
 // The same result as normalize_into, without copying when nothing changes:
 // returns a view of `in` (trimmed) when no character needs folding and no
-// space dropping, else
-// normalizes into `scratch` and returns a view of it. Most table cells need
-// no folding, so this is the reader's fast path.
+// space is to go, else normalizes into `scratch` and returns a view of it.
+// Most table cells need neither, so this is the reader's fast path.
 std::string_view normalize_view(std::string_view in, std::string& scratch);
 
 // `s` (normalized: full-width commas and semicolons are ASCII) with each line
