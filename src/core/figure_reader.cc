@@ -453,7 +453,7 @@ void read_figure(std::string_view s, Value& v) {
       break;
     }
     const char32_t cp = c.take();
-    if (cp == U':') {  // "共计：520人次", "目标值：≥500人": a colon closes the label
+    if (cp == U':') {  // "共计：520人次", "计划数：≥500人": a colon closes the label
       Cursor after = c;
       after.skip_spaces();
       if (after.peek_digit() || may_start_op(after.peek())) continue;
@@ -461,8 +461,9 @@ void read_figure(std::string_view s, Value& v) {
     if (is_prose_mark(cp) || ++label_points > 12) break;
   }
   v.label.assign(text::trim(v.label));
-  // "目标值：120人": the colon closes the label and is none of it (before,
-  // "目标值:" was no plan's label, and the plan had full marks).
+  // "计划数：120人", "满意率：95%": the colon closes the label and is none of it
+  // (before, "计划数:" was no plan's label). The target's column before a figure
+  // ("目标值：120人") never comes here: text::without_field_label takes it off.
   if (v.label.ends_with(':')) {
     v.label.pop_back();
     v.label.assign(text::trim(v.label));
