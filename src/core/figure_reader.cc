@@ -382,6 +382,23 @@ bool says_a_change(std::string_view label) {
 
 // Whether a remark in brackets after a figure or a date says it is the plan:
 // "100人(计划)", "2024年11月(预计)".
+// Characters of `s`, each figure's digits, commas and point counted as one: how long a
+// cell is in words, which the digits of its figures do not change ("预算500万元" and
+// "预算5000000元" are as long).
+size_t words_and_figures(std::string_view s) {
+  const auto digit_at = [s](size_t i) { return i < s.size() && s[i] >= '0' && s[i] <= '9'; };
+  size_t n = 0;
+  for (size_t i = 0; i < s.size();) {
+    const size_t at = i;
+    const char32_t cp = text::next_code_point(s, i);
+    const bool inside_figure =
+        at > 0 && digit_at(at - 1) && (digit_at(at) || ((cp == '.' || cp == ',') && digit_at(i)));
+    const bool after_mark = at > 1 && (s[at - 1] == '.' || s[at - 1] == ',') && digit_at(at - 2);
+    if (!inside_figure && !(after_mark && digit_at(at))) ++n;
+  }
+  return n;
+}
+
 bool is_plan_remark(std::string_view remark) {
   // The words says_a_plan_slow reads as a plan alone (not kPlanWords: 任务 and
   // 年初 name no plan there).
@@ -608,7 +625,7 @@ void read_figure(std::string_view s, Value& v) {
   }
   if (!unit_is_clean(unit) || (unit.size() > 8 && text::code_points(unit) > 8)) {
     // A figure followed by junk: short text is a mistyped figure, long text is prose.
-    const bool short_text = text::code_points(s) <= 20 && text::code_points(v.label) <= 6;
+    const bool short_text = words_and_figures(s) <= 20 && text::code_points(v.label) <= 6;
     v.kind = short_text && !unit_is_clean(unit) ? ValueKind::invalid : ValueKind::text;
     v.text.assign(s);
     v.label.clear();

@@ -449,9 +449,10 @@ TEST_P(Golden, Scores) {
 // digits and signs, with ASCII commas and brackets, or in traditional characters (normalized as
 // text::normalize knows them); an actual that begins with a figure says the same after the time
 // it is counted to ("截至2024年底，"), the words of the year's whole (全年, 累计), of the
-// actual (实际完成) or of a figure reached (达到): every table case scores alike and finds alike
-// written so (before, "7月。" against "9月前" was unreadable, and "10人未培训。" or "１０人未培训"
-// lost the reason it was the evaluator's).
+// actual (实际完成) or of a figure reached (达到); an amount in 万元 says the same in 元 or
+// 亿元, and a count of ten thousand in 万 or in full: every table case scores alike and finds
+// alike written so (before, "7月。" against "9月前" was unreadable, and "10人未培训。" or
+// "１０人未培训" lost the reason it was the evaluator's).
 std::string with_closing_stop(const std::string& s) {
   return s.empty() ? s : s + "。";
 }
@@ -560,6 +561,114 @@ std::string with_checked_after_comma(const std::string& s) {
   return s.empty() ? s : s + "，已现场核查";
 }
 
+// The decimal `digits` (no sign, maybe a point) times 10^`shift`, written without
+// trailing zeros after a point ("480" at -4 is "0.048", "1.5" at 4 is "15000").
+std::string shifted(std::string digits, int shift) {
+  size_t point = digits.find('.');
+  if (point == std::string::npos) point = digits.size();
+  std::string whole = digits.substr(0, point);
+  std::string fraction = point < digits.size() ? digits.substr(point + 1) : "";
+  std::string all = whole + fraction;
+  int at = static_cast<int>(whole.size()) + shift;
+  while (at > static_cast<int>(all.size())) all += '0';
+  while (at < 1) {
+    all.insert(all.begin(), '0');
+    ++at;
+  }
+  std::string out = all.substr(0, at);
+  std::string rest = all.substr(at);
+  while (!rest.empty() && rest.back() == '0') rest.pop_back();
+  while (out.size() > 1 && out[0] == '0') out.erase(0, 1);
+  return rest.empty() ? out : out + "." + rest;
+}
+
+// Each figure of `s` (digits, commas between them, a point) followed by `unit`, times
+// 10^`shift` and followed by `as_unit`; the figures of a fraction or range before the unit
+// ("480/500万元", "95-105万元") all so. With `at_least_10000`, only whole figures of five
+// digits or more.
+std::string with_units_as(const std::string& s, std::string_view unit, int shift,
+                          std::string_view as_unit, bool at_least_10000 = false) {
+  const auto is_digit = [&s](size_t at) { return at < s.size() && s[at] >= '0' && s[at] <= '9'; };
+  std::string out;
+  size_t i = 0;
+  while (i < s.size()) {
+    if (!is_digit(i) || (i > 0 && (is_digit(i - 1) || s[i - 1] == '.'))) {
+      out += s[i++];
+      continue;
+    }
+    std::vector<std::string> figures;  // each without its commas
+    std::vector<char> between;         // the mark after each but the last
+    size_t end = i;
+    while (true) {
+      std::string digits;
+      while (is_digit(end) || s[end] == '.' || (s[end] == ',' && is_digit(end + 1))) {
+        if (s[end] != ',') digits += s[end];
+        ++end;
+      }
+      figures.push_back(digits);
+      if (end + 1 < s.size() && (s[end] == '/' || s[end] == '-' || s[end] == '~') &&
+          is_digit(end + 1)) {
+        between.push_back(s[end++]);
+        continue;
+      }
+      break;
+    }
+    bool scale = s.compare(end, unit.size(), unit) == 0;
+    for (const std::string& figure : figures) {
+      if (at_least_10000 && (figure.find('.') != std::string::npos || figure.size() < 5)) {
+        scale = false;
+      }
+    }
+    if (!scale) {
+      out += s.substr(i, end - i);
+      i = end;
+      continue;
+    }
+    for (size_t k = 0; k < figures.size(); ++k) {
+      out += shifted(figures[k], shift);
+      if (k < between.size()) out += between[k];
+    }
+    out += as_unit;
+    i = end + unit.size();
+  }
+  return out;
+}
+
+// Whether the cell is a figure alone, of no unit ("980", "≥5.2"): it takes the other
+// column's unit, which a rewrite of units in that column changes.
+bool is_bare_figure(const std::string& s) {
+  std::string_view rest = s;
+  for (std::string_view sign : {"≥", "≤"}) {
+    if (rest.starts_with(sign)) rest.remove_prefix(sign.size());
+  }
+  return !rest.empty() && rest.find_first_not_of("0123456789.,") == std::string_view::npos;
+}
+
+std::string with_money_in_yuan(const std::string& s) {
+  return with_units_as(s, "万元", 4, "元");
+}
+
+std::string with_money_in_yi(const std::string& s) {
+  return with_units_as(s, "万元", -4, "亿元");
+}
+
+// Counts of ten thousand or more in 万 ("18000吨" as "1.8万吨"), and counts in 万 in full.
+std::string with_counts_in_wan(const std::string& s) {
+  std::string out = s;
+  for (std::string_view unit : {"人", "吨", "户", "株", "亩", "个", "家", "册", "次", "件", "元"}) {
+    out = with_units_as(out, unit, -4, "万" + std::string(unit), true);
+  }
+  return out;
+}
+
+std::string with_counts_in_full(const std::string& s) {
+  std::string out = s;
+  for (std::string_view unit : {"人", "吨", "户", "株", "亩", "个", "家", "册", "次", "件", "度"}) {
+    out = with_units_as(out, "万" + std::string(unit), 4, unit);
+  }
+  return out;
+}
+
 std::string in_full_width(const std::string& s) {
   std::string out;
   for (char ch : s) {
@@ -626,7 +735,8 @@ TEST_P(Golden, ScoresAlikeWrittenOtherwise) {
   const std::map<std::string, std::string> as_written = outcome(c, c.indicators, *rules);
   const int target = c.indicators.column("年度指标值");
   const int actual = c.indicators.column("实际完成值");
-  enum Columns { both, target_only, actual_only };
+  // `units`: both columns, each row whose other cell is no bare figure.
+  enum Columns { both, target_only, actual_only, units };
   const std::tuple<const char*, std::string (*)(const std::string&), Columns> rewrites[] = {
       {"closing stop", &with_closing_stop, both},
       {"full width", &in_full_width, both},
@@ -649,6 +759,10 @@ TEST_P(Golden, ScoresAlikeWrittenOtherwise) {
       {"全年累计 before it", &as_the_years_whole, actual_only},
       {"实际完成 before it", &as_the_actual, actual_only},
       {"达到 before it", &as_reached, actual_only},
+      {"money in 元", &with_money_in_yuan, units},
+      {"money in 亿元", &with_money_in_yi, units},
+      {"counts in 万", &with_counts_in_wan, units},
+      {"counts in full", &with_counts_in_full, units},
   };
   for (const auto& [how, rewrite, columns] : rewrites) {
     for (const int column : {target, actual}) {
@@ -657,8 +771,14 @@ TEST_P(Golden, ScoresAlikeWrittenOtherwise) {
         continue;
       }
       Table rows = c.indicators;
+      const int other = column == target ? actual : target;
       for (auto& row : rows.rows) {
-        if (column < static_cast<int>(row.size())) row[column] = rewrite(row[column]);
+        if (column >= static_cast<int>(row.size())) continue;
+        if (columns == units && other >= 0 && other < static_cast<int>(row.size()) &&
+            is_bare_figure(row[other])) {
+          continue;
+        }
+        row[column] = rewrite(row[column]);
       }
       const std::map<std::string, std::string> rewritten = outcome(c, rows, *rules);
       for (const auto& [path, result] : as_written) {
