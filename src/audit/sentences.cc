@@ -606,7 +606,7 @@ void SentenceReader::finish() {
 // followed by "该指标分值50分，评价得分45分，得分率90%。".
 bool heading_category(std::string_view heading, std::string_view body, const std::string& quote,
                       Facts& f) {
-  std::string name(strip_marker(heading));
+  std::string name(core::text::without_heading_marker(heading));
   for (std::string_view tail : {"。", "情况", "：", ":"}) {
     if (name.ends_with(tail)) name.resize(name.size() - tail.size());
   }
@@ -650,7 +650,7 @@ bool looks_like_heading(std::string_view p) {
   p = core::text::trim(p);
   if (p.empty() || core::text::code_points(p) > 24) return false;
   if (has(p, "，")) return false;
-  return !p.ends_with("。") || strip_marker(p) != p;
+  return !p.ends_with("。") || core::text::without_heading_marker(p) != p;
 }
 
 }  // namespace jixiao::audit

@@ -50,40 +50,6 @@ std::string grade_of(std::string_view squashed) {
   return "";
 }
 
-// Strips a heading marker: "（一）", "(1)", "一、", "1.", "1．", "1、", "①".
-std::string_view strip_marker(std::string_view s) {
-  s = core::text::trim(s);
-  if (starts(s, "（") || starts(s, "(")) {
-    const size_t close = s.find(starts(s, "（") ? "）" : ")");
-    if (close != std::string_view::npos && close <= 12) {
-      s.remove_prefix(close + (starts(s, "（") ? 3 : 1));
-      return core::text::trim(s);
-    }
-  }
-  const size_t dun = s.find("、");
-  if (dun != std::string_view::npos && dun > 0 && dun <= 9) {
-    bool numeral = true;
-    for (size_t i = 0; i < dun;) {
-      const char32_t cp = core::text::next_code_point(s, i);
-      if (!(cp >= '0' && cp <= '9') &&
-          std::u32string_view(U"一二三四五六七八九十").find(cp) == std::u32string_view::npos) {
-        numeral = false;
-      }
-    }
-    if (numeral) return core::text::trim(s.substr(dun + 3));
-  }
-  size_t i = 0;
-  while (i < s.size() && s[i] >= '0' && s[i] <= '9') ++i;
-  if (i > 0 && i < s.size()) {
-    if (s[i] == '.') return core::text::trim(s.substr(i + 1));
-    if (s.substr(i).starts_with("．")) return core::text::trim(s.substr(i + 3));
-  }
-  for (std::string_view c : {"①", "②", "③", "④", "⑤", "⑥", "⑦", "⑧", "⑨"}) {
-    if (starts(s, c)) return core::text::trim(s.substr(c.size()));
-  }
-  return s;
-}
-
 // The words right before byte `at` in `text`, back to a clause break or a
 // digit, at most `max_chars` characters.
 std::string words_before(std::string_view text, size_t at, size_t max_chars) {

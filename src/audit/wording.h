@@ -36,9 +36,6 @@ inline bool is_execution_name(std::string_view s) {
   return has(s, "执行率");
 }
 
-// `s` without a heading marker: "（一）", "(1)", "一、", "1.", "1．", "①".
-std::string_view strip_marker(std::string_view s);
-
 // The words right before byte `at` in `text`, back to a clause break or a
 // digit, at most `max_chars` characters.
 std::string words_before(std::string_view text, size_t at, size_t max_chars);

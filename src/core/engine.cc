@@ -85,6 +85,7 @@ class LeafScorer {
   const std::vector<DepartmentFigure>& figures_;
   std::vector<Flag>& flags_;
   int index_ = -1;
+  std::string_view name_;  // text::measure_name of the leaf's name: what its readers take
   Value figure_value_;
   Value reported_;    // actual_for_target's figure
   Value remarkless_;  // words_without_remark's words
@@ -114,9 +115,9 @@ class LeafScorer {
 void LeafScorer::flag_actual_not_number(const Indicator& n) {
   // "120人次，未覆盖全县" against "≥100人次，覆盖全县": read past the figure.
   if (n.target.words_after && words_unmet(n, true)) return;
-  if (survey_tier_counted_either_way(n.target, n.actual_text, n.name)) {
+  if (survey_tier_counted_either_way(n.target, n.actual_text, name_)) {
     if (!n.stated_score) flag(FlagKind::survey_tier_unclear);
-  } else if (const ClauseTrouble why = clause_trouble(n.target, n.actual_text, n.name);
+  } else if (const ClauseTrouble why = clause_trouble(n.target, n.actual_text, name_);
              why != ClauseTrouble::none) {
     if (!n.stated_score) {
       flag(why == ClauseTrouble::figures_differ ? FlagKind::figures_differ : FlagKind::part_undone);
@@ -137,7 +138,7 @@ bool LeafScorer::bound_read(ScoringKind kind, const Indicator& n, const Value& a
         (kind == ScoringKind::equal && n.target.number == 0) ||
         (kind == ScoringKind::linear_deduction &&
          (n.target.op == Op::le || n.target.op == Op::lt))) {
-      compare_upper_end(n.target, n.target_text, actual, n.actual_text, n.name, c);
+      compare_upper_end(n.target, n.target_text, actual, n.actual_text, name_, c);
     }
     return true;
   }
@@ -167,7 +168,7 @@ bool LeafScorer::numbers_usable(const Indicator& n, const Value& actual, Compare
     flag_actual_not_number(n);
     return false;
   }
-  const Mismatch why = compare_figures(target, n.target_text, actual, n.actual_text, n.name, c);
+  const Mismatch why = compare_figures(target, n.target_text, actual, n.actual_text, name_, c);
   if (why == Mismatch::none) return true;
   // Work only started is the evaluator's to score, as a part not done is.
   if (why == Mismatch::only_started && n.stated_score) return false;
@@ -264,7 +265,7 @@ bool LeafScorer::by_meaning(const Indicator& n, const Value& actual, double w, S
   }
   // "已全部覆盖" for 覆盖率 against "≥95%": all of it, 100%.
   if (kind != ScoringKind::lower_is_better && kind != ScoringKind::linear_deduction) {
-    if (const std::optional<double> all = all_of_measure(n.name, n.target, actual)) {
+    if (const std::optional<double> all = all_of_measure(name_, n.target, actual)) {
       as.ok = true;
       as.kind = kind;
       why = {Reason::met, *all, n.target.number, w};
@@ -276,7 +277,7 @@ bool LeafScorer::by_meaning(const Indicator& n, const Value& actual, double w, S
   // "已建立并印发实施" for 是否建立制度 against "是"; "已建立长效管护机制" against
   // "建立", a deed the target asks to be done.
   if (const WordClass t = words.target(); t.type != WordClass::tier && t.type != WordClass::grade) {
-    if (const std::optional<bool> said = answers_the_question(n.name, n.target, actual)) {
+    if (const std::optional<bool> said = answers_the_question(name_, n.target, actual)) {
       as = yes_no(*said == (t.type != WordClass::no), w, kind, why);
       return true;
     }
@@ -349,12 +350,12 @@ bool LeafScorer::by_parts(const Indicator& n, const Value& actual, double w, Sco
   }
   for (size_t i = 0; i < parts.size(); ++i) {
     const Value& part = parts[i].value;
-    const Value& done = actual_for_target(part, actual, n.name, reported_);
+    const Value& done = actual_for_target(part, actual, name_, reported_);
     Compared c;
     bool reported =
         done.kind == ValueKind::number &&
-        compare_figures(part, parts[i].written, done, n.actual_text, n.name, c) == Mismatch::none;
-    const ScoringKind part_kind = infer_scoring_kind(n.name, part, done, r_, false);
+        compare_figures(part, parts[i].written, done, n.actual_text, name_, c) == Mismatch::none;
+    const ScoringKind part_kind = infer_scoring_kind(name_, part, done, r_, false);
     if (i == 0) as.kind = part_kind;
     bool met = false;
     if (reported && done.op != Op::none && bound_overstates(part_kind, part.op, done.op)) {
@@ -415,7 +416,7 @@ Assessment LeafScorer::by_words(const Indicator& n, const Value& actual, double 
   // figures, they do not judge (before, 基本满意's tier, 8 of 10); "完成（含2个在建）"
   // against "100%": a clause says a part is not done (before, 完成's tier, full marks).
   if ((c.type == WordClass::tier || c.type == WordClass::grade) &&
-      figures_overrule_words(n.target, actual.text, n.name, r_)) {
+      figures_overrule_words(n.target, actual.text, name_, r_)) {
     flag_actual_not_number(n);
     return as;
   }
@@ -453,7 +454,7 @@ Assessment LeafScorer::by_words(const Indicator& n, const Value& actual, double 
     case WordClass::yes:
     case WordClass::no:
       // "无" against "≤0.5%": nothing happened, before "无" is read as a no.
-      if (const std::optional<bool> met = none_happened(n.target, actual, n.name)) {
+      if (const std::optional<bool> met = none_happened(n.target, actual, name_)) {
         return yes_no(*met, w, kind, why);
       }
       // nullopt: the words cannot tell, the evaluator decides.
@@ -463,7 +464,7 @@ Assessment LeafScorer::by_words(const Indicator& n, const Value& actual, double 
       break;
     case WordClass::none:
       if (by_meaning(n, actual, w, kind, words, why, as)) return as;
-      if (const std::optional<bool> met = none_happened(n.target, actual, n.name)) {
+      if (const std::optional<bool> met = none_happened(n.target, actual, name_)) {
         return yes_no(*met, w, kind, why);
       }
       break;
@@ -553,7 +554,7 @@ inline Assessment LeafScorer::assess(ScoringKind kind, const Indicator& n, const
         as.short_of_target = !met;
         return as;
       }
-      if (n.target.op == Op::range && is_band(n.target, n.name)) {
+      if (n.target.op == Op::range && is_band(n.target, name_)) {
         // "28℃" against "18℃-26℃": a band is missed on either side.
         if (a < t - kEps || a > range_upper(n.target, actual) + kEps) {
           if (!n.stated_score) flag(FlagKind::outside_band);
@@ -608,6 +609,7 @@ inline Assessment LeafScorer::assess(ScoringKind kind, const Indicator& n, const
 void LeafScorer::score(int index, NodeResult& out) {
   index_ = index;
   const Indicator& n = e_.indicators[index];
+  name_ = text::measure_name(n.name);
   const bool has_weight = n.weight.has_value();
   out.weight = n.weight.value_or(0);
   out.weight_known = has_weight;
@@ -622,7 +624,7 @@ void LeafScorer::score(int index, NodeResult& out) {
   // "良好（经核实）": the words without a remark that says nothing of how well,
   // before their figures are looked for ("完成（90%）（经核实）").
   actual = &words_without_remark(*actual, r_, remarkless_);
-  actual = &actual_for_target(n.target, *actual, n.name, reported_);
+  actual = &actual_for_target(n.target, *actual, name_, reported_);
   const bool both_empty = n.target.kind == ValueKind::empty && actual->kind == ValueKind::empty;
   if (both_empty && n.stated_score && !has_panel_score(n) && n.kind == ScoringKind::automatic) {
     // A row that publishes only its score (report 004 lists categories so).
@@ -656,7 +658,7 @@ void LeafScorer::score(int index, NodeResult& out) {
   LeafWords words(n.target, *actual, r_);
   const ScoringKind kind =
       n.kind == ScoringKind::automatic
-          ? infer_scoring_kind(n.name, n.target, words, r_,
+          ? infer_scoring_kind(name_, n.target, words, r_,
                                // only a bare figure needs its category
                                n.target.kind == ValueKind::number && n.target.op == Op::none &&
                                    in_lower_category(index))

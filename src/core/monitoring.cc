@@ -607,6 +607,7 @@ std::string_view light_status_code(LightStatus status) {
 
 LightResult indicator_light(std::string_view name, const Value& target, const Value& actual_to_date,
                             int month, const RuleSet& rules, const LightBands& bands) {
+  name = text::measure_name(name);
   Value remarkless;
   Value reported;
   const Input in{name,
@@ -630,12 +631,13 @@ LightResult node_light(const Indicator& node, int month, int year, bool lower_ca
   if (node.not_applicable) return not_lit(LightStatus::not_applicable, "指标不适用，不亮灯");
   Value remarkless;
   Value reported;
+  const std::string_view name = text::measure_name(node.name);
   const Input in{
-      node.name,
+      name,
       node.target,
       node.target_text,
-      actual_for_target(node.target, words_without_remark(node.actual, rules, remarkless),
-                        node.name, reported),
+      actual_for_target(node.target, words_without_remark(node.actual, rules, remarkless), name,
+                        reported),
       node.actual_text,
       node.kind,
       month,

@@ -471,6 +471,77 @@ size_t code_points(std::string_view s) {
   return n;
 }
 
+std::string_view without_heading_marker(std::string_view s) {
+  s = trim(s);
+  // Whether s[begin, end) is a numeral: Arabic digits or 一 to 十.
+  const auto numeral = [&s](size_t begin, size_t end) {
+    if (begin >= end) return false;
+    for (size_t i = begin; i < end;) {
+      const char32_t cp = next_code_point(s, i);
+      if (!(cp >= '0' && cp <= '9') &&
+          std::u32string_view(U"一二三四五六七八九十").find(cp) == std::u32string_view::npos) {
+        return false;
+      }
+    }
+    return true;
+  };
+  for (const auto& [open, close] :
+       {std::pair<std::string_view, std::string_view>{"（", "）"}, {"(", ")"}}) {
+    if (!s.starts_with(open)) continue;
+    const size_t end = s.find(close);
+    if (end != std::string_view::npos && end <= 12 && numeral(open.size(), end)) {
+      return trim(s.substr(end + close.size()));
+    }
+  }
+  if (const size_t dun = s.find("、");
+      dun != std::string_view::npos && dun <= 9 && numeral(0, dun)) {
+    return trim(s.substr(dun + std::string_view("、").size()));
+  }
+  // "1.", "1．", "1.1 ", "2.1.3": numbers, each closed by a point but the last, which a
+  // space or a second point before it may close too; one point between digits with
+  // no space after is a figure ("1.5米").
+  size_t at = 0;
+  size_t marker_end = 0;
+  int points = 0;
+  while (true) {
+    size_t i = at;
+    while (i < s.size() && s[i] >= '0' && s[i] <= '9') ++i;
+    if (i == at) break;
+    if (s.substr(i).starts_with(".") || s.substr(i).starts_with("．")) {
+      at = i + (s[i] == '.' ? 1 : std::string_view("．").size());
+      marker_end = at;
+      ++points;
+    } else if (points >= 2 || (points == 1 && i < s.size() && s[i] == ' ')) {
+      marker_end = i;
+      break;
+    } else if (points == 0 && i <= 2 &&
+               (s.substr(i).starts_with(")") || s.substr(i).starts_with("）"))) {
+      marker_end = i + (s[i] == ')' ? 1 : std::string_view("）").size());  // "1)", "1）"
+      break;
+    } else {
+      if (points == 1) return s;  // "1.5米": a figure
+      break;
+    }
+  }
+  if (marker_end > 0) return trim(s.substr(marker_end));
+  for (std::string_view c : {"①", "②", "③", "④", "⑤", "⑥", "⑦", "⑧", "⑨", "⑩"}) {
+    if (s.starts_with(c)) return trim(s.substr(c.size()));
+  }
+  return s;
+}
+
+std::string_view measure_name(std::string_view name) {
+  std::string_view s = without_heading_marker(name);
+  for (const auto& [open, close] :
+       {std::pair<std::string_view, std::string_view>{"（", "）"}, {"(", ")"}, {"【", "】"}}) {
+    if (!s.ends_with(close)) continue;
+    const size_t begin = s.rfind(open);
+    if (begin != std::string_view::npos && begin > 0) s = trim(s.substr(0, begin));
+    break;
+  }
+  return s;
+}
+
 std::string quoted(std::string_view s) {
   return "「" + std::string(s) + "」";
 }

@@ -66,6 +66,18 @@ std::string normalize_cell(std::string_view in);
 // Strips ASCII and ideographic white space from both ends.
 std::string_view trim(std::string_view s);
 
+// `s` trimmed, without a heading marker before it: "（一）", "(1)", "1)", "一、", "1、",
+// "1.", "1．", "1.1 ", "2.1.3", "①". Not a figure's digits ("1.5米宽道路长度" stays) nor a
+// bracket of words ("（%）").
+std::string_view without_heading_marker(std::string_view s);
+
+// An indicator's name as its readers take it: trimmed, without a heading marker
+// ("1.预算执行率") and without a bracket at its end that names its unit or scope
+// ("预算执行率（%）", "受益人数(人)"). Tables number their rows and put units in the
+// name's cell; the name's words (率 at its end, the name as a figure's label) are
+// what say how a figure is read. A view of `name`.
+std::string_view measure_name(std::string_view name);
+
 // The name of the target's column (年度指标值, 目标值, 年度目标, …; "目标值"
 // for "2024年目标值") that `label` is, from a static list (it outlives any
 // cell), or "" when `label` is no such name: a figure so labelled is a plan's.

@@ -226,6 +226,36 @@ TEST(Text, TargetColumnBeforeAFigure) {
   }
 }
 
+// An indicator's name as its readers take it; each row: the name as written, as read.
+TEST(Text, MeasureName) {
+  const std::pair<const char*, const char*> rows[] = {
+      {"预算执行率", "预算执行率"},
+      {" 预算执行率 ", "预算执行率"},
+      {"预算执行率\u3000", "预算执行率"},
+      {"1.预算执行率", "预算执行率"},
+      {"1．预算执行率", "预算执行率"},
+      {"2.1 预算执行率", "预算执行率"},
+      {"2.1.3预算执行率", "预算执行率"},
+      {"（1）预算执行率", "预算执行率"},
+      {"(一)预算执行率", "预算执行率"},
+      {"三、成本指标", "成本指标"},
+      {"12、受益人数", "受益人数"},
+      {"3)受益人数", "受益人数"},
+      {"3）受益人数", "受益人数"},
+      {"2024）受益人数", "2024）受益人数"},
+      {"①受益人数", "受益人数"},
+      {"预算执行率（%）", "预算执行率"},
+      {"受益人数(人)", "受益人数"},
+      {"1.项目成本【万元】", "项目成本"},
+      {"项目（工程）完工率", "项目（工程）完工率"},
+      {"1.5米宽道路长度", "1.5米宽道路长度"},
+      {"2024年新增就业人数", "2024年新增就业人数"},
+      {"5G基站覆盖率", "5G基站覆盖率"},
+      {"（%）", "（%）"},
+  };
+  for (const auto& [written, read] : rows) EXPECT_EQ(text::measure_name(written), read) << written;
+}
+
 // Where the first word of undone begins, whichever of them it is.
 TEST(Text, UndoneAt) {
   EXPECT_EQ(undone_at("10人不合格"), std::string_view("10人").size());

@@ -711,18 +711,51 @@ std::string in_traditional(const std::string& s) {
   return out;
 }
 
-// Each leaf's score and the codes of its findings, by path.
-std::map<std::string, std::string> outcome(const Case& c, const Table& rows,
-                                           const core::RuleSet& rules) {
+// Each node's score and the codes of its findings, in the order of the indicators (names
+// may be rewritten), with its path as written in `as_written` for messages.
+std::vector<std::pair<std::string, std::string>> outcome(const Case& c, const Table& rows,
+                                                         const core::RuleSet& rules) {
   Evaluation e = c.evaluation;
   fill(e, rows);
   const core::ScoreCard card = core::score(e, rules);
-  std::map<std::string, std::string> out;
+  std::vector<std::pair<std::string, std::string>> out;
+  std::map<std::string, size_t> by_path;
   for (int i = 0; i < static_cast<int>(e.indicators.size()); ++i) {
-    out[join(e.path(i))] = card.nodes[i].scored ? core::format_number(card.nodes[i].score) : "—";
+    by_path[join(e.path(i))] = out.size();
+    out.emplace_back(join(e.path(i)),
+                     card.nodes[i].scored ? core::format_number(card.nodes[i].score) : "—");
   }
-  for (const auto& f : core::findings(e, card, rules)) out[join(f.path)] += " " + f.code;
+  for (const auto& f : core::findings(e, card, rules)) {
+    const auto at = by_path.find(join(f.path));
+    if (at != by_path.end()) out[at->second].second += " " + f.code;
+  }
   return out;
+}
+
+// The 指标 column's path with each level's name rewritten by `rewrite(name, level)`.
+Table with_names(const Table& rows, std::string (*rewrite)(const std::string&, size_t)) {
+  Table out = rows;
+  const int column = rows.column("指标");
+  for (auto& row : out.rows) {
+    std::vector<std::string> parts = split_path(row[column]);
+    for (size_t level = 0; level < parts.size(); ++level) {
+      parts[level] = rewrite(parts[level], level);
+    }
+    row[column] = join(parts);
+  }
+  return out;
+}
+
+// A table's names numbered as tables number their rows: "一、产出指标", "（一）数量指标",
+// "1.受益人数" (a deeper level "1.1 …").
+std::string numbered(const std::string& name, size_t level) {
+  static const char* const kMarkers[] = {"一、", "（一）", "1.", "1.1 ", "①"};
+  return kMarkers[std::min<size_t>(level, std::size(kMarkers) - 1)] + name;
+}
+
+// A name with its unit in brackets after it ("满意度（%）"); a category's too.
+std::string with_unit(const std::string& name, size_t) {
+  return name + "（%）";
 }
 
 TEST_P(Golden, ScoresAlikeWrittenOtherwise) {
@@ -732,7 +765,7 @@ TEST_P(Golden, ScoresAlikeWrittenOtherwise) {
   rules_json.merge_patch(c.overrides);
   Result<core::RuleSet> rules = format::rule_set_from_json(rules_json.dump(), c.rules);
   ASSERT_TRUE(rules.ok()) << rules.status().message();
-  const std::map<std::string, std::string> as_written = outcome(c, c.indicators, *rules);
+  const auto as_written = outcome(c, c.indicators, *rules);
   const int target = c.indicators.column("年度指标值");
   const int actual = c.indicators.column("实际完成值");
   // `units`: both columns, each row whose other cell is no bare figure.
@@ -780,11 +813,22 @@ TEST_P(Golden, ScoresAlikeWrittenOtherwise) {
         }
         row[column] = rewrite(row[column]);
       }
-      const std::map<std::string, std::string> rewritten = outcome(c, rows, *rules);
-      for (const auto& [path, result] : as_written) {
-        EXPECT_EQ(rewritten.at(path), result)
-            << path << ", " << how << " in " << rows.header[column];
+      const auto rewritten = outcome(c, rows, *rules);
+      for (size_t i = 0; i < as_written.size(); ++i) {
+        EXPECT_EQ(rewritten[i].second, as_written[i].second)
+            << as_written[i].first << ", " << how << " in " << rows.header[column];
       }
+    }
+  }
+  // The indicators' names, written otherwise, are read alike: every score and finding stays.
+  const std::pair<const char*, std::string (*)(const std::string&, size_t)> name_rewrites[] = {
+      {"numbered", &numbered}, {"with its unit", &with_unit}};
+  for (const auto& [how, rewrite] : name_rewrites) {
+    const auto rewritten = outcome(c, with_names(c.indicators, rewrite), *rules);
+    ASSERT_EQ(rewritten.size(), as_written.size());
+    for (size_t i = 0; i < as_written.size(); ++i) {
+      EXPECT_EQ(rewritten[i].second, as_written[i].second)
+          << as_written[i].first << ", the name " << how;
     }
   }
 }
