@@ -78,30 +78,11 @@ bool is_separator(char32_t cp) {
 // Drops an enumeration mark in front of a clause: "1.", "(2)", "（三）", "3)".
 // Returns an empty string when the clause is nothing but a mark ("1" of "1、").
 std::string strip_enumeration(const std::string& clause) {
-  size_t i = 0;
-  const std::string_view s = clause;
-  size_t j = i;
-  char32_t cp = j < s.size() ? text::next_code_point(s, j) : 0;
-  const bool open = cp == U'(' || cp == U'（';
-  if (open) i = j;
-  size_t after_digits = i;
-  bool digits = false;
-  for (size_t k = i; k < s.size();) {
-    size_t next = k;
-    if (!is_numeral(text::next_code_point(s, next))) break;
-    digits = true;
-    k = next;
-    after_digits = k;
+  bool only_numerals = true;
+  for (size_t i = 0; i < clause.size() && only_numerals;) {
+    only_numerals = is_numeral(text::next_code_point(clause, i));
   }
-  if (!digits) return clause;
-  if (after_digits == s.size()) return "";  // only a mark
-  size_t k = after_digits;
-  cp = text::next_code_point(s, k);
-  const bool close = cp == U')' || cp == U'）' || (!open && (cp == U'.' || cp == U'．'));
-  if (!close) return clause;
-  // "1.5万人" is a figure, not "1." and "5万人".
-  if (cp == U'.' && k < s.size() && s[k] >= '0' && s[k] <= '9') return clause;
-  return std::string(s.substr(k));
+  return only_numerals ? std::string() : std::string(text::without_heading_marker(clause));
 }
 
 std::vector<std::string> goal_clauses(std::string_view goal) {
@@ -146,7 +127,7 @@ class GoalChecker {
     skip_.assign(n_, false);
     for (int i = 0; i < n_; ++i) {
       const Indicator& ind = e_.indicators[i];
-      keys_.push_back(key_of(ind.name));
+      keys_.push_back(key_of(text::measure_name(ind.name)));
       const bool parent_off = ind.parent >= 0 && ind.parent < i && skip_[ind.parent];
       skip_[i] = parent_off || ind.not_applicable || ind.target.kind == ValueKind::not_applicable;
     }

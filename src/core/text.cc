@@ -497,6 +497,19 @@ std::string_view without_heading_marker(std::string_view s) {
       dun != std::string_view::npos && dun <= 9 && numeral(0, dun)) {
     return trim(s.substr(dun + std::string_view("、").size()));
   }
+  // "一)", "十一）", "三．": numerals in words closed as digits are.
+  size_t words_end = 0;
+  for (int count = 0; count < 3 && words_end < s.size(); ++count) {
+    size_t next = words_end;
+    const char32_t cp = next_code_point(s, next);
+    if (std::u32string_view(U"一二三四五六七八九十").find(cp) == std::u32string_view::npos) break;
+    words_end = next;
+  }
+  for (std::string_view close : {")", "）", ".", "．"}) {
+    if (words_end > 0 && s.substr(words_end).starts_with(close)) {
+      return trim(s.substr(words_end + close.size()));
+    }
+  }
   // "1.", "1．", "1.1 ", "2.1.3": numbers, each closed by a point but the last, which a
   // space or a second point before it may close too; one point between digits with
   // no space after is a figure ("1.5米").

@@ -66,9 +66,9 @@ std::string normalize_cell(std::string_view in);
 // Strips ASCII and ideographic white space from both ends.
 std::string_view trim(std::string_view s);
 
-// `s` trimmed, without a heading marker before it: "（一）", "(1)", "1)", "一、", "1、",
-// "1.", "1．", "1.1 ", "2.1.3", "①". Not a figure's digits ("1.5米宽道路长度" stays) nor a
-// bracket of words ("（%）").
+// `s` trimmed, without a heading marker before it: "（一）", "(1)", "1)", "一)", "一、",
+// "1、", "1.", "1．", "三．", "1.1 ", "2.1.3", "①". Not a figure's digits ("1.5米宽道路长度" stays)
+// nor a bracket of words ("（%）").
 std::string_view without_heading_marker(std::string_view s);
 
 // An indicator's name as its readers take it: trimmed, without a heading marker

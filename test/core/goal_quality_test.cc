@@ -362,6 +362,17 @@ TEST(GoalQuality, DuplicateUnderOneParent) {
       << findings[0].message;
 }
 
+// A row's number and a unit in brackets do not make a name another (text::measure_name).
+TEST(GoalQuality, DuplicateNumberedOrWithItsUnit) {
+  for (const char* name : {"3.培训企业数量", "培训企业数量（家）", "（三）培训企业数量(家)"}) {
+    Evaluation e = sound_goal();
+    insert_child(e, find(e, "数量指标"), node(name, 0, "≥50家"));
+    const auto findings = with_code(check(e), "duplicate_indicator");
+    ASSERT_EQ(findings.size(), 1u) << name << dump(check(e));
+    EXPECT_EQ(findings[0].path, (Path{"产出指标", "数量指标", name}));
+  }
+}
+
 TEST(GoalQuality, DuplicateNameAndTargetElsewhere) {
   Evaluation e;
   e.overall_goal = "完成培训";
