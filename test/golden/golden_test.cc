@@ -445,12 +445,12 @@ TEST_P(Golden, Scores) {
 // elsewhere ("（详见附件）", "，见附表2") or says it was checked ("（经核实）"), after its
 // column's name ("完成情况："), with spaces beside its figures ("2024 年 12 月"), with its
 // clauses parted by line breaks (Alt+Enter in Excel) or semicolons, a target with
-// its sign in words or ASCII ("不超过上年", "<=2024年10月"), in full-width
-// digits and signs, with ASCII commas and brackets, or in traditional characters (normalized as
-// text::normalize knows them); an actual that begins with a figure says the same after the time
-// it is counted to ("截至2024年底，"), the words of the year's whole (全年, 累计), of the
-// actual (实际完成) or of a figure reached (达到); an amount in 万元 says the same in 元 or
-// 亿元, and a count of ten thousand in 万 or in full: every table case scores alike and finds
+// its sign in words or ASCII ("不超过上年", "<=2024年10月", "95%以上", "控制在批复概算以内"),
+// in full-width digits and signs, with ASCII commas and brackets, or in traditional
+// characters (normalized as text::normalize knows them); an actual that begins with a figure says
+// the same after the time it is counted to ("截至2024年底，"), the words of the year's whole (全年,
+// 累计), of the actual (实际完成) or of a figure reached (达到); an amount in 万元 says the same in
+// 元 or 亿元, and a count of ten thousand in 万 or in full: every table case scores alike and finds
 // alike written so (before, "7月。" against "9月前" was unreadable, and "10人未培训。" or
 // "１０人未培训" lost the reason it was the evaluator's).
 std::string with_closing_stop(const std::string& s) {
@@ -512,6 +512,34 @@ std::string with_sign_as(const std::string& s, const char* at_least, const char*
 
 std::string with_sign_in_words(const std::string& s) {
   return with_sign_as(s, "不低于", "不超过");
+}
+
+// A target of one clause that begins with ≥ or ≤, a figure after its sign: no date, no
+// second clause or bound.
+bool one_figure_after_sign(const std::string& s) {
+  const std::string rest = s.substr(std::string_view("≥").size());
+  for (const char* not_one : {"，", ",", "且", "以", "≥", "≤", "年", "月", "前", "内"}) {
+    if (rest.find(not_one) != std::string::npos) return false;
+  }
+  return rest.find_first_of("0123456789") != std::string::npos;
+}
+
+// Such a target's sign after its figure: "95%以上", "500元/人以内".
+std::string with_sign_after(const std::string& s) {
+  if (!(s.starts_with("≥") || s.starts_with("≤")) || !one_figure_after_sign(s)) return s;
+  const std::string figure = s.substr(std::string_view("≥").size());
+  if (s.starts_with("≥")) return figure + "以上";
+  if (s.starts_with("≤")) return figure + "以内";
+  return s;
+}
+
+// A target's sign in other words: "大于等于95%", a ceiling of no date "控制在批复概算以内".
+std::string with_sign_around(const std::string& s) {
+  if (s.starts_with("≤") && s.find("年") == std::string::npos &&
+      s.find("，") == std::string::npos) {
+    return "控制在" + s.substr(std::string_view("≤").size()) + "以内";
+  }
+  return with_sign_as(s, "大于等于", "≤");
 }
 
 std::string with_sign_in_ascii(const std::string& s) {
@@ -788,6 +816,8 @@ TEST_P(Golden, ScoresAlikeWrittenOtherwise) {
       {"the target's column's name before it", &with_target_column, target_only},
       {"its sign in words", &with_sign_in_words, target_only},
       {"its sign in ASCII", &with_sign_in_ascii, target_only},
+      {"its sign after it", &with_sign_after, target_only},
+      {"its sign in other words around it", &with_sign_around, target_only},
       {"the time it is counted to before it", &as_counted_to, actual_only},
       {"全年累计 before it", &as_the_years_whole, actual_only},
       {"实际完成 before it", &as_the_actual, actual_only},
