@@ -691,6 +691,16 @@ bool target_parts(std::string_view written, std::vector<TargetPart>& out) {
   return out.size() >= 2;
 }
 
+const Value& actual_for_part(std::span<const TargetPart> parts, size_t i, const Value& actual,
+                             std::string_view name, Value& scratch) {
+  const Value& done = actual_for_target(parts[i].value, actual, name, scratch);
+  if (i > 0 && done.kind == ValueKind::number && done.unit.empty()) {
+    reset_value(scratch);
+    return scratch;
+  }
+  return done;
+}
+
 std::string_view words_besides_figure(std::string_view written, const Value& target) {
   if (target.kind != ValueKind::number) return {};
   written = text::without_closing(written);  // "≥100人次，覆盖全县（详见附件）"

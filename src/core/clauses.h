@@ -7,6 +7,7 @@
 
 #include <cstdint>
 #include <optional>
+#include <span>
 #include <string_view>
 #include <vector>
 
@@ -100,6 +101,14 @@ inline constexpr size_t kMaxTargetParts = 6;
 // each other: "≥100万元，≤120万元" is one figure twice). Writes them to `out`
 // (views of `written`) and returns true; false otherwise, `out` then unspecified.
 bool target_parts(std::string_view written, std::vector<TargetPart>& out);
+
+// What the actual reports for part `i` of such a target: actual_for_target of the
+// part, except that a figure of no unit ("120" against "≥100人次，≥5场"), which would
+// take the unit of whatever it is compared with, reports the first part alone, the
+// target's main figure, and nothing (`scratch`, emptied) for the others. Before, "120"
+// met both parts, as 120人次 and as 120场.
+const Value& actual_for_part(std::span<const TargetPart> parts, size_t i, const Value& actual,
+                             std::string_view name, Value& scratch);
 
 // What a target of one figure asks for besides it, in words after a comma
 // ("≥100人次，覆盖全县": "覆盖全县"; "≥5个，且质量合格": "质量合格", less the

@@ -350,7 +350,7 @@ bool LeafScorer::by_parts(const Indicator& n, const Value& actual, double w, Sco
   }
   for (size_t i = 0; i < parts.size(); ++i) {
     const Value& part = parts[i].value;
-    const Value& done = actual_for_target(part, actual, name_, reported_);
+    const Value& done = actual_for_part(parts, i, actual, name_, reported_);
     Compared c;
     bool reported =
         done.kind == ValueKind::number &&

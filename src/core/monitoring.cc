@@ -173,12 +173,11 @@ std::optional<LightResult> Judge::by_parts() const {
                      "含多项，按最差的一项亮灯（";
   for (size_t i = 0; i < parts.size(); ++i) {
     Value reported;
-    const Input part{
-        in_.name,          parts[i].value,
-        parts[i].written,  actual_for_target(parts[i].value, in_.actual, in_.name, reported),
-        in_.actual_text,   ScoringKind::automatic,
-        in_.month,         in_.year,
-        in_.lower_category};
+    const Input part{in_.name,          parts[i].value,
+                     parts[i].written,  actual_for_part(parts, i, in_.actual, in_.name, reported),
+                     in_.actual_text,   ScoringKind::automatic,
+                     in_.month,         in_.year,
+                     in_.lower_category};
     const LightResult r = Judge(part, r_, b_).run();
     if (r.status != LightStatus::lit || !r.light) {
       return not_lit(r.status, "年度指标值" + text::quoted(written(in_.target_text, in_.target)) +

@@ -755,6 +755,9 @@ TEST(MonitoringIndicator, ATargetOfSeveralFiguresIsLitByItsWorstPart) {
   EXPECT_NE(both.explanation.find("含多项"), std::string::npos) << both.explanation;
   expect_light(light_at("培训", "≥100人次，≥5场", "60人次，1场", 6), Light::red);
   expect_no_light(light_at("培训", "≥100人次，≥5场", "60人次", 6), LightStatus::unknown);
+  // A figure of no unit reports the first part alone (actual_for_part): before, it
+  // was 60人次 and 60场 at once, green.
+  expect_no_light(light_at("培训", "≥100人次，≥5场", "60", 6), LightStatus::unknown);
 }
 
 // A plan written where the actual belongs is no progress.
