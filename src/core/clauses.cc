@@ -395,10 +395,10 @@ enum class WordsAfter {
   const std::string_view words = clause.substr(at);
   if (at == 0 || words.size() < kTwoCharacters) return WordsAfter::undone;
   figure = parse_value(text::trim(clause.substr(0, at)));
-  if (figure.kind != ValueKind::number || figure.unit.empty() || figure.op != Op::none) {
-    return WordsAfter::undone;
-  }
+  if (figure.kind != ValueKind::number || figure.unit.empty()) return WordsAfter::undone;
+  // What the name counts, with its bound ("≥10个已开工" for 开工项目数, as "10个已开工").
   if (name_says_undone(name, clause, at)) return WordsAfter::named;
+  if (figure.op != Op::none) return WordsAfter::undone;
   return measures_the_opposite(words, name) ? WordsAfter::opposite : WordsAfter::undone;
 }
 
