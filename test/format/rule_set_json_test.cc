@@ -123,7 +123,7 @@ TEST(RuleSetJson, LowerIsBetterCategoriesAreOptionalAndKept) {
   nlohmann::json doc = nlohmann::json::parse(builtin_rule_set_json("national-2020"));
   Result<core::RuleSet> with = rule_set_from_json(doc.dump(), "mine.json");
   ASSERT_TRUE(with.ok()) << with.status().message();
-  EXPECT_EQ(with->lower_is_better_categories, std::vector<std::string>{"成本指标"});
+  EXPECT_EQ(with->lower_is_better_categories, std::vector<std::string>{"成本"});
   Result<core::RuleSet> again = rule_set_from_json(rule_set_to_json(*with), "again.json");
   ASSERT_TRUE(again.ok()) << again.status().message();
   EXPECT_EQ(again->lower_is_better_categories, with->lower_is_better_categories);
