@@ -435,6 +435,23 @@ int drop_inclusive_bound(std::string_view& s) {
   return 0;
 }
 
+std::string_view from_bound_after_label(std::string_view s) {
+  constexpr int kLongestLabel = 10;  // characters
+  const auto bound_at = [](std::string_view rest) {
+    std::string_view probe = rest;
+    return drop_inclusive_bound(probe) != 0 || rest.starts_with("<") || rest.starts_with(">") ||
+           rest.starts_with("控制在");
+  };
+  if (bound_at(s)) return s;
+  size_t i = 0;
+  for (int n = 0; n < kLongestLabel && i < s.size(); ++n) {
+    const char32_t cp = next_code_point(s, i);
+    if (cp < 0x4E00 || cp > 0x9FFF) return s;  // a digit, a mark, a space: no label
+    if (bound_at(s.substr(i))) return s.substr(i);
+  }
+  return s;
+}
+
 std::string_view trim(std::string_view s) {
   auto starts_ideographic_space = [](std::string_view v) { return v.substr(0, 3) == "\u3000"; };
   auto ends_ideographic_space = [](std::string_view v) {

@@ -199,6 +199,13 @@ inline constexpr std::string_view kAlready[] = {"均已", "已经", "已"};
 // ask it, so that every way of writing the sign reads alike.
 int drop_inclusive_bound(std::string_view& s);
 
+// `s` from a sign that follows a label of words at its start ("运行成本不超过预算",
+// "支出≤上年", "三公经费控制在预算内": from "不超过", "≤", "控制在"), the label naming what
+// the sign bounds, which the readers of a target in words pass over; `s` itself when
+// it begins with a sign or has none after such a label (up to ten characters, no
+// digit or mark).
+std::string_view from_bound_after_label(std::string_view s);
+
 // Words before words of a deed that say when or of how much it is said
 // ("目前基本建立", "总体基本完成"), and say nothing of how well.
 inline constexpr std::string_view kScopeLeads[] = {"目前",   "当前",   "现已", "全年", "年内",

@@ -427,6 +427,31 @@ void read_cell(std::string_view s, Value& v, Reading how) {
       !text::has_digit(s.substr(0, colon)) && read_date(text::trim(s.substr(colon + 1)), v)) {
     return;
   }
+  // "完成时间2024年12月前", "竣工日期2024年11月", "完成于2024年11月": words that name a
+  // time, without a colon, before the date (before, unreadable); not a plan's
+  // ("计划完成时间2025年3月", "将于2025年3月完成"), which plan readers see as before.
+  if (may_be_date) {
+    const size_t digit = s.find_first_of("0123456789");
+    const std::string_view label = s.substr(0, digit);
+    const auto names_a_time = [label] {
+      for (std::string_view end : {"时间", "日期", "时限", "期限", "节点", "完成于", "竣工于",
+                                   "建成于", "验收于", "办结于"}) {
+        if (label.ends_with(end)) return true;
+      }
+      return false;
+    };
+    const auto plans = [label] {
+      for (std::string_view plan : {"计划", "预计", "预期", "拟", "将", "目标"}) {
+        if (contains(label, plan)) return true;
+      }
+      return false;
+    };
+    if (digit != std::string_view::npos && digit > 0 && digit <= 24 && names_a_time() && !plans() &&
+        read_date(s.substr(digit), v)) {
+      return;
+    }
+    reset_value(v);
+  }
   // "2024年5月（提前1个月）", "2024年5月（已验收）", "2024年11月，无逾期": a date
   // with a remark in brackets or after a comma; not when the remark may take
   // the date back ("（未完成）", "（计划）"), but "（未延期）" does not.

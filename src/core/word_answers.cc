@@ -79,7 +79,7 @@ std::string_view went_over(std::string_view s) {
 // "控制在预算内", "预算以内", "≤合同价". Empty when it sets none.
 std::string_view target_ceiling(std::string_view s) {
   bool inside = false;
-  s = without_deed_and_inside(s, inside);
+  s = without_deed_and_inside(text::from_bound_after_label(s), inside);
   if (ceiling_of(s).empty()) return {};  // what follows changes only the beginning
   if (text::drop_inclusive_bound(s) < 0 || drop_prefix(s, {"<", "不超出", "不超", "不突破"})) {
     return ceiling_of(s);
@@ -328,7 +328,7 @@ std::optional<bool> change_met(const Value& target, const Value& actual) {
   if (target.kind == ValueKind::text) {
     // "≥上年", "≤上年水平", "不超过上年", "<=上年": the bound said in the
     // words read below ("不低于上年", "不高于上年").
-    std::string_view rest = target.text;
+    std::string_view rest = text::from_bound_after_label(target.text);
     const int bound = text::drop_inclusive_bound(rest);
     std::string_view words = bound < 0 ? "不高于" : bound > 0 ? "不低于" : "";
     if (bound == 0) {

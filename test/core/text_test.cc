@@ -259,6 +259,23 @@ TEST(Text, MeasureName) {
   for (const auto& [written, read] : rows) EXPECT_EQ(text::measure_name(written), read) << written;
 }
 
+// A label of words before a sign is passed over; each row: the text, from where it is read.
+TEST(Text, FromBoundAfterLabel) {
+  const std::pair<const char*, const char*> rows[] = {
+      {"运行成本不超过预算", "不超过预算"},
+      {"支出≤上年", "≤上年"},
+      {"三公经费控制在预算内", "控制在预算内"},
+      {"≤上年", "≤上年"},
+      {"较上年下降", "较上年下降"},
+      {"2024年支出≤上年", "2024年支出≤上年"},
+      {"全县范围内的项目运行维护成本≤上年", "全县范围内的项目运行维护成本≤上年"},
+      {"成本，≤上年", "成本，≤上年"},
+  };
+  for (const auto& [written, read] : rows) {
+    EXPECT_EQ(text::from_bound_after_label(written), read) << written;
+  }
+}
+
 // Where the first word of undone begins, whichever of them it is.
 TEST(Text, UndoneAt) {
   EXPECT_EQ(undone_at("10人不合格"), std::string_view("10人").size());
