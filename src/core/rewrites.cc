@@ -191,10 +191,23 @@ int bound_sign_at(std::string_view s, size_t at, size_t& size) {
 // "95%≤x≤100%", "18℃≤T≤26℃", "100%≥合格率≥95%": a short name between two
 // bounds of one sense, as the range "95%-100%" in `out` (a strict bound, "<",
 // is read as the range's end, as "95%-100%" has it; before, unreadable). The
-// figures on either side must start with a digit, the name have none. False
-// for anything else.
+// figures on either side must start with a digit, the name have none. A label of
+// words before it ("室内温度18℃≤T≤26℃", the indicator's name) stays before the range
+// ("室内温度18℃-26℃"; before, unreadable). False for anything else.
 bool bounds_around_name(std::string_view s, std::string& out) {
   constexpr size_t kLongestName = 24;  // bytes: eight characters
+  size_t label = 0;                    // ideographs before the first figure
+  for (size_t i = 0; i < s.size() && i <= kLongestName;) {
+    const char32_t cp = text::next_code_point(s, i);
+    if (cp < 0x4E00 || cp > 0x9FFF) break;
+    label = i;
+  }
+  if (label > kLongestName) return false;
+  if (label > 0) {
+    if (!bounds_around_name(s.substr(label), out)) return false;
+    out.insert(0, s.substr(0, label));
+    return true;
+  }
   size_t first_size = 0;
   size_t first = 1;  // the first sign, after a figure
   while (first < s.size() && bound_sign_at(s, first, first_size) == 0) ++first;
