@@ -861,6 +861,26 @@ TEST_P(Golden, ScoresAlikeWrittenOtherwise) {
           << as_written[i].first << ", the name " << how;
     }
   }
+  // A target with the indicator's name before its figure ("受益人数≥1000人",
+  // "合格率95%≤x≤100%"; not before a date, which words that name a time precede).
+  if (target >= 0) {
+    Table rows = c.indicators;
+    const int name = rows.column("指标");
+    for (auto& row : rows.rows) {
+      if (target >= static_cast<int>(row.size())) continue;
+      std::string& cell = row[target];
+      const bool figure = cell.starts_with("≥") || cell.starts_with("≤") ||
+                          (!cell.empty() && cell[0] >= '0' && cell[0] <= '9');
+      if (figure && cell.find("年") == std::string::npos && cell.find("月") == std::string::npos) {
+        cell = split_path(row[name]).back() + cell;
+      }
+    }
+    const auto rewritten = outcome(c, rows, *rules);
+    for (size_t i = 0; i < as_written.size(); ++i) {
+      EXPECT_EQ(rewritten[i].second, as_written[i].second)
+          << as_written[i].first << ", the name before its target";
+    }
+  }
 }
 
 std::string case_name(const testing::TestParamInfo<fs::path>& info) {
