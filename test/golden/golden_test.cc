@@ -861,6 +861,36 @@ TEST_P(Golden, ScoresAlikeWrittenOtherwise) {
           << as_written[i].first << ", the name " << how;
     }
   }
+  // Siblings in another order: each run of leaves under one parent reversed. Every
+  // leaf's score and findings, by path, stay (the engine remembers what it learnt of
+  // the last parent asked about, which an order could fool).
+  {
+    Table rows = c.indicators;
+    const int name = rows.column("指标");
+    const auto parent_of = [&](const std::vector<std::string>& row) {
+      std::vector<std::string> path = split_path(row[name]);
+      path.pop_back();
+      return join(path);
+    };
+    for (size_t begin = 0; begin < rows.rows.size();) {
+      size_t end = begin + 1;
+      while (end < rows.rows.size() && parent_of(rows.rows[end]) == parent_of(rows.rows[begin]) &&
+             parent_of(rows.rows[end]) != rows.rows[end - 1][name]) {
+        ++end;
+      }
+      // Only leaves: a row whose next is its child stays where it is.
+      const bool leaves =
+          end >= rows.rows.size() || parent_of(rows.rows[end]) != rows.rows[end - 1][name];
+      if (leaves) std::reverse(rows.rows.begin() + begin, rows.rows.begin() + end);
+      begin = end;
+    }
+    const auto rewritten = outcome(c, rows, *rules);
+    const std::map<std::string, std::string> by_path(rewritten.begin(), rewritten.end());
+    for (const auto& [path, result] : as_written) {
+      ASSERT_TRUE(by_path.contains(path)) << path;
+      EXPECT_EQ(by_path.at(path), result) << path << ", its siblings in another order";
+    }
+  }
   // A target with the indicator's name before its figure ("受益人数≥1000人",
   // "合格率95%≤x≤100%"; not before a date, which words that name a time precede).
   if (target >= 0) {
