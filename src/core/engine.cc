@@ -86,6 +86,7 @@ class LeafScorer {
   std::vector<Flag>& flags_;
   int index_ = -1;
   std::string_view name_;  // text::measure_name of the leaf's name: what its readers take
+  std::string name_scratch_;
   Value figure_value_;
   Value reported_;    // actual_for_target's figure
   Value remarkless_;  // words_without_remark's words
@@ -609,7 +610,7 @@ inline Assessment LeafScorer::assess(ScoringKind kind, const Indicator& n, const
 void LeafScorer::score(int index, NodeResult& out) {
   index_ = index;
   const Indicator& n = e_.indicators[index];
-  name_ = text::measure_name(n.name);
+  name_ = text::measure_name(n.name, name_scratch_);
   const bool has_weight = n.weight.has_value();
   out.weight = n.weight.value_or(0);
   out.weight_known = has_weight;

@@ -127,7 +127,8 @@ class GoalChecker {
     skip_.assign(n_, false);
     for (int i = 0; i < n_; ++i) {
       const Indicator& ind = e_.indicators[i];
-      keys_.push_back(key_of(text::measure_name(ind.name)));
+      std::string scratch;
+      keys_.push_back(key_of(text::measure_name(ind.name, scratch)));
       const bool parent_off = ind.parent >= 0 && ind.parent < i && skip_[ind.parent];
       skip_[i] = parent_off || ind.not_applicable || ind.target.kind == ValueKind::not_applicable;
     }

@@ -606,7 +606,8 @@ std::string_view light_status_code(LightStatus status) {
 
 LightResult indicator_light(std::string_view name, const Value& target, const Value& actual_to_date,
                             int month, const RuleSet& rules, const LightBands& bands) {
-  name = text::measure_name(name);
+  std::string scratch;
+  name = text::measure_name(name, scratch);
   Value remarkless;
   Value reported;
   const Input in{name,
@@ -630,7 +631,8 @@ LightResult node_light(const Indicator& node, int month, int year, bool lower_ca
   if (node.not_applicable) return not_lit(LightStatus::not_applicable, "指标不适用，不亮灯");
   Value remarkless;
   Value reported;
-  const std::string_view name = text::measure_name(node.name);
+  std::string scratch;
+  const std::string_view name = text::measure_name(node.name, scratch);
   const Input in{
       name,
       node.target,

@@ -560,7 +560,18 @@ std::string_view without_heading_marker(std::string_view s) {
   return s;
 }
 
-std::string_view measure_name(std::string_view name) {
+std::string_view measure_name(std::string_view name, std::string& scratch) {
+  if (name.find_first_of("\r\n") != std::string_view::npos) {
+    // Each line trimmed and joined: the breaks and the spaces around them are wrapping.
+    scratch.clear();
+    for (size_t begin = 0; begin <= name.size();) {
+      size_t end = name.find_first_of("\r\n", begin);
+      if (end == std::string_view::npos) end = name.size();
+      scratch += trim(name.substr(begin, end - begin));
+      begin = end + 1;
+    }
+    name = scratch;
+  }
   std::string_view s = without_heading_marker(name);
   for (const auto& [open, close] :
        {std::pair<std::string_view, std::string_view>{"（", "）"}, {"(", ")"}, {"【", "】"}}) {

@@ -72,11 +72,13 @@ std::string_view trim(std::string_view s);
 std::string_view without_heading_marker(std::string_view s);
 
 // An indicator's name as its readers take it: trimmed, without a heading marker
-// ("1.预算执行率") and without a bracket at its end that names its unit or scope
-// ("预算执行率（%）", "受益人数(人)"). Tables number their rows and put units in the
-// name's cell; the name's words (率 at its end, the name as a figure's label) are
-// what say how a figure is read. A view of `name`.
-std::string_view measure_name(std::string_view name);
+// ("1.预算执行率"), without a bracket at its end that names its unit or scope
+// ("预算执行率（%）", "受益人数(人)") and without the line breaks a narrow cell wraps
+// it with ("服务对象\n满意度"). Tables number their rows, put units in the name's
+// cell and wrap it; the name's words (率 at its end, the name as a figure's label)
+// are what say how a figure is read. A view of `name`, or of `scratch` when a line
+// break was taken out.
+std::string_view measure_name(std::string_view name, std::string& scratch);
 
 // The name of the target's column (年度指标值, 目标值, 年度目标, …; "目标值"
 // for "2024年目标值") that `label` is, from a static list (it outlives any

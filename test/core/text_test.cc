@@ -255,8 +255,13 @@ TEST(Text, MeasureName) {
       {"2024年新增就业人数", "2024年新增就业人数"},
       {"5G基站覆盖率", "5G基站覆盖率"},
       {"（%）", "（%）"},
+      {"服务对象\n满意度", "服务对象满意度"},
+      {"1.服务对象 \r\n满意度（%）", "服务对象满意度"},
   };
-  for (const auto& [written, read] : rows) EXPECT_EQ(text::measure_name(written), read) << written;
+  for (const auto& [written, read] : rows) {
+    std::string scratch;
+    EXPECT_EQ(text::measure_name(written, scratch), read) << written;
+  }
 }
 
 // A label of words before a sign is passed over; each row: the text, from where it is read.

@@ -781,6 +781,13 @@ std::string numbered(const std::string& name, size_t level) {
   return kMarkers[std::min<size_t>(level, std::size(kMarkers) - 1)] + name;
 }
 
+// A name wrapped in a narrow cell: a line break after its second character ("服务\n满意度").
+std::string wrapped(const std::string& name, size_t) {
+  size_t at = 0;
+  for (int n = 0; n < 2 && at < name.size(); ++n) core::text::next_code_point(name, at);
+  return at < name.size() ? name.substr(0, at) + "\n" + name.substr(at) : name;
+}
+
 // A name with its unit in brackets after it ("满意度（%）"); a category's too.
 std::string with_unit(const std::string& name, size_t) {
   return name + "（%）";
@@ -852,7 +859,7 @@ TEST_P(Golden, ScoresAlikeWrittenOtherwise) {
   }
   // The indicators' names, written otherwise, are read alike: every score and finding stays.
   const std::pair<const char*, std::string (*)(const std::string&, size_t)> name_rewrites[] = {
-      {"numbered", &numbered}, {"with its unit", &with_unit}};
+      {"numbered", &numbered}, {"with its unit", &with_unit}, {"wrapped", &wrapped}};
   for (const auto& [how, rewrite] : name_rewrites) {
     const auto rewritten = outcome(c, with_names(c.indicators, rewrite), *rules);
     ASSERT_EQ(rewritten.size(), as_written.size());
