@@ -380,8 +380,6 @@ bool says_a_change(std::string_view label) {
 
 }  // namespace
 
-// Whether a remark in brackets after a figure or a date says it is the plan:
-// "100人(计划)", "2024年11月(预计)".
 // Characters of `s`, each figure's digits, commas and point counted as one: how long a
 // cell is in words, which the digits of its figures do not change ("预算500万元" and
 // "预算5000000元" are as long).
@@ -399,6 +397,8 @@ size_t words_and_figures(std::string_view s) {
   return n;
 }
 
+// Whether a remark in brackets after a figure or a date says it is the plan:
+// "100人(计划)", "2024年11月(预计)".
 bool is_plan_remark(std::string_view remark) {
   // The words says_a_plan_slow reads as a plan alone (not kPlanWords: 任务 and
   // 年初 name no plan there).

@@ -560,7 +560,29 @@ std::string_view without_heading_marker(std::string_view s) {
   return s;
 }
 
+namespace {
+
+// Whether `name` is read as it is written: it begins with an ideograph that is no
+// numeral (so no heading marker) and ends with one (no bracket, no space), with no line
+// break between. Most names are; each leaf asks, so a few bytes decide.
+bool plain_name(std::string_view name) {
+  const auto ideograph_at = [name](size_t at) {
+    const auto lead = static_cast<unsigned char>(name[at]);
+    return lead >= 0xE4 && lead <= 0xE9;  // U+4000–U+9FFF
+  };
+  if (name.size() < 3 || !ideograph_at(0) || !ideograph_at(name.size() - 3)) return false;
+  size_t i = 0;
+  if (std::u32string_view(U"一二三四五六七八九十").find(next_code_point(name, i)) !=
+      std::u32string_view::npos) {
+    return false;
+  }
+  return name.find('\n') == std::string_view::npos && name.find('\r') == std::string_view::npos;
+}
+
+}  // namespace
+
 std::string_view measure_name(std::string_view name, std::string& scratch) {
+  if (plain_name(name)) return name;
   if (name.find_first_of("\r\n") != std::string_view::npos) {
     // Each line trimmed and joined: the breaks and the spaces around them are wrapping.
     scratch.clear();
