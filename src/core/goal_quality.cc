@@ -35,24 +35,6 @@ std::string key_of(std::string_view s) {
   return out;
 }
 
-bool is_numeral(char32_t cp) {
-  switch (cp) {
-    case U'一':
-    case U'二':
-    case U'三':
-    case U'四':
-    case U'五':
-    case U'六':
-    case U'七':
-    case U'八':
-    case U'九':
-    case U'十':
-      return true;
-    default:
-      return cp >= '0' && cp <= '9';
-  }
-}
-
 bool is_separator(char32_t cp) {
   switch (cp) {
     case U'，':
@@ -80,7 +62,7 @@ bool is_separator(char32_t cp) {
 std::string strip_enumeration(const std::string& clause) {
   bool only_numerals = true;
   for (size_t i = 0; i < clause.size() && only_numerals;) {
-    only_numerals = is_numeral(text::next_code_point(clause, i));
+    only_numerals = text::is_row_numeral(text::next_code_point(clause, i));
   }
   return only_numerals ? std::string() : std::string(text::without_heading_marker(clause));
 }

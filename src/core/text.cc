@@ -488,17 +488,31 @@ size_t code_points(std::string_view s) {
   return n;
 }
 
+bool is_row_numeral(char32_t cp) {
+  switch (cp) {
+    case U'一':
+    case U'二':
+    case U'三':
+    case U'四':
+    case U'五':
+    case U'六':
+    case U'七':
+    case U'八':
+    case U'九':
+    case U'十':
+      return true;
+    default:
+      return cp >= '0' && cp <= '9';
+  }
+}
+
 std::string_view without_heading_marker(std::string_view s) {
   s = trim(s);
   // Whether s[begin, end) is a numeral: Arabic digits or 一 to 十.
   const auto numeral = [&s](size_t begin, size_t end) {
     if (begin >= end) return false;
     for (size_t i = begin; i < end;) {
-      const char32_t cp = next_code_point(s, i);
-      if (!(cp >= '0' && cp <= '9') &&
-          std::u32string_view(U"一二三四五六七八九十").find(cp) == std::u32string_view::npos) {
-        return false;
-      }
+      if (!is_row_numeral(next_code_point(s, i))) return false;
     }
     return true;
   };
@@ -519,7 +533,7 @@ std::string_view without_heading_marker(std::string_view s) {
   for (int count = 0; count < 3 && words_end < s.size(); ++count) {
     size_t next = words_end;
     const char32_t cp = next_code_point(s, next);
-    if (std::u32string_view(U"一二三四五六七八九十").find(cp) == std::u32string_view::npos) break;
+    if (!is_row_numeral(cp) || cp < 0x80) break;  // digits are read below
     words_end = next;
   }
   for (std::string_view close : {")", "）", ".", "．"}) {
@@ -574,21 +588,7 @@ bool plain_name(std::string_view name) {
   const char32_t first = (static_cast<char32_t>(name[0] & 0x0F) << 12) |
                          (static_cast<char32_t>(name[1] & 0x3F) << 6) |
                          static_cast<char32_t>(name[2] & 0x3F);
-  switch (first) {  // a numeral may begin a marker ("一、")
-    case U'一':
-    case U'二':
-    case U'三':
-    case U'四':
-    case U'五':
-    case U'六':
-    case U'七':
-    case U'八':
-    case U'九':
-    case U'十':
-      return false;
-    default:
-      break;
-  }
+  if (is_row_numeral(first)) return false;  // a marker may begin so ("一、")
   // A control character (a line break) anywhere: one pass over the few bytes, which
   // beats two calls of memchr on names this short.
   unsigned char controls = 0;

@@ -66,6 +66,9 @@ std::string normalize_cell(std::string_view in);
 // Strips ASCII and ideographic white space from both ends.
 std::string_view trim(std::string_view s);
 
+// Whether `cp` is a numeral a table numbers its rows with: an ASCII digit or 一 to 十.
+bool is_row_numeral(char32_t cp);
+
 // `s` trimmed, without a heading marker before it: "（一）", "(1)", "1)", "一)", "一、",
 // "1、", "1.", "1．", "三．", "1.1 ", "2.1.3", "①". Not a figure's digits ("1.5米宽道路长度" stays)
 // nor a bracket of words ("（%）").
