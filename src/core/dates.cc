@@ -84,15 +84,30 @@ bool read_date(std::string_view s, Value& v) {
     c.eat(w);
   Date d;
   bool any = false;
+  bool year_by_mark = false;
   const size_t year_start = c.i;
+  // "2024.12前", "已于2024.5完成", "延期至2025.3": a year and a month with a dot
+  // between them, when words before or after them say it is a date (alone,
+  // "2024.12" is left a figure, and "2000.5以内" bounds one).
+  const auto dotted_month_follows = [&] {
+    const std::string_view from_year = s.substr(year_start);
+    const size_t length = dotted_year_month_length(from_year);
+    if (length == 0) return false;
+    const std::string_view after = from_year.substr(length);
+    if (after.empty()) return year_start > 0 && !by_sign;
+    return static_cast<unsigned char>(after[0]) >= 0x80 && !after.starts_with("以内") &&
+           !after.starts_with("内");
+  };
   if (c.rest().size() >= 5 && is_digit(s[c.i]) && is_digit(s[c.i + 1]) && is_digit(s[c.i + 2]) &&
       is_digit(s[c.i + 3])) {
     const int year = (s[c.i] - '0') * 1000 + (s[c.i + 1] - '0') * 100 + (s[c.i + 2] - '0') * 10 +
                      (s[c.i + 3] - '0');
     c.i += 4;
-    if (c.eat("年") || c.eat("-") || c.eat("/")) {
+    if (c.eat("年") || c.eat("-") || c.eat("/") || (dotted_month_follows() && c.eat("."))) {
       d.year = year;
       any = true;
+      // "2024-12", "2024/12", "2024.12": the figure after the mark is a month.
+      year_by_mark = !s.substr(0, c.i).ends_with("年");
     } else {
       c.i = year_start;
     }
@@ -182,7 +197,7 @@ bool read_date(std::string_view s, Value& v) {
         d.month = n * 3;
         d.span_from = d.month - 2;
         any = true;
-      } else if ((c.eat("月") ||
+      } else if ((c.eat("月") || year_by_mark ||
                   (d.year != 0 && (c.done() || c.peek() == U'-' || c.peek() == U'/'))) &&
                  n >= 1 && n <= 12) {
         d.month = n;
@@ -276,21 +291,28 @@ bool read_date_span(std::string_view s, Value& v) {
     if (at == std::string_view::npos || at == 0) continue;
     std::string_view first = s.substr(0, at);
     const std::string_view second = s.substr(at + sep.size());
+    // "2024年9", "2024.9", "2024-09": a year and a month before the second date.
+    Value from;
+    const bool year_month = is_digit(first.back()) &&
+                            (read_date(first, from) || read_dotted_month(first, from)) &&
+                            from.date.year != 0 && from.date.month != 0 && from.date.day == 0;
     thread_local std::string with_month;
-    if (is_digit(first.back()) && first.find("年") != std::string_view::npos &&
-        second.ends_with("月")) {
-      with_month.assign(first);  // "2024年9-12月": the first month's 月 left out
+    if (year_month && second.ends_with("月")) {
+      // "2024年9-12月", "2024.9-12月", "2024-09至12月": the first month's 月 left out.
+      with_month.assign(first);
       with_month += "月";
       first = with_month;
     }
-    bool dated = false;
+    bool dated = year_month;
     for (std::string_view end : {"年", "月", "日", "号", "旬", "季度", "底", "末", "初"}) {
       dated = dated || first.ends_with(end);
     }
     if (!dated) continue;
-    Value from;
     Value to;
-    if (!read_date(first, from) || !read_date(second, to)) return false;
+    if (!(read_date(first, from) || read_dotted_month(first, from)) ||
+        !(read_date(second, to) || read_dotted_month(second, to))) {
+      return false;
+    }
     v.kind = ValueKind::invalid;
     if (from.op != Op::none || to.op != Op::none || from.date.month == 0 || to.date.month == 0 ||
         from.date.years_after != 0 || to.date.years_after != 0 ||
@@ -334,6 +356,28 @@ bool read_dotted_date(std::string_view s, Value& v) {
   return read_date(dashed, v);
 }
 
+size_t dotted_year_month_length(std::string_view s) {
+  if (s.size() < 6 || s[4] != '.' || !is_digit(s[5])) return 0;
+  int year = 0;
+  for (size_t i = 0; i < 4; ++i) {
+    if (!is_digit(s[i])) return 0;
+    year = year * 10 + (s[i] - '0');
+  }
+  const size_t length = s.size() > 6 && is_digit(s[6]) ? 7 : 6;
+  const int month = length == 7 ? (s[5] - '0') * 10 + (s[6] - '0') : s[5] - '0';
+  if (year < 1990 || year > 2100 || month < 1 || month > 12) return 0;
+  if (s.size() > length && (is_digit(s[length]) || s[length] == '.')) return 0;
+  return length;
+}
+
+bool read_dotted_month(std::string_view s, Value& v) {
+  if (dotted_year_month_length(s) != s.size()) return false;
+  thread_local std::string dashed;
+  dashed.assign(s);
+  dashed[4] = '-';
+  return read_date(dashed, v);
+}
+
 std::optional<bool> early_or_late(const Value& v) {
   if (v.kind != ValueKind::number || v.op != Op::none || v.number <= 0 ||
       (v.unit != "小时" && v.unit != "工作日" && v.unit != "月")) {
@@ -356,7 +400,7 @@ std::optional<Date> unfinished_by(const Value& v) {
   }
   const Value when = parse_value(s);
   if (when.kind == ValueKind::date && when.op == Op::none) return when.date;
-  return std::nullopt;
+  return year_month_of(when);  // "截至2024.12未完成"
 }
 
 std::optional<Date> year_month_of(const Value& v) {
@@ -383,6 +427,27 @@ std::optional<Date> year_month_of(const Value& v) {
   d.month = month;
   d.span_from = month;  // some day of that month
   return d;
+}
+
+const Value& target_as_month(const Value& target, const Value& actual, std::string_view name,
+                             Value& as_month) {
+  if (target.kind != ValueKind::number || target.decimals == 0 ||
+      (target.op != Op::none && target.op != Op::le)) {
+    return target;
+  }
+  as_month = target;
+  as_month.op = Op::none;
+  const std::optional<Date> month = year_month_of(as_month);
+  if (!month ||
+      (actual.kind != ValueKind::date && !(text::names_a_time(name) && year_month_of(actual)))) {
+    return target;
+  }
+  as_month.kind = ValueKind::date;
+  as_month.op = target.op;
+  as_month.number = 0;
+  as_month.date = *month;
+  if (target.op == Op::le) as_month.date.span_from = 1;  // "≤2024.10": some day up to then
+  return as_month;
 }
 
 bool deadline_within_span(const Date& done, const Date& deadline) {

@@ -4,6 +4,7 @@
 // actual says about a deadline ("提前2个月完成", "截至2024年12月未完成").
 #pragma once
 
+#include <cstddef>
 #include <optional>
 #include <string_view>
 
@@ -52,6 +53,15 @@ bool deadline_within_span(const Date& done, const Date& deadline);
 // ("20241030"); nullopt for anything else.
 std::optional<Date> year_month_of(const Value& v);
 
+// A target written as a year and a month with a dot ("2024.12", "≤2024.10",
+// read as a figure) is that month when the actual is a date ("2024年11月"), or is written
+// so too under a name that names a time (text::names_a_time: "完成时间" with
+// "2024.11"): `as_month` is set to it and returned. Else `target` (under
+// "产量", 2024.12 stays a figure). Before, "2025.1" had full marks against
+// "2024.12", and a date against it was unreadable.
+const Value& target_as_month(const Value& target, const Value& actual, std::string_view name,
+                             Value& as_month);
+
 // Against a deadline, an actual that says by how long it was early or late:
 // true for "提前2个月完成", "提前10天"; false for "延迟1个月", "推迟10天完成",
 // "延期2个月", "滞后3个月", "逾期15天", "超期5天". A length of time with such a
@@ -72,5 +82,14 @@ bool read_date(std::string_view s, Value& v);
 bool read_date_span(std::string_view s, Value& v);
 // "2024.6.28", "2024.06.30前": year, month and day between dots.
 bool read_dotted_date(std::string_view s, Value& v);
+// "2024.11" alone, read as a month where the words around it say it is a date
+// ("2024.11，已完成"); read_date takes it with such words in `s` itself
+// ("2024.11前", "已于2024.11完成").
+bool read_dotted_month(std::string_view s, Value& v);
+
+// The length (6 or 7 bytes) of a year from 1990 to 2100 and a month from 1 to
+// 12 with a dot between them at the start of `s` ("2024.6", "2024.12"), when no
+// digit or dot follows the month; 0 otherwise.
+size_t dotted_year_month_length(std::string_view s);
 
 }  // namespace jixiao::core

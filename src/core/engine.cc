@@ -70,6 +70,8 @@ class LeafScorer {
                                              Assessment& as);
   [[gnu::cold, gnu::noinline]] bool words_unmet(const Indicator& n, bool only_said_undone = false);
   [[gnu::cold, gnu::noinline]] void flag_actual_not_number(const Indicator& n);
+  // `n`, or a copy with its target read as a month (target_as_month).
+  [[gnu::cold, gnu::noinline]] const Indicator& with_target_as_month(const Indicator& n);
   Assessment yes_no(bool met, double w, ScoringKind kind, Explanation& why);
   // Higher-is-better from a ≥ 0 and t: full marks at or above t, else a/t×w.
   // `over_base` is what over-achievement is measured against (a range's upper bound).
@@ -88,8 +90,10 @@ class LeafScorer {
   std::string_view name_;  // text::measure_name of the leaf's name: what its readers take
   std::string name_scratch_;
   Value figure_value_;
-  Value reported_;    // actual_for_target's figure
-  Value remarkless_;  // words_without_remark's words
+  Value reported_;        // actual_for_target's figure
+  Value remarkless_;      // words_without_remark's words
+  Value month_target_;    // target_as_month's month
+  Indicator retargeted_;  // with_target_as_month's copy of a leaf
   // in_lower_is_better_category of the last parent asked about: siblings follow
   // one another, and share the answer.
   int category_parent_ = -2;
@@ -607,10 +611,20 @@ inline Assessment LeafScorer::assess(ScoringKind kind, const Indicator& n, const
   }
 }
 
+const Indicator& LeafScorer::with_target_as_month(const Indicator& n) {
+  if (&target_as_month(n.target, n.actual, name_, month_target_) == &n.target) return n;
+  retargeted_ = n;
+  retargeted_.target = month_target_;
+  return retargeted_;
+}
+
 void LeafScorer::score(int index, NodeResult& out) {
   index_ = index;
-  const Indicator& n = e_.indicators[index];
-  name_ = text::measure_name(n.name, name_scratch_);
+  name_ = text::measure_name(e_.indicators[index].name, name_scratch_);
+  const Indicator& n = e_.indicators[index].target.kind == ValueKind::number &&
+                               e_.indicators[index].target.decimals != 0
+                           ? with_target_as_month(e_.indicators[index])
+                           : e_.indicators[index];
   const bool has_weight = n.weight.has_value();
   out.weight = n.weight.value_or(0);
   out.weight_known = has_weight;

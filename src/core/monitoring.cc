@@ -610,14 +610,16 @@ LightResult indicator_light(std::string_view name, const Value& target, const Va
   name = text::measure_name(name, scratch);
   Value remarkless;
   Value reported;
-  const Input in{name,
-                 target,
-                 {},
-                 actual_for_target(target, words_without_remark(actual_to_date, rules, remarkless),
-                                   name, reported),
-                 {},
-                 ScoringKind::automatic,
-                 month};
+  Value as_month;
+  const Value& t = target_as_month(target, actual_to_date, name, as_month);
+  const Input in{
+      name,
+      t,
+      {},
+      actual_for_target(t, words_without_remark(actual_to_date, rules, remarkless), name, reported),
+      {},
+      ScoringKind::automatic,
+      month};
   return Judge(in, rules, bands).run();
 }
 
@@ -633,17 +635,18 @@ LightResult node_light(const Indicator& node, int month, int year, bool lower_ca
   Value reported;
   std::string scratch;
   const std::string_view name = text::measure_name(node.name, scratch);
-  const Input in{
-      name,
-      node.target,
-      node.target_text,
-      actual_for_target(node.target, words_without_remark(node.actual, rules, remarkless), name,
-                        reported),
-      node.actual_text,
-      node.kind,
-      month,
-      year,
-      lower_category};
+  Value as_month;
+  const Value& target = target_as_month(node.target, node.actual, name, as_month);
+  const Input in{name,
+                 target,
+                 node.target_text,
+                 actual_for_target(target, words_without_remark(node.actual, rules, remarkless),
+                                   name, reported),
+                 node.actual_text,
+                 node.kind,
+                 month,
+                 year,
+                 lower_category};
   return Judge(in, rules, bands).run();
 }
 

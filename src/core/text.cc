@@ -311,6 +311,13 @@ std::string normalize(std::string_view in) {
   return out;
 }
 
+bool names_a_time(std::string_view words) {
+  for (std::string_view end : {"时间", "日期", "时限", "期限", "节点"}) {
+    if (words.ends_with(end)) return true;
+  }
+  return false;
+}
+
 std::string_view target_column(std::string_view label) {
   static constexpr std::string_view kTargetColumns[] = {
       "年度指标值", "指标值", "目标值", "年度目标值", "年度目标", "绩效目标", "预期目标", "目标"};

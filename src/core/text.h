@@ -83,6 +83,11 @@ std::string_view without_heading_marker(std::string_view s);
 // break was taken out.
 std::string_view measure_name(std::string_view name, std::string& scratch);
 
+// Whether `words` end in a word that names a point in time: 时间, 日期, 时限, 期限,
+// 节点 ("完成时间", "竣工日期", "项目实施节点"). A figure after such words, or under
+// an indicator so named, may be a date written as one ("2024.12").
+bool names_a_time(std::string_view words);
+
 // The name of the target's column (年度指标值, 目标值, 年度目标, …; "目标值"
 // for "2024年目标值") that `label` is, from a static list (it outlives any
 // cell), or "" when `label` is no such name: a figure so labelled is a plan's.

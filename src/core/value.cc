@@ -125,6 +125,12 @@ bool read_unit_figure(std::string_view s, Value& v) {
   // "10人未培训", "10个延期": words that say the figure is not done, which
   // read_figure refuses.
   if (undone_after_figure(unit)) return false;
+  // "2024.6初", "2024.7已完成": a year and a month with words after them, which
+  // read_dotted_date reads as a date.
+  if (decimals > 0 && decimals <= 2 && number >= 1990 && number < 2101 && !unit.empty() &&
+      static_cast<unsigned char>(unit[0]) >= 0x80) {
+    return false;
+  }
   // Letters, % and up to eight Chinese characters (U+4000–U+9FFF, lead bytes
   // E4–E9: no punctuation there), none of them one that starts a range (至,
   // 到) or a date (年, 月, 季) or says more (余, 多, 内, 半), and not ending in a
@@ -404,14 +410,16 @@ void read_cell(std::string_view s, Value& v, Reading how) {
   // A date needs 年, 月, 季度 or a - or / after the year ("2021-12"), or a dot
   // after it ("2024.6.28，无延期", with a remark): other text skips the date reader.
   bool may_be_date = s.size() > 8 && s[4] == '.' && s[0] >= '0' && s[0] <= '9';
-  // Each part of a date with a remark, dotted or not.
+  // Each part of a date with a label or a remark, dotted or not ("2024.11，已完成").
   const auto read_part = [&v](std::string_view part) {
-    return read_dotted_date(part, v) || read_date(part, v);
+    return read_dotted_date(part, v) || read_date(part, v) || read_dotted_month(part, v);
   };
   for (size_t i = 0; i < s.size() && !may_be_date; ++i) {
     const auto c = static_cast<unsigned char>(s[i]);
     if (c == '-' || c == '/') {
       may_be_date = true;
+    } else if (c == '.' && i >= 4) {
+      may_be_date = dotted_year_month_length(s.substr(i - 4)) > 0;  // "已于2024.5完成"
     } else if ((c == 0xE5 || c == 0xE6) && i + 2 < s.size()) {
       const auto c1 = static_cast<unsigned char>(s[i + 1]);
       const auto c2 = static_cast<unsigned char>(s[i + 2]);
@@ -424,7 +432,7 @@ void read_cell(std::string_view s, Value& v, Reading how) {
   // "完成时间：2024年12月": words before a colon name the date after it.
   if (const size_t colon = s.find(':');
       may_be_date && colon != std::string_view::npos && colon > 0 && colon <= 24 &&
-      !text::has_digit(s.substr(0, colon)) && read_date(text::trim(s.substr(colon + 1)), v)) {
+      !text::has_digit(s.substr(0, colon)) && read_part(text::trim(s.substr(colon + 1)))) {
     return;
   }
   // "完成时间2024年12月前", "竣工日期2024年11月", "完成于2024年11月": words that name a
@@ -434,8 +442,8 @@ void read_cell(std::string_view s, Value& v, Reading how) {
     const size_t digit = s.find_first_of("0123456789");
     const std::string_view label = s.substr(0, digit);
     const auto names_a_time = [label] {
-      for (std::string_view end : {"时间", "日期", "时限", "期限", "节点", "完成于", "竣工于",
-                                   "建成于", "验收于", "办结于"}) {
+      if (text::names_a_time(label)) return true;
+      for (std::string_view end : {"完成于", "竣工于", "建成于", "验收于", "办结于"}) {
         if (label.ends_with(end)) return true;
       }
       return false;
@@ -447,7 +455,7 @@ void read_cell(std::string_view s, Value& v, Reading how) {
       return false;
     };
     if (digit != std::string_view::npos && digit > 0 && digit <= 24 && names_a_time() && !plans() &&
-        read_date(s.substr(digit), v)) {
+        read_part(s.substr(digit))) {
       return;
     }
     reset_value(v);
@@ -491,11 +499,16 @@ void read_cell(std::string_view s, Value& v, Reading how) {
       const size_t at = s.find(comma);
       if (at == std::string_view::npos || at == 0) continue;
       const std::string_view remark = text::trim(s.substr(at + comma.size()));
-      if (!text::has_digit(remark) && remark_keeps_date(remark) &&
-          read_part(text::trim(s.substr(0, at)))) {
+      const std::string_view part = text::trim(s.substr(0, at));
+      if (!text::has_digit(remark) && remark_keeps_date(remark) && read_part(part)) return;
+      reset_value(v);
+      if (!text::has_digit(remark) && dotted_year_month_length(part) == part.size()) {
+        // "2024.11，计划完成": unreadable, as "2024年11月，计划完成" is (before,
+        // the figure 2024.11 with its remark dropped, a date in time).
+        v.kind = ValueKind::invalid;
+        v.text.assign(s);
         return;
       }
-      reset_value(v);
     }
   }
   if (!text::has_digit(s)) {

@@ -4,6 +4,7 @@
 #include <gtest/gtest.h>
 
 #include <optional>
+#include <tuple>
 #include <utility>
 
 #include "core/value.h"
@@ -32,6 +33,28 @@ TEST(Dates, CarryTheirParts) {
   EXPECT_EQ(v.op, Op::le);
   EXPECT_EQ(v.date.day, 30);
   EXPECT_EQ(parse_value("2024.13.01").kind, ValueKind::invalid);
+  // A year and a month between a dot, a dash or a slash, with words that only a date
+  // takes before or after them; alone, or with a unit or 以内 after it, a figure.
+  for (const auto& [written, op, month] : {std::tuple{"2024.12前", Op::le, 12},
+                                           {"2024.9底前", Op::le, 9},
+                                           {"2024-12前", Op::le, 12},
+                                           {"2024/12前", Op::le, 12},
+                                           {"2024.6初", Op::none, 6},
+                                           {"2024.6中旬", Op::none, 6},
+                                           {"2024.7已完成", Op::none, 7},
+                                           {"已于2024.5完成", Op::none, 5},
+                                           {"延期至2025.3", Op::none, 3},
+                                           {"完成时间：2024.11", Op::none, 11},
+                                           {"2024.11，已完成", Op::none, 11}}) {
+    v = parse_value(written);
+    EXPECT_EQ(v.kind, ValueKind::date) << written;
+    EXPECT_EQ(v.op, op) << written;
+    EXPECT_EQ(v.date.month, month) << written;
+  }
+  for (const char* figure : {"2024.12", "≤2024.5", "2000.5以内", "2024.5万元", "2024.13前"}) {
+    EXPECT_EQ(parse_value(figure).kind, ValueKind::number) << figure;
+  }
+  EXPECT_EQ(parse_value("2024.11，计划完成").kind, ValueKind::invalid);
   // By a date, said before it; after a sign only with a year ("≤10月" is a length).
   for (const char* by : {"不晚于2024年10月", "不迟于10月底", "≤2024年10月", "<=2024年10月"}) {
     v = parse_value(by);
@@ -121,8 +144,9 @@ TEST(Dates, WrittenAsASpanKeepItsFirstMonth) {
 // two that make no span are invalid, not figures (before, "2024年12月-9月" was
 // the figure -9 months after a label, "2024年-2025年" -2025 years).
 TEST(Dates, TwoDatesOfOneYearAreASpan) {
-  for (const char* written : {"2024年9月-12月", "2024年9月至12月", "2024年9月-2024年12月",
-                              "2024年9-12月", "9月初至12月"}) {
+  for (const char* written :
+       {"2024年9月-12月", "2024年9月至12月", "2024年9月-2024年12月", "2024年9-12月", "9月初至12月",
+        "2024.9-12月", "2024.9至2024.12", "2024-09至2024-12", "2024/9-2024/12"}) {
     const Value v = parse_value(written);
     ASSERT_EQ(v.kind, ValueKind::date) << written;
     EXPECT_EQ(v.date.month, 12) << written;

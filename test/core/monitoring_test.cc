@@ -255,6 +255,13 @@ TEST(MonitoringIndicator, Deadlines) {
   // "2024.8" against a deadline is August 2024.
   expect_light(light_at("完成时间", "2024年9月前", "2024.8", 9), Light::green);
   expect_light(light_at("完成时间", "2024年9月前", "2024.10", 12), Light::red);
+  // So is a target so written, against a date or under a name that names a time, and
+  // a year and a month with words only a date takes.
+  expect_light(light_at("完成时间", "2024.9", "2024.10", 12), Light::red);
+  expect_light(light_at("完成时间", "2024.9", "2024.8", 9), Light::green);
+  expect_light(light_at("竣工", "2024.9", "2024年10月", 12), Light::red);
+  expect_light(light_at("竣工", "2024.9前", "已于2024.10完成", 12), Light::red);
+  expect_light(light_at("竣工", "2024-09前", "2024-08", 9), Light::green);
   // Done: on time is green, late is red.
   expect_light(light_at("完成时间", "9月前", "2021年8月", 9), Light::green);
   expect_light(light_at("完成时间", "9月前", "9月", 9), Light::green);

@@ -478,13 +478,22 @@ std::string with_spaces_beside_figures(const std::string& s) {
 
 // Whether the cell begins with a figure that is no date ("120人", "98%，故障率2%"; not "7月",
 // "2024.12", "20241030"): words before it say when or that it is the actual.
-bool begins_with_figure(const std::string& s) {
-  size_t digits = 0;
-  while (digits < s.size() && s[digits] >= '0' && s[digits] <= '9') ++digits;
-  if (digits == 0 || s.find("年") != std::string::npos || s.find("月") != std::string::npos) {
-    return false;
+// Whether the cell writes a date: 年 or 月 in it, or four digits before a dot, a dash
+// or a slash ("2024.12", "2024-12", "2024/12").
+bool writes_a_date(std::string_view s) {
+  if (s.find("年") != std::string_view::npos || s.find("月") != std::string_view::npos) return true;
+  const auto digit = [](char c) { return c >= '0' && c <= '9'; };
+  for (size_t i = 0; i + 4 < s.size(); ++i) {
+    if ((i == 0 || !digit(s[i - 1])) && digit(s[i]) && digit(s[i + 1]) && digit(s[i + 2]) &&
+        digit(s[i + 3]) && (s[i + 4] == '.' || s[i + 4] == '-' || s[i + 4] == '/')) {
+      return true;
+    }
   }
-  return digits < 4 || (digits < s.size() && s[digits] != '.');
+  return false;
+}
+
+bool begins_with_figure(const std::string& s) {
+  return !s.empty() && s[0] >= '0' && s[0] <= '9' && !writes_a_date(s);
 }
 
 std::string as_counted_to(const std::string& s) {
@@ -697,6 +706,52 @@ std::string with_counts_in_full(const std::string& s) {
   return out;
 }
 
+// Each year and month written "2024年12月" as `mark` puts them between: "2024.12",
+// "2024-12" (the month in two digits when `two_digits`). Not a month before its day
+// ("2024年12月31日") nor, with a dash, a span's first month ("2024年9月-12月", whose dash
+// would read as the day's).
+std::string with_months_as(const std::string& s, std::string_view mark, bool two_digits) {
+  const std::string_view year_word = "年";
+  const std::string_view month_word = "月";
+  const auto digit = [](char c) { return c >= '0' && c <= '9'; };
+  std::string out;
+  size_t i = 0;
+  for (size_t at = s.find(year_word); at != std::string::npos; at = s.find(year_word, at + 1)) {
+    if (at < 4 || !digit(s[at - 1]) || !digit(s[at - 2]) || !digit(s[at - 3]) ||
+        !digit(s[at - 4]) || (at > 4 && digit(s[at - 5]))) {
+      continue;
+    }
+    size_t end = at + year_word.size();
+    std::string month;
+    while (end < s.size() && digit(s[end]) && month.size() < 3) month += s[end++];
+    if (month.empty() || month.size() > 2 || s.compare(end, month_word.size(), month_word) != 0) {
+      continue;
+    }
+    end += month_word.size();
+    const std::string_view after = std::string_view(s).substr(end);
+    if ((!after.empty() && digit(after[0])) ||
+        (mark == "-" && (after.starts_with("-") || after.starts_with("至") ||
+                         after.starts_with("到") || after.starts_with("~")))) {
+      continue;
+    }
+    out.append(s, i, at - 4 - i);
+    out.append(s, at - 4, 4);
+    out += mark;
+    if (two_digits && month.size() == 1) out += '0';
+    out += month;
+    i = end;
+  }
+  return out + s.substr(i);
+}
+
+std::string with_months_dotted(const std::string& s) {
+  return with_months_as(s, ".", false);
+}
+
+std::string with_months_dashed(const std::string& s) {
+  return with_months_as(s, "-", true);
+}
+
 std::string in_full_width(const std::string& s) {
   std::string out;
   for (char ch : s) {
@@ -833,6 +888,8 @@ TEST_P(Golden, ScoresAlikeWrittenOtherwise) {
       {"money in 亿元", &with_money_in_yi, units},
       {"counts in 万", &with_counts_in_wan, units},
       {"counts in full", &with_counts_in_full, units},
+      {"its months as 2024.12", &with_months_dotted, both},
+      {"its months as 2024-12", &with_months_dashed, both},
   };
   for (const auto& [how, rewrite, columns] : rewrites) {
     for (const int column : {target, actual}) {
@@ -908,7 +965,7 @@ TEST_P(Golden, ScoresAlikeWrittenOtherwise) {
       std::string& cell = row[target];
       const bool figure = cell.starts_with("≥") || cell.starts_with("≤") ||
                           (!cell.empty() && cell[0] >= '0' && cell[0] <= '9');
-      if (figure && cell.find("年") == std::string::npos && cell.find("月") == std::string::npos) {
+      if (figure && !writes_a_date(cell)) {
         cell = split_path(row[name]).back() + cell;
       }
     }
