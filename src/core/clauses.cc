@@ -9,6 +9,7 @@
 
 #include "core/compare.h"
 #include "core/decimal.h"
+#include "core/numerals.h"
 #include "core/substring.h"
 #include "core/text.h"
 #include "core/units.h"
@@ -764,6 +765,37 @@ const Value& without_name_as_label(const Value& figure, std::string_view name, V
   if (&figure != &scratch) scratch = figure;
   scratch.label.clear();
   return scratch;
+}
+
+bool actual_with_counts_in_digits(const Value& target, const Value& actual,
+                                  std::string_view written, std::string& digits, Value& out) {
+  if (actual.kind == ValueKind::empty || actual.kind == ValueKind::not_applicable ||
+      (actual.kind == ValueKind::number && actual.unit == target.unit)) {
+    return false;
+  }
+  if (target.kind == ValueKind::number) {
+    // Most words hold no count in the target's unit: passed over before normalizing.
+    if (target.unit.empty() || !contains(written, target.unit) ||
+        !arabic_counts(text::normalize_cell(written), target.unit, digits)) {
+      return false;
+    }
+  } else {
+    // "120人次，六场" against "≥100人次，≥5场": each part's unit.
+    thread_local std::vector<TargetPart> parts;
+    if (target.kind != ValueKind::invalid || !target_parts(target.text, parts)) return false;
+    bool any = false;
+    digits = text::normalize_cell(written);
+    std::string next;
+    for (const TargetPart& part : parts) {
+      if (!part.value.unit.empty() && arabic_counts(digits, part.value.unit, next)) {
+        digits.swap(next);
+        any = true;
+      }
+    }
+    if (!any) return false;
+  }
+  parse_value_into(digits, out);
+  return true;
 }
 
 }  // namespace jixiao::core

@@ -70,8 +70,10 @@ class LeafScorer {
                                              Assessment& as);
   [[gnu::cold, gnu::noinline]] bool words_unmet(const Indicator& n, bool only_said_undone = false);
   [[gnu::cold, gnu::noinline]] void flag_actual_not_number(const Indicator& n);
-  // `n`, or a copy with its target read as a month (target_as_month).
-  [[gnu::cold, gnu::noinline]] const Indicator& with_target_as_month(const Indicator& n);
+  // `n`, or a copy with its target read as a month (target_as_month) or its
+  // actual's counts in Arabic digits (actual_with_counts_in_digits). Findings and
+  // explanations quote the leaf as written.
+  [[gnu::cold, gnu::noinline]] const Indicator& as_read(const Indicator& n);
   Assessment yes_no(bool met, double w, ScoringKind kind, Explanation& why);
   // Higher-is-better from a ≥ 0 and t: full marks at or above t, else a/t×w.
   // `over_base` is what over-achievement is measured against (a range's upper bound).
@@ -90,10 +92,12 @@ class LeafScorer {
   std::string_view name_;  // text::measure_name of the leaf's name: what its readers take
   std::string name_scratch_;
   Value figure_value_;
-  Value reported_;        // actual_for_target's figure
-  Value remarkless_;      // words_without_remark's words
-  Value month_target_;    // target_as_month's month
-  Indicator retargeted_;  // with_target_as_month's copy of a leaf
+  Value reported_;           // actual_for_target's figure
+  Value remarkless_;         // words_without_remark's words
+  Value month_target_;       // target_as_month's month
+  std::string counts_text_;  // actual_with_counts_in_digits's text and value
+  Value counts_actual_;
+  Indicator retargeted_;  // as_read's copy of a leaf
   // in_lower_is_better_category of the last parent asked about: siblings follow
   // one another, and share the answer.
   int category_parent_ = -2;
@@ -611,20 +615,32 @@ inline Assessment LeafScorer::assess(ScoringKind kind, const Indicator& n, const
   }
 }
 
-const Indicator& LeafScorer::with_target_as_month(const Indicator& n) {
-  if (&target_as_month(n.target, n.actual, name_, month_target_) == &n.target) return n;
-  retargeted_ = n;
-  retargeted_.target = month_target_;
-  return retargeted_;
+const Indicator& LeafScorer::as_read(const Indicator& n) {
+  const Indicator* leaf = &n;
+  if (&target_as_month(n.target, n.actual, name_, month_target_) != &n.target) {
+    retargeted_ = n;
+    retargeted_.target = month_target_;
+    leaf = &retargeted_;
+  }
+  if (actual_with_counts_in_digits(leaf->target, leaf->actual, leaf->actual_text, counts_text_,
+                                   counts_actual_)) {
+    if (leaf != &retargeted_) retargeted_ = n;
+    retargeted_.actual_text = counts_text_;
+    retargeted_.actual = counts_actual_;
+    leaf = &retargeted_;
+  }
+  return *leaf;
 }
 
 void LeafScorer::score(int index, NodeResult& out) {
   index_ = index;
   name_ = text::measure_name(e_.indicators[index].name, name_scratch_);
-  const Indicator& n = e_.indicators[index].target.kind == ValueKind::number &&
-                               e_.indicators[index].target.decimals != 0
-                           ? with_target_as_month(e_.indicators[index])
-                           : e_.indicators[index];
+  const Indicator& written = e_.indicators[index];
+  // Most leaves are a figure against a figure in its unit, which as_read keeps.
+  const bool as_written =
+      written.actual.kind == ValueKind::number && written.actual.unit == written.target.unit &&
+      (written.target.kind != ValueKind::number || written.target.decimals == 0);
+  const Indicator& n = as_written ? written : as_read(written);
   const bool has_weight = n.weight.has_value();
   out.weight = n.weight.value_or(0);
   out.weight_known = has_weight;

@@ -612,13 +612,16 @@ LightResult indicator_light(std::string_view name, const Value& target, const Va
   Value reported;
   Value as_month;
   const Value& t = target_as_month(target, actual_to_date, name, as_month);
+  std::string digits;
+  Value counted;
+  const Value& actual =
+      actual_with_counts_in_digits(t, actual_to_date, actual_to_date.text, digits, counted)
+          ? counted
+          : actual_to_date;
   const Input in{
-      name,
-      t,
-      {},
-      actual_for_target(t, words_without_remark(actual_to_date, rules, remarkless), name, reported),
-      {},
-      ScoringKind::automatic,
+      name, t,
+      {},   actual_for_target(t, words_without_remark(actual, rules, remarkless), name, reported),
+      {},   ScoringKind::automatic,
       month};
   return Judge(in, rules, bands).run();
 }
@@ -637,16 +640,22 @@ LightResult node_light(const Indicator& node, int month, int year, bool lower_ca
   const std::string_view name = text::measure_name(node.name, scratch);
   Value as_month;
   const Value& target = target_as_month(node.target, node.actual, name, as_month);
-  const Input in{name,
-                 target,
-                 node.target_text,
-                 actual_for_target(target, words_without_remark(node.actual, rules, remarkless),
-                                   name, reported),
-                 node.actual_text,
-                 node.kind,
-                 month,
-                 year,
-                 lower_category};
+  // Read as the engine reads them (LeafScorer::as_read).
+  std::string digits;
+  Value counted;
+  const bool in_digits =
+      actual_with_counts_in_digits(target, node.actual, node.actual_text, digits, counted);
+  const Value& actual = in_digits ? counted : node.actual;
+  const Input in{
+      name,
+      target,
+      node.target_text,
+      actual_for_target(target, words_without_remark(actual, rules, remarkless), name, reported),
+      in_digits ? std::string_view(digits) : std::string_view(node.actual_text),
+      node.kind,
+      month,
+      year,
+      lower_category};
   return Judge(in, rules, bands).run();
 }
 

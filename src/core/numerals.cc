@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <iterator>
+#include <utility>
 #include <vector>
 
 #include "core/text.h"
@@ -125,7 +126,72 @@ bool at(const std::vector<Point>& points, size_t i, std::u32string_view word) {
   return true;
 }
 
+std::vector<Point> code_points(std::string_view text) {
+  std::vector<Point> points;
+  for (size_t i = 0; i < text.size();) {
+    const size_t start = i;
+    points.push_back({text::next_code_point(text, i), start});
+  }
+  return points;
+}
+
+// The whole number numerals [begin, end) write, 万 in them counting ten thousands
+// ("一万二千", "两万", "万" alone); -1 when they write none.
+int whole_of(const std::vector<Point>& points, size_t begin, size_t end) {
+  if (end == begin + 1 && points[begin].cp == U'万') return 10000;
+  size_t ten_thousands = begin;
+  while (ten_thousands < end && points[ten_thousands].cp != U'万') ++ten_thousands;
+  if (ten_thousands == end) return integer_of(points, begin, end);
+  const int high = integer_of(points, begin, ten_thousands);
+  const int low = integer_of(points, ten_thousands + 1, end);
+  return high > 0 && low >= 0 ? high * 10000 + low : -1;
+}
+
 }  // namespace
+
+bool arabic_counts(std::string_view text, std::string_view unit, std::string& out) {
+  if (unit.empty() || text.size() > kLongestText || text::has_digit(unit)) return false;
+  const std::vector<Point> points = code_points(text);
+  const auto byte_at = [&](size_t i) { return i < points.size() ? points[i].at : text.size(); };
+  std::string converted;
+  size_t copied = 0;  // bytes of `text` in `converted`
+  for (size_t i = 1; i < points.size(); ++i) {
+    if (!is_numeral(points[i - 1].cp) && points[i - 1].cp != U'万') continue;
+    if (!text.substr(points[i].at).starts_with(unit)) continue;
+    size_t begin = i;
+    while (begin > 0 && (is_numeral(points[begin - 1].cp) || points[begin - 1].cp == U'万')) {
+      --begin;
+    }
+    const char32_t before = begin > 0 ? points[begin - 1].cp : 0;
+    // "48万元": 万 after Arabic digits is their multiplier, which the reader reads.
+    if ((before >= U'0' && before <= U'9') || before == U'.' || points[begin].cp == U'万') {
+      continue;
+    }
+    const int whole = whole_of(points, begin, i);
+    if (whole < 0) continue;
+    const bool lone_one = i == begin + 1 && points[begin].cp == U'一';
+    size_t after_unit = i;
+    while (after_unit < points.size() && points[after_unit].at < points[i].at + unit.size()) {
+      ++after_unit;
+    }
+    const char32_t next = after_unit < points.size() ? points[after_unit].cp : 0;
+    // "第二期" names one of many, "数十人" no one figure, "统一" and "一次性" are words,
+    // and "一个不少", "一户不落" say none was left out.
+    if (before == U'第' ||
+        ((before == U'数' || before == U'几') && scale_of(points[begin].cp) == 10) ||
+        (lone_one && ends_word_with_one(before)) || next == U'性' ||
+        (lone_one && (next == U'不' || next == U'都' || next == U'也' || next == U'没'))) {
+      continue;
+    }
+    converted.append(text.substr(copied, points[begin].at - copied));
+    converted += std::to_string(whole);
+    copied = byte_at(i);
+  }
+  if (copied == 0) return false;
+  converted.append(text.substr(copied));
+  out = std::move(converted);
+  return true;
+}
 
 bool arabic_numerals(std::string_view text, std::string& out) {
   if (text.size() > kLongestText) return false;
@@ -136,11 +202,7 @@ bool arabic_numerals(std::string_view text, std::string& out) {
     any = is_numeral(cp) || cp == U'万';
   }
   if (!any) return false;
-  std::vector<Point> points;
-  for (size_t i = 0; i < text.size();) {
-    const size_t start = i;
-    points.push_back({text::next_code_point(text, i), start});
-  }
+  const std::vector<Point> points = code_points(text);
   // The one run of numerals, its decimals after 点 ("九十五点五"), and whether
   // 百分之 stands before it.
   size_t begin = points.size();
@@ -188,20 +250,10 @@ bool arabic_numerals(std::string_view text, std::string& out) {
     i = after;
   }
   if (begin == points.size()) return false;
-  int whole = -1;
-  size_t ten_thousands = begin;  // where 万 stands in the run, if it does
-  while (ten_thousands < end && points[ten_thousands].cp != U'万') ++ten_thousands;
-  if (end == begin + 1 && points[begin].cp == U'万') {
-    whole = 10000;
-  } else if (end == begin + 1 && scale_of(points[begin].cp) > 10 && more_than(points, end)) {
-    whole = scale_of(points[begin].cp);  // "百余人", "千多家": more than a hundred, a thousand
-  } else if (ten_thousands < end) {
-    const int high = integer_of(points, begin, ten_thousands);
-    const int low = integer_of(points, ten_thousands + 1, end);
-    if (high > 0 && low >= 0) whole = high * 10000 + low;
-  } else {
-    whole = integer_of(points, begin, end);
-  }
+  // "百余人", "千多家": more than a hundred, a thousand.
+  int whole = end == begin + 1 && scale_of(points[begin].cp) > 10 && more_than(points, end)
+                  ? scale_of(points[begin].cp)
+                  : whole_of(points, begin, end);
   if (percent && whole < 0 && end == begin + 1 && points[begin].cp == U'百') whole = 100;
   if (whole < 0) return false;
   std::string digits = std::to_string(whole);

@@ -30,4 +30,13 @@ namespace jixiao::core {
 // still reads the result: it is a candidate, not a figure.
 bool arabic_numerals(std::string_view text, std::string& out);
 
+// Against a target counted in `unit` ("≥3期"): `text` with each number in
+// Chinese numerals right before `unit` in Arabic digits ("计划三期，完成二期" →
+// "计划3期，完成2期", "开展二次培训" → "开展2次培训"), into `out`; true when one
+// was. arabic_numerals takes one number, with nothing but its unit after it
+// (with more, numerals are mostly a slogan: "三个到位"); the target's unit says
+// these count what it counts. Not an ordinal ("第二期"), some tens ("数十人"),
+// a word ("统一", "一次性") nor none left out ("一个不少", "一户不落").
+bool arabic_counts(std::string_view text, std::string_view unit, std::string& out);
+
 }  // namespace jixiao::core

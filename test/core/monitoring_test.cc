@@ -7,6 +7,7 @@
 #include <cmath>
 #include <limits>
 #include <optional>
+#include <tuple>
 
 #include "format/rule_set_json.h"
 #include "test/support/examples.h"
@@ -283,6 +284,25 @@ TEST(MonitoringIndicator, Deadlines) {
       << next_year.explanation;
   // A completion next year is a plan this year.
   expect_light(light_at("完成时间", "9月前", "次年1月", 6), Light::green);
+}
+
+// Counts in Chinese numerals before the target's unit light as they would in digits
+// (before, "计划三期，完成二期" was green for its 完成).
+TEST(MonitoringIndicator, CountsInChineseNumeralsAsInDigits) {
+  for (const auto& [target, in_words, in_digits] :
+       {std::tuple{"≥3期", "计划三期，完成二期", "计划3期，完成2期"},
+        {"≥10人", "十人不合格", "10人不合格"},
+        {"≥2次", "开展二次培训", "开展2次培训"},
+        {"≥100人次，≥5场", "120人次，六场", "120人次，6场"}}) {
+    const LightResult words = indicator_light(leaf("培训", target, in_words), 12, national());
+    const LightResult digits = indicator_light(leaf("培训", target, in_digits), 12, national());
+    EXPECT_EQ(words.status, digits.status) << in_words << ": " << words.explanation;
+    EXPECT_EQ(words.light, digits.light) << in_words << ": " << words.explanation;
+    EXPECT_EQ(words.ratio, digits.ratio) << in_words;
+  }
+  expect_light(light_at("培训", "≥3期", "计划三期，完成二期", 12), Light::yellow);
+  // "一户不落" says none was left out: no count of one.
+  EXPECT_NE(light_at("入户", "≥500户", "一户不落", 12).ratio, std::optional<double>(1.0 / 500));
 }
 
 TEST(MonitoringIndicator, UnreadableIsUnknownNeverGreen) {

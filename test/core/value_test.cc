@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "core/numerals.h"
 #include "test/support/random.h"
 #include "test/support/value_compare.h"
 
@@ -521,6 +522,31 @@ TEST(Value, ArbitraryBytesNeverCrash) {
   for (const auto& s : samples) {
     const Value v = parse_value(s);
     EXPECT_TRUE(std::isfinite(v.number)) << s;
+  }
+}
+
+// Counts in Chinese numerals before a target's unit, in digits: every one of them,
+// among other words and figures; not an ordinal, some tens, a word or "none left out".
+TEST(Value, CountsInChineseNumeralsBeforeAUnit) {
+  struct Row {
+    const char* text;
+    const char* unit;
+    const char* digits;  // nullptr: none converted
+  };
+  for (const Row& r :
+       {Row{"计划三期，完成二期", "期", "计划3期，完成2期"},
+        Row{"开展二次培训", "次", "开展2次培训"},
+        Row{"培训二期共110人次", "期", "培训2期共110人次"}, Row{"十二期", "期", "12期"},
+        Row{"两万人", "人", "20000人"}, Row{"一万二千人", "人", "12000人"},
+        Row{"计划十个，完工八个", "人", nullptr}, Row{"第二期已完成", "期", nullptr},
+        Row{"数十人", "人", nullptr}, Row{"一次性发放", "次", nullptr},
+        Row{"一户不落", "户", nullptr}, Row{"统一个", "个", nullptr}, Row{"48万元", "元", nullptr},
+        Row{"万人次", "人次", nullptr}, Row{"三四期", "期", nullptr},
+        Row{"完成2期", "期", nullptr}}) {
+    std::string out = "unchanged";
+    const bool converted = arabic_counts(r.text, r.unit, out);
+    EXPECT_EQ(converted, r.digits != nullptr) << r.text;
+    EXPECT_EQ(out, r.digits != nullptr ? r.digits : "unchanged") << r.text;
   }
 }
 
