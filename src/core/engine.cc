@@ -634,8 +634,8 @@ const Indicator& LeafScorer::as_read(const Indicator& n) {
 
 void LeafScorer::score(int index, NodeResult& out) {
   index_ = index;
-  name_ = text::measure_name(e_.indicators[index].name, name_scratch_);
   const Indicator& written = e_.indicators[index];
+  name_ = text::measure_name(written.name, name_scratch_);
   // Most leaves are a figure against a figure in its unit, which as_read keeps.
   const bool as_written =
       written.actual.kind == ValueKind::number && written.actual.unit == written.target.unit &&

@@ -614,15 +614,13 @@ LightResult indicator_light(std::string_view name, const Value& target, const Va
   const Value& t = target_as_month(target, actual_to_date, name, as_month);
   std::string digits;
   Value counted;
-  const Value& actual =
+  const Value& actual = words_without_remark(
       actual_with_counts_in_digits(t, actual_to_date, actual_to_date.text, digits, counted)
           ? counted
-          : actual_to_date;
+          : actual_to_date,
+      rules, remarkless);
   const Input in{
-      name, t,
-      {},   actual_for_target(t, words_without_remark(actual, rules, remarkless), name, reported),
-      {},   ScoringKind::automatic,
-      month};
+      name, t, {}, actual_for_target(t, actual, name, reported), {}, ScoringKind::automatic, month};
   return Judge(in, rules, bands).run();
 }
 
@@ -640,7 +638,8 @@ LightResult node_light(const Indicator& node, int month, int year, bool lower_ca
   const std::string_view name = text::measure_name(node.name, scratch);
   Value as_month;
   const Value& target = target_as_month(node.target, node.actual, name, as_month);
-  // Read as the engine reads them (LeafScorer::as_read).
+  // Read as the engine reads them (LeafScorer::as_read); the text so read is what
+  // the light's explanation quotes.
   std::string digits;
   Value counted;
   const bool in_digits =
