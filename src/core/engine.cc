@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 #include <iterator>
+#include <memory>
 
 #include "core/checks.h"
 #include "core/clauses.h"
@@ -92,12 +93,17 @@ class LeafScorer {
   std::string_view name_;  // text::measure_name of the leaf's name: what its readers take
   std::string name_scratch_;
   Value figure_value_;
-  Value reported_;           // actual_for_target's figure
-  Value remarkless_;         // words_without_remark's words
-  Value month_target_;       // target_as_month's month
-  std::string counts_text_;  // actual_with_counts_in_digits's text and value
-  Value counts_actual_;
-  Indicator retargeted_;  // as_read's copy of a leaf
+  Value reported_;    // actual_for_target's figure
+  Value remarkless_;  // words_without_remark's words
+  // as_read's copy of a leaf and what it reads into; made the first time it is
+  // needed, since a scorer lives for one evaluation and most never need it.
+  struct Reread {
+    Value month_target;       // target_as_month's month
+    std::string counts_text;  // actual_with_counts_in_digits's text and value
+    Value counts_actual;
+    Indicator leaf;
+  };
+  std::unique_ptr<Reread> reread_;
   // in_lower_is_better_category of the last parent asked about: siblings follow
   // one another, and share the answer.
   int category_parent_ = -2;
@@ -616,18 +622,20 @@ inline Assessment LeafScorer::assess(ScoringKind kind, const Indicator& n, const
 }
 
 const Indicator& LeafScorer::as_read(const Indicator& n) {
+  if (!reread_) reread_ = std::make_unique<Reread>();
+  Reread& r = *reread_;
   const Indicator* leaf = &n;
-  if (&target_as_month(n.target, n.actual, name_, month_target_) != &n.target) {
-    retargeted_ = n;
-    retargeted_.target = month_target_;
-    leaf = &retargeted_;
+  if (&target_as_month(n.target, n.actual, name_, r.month_target) != &n.target) {
+    r.leaf = n;
+    r.leaf.target = r.month_target;
+    leaf = &r.leaf;
   }
-  if (actual_with_counts_in_digits(leaf->target, leaf->actual, leaf->actual_text, counts_text_,
-                                   counts_actual_)) {
-    if (leaf != &retargeted_) retargeted_ = n;
-    retargeted_.actual_text = counts_text_;
-    retargeted_.actual = counts_actual_;
-    leaf = &retargeted_;
+  if (actual_with_counts_in_digits(leaf->target, leaf->actual, leaf->actual_text, r.counts_text,
+                                   r.counts_actual)) {
+    if (leaf != &r.leaf) r.leaf = n;
+    r.leaf.actual_text = r.counts_text;
+    r.leaf.actual = r.counts_actual;
+    leaf = &r.leaf;
   }
   return *leaf;
 }
@@ -636,11 +644,17 @@ void LeafScorer::score(int index, NodeResult& out) {
   index_ = index;
   const Indicator& written = e_.indicators[index];
   name_ = text::measure_name(written.name, name_scratch_);
-  // Most leaves are a figure against a figure in its unit, which as_read keeps.
-  const bool as_written =
-      written.actual.kind == ValueKind::number && written.actual.unit == written.target.unit &&
-      (written.target.kind != ValueKind::number || written.target.decimals == 0);
-  const Indicator& n = as_written ? written : as_read(written);
+  // Only a figure that may be a year and a month, or counts against a figure with a
+  // unit or against several, may read otherwise (as_read); most leaves are neither.
+  const Value& t = written.target;
+  const Value& a = written.actual;
+  const bool may_read_otherwise =
+      (t.kind == ValueKind::number &&
+       ((t.decimals != 0 && t.number >= 1990 && t.number < 2101) ||
+        (!t.unit.empty() && a.kind != ValueKind::number && a.kind != ValueKind::empty) ||
+        (a.kind == ValueKind::number && a.unit != t.unit))) ||
+      (t.kind == ValueKind::invalid && a.kind != ValueKind::empty);
+  const Indicator& n = may_read_otherwise ? as_read(written) : written;
   const bool has_weight = n.weight.has_value();
   out.weight = n.weight.value_or(0);
   out.weight_known = has_weight;
