@@ -769,31 +769,41 @@ const Value& without_name_as_label(const Value& figure, std::string_view name, V
 
 bool actual_with_counts_in_digits(const Value& target, const Value& actual,
                                   std::string_view written, std::string& digits, Value& out) {
-  if (actual.kind == ValueKind::empty || actual.kind == ValueKind::not_applicable ||
-      (actual.kind == ValueKind::number && actual.unit == target.unit)) {
+  if (actual.kind == ValueKind::empty || actual.kind == ValueKind::not_applicable) return false;
+  // The units to look for: the target's, each of its parts' ("≥100人次，≥5场"), and
+  // each side of a slash ("≥10台（套）" counts in 台/套).
+  thread_local std::vector<TargetPart> parts;
+  thread_local std::vector<std::string_view> units;
+  units.clear();
+  const auto add = [](std::string_view unit) {
+    if (unit.empty()) return;
+    units.push_back(unit);
+    if (const size_t slash = unit.find('/'); slash != std::string_view::npos) {
+      units.push_back(unit.substr(0, slash));
+      units.push_back(unit.substr(slash + 1));
+    }
+  };
+  if (target.kind == ValueKind::number) {
+    add(target.unit);
+  } else if (target.kind == ValueKind::invalid && target_parts(target.text, parts)) {
+    for (const TargetPart& part : parts) add(part.value.unit);
+  }
+  // Chinese numerals are no ASCII: a cell of ASCII alone is passed over unread.
+  if (units.empty() || std::all_of(written.begin(), written.end(),
+                                   [](char c) { return static_cast<unsigned char>(c) < 0x80; })) {
     return false;
   }
-  if (target.kind == ValueKind::number) {
-    // Most words hold no count in the target's unit: passed over before normalizing.
-    if (target.unit.empty() || !contains(written, target.unit) ||
-        !arabic_counts(text::normalize_cell(written), target.unit, digits)) {
-      return false;
+  std::string cell = text::normalize_cell(written);  // "六場" is "六场"
+  bool any = false;
+  std::string next;
+  for (std::string_view unit : units) {
+    if (!unit.empty() && contains(cell, unit) && arabic_counts(cell, unit, next)) {
+      cell.swap(next);
+      any = true;
     }
-  } else {
-    // "120人次，六场" against "≥100人次，≥5场": each part's unit.
-    thread_local std::vector<TargetPart> parts;
-    if (target.kind != ValueKind::invalid || !target_parts(target.text, parts)) return false;
-    bool any = false;
-    digits = text::normalize_cell(written);
-    std::string next;
-    for (const TargetPart& part : parts) {
-      if (!part.value.unit.empty() && arabic_counts(digits, part.value.unit, next)) {
-        digits.swap(next);
-        any = true;
-      }
-    }
-    if (!any) return false;
   }
+  if (!any) return false;
+  digits = std::move(cell);
   parse_value_into(digits, out);
   return true;
 }

@@ -645,14 +645,17 @@ void LeafScorer::score(int index, NodeResult& out) {
   const Indicator& written = e_.indicators[index];
   name_ = text::measure_name(written.name, name_scratch_);
   // Only a figure that may be a year and a month, or counts against a figure with a
-  // unit or against several, may read otherwise (as_read); most leaves are neither.
+  // unit or against several, may read otherwise (as_read); most leaves are neither: a
+  // figure in the target's unit, written short ("50户（其中五户施工中）" is not).
   const Value& t = written.target;
   const Value& a = written.actual;
+  constexpr size_t kShortCell = 16;  // bytes: "≥1000人次", "1,234.56万元"
   const bool may_read_otherwise =
       (t.kind == ValueKind::number &&
        ((t.decimals != 0 && t.number >= 1990 && t.number < 2101) ||
         (!t.unit.empty() && a.kind != ValueKind::number && a.kind != ValueKind::empty) ||
-        (a.kind == ValueKind::number && a.unit != t.unit))) ||
+        (a.kind == ValueKind::number &&
+         (a.unit != t.unit || written.actual_text.size() > kShortCell)))) ||
       (t.kind == ValueKind::invalid && a.kind != ValueKind::empty);
   const Indicator& n = may_read_otherwise ? as_read(written) : written;
   const bool has_weight = n.weight.has_value();

@@ -816,6 +816,36 @@ std::vector<std::pair<std::string, std::string>> outcome(const Case& c, const Ta
 }
 
 // The 指标 column's path with each level's name rewritten by `rewrite(name, level)`.
+// `actual` with each count of one to ten in `unit` in Chinese numerals ("完成2期" as
+// "完成二期"), where `target` counts in that unit after a figure ("≥3期").
+std::string with_counts_in_numerals(const std::string& actual, const std::string& target) {
+  static constexpr std::string_view kNumerals[] = {"一", "二", "三", "四", "五",
+                                                   "六", "七", "八", "九", "十"};
+  const auto digit = [](char c) { return c >= '0' && c <= '9'; };
+  std::string out = actual;
+  for (std::string_view unit : {"人次", "期", "次", "个", "项", "家", "场", "所", "批", "条", "篇",
+                                "部", "台", "辆", "处", "座", "户", "件", "名"}) {
+    const size_t in_target = target.find(unit);
+    if (in_target == std::string::npos || in_target == 0 || !digit(target[in_target - 1])) {
+      continue;
+    }
+    std::string rewritten;
+    size_t i = 0;
+    for (size_t at = out.find(unit); at != std::string::npos; at = out.find(unit, at + 1)) {
+      size_t begin = at;
+      while (begin > 0 && digit(out[begin - 1])) --begin;
+      if (begin == at || at - begin > 2 || (begin > 0 && out[begin - 1] == '.')) continue;
+      const int n = std::stoi(out.substr(begin, at - begin));
+      if (n < 1 || n > 10 || out.compare(at + unit.size(), 3, "性") == 0) continue;
+      rewritten.append(out, i, begin - i);
+      rewritten += kNumerals[n - 1];
+      i = at;
+    }
+    out = rewritten + out.substr(i);
+  }
+  return out;
+}
+
 Table with_names(const Table& rows, std::string (*rewrite)(const std::string&, size_t)) {
   Table out = rows;
   const int column = rows.column("指标");
@@ -973,6 +1003,20 @@ TEST_P(Golden, ScoresAlikeWrittenOtherwise) {
     for (size_t i = 0; i < as_written.size(); ++i) {
       EXPECT_EQ(rewritten[i].second, as_written[i].second)
           << as_written[i].first << ", the name before its target";
+    }
+  }
+  // An actual's counts of one to ten in Chinese numerals, where the target counts in
+  // their unit ("完成二期" against "≥3期").
+  if (target >= 0 && actual >= 0) {
+    Table rows = c.indicators;
+    for (auto& row : rows.rows) {
+      if (std::max(target, actual) >= static_cast<int>(row.size())) continue;
+      row[actual] = with_counts_in_numerals(row[actual], row[target]);
+    }
+    const auto rewritten = outcome(c, rows, *rules);
+    for (size_t i = 0; i < as_written.size(); ++i) {
+      EXPECT_EQ(rewritten[i].second, as_written[i].second)
+          << as_written[i].first << ", its counts in Chinese numerals";
     }
   }
 }
