@@ -163,7 +163,8 @@ bool arabic_counts(std::string_view text, std::string_view unit, std::string& ou
       --begin;
     }
     const char32_t before = begin > 0 ? points[begin - 1].cp : 0;
-    // "48万元": 万 after Arabic digits is their multiplier, which the reader reads.
+    // "48万元": 万 after Arabic digits is their multiplier, which the figure reader
+    // reads; 万 with no numeral before it ("万人次") is no one count.
     if ((before >= U'0' && before <= U'9') || before == U'.' || points[begin].cp == U'万') {
       continue;
     }

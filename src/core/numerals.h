@@ -36,7 +36,8 @@ bool arabic_numerals(std::string_view text, std::string& out);
 // was. arabic_numerals takes one number, with nothing but its unit after it
 // (with more, numerals are mostly a slogan: "三个到位"); the target's unit says
 // these count what it counts. Not an ordinal ("第二期"), some tens ("数十人"),
-// a word ("统一", "一次性") nor none left out ("一个不少", "一户不落").
+// a word ("统一", "一次性"), none left out ("一个不少", "一户不落"), nor 万 alone
+// or after Arabic digits ("48万元" is the figure reader's).
 bool arabic_counts(std::string_view text, std::string_view unit, std::string& out);
 
 }  // namespace jixiao::core

@@ -126,7 +126,7 @@ bool read_unit_figure(std::string_view s, Value& v) {
   // read_figure refuses.
   if (undone_after_figure(unit)) return false;
   // "2024.6初", "2024.7已完成": a year and a month with words after them, which
-  // read_dotted_date reads as a date.
+  // the date reader (read_date) reads as a date.
   if (decimals > 0 && decimals <= 2 && number >= 1990 && number < 2101 && !unit.empty() &&
       static_cast<unsigned char>(unit[0]) >= 0x80) {
     return false;
@@ -503,8 +503,8 @@ void read_cell(std::string_view s, Value& v, Reading how) {
       if (!text::has_digit(remark) && remark_keeps_date(remark) && read_part(part)) return;
       reset_value(v);
       if (!text::has_digit(remark) && dotted_year_month_length(part) == part.size()) {
-        // "2024.11，计划完成": unreadable, as "2024年11月，计划完成" is (before,
-        // the figure 2024.11 with its remark dropped, a date in time).
+        // "2024.11，计划完成": unreadable, as "2024年11月，计划完成" is (before, the
+        // figure 2024.11 without its remark, which against "2024年12月前" was on time).
         v.kind = ValueKind::invalid;
         v.text.assign(s);
         return;

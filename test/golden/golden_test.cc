@@ -476,8 +476,6 @@ std::string with_spaces_beside_figures(const std::string& s) {
   return out;
 }
 
-// Whether the cell begins with a figure that is no date ("120人", "98%，故障率2%"; not "7月",
-// "2024.12", "20241030"): words before it say when or that it is the actual.
 // Whether the cell writes a date: 年 or 月 in it, or four digits before a dot, a dash
 // or a slash ("2024.12", "2024-12", "2024/12").
 bool writes_a_date(std::string_view s) {
@@ -492,6 +490,8 @@ bool writes_a_date(std::string_view s) {
   return false;
 }
 
+// Whether the cell begins with a figure that is no date ("120人", "98%，故障率2%"; not "7月",
+// "2024.12", "20241030"): words before it say when or that it is the actual.
 bool begins_with_figure(const std::string& s) {
   return !s.empty() && s[0] >= '0' && s[0] <= '9' && !writes_a_date(s);
 }
@@ -815,7 +815,6 @@ std::vector<std::pair<std::string, std::string>> outcome(const Case& c, const Ta
   return out;
 }
 
-// The 指标 column's path with each level's name rewritten by `rewrite(name, level)`.
 // `actual` with each count of one to ten in `unit` in Chinese numerals ("完成2期" as
 // "完成二期"), where `target` counts in that unit after a figure ("≥3期").
 std::string with_counts_in_numerals(const std::string& actual, const std::string& target) {
@@ -846,6 +845,7 @@ std::string with_counts_in_numerals(const std::string& actual, const std::string
   return out;
 }
 
+// The 指标 column's path with each level's name rewritten by `rewrite(name, level)`.
 Table with_names(const Table& rows, std::string (*rewrite)(const std::string&, size_t)) {
   Table out = rows;
   const int column = rows.column("指标");
