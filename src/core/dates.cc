@@ -365,7 +365,7 @@ size_t dotted_year_month_length(std::string_view s) {
   }
   const size_t length = s.size() > 6 && is_digit(s[6]) ? 7 : 6;
   const int month = length == 7 ? (s[5] - '0') * 10 + (s[6] - '0') : s[5] - '0';
-  if (year < 1990 || year > 2100 || month < 1 || month > 12) return 0;
+  if (!is_calendar_year(year) || month < 1 || month > 12) return 0;
   if (s.size() > length && (is_digit(s[length]) || s[length] == '.')) return 0;
   return length;
 }
@@ -410,7 +410,7 @@ std::optional<Date> year_month_of(const Value& v) {
   }
   if (v.decimals == 0) {
     // "20241030": a day written as eight digits, as some systems export it.
-    if (v.number < 19900101 || v.number > 21001231) return std::nullopt;
+    if (!is_calendar_year(std::floor(v.number / 10000))) return std::nullopt;
     const auto digits = static_cast<int>(v.number);
     Date d;
     d.year = digits / 10000;
@@ -421,7 +421,7 @@ std::optional<Date> year_month_of(const Value& v) {
   }
   const double year = std::floor(v.number);
   const int month = static_cast<int>(std::lround((v.number - year) * (v.decimals == 1 ? 10 : 100)));
-  if (year < 1990 || year > 2100 || month < 1 || month > 12) return std::nullopt;
+  if (!is_calendar_year(year) || month < 1 || month > 12) return std::nullopt;
   Date d;
   d.year = static_cast<int>(year);
   d.month = month;

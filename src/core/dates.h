@@ -12,6 +12,13 @@ namespace jixiao::core {
 
 struct Value;
 
+// Whether `figure` (its whole part) is a year a table may name as a date, 1990 to
+// 2100: "2024.12", "20241030" and "2024年" are dates only with such a year, so a
+// count or an amount ("2000.5以内") is not taken for one far off.
+inline bool is_calendar_year(double figure) {
+  return figure >= 1990 && figure < 2101;
+}
+
 // A calendar point; 0 means "not written" (a month of 0 is the end of the
 // year, a day of 0 the end of the month).
 struct Date {
@@ -50,7 +57,7 @@ bool deadline_within_span(const Date& done, const Date& deadline);
 // read as a number, since alone it may be one, but against a deadline it is
 // December (January) 2024. A number with one or two decimals, a year from 1990
 // to 2100 and a month from 1 to 12 as written; or eight digits that name a day
-// ("20241030"); nullopt for anything else.
+// ("20241030"); nullopt for anything else (is_calendar_year says which years).
 std::optional<Date> year_month_of(const Value& v);
 
 // A target written as a year and a month with a dot ("2024.12", "≤2024.10",

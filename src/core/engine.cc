@@ -652,7 +652,7 @@ void LeafScorer::score(int index, NodeResult& out) {
   constexpr size_t kShortCell = 16;  // bytes: "≥1000人次", "1,234.56万元"
   const bool may_read_otherwise =
       (t.kind == ValueKind::number &&
-       ((t.decimals != 0 && t.number >= 1990 && t.number < 2101) ||
+       ((t.decimals != 0 && is_calendar_year(t.number)) ||
         (!t.unit.empty() && a.kind != ValueKind::number && a.kind != ValueKind::empty) ||
         (a.kind == ValueKind::number &&
          (a.unit != t.unit || written.actual_text.size() > kShortCell)))) ||

@@ -6,6 +6,7 @@
 #include <utility>
 
 #include "core/changes.h"
+#include "core/dates.h"
 #include "core/substring.h"
 #include "core/text.h"
 #include "core/units.h"
@@ -336,7 +337,7 @@ size_t time_before_figure(std::string_view s, size_t at) {
   int first = 0;
   const size_t digits = number(4, first);
   bool month = false;
-  if (digits == 4 && first >= 1990 && first <= 2100 && eat("年")) {
+  if (digits == 4 && is_calendar_year(first) && eat("年")) {
     eat("度");
     const size_t year_end = k;
     int m = 0;

@@ -127,7 +127,7 @@ bool read_unit_figure(std::string_view s, Value& v) {
   if (undone_after_figure(unit)) return false;
   // "2024.6初", "2024.7已完成": a year and a month with words after them, which
   // the date reader (read_date) reads as a date.
-  if (decimals > 0 && decimals <= 2 && number >= 1990 && number < 2101 && !unit.empty() &&
+  if (decimals > 0 && decimals <= 2 && is_calendar_year(number) && !unit.empty() &&
       static_cast<unsigned char>(unit[0]) >= 0x80) {
     return false;
   }
