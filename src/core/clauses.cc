@@ -39,6 +39,35 @@ size_t next_figure_after_count(std::string_view clause) {
   return std::string_view::npos;
 }
 
+// Where "中" parts a whole from the part of it that is done, in one clause
+// ("10个项目中已完成8个", "10个中有8个完成"): the end of the whole and where the
+// part begins, or {npos, npos}. The whole is a count of things, maybe naming what
+// it counts; the part begins with a figure, 已, 有 or a deed of completion, after
+// 的 or 之 ("10所中学已完成8所" is a count of schools, not a whole and a part).
+std::pair<size_t, size_t> whole_then_part(std::string_view clause) {
+  constexpr std::string_view kAmong = "中";
+  for (size_t at = clause.find(kAmong); at != std::string_view::npos;
+       at = clause.find(kAmong, at + kAmong.size())) {
+    const std::string_view before = clause.substr(0, at);
+    std::string_view after = clause.substr(at + kAmong.size());
+    if (!text::has_digit(before) || !text::has_digit(after)) continue;
+    drop_prefix(after, {"的", "之"});
+    if (after.empty() || !(digit(after[0]) || after.starts_with("已") || after.starts_with("有") ||
+                           drop_prefix(after, text::kDeedsDone))) {
+      continue;
+    }
+    const Value whole = parse_value(text::trim(before));
+    if (whole.kind != ValueKind::number || whole.op != Op::none ||
+        !(counts_things(whole.unit) || !counted_measure(whole.unit).empty())) {
+      continue;
+    }
+    std::string_view part = clause.substr(at + kAmong.size());
+    drop_prefix(part, {"的", "之"});
+    return {at, clause.size() - part.size()};
+  }
+  return {std::string_view::npos, std::string_view::npos};
+}
+
 // Appends `clause`, split before a word of a total that follows a figure
 // ("培训3期共150人次": "培训3期", "共150人次") and between two figures with
 // nothing between them but a counting word ("共培训3期120人次"), as a comma
@@ -52,12 +81,18 @@ void push_clause(std::string_view clause, std::vector<std::string_view>& out) {
     if (clause.ends_with(close) && at != std::string_view::npos && at > 0) {
       const std::string_view remark =
           clause.substr(at + open.size(), clause.size() - at - open.size() - close.size());
-      if (text::remark_is_a_clause(remark)) {
+      if (text::remark_is_a_clause(remark) ||
+          text::states_the_whole(remark, clause.substr(0, at))) {
         push_clause(clause.substr(0, at), out);
         out.push_back(remark);
         return;
       }
     }
+  }
+  if (const auto [whole_end, part] = whole_then_part(clause); part != std::string_view::npos) {
+    out.push_back(clause.substr(0, whole_end));
+    push_clause(clause.substr(part), out);
+    return;
   }
   for (std::string_view total : {"共计", "合计", "累计", "共"}) {
     const size_t at = clause.find(total);
@@ -236,8 +271,13 @@ std::string_view rate_deed(std::string_view name) {
 bool share_of_counts(std::string_view whole_clause, const Value& whole,
                      std::string_view part_clause, const Value& part, std::string_view name,
                      Value& out) {
-  if (whole.unit != part.unit || whole.number <= 0 || part.number < 0 ||
-      part.number > whole.number || !is_counting_word(whole.unit)) {
+  // "10个项目" is a whole of what "8个" counts.
+  const auto counted = [](std::string_view unit) {
+    const std::string_view measure = counted_measure(unit);
+    return measure.empty() ? unit : measure;
+  };
+  if (counted(whole.unit) != counted(part.unit) || whole.number <= 0 || part.number < 0 ||
+      part.number > whole.number || !is_counting_word(counted(whole.unit))) {
     return false;
   }
   // What was due may name the deed too: "应参保1000人，已参保980人" for 参保率.
@@ -783,7 +823,12 @@ bool actual_with_counts_in_digits(const Value& target, const Value& actual,
       units.push_back(unit.substr(slash + 1));
     }
   };
-  if (target.kind == ValueKind::number) {
+  // Against a share ("100%" for 完工率), counts in any counting word of things may
+  // make it ("计划十个，完工八个" as "计划10个，完工8个", 8 of 10).
+  const bool share = target.kind == ValueKind::number && target.unit == "%";
+  if (share) {
+    for (std::string_view unit : counting_words_of_things()) units.push_back(unit);
+  } else if (target.kind == ValueKind::number) {
     add(target.unit);
   } else if (target.kind == ValueKind::invalid && target_parts(target.text, parts)) {
     for (const TargetPart& part : parts) add(part.value.unit);
@@ -803,8 +848,13 @@ bool actual_with_counts_in_digits(const Value& target, const Value& actual,
     }
   }
   if (!any) return false;
+  Value read;
+  parse_value_into(cell, read);
+  // Against a share, a count alone is no share: "实现三个全覆盖" stays words, which
+  // say it is met, where "实现3个全覆盖" is a count in 个 against a share.
+  if (share && read.kind != ValueKind::text && read.kind != ValueKind::invalid) return false;
   digits = std::move(cell);
-  parse_value_into(digits, out);
+  out = std::move(read);
   return true;
 }
 

@@ -89,11 +89,12 @@ inline const Value& actual_for_target(const Value& target, const Value& actual,
 // An actual whose counts are written in Chinese numerals before the target's
 // unit ("计划三期，完成二期", "开展二次培训", "50户（其中五户施工中）" against "≥3期",
 // "≥2次", "≥50户"; a part's unit for a target of several, either side of a slash
-// for "台/套"): its text `written` with those counts in Arabic digits
-// (arabic_counts) into `digits`, and that text read into `out`; true. False,
-// `out` untouched, for any other actual or a target that is no figure with a
-// unit. Before, such words were read by their words: "计划三期，完成二期" had
-// full marks for its 完成.
+// for "台/套"; any counting word of things against a share, "计划十个，完工八个"
+// against "100%", unless the digits then read as a count alone, "实现3个全覆盖"):
+// its text `written` with those counts in Arabic digits (arabic_counts) into
+// `digits`, and that text read into `out`; true. False, `out` untouched, for any
+// other actual or a target that is no figure with a unit. Before, such words were
+// read by their words: "计划三期，完成二期" had full marks for its 完成.
 bool actual_with_counts_in_digits(const Value& target, const Value& actual,
                                   std::string_view written, std::string& digits, Value& out);
 

@@ -237,7 +237,11 @@ std::string_view drop_remark(std::string_view rest, bool& words_after, std::stri
         const std::string_view remark = rest.substr(open + 1, rest.size() - open - 2);
         // "5项(含2项在建)": a part not done is kept, and makes the figure
         // unreadable alone (clauses_of reads it as a clause); before, 5项.
-        if (text::remark_is_a_clause(remark)) break;
+        // "8个(共10个)": the whole of the part is a second figure, as after a comma.
+        if (text::remark_is_a_clause(remark) ||
+            text::states_the_whole(remark, rest.substr(0, open))) {
+          break;
+        }
         if (is_plan_remark(remark)) plan = remark;
         rest = rest.substr(0, open);
         changed = true;

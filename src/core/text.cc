@@ -878,6 +878,24 @@ size_t undone_at(std::string_view words) {
   return first;
 }
 
+bool states_the_whole(std::string_view remark, std::string_view before) {
+  const auto is_digit = [](char c) { return (c >= '0' && c <= '9') || c == '.'; };
+  if (!drop_prefix(remark, {"共计", "合计", "总计", "总共", "共"}) || remark.empty() ||
+      !is_digit(remark[0])) {
+    return false;
+  }
+  // The counting words after each figure: "个" of "共10个", "个项目" of "完成8个项目".
+  const auto it = std::find_if(remark.begin(), remark.end(), [&](char c) { return !is_digit(c); });
+  const std::string_view whole_counts = remark.substr(it - remark.begin());
+  // `before` may be the counting words alone, what follows a figure already read.
+  const size_t last_digit = before.find_last_of("0123456789");
+  if (whole_counts.empty()) return false;
+  const std::string_view part_counts =
+      last_digit == std::string_view::npos ? before : before.substr(last_digit + 1);
+  return !part_counts.empty() &&
+         (part_counts.starts_with(whole_counts) || whole_counts.starts_with(part_counts));
+}
+
 bool remark_is_a_clause(std::string_view remark) {
   // Before, "100户（其中20户正在施工）" had full marks. A figure said to be the
   // actual one is the figure ("实际到场85人").

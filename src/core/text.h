@@ -301,6 +301,12 @@ inline bool says_undone(std::string_view words) {
 // "（未经复核）"); or the actual figure itself ("100人（实际到场85人）").
 bool remark_is_a_clause(std::string_view remark);
 
+// Whether a remark in brackets states the whole that the figure before it is a part
+// of, counted in the same counting word: "共10个" after "完成8个", "合计10项" after
+// "8项". `before` is what precedes the bracket. Such a remark is a clause of its own
+// ("完成8个，共10个"); a total of something else ("100人（共3期）") stays a remark.
+bool states_the_whole(std::string_view remark, std::string_view before);
+
 // Whether the clause after a phrase says it fell short: "完成率较低", "提升不明显",
 // "完成不到一半", "效果不理想", "进度滞后". Only the clause counts, up to the next
 // comma or stop ("已完成，问题较少" says nothing against 已完成).

@@ -156,6 +156,10 @@ bool counts_things(std::string_view unit) {
   return listed(kThings, unit);
 }
 
+std::span<const std::string_view> counting_words_of_things() {
+  return kThings;
+}
+
 std::string_view counted_measure(std::string_view unit) {
   // "解决5000人饮水安全问题": six characters name what is counted.
   constexpr size_t kNounLength = 6;

@@ -1,6 +1,7 @@
 // Units of measure as budget tables write them, and the ones that convert.
 #pragma once
 
+#include <span>
 #include <string_view>
 
 namespace jixiao::core {
@@ -34,6 +35,10 @@ bool is_counting_word(std::string_view unit);
 // Whether `unit` is a counting word of things ("人", "户", "家", "人次"), which
 // count whole ones: not of time ("天"), nor a measure ("平方米").
 bool counts_things(std::string_view unit);
+
+// Every counting word of things that counts_things accepts, two-character ones
+// ("人次") before the one-character words they begin with ("人").
+std::span<const std::string_view> counting_words_of_things();
 
 // The counting word of things that `unit` begins with when the rest names what is
 // counted, in up to six Chinese characters: "次培训" → "次", "家企业" → "家",

@@ -300,6 +300,17 @@ TEST(MonitoringIndicator, CountsInChineseNumeralsAsInDigits) {
     EXPECT_EQ(words.light, digits.light) << in_words << ": " << words.explanation;
     EXPECT_EQ(words.ratio, digits.ratio) << in_words;
   }
+  // Against a share, counts in any counting word; a count alone stays words.
+  for (const auto& [in_words, in_digits] : {std::pair{"计划十个，完工八个", "计划10个，完工8个"},
+                                            {"完成（含二个在建）", "完成（含2个在建）"}}) {
+    const LightResult words = indicator_light(leaf("项目完工率", "100%", in_words), 12, national());
+    const LightResult digits =
+        indicator_light(leaf("项目完工率", "100%", in_digits), 12, national());
+    EXPECT_EQ(words.status, digits.status) << in_words << ": " << words.explanation;
+    EXPECT_EQ(words.ratio, digits.ratio) << in_words;
+  }
+  EXPECT_EQ(light_at("项目完工率", "100%", "10个项目中已完工8个", 12).ratio,
+            std::optional<double>(0.8));
   expect_light(light_at("培训", "≥3期", "计划三期，完成二期", 12), Light::yellow);
   // "一户不落" says none was left out: no count of one.
   EXPECT_NE(light_at("入户", "≥500户", "一户不落", 12).ratio, std::optional<double>(1.0 / 500));

@@ -314,5 +314,22 @@ TEST(Text, RemarkIsAClause) {
   }
 }
 
+// A remark in brackets that states the whole its figure is a part of, in the same
+// counting word, and totals that only remark.
+TEST(Text, StatesTheWhole) {
+  struct Row {
+    const char* remark;
+    const char* before;
+    bool whole;
+  };
+  for (const Row& r : {Row{"共10个", "完成8个", true}, Row{"合计10项", "8项", true},
+                       Row{"共10个项目", "完成8个", true}, Row{"共10个", "个项目", true},
+                       Row{"总共12.5万元", "10万元", true}, Row{"共3期", "100人", false},
+                       Row{"共10个", "完成", false}, Row{"含10个", "完成8个", false},
+                       Row{"共计", "8个", false}, Row{"共十个", "8个", false}}) {
+    EXPECT_EQ(states_the_whole(r.remark, r.before), r.whole) << r.remark << " after " << r.before;
+  }
+}
+
 }  // namespace
 }  // namespace jixiao::core::text

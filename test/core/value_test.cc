@@ -373,7 +373,12 @@ TEST(Value, ARemarkInBracketsOrAStopAfterTheFigureIsLeftOut) {
                   {"15次（含线上3次）", 15, "次"},
                   {"12次（含线上）", 12, "次"},
                   {"≥100家（含分支机构）", 100, "家"},
-                  {"12篇；", 12, "篇"}});
+                  {"12篇；", 12, "篇"},
+                  {"100人（共3期）", 100, "人"}});
+  // The whole the figure is a part of, counted alike, is a second figure, as after a comma.
+  for (const char* two : {"完成8个（共10个）", "8项(合计10项)"}) {
+    EXPECT_EQ(parse_value(two).kind, ValueKind::invalid) << two;
+  }
   // Brackets that do not close a remark are still a slip in the figure.
   for (const char* slip : {"95%(", "95%)", "95%（"}) {
     EXPECT_EQ(parse_value(slip).kind, ValueKind::invalid) << slip;

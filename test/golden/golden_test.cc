@@ -504,8 +504,10 @@ std::string as_the_years_whole(const std::string& s) {
   return begins_with_figure(s) ? "全年累计" + s : s;
 }
 
+// Not before a whole whose part the cell says is done ("10个项目，完成8个": 实际完成
+// would say the ten were).
 std::string as_the_actual(const std::string& s) {
-  return begins_with_figure(s) ? "实际完成" + s : s;
+  return begins_with_figure(s) && s.find("完成") == std::string::npos ? "实际完成" + s : s;
 }
 
 std::string as_reached(const std::string& s) {
@@ -816,16 +818,21 @@ std::vector<std::pair<std::string, std::string>> outcome(const Case& c, const Ta
 }
 
 // `actual` with each count of one to ten in `unit` in Chinese numerals ("完成2期" as
-// "完成二期"), where `target` counts in that unit after a figure ("≥3期").
+// "完成二期"), where `target` counts in that unit after a figure ("≥3期"), or in any
+// unit where `target` is a share ("计划10个，完工8个" as "计划十个，完工八个" against "100%").
 std::string with_counts_in_numerals(const std::string& actual, const std::string& target) {
   static constexpr std::string_view kNumerals[] = {"一", "二", "三", "四", "五",
                                                    "六", "七", "八", "九", "十"};
   const auto digit = [](char c) { return c >= '0' && c <= '9'; };
+  const size_t percent = target.find('%');
+  const bool share = percent != std::string::npos && percent > 0 && digit(target[percent - 1]) &&
+                     target.find("，") == std::string::npos;
   std::string out = actual;
   for (std::string_view unit : {"人次", "期", "次", "个", "项", "家", "场", "所", "批", "条", "篇",
                                 "部", "台", "辆", "处", "座", "户", "件", "名"}) {
     const size_t in_target = target.find(unit);
-    if (in_target == std::string::npos || in_target == 0 || !digit(target[in_target - 1])) {
+    if (!share &&
+        (in_target == std::string::npos || in_target == 0 || !digit(target[in_target - 1]))) {
       continue;
     }
     std::string rewritten;
@@ -1006,7 +1013,7 @@ TEST_P(Golden, ScoresAlikeWrittenOtherwise) {
     }
   }
   // An actual's counts of one to ten in Chinese numerals, where the target counts in
-  // their unit ("完成二期" against "≥3期").
+  // their unit ("完成二期" against "≥3期") or is a share ("计划十个，完工八个" against "100%").
   if (target >= 0 && actual >= 0) {
     Table rows = c.indicators;
     for (auto& row : rows.rows) {
