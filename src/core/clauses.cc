@@ -173,16 +173,19 @@ bool split_at_slash(std::string_view written, Value& before, Value& after) {
 // whole's). The part no more than the whole. The part may be labelled with
 // what was done (text::kDeedsDone: "拨付480/500万元", "合格48/50批次"; before,
 // unreadable) or with the indicator `name`, whole or less its 率 or 度
-// ("验收合格12/12" for 验收合格率), the whole not.
+// ("验收合格12/12" for 验收合格率), after a word of a sum or none ("共计285/300"),
+// the whole not.
 bool share_as_fraction(std::string_view written, std::string_view name, Value& out) {
   Value part;
   Value whole;
   if (!split_at_slash(written, part, whole)) return false;
   const auto plain = [](const Value& v) { return v.op == Op::none && v.unit != "%"; };
   std::string_view done = part.label;
+  // "共计285/300", "累计完成48/50": a word of the whole's sum says nothing more.
+  drop_prefix(done, {"共计", "合计", "累计", "总计", "共"});
   drop_prefix(done, {"实际", "已"});
   std::string_view measure = name;
-  const bool labelled_done = part.label.empty() ||
+  const bool labelled_done = done.empty() ||
                              std::find(std::begin(text::kDeedsDone), std::end(text::kDeedsDone),
                                        done) != std::end(text::kDeedsDone) ||
                              (drop_prefix(measure, {std::string_view(part.label)}) &&
