@@ -39,30 +39,34 @@ size_t next_figure_after_count(std::string_view clause) {
   return std::string_view::npos;
 }
 
-// Where "中" parts a whole from the part of it that is done, in one clause
-// ("10个项目中已完成8个", "10个中有8个完成"): the end of the whole and where the
-// part begins, or {npos, npos}. The whole is a count of things, maybe naming what
-// it counts; the part begins with a figure, 已, 有 or a deed of completion, after
-// 的 or 之 ("10所中学已完成8所" is a count of schools, not a whole and a part).
+// Where a whole ends and the part of it that is done begins, in one clause: after
+// 中 ("10个项目中已完成8个", "10个中有8个完成", "12个中的9个合格") or at once with 已,
+// 有 or a deed of completion ("50户已完成48户", "100人合格95人"). Returns the end of
+// the whole and where the part begins, or {npos, npos}. The whole is a count of
+// things, maybe naming what it counts ("10个项目"); the part begins with a figure,
+// 已, 有 or a deed ("10所中学已完成8所" is a count of schools, no whole and its part).
 std::pair<size_t, size_t> whole_then_part(std::string_view clause) {
   constexpr std::string_view kAmong = "中";
-  for (size_t at = clause.find(kAmong); at != std::string_view::npos;
-       at = clause.find(kAmong, at + kAmong.size())) {
+  const auto begins_a_part = [](std::string_view part) {
+    return !part.empty() && (digit(part[0]) || part.starts_with("已") || part.starts_with("有") ||
+                             drop_prefix(part, text::kDeedsDone));
+  };
+  for (size_t at = 1; at < clause.size(); ++at) {
+    if ((static_cast<unsigned char>(clause[at]) & 0xC0) == 0x80) continue;  // inside a character
     const std::string_view before = clause.substr(0, at);
-    std::string_view after = clause.substr(at + kAmong.size());
-    if (!text::has_digit(before) || !text::has_digit(after)) continue;
-    drop_prefix(after, {"的", "之"});
-    if (after.empty() || !(digit(after[0]) || after.starts_with("已") || after.starts_with("有") ||
-                           drop_prefix(after, text::kDeedsDone))) {
-      continue;
+    std::string_view part = clause.substr(at);
+    if (!text::has_digit(before) || !text::has_digit(part)) continue;
+    if (drop_prefix(part, {kAmong})) {
+      drop_prefix(part, {"的", "之"});
+    } else if (digit(part[0]) || digit(clause[at - 1])) {
+      continue;  // the whole's figure itself, or figures side by side (push_clause's)
     }
+    if (!begins_a_part(part)) continue;
     const Value whole = parse_value(text::trim(before));
     if (whole.kind != ValueKind::number || whole.op != Op::none ||
         !(counts_things(whole.unit) || !counted_measure(whole.unit).empty())) {
       continue;
     }
-    std::string_view part = clause.substr(at + kAmong.size());
-    drop_prefix(part, {"的", "之"});
     return {at, clause.size() - part.size()};
   }
   return {std::string_view::npos, std::string_view::npos};
