@@ -435,6 +435,12 @@ Assessment LeafScorer::by_words(const Indicator& n, const Value& actual, double 
     flag_actual_not_number(n);
     return as;
   }
+  // "完成，部分在建", "完成（含部分在建）": the top tier's words, or none, and a part
+  // still going on (before, full marks, or no word of why the evaluator scores it).
+  if (part_still_going_on(c, actual.text)) {
+    if (!n.stated_score) flag(FlagKind::part_undone);
+    return as;
+  }
   switch (c.type) {
     case WordClass::tier: {
       // Words of the worst tier ("延期完成", "未按期完成", "未完成") against a date

@@ -842,8 +842,26 @@ bool is_scope_note(std::string_view words) {
   return drop_prefix(words, kLeftOut) && !words.empty() && !holds_negation(words);
 }
 
+bool says_part_going_on(std::string_view words) {
+  static constexpr std::string_view kParts[] = {"部分", "个别", "少数", "一些", "尚有",
+                                                "仍有", "还有", "其中", "含"};
+  static constexpr std::string_view kGoingOn[] = {"在建",   "在施工", "施工中", "建设中",
+                                                  "实施中", "推进中", "进行中", "整改中",
+                                                  "正在",   "停工",   "缓建"};
+  if (has_digit(words)) return false;  // a count's clause: undone_at reads it
+  for (std::string_view part : kParts) {
+    const size_t at = words.find(part);
+    if (at == std::string_view::npos) continue;
+    const std::string_view after = words.substr(at + part.size());
+    for (std::string_view going_on : kGoingOn) {
+      if (contains(after, going_on)) return true;
+    }
+  }
+  return false;
+}
+
 bool only_remarks(std::string_view words) {
-  if (words.empty() || has_digit(words)) return false;
+  if (words.empty() || has_digit(words) || says_part_going_on(words)) return false;
   return is_scope_note(words) || says_no_lapse(words) || !holds_negation(words);
 }
 
@@ -863,9 +881,9 @@ size_t undone_at(std::string_view words) {
   // and work started is not yet done ("10个已开工").
   static constexpr std::string_view kUndone[] = {
       "未",     "没",     "尚",     "待",     "在建",   "停工",   "缓建",   "正在",
-      "施工中", "建设中", "实施中", "办理中", "推进中", "进行中", "整改中", "验收中",
-      "延期",   "逾期",   "滞后",   "推迟",   "不合格", "不达标", "不及格", "不通过",
-      "不符合", "不到位", "不满意", "失败",   "无法",   "开工",   "动工"};
+      "施工中", "在施工", "建设中", "实施中", "办理中", "推进中", "进行中", "整改中",
+      "验收中", "延期",   "逾期",   "滞后",   "推迟",   "不合格", "不达标", "不及格",
+      "不通过", "不符合", "不到位", "不满意", "失败",   "无法",   "开工",   "动工"};
   size_t first = std::string_view::npos;
   for (std::string_view undone : kUndone) {
     for (size_t at = words.find(undone); at < first; at = words.find(undone, at + undone.size())) {
@@ -900,6 +918,7 @@ bool remark_is_a_clause(std::string_view remark) {
   // Before, "100户（其中20户正在施工）" had full marks. A figure said to be the
   // actual one is the figure ("实际到场85人").
   if (has_digit(remark)) return says_undone(remark) || contains(remark, "实际");
+  if (says_part_going_on(remark)) return true;  // "100%（部分在建）": before, full marks
   // Before, "100%（部分未达标）" had full marks; "未达标" after a comma was
   // already the evaluator's.
   for (std::string_view no : {"未", "没有"}) {

@@ -375,6 +375,11 @@ bool split_remark(std::string_view s, std::string_view& head, std::string_view& 
 
 }  // namespace
 
+bool part_still_going_on(const WordClass& c, std::string_view text) {
+  return ((c.type == WordClass::tier && c.level == 0) || c.type == WordClass::none) &&
+         text::says_part_going_on(text);
+}
+
 WordClass classify_words(std::string_view raw, const RuleSet& rules) {
   if (raw.empty()) return {};
   const std::string_view s = may_need_strip(raw) ? strip_marks(raw) : raw;

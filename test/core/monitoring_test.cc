@@ -312,6 +312,11 @@ TEST(MonitoringIndicator, CountsInChineseNumeralsAsInDigits) {
   EXPECT_EQ(light_at("项目完工率", "100%", "10个项目中已完工8个", 12).ratio,
             std::optional<double>(0.8));
   expect_light(light_at("培训", "≥3期", "计划三期，完成二期", 12), Light::yellow);
+  // Words of done with a part still going on light nothing, as the engine leaves them to
+  // the evaluator; work going on of no part is still done.
+  expect_no_light(light_at("项目完工率", "100%", "完成，部分在建", 12), LightStatus::unknown,
+                  "a part going on");
+  expect_light(light_at("项目完工率", "100%", "完成，正在验收", 12), Light::green);
   // "一户不落" says none was left out: no count of one.
   EXPECT_NE(light_at("入户", "≥500户", "一户不落", 12).ratio, std::optional<double>(1.0 / 500));
 }

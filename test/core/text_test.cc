@@ -304,13 +304,28 @@ TEST(Text, ScopeNote) {
 // A remark in brackets after a figure that is a clause of its own, and one
 // that only remarks on the figure.
 TEST(Text, RemarkIsAClause) {
-  for (const char* clause : {"含2项在建", "其中20户正在施工", "部分未达标", "个别项目未完成",
-                             "省级资金未到位", "实际到场85人", "尚有2项未完成"}) {
+  for (const char* clause :
+       {"含2项在建", "其中20户正在施工", "部分未达标", "个别项目未完成", "省级资金未到位",
+        "实际到场85人", "尚有2项未完成", "含部分在建", "个别项目仍在施工"}) {
     EXPECT_TRUE(remark_is_a_clause(clause)) << clause;
   }
   for (const char* remark :
        {"抽样", "含线上3次", "其中贫困户120人", "未含配套资金", "未经复核", "计划", ""}) {
     EXPECT_FALSE(remark_is_a_clause(remark)) << remark;
+  }
+}
+
+// Words without a figure that say a part of the work is still going on, and words that
+// say work is going on but of no part, or none is.
+TEST(Text, SaysPartGoingOn) {
+  for (const char* going_on : {"部分在建", "完成，部分在建", "含部分在建", "个别项目仍在施工",
+                               "完成，尚有部分在建", "少数路段正在施工", "其中一些停工"}) {
+    EXPECT_TRUE(says_part_going_on(going_on)) << going_on;
+    EXPECT_FALSE(only_remarks(going_on)) << going_on;
+  }
+  for (const char* not_part : {"正在验收", "完成，无在建", "无在建项目", "在建", "部分完成",
+                               "含2个在建", "个别项目延期"}) {
+    EXPECT_FALSE(says_part_going_on(not_part)) << not_part;
   }
 }
 
