@@ -51,11 +51,15 @@ std::pair<size_t, size_t> whole_then_part(std::string_view clause) {
     return !part.empty() && (digit(part[0]) || part.starts_with("已") || part.starts_with("有") ||
                              drop_prefix(part, text::kDeedsDone));
   };
-  for (size_t at = 1; at < clause.size(); ++at) {
+  // A figure before and after: from the first digit's next byte to the last digit.
+  const size_t first_digit = clause.find_first_of("0123456789");
+  const size_t last_digit = clause.find_last_of("0123456789");
+  if (first_digit == std::string_view::npos)
+    return {std::string_view::npos, std::string_view::npos};
+  for (size_t at = first_digit + 1; at <= last_digit; ++at) {
     if ((static_cast<unsigned char>(clause[at]) & 0xC0) == 0x80) continue;  // inside a character
     const std::string_view before = clause.substr(0, at);
     std::string_view part = clause.substr(at);
-    if (!text::has_digit(before) || !text::has_digit(part)) continue;
     if (drop_prefix(part, {kAmong})) {
       drop_prefix(part, {"的", "之"});
     } else if (digit(part[0]) || digit(clause[at - 1])) {
