@@ -845,9 +845,10 @@ bool is_scope_note(std::string_view words) {
 bool says_part_going_on(std::string_view words) {
   static constexpr std::string_view kParts[] = {"部分", "个别", "少数", "一些", "尚有",
                                                 "仍有", "还有", "其中", "含"};
-  static constexpr std::string_view kGoingOn[] = {"在建",   "在施工", "施工中", "建设中",
-                                                  "实施中", "推进中", "进行中", "整改中",
-                                                  "正在",   "停工",   "缓建"};
+  static constexpr std::string_view kGoingOn[] = {
+      "在建",     "在施工",   "施工中",   "建设中",   "实施中",   "推进中",
+      "进行中",   "整改中",   "停工",     "缓建",     "正在施工", "正在建设",
+      "正在实施", "正在推进", "正在整改", "正在办理", "正在验收"};
   if (has_digit(words)) return false;  // a count's clause: undone_at reads it
   for (std::string_view part : kParts) {
     const size_t at = words.find(part);

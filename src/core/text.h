@@ -289,9 +289,10 @@ size_t undone_at(std::string_view words);
 
 // Whether words without a figure say a part of the work is still going on: a word of
 // a part (部分, 个别, 少数, 一些, 尚有, 仍有, 还有, 其中, 含) and, after it, work going
-// on (在建, 施工中, 建设中, 实施中, 推进中, 进行中, 整改中, 正在, 停工, 缓建):
-// "部分在建", "含部分在建", "个别项目仍在施工". Not work going on alone ("正在验收"),
-// nor none of it ("无在建项目").
+// on (在建, 施工中, 建设中, 实施中, 推进中, 进行中, 整改中, 停工, 缓建, 正在 before
+// 施工, 建设, 实施, 推进, 整改, 办理 or 验收): "部分在建", "含部分在建", "个别项目仍在
+// 施工". Not work going on alone ("正在验收"), nor none of it ("无在建项目"), nor
+// 正在 before anything else ("其中正在使用的设备").
 bool says_part_going_on(std::string_view words);
 
 // Whether words say something not done: undone_at finds where.

@@ -318,13 +318,14 @@ TEST(Text, RemarkIsAClause) {
 // Words without a figure that say a part of the work is still going on, and words that
 // say work is going on but of no part, or none is.
 TEST(Text, SaysPartGoingOn) {
-  for (const char* going_on : {"部分在建", "完成，部分在建", "含部分在建", "个别项目仍在施工",
-                               "完成，尚有部分在建", "少数路段正在施工", "其中一些停工"}) {
+  for (const char* going_on :
+       {"部分在建", "完成，部分在建", "含部分在建", "个别项目仍在施工", "完成，尚有部分在建",
+        "少数路段正在施工", "其中一些停工", "部分正在验收"}) {
     EXPECT_TRUE(says_part_going_on(going_on)) << going_on;
     EXPECT_FALSE(only_remarks(going_on)) << going_on;
   }
   for (const char* not_part : {"正在验收", "完成，无在建", "无在建项目", "在建", "部分完成",
-                               "含2个在建", "个别项目延期"}) {
+                               "含2个在建", "个别项目延期", "完成，其中正在使用的设备运行良好"}) {
     EXPECT_FALSE(says_part_going_on(not_part)) << not_part;
   }
 }
