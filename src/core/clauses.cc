@@ -850,6 +850,7 @@ bool actual_with_counts_in_digits(const Value& target, const Value& actual,
     return false;
   }
   std::string cell = text::normalize_cell(written);  // "六場" is "六场"
+  if (!has_chinese_numerals(cell)) return false;
   bool any = false;
   std::string next;
   for (std::string_view unit : units) {

@@ -149,6 +149,14 @@ int whole_of(const std::vector<Point>& points, size_t begin, size_t end) {
 
 }  // namespace
 
+bool has_chinese_numerals(std::string_view text) {
+  for (size_t i = 0; i < text.size();) {
+    const char32_t cp = text::next_code_point(text, i);
+    if (is_numeral(cp) || cp == U'万') return true;
+  }
+  return false;
+}
+
 bool arabic_counts(std::string_view text, std::string_view unit, std::string& out) {
   if (unit.empty() || text.size() > kLongestText || text::has_digit(unit)) return false;
   const std::vector<Point> points = code_points(text);

@@ -40,4 +40,8 @@ bool arabic_numerals(std::string_view text, std::string& out);
 // or after Arabic digits ("48万元" is the figure reader's).
 bool arabic_counts(std::string_view text, std::string_view unit, std::string& out);
 
+// Whether `text` holds a numeral arabic_counts may read (一 to 九, 两, 零, 十, 百, 千, 万,
+// or a capital of 大写 amounts): a cheap test before the units are looked for.
+bool has_chinese_numerals(std::string_view text);
+
 }  // namespace jixiao::core
