@@ -54,8 +54,9 @@ std::pair<size_t, size_t> whole_then_part(std::string_view clause) {
   // A figure before and after: from the first digit's next byte to the last digit.
   const size_t first_digit = clause.find_first_of("0123456789");
   const size_t last_digit = clause.find_last_of("0123456789");
-  if (first_digit == std::string_view::npos)
+  if (first_digit == std::string_view::npos) {
     return {std::string_view::npos, std::string_view::npos};
+  }
   for (size_t at = first_digit + 1; at <= last_digit; ++at) {
     if ((static_cast<unsigned char>(clause[at]) & 0xC0) == 0x80) continue;  // inside a character
     const std::string_view before = clause.substr(0, at);

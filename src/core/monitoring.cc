@@ -495,7 +495,8 @@ LightResult Judge::words() const {
   const WordClass c = words.actual();
   const std::string said = "实际完成情况" + text::quoted(actual_text);
   // "问卷500份，满意300份，基本满意100份" against "≥90%", "完成（含2个在建）" against
-  // "100%": figures that overrule the words, as the engine reads them, light nothing.
+  // "100%": figures that overrule the words, as the engine reads them, light nothing;
+  // nor do words of done with a part still going on ("完成，部分在建").
   if (((c.type == WordClass::tier || c.type == WordClass::grade) &&
        figures_overrule_words(in_.target, actual.text, in_.name, r_)) ||
       part_still_going_on(c, actual.text)) {

@@ -914,9 +914,9 @@ bool states_the_whole(std::string_view remark, std::string_view before) {
   // The counting words after each figure: "个" of "共10个", "个项目" of "完成8个项目".
   const auto it = std::find_if(remark.begin(), remark.end(), [&](char c) { return !is_digit(c); });
   const std::string_view whole_counts = remark.substr(it - remark.begin());
+  if (whole_counts.empty()) return false;
   // `before` may be the counting words alone, what follows a figure already read.
   const size_t last_digit = before.find_last_of("0123456789");
-  if (whole_counts.empty()) return false;
   const std::string_view part_counts =
       last_digit == std::string_view::npos ? before : before.substr(last_digit + 1);
   return !part_counts.empty() &&

@@ -260,8 +260,9 @@ inline constexpr std::string_view kDeedsDone[] = {
     "达标", "达到", "覆盖", "到位", "发放", "拨付", "支付", "支出", "兑现", "兑付", "执行"};
 
 // Whether words after a comma only remark on what precedes them ("3项，超额完成",
-// "是，已印发"): no figure of their own, and no negation that could contradict
-// it ("3项，未完成", "5个，其中2个在建", "是，但未完成" are not remarks).
+// "是，已印发"): no figure of their own, no negation that could contradict it
+// and no part still going on ("3项，未完成", "5个，其中2个在建", "是，但未完成",
+// "100%，个别项目在建" are not remarks).
 bool only_remarks(std::string_view words);
 
 // Whether words only say what a figure leaves out, a note of its scope:
@@ -289,7 +290,7 @@ size_t undone_at(std::string_view words);
 
 // Whether words without a figure say a part of the work is still going on: a word of
 // a part (部分, 个别, 少数, 一些, 尚有, 仍有, 还有, 其中, 含) and, after it, work going
-// on (在建, 施工中, 建设中, 实施中, 推进中, 进行中, 整改中, 停工, 缓建, 正在 before
+// on (在建, 在施工, 施工中, 建设中, 实施中, 推进中, 进行中, 整改中, 停工, 缓建, 正在 before
 // 施工, 建设, 实施, 推进, 整改, 办理 or 验收): "部分在建", "含部分在建", "个别项目仍在
 // 施工". Not work going on alone ("正在验收"), nor none of it ("无在建项目"), nor
 // 正在 before anything else ("其中正在使用的设备").
@@ -306,7 +307,8 @@ inline bool says_undone(std::string_view words) {
 // "100户（其中20户正在施工）": a figure and a word of undone or of work going
 // on); work not done, in words ("100%（部分未达标）", "10个（个别项目未验收）":
 // 未 or 没有 before a deed of completion, not a note of scope, "（未含配套资金）",
-// "（未经复核）"); or the actual figure itself ("100人（实际到场85人）").
+// "（未经复核）"); a part still going on, in words ("100%（部分在建）":
+// says_part_going_on); or the actual figure itself ("100人（实际到场85人）").
 bool remark_is_a_clause(std::string_view remark);
 
 // Whether a remark in brackets states the whole that the figure before it is a part
