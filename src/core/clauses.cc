@@ -864,8 +864,11 @@ bool actual_with_counts_in_digits(const Value& target, const Value& actual,
   Value read;
   parse_value_into(cell, read);
   // Against a share, a count alone is no share: "实现三个全覆盖" stays words, which
-  // say it is met, where "实现3个全覆盖" is a count in 个 against a share.
-  if (share && read.kind != ValueKind::text && read.kind != ValueKind::invalid) return false;
+  // say it is met, where "实现3个全覆盖" is a count in 个 against a share; but all of
+  // a count done is ("五个项目全部完工").
+  if (share && read.kind != ValueKind::text && read.kind != ValueKind::invalid && !read.all_done) {
+    return false;
+  }
   digits = std::move(cell);
   out = std::move(read);
   return true;

@@ -72,11 +72,17 @@ const Value& without_name_as_label(const Value& figure, std::string_view name, V
 
 // `actual`, or when it is words or unreadable and figure_for_target finds the
 // figure in its text, that figure, kept in `scratch`; without a label that
-// only names the indicator (without_name_as_label). What scoring and
+// only names the indicator (without_name_as_label); against a share, a count all
+// of which was done (Value::all_done: "120户均已完成") is 100%. What scoring and
 // monitoring compare with a target.
 // Inline: most actuals are figures without a label, and every leaf asks.
 inline const Value& actual_for_target(const Value& target, const Value& actual,
                                       std::string_view name, Value& scratch) {
+  // "120户均已完成", "10个村全覆盖" against a share: all of the count, 100%.
+  if (actual.all_done && target.kind == ValueKind::number && target.unit == "%") [[unlikely]] {
+    set_percent(100, scratch);
+    return scratch;
+  }
   const bool words = actual.kind == ValueKind::text || actual.kind == ValueKind::invalid;
   const Value& figure = words && target.kind == ValueKind::number &&
                                 figure_for_target(target, actual.text, name, scratch)

@@ -105,14 +105,15 @@ constexpr OpWord kSuffixOps[] = {
     {"↓", Op::le},
 };
 
-// Words after a figure that say it was all done ("3项已完成", "12个村全覆盖",
+// Words after a figure that say it was done ("3项已完成", "12个村全覆盖",
 // "5个全部完成", "3天以内完成"): they restate the deed, and the unit is the
 // figure's (before, only 完成 was left out, and "12个村全覆盖" was in a unit
 // "个村全覆盖" that met no target's "个村"). Each stands before the words it
-// ends with, and ends in 成 or 盖, as may_have_suffix in read_figure knows.
-constexpr std::string_view kDoneAfterFigure[] = {"已全部完成", "全部完成", "均已完成",
-                                                 "已完成",     "完成",     "已全部覆盖",
-                                                 "全部覆盖",   "已全覆盖", "全覆盖"};
+// ends with, and ends in 成, 盖 or 工, as may_have_suffix in read_figure knows.
+// Those with 全 or 均 say all of it was done (Value::all_done).
+constexpr std::string_view kDoneAfterFigure[] = {
+    "已全部完成", "全部完成", "均已完成", "已完成",     "完成",     "已全部覆盖", "全部覆盖",
+    "已全覆盖",   "全覆盖",   "均已覆盖", "已全部完工", "全部完工", "均已完工"};
 
 // "台(套)" and "台(套)以上" as "台/套" and "台/套以上" in `out`: a choice of
 // counting words in brackets (alternative_in_brackets), with a suffix operator
@@ -594,11 +595,13 @@ void read_figure(std::string_view s, Value& v) {
   }
   Op suffix_op = Op::none;
   bool suffix_found = false;
+  bool all_done = false;  // words after the figure said all of it was done
   // Every suffix ends in 成, 盖, 右, 上, 下, 内, 前, 到, ↑ or ↓: other endings skip the search.
   const bool may_have_suffix = rest.size() >= 3 && [&] {
     const std::string_view last = rest.substr(rest.size() - 3);
-    return last == "成" || last == "盖" || last == "右" || last == "上" || last == "下" ||
-           last == "内" || last == "前" || last == "到" || last == "↑" || last == "↓";
+    return last == "成" || last == "盖" || last == "工" || last == "右" || last == "上" ||
+           last == "下" || last == "内" || last == "前" || last == "到" || last == "↑" ||
+           last == "↓";
   }();
   for (int round = 0; round < (may_have_suffix ? 2 : 0); ++round) {  // "以内完成", "及以上"
     for (std::string_view w : kDoneAfterFigure) {
@@ -606,7 +609,10 @@ void read_figure(std::string_view s, Value& v) {
       const std::string_view before = rest.substr(0, rest.size() - w.size());
       // Coverage after a counting word alone ("四个全覆盖", "4个全覆盖") is a
       // slogan's, of no count: kept, as a noun after the numerals is.
-      if (!(w.ends_with("盖") && is_counting_word(text::trim(before)))) rest = before;
+      if (!(w.ends_with("盖") && is_counting_word(text::trim(before)))) {
+        rest = before;
+        all_done = contains(w, "全") || contains(w, "均");
+      }
       break;
     }
     if (rest.ends_with("左右")) rest.remove_suffix(std::string_view("左右").size());
@@ -651,6 +657,7 @@ void read_figure(std::string_view s, Value& v) {
   set_figure(v, range ? Op::range : (op != Op::none ? op : suffix_op), number, decimals, unit);
   v.upper = upper * v.factor;
   v.words_after = words_after;
+  v.all_done = all_done && !range && (counts_things(v.unit) || !counted_measure(v.unit).empty());
   // "培训-120人": a dash between a label and a count, not a minus (before, -120,
   // scored 0): a count of things is never below zero. A change may be
   // ("较上年-5人", "增加-5人", "人数变化-5人").

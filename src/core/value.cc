@@ -134,7 +134,7 @@ bool read_unit_figure(std::string_view s, Value& v) {
   // Letters, % and up to eight Chinese characters (U+4000–U+9FFF, lead bytes
   // E4–E9: no punctuation there), none of them one that starts a range (至,
   // 到) or a date (年, 月, 季) or says more (余, 多, 内, 半), and not ending in a
-  // character a suffix ends in (成, 盖, 右, 上, 下, 内, 前).
+  // character a suffix ends in (成, 盖, 工, 右, 上, 下, 内, 前).
   size_t points = 0;
   for (size_t i = 0; i < unit.size(); ++points) {
     const auto b = static_cast<unsigned char>(unit[i]);
@@ -162,6 +162,7 @@ bool read_unit_figure(std::string_view s, Value& v) {
         return false;
       case U'成':
       case U'盖':
+      case U'工':
       case U'右':
       case U'上':
       case U'下':
@@ -590,6 +591,7 @@ void reset_value(Value& v) {
   v.unit_known = true;
   v.words_after = false;
   v.after_target_column = false;
+  v.all_done = false;
   v.decimals = 0;
   v.label.clear();
   v.date = Date{};

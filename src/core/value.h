@@ -53,6 +53,9 @@ struct Value {
   // "年度指标值：95%≤x≤100%"; text::without_field_label), which is left out of
   // the reading: in an actual's cell it is a plan's (says_a_plan).
   bool after_target_column = false;
+  // Words after a count said all of it was done ("120户均已完成", "10个村全覆盖",
+  // "5个项目全部完工"): against a share, 100% (actual_for_target).
+  bool all_done = false;
   int decimals = 0;   // digits after the decimal point, as printed
   std::string label;  // words before the figure: "周报" in "周报不少于52篇"
   Date date;

@@ -311,6 +311,12 @@ TEST(MonitoringIndicator, CountsInChineseNumeralsAsInDigits) {
   }
   EXPECT_EQ(light_at("项目完工率", "100%", "10个项目中已完工8个", 12).ratio,
             std::optional<double>(0.8));
+  // All of a count done is the whole share, in digits or in numerals.
+  for (const char* all : {"120户均已完成", "五个项目全部完工"}) {
+    const LightResult done = light_at("改造完成率", "100%", all, 12);
+    expect_light(done, Light::green);
+    EXPECT_EQ(done.ratio, std::optional<double>(1.0)) << all;
+  }
   expect_light(light_at("培训", "≥3期", "计划三期，完成二期", 12), Light::yellow);
   // Words of done with a part still going on light nothing, as the engine leaves them to
   // the evaluator; work going on of no part is still done.

@@ -385,6 +385,25 @@ TEST(Value, ARemarkInBracketsOrAStopAfterTheFigureIsLeftOut) {
   }
 }
 
+// Words after a count that say all of it was done: the count's unit without them, and
+// all_done, which against a share is 100%. Not words of done alone, nor a slogan.
+TEST(Value, AllOfACountDone) {
+  struct Row {
+    const char* written;
+    const char* unit;
+    bool all_done;
+  };
+  for (const Row& r : {Row{"120户均已完成", "户", true}, Row{"10个村全覆盖", "个村", true},
+                       Row{"5个项目全部完工", "个项目", true}, Row{"120户已全部完成", "户", true},
+                       Row{"3项已完成", "项", false}, Row{"4个全覆盖", "个全覆盖", false},
+                       Row{"95%全覆盖", "%", false}, Row{"120户", "户", false}}) {
+    const Value v = parse_value(r.written);
+    EXPECT_EQ(v.kind, ValueKind::number) << r.written;
+    EXPECT_EQ(v.unit, r.unit) << r.written;
+    EXPECT_EQ(v.all_done, r.all_done) << r.written;
+  }
+}
+
 TEST(Value, LabelBeforeTheFigureIsKept) {
   const Value v = parse_value("周报不少于52篇");
   EXPECT_EQ(v.label, "周报");
