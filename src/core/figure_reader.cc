@@ -596,7 +596,7 @@ void read_figure(std::string_view s, Value& v) {
   Op suffix_op = Op::none;
   bool suffix_found = false;
   bool all_done = false;  // words after the figure said all of it was done
-  // Every suffix ends in 成, 盖, 右, 上, 下, 内, 前, 到, ↑ or ↓: other endings skip the search.
+  // Every suffix ends in 成, 盖, 工, 右, 上, 下, 内, 前, 到, ↑ or ↓: other endings skip the search.
   const bool may_have_suffix = rest.size() >= 3 && [&] {
     const std::string_view last = rest.substr(rest.size() - 3);
     return last == "成" || last == "盖" || last == "工" || last == "右" || last == "上" ||
@@ -611,7 +611,7 @@ void read_figure(std::string_view s, Value& v) {
       // slogan's, of no count: kept, as a noun after the numerals is.
       if (!(w.ends_with("盖") && is_counting_word(text::trim(before)))) {
         rest = before;
-        all_done = contains(w, "全") || contains(w, "均");
+        all_done = all_done || contains(w, "全") || contains(w, "均");
       }
       break;
     }
