@@ -4,6 +4,7 @@
 
 #include <string_view>
 #include <tuple>
+#include <utility>
 
 namespace jixiao::core::text {
 namespace {
@@ -333,17 +334,16 @@ TEST(Text, SaysPartGoingOn) {
 // A remark in brackets that states the whole its figure is a part of, in the same
 // counting word, and totals that only remark.
 TEST(Text, StatesTheWhole) {
-  struct Row {
-    const char* remark;
-    const char* before;
-    bool whole;
-  };
-  for (const Row& r : {Row{"共10个", "完成8个", true}, Row{"合计10项", "8项", true},
-                       Row{"共10个项目", "完成8个", true}, Row{"共10个", "个项目", true},
-                       Row{"总共12.5万元", "10万元", true}, Row{"共3期", "100人", false},
-                       Row{"共10个", "完成", false}, Row{"含10个", "完成8个", false},
-                       Row{"共计", "8个", false}, Row{"共十个", "8个", false}}) {
-    EXPECT_EQ(states_the_whole(r.remark, r.before), r.whole) << r.remark << " after " << r.before;
+  using Pair = std::pair<const char*, const char*>;  // the remark, and what precedes it
+  for (const auto& [remark, before] :
+       {Pair{"共10个", "完成8个"}, Pair{"合计10项", "8项"}, Pair{"共10个项目", "完成8个"},
+        Pair{"共10个", "个项目"}, Pair{"总共12.5万元", "10万元"}}) {
+    EXPECT_TRUE(states_the_whole(remark, before)) << remark << " after " << before;
+  }
+  for (const auto& [remark, before] :
+       {Pair{"共3期", "100人"}, Pair{"共10个", "完成"}, Pair{"含10个", "完成8个"},
+        Pair{"共计", "8个"}, Pair{"共十个", "8个"}}) {
+    EXPECT_FALSE(states_the_whole(remark, before)) << remark << " after " << before;
   }
 }
 
