@@ -335,24 +335,31 @@ bool read_date_span(std::string_view s, Value& v) {
 }
 
 // "2024.6.28", "2024.06.30前": year, month and day between dots, as the date
-// reader reads "2024-6-28". A figure has one dot at most, so two cannot be a
-// number; "2024.6" alone is left a number.
+// reader reads "2024-6-28", also after the words it reads before a date
+// ("于2024.11.8完成", "截至2024.6.30"; before, unreadable where "于2024年11月8日完成"
+// was read). A figure has one dot at most, so two cannot be a number; "2024.6"
+// alone is left a number.
 bool read_dotted_date(std::string_view s, Value& v) {
   const auto digits = [&](size_t at) {
     size_t n = 0;
     while (at + n < s.size() && is_digit(s[at + n])) ++n;
     return n;
   };
-  if (digits(0) != 4 || s.size() < 8 || s[4] != '.') return false;
-  const size_t month = digits(5);
-  if (month < 1 || month > 2 || 5 + month >= s.size() || s[5 + month] != '.') return false;
-  const size_t day_at = 6 + month;
+  // Those words are a few characters ("不晚于", "≤截至"); read_date says which.
+  const size_t year = s.find_first_of("0123456789");
+  if (year == std::string_view::npos || year > 12) return false;
+  if (digits(year) != 4 || s.size() < year + 8 || s[year + 4] != '.') return false;
+  const size_t month = digits(year + 5);
+  if (month < 1 || month > 2 || year + 5 + month >= s.size() || s[year + 5 + month] != '.') {
+    return false;
+  }
+  const size_t day_at = year + 6 + month;
   const size_t day = digits(day_at);
   if (day < 1 || day > 2 || (day_at + day < s.size() && s[day_at + day] == '.')) return false;
   thread_local std::string dashed;
   dashed.assign(s);
-  dashed[4] = '-';
-  dashed[5 + month] = '-';
+  dashed[year + 4] = '-';
+  dashed[year + 5 + month] = '-';
   return read_date(dashed, v);
 }
 

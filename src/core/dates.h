@@ -87,7 +87,8 @@ bool read_date(std::string_view s, Value& v);
 // "2024年9月-12月", "9月5日至10月底": a span of one year. True with kind invalid
 // for two dates that make no span ("2024年12月-9月").
 bool read_date_span(std::string_view s, Value& v);
-// "2024.6.28", "2024.06.30前": year, month and day between dots.
+// "2024.6.28", "2024.06.30前", "于2024.11.8完成": year, month and day between
+// dots, with the words read_date reads around a date.
 bool read_dotted_date(std::string_view s, Value& v);
 // "2024.11" alone, read as a month where the words around it say it is a date
 // ("2024.11，已完成"); read_date takes it with such words in `s` itself

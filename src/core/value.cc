@@ -37,6 +37,15 @@ bool is_not_applicable(std::string_view s) {
   return false;
 }
 
+// Whether words before a date may say it is a plan's: says_a_plan_slow decides,
+// once the date is read with them as its label.
+bool plan_words(std::string_view label) {
+  for (std::string_view plan : {"计划", "预计", "预期", "拟", "将", "目标", "原定"}) {
+    if (contains(label, plan)) return true;
+  }
+  return false;
+}
+
 }  // namespace
 
 std::string_view op_symbol(Op op) {
@@ -430,15 +439,22 @@ void read_cell(std::string_view s, Value& v, Reading how) {
     }
   }
   if (may_be_date && (read_date(s, v) || read_date_span(s, v))) return;
-  // "完成时间：2024年12月": words before a colon name the date after it.
+  // "完成时间：2024年12月": words before a colon name the date after it. Words
+  // of a plan ("计划完成时间：2025年3月") stay its label, as below.
   if (const size_t colon = s.find(':');
       may_be_date && colon != std::string_view::npos && colon > 0 && colon <= 24 &&
       !text::has_digit(s.substr(0, colon)) && read_part(text::trim(s.substr(colon + 1)))) {
-    return;
+    if (!plan_words(s.substr(0, colon))) return;
+    v.label.assign(text::trim(s.substr(0, colon)));
+    if (says_a_plan_slow(v)) return;
+    reset_value(v);
   }
   // "完成时间2024年12月前", "竣工日期2024年11月", "完成于2024年11月": words that name a
-  // time, without a colon, before the date (before, unreadable); not a plan's
-  // ("计划完成时间2025年3月", "将于2025年3月完成"), which plan readers see as before.
+  // time, without a colon, before the date (before, unreadable). Words of a plan
+  // ("计划2024年12月前完成", "预计2025年3月", "计划完成时间2025年3月", "将于2025年3月完成")
+  // are the date's label: in a target's cell it is the deadline, in an actual's
+  // a plan (says_a_plan), not the day it was done. Before, such a cell was
+  // unreadable, and "计划2024.12" the figure 2024.12, which a late 2025.1 met.
   if (may_be_date) {
     const size_t digit = s.find_first_of("0123456789");
     const std::string_view label = s.substr(0, digit);
@@ -449,17 +465,33 @@ void read_cell(std::string_view s, Value& v, Reading how) {
       }
       return false;
     };
-    const auto plans = [label] {
-      for (std::string_view plan : {"计划", "预计", "预期", "拟", "将", "目标"}) {
-        if (contains(label, plan)) return true;
-      }
-      return false;
+    const auto read_when = [&](std::string_view when) {
+      return read_part(when) || (read_date_span(when, v) && v.kind == ValueKind::date);
     };
-    if (digit != std::string_view::npos && digit > 0 && digit <= 24 && names_a_time() && !plans() &&
-        read_part(s.substr(digit))) {
-      return;
+    if (digit != std::string_view::npos && digit > 0 && digit <= 24 && read_when(s.substr(digit))) {
+      if (!plan_words(label)) {
+        if (names_a_time()) return;
+      } else {
+        v.label.assign(label);
+        if (says_a_plan_slow(v)) return;
+      }
     }
     reset_value(v);
+    // A plan's date of no digits: "计划年底前完成", "预计第四季度完成" (before, words
+    // whose 完成 had full marks in an actual's cell). With digits, the words before
+    // them are the label above, and say whether it is a plan ("计划已于2024年11月完成"
+    // is not).
+    for (std::string_view lead : {"计划于", "计划在", "计划", "预计于", "预计在", "预计", "拟于",
+                                  "拟在", "拟", "将于", "将在", "原定于", "原定"}) {
+      if (digit != std::string_view::npos) break;
+      if (!s.starts_with(lead)) continue;
+      if (read_date(s.substr(lead.size()), v)) {
+        v.label.assign(lead);
+        if (says_a_plan_slow(v)) return;
+      }
+      reset_value(v);
+      break;
+    }
   }
   // "2024年5月（提前1个月）", "2024年5月（已验收）", "2024年11月，无逾期": a date
   // with a remark in brackets or after a comma; not when the remark may take

@@ -67,6 +67,51 @@ TEST(Dates, CarryTheirParts) {
   EXPECT_EQ(v.unit, "月");
 }
 
+// Words of a plan before a date keep it a date, with those words its label: in a
+// target's cell the deadline, in an actual's a plan (says_a_plan), not the day it
+// was done. Before, unreadable, and "计划2024.12" the figure 2024.12.
+TEST(Dates, APlansDateKeepsItsWords) {
+  for (const auto& [written, label, op, month] :
+       {std::tuple{"计划2024年12月前完成", "计划", Op::le, 12},
+        {"计划于2024.12前完成", "计划于", Op::le, 12},
+        {"计划2024.12", "计划", Op::none, 12},
+        {"计划12月前", "计划", Op::le, 12},
+        {"预计第四季度完成", "预计", Op::none, 12},
+        {"计划年底前完成", "计划", Op::le, 12},
+        {"计划2024年9月-12月", "计划", Op::none, 12},
+        {"计划完成时间2024年12月", "计划完成时间", Op::none, 12},
+        {"计划完成时间：2025年3月", "计划完成时间", Op::none, 3},
+        {"将于2025年3月完成", "将于", Op::none, 3}}) {
+    const Value v = parse_value(written);
+    EXPECT_EQ(v.kind, ValueKind::date) << written;
+    EXPECT_EQ(v.label, label) << written;
+    EXPECT_EQ(v.op, op) << written;
+    EXPECT_EQ(v.date.month, month) << written;
+    EXPECT_TRUE(says_a_plan(v)) << written;
+  }
+  // Words that name a time and no plan are no label; words that say it was done
+  // after a plan's are no plan's date ("计划已于…" stays unreadable, as before).
+  const Value done = parse_value("完成时间2024年12月前");
+  EXPECT_EQ(done.kind, ValueKind::date);
+  EXPECT_FALSE(says_a_plan(done));
+  EXPECT_NE(parse_value("计划已于2024年11月完成").kind, ValueKind::date);
+}
+
+// A day between dots after the words the date reader reads before a date, as
+// "于2024年11月8日完成" (before, unreadable).
+TEST(Dates, ADottedDayAfterWordsOfWhen) {
+  for (const auto& [written, op, day] : {std::tuple{"于2024.11.8完成", Op::none, 8},
+                                         {"已于2024.10.8完成", Op::none, 8},
+                                         {"截至2024.6.30", Op::none, 30},
+                                         {"不晚于2024.6.30", Op::le, 30}}) {
+    const Value v = parse_value(written);
+    EXPECT_EQ(v.kind, ValueKind::date) << written;
+    EXPECT_EQ(v.op, op) << written;
+    EXPECT_EQ(v.date.day, day) << written;
+  }
+  EXPECT_NE(parse_value("共2024.6.30").kind, ValueKind::date);
+}
+
 // A date written as a month, a quarter, a half or a year, or as "…前", is some
 // day of a span: its first month is kept (a deadline may fall within it).
 TEST(Dates, WrittenAsASpanKeepItsFirstMonth) {

@@ -816,6 +816,10 @@ TEST(MonitoringIndicator, APlanIsNotLit) {
   EXPECT_NE(r.explanation.find("计划或预计"), std::string::npos) << r.explanation;
   expect_no_light(light_at("完成时间", "2024年12月前", "计划2025年3月完成", 6),
                   LightStatus::unknown);
+  // A plan's date of no digits (before, green by its 完成), and a target's
+  // deadline written as the plan's.
+  expect_no_light(light_at("完成时间", "2024年12月前", "计划年底前完成", 6), LightStatus::unknown);
+  expect_light(light_at("完成时间", "计划2024年12月前完成", "2024年11月", 11), Light::green);
   expect_light(light_at("培训人数", "≥100人", "目标120人，实际50人", 6), Light::green);
 }
 

@@ -514,6 +514,13 @@ std::string as_reached(const std::string& s) {
   return begins_with_figure(s) ? "达到" + s : s;
 }
 
+// A target's date as the plan's ("计划2024年12月前", "计划2024.12"): a target is one
+// (not twice: "2024年12月（计划）").
+std::string as_planned(const std::string& s) {
+  const bool date = !s.empty() && s[0] >= '0' && s[0] <= '9' && writes_a_date(s);
+  return date && s.find("计划") == std::string::npos ? "计划" + s : s;
+}
+
 // A target's leading ≥ or ≤ in words, or in ASCII.
 std::string with_sign_as(const std::string& s, const char* at_least, const char* at_most) {
   if (s.starts_with("≥")) return at_least + s.substr(std::string_view("≥").size());
@@ -917,6 +924,7 @@ TEST_P(Golden, ScoresAlikeWrittenOtherwise) {
       {"its sign in ASCII", &with_sign_in_ascii, target_only},
       {"its sign after it", &with_sign_after, target_only},
       {"its sign in other words around it", &with_sign_around, target_only},
+      {"计划 before its date", &as_planned, target_only},
       {"the time it is counted to before it", &as_counted_to, actual_only},
       {"全年累计 before it", &as_the_years_whole, actual_only},
       {"实际完成 before it", &as_the_actual, actual_only},
