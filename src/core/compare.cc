@@ -192,6 +192,29 @@ bool read_per(std::string_view unit, std::string_view other, std::string_view pe
          per_label(target, target_unit, actual_unit, t);
 }
 
+// "人均500元" against "≥25万元" (or "≤100万元") for 补贴资金: a figure per person,
+// household, mu or square metre against one per nothing (by its unit or its
+// label: "补贴资金≥25万元" is a whole too), where the indicator's name says no
+// per (均, 每), standard, price, cost or fee either, is no part of that whole
+// (before, 500元 against 25万元, 0.02 of 10 points, and within a ceiling of
+// 100万元 full marks). Where the name may say per, the figure is read as before
+// ("人均450元" against "≤500元" for 培训费).
+bool per_figure_against_a_whole(const Value& target, const Value& actual, std::string_view name) {
+  if (actual.label.empty() || target.unit.find('/') != std::string::npos ||
+      actual.unit.find('/') != std::string::npos) {
+    return false;
+  }
+  const auto per = [&](std::string_view words) {
+    return std::any_of(std::begin(kPerWords), std::end(kPerWords),
+                       [&](const auto& entry) { return contains(words, entry.first); });
+  };
+  if (!per(actual.label) || per(target.label) || per(name)) return false;
+  for (std::string_view word : {"均", "每", "标准", "单价", "价格", "成本", "费"}) {
+    if (contains(name, word)) return false;
+  }
+  return true;
+}
+
 // "120元/亩" against "≥100元" for 亩均增收, "450元/人" against "≤500元" for
 // 人均培训费: the indicator's name says per what, so a figure without a label
 // and without the "/" is in the unit per it. A labelled figure ("合计12万元")
@@ -540,6 +563,7 @@ bool comparable_numbers(const Value& target, const Value& actual, Compared& out,
   const bool periods = may_have_period(target) || may_have_period(actual);
   if (!actual.label.empty()) {
     if (!signed_change(target, actual, name, a)) return false;
+    if (per_figure_against_a_whole(target, actual, name)) return false;
     if (target.op == Op::le || target.op == Op::lt) spent_against_ceiling(target, actual, t, a);
   } else if (a < 0 && !target.label.empty() && change_direction(target.label) == -1) {
     a = -a;  // "-6%" against "较上年下降5%": a change below zero is a fall of its size
