@@ -842,21 +842,55 @@ bool is_scope_note(std::string_view words) {
   return drop_prefix(words, kLeftOut) && !words.empty() && !holds_negation(words);
 }
 
-bool says_part_going_on(std::string_view words) {
+size_t exception_at(std::string_view words) {
+  // 除 is E9 99 A4: most cells have none.
+  for (size_t at = words.find("除"); at != std::string_view::npos; at = words.find("除", at + 1)) {
+    static constexpr std::string_view kDeeds[] = {"扣", "清", "拆", "排", "消", "解",
+                                                  "去", "删", "剔", "免", "破", "根",
+                                                  "铲", "切", "废", "革", "摒", "祛"};
+    const std::string_view before = words.substr(0, at);
+    if (std::any_of(std::begin(kDeeds), std::end(kDeeds),
+                    [&](std::string_view deed) { return before.ends_with(deed); })) {
+      continue;  // "扣除外购部分"
+    }
+    const std::string_view after = words.substr(at + std::string_view("除").size());
+    if (after.starts_with("外")) {
+      if (at > 0) return at;  // "（个别除外）", "2个项目除外"
+      continue;
+    }
+    static constexpr std::string_view kNamed[] = {"此", "险", "尘", "草",  "雪",
+                                                  "湿", "臭", "锈", "四害"};
+    if (std::any_of(std::begin(kNamed), std::end(kNamed),
+                    [&](std::string_view named) { return after.starts_with(named); })) {
+      continue;
+    }
+    // 外 within a few words of the part: "除个别偏远山区的农户外".
+    constexpr size_t kPartBytes = 36;
+    const size_t outside = after.find("外");
+    if (outside != std::string_view::npos && outside > 0 && outside <= kPartBytes) return at;
+  }
+  return std::string_view::npos;
+}
+
+bool says_part_not_done(std::string_view words) {
   static constexpr std::string_view kParts[] = {"部分", "个别", "少数", "一些", "尚有",
                                                 "仍有", "还有", "其中", "含"};
   static constexpr std::string_view kGoingOn[] = {
       "在建",     "在施工",   "施工中",   "建设中",   "实施中",   "推进中",
       "进行中",   "整改中",   "停工",     "缓建",     "正在施工", "正在建设",
       "正在实施", "正在推进", "正在整改", "正在办理", "正在验收"};
-  // One scan first: every word of work going on has 在, 中, 停 or 缓, which most words
-  // (达成预期指标, 效果明显) have not; a figure makes a count's clause, undone_at's.
+  // One scan first: every word of work going on has 在, 中, 停 or 缓, and every
+  // exception 除, which most words (达成预期指标, 效果明显) have not; a figure makes a
+  // count's clause, undone_at's.
   bool may = false;
+  bool except = false;
   for (size_t i = 0; i < words.size();) {
     const char32_t cp = next_code_point(words, i);
     if (cp >= U'0' && cp <= U'9') return false;
     may = may || cp == U'在' || cp == U'中' || cp == U'停' || cp == U'缓';
+    except = except || cp == U'除';
   }
+  if (except && exception_at(words) != std::string_view::npos) return true;
   if (!may) return false;
   for (std::string_view part : kParts) {
     const size_t at = words.find(part);
@@ -870,7 +904,7 @@ bool says_part_going_on(std::string_view words) {
 }
 
 bool only_remarks(std::string_view words) {
-  if (words.empty() || has_digit(words) || says_part_going_on(words)) return false;
+  if (words.empty() || has_digit(words) || says_part_not_done(words)) return false;
   return is_scope_note(words) || says_no_lapse(words) || !holds_negation(words);
 }
 
@@ -902,7 +936,7 @@ size_t undone_at(std::string_view words) {
       }
     }
   }
-  return first;
+  return std::min(first, exception_at(words));
 }
 
 bool states_the_whole(std::string_view remark, std::string_view before) {
@@ -927,7 +961,8 @@ bool remark_is_a_clause(std::string_view remark) {
   // Before, "100户（其中20户正在施工）" had full marks. A figure said to be the
   // actual one is the figure ("实际到场85人").
   if (has_digit(remark)) return says_undone(remark) || contains(remark, "实际");
-  if (says_part_going_on(remark)) return true;  // "100%（部分在建）": before, full marks
+  // "100%（部分在建）", "100%（个别项目除外）": before, full marks.
+  if (says_part_not_done(remark)) return true;
   // Before, "100%（部分未达标）" had full marks; "未达标" after a comma was
   // already the evaluator's.
   for (std::string_view no : {"未", "没有"}) {

@@ -565,6 +565,17 @@ void read_cell(std::string_view s, Value& v, Reading how) {
   }
   std::string tidied;
   read_figure(tidy_figure(s, tidied) ? std::string_view(tidied) : s, v);
+  // "除2个项目外均已完成": the figure is the part left out, not what was done
+  // (before, 2个项目 all done, 100% against a share); the clause reader finds it
+  // undone (text::undone_at).
+  if (v.label.ends_with("除") || v.label.ends_with("除了")) {
+    if (text::exception_at(s) != std::string_view::npos) {
+      reset_value(v);
+      v.kind = ValueKind::invalid;
+      v.text.assign(s);
+      return;
+    }
+  }
   // Two bounds or a margin ("≥90%且≤100%", "100%±5%") read as one figure leave
   // words after it, which make it unreadable: only then are they looked for.
   // They fit in a short cell (longer text is prose), and a part is never split

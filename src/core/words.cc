@@ -375,9 +375,9 @@ bool split_remark(std::string_view s, std::string_view& head, std::string_view& 
 
 }  // namespace
 
-bool part_still_going_on(const WordClass& c, std::string_view text) {
+bool part_not_done(const WordClass& c, std::string_view text) {
   return ((c.type == WordClass::tier && c.level == 0) || c.type == WordClass::none) &&
-         text::says_part_going_on(text);
+         text::says_part_not_done(text);
 }
 
 WordClass classify_words(std::string_view raw, const RuleSet& rules) {

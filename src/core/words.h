@@ -39,10 +39,11 @@ inline size_t in_the_main(std::string_view s) {
 WordClass classify_words(std::string_view text, const RuleSet& rules);
 
 // Whether words classed `c`, of the best tier or of none, also say a part of the work
-// is still going on (text::says_part_going_on: "完成，部分在建", "完成（含部分在建）"):
+// is not done, still going on or excepted (text::says_part_not_done: "完成，部分在建",
+// "完成（含部分在建）", "除个别项目外全部完成"):
 // then neither their tier nor the evaluator's guess from them holds; the engine leaves
 // the row to the evaluator with a word of why, and monitoring lights nothing.
-bool part_still_going_on(const WordClass& c, std::string_view text);
+bool part_not_done(const WordClass& c, std::string_view text);
 
 // `actual`, or when its words end in a remark that says nothing of how well
 // ("良好(经核实)", "良好，经核实", "基本完整(抽样)": classify_words finds nothing in

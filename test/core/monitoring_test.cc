@@ -323,6 +323,12 @@ TEST(MonitoringIndicator, CountsInChineseNumeralsAsInDigits) {
   expect_no_light(light_at("项目完工率", "100%", "完成，部分在建", 12), LightStatus::unknown,
                   "a part going on");
   expect_light(light_at("项目完工率", "100%", "完成，正在验收", 12), Light::green);
+  // So do words of done with a part excepted, a count of it too (before, green: the
+  // count was read as all done).
+  expect_no_light(light_at("项目完成率", "100%", "除个别项目外全部完成", 12), LightStatus::unknown,
+                  "a part excepted");
+  expect_no_light(light_at("项目完成率", "100%", "除2个项目外均已完成", 12), LightStatus::unknown,
+                  "a count excepted");
   // "一户不落" says none was left out: no count of one.
   EXPECT_NE(light_at("入户", "≥500户", "一户不落", 12).ratio, std::optional<double>(1.0 / 500));
 }
