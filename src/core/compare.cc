@@ -313,12 +313,20 @@ bool per_unit_by_name(const Value& target, const Value& actual, std::string_view
   return false;
 }
 
-// A share of the target said done ("完成90%", "完成率90%") against a count or an
-// amount ("100户", "≥5公里"): that share of it.
+// A share of the target said done ("完成90%", "完成率90%", "达到计划的105%") against a
+// count or an amount ("100户", "≥5公里"): that share of it.
 [[gnu::noinline]] bool share_done_of(std::string_view target_unit, const Value& actual,
                                      std::string_view actual_unit) {
-  return actual_unit == "%" && !target_unit.empty() && target_unit != "%" &&
-         actual.op == Op::none && contains(actual.label, "完成") && actual.number >= 0;
+  if (actual_unit != "%" || target_unit.empty() || target_unit == "%" || actual.op != Op::none ||
+      actual.number < 0) {
+    return false;
+  }
+  // "达到计划的105%", "实现年度目标的98%": reached, of the plan or the target, says
+  // done as 完成 does (before, unit_mismatch); "达到95%" alone does not say of what.
+  const std::string_view label = actual.label;
+  return contains(label, "完成") ||
+         ((contains(label, "达到") || contains(label, "实现")) &&
+          (contains(label, "计划") || contains(label, "目标") || contains(label, "任务")));
 }
 
 // How many times a year the period an indicator's name counts in comes
