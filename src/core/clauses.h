@@ -73,11 +73,18 @@ const Value& without_name_as_label(const Value& figure, std::string_view name, V
 // `actual`, or when it is words or unreadable and figure_for_target finds the
 // figure in its text, that figure, kept in `scratch`; without a label that
 // only names the indicator (without_name_as_label); against a share, a count all
-// of which was done (Value::all_done: "120户均已完成") is 100%. What scoring and
-// monitoring compare with a target.
+// of which was done (Value::all_done: "120户均已完成") is 100%. A plan
+// (says_a_plan: "预计120户均已完成", "预计100人合格95人") stays `actual`, which
+// says so: its figure is none done. What scoring and monitoring compare with a
+// target.
 // Inline: most actuals are figures without a label, and every leaf asks.
 inline const Value& actual_for_target(const Value& target, const Value& actual,
                                       std::string_view name, Value& scratch) {
+  // Before, the plan's figure, read from its text or as all done, lost the
+  // words that said it was a plan, and had full marks.
+  if (says_a_plan(actual)) [[unlikely]] {
+    return actual;
+  }
   // "120户均已完成", "10个村全覆盖" against a share: all of the count, 100%.
   if (actual.all_done && target.kind == ValueKind::number && target.unit == "%") [[unlikely]] {
     set_percent(100, scratch);

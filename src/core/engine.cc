@@ -598,6 +598,18 @@ inline Assessment LeafScorer::assess(ScoringKind kind, const Indicator& n, const
           actual.kind == ValueKind::date ? actual.date : year_month_of(actual);  // "2024.12"
       if (!done) {
         if (late_or_unfinished(n, actual, w, kind, why, as)) return as;
+        // "2024年11月（部分在建）", "2024年11月（未完成）", "2024.3开工" (a figure in
+        // the unit 开工): a date and a part not done; the evaluator's, as a figure
+        // with such words is (before, "不是可比较的时间", and on time while a part
+        // was still going on).
+        const std::string_view said = actual.kind == ValueKind::invalid  ? actual.text
+                                      : actual.kind == ValueKind::number ? actual.unit
+                                                                         : std::string_view();
+        if (text::says_undone(said)) {
+          if (!n.stated_score) flag(FlagKind::part_undone);
+          as.kind = kind;
+          return as;
+        }
         flag(actual.kind == ValueKind::empty ? FlagKind::actual_time_missing
                                              : FlagKind::actual_not_time);
         return as;

@@ -499,6 +499,8 @@ void read_cell(std::string_view s, Value& v, Reading how) {
   const auto remark_keeps_date = [](std::string_view remark) {
     if (remark.empty()) return false;
     if (text::says_no_lapse(remark)) return true;
+    // "（部分在建）", "（个别除外）": the date is not of all the work (before, on time).
+    if (text::says_part_not_done(remark)) return false;
     for (std::string_view no : {"未", "不", "没", "无", "非", "计划", "预计", "拟", "将"}) {
       if (contains(remark, no)) return false;
     }
