@@ -842,6 +842,20 @@ bool is_scope_note(std::string_view words) {
   return drop_prefix(words, kLeftOut) && !words.empty() && !holds_negation(words);
 }
 
+namespace {
+
+// Where words say only a part was done: "部分完成", "大部分到位". npos when none.
+size_t partly_done_at(std::string_view words) {
+  static constexpr std::string_view kPartlyDone[] = {"部分完成", "部分完工", "部分建成", "部分竣工",
+                                                     "部分到位", "部分达标", "部分实现", "部分落实",
+                                                     "部分验收", "部分覆盖"};
+  size_t first = std::string_view::npos;
+  for (std::string_view partly : kPartlyDone) first = std::min(first, words.find(partly));
+  return first;
+}
+
+}  // namespace
+
 size_t exception_at(std::string_view words) {
   // 除 is E9 99 A4: most cells have none.
   for (size_t at = words.find("除"); at != std::string_view::npos; at = words.find("除", at + 1)) {
@@ -884,13 +898,17 @@ bool says_part_not_done(std::string_view words) {
   // count's clause, undone_at's.
   bool may = false;
   bool except = false;
+  bool of_a_part = false;
   for (size_t i = 0; i < words.size();) {
     const char32_t cp = next_code_point(words, i);
     if (cp >= U'0' && cp <= U'9') return false;
     may = may || cp == U'在' || cp == U'中' || cp == U'停' || cp == U'缓';
     except = except || cp == U'除';
+    of_a_part = of_a_part || cp == U'部';
   }
   if (except && exception_at(words) != std::string_view::npos) return true;
+  // "（部分完成）", "大部分到位": only a part of it done.
+  if (of_a_part && partly_done_at(words) != std::string_view::npos) return true;
   if (!may) return false;
   for (std::string_view part : kParts) {
     const size_t at = words.find(part);
@@ -936,7 +954,8 @@ size_t undone_at(std::string_view words) {
       }
     }
   }
-  return std::min(first, exception_at(words));
+  // "100%（部分完成）": a part done says the rest is not.
+  return std::min({first, exception_at(words), partly_done_at(words)});
 }
 
 bool states_the_whole(std::string_view remark, std::string_view before) {

@@ -281,12 +281,12 @@ bool says_no_lapse(std::string_view words);
 // Where words first say something not done: 未, 没, 尚, 待, 在建, 停工, 缓建, or
 // work still going on, 正在, 施工中, 建设中, 整改中, …, or late, 延期, 逾期, 滞后,
 // 推迟, or failed, 不合格, 不达标, 不及格, 不通过, 不符合, 不到位, 不满意, 失败, 无法,
-// or only started, 开工, 动工, or excepted, exception_at ("其中2项在建", "尚有2项未完成",
-// "20户正在施工", "1个延期", "10人不合格", "10个已开工", "除2个项目外均已完成",
-// "2个项目除外"); not in words that name no deed undone
-// (未成年, 待遇, 待业, 接待, 招待, 优待, 期待, 对待, 尚可), in a note of scope
-// (未含配套资金: is_scope_note) nor in a lapse negated ("无不合格"). npos when
-// they say nothing not done.
+// or only started, 开工, 动工, or a part alone done, 部分完成, … (says_part_not_done),
+// or a part excepted (exception_at): "其中2项在建", "尚有2项未完成", "20户正在施工",
+// "1个延期", "10人不合格", "10个已开工", "100%（部分完成）", "除2个项目外均已完成",
+// "2个项目除外"; not in words that name no deed undone (未成年, 待遇, 待业, 接待,
+// 招待, 优待, 期待, 对待, 尚可), in a note of scope (未含配套资金: is_scope_note) nor
+// in a lapse negated ("无不合格"). npos when they say nothing not done.
 size_t undone_at(std::string_view words);
 
 // Where words except a part from what they say was done: 除 (or 除了) and 外 after
@@ -297,14 +297,15 @@ size_t undone_at(std::string_view words);
 // npos when none.
 size_t exception_at(std::string_view words);
 
-// Whether words without a figure say a part of the work is not done: a part excepted
-// (exception_at: "除个别项目外全部完成", "全部完成（个别除外）"), or still going on, a
-// word of a part (部分, 个别, 少数, 一些, 尚有, 仍有, 还有, 其中, 含) and, after it, work
-// going on (在建, 在施工, 施工中, 建设中, 实施中, 推进中, 进行中, 整改中, 停工, 缓建, 正在
-// before 施工, 建设, 实施, 推进, 整改, 办理 or 验收): "部分在建", "含部分在建", "个别项目
-// 仍在施工". Not work going on alone ("正在验收"), nor none of it ("无在建项目"), nor
-// 正在 before anything else ("其中正在使用的设备"). With a figure, the part is counted:
-// undone_at's.
+// Whether words without a figure say a part of the work is not done: a part alone
+// done ("部分完成", "大部分到位"; 部分 before 完工, 建成, 竣工, 达标, 实现, 落实, 验收
+// or 覆盖 too), a part excepted (exception_at: "除个别项目外全部完成", "全部完成
+// （个别除外）"), or a part still going on, a word of a part (部分, 个别, 少数, 一些,
+// 尚有, 仍有, 还有, 其中, 含) and, after it, work going on (在建, 在施工, 施工中,
+// 建设中, 实施中, 推进中, 进行中, 整改中, 停工, 缓建, 正在 before 施工, 建设, 实施,
+// 推进, 整改, 办理 or 验收): "部分在建", "含部分在建", "个别项目仍在施工". Not work
+// going on alone ("正在验收"), nor none of it ("无在建项目"), nor 正在 before anything
+// else ("其中正在使用的设备"). With a figure, the part is counted: undone_at's.
 bool says_part_not_done(std::string_view words);
 
 // Whether words say something not done: undone_at finds where.

@@ -274,6 +274,9 @@ bool read_level_reached(std::string_view s, Value& v) {
       return false;
     }
     v = after;
+    // "计划由85%提升至92%": the plan's level, labelled so for says_a_plan (before,
+    // 92% done, full marks).
+    if (says_a_plan_slow(before)) v.label = before.label;
     return true;
   };
   return std::any_of(std::begin(kRise), std::end(kRise), ends) ||

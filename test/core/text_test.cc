@@ -316,19 +316,20 @@ TEST(Text, RemarkIsAClause) {
   }
 }
 
-// Words without a figure that say a part of the work is still going on or excepted,
-// and words that say work is going on but of no part, or none is, or that take
-// something away as a deed (清除, 除险加固) or say "besides this" (除此之外).
+// Words without a figure that say a part of the work is still going on, excepted or
+// alone done, and words that say work is going on but of no part, or none is, or
+// that take something away as a deed (清除, 除险加固) or say "besides this" (除此之外).
 TEST(Text, SaysPartNotDone) {
   for (const char* not_done :
        {"部分在建", "完成，部分在建", "含部分在建", "个别项目仍在施工", "完成，尚有部分在建",
         "少数路段正在施工", "其中一些停工", "部分正在验收", "除个别项目外全部完成",
-        "全部完成（个别除外）", "除了偏远山区的农户以外均已覆盖", "个别除外"}) {
+        "全部完成（个别除外）", "除了偏远山区的农户以外均已覆盖", "个别除外", "部分完成",
+        "大部分到位"}) {
     EXPECT_TRUE(says_part_not_done(not_done)) << not_done;
     EXPECT_FALSE(only_remarks(not_done)) << not_done;
   }
   for (const char* not_part :
-       {"正在验收", "完成，无在建", "无在建项目", "在建", "部分完成", "含2个在建", "个别项目延期",
+       {"正在验收", "完成，无在建", "无在建项目", "在建", "部分人员", "含2个在建", "个别项目延期",
         "完成，其中正在使用的设备运行良好", "隐患全部清除，外观整洁", "除险加固完成，外观良好",
         "完成，除此之外还开展了宣传", "扣除外购部分", "已完成"}) {
     EXPECT_FALSE(says_part_not_done(not_part)) << not_part;
