@@ -378,14 +378,15 @@ bool split_remark(std::string_view s, std::string_view& head, std::string_view& 
 bool part_not_done(const WordClass& c, std::string_view text) {
   if ((c.type != WordClass::tier || c.level != 0) && c.type != WordClass::none) return false;
   if (text::says_part_not_done(text)) return true;
-  // "已完成（2024年12月），个别除外": a clause without a figure says it, where the
-  // whole has one (a figure of its own would count the part: undone_at's).
+  // "已完成（2024年12月），个别除外", "已完成（2024年12月）（个别除外）": a clause or
+  // a remark without a figure says it, where the whole has one (a figure of its own
+  // would count the part: undone_at's).
   if (!text::has_digit(text)) return false;
   size_t begin = 0;
   for (size_t i = 0; i <= text.size();) {
     size_t width = 0;
     if (i < text.size()) {
-      for (std::string_view mark : {"，", "；", ",", ";"}) {
+      for (std::string_view mark : {"，", "；", ",", ";", "（", "）", "(", ")"}) {
         if (text.substr(i).starts_with(mark)) width = mark.size();
       }
       if (width == 0) {

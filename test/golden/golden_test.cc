@@ -1036,6 +1036,53 @@ TEST_P(Golden, ScoresAlikeWrittenOtherwise) {
   }
 }
 
+// An actual that also says a part is not done, still going on ("，部分在建",
+// "（部分在建）") or excepted ("（个别除外）"), never keeps full marks without a word:
+// each leaf that had them, with no finding and no stated score, as written is
+// scored otherwise or gets a finding (before, a remark of either kind after a
+// figure, a date or words of done was left out, and full marks stayed).
+TEST_P(Golden, APartNotDoneIsNeverLeftOut) {
+  Case c = read_case(GetParam());
+  if (!c.input.empty()) GTEST_SKIP() << "a JSON file, not a table";
+  nlohmann::json rules_json = nlohmann::json::parse(format::builtin_rule_set_json(c.rules));
+  rules_json.merge_patch(c.overrides);
+  Result<core::RuleSet> rules = format::rule_set_from_json(rules_json.dump(), c.rules);
+  ASSERT_TRUE(rules.ok()) << rules.status().message();
+  const int actual = c.indicators.column("实际完成值");
+  if (actual < 0) GTEST_SKIP() << "no actuals";
+  const auto as_written = outcome(c, c.indicators, *rules);
+  const Table& table = c.indicators;
+  const int weight = table.column("分值");
+  const int stated = table.column("填报得分");
+  // The weight of each row with an actual and no stated score, by path.
+  std::map<std::string, std::string> weights;
+  for (const auto& row : table.rows) {
+    const auto cell = [&](int column) {
+      return column >= 0 && column < static_cast<int>(row.size()) ? row[column] : std::string();
+    };
+    if (!cell(actual).empty() && cell(actual) != "/" && cell(stated).empty()) {
+      weights[join(split_path(row[table.column("指标")]))] = cell(weight);
+    }
+  }
+  for (const char* part_not_done : {"，部分在建", "（部分在建）", "（个别除外）"}) {
+    Table rows = table;
+    for (auto& row : rows.rows) {
+      if (weights.contains(join(split_path(row[rows.column("指标")])))) {
+        row[actual] += part_not_done;
+      }
+    }
+    const auto rewritten = outcome(c, rows, *rules);
+    ASSERT_EQ(rewritten.size(), as_written.size());
+    for (size_t i = 0; i < as_written.size(); ++i) {
+      const auto& [path, result] = as_written[i];
+      const auto w = weights.find(path);
+      // Full marks without a word: the score alone, and the row's weight.
+      if (w == weights.end() || w->second.empty() || result != w->second) continue;
+      EXPECT_NE(rewritten[i].second, result) << path << ", " << part_not_done;
+    }
+  }
+}
+
 std::string case_name(const testing::TestParamInfo<fs::path>& info) {
   std::string name =
       info.param.parent_path().filename().string() + "_" + info.param.stem().string();
