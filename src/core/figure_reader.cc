@@ -219,6 +219,15 @@ std::string_view drop_remark(std::string_view rest, bool& words_after, std::stri
     for (std::string_view comma : {",", "，"}) {
       const size_t at = rest.find(comma);
       if (at != std::string_view::npos && text::only_remarks(rest.substr(at + comma.size()))) {
+        // "3项，超额完成(预计)": the plan's remark closes the whole cell (before, it
+        // went with the words, and the figure was read as done).
+        if (const std::string_view words = rest.substr(at + comma.size()); words.ends_with(")")) {
+          const size_t open = words.rfind('(');
+          const std::string_view remark = open == std::string_view::npos
+                                              ? std::string_view()
+                                              : words.substr(open + 1, words.size() - open - 2);
+          if (is_plan_remark(remark)) plan = remark;
+        }
         rest = rest.substr(0, at);
         words_after = true;
         changed = true;

@@ -131,6 +131,8 @@ inline bool says_a_plan(const Value& actual) {
   // Words say it in their text; a figure or a date in its label (a date's only
   // from a remark, "2024年11月(计划)"), which is empty for any other kind.
   const std::string& s = actual.kind >= ValueKind::text ? actual.text : actual.label;
+  // Words whose last remark says so: "120人次，6场（预计）".
+  if (actual.kind >= ValueKind::text && s.ends_with(')')) return says_a_plan_slow(actual);
   switch (text::first_three_bytes(s)) {
     case 0xE8AEA1:  // 计
     case 0xE9A284:  // 预
