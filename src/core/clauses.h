@@ -82,7 +82,7 @@ inline const Value& actual_for_target(const Value& target, const Value& actual,
                                       std::string_view name, Value& scratch) {
   // Before, the plan's figure, read from its text or as all done, lost the
   // words that said it was a plan, and had full marks.
-  if (says_a_plan(actual)) [[unlikely]] {
+  if (says_a_plan(actual) || says_past_year(actual)) [[unlikely]] {
     return actual;
   }
   // "120户均已完成", "10个村全覆盖" against a share: all of the count, 100%.

@@ -345,6 +345,10 @@ Assessment LeafScorer::unusual(ScoringKind kind, const Indicator& n, const Value
     if (!n.stated_score) flag(FlagKind::actual_is_plan);
     return as;
   }
+  if (says_past_year(actual)) {
+    if (!n.stated_score) flag(FlagKind::actual_of_past_year);
+    return as;
+  }
   if (by_parts(n, actual, w, kind, words, why, as)) return as;
   flag(FlagKind::target_unreadable);
   return as;
@@ -505,7 +509,8 @@ inline Assessment LeafScorer::assess(ScoringKind kind, const Indicator& n, const
   Assessment as;
   as.kind = kind;
   // "预计120人": a plan written where the actual belongs.
-  if (says_a_plan(actual) || n.target.kind == ValueKind::invalid) [[unlikely]] {
+  if (says_a_plan(actual) || says_past_year(actual) || n.target.kind == ValueKind::invalid)
+      [[unlikely]] {
     return unusual(kind, n, actual, w, words, why);
   }
   switch (kind) {

@@ -67,6 +67,8 @@ std::string leaf_message(const Evaluation& e, const ScoreCard& card, const RuleS
       return "未填写实际完成时间，无法计分";
     case FlagKind::actual_is_plan:
       return concat("实际完成值「", a, "」是计划或预计的数，不是实际完成情况，请填写实际完成值");
+    case FlagKind::actual_of_past_year:
+      return concat("实际完成值「", a, "」是上年的数，不是本年实际完成情况，请填写本年实际完成值");
     case FlagKind::target_not_number:
       return concat("年度指标值「", t, "」不是可计算的数值");
     case FlagKind::target_unreadable:
@@ -281,6 +283,7 @@ std::string_view flag_code(FlagKind kind) {
     case FlagKind::actual_missing:
     case FlagKind::actual_time_missing:
     case FlagKind::actual_is_plan:
+    case FlagKind::actual_of_past_year:
     case FlagKind::budget_amounts_missing:
       return "missing_value";
     case FlagKind::target_not_number:

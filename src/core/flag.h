@@ -24,6 +24,7 @@ enum class FlagKind : uint8_t {
   actual_missing,        // missing_value
   actual_time_missing,   // missing_value
   actual_is_plan,        // missing_value: "预计120人", "计划2025年3月完成"
+  actual_of_past_year,   // missing_value: "上年120人"
   target_not_number,     // unparseable_value
   target_unreadable,     // unparseable_value
   target_not_time,       // unparseable_value

@@ -150,6 +150,10 @@ LightResult Judge::run() const {
     return not_lit(LightStatus::unknown, "实际完成值" + text::quoted(written(in_.actual_text, a)) +
                                              "是计划或预计的数，不是实际完成情况，无法判断进度");
   }
+  if (says_past_year(a)) {
+    return not_lit(LightStatus::unknown, "实际完成值" + text::quoted(written(in_.actual_text, a)) +
+                                             "是上年的数，不是本年实际完成情况，无法判断进度");
+  }
   // "截至2024年6月未完成" against a deadline is read there as not done yet.
   if (a.kind == ValueKind::invalid && !(t.kind == ValueKind::date && unfinished_by(a))) {
     return not_lit(LightStatus::unknown, "实际完成值" + text::quoted(written(in_.actual_text, a)) +

@@ -710,6 +710,13 @@ std::string_view money_unit(const Value& amount) {
   return amount.factor != 1 ? std::string_view("元") : std::string_view();
 }
 
+bool says_past_year(const Value& actual) {
+  if (actual.kind != ValueKind::number || actual.label.empty()) return false;
+  static constexpr std::string_view kPastYear[] = {
+      "上年", "去年", "上一年", "前一年", "上年度", "上一年度", "上年同期", "去年同期", "上年全年"};
+  return std::find(std::begin(kPastYear), std::end(kPastYear), actual.label) != std::end(kPastYear);
+}
+
 bool says_a_plan_slow(const Value& actual) {
   const auto starts = [](std::string_view s, std::initializer_list<std::string_view> words) {
     return std::any_of(words.begin(), words.end(),

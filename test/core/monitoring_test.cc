@@ -827,6 +827,10 @@ TEST(MonitoringIndicator, APlanIsNotLit) {
   expect_no_light(light_at("完成时间", "2024年12月前", "计划年底前完成", 6), LightStatus::unknown);
   expect_light(light_at("完成时间", "计划2024年12月前完成", "2024年11月", 11), Light::green);
   expect_light(light_at("培训人数", "≥100人", "目标120人，实际50人", 6), Light::green);
+  // Nor is the year before's figure alone (before, green as this year's).
+  const LightResult past = light_at("培训人数", "≥100人", "上年120人", 6);
+  expect_no_light(past, LightStatus::unknown);
+  EXPECT_NE(past.explanation.find("上年的数"), std::string::npos) << past.explanation;
 }
 
 // Early or late by a length of time, or not done by a date, against a deadline.
