@@ -315,6 +315,13 @@ std::vector<fs::path> case_files() {
   return files;
 }
 
+// The case's rule set, with its overrides ("set checks.tolerance 0.01").
+Result<core::RuleSet> rules_of(const Case& c) {
+  nlohmann::json rules_json = nlohmann::json::parse(format::builtin_rule_set_json(c.rules));
+  rules_json.merge_patch(c.overrides);
+  return format::rule_set_from_json(rules_json.dump(), c.rules);
+}
+
 class Golden : public testing::TestWithParam<fs::path> {};
 
 TEST_P(Golden, Scores) {
@@ -330,9 +337,7 @@ TEST_P(Golden, Scores) {
     e.title = c.title;
     fill(e, c.indicators);
   }
-  nlohmann::json rules_json = nlohmann::json::parse(format::builtin_rule_set_json(c.rules));
-  rules_json.merge_patch(c.overrides);
-  Result<core::RuleSet> rules = format::rule_set_from_json(rules_json.dump(), c.rules);
+  const Result<core::RuleSet> rules = rules_of(c);
   ASSERT_TRUE(rules.ok()) << rules.status().message();
   const core::ScoreCard card = core::score(e, *rules);
 
@@ -895,9 +900,7 @@ std::string with_unit(const std::string& name, size_t) {
 TEST_P(Golden, ScoresAlikeWrittenOtherwise) {
   Case c = read_case(GetParam());
   if (!c.input.empty()) GTEST_SKIP() << "a JSON file, not a table";
-  nlohmann::json rules_json = nlohmann::json::parse(format::builtin_rule_set_json(c.rules));
-  rules_json.merge_patch(c.overrides);
-  Result<core::RuleSet> rules = format::rule_set_from_json(rules_json.dump(), c.rules);
+  const Result<core::RuleSet> rules = rules_of(c);
   ASSERT_TRUE(rules.ok()) << rules.status().message();
   const auto as_written = outcome(c, c.indicators, *rules);
   const int target = c.indicators.column("年度指标值");
@@ -1044,9 +1047,7 @@ TEST_P(Golden, ScoresAlikeWrittenOtherwise) {
 TEST_P(Golden, APartNotDoneIsNeverLeftOut) {
   Case c = read_case(GetParam());
   if (!c.input.empty()) GTEST_SKIP() << "a JSON file, not a table";
-  nlohmann::json rules_json = nlohmann::json::parse(format::builtin_rule_set_json(c.rules));
-  rules_json.merge_patch(c.overrides);
-  Result<core::RuleSet> rules = format::rule_set_from_json(rules_json.dump(), c.rules);
+  const Result<core::RuleSet> rules = rules_of(c);
   ASSERT_TRUE(rules.ok()) << rules.status().message();
   const int actual = c.indicators.column("实际完成值");
   if (actual < 0) GTEST_SKIP() << "no actuals";
