@@ -846,12 +846,19 @@ namespace {
 
 // Where words say only a part was done: "部分完成", "大部分到位". npos when none.
 size_t partly_done_at(std::string_view words) {
-  static constexpr std::string_view kPartlyDone[] = {"部分完成", "部分完工", "部分建成", "部分竣工",
-                                                     "部分到位", "部分达标", "部分实现", "部分落实",
-                                                     "部分验收", "部分覆盖"};
-  size_t first = std::string_view::npos;
-  for (std::string_view partly : kPartlyDone) first = std::min(first, words.find(partly));
-  return first;
+  static constexpr std::string_view kDone[] = {"完成", "完工", "建成", "竣工", "到位",
+                                               "达标", "实现", "落实", "验收", "覆盖"};
+  constexpr std::string_view kPart = "部分";
+  // One search for 部分, which most cells have not, then the deed after it.
+  for (size_t at = words.find(kPart); at != std::string_view::npos;
+       at = words.find(kPart, at + kPart.size())) {
+    const std::string_view after = words.substr(at + kPart.size());
+    if (std::any_of(std::begin(kDone), std::end(kDone),
+                    [&](std::string_view done) { return after.starts_with(done); })) {
+      return at;
+    }
+  }
+  return std::string_view::npos;
 }
 
 }  // namespace

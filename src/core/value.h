@@ -126,11 +126,6 @@ bool says_a_plan_slow(const Value& actual);
 // Inline: every figure with a label and every actual in words asks, and few
 // begin with one of the characters (计 预 拟 目 原 将) that a plan's words do,
 // or that words of when before them do (目前, 全年, 当前: "目前预计年底完成").
-// Whether an actual is a figure of the year before, labelled so alone ("上年120人",
-// "去年同期95%", "上年度10个"): no figure of the year evaluated. Not a change
-// against it ("较上年增长10人"), which reads as a change.
-bool says_past_year(const Value& actual);
-
 inline bool says_a_plan(const Value& actual) {
   if (actual.after_target_column) return true;
   // Words say it in their text; a figure or a date in its label (a date's only
@@ -151,6 +146,19 @@ inline bool says_a_plan(const Value& actual) {
     default:
       return false;
   }
+}
+
+// Whether an actual is a figure of the year before, labelled so alone ("上年120人",
+// "去年同期95%", "上年度10个"): no figure of the year evaluated. Not a change
+// against it ("较上年增长10人"), which reads as a change.
+bool says_past_year_slow(const Value& actual);
+// Inline: every leaf asks, few figures have a label, and every such label begins
+// with 上, 去 or 前.
+inline bool says_past_year(const Value& actual) {
+  if (actual.kind != ValueKind::number || actual.label.empty()) return false;
+  const std::string_view label = actual.label;
+  return (label.starts_with("上") || label.starts_with("去") || label.starts_with("前")) &&
+         says_past_year_slow(actual);
 }
 
 }  // namespace jixiao::core

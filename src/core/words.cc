@@ -382,22 +382,17 @@ bool part_not_done(const WordClass& c, std::string_view text) {
   // a remark without a figure says it, where the whole has one (a figure of its own
   // would count the part: undone_at's).
   if (!text::has_digit(text)) return false;
+  // A value's text is normalized: its commas, semicolons and brackets are ASCII.
   size_t begin = 0;
-  for (size_t i = 0; i <= text.size();) {
-    size_t width = 0;
-    if (i < text.size()) {
-      for (std::string_view mark : {"，", "；", ",", ";", "（", "）", "(", ")"}) {
-        if (text.substr(i).starts_with(mark)) width = mark.size();
-      }
-      if (width == 0) {
-        ++i;
-        continue;
-      }
+  for (size_t i = 0; i <= text.size(); ++i) {
+    if (i < text.size() && text[i] != ',' && text[i] != ';' && text[i] != '(' && text[i] != ')') {
+      continue;
     }
     const std::string_view clause = text.substr(begin, i - begin);
-    if (!text::has_digit(clause) && text::says_part_not_done(clause)) return true;
-    i += width == 0 ? 1 : width;
-    begin = i;
+    if (!clause.empty() && !text::has_digit(clause) && text::says_part_not_done(clause)) {
+      return true;
+    }
+    begin = i + 1;
   }
   return false;
 }
