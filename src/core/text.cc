@@ -864,7 +864,7 @@ size_t partly_done_at(std::string_view words) {
 }  // namespace
 
 size_t exception_at(std::string_view words) {
-  // 除 is E9 99 A4: most cells have none.
+  // Most cells have no 除, and the search for it ends there.
   for (size_t at = words.find("除"); at != std::string_view::npos; at = words.find("除", at + 1)) {
     static constexpr std::string_view kDeeds[] = {"扣", "清", "拆", "排", "消", "解",
                                                   "去", "删", "剔", "免", "破", "根",
@@ -887,8 +887,8 @@ size_t exception_at(std::string_view words) {
     }
     // 外 within a few words of the part: "除个别偏远山区的农户外".
     constexpr size_t kPartBytes = 36;
-    const size_t outside = after.find("外");
-    if (outside != std::string_view::npos && outside > 0 && outside <= kPartBytes) return at;
+    const size_t outside = after.substr(0, kPartBytes + std::string_view("外").size()).find("外");
+    if (outside != std::string_view::npos && outside > 0) return at;
   }
   return std::string_view::npos;
 }

@@ -484,16 +484,17 @@ void read_cell(std::string_view s, Value& v, Reading how) {
     // whose 完成 had full marks in an actual's cell). With digits, the words before
     // them are the label above, and say whether it is a plan ("计划已于2024年11月完成"
     // is not).
-    for (std::string_view lead : {"计划于", "计划在", "计划", "预计于", "预计在", "预计", "拟于",
-                                  "拟在", "拟", "将于", "将在", "原定于", "原定"}) {
-      if (digit != std::string_view::npos) break;
-      if (!s.starts_with(lead)) continue;
-      if (read_date(s.substr(lead.size()), v)) {
-        v.label.assign(lead);
-        if (says_a_plan_slow(v)) return;
+    if (digit == std::string_view::npos) {
+      for (std::string_view lead : {"计划于", "计划在", "计划", "预计于", "预计在", "预计", "拟于",
+                                    "拟在", "拟", "将于", "将在", "原定于", "原定"}) {
+        if (!s.starts_with(lead)) continue;
+        if (read_date(s.substr(lead.size()), v)) {
+          v.label.assign(lead);
+          if (says_a_plan_slow(v)) return;
+        }
+        reset_value(v);
+        break;
       }
-      reset_value(v);
-      break;
     }
   }
   // "2024年5月（提前1个月）", "2024年5月（已验收）", "2024年11月，无逾期": a date
