@@ -221,12 +221,8 @@ std::string_view drop_remark(std::string_view rest, bool& words_after, std::stri
       if (at != std::string_view::npos && text::only_remarks(rest.substr(at + comma.size()))) {
         // "3项，超额完成(预计)": the plan's remark closes the whole cell (before, it
         // went with the words, and the figure was read as done).
-        if (const std::string_view words = rest.substr(at + comma.size()); words.ends_with(")")) {
-          const size_t open = words.rfind('(');
-          const std::string_view remark = open == std::string_view::npos
-                                              ? std::string_view()
-                                              : words.substr(open + 1, words.size() - open - 2);
-          if (is_plan_remark(remark)) plan = remark;
+        if (const std::string_view closing = closing_plan_remark(rest); !closing.empty()) {
+          plan = closing;
         }
         rest = rest.substr(0, at);
         words_after = true;
@@ -421,6 +417,14 @@ bool is_plan_remark(std::string_view remark) {
       "计划", "预计", "计划数", "预计数", "计划值", "预计值", "目标", "目标值", "预期", "拟"};
   return std::find(std::begin(kPlanRemarks), std::end(kPlanRemarks), remark) !=
          std::end(kPlanRemarks);
+}
+
+std::string_view closing_plan_remark(std::string_view s) {
+  if (!s.ends_with(")")) return {};
+  const size_t open = s.rfind('(');
+  if (open == std::string_view::npos) return {};
+  const std::string_view remark = s.substr(open + 1, s.size() - open - 2);
+  return is_plan_remark(remark) ? remark : std::string_view();
 }
 
 bool undone_after_figure(std::string_view words) {

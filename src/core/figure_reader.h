@@ -20,6 +20,11 @@ void read_figure(std::string_view s, Value& v);
 // "100人(计划)", "2024年11月(预计)".
 bool is_plan_remark(std::string_view remark);
 
+// The remark of a plan that closes `s` (normalized), which then says it of the
+// whole cell: "预计" of "3项，超额完成(预计)" and "120人次，6场(预计)". Empty
+// when `s` closes with none.
+std::string_view closing_plan_remark(std::string_view s);
+
 // Money followed by what is done with it ("按每人1000元标准发放", "1000元/人发放"):
 // the unit less the deed, which says nothing of the figure. Only after a unit
 // of money, so that no other unit loses its last characters; `unit` as it is

@@ -735,14 +735,7 @@ bool says_a_plan_slow(const Value& actual) {
     // A last remark of a plan says it of the whole cell: "120人次，6场（预计）",
     // "2批次不合格（预计）" (before, full marks; "100人（预计）" alone was a plan's
     // figure already).
-    if (actual.text.ends_with(')')) {
-      const std::string_view text = actual.text;
-      const size_t open = text.rfind('(');
-      if (open != std::string_view::npos &&
-          is_plan_remark(text.substr(open + 1, text.size() - open - 2))) {
-        return true;
-      }
-    }
+    if (!closing_plan_remark(actual.text).empty()) return true;
     // Words: only those of the future ("预计年底完成"), or of the plan with its
     // figure ("计划2025年3月完成"); "目标达成", "预期效果明显", "计划已完成" say
     // what was done.
