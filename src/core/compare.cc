@@ -342,6 +342,8 @@ bool per_unit_by_name(const Value& target, const Value& actual, std::string_view
 
 bool is_band(const Value& target, std::string_view name) {
   if (target.op != Op::range) return false;
+  // "±5%", "-5%~5%": a deviation allowed either way.
+  if (target.number < 0 && target.upper > 0) return true;
   for (std::string_view unit : {"℃", "°C", "分贝", "dB"}) {
     if (target.unit == unit) return true;
   }
@@ -371,6 +373,14 @@ void compare_upper_end(const Value& target, std::string_view target_written, con
   if (compare_figures(target, target_written, upper, actual_written, name, u) == Mismatch::none) {
     c = u;
   }
+}
+
+bool bounds_a_deviation(const Value& target, std::string_view name) {
+  if ((target.op != Op::le && target.op != Op::lt) || target.number <= 0) return false;
+  for (std::string_view deviation : {"偏差", "差异", "误差"}) {
+    if (contains(name, deviation) || contains(target.label, deviation)) return true;
+  }
+  return false;
 }
 
 bool is_rate_of_money_done(std::string_view name) {

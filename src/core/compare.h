@@ -151,6 +151,12 @@ bool amount_within_ceiling_per_unit(const Value& target, const Value& actual, Co
 Mismatch compare_figures_rare(const Value& target, const Value& actual,
                               std::string_view actual_written, std::string_view name, Compared& c);
 
+// Whether a target is a ceiling (≤, <) above zero on a deviation, one the
+// indicator `name` or the target's label names (偏差, 差异, 误差: 预算执行偏差率,
+// 预决算差异率): it bounds the deviation's size either way, so "-7%" against
+// "≤5%" is 7%, over it (compare_figures reads it so).
+bool bounds_a_deviation(const Value& target, std::string_view name);
+
 // comparable_numbers after the checks that need the label, the indicator's
 // `name` or the written texts: the one reading of two figures that scoring
 // and monitoring share, each wording the Mismatch its own way. `c` holds the
@@ -175,6 +181,9 @@ inline Mismatch compare_figures(const Value& target, std::string_view target_wri
         c.a >= 1000 * c.t) [[unlikely]] {
       return Mismatch::bare_off_scale;
     }
+    // "-7%" against "≤5%" for 预算执行偏差率 (before, under the ceiling: full marks).
+    if (c.a < 0 && bounds_a_deviation(target, name)) [[unlikely]]
+      c.a = -c.a;
     return Mismatch::none;
   }
   return compare_figures_rare(target, actual, actual_written, name, c);
@@ -182,8 +191,9 @@ inline Mismatch compare_figures(const Value& target, std::string_view target_wri
 
 // Whether a range target is a band of conditions, met inside it and missed
 // on either side ("18℃-26℃", "pH值6-9", "55-65分贝", or a bare range for an
-// indicator `name` of 温度, 湿度, pH, 噪声, and one in % of 湿度): a
-// temperature above the band is no over-achievement. Other ranges are
+// indicator `name` of 温度, 湿度, pH, 噪声, and one in % of 湿度), or a deviation
+// allowed either way, a range from below zero to above it ("±5%", "-5%~5%"):
+// a temperature above the band is no over-achievement. Other ranges are
 // higher-is-better ("80-100人", "温度监测点10-12个").
 bool is_band(const Value& target, std::string_view name);
 

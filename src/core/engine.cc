@@ -567,6 +567,24 @@ inline Assessment LeafScorer::assess(ScoringKind kind, const Indicator& n, const
         as.short_of_target = as.score < w - kEps;
         return as;
       }
+      if (n.target.op == Op::range && is_band(n.target, name_)) [[unlikely]] {
+        // "28℃" against "18℃-26℃", "7%" or "-7%" against "±5%": a band is missed
+        // on either side, and a range ("20-28℃") by either of its ends (before,
+        // its lower end alone).
+        double last = a;
+        if (actual.op == Op::range) {
+          Compared upper = c;
+          compare_upper_end(n.target, n.target_text, actual, n.actual_text, name_, upper);
+          last = upper.a;
+        }
+        if (a < t - kEps || last > range_upper(n.target, actual) + kEps) {
+          if (!n.stated_score) flag(FlagKind::outside_band);
+          as.ok = false;
+          return as;
+        }
+        as.score = w;
+        return as;
+      }
       if (a < 0) {
         as.score = 0;
         why.reason = actual.number >= 0 ? Reason::opposite_change : Reason::negative_actual;
@@ -578,16 +596,6 @@ inline Assessment LeafScorer::assess(ScoringKind kind, const Indicator& n, const
         as.score = met ? w : 0;
         why.reason = met ? Reason::zero_target_met : Reason::zero_target_missed;
         as.short_of_target = !met;
-        return as;
-      }
-      if (n.target.op == Op::range && is_band(n.target, name_)) {
-        // "28℃" against "18℃-26℃": a band is missed on either side.
-        if (a < t - kEps || a > range_upper(n.target, actual) + kEps) {
-          if (!n.stated_score) flag(FlagKind::outside_band);
-          as.ok = false;
-          return as;
-        }
-        as.score = w;
         return as;
       }
       ratio_score(a, t, n.target.op == Op::range ? n.target.upper : t, w, as, why);

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <string>
 
+#include "core/compare.h"
 #include "core/concat.h"
 #include "core/decimal.h"
 #include "core/engine.h"
@@ -16,6 +17,12 @@ namespace {
 // An actual supplied by a department figure has no text: show it as a rate.
 bool from_figure(const Indicator& ind) {
   return ind.actual_text.empty() && !ind.figure.empty();
+}
+
+// "-7%" against "≤5%" for 预算执行偏差率, scored by its size (bounds_a_deviation).
+bool deviation_below_zero(const Indicator& ind) {
+  return ind.actual.kind == ValueKind::number && ind.actual.number < 0 &&
+         bounds_a_deviation(ind.target, ind.name);
 }
 
 // The actual as written, or a department figure's rate.
@@ -49,10 +56,12 @@ void node_text(const Indicator& ind, const NodeResult& node, std::string& out) {
       out += '=';
       return append_number(out, node.score);
     case Reason::lower_ratio:
+      if (deviation_below_zero(ind)) out += "偏差按绝对值计：";
       return append(out, "(1−(", a(), "−", t(), ")/", t(), ")×", w(), "=", s());
     // Quoted as written: the numbers compared may be converted ("120000元" is
     // 12 against "≤5万元"), and a bare 12 would read as a slip.
     case Reason::lower_double:
+      if (deviation_below_zero(ind)) out += "偏差按绝对值计：";
       out += "实际完成值「";
       append_actual(out, ind, node);
       return append(out, "」达到年度指标值「", ind.target_text, "」的2倍及以上，得0分");

@@ -386,6 +386,39 @@ bool read_plus_minus(std::string_view s, size_t at, Value& v) {
   return true;
 }
 
+// "±5%", "≤±5%", "偏差率控制在±5%以内", "上下浮动5%", "正负5%": a deviation
+// allowed either way, the band from −5% to 5% (before, 5% and higher is
+// better: 7% had full marks and −3% none). The mark ends the figure's label,
+// or has only words of a ceiling after it ("上下浮动不超过5%"); those before it
+// ("≤", "控制在") say the same and are dropped, the rest stays the label.
+void read_either_way(Value& v) {
+  if (v.number < 0 || (v.op != Op::none && v.op != Op::le && v.op != Op::lt)) return;
+  static constexpr std::string_view kCeiling[] = {"不超过", "不超", "不大于", "控制在",
+                                                  "在",     "≤",    "<",      "小于"};
+  const auto without_ceiling = [](std::string_view words, bool before_mark) {
+    for (bool cut = true; cut && !words.empty();) {
+      cut = false;
+      for (std::string_view w : kCeiling) {
+        if (before_mark ? words.ends_with(w) : words.starts_with(w)) {
+          words = before_mark ? words.substr(0, words.size() - w.size()) : words.substr(w.size());
+          cut = true;
+        }
+      }
+    }
+    return words;
+  };
+  for (std::string_view mark : {"±", "正负", "上下浮动", "上下"}) {
+    const size_t at = v.label.rfind(mark);
+    if (at == std::string::npos) continue;
+    if (!without_ceiling(std::string_view(v.label).substr(at + mark.size()), false).empty()) return;
+    v.label.resize(without_ceiling(std::string_view(v.label).substr(0, at), true).size());
+    v.op = Op::range;
+    v.upper = v.number;
+    v.number = -v.number;
+    return;
+  }
+}
+
 // parse_value_into; Reading::shortcuts allows read_unit_figure, which the tests
 // check against the general way (parse_value does not take it).
 // parse_value_with on a cell normalized, without what closes it and without
@@ -571,6 +604,8 @@ void read_cell(std::string_view s, Value& v, Reading how) {
   }
   std::string tidied;
   read_figure(tidy_figure(s, tidied) ? std::string_view(tidied) : s, v);
+  if (v.kind == ValueKind::number && !v.label.empty()) [[unlikely]]
+    read_either_way(v);
   // "除2个项目外均已完成": the figure is the part left out, not what was done
   // (before, 2个项目 all done, 100% against a share); the clause reader finds it
   // undone (text::undone_at).

@@ -719,6 +719,15 @@ TEST(MonitoringIndicator, ABandOfConditionsIsMetInsideIt) {
   expect_light(light_at("室内温度", "18℃-26℃", "20℃", 3), Light::green);
   expect_light(light_at("室内温度", "18℃-26℃", "28℃", 3), Light::red);
   expect_light(light_at("出水pH值", "6-9", "5.5", 9), Light::red);
+  // A deviation allowed either way: outside it on either side is red (before,
+  // "±5%" was ≥5%: 7% blue, -3% red).
+  expect_light(light_at("预算执行偏差率", "±5%", "-3%", 6), Light::green);
+  expect_light(light_at("预算执行偏差率", "±5%", "7%", 6), Light::red);
+  expect_light(light_at("预算执行偏差率", "控制在±5%以内", "-7%", 6), Light::red);
+  // A ceiling on a deviation bounds its size either way.
+  expect_light(light_at("预决算差异率", "≤5%", "-7%", 6), Light::red);
+  expect_light(light_at("预决算差异率", "≤5%", "-3%", 6), Light::green);
+  expect_light(light_at("成本控制率", "≤5%", "-7%", 6), Light::green);
   // A range of a count is still progress against the plan to date.
   expect_light(light_at("培训人数", "80-100人", "40人", 6), Light::green);
 }

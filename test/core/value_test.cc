@@ -274,6 +274,27 @@ TEST(Value, BoundsWrittenApartAndMarginsAreRanges) {
   EXPECT_NE(parse_value(margins).op, Op::range);
 }
 
+// A deviation allowed either way is the range from below zero to above it;
+// words of a ceiling around the mark say the same, other words stay the label.
+TEST(Value, ADeviationEitherWayIsARangeAroundZero) {
+  for (const char* written : {"±5%", "≤±5%", "±5%以内", "控制在±5%以内", "不超过±5%", "正负5%",
+                              "上下浮动5%", "上下浮动不超过5%", "偏差率±5%"}) {
+    const Value v = parse_value(written);
+    EXPECT_EQ(v.kind, ValueKind::number) << written;
+    EXPECT_EQ(v.op, Op::range) << written;
+    EXPECT_EQ(v.number, -5) << written;
+    EXPECT_EQ(v.upper, 5) << written;
+    EXPECT_EQ(v.unit, "%") << written;
+  }
+  EXPECT_EQ(parse_value("偏差率控制在±5%以内").label, "偏差率");
+  EXPECT_EQ(parse_value("±10天").upper, parse_value("10天").number);
+  // The mark is not the end of the label: words, not a band.
+  const Value words = parse_value("上下游企业5家");
+  EXPECT_EQ(words.op, Op::none);
+  EXPECT_EQ(words.number, 5);
+  EXPECT_EQ(parse_value("上下半年各1次").op, Op::none);
+}
+
 // An interval as mathematics writes it, or bounds around a name, is the range
 // between its figures; a range upside down is unreadable.
 TEST(Value, IntervalsWrittenAsMathematicsWritesThem) {
