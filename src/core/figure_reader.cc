@@ -71,6 +71,14 @@ constexpr OpWord kPrefixOps[] = {
     {"≈", Op::none},
     {"最多", Op::le},
     {"最少", Op::ge},
+    // Times at their worst and best: "最长36小时" is every one within 36
+    // hours; "最快2小时", "最短3个工作日" only the best (before, the figure, so
+    // "最快2小时" met "24小时内").
+    {"最长", Op::le},
+    {"最慢", Op::le},
+    {"最迟", Op::le},
+    {"最短", Op::ge},
+    {"最快", Op::ge},
     // Below the figure, said in words ("未达到90%", "不足85%", "接近90%", "近95%").
     {"未达到", Op::lt},
     {"没有达到", Op::lt},

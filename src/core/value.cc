@@ -496,7 +496,9 @@ void read_cell(std::string_view s, Value& v, Reading how) {
     const std::string_view label = s.substr(0, digit);
     const auto names_a_time = [label] {
       if (text::names_a_time(label)) return true;
-      for (std::string_view end : {"完成于", "竣工于", "建成于", "验收于", "办结于"}) {
+      // "最迟2024年12月", "不晚于12月底": the latest the date may be, a deadline.
+      for (std::string_view end : {"完成于", "竣工于", "建成于", "验收于", "办结于", "最迟",
+                                   "最迟于", "最晚", "最晚于", "不晚于", "不迟于"}) {
         if (label.ends_with(end)) return true;
       }
       return false;
