@@ -376,9 +376,16 @@ void compare_upper_end(const Value& target, std::string_view target_written, con
 }
 
 bool bounds_a_deviation(const Value& target, std::string_view name) {
-  if ((target.op != Op::le && target.op != Op::lt) || target.number <= 0) return false;
-  for (std::string_view deviation : {"偏差", "差异", "误差"}) {
-    if (contains(name, deviation) || contains(target.label, deviation)) return true;
+  if (target.kind != ValueKind::number || target.number <= 0) return false;
+  if (target.op == Op::le || target.op == Op::lt) {
+    for (std::string_view deviation : {"偏差", "差异", "误差"}) {
+      if (contains(name, deviation) || contains(target.label, deviation)) return true;
+    }
+  } else if (target.op == Op::none) {
+    // A bare figure is a ceiling for a rate of deviation (lower_is_better_names).
+    for (std::string_view rate : {"偏差率", "差异率", "误差率"}) {
+      if (contains(name, rate)) return true;
+    }
   }
   return false;
 }

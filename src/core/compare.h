@@ -153,8 +153,9 @@ Mismatch compare_figures_rare(const Value& target, const Value& actual,
 
 // Whether a target is a ceiling (≤, <) above zero on a deviation, one the
 // indicator `name` or the target's label names (偏差, 差异, 误差: 预算执行偏差率,
-// 预决算差异率): it bounds the deviation's size either way, so "-7%" against
-// "≤5%" is 7%, over it (compare_figures reads it so).
+// 预决算差异率), or a bare figure for a rate of deviation (偏差率, 差异率, 误差率,
+// which rule sets read as lower-is-better): it bounds the deviation's size
+// either way, so "-7%" against "≤5%" is 7%, over it (compare_figures reads it so).
 bool bounds_a_deviation(const Value& target, std::string_view name);
 
 // comparable_numbers after the checks that need the label, the indicator's

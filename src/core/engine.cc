@@ -158,6 +158,11 @@ bool LeafScorer::bound_read(ScoringKind kind, const Indicator& n, const Value& a
     return true;
   }
   if (!bound_overstates(kind, n.target.op, actual.op)) return true;
+  // "5%以内", "控制在5%以内" against "±5%": a deviation's size within the band.
+  if ((actual.op == Op::le || actual.op == Op::lt) && n.target.op == Op::range &&
+      n.target.number < 0 && c.a >= 0 && c.a <= range_upper(n.target, actual) + kEps) {
+    return true;
+  }
   if (!n.stated_score) {
     flag(FlagKind::bound_overstates, Severity::error, static_cast<double>(actual.op));
   }
