@@ -103,7 +103,14 @@ bool read_date(std::string_view s, Value& v) {
     const int year = (s[c.i] - '0') * 1000 + (s[c.i + 1] - '0') * 100 + (s[c.i + 2] - '0') * 10 +
                      (s[c.i + 3] - '0');
     c.i += 4;
-    if (c.eat("年") || c.eat("-") || c.eat("/") || (dotted_month_follows() && c.eat("."))) {
+    // "2024Q4": a quarter in letters right after the year (read below).
+    const bool quarter_follows = c.rest().size() >= 2 &&
+                                 (c.rest()[0] == 'Q' || c.rest()[0] == 'q') && c.rest()[1] >= '1' &&
+                                 c.rest()[1] <= '4';
+    if (quarter_follows) {
+      d.year = year;
+      any = true;
+    } else if (c.eat("年") || c.eat("-") || c.eat("/") || (dotted_month_follows() && c.eat("."))) {
       d.year = year;
       any = true;
       // "2024-12", "2024/12", "2024.12": the figure after the mark is a month.
@@ -187,9 +194,11 @@ bool read_date(std::string_view s, Value& v) {
   }
   const size_t month_start = c.i;
   if (d.month == 0) c.eat("第");
-  // "2024年Q2": a quarter in letters, after a year (before, the figure 2 after
-  // the label "2024年Q").
-  const bool quarter_in_letters = d.month == 0 && d.year != 0 && (c.eat("Q") || c.eat("q"));
+  // "2024年Q2", "2024Q2": a quarter in letters, after a year (before, the figure 2
+  // after the label "2024年Q"), or first in the cell ("Q4前", "Q3": of the year
+  // evaluated; before, the figure 4).
+  const bool quarter_in_letters =
+      d.month == 0 && (d.year != 0 || c.i == year_start) && (c.eat("Q") || c.eat("q"));
   if (d.month == 0) {
     if (read_small_number(c, n)) {
       if (quarter_in_letters && (n < 1 || n > 4)) return false;  // "2024年Q5" is no month

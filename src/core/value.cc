@@ -464,6 +464,8 @@ void read_cell(std::string_view s, Value& v, Reading how) {
     const auto c = static_cast<unsigned char>(s[i]);
     if (c == '-' || c == '/') {
       may_be_date = true;
+    } else if ((c == 'Q' || c == 'q') && i + 1 < s.size() && s[i + 1] >= '1' && s[i + 1] <= '4') {
+      may_be_date = true;  // "Q4前", "2024Q4": a quarter
     } else if (c == '.' && i >= 4) {
       may_be_date = dotted_year_month_length(s.substr(i - 4)) > 0;  // "已于2024.5完成"
     } else if ((c == 0xE5 || c == 0xE6) && i + 2 < s.size()) {

@@ -488,7 +488,8 @@ bool writes_a_date(std::string_view s) {
   const auto digit = [](char c) { return c >= '0' && c <= '9'; };
   for (size_t i = 0; i + 4 < s.size(); ++i) {
     if ((i == 0 || !digit(s[i - 1])) && digit(s[i]) && digit(s[i + 1]) && digit(s[i + 2]) &&
-        digit(s[i + 3]) && (s[i + 4] == '.' || s[i + 4] == '-' || s[i + 4] == '/')) {
+        digit(s[i + 3]) &&
+        (s[i + 4] == '.' || s[i + 4] == '-' || s[i + 4] == '/' || s[i + 4] == 'Q')) {
       return true;
     }
   }
