@@ -295,6 +295,12 @@ bool read_plan_then_actual(std::string_view s, Value& v) {
     actually = "实到";
     at = s.rfind(actually);
   }
+  if (at == std::string_view::npos) {
+    // "应培训200人，实培训180人", "应发1200户，实发1180户": 实 alone after the comma.
+    actually = "实";
+    at = s.rfind(",实");
+    if (at != std::string_view::npos) ++at;
+  }
   if (at == std::string_view::npos) return false;
   const std::string_view plan = s.substr(0, at);
   // "应培训120人，实际培训98人", "应发放1200户，实际发放1180户": what was due;
