@@ -360,6 +360,32 @@ bool is_band(const Value& target, std::string_view name) {
   return false;
 }
 
+std::optional<bool> inside_band(const Value& target, std::string_view target_written,
+                                const Value& actual, std::string_view actual_written,
+                                std::string_view name, const Compared& c) {
+  constexpr double kEps = 1e-9;
+  const double lower = c.t;
+  const double upper = range_upper(target, actual);
+  switch (actual.op) {
+    case Op::le:
+    case Op::lt:
+      if (c.a < lower - kEps) return false;
+      if (target.number < 0 && c.a >= 0 && c.a <= upper + kEps) return true;
+      return std::nullopt;
+    case Op::ge:
+    case Op::gt:
+      if (c.a > upper + kEps) return false;
+      return std::nullopt;
+    case Op::range: {
+      Compared end = c;
+      compare_upper_end(target, target_written, actual, actual_written, name, end);
+      return c.a >= lower - kEps && end.a <= upper + kEps;
+    }
+    default:
+      return c.a >= lower - kEps && c.a <= upper + kEps;
+  }
+}
+
 double range_upper(const Value& target, const Value& actual) {
   return target.unit.empty() && target.factor == 1 ? target.upper * actual.factor : target.upper;
 }

@@ -198,6 +198,16 @@ inline Mismatch compare_figures(const Value& target, std::string_view target_wri
 // higher-is-better ("80-100人", "温度监测点10-12个").
 bool is_band(const Value& target, std::string_view name);
 
+// Whether an actual, compared in `c` (its figure, the lower end of a range),
+// is inside a band target (is_band): a figure or a range with both its ends
+// (before, "20-28℃" was inside "18℃-26℃" by its 20); a bound when it tells
+// ("5%以内" against "±5%" bounds a deviation's size within the band; "≤15℃"
+// against "18℃-26℃" is below it, "≥30℃" above it). nullopt when the bound
+// tells too little ("≥20℃", "≤7%" against "±5%").
+std::optional<bool> inside_band(const Value& target, std::string_view target_written,
+                                const Value& actual, std::string_view actual_written,
+                                std::string_view name, const Compared& c);
+
 // A range's upper bound in the canonical unit of comparable_numbers' `t`
 // for `actual` (a bare range takes the actual's unit, as its lower bound does).
 double range_upper(const Value& target, const Value& actual);

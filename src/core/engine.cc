@@ -157,12 +157,8 @@ bool LeafScorer::bound_read(ScoringKind kind, const Indicator& n, const Value& a
     }
     return true;
   }
-  if (!bound_overstates(kind, n.target.op, actual.op)) return true;
-  // "5%以内", "控制在5%以内" against "±5%": a deviation's size within the band.
-  if ((actual.op == Op::le || actual.op == Op::lt) && n.target.op == Op::range &&
-      n.target.number < 0 && c.a >= 0 && c.a <= range_upper(n.target, actual) + kEps) {
-    return true;
-  }
+  // A band asks both sides of a bound: inside_band, below.
+  if (!bound_overstates(kind, n.target.op, actual.op) || is_band(n.target, name_)) return true;
   if (!n.stated_score) {
     flag(FlagKind::bound_overstates, Severity::error, static_cast<double>(actual.op));
   }
@@ -574,16 +570,17 @@ inline Assessment LeafScorer::assess(ScoringKind kind, const Indicator& n, const
       }
       if (n.target.op == Op::range && is_band(n.target, name_)) [[unlikely]] {
         // "28℃" against "18℃-26℃", "7%" or "-7%" against "±5%": a band is missed
-        // on either side, and a range ("20-28℃") by either of its ends (before,
-        // its lower end alone).
-        double last = a;
-        if (actual.op == Op::range) {
-          Compared upper = c;
-          compare_upper_end(n.target, n.target_text, actual, n.actual_text, name_, upper);
-          last = upper.a;
-        }
-        if (a < t - kEps || last > range_upper(n.target, actual) + kEps) {
-          if (!n.stated_score) flag(FlagKind::outside_band);
+        // on either side.
+        const std::optional<bool> inside =
+            inside_band(n.target, n.target_text, actual, n.actual_text, name_, c);
+        if (inside != true) {
+          if (!n.stated_score) {
+            if (inside) {
+              flag(FlagKind::outside_band);
+            } else {
+              flag(FlagKind::bound_overstates, Severity::error, static_cast<double>(actual.op));
+            }
+          }
           as.ok = false;
           return as;
         }

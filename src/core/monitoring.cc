@@ -58,7 +58,9 @@ std::string written(std::string_view text, const Value& v) {
   switch (v.kind) {
     case ValueKind::number:
       return std::string(op_symbol(v.op == Op::range ? Op::none : v.op)) + format_number(v.number) +
-             (v.op == Op::range ? "-" + format_number(v.upper) : std::string()) + v.unit;
+             (v.op == Op::range ? (v.number < 0 ? "～" : "-") + format_number(v.upper)
+                                : std::string()) +
+             v.unit;
     case ValueKind::date:
       return date_text(v.date) + (v.op == Op::le ? "前" : "");
     default:
@@ -272,7 +274,7 @@ LightResult Judge::numeric() const {
                                                            counted_per_period(actual));
   // "未达到90%": a light the bound already fails is sure, a better one is not.
   const bool sure = light.light == Light::red || light.light == Light::yellow;
-  if (light.status == LightStatus::lit && !sure &&
+  if (light.status == LightStatus::lit && !sure && !is_band(target, in_.name) &&
       bound_overstates(
           dir == Direction::lower ? ScoringKind::lower_is_better : ScoringKind::higher_is_better,
           target.op, actual.op)) {
@@ -314,10 +316,15 @@ LightResult Judge::higher(double a, double t, double f, bool level) const {
   if (is_band(in_.target, in_.name)) {
     // A condition ("18℃-26℃") holds or not as it stands: no share of the year.
     const double upper = range_upper(in_.target, in_.actual);
-    const bool inside = a >= t - 1e-9 && a <= upper + 1e-9;
-    return lit(inside ? Light::green : Light::red, std::nullopt,
-               "年度指标值为范围" + num(t, f) + "至" + num(upper, f) + "，截至第" + m + "月实际" +
-                   num(a, f) + (inside ? "在范围之内" : "在范围之外"));
+    const std::string said = "年度指标值为范围" + num(t, f) + "至" + num(upper, f) + "，截至第" +
+                             m + "月实际完成值" +
+                             text::quoted(written(in_.actual_text, in_.actual));
+    const std::optional<bool> inside = inside_band(in_.target, in_.target_text, in_.actual,
+                                                   in_.actual_text, in_.name, Compared{t, a, f});
+    if (!inside)
+      return not_lit(LightStatus::unknown, said + "只说明实际值的一侧，无法判断是否在范围之内");
+    return lit(*inside ? Light::green : Light::red, std::nullopt,
+               said + (*inside ? "在范围之内" : "在范围之外"));
   }
   if (t <= 0) {
     const bool met = a >= t;

@@ -724,6 +724,13 @@ TEST(MonitoringIndicator, ABandOfConditionsIsMetInsideIt) {
   expect_light(light_at("预算执行偏差率", "±5%", "-3%", 6), Light::green);
   expect_light(light_at("预算执行偏差率", "±5%", "7%", 6), Light::red);
   expect_light(light_at("预算执行偏差率", "控制在±5%以内", "-7%", 6), Light::red);
+  // A bound is inside or outside where it tells, else unknown; a range by both ends.
+  expect_light(light_at("预算执行偏差率", "±5%", "5%以内", 6), Light::green);
+  expect_no_light(light_at("预算执行偏差率", "±5%", "≤7%", 6), LightStatus::unknown);
+  expect_no_light(light_at("预算执行偏差率", "±5%", "≥3%", 6), LightStatus::unknown);
+  expect_light(light_at("预算执行偏差率", "±5%", "≥6%", 6), Light::red);
+  expect_light(light_at("室内温度", "18℃-26℃", "20-28℃", 3), Light::red);
+  expect_light(light_at("室内温度", "18℃-26℃", "20-24℃", 3), Light::green);
   // A ceiling on a deviation bounds its size either way.
   expect_light(light_at("预决算差异率", "≤5%", "-7%", 6), Light::red);
   expect_light(light_at("预决算差异率", "≤5%", "-3%", 6), Light::green);
