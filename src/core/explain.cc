@@ -42,11 +42,15 @@ void node_text(const Indicator& ind, const NodeResult& node, std::string& out) {
   const auto t = [&] { return format_number(x.t, digits); };
   switch (x.reason) {
     // The two wordings of most rows: numbers appended in place.
-    case Reason::met:
+    case Reason::met: {
       out += "实际完成值「";
       append_actual(out, ind, node);
-      append(out, "」达到年度指标值「", ind.target_text, "」，得满分");
+      // A band ("±5%", "18℃-26℃") is met inside it, not by reaching it.
+      const bool band = is_band(ind.target, ind.name);
+      append(out, band ? "」在年度指标值「" : "」达到年度指标值「", ind.target_text,
+             band ? "」的范围之内，得满分" : "」，得满分");
       return append_number(out, node.weight);
+    }
     case Reason::ratio:
       append_number(out, x.a, digits);
       out += '/';
