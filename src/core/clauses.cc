@@ -728,7 +728,19 @@ bool survey_tier_counted_either_way(const Value& target, std::string_view writte
 bool target_parts(std::string_view written, std::vector<TargetPart>& out) {
   out.clear();
   if (!text::has_digit(written) || written.size() > 400) return false;
+  // "≥100人且合格率≥95%", "≥100人并且≥5场": figures joined by 且 as by a comma
+  // (before, unreadable); one measure twice ("≥90%且≤95%") is a range, read so.
+  std::vector<std::string_view> clauses;
   for (std::string_view clause : clauses_of(written)) {
+    for (size_t at = clause.find("且"); at != std::string_view::npos; at = clause.find("且")) {
+      std::string_view before = clause.substr(0, at);
+      if (before.ends_with("并")) before.remove_suffix(std::string_view("并").size());
+      if (!text::trim(before).empty()) clauses.push_back(before);  // "，且≥5场"
+      clause.remove_prefix(at + std::string_view("且").size());
+    }
+    clauses.push_back(clause);
+  }
+  for (std::string_view clause : clauses) {
     clause = text::trim(clause);
     if (out.size() == kMaxTargetParts) return false;
     TargetPart& part = out.emplace_back();
