@@ -893,6 +893,36 @@ size_t exception_at(std::string_view words) {
   return std::string_view::npos;
 }
 
+namespace {
+
+// Where words say something is still to be done: 待 (or 待进一步) before a deed
+// ("部分制度待完善", "尚待印发", "资金待拨付"); not 接待, 招待, 款待, 对待, 等待,
+// 期待, 看待, nor 待验收, work done and awaiting its acceptance, as 正在验收 is.
+// npos when none.
+size_t still_to_do_at(std::string_view words) {
+  static constexpr std::string_view kDeeds[] = {"完善", "改进", "整改", "提升", "提高", "加强",
+                                                "落实", "完成", "解决", "实施", "建设", "印发",
+                                                "审批", "批复", "拨付", "到位", "规范"};
+  static constexpr std::string_view kNotPending[] = {"接", "招", "款", "对", "等", "期", "看"};
+  constexpr std::string_view kPending = "待";
+  for (size_t at = words.find(kPending); at != std::string_view::npos;
+       at = words.find(kPending, at + kPending.size())) {
+    const std::string_view before = words.substr(0, at);
+    if (std::any_of(std::begin(kNotPending), std::end(kNotPending),
+                    [&](std::string_view w) { return before.ends_with(w); })) {
+      continue;
+    }
+    std::string_view after = words.substr(at + kPending.size());
+    if (after.starts_with("进一步")) after.remove_prefix(std::string_view("进一步").size());
+    for (std::string_view deed : kDeeds) {
+      if (after.starts_with(deed)) return at;
+    }
+  }
+  return std::string_view::npos;
+}
+
+}  // namespace
+
 bool says_part_not_done(std::string_view words) {
   static constexpr std::string_view kParts[] = {"部分", "个别", "少数", "一些", "尚有",
                                                 "仍有", "还有", "其中", "含"};
@@ -906,14 +936,19 @@ bool says_part_not_done(std::string_view words) {
   bool may = false;
   bool except = false;
   bool of_a_part = false;
+  bool pending = false;
   for (size_t i = 0; i < words.size();) {
     const char32_t cp = next_code_point(words, i);
     if (cp >= U'0' && cp <= U'9') return false;
     may = may || cp == U'在' || cp == U'中' || cp == U'停' || cp == U'缓';
     except = except || cp == U'除';
     of_a_part = of_a_part || cp == U'部';
+    pending = pending || cp == U'待';
   }
   if (except && exception_at(words) != std::string_view::npos) return true;
+  // "健全（部分制度待完善）", "已建立，尚待印发": something still to be done
+  // (before, the top tier's words and full marks); not 接待, 招待, 期待.
+  if (pending && still_to_do_at(words) != std::string_view::npos) return true;
   // "（部分完成）", "大部分到位": only a part of it done.
   if (of_a_part && partly_done_at(words) != std::string_view::npos) return true;
   if (!may) return false;

@@ -305,7 +305,10 @@ size_t exception_at(std::string_view words);
 // 建设中, 实施中, 推进中, 进行中, 整改中, 停工, 缓建, 正在 before 施工, 建设, 实施,
 // 推进, 整改, 办理 or 验收): "部分在建", "含部分在建", "个别项目仍在施工". Not work
 // going on alone ("正在验收"), nor none of it ("无在建项目"), nor 正在 before anything
-// else ("其中正在使用的设备"). With a figure, the part is counted: undone_at's.
+// else ("其中正在使用的设备"). Something still to be done, 待 before a deed
+// (完善, 改进, 整改, 落实, 印发, 拨付, …): "健全（部分制度待完善）", "已建立，尚待印发"; not
+// 接待, 期待, 等待, nor 待验收 (done, as 正在验收). With a figure, the part is counted:
+// undone_at's.
 bool says_part_not_done(std::string_view words);
 
 // Whether words say something not done: undone_at finds where.
