@@ -314,7 +314,12 @@ std::string_view percent_remark(std::string_view unit, Op& bound) {
       }
     }
     const bool op = words.starts_with("以") || words.starts_with("及") || words.starts_with("或");
-    if (!figure && !op) {
+    // A clause after a comma is no restatement: drop_remark kept it, as it may take
+    // the figure back ("95%以上，但存在不足"; before, dropped here, and full marks).
+    const bool clause = words.find(',') != std::string_view::npos ||
+                        words.find(';') != std::string_view::npos || contains(words, "，") ||
+                        contains(words, "；");
+    if (!figure && !op && !clause) {
       if (bound == Op::none) bound = said;
       return unit.substr(0, 1);
     }

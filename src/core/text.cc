@@ -921,6 +921,65 @@ size_t still_to_do_at(std::string_view words) {
   return std::string_view::npos;
 }
 
+// Where a clause of several (split at commas, semicolons and brackets) begins
+// with a negation of a deed done or of how well: 未, 没, 没有, 未能, 尚未, 仍未,
+// 不 or 无 before 达标, 合格, 达到, 完成, 覆盖, 及时, 到位, 实现, 达成, 满足, 符合,
+// 落实, 通过, 按时, 按期 or 如期 ("完成，未达标", "已完成（不及时）"). Not in a lone
+// clause, which the lists of words read ("未达标"), nor a negation of anything else
+// ("已完成，未发现不合格", "按时完成，无延期", "完成，无明显问题"). npos when none.
+size_t negated_clause_at(std::string_view words) {
+  static constexpr std::string_view kNegations[] = {"未能", "尚未", "仍未", "没有",
+                                                    "未",   "没",   "不",   "无"};
+  static constexpr std::string_view kDeeds[] = {"达标", "合格", "达到", "完成", "覆盖", "及时",
+                                                "到位", "实现", "达成", "满足", "符合", "落实",
+                                                "通过", "按时", "按期", "如期"};
+  size_t begin = 0;
+  bool several = false;
+  size_t first_at = std::string_view::npos;
+  for (size_t i = 0; i <= words.size();) {
+    size_t width = 0;
+    if (i < words.size()) {
+      for (std::string_view mark : {"，", "；", "（", "）", ",", ";", "(", ")"}) {
+        if (words.substr(i).starts_with(mark)) width = mark.size();
+      }
+      if (width == 0) {
+        ++i;
+        continue;
+      }
+      several = true;
+    }
+    const std::string_view clause = trim(words.substr(begin, i - begin));
+    if (first_at == std::string_view::npos) {
+      for (std::string_view no : kNegations) {
+        if (!clause.starts_with(no)) continue;
+        const std::string_view after = clause.substr(no.size());
+        if (std::any_of(std::begin(kDeeds), std::end(kDeeds),
+                        [&](std::string_view d) { return after.starts_with(d); })) {
+          first_at = static_cast<size_t>(clause.data() - words.data());
+        }
+        break;
+      }
+    }
+    if (i == words.size()) break;
+    i += width;
+    begin = i;
+  }
+  return several ? first_at : std::string_view::npos;
+}
+
+// Where words say the work fell short in general: 存在不足, 仍有不足, 尚有不足,
+// 还有不足, 略有不足, 存在一定不足, 有所不足, 不足之处 ("达成年度指标，但存在不足").
+// npos when none.
+size_t shortfall_at(std::string_view words) {
+  if (words.find("足") == std::string_view::npos) return std::string_view::npos;  // most words
+  size_t first = std::string_view::npos;
+  for (std::string_view w : {"存在不足", "仍有不足", "尚有不足", "还有不足", "略有不足",
+                             "存在一定不足", "有所不足", "不足之处"}) {
+    first = std::min(first, words.find(w));
+  }
+  return first;
+}
+
 }  // namespace
 
 bool says_part_not_done(std::string_view words) {
@@ -937,6 +996,8 @@ bool says_part_not_done(std::string_view words) {
   bool except = false;
   bool of_a_part = false;
   bool pending = false;
+  bool not_all = false;
+  bool short_of = false;
   for (size_t i = 0; i < words.size();) {
     const char32_t cp = next_code_point(words, i);
     if (cp >= U'0' && cp <= U'9') return false;
@@ -944,7 +1005,22 @@ bool says_part_not_done(std::string_view words) {
     except = except || cp == U'除';
     of_a_part = of_a_part || cp == U'部';
     pending = pending || cp == U'待';
+    not_all = not_all || cp == U'全';
+    short_of = short_of || cp == U'足';
   }
+  // "达成年度指标，未全部完成", "合格（未完全达标）": not all of it (before, the
+  // clause was passed over and the first one's top tier had full marks).
+  if (not_all) {
+    for (std::string_view w : {"未全部", "没有全部", "没全部", "未能全部", "不能全部", "未完全",
+                               "没有完全", "未能完全", "不完全", "未全面", "未能全面"}) {
+      if (contains(words, w)) return true;
+    }
+  }
+  // "完成，未达标", "已完成，不及时": a clause after another that says a deed not
+  // done (before, passed over as saying nothing, and 完成 had full marks).
+  if (negated_clause_at(words) != std::string_view::npos) return true;
+  // "达成年度指标，但存在不足": a shortfall said (before, full marks).
+  if (short_of && shortfall_at(words) != std::string_view::npos) return true;
   if (except && exception_at(words) != std::string_view::npos) return true;
   // "健全（部分制度待完善）", "已建立，尚待印发": something still to be done
   // (before, the top tier's words and full marks); not 接待, 招待, 期待.
@@ -997,7 +1073,7 @@ size_t undone_at(std::string_view words) {
     }
   }
   // "100%（部分完成）": a part done says the rest is not.
-  return std::min({first, exception_at(words), partly_done_at(words)});
+  return std::min({first, exception_at(words), partly_done_at(words), shortfall_at(words)});
 }
 
 bool states_the_whole(std::string_view remark, std::string_view before) {

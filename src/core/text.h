@@ -282,7 +282,8 @@ bool says_no_lapse(std::string_view words);
 // work still going on, 正在, 施工中, 建设中, 整改中, …, or late, 延期, 逾期, 滞后,
 // 推迟, or failed, 不合格, 不达标, 不及格, 不通过, 不符合, 不到位, 不满意, 失败, 无法,
 // or only started, 开工, 动工, or a part alone done, 部分完成, … (says_part_not_done),
-// or a part excepted (exception_at): "其中2项在建", "尚有2项未完成", "20户正在施工",
+// or a part excepted (exception_at), or a shortfall said (存在不足, 仍有不足, 不足之处, …):
+// "其中2项在建", "尚有2项未完成", "20户正在施工",
 // "1个延期", "10人不合格", "10个已开工", "100%（部分完成）", "除2个项目外均已完成",
 // "2个项目除外"; not in words that name no deed undone (未成年, 待遇, 待业, 接待,
 // 招待, 优待, 期待, 对待, 尚可), in a note of scope (未含配套资金: is_scope_note) nor
@@ -307,7 +308,11 @@ size_t exception_at(std::string_view words);
 // going on alone ("正在验收"), nor none of it ("无在建项目"), nor 正在 before anything
 // else ("其中正在使用的设备"). Something still to be done, 待 before a deed
 // (完善, 改进, 整改, 落实, 印发, 拨付, …): "健全（部分制度待完善）", "已建立，尚待印发"; not
-// 接待, 期待, 等待, nor 待验收 (done, as 正在验收). With a figure, the part is counted:
+// 接待, 期待, 等待, nor 待验收 (done, as 正在验收). Not all of it (未全部, 未完全,
+// 未全面, 不完全, …: "达成年度指标，未全部完成"); a clause of several that negates a
+// deed done or how well (未, 没有, 不, 无, … before 达标, 合格, 完成, 及时, 到位, …:
+// "完成，未达标", "已完成，不及时"; not "已完成，未发现不合格", "按时完成，无延期");
+// a shortfall said (存在不足, 仍有不足, 不足之处, …). With a figure, the part is counted:
 // undone_at's.
 bool says_part_not_done(std::string_view words);
 

@@ -320,25 +320,60 @@ TEST(Text, RemarkIsAClause) {
 // alone done, and words that say work is going on but of no part, or none is, or
 // that take something away as a deed (清除, 除险加固) or say "besides this" (除此之外).
 TEST(Text, SaysPartNotDone) {
-  for (const char* not_done :
-       {"部分在建", "完成，部分在建", "含部分在建", "个别项目仍在施工", "完成，尚有部分在建",
-        "少数路段正在施工", "其中一些停工", "部分正在验收", "除个别项目外全部完成",
-        "全部完成（个别除外）", "除了偏远山区的农户以外均已覆盖", "个别除外", "部分完成",
-        "大部分到位", "健全（部分制度待完善）", "已建立，尚待印发", "资金已下达，待拨付",
-        "有待进一步完善"}) {
+  for (const char* not_done : {"部分在建",
+                               "完成，部分在建",
+                               "含部分在建",
+                               "个别项目仍在施工",
+                               "完成，尚有部分在建",
+                               "少数路段正在施工",
+                               "其中一些停工",
+                               "部分正在验收",
+                               "除个别项目外全部完成",
+                               "全部完成（个别除外）",
+                               "除了偏远山区的农户以外均已覆盖",
+                               "个别除外",
+                               "部分完成",
+                               "大部分到位",
+                               "健全（部分制度待完善）",
+                               "已建立，尚待印发",
+                               "资金已下达，待拨付",
+                               "有待进一步完善",
+                               "达成年度指标，未全部完成",
+                               "合格（未完全达标）",
+                               "完成，未达标",
+                               "已完成，不及时",
+                               "达成年度指标，但存在不足"}) {
     EXPECT_TRUE(says_part_not_done(not_done)) << not_done;
     EXPECT_FALSE(only_remarks(not_done)) << not_done;
   }
-  for (const char* not_part :
-       {"正在验收", "完成，无在建", "无在建项目", "在建", "部分人员", "含2个在建", "个别项目延期",
-        "完成，其中正在使用的设备运行良好", "隐患全部清除，外观整洁", "除险加固完成，外观良好",
-        "完成，除此之外还开展了宣传", "扣除外购部分", "已完成", "完成，待验收", "接待完成",
-        "群众期待提高", "等待完成"}) {
+  for (const char* not_part : {"正在验收",
+                               "完成，无在建",
+                               "无在建项目",
+                               "在建",
+                               "部分人员",
+                               "含2个在建",
+                               "个别项目延期",
+                               "完成，其中正在使用的设备运行良好",
+                               "隐患全部清除，外观整洁",
+                               "除险加固完成，外观良好",
+                               "完成，除此之外还开展了宣传",
+                               "扣除外购部分",
+                               "已完成",
+                               "完成，待验收",
+                               "接待完成",
+                               "群众期待提高",
+                               "等待完成",
+                               "按时完成，无延期",
+                               "已完成，未发现不合格",
+                               "完成，无明显问题",
+                               "已完成，未超预算",
+                               "未达标"}) {
     EXPECT_FALSE(says_part_not_done(not_part)) << not_part;
   }
   // With a figure, the part is counted, and undone_at finds where.
   EXPECT_EQ(undone_at("除2个项目外均已完成"), 0u);
   EXPECT_EQ(undone_at("全部完成（2个项目除外）"), std::string_view("全部完成（2个项目").size());
+  EXPECT_EQ(undone_at("95%以上，但存在不足"), std::string_view("95%以上，但").size());
 }
 
 // A remark in brackets that states the whole its figure is a part of, in the same
