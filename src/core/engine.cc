@@ -639,6 +639,14 @@ inline Assessment LeafScorer::assess(ScoringKind kind, const Indicator& n, const
         return as;
       }
       const bool met = compare_dates(on, deadline) <= 0;
+      // "2024年11月（有延期）", "2024年11月，进度滞后": on time by the date, late or
+      // undone by its words (before, full marks); the evaluator's.
+      thread_local std::string normalized;
+      if (met && text::says_undone(text::normalize_view(n.actual_text, normalized))) [[unlikely]] {
+        if (!n.stated_score) flag(FlagKind::part_undone);
+        as.kind = kind;
+        return as;
+      }
       as.ok = true;
       as.score = met ? w : 0;
       why = {met ? Reason::deadline_met : Reason::deadline_missed, 0, 0, w};

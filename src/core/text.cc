@@ -776,8 +776,9 @@ bool holds_negation(std::string_view words) {
 // Words of a lapse: work done late, work that failed its standard, a breach
 // or a problem found, which after a negation say there was none ("无延期",
 // "无不合格", "未发现问题").
-constexpr std::string_view kLapses[] = {"延期",   "逾期",   "滞后", "推迟", "不合格",
-                                        "不达标", "不及格", "违规", "问题", "异常"};
+constexpr std::string_view kLapses[] = {"延期",   "逾期", "滞后", "推迟",   "延误",
+                                        "延迟",   "拖延", "超期", "不合格", "不达标",
+                                        "不及格", "违规", "问题", "异常"};
 
 bool is_lapse(std::string_view from) {
   return std::any_of(std::begin(kLapses), std::end(kLapses),
@@ -968,14 +969,28 @@ size_t negated_clause_at(std::string_view words) {
 }
 
 // Where words say the work fell short in general: 存在不足, 仍有不足, 尚有不足,
-// 还有不足, 略有不足, 存在一定不足, 有所不足, 不足之处 ("达成年度指标，但存在不足").
-// npos when none.
+// 还有不足, 略有不足, 存在一定不足, 有所不足, 不足之处, 存在问题, 有问题, or defects
+// being put right, 整改中, 正在整改, 限期整改, 责令整改 ("达成年度指标，但存在不足",
+// "是（整改中）"); not negated ("未发现存在问题", "无不足之处"). npos when none.
 size_t shortfall_at(std::string_view words) {
-  if (words.find("足") == std::string_view::npos) return std::string_view::npos;  // most words
+  // Most words have none of 足, 问题 or 整改: one search each passes them over.
+  if (words.find("足") == std::string_view::npos && words.find("问题") == std::string_view::npos &&
+      words.find("整改") == std::string_view::npos) {
+    return std::string_view::npos;
+  }
   size_t first = std::string_view::npos;
-  for (std::string_view w : {"存在不足", "仍有不足", "尚有不足", "还有不足", "略有不足",
-                             "存在一定不足", "有所不足", "不足之处"}) {
-    first = std::min(first, words.find(w));
+  for (std::string_view w :
+       {"存在不足", "仍有不足", "尚有不足", "还有不足", "略有不足", "存在一定不足", "有所不足",
+        "不足之处", "存在问题", "存在一定问题", "整改中", "正在整改", "限期整改", "责令整改"}) {
+    for (size_t at = words.find(w); at < first; at = words.find(w, at + w.size())) {
+      // "未发现存在问题", "无不足之处": none; "存在问题已全部整改": put right.
+      const std::string_view after = words.substr(at + w.size());
+      if (!negated_before(words.substr(0, at)) && !after.starts_with("已") &&
+          !after.starts_with("均已") && !after.starts_with("全部")) {
+        first = at;
+        break;
+      }
+    }
   }
   return first;
 }
@@ -997,7 +1012,6 @@ bool says_part_not_done(std::string_view words) {
   bool of_a_part = false;
   bool pending = false;
   bool not_all = false;
-  bool short_of = false;
   for (size_t i = 0; i < words.size();) {
     const char32_t cp = next_code_point(words, i);
     if (cp >= U'0' && cp <= U'9') return false;
@@ -1006,7 +1020,6 @@ bool says_part_not_done(std::string_view words) {
     of_a_part = of_a_part || cp == U'部';
     pending = pending || cp == U'待';
     not_all = not_all || cp == U'全';
-    short_of = short_of || cp == U'足';
   }
   // "达成年度指标，未全部完成", "合格（未完全达标）": not all of it (before, the
   // clause was passed over and the first one's top tier had full marks).
@@ -1019,8 +1032,8 @@ bool says_part_not_done(std::string_view words) {
   // "完成，未达标", "已完成，不及时": a clause after another that says a deed not
   // done (before, passed over as saying nothing, and 完成 had full marks).
   if (negated_clause_at(words) != std::string_view::npos) return true;
-  // "达成年度指标，但存在不足": a shortfall said (before, full marks).
-  if (short_of && shortfall_at(words) != std::string_view::npos) return true;
+  // "达成年度指标，但存在不足", "是（整改中）": a shortfall said (before, full marks).
+  if (shortfall_at(words) != std::string_view::npos) return true;
   if (except && exception_at(words) != std::string_view::npos) return true;
   // "健全（部分制度待完善）", "已建立，尚待印发": something still to be done
   // (before, the top tier's words and full marks); not 接待, 招待, 期待.
@@ -1059,10 +1072,10 @@ size_t undone_at(std::string_view words) {
   // that failed its standard was not done as asked ("10人不合格", "5个不达标"),
   // and work started is not yet done ("10个已开工").
   static constexpr std::string_view kUndone[] = {
-      "未",     "没",     "尚",     "待",     "在建",   "停工",   "缓建",   "正在",
-      "施工中", "在施工", "建设中", "实施中", "办理中", "推进中", "进行中", "整改中",
-      "验收中", "延期",   "逾期",   "滞后",   "推迟",   "不合格", "不达标", "不及格",
-      "不通过", "不符合", "不到位", "不满意", "失败",   "无法",   "开工",   "动工"};
+      "未",     "没",     "尚",     "待",     "在建",   "停工",   "缓建",   "正在",   "施工中",
+      "在施工", "建设中", "实施中", "办理中", "推进中", "进行中", "整改中", "验收中", "延期",
+      "逾期",   "滞后",   "推迟",   "延误",   "延迟",   "拖延",   "超期",   "不合格", "不达标",
+      "不及格", "不通过", "不符合", "不到位", "不满意", "失败",   "无法",   "开工",   "动工"};
   size_t first = std::string_view::npos;
   for (std::string_view undone : kUndone) {
     for (size_t at = words.find(undone); at < first; at = words.find(undone, at + undone.size())) {
