@@ -995,6 +995,21 @@ size_t shortfall_at(std::string_view words) {
   return first;
 }
 
+// Where words say but and then that the work fell short: 但 or 但是 before
+// falls_short_after's words ("完成，但效果不明显", "96%，但质量一般"); not 不但.
+// npos when none.
+size_t but_short_at(std::string_view words) {
+  constexpr std::string_view kBut = "但";
+  for (size_t at = words.find(kBut); at != std::string_view::npos;
+       at = words.find(kBut, at + kBut.size())) {
+    if (words.substr(0, at).ends_with("不")) continue;
+    std::string_view after = words.substr(at + kBut.size());
+    drop_prefix(after, {"是"});
+    if (falls_short_after(after)) return at;
+  }
+  return std::string_view::npos;
+}
+
 }  // namespace
 
 bool says_part_not_done(std::string_view words) {
@@ -1032,8 +1047,12 @@ bool says_part_not_done(std::string_view words) {
   // "完成，未达标", "已完成，不及时": a clause after another that says a deed not
   // done (before, passed over as saying nothing, and 完成 had full marks).
   if (negated_clause_at(words) != std::string_view::npos) return true;
-  // "达成年度指标，但存在不足", "是（整改中）": a shortfall said (before, full marks).
-  if (shortfall_at(words) != std::string_view::npos) return true;
+  // "达成年度指标，但存在不足", "是（整改中）", "完成，但效果不明显": a shortfall
+  // said (before, full marks).
+  if (shortfall_at(words) != std::string_view::npos ||
+      but_short_at(words) != std::string_view::npos) {
+    return true;
+  }
   if (except && exception_at(words) != std::string_view::npos) return true;
   // "健全（部分制度待完善）", "已建立，尚待印发": something still to be done
   // (before, the top tier's words and full marks); not 接待, 招待, 期待.
@@ -1086,7 +1105,8 @@ size_t undone_at(std::string_view words) {
     }
   }
   // "100%（部分完成）": a part done says the rest is not.
-  return std::min({first, exception_at(words), partly_done_at(words), shortfall_at(words)});
+  return std::min({first, exception_at(words), partly_done_at(words), shortfall_at(words),
+                   but_short_at(words)});
 }
 
 bool states_the_whole(std::string_view remark, std::string_view before) {

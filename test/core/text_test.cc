@@ -342,7 +342,11 @@ TEST(Text, SaysPartNotDone) {
                                "合格（未完全达标）",
                                "完成，未达标",
                                "已完成，不及时",
-                               "达成年度指标，但存在不足"}) {
+                               "达成年度指标，但存在不足",
+                               "是（整改中）",
+                               "存在问题",
+                               "完成，但效果不明显",
+                               "但质量一般"}) {
     EXPECT_TRUE(says_part_not_done(not_done)) << not_done;
     EXPECT_FALSE(only_remarks(not_done)) << not_done;
   }
@@ -367,13 +371,19 @@ TEST(Text, SaysPartNotDone) {
                                "已完成，未发现不合格",
                                "完成，无明显问题",
                                "已完成，未超预算",
-                               "未达标"}) {
+                               "未达标",
+                               "未发现存在问题",
+                               "存在问题已全部整改",
+                               "完成，但效果良好",
+                               "不但完成，而且效果明显"}) {
     EXPECT_FALSE(says_part_not_done(not_part)) << not_part;
   }
   // With a figure, the part is counted, and undone_at finds where.
   EXPECT_EQ(undone_at("除2个项目外均已完成"), 0u);
   EXPECT_EQ(undone_at("全部完成（2个项目除外）"), std::string_view("全部完成（2个项目").size());
-  EXPECT_EQ(undone_at("95%以上，但存在不足"), std::string_view("95%以上，但").size());
+  EXPECT_EQ(undone_at("95%以上，但存在不足"), std::string_view("95%以上，").size());
+  EXPECT_EQ(undone_at("已完成，存在不足"), std::string_view("已完成，").size());
+  EXPECT_EQ(undone_at("96%，但质量一般"), std::string_view("96%，").size());
 }
 
 // A remark in brackets that states the whole its figure is a part of, in the same
