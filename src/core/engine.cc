@@ -126,6 +126,33 @@ class LeafScorer {
   }
 };
 
+// Whether a cell holds a date and nothing else ("2024年11月", "2024.11.8",
+// "11月底前"): no words that may say it was late, which most dates have not.
+bool only_a_date(std::string_view written) {
+  for (size_t i = 0; i < written.size();) {
+    const char32_t cp = text::next_code_point(written, i);
+    if ((cp >= U'0' && cp <= U'9') || cp == U'.' || cp == U'-' || cp == U'/' || cp == U' ') {
+      continue;
+    }
+    switch (cp) {
+      case U'年':
+      case U'月':
+      case U'日':
+      case U'号':
+      case U'前':
+      case U'底':
+      case U'末':
+      case U'初':
+      case U'中':
+      case U'旬':
+        continue;
+      default:
+        return false;
+    }
+  }
+  return true;
+}
+
 // Why an actual in words or unreadable meets no figure of the target.
 void LeafScorer::flag_actual_not_number(const Indicator& n) {
   // "120人次，未覆盖全县" against "≥100人次，覆盖全县": read past the figure.
@@ -642,7 +669,8 @@ inline Assessment LeafScorer::assess(ScoringKind kind, const Indicator& n, const
       // "2024年11月（有延期）", "2024年11月，进度滞后": on time by the date, late or
       // undone by its words (before, full marks); the evaluator's.
       thread_local std::string normalized;
-      if (met && text::says_undone(text::normalize_view(n.actual_text, normalized))) [[unlikely]] {
+      if (met && !only_a_date(n.actual_text) &&
+          text::says_undone(text::normalize_view(n.actual_text, normalized))) [[unlikely]] {
         if (!n.stated_score) flag(FlagKind::part_undone);
         as.kind = kind;
         return as;

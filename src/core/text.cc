@@ -1027,6 +1027,9 @@ bool says_part_not_done(std::string_view words) {
   bool of_a_part = false;
   bool pending = false;
   bool not_all = false;
+  bool negation = false;  // 未, 没, 不 or 无: negated_clause_at's, with a mark of clauses
+  bool clauses = false;
+  bool short_of = false;  // 足, 问(题), 整(改) or 但: shortfall_at's and but_short_at's
   for (size_t i = 0; i < words.size();) {
     const char32_t cp = next_code_point(words, i);
     if (cp >= U'0' && cp <= U'9') return false;
@@ -1035,6 +1038,10 @@ bool says_part_not_done(std::string_view words) {
     of_a_part = of_a_part || cp == U'部';
     pending = pending || cp == U'待';
     not_all = not_all || cp == U'全';
+    negation = negation || cp == U'未' || cp == U'没' || cp == U'不' || cp == U'无';
+    clauses = clauses || cp == U',' || cp == U';' || cp == U'(' || cp == U')' || cp == U'，' ||
+              cp == U'；' || cp == U'（' || cp == U'）';
+    short_of = short_of || cp == U'足' || cp == U'问' || cp == U'整' || cp == U'但';
   }
   // "达成年度指标，未全部完成", "合格（未完全达标）": not all of it (before, the
   // clause was passed over and the first one's top tier had full marks).
@@ -1046,11 +1053,11 @@ bool says_part_not_done(std::string_view words) {
   }
   // "完成，未达标", "已完成，不及时": a clause after another that says a deed not
   // done (before, passed over as saying nothing, and 完成 had full marks).
-  if (negated_clause_at(words) != std::string_view::npos) return true;
+  if (negation && clauses && negated_clause_at(words) != std::string_view::npos) return true;
   // "达成年度指标，但存在不足", "是（整改中）", "完成，但效果不明显": a shortfall
   // said (before, full marks).
-  if (shortfall_at(words) != std::string_view::npos ||
-      but_short_at(words) != std::string_view::npos) {
+  if (short_of && (shortfall_at(words) != std::string_view::npos ||
+                   but_short_at(words) != std::string_view::npos)) {
     return true;
   }
   if (except && exception_at(words) != std::string_view::npos) return true;
