@@ -969,9 +969,10 @@ size_t negated_clause_at(std::string_view words) {
 }
 
 // Where words say the work fell short in general: 存在不足, 仍有不足, 尚有不足,
-// 还有不足, 略有不足, 存在一定不足, 有所不足, 不足之处, 存在问题, 有问题, or defects
-// being put right, 整改中, 正在整改, 限期整改, 责令整改 ("达成年度指标，但存在不足",
-// "是（整改中）"); not negated ("未发现存在问题", "无不足之处"). npos when none.
+// 还有不足, 略有不足, 存在一定不足, 有所不足, 不足之处, 存在问题, 存在一定问题, or
+// defects being put right, 整改中, 正在整改, 限期整改, 责令整改 ("达成年度指标，但存在
+// 不足", "是（整改中）"); not negated ("未发现存在问题", "无不足之处") nor put right
+// ("存在问题已全部整改"). npos when none.
 size_t shortfall_at(std::string_view words) {
   // Most words have none of 足, 问题 or 整改: one search each passes them over.
   if (words.find("足") == std::string_view::npos && words.find("问题") == std::string_view::npos &&
