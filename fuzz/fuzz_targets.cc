@@ -80,6 +80,7 @@ void value(const uint8_t* data, size_t size) {
   leaf.target_text = std::string(target);
   leaf.actual_text = std::string(actual);
   leaf.target = v;
+  core::as_target(leaf.target);
   leaf.actual = core::parse_value(actual);
   e.add_indicator(std::move(leaf));
   score_and_write(e);

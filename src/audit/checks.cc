@@ -343,7 +343,7 @@ class Checker {
                            i.path.front().find("满意") != std::string::npos)) {
         continue;
       }
-      const core::Value t = core::parse_value(i.target);
+      const core::Value t = core::parse_target(i.target);
       const core::Value a = core::parse_value(i.actual);
       if (t.kind != core::ValueKind::number || a.kind != core::ValueKind::number) continue;
       core::Compared c;

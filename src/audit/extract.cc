@@ -47,7 +47,7 @@ void add_tree(const Facts& f, Extracted& x) {
     if (!row.category) {
       node.target_text = row.target;
       node.actual_text = row.actual;
-      node.target = core::parse_value(row.target);
+      node.target = core::parse_target(row.target);
       node.actual = core::parse_value(row.actual);
       node.note = row.note;
     }

@@ -745,7 +745,7 @@ bool target_parts(std::string_view written, std::vector<TargetPart>& out) {
     if (out.size() == kMaxTargetParts) return false;
     TargetPart& part = out.emplace_back();
     part.written = clause;
-    part.value = parse_value(clause);
+    part.value = parse_target(clause);
     const Value& v = part.value;
     if (v.kind != ValueKind::number || (v.unit.empty() && v.factor == 1)) return false;
     for (size_t i = 0; i + 1 < out.size(); ++i) {

@@ -464,6 +464,7 @@ void read_figure(std::string_view s, Value& v) {
   size_t label_points = 0;
   size_t label_begin = 0;  // past a time the figure is counted to ("截至2024年底，")
   bool found = false;
+  bool near = false;  // the operator said the figure was approached (Value::near)
   while (!c.done()) {
     if (c.peek_digit()) {
       if (const size_t time = time_before_figure(s, c.i)) {
@@ -485,9 +486,11 @@ void read_figure(std::string_view s, Value& v) {
     // 约 ("about") is no operator in 节约 ("saved").
     const bool saved = c.i >= 3 && s.substr(c.i - 3, 6) == "节约";
     if (!saved && eat_prefix_op(probe, probe_op)) {
+      const std::string_view said = s.substr(c.i, probe.i - c.i);
       probe.skip_spaces();
       if (probe.peek_digit() || ((probe.peek() == '-' || probe.peek() == '+') &&
                                  probe.i + 1 < s.size() && is_digit(s[probe.i + 1]))) {
+        near = said == "接近" || said == "将近" || said == "近";
         v.label.assign(s.substr(label_begin, c.i - label_begin));
         op = probe_op;
         c = probe;
@@ -538,6 +541,16 @@ void read_figure(std::string_view s, Value& v) {
     for (std::string_view actual :
          {"实际完成值", "实际完成", "实际值", "实际达到", "实际为", "实际"}) {
       if (v.label == actual) v.label.clear();
+    }
+    // "基本达到95%", "基本实现100%覆盖", "基本完成95%": nearly the figure, as
+    // "接近95%" is (before, the figure itself, and full marks where "基本全覆盖"
+    // in words is the middle tier).
+    for (std::string_view nearly : {"基本", "基本上", "基本实现", "基本完成", "基本达成"}) {
+      if (v.label == nearly && op == Op::none) {
+        v.label.clear();
+        op = Op::lt;
+        near = true;
+      }
     }
   }
   if (!found) {
@@ -683,6 +696,7 @@ void read_figure(std::string_view s, Value& v) {
   set_figure(v, range ? Op::range : (op != Op::none ? op : suffix_op), number, decimals, unit);
   v.upper = upper * v.factor;
   v.words_after = words_after;
+  v.near = near && v.op == Op::lt;
   v.all_done = all_done && !range && (counts_things(v.unit) || !counted_measure(v.unit).empty());
   // "培训-120人": a dash between a label and a count, not a minus (before, -120,
   // scored 0): a count of things is never below zero. A change may be

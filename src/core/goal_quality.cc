@@ -101,6 +101,26 @@ bool is_duration_unit(std::string_view unit) {
   return false;
 }
 
+// Whether a target gives its figure only roughly: approached ("接近100%",
+// "基本达到95%": Value::near, as a target reads it) or about it ("约95%",
+// "大约500人", "95%左右", "≈95%"). Scoring takes the figure; a reviewer asks
+// for a bound (细化量化).
+bool approximate_target(const Indicator& ind) {
+  const Value& t = ind.target;
+  if (t.kind != ValueKind::number) return false;
+  if (t.near) return true;
+  const std::string s = text::normalize(ind.target_text);
+  if (contains(s, "左右") || contains(s, "≈")) return true;
+  constexpr std::string_view kAbout = "约";
+  for (size_t at = s.find(kAbout); at != std::string::npos; at = s.find(kAbout, at + 1)) {
+    size_t after = at + kAbout.size();
+    if (std::string_view(s).substr(after).starts_with("为")) after += kAbout.size();
+    const bool saved = at >= kAbout.size() && std::string_view(s).substr(at - 3, 3) == "节";
+    if (!saved && after < s.size() && s[after] >= '0' && s[after] <= '9') return true;
+  }
+  return false;
+}
+
 class GoalChecker {
  public:
   GoalChecker(const Evaluation& e, const RuleSet& r, const GoalQualityOptions& o)
@@ -324,6 +344,15 @@ class GoalChecker {
           !contains(keys_[i], "指数") && !contains(keys_[i], "系数")) {
         add("target_without_unit", Severity::warning, e_.path(i),
             "年度指标值" + text::quoted(ind.target_text) + "没有计量单位（如「家」「人次」「%」）");
+      }
+    }
+    for (int i : readable) {
+      const Indicator& ind = e_.indicators[i];
+      if (approximate_target(ind)) {
+        add("approximate_target", Severity::warning, e_.path(i),
+            "年度指标值" + text::quoted(ind.target_text) +
+                "只给出约数，未细化量化，应写明下限或上限（如「≥95%」「≤5%"
+                "」）；评分时按其中的数值计");
       }
     }
   }

@@ -40,6 +40,10 @@
 //                                                  multiplier ("100"), unless the
 //                                                  name says it is dimensionless
 //                                                  (…指数, …系数)
+//   approximate_target         warning   leaf      a figure given only roughly
+//                                                  ("接近100%", "约95%", "95%左右",
+//                                                  "基本达到95%"): scored as the
+//                                                  figure, but no bound is set
 //   duplicate_indicator        error     node      the same name twice under one
 //                                                  parent
 //                              warning   leaf      the same name and target under

@@ -686,6 +686,7 @@ void reset_value(Value& v) {
   v.words_after = false;
   v.after_target_column = false;
   v.all_done = false;
+  v.near = false;
   v.decimals = 0;
   v.label.clear();
   v.date = Date{};

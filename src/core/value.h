@@ -56,6 +56,10 @@ struct Value {
   // Words after a count said all of it was done ("120户均已完成", "10个村全覆盖",
   // "5个项目全部完工"): against a share, 100% (actual_for_target).
   bool all_done = false;
+  // The figure was said to be approached ("接近100%", "近95%", "将近500人",
+  // "基本达到95%"): op lt, for an actual says it was a little short of the
+  // figure; a target so written aims at the figure (as_target).
+  bool near = false;
   int decimals = 0;   // digits after the decimal point, as printed
   std::string label;  // words before the figure: "周报" in "周报不少于52篇"
   Date date;
@@ -64,6 +68,16 @@ struct Value {
 
 // Reads `written`. Never fails: what cannot be read is kind invalid or text.
 Value parse_value(std::string_view written);
+
+// `v`, as parse_value read it, as a target (年度指标值) means it: a figure said
+// to be approached ("接近100%", "近95%") is the figure aimed at, op none, whose
+// direction is the indicator's (infer_scoring_kind), not a ceiling that 90%
+// meets. Targets and actuals share one reader, and only the caller knows
+// which it reads: every reader of a target reads it with parse_target,
+// parse_target_into or ValueReader::read_target, which call this.
+inline void as_target(Value& v) {
+  if (v.near && v.op == Op::lt) v.op = Op::none;
+}
 
 // out = Value{}, keeping the storage of its strings (assigning Value{}
 // would free it, and the next reading allocate it again).
@@ -77,6 +91,17 @@ void set_percent(double percent, Value& out);
 // Like parse_value, reusing `out`'s storage (no allocation once warm).
 void parse_value_into(std::string_view written, Value& out);
 
+// parse_value and parse_value_into for a target (as_target).
+inline Value parse_target(std::string_view written) {
+  Value v = parse_value(written);
+  as_target(v);
+  return v;
+}
+inline void parse_target_into(std::string_view written, Value& out) {
+  parse_value_into(written, out);
+  as_target(out);
+}
+
 // parse_value_into with a memory of recent readings. Tables repeat the same
 // targets and actuals ("≥90%", "优", "100%") thousands of times; a reader of
 // many evaluations reads each distinct short text once. Same results as
@@ -85,6 +110,11 @@ class ValueReader {
  public:
   ValueReader();
   void read(std::string_view written, Value& out);
+  // read for a target (as_target).
+  void read_target(std::string_view written, Value& out) {
+    read(written, out);
+    as_target(out);
+  }
 
  private:
   struct Entry {

@@ -695,7 +695,7 @@ class DocumentReader {
     if (!status.ok()) return status;
     Indicator& n = e.indicators[index];
     if (saw_target) {
-      values_.read(n.target_text, n.target);
+      values_.read_target(n.target_text, n.target);
     } else {
       core::reset_value(n.target);  // most parent rows have neither target nor actual
     }

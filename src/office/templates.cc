@@ -48,7 +48,7 @@ Indicator figure_leaf(std::string_view code, std::string target) {
   n.name = std::string(figure_label(code));
   n.figure = std::string(code);
   n.target_text = std::move(target);
-  n.target = core::parse_value(n.target_text);
+  n.target = core::parse_target(n.target_text);
   return n;
 }
 

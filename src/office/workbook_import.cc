@@ -992,7 +992,7 @@ class SheetImporter {
         n.expert_scores.push_back(*v);
       }
     }
-    core::parse_value_into(n.target_text, n.target);
+    core::parse_target_into(n.target_text, n.target);
     core::parse_value_into(n.actual_text, n.actual);
     return Status();
   }

@@ -283,7 +283,7 @@ Status load_tree(Connection& c, int64_t id, StoredEvaluation& out) {
         n.weight = st.get_optional_double(4);
         n.target_text = st.get_string(5);
         n.actual_text = st.get_string(6);
-        n.target = core::parse_value(n.target_text);
+        n.target = core::parse_target(n.target_text);
         n.actual = core::parse_value(n.actual_text);
         n.stated_score = read_figure(st, 7, 8);
         n.checked_score = st.get_optional_double(9);

@@ -61,7 +61,7 @@ class Generator : jixiao::test::Random {
                                      "-5",   "100:%",  "",         "完成"};
     n.target_text = kTargets[below(std::size(kTargets))];
     n.actual_text = kActuals[below(std::size(kActuals))];
-    n.target = parse_value(n.target_text);
+    n.target = parse_target(n.target_text);
     n.actual = parse_value(n.actual_text);
     if (chance(0.3)) n.stated_score = Figure{round_half_up(uniform(0, *n.weight)), 2};
     if (chance(0.2)) n.note = "说明";

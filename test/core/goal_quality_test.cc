@@ -21,7 +21,7 @@ Indicator node(const std::string& name, std::optional<double> weight = std::null
   ind.name = name;
   ind.weight = weight;
   ind.target_text = target;
-  ind.target = parse_value(target);
+  ind.target = parse_target(target);
   return ind;
 }
 
@@ -77,7 +77,7 @@ void insert_child(Evaluation& e, int parent, Indicator ind) {
 void set_target(Evaluation& e, const std::string& name, const std::string& target) {
   Indicator& ind = e.indicators[find(e, name)];
   ind.target_text = target;
-  ind.target = parse_value(target);
+  ind.target = parse_target(target);
 }
 
 std::string dump(const std::vector<Finding>& findings) {
@@ -350,6 +350,26 @@ TEST(GoalQuality, TargetsWithoutUnit) {
   EXPECT_TRUE(with_code(check(index), "target_without_unit").empty());
 }
 
+TEST(GoalQuality, ApproximateTargets) {
+  for (const char* target : {"接近100%", "近95%", "将近500家", "约95%", "大约500家", "约为500家",
+                             "95%左右", "≈95%", "基本达到95%", "基本实现100%"}) {
+    Evaluation e = sound_goal();
+    set_target(e, "培训合格率", target);
+    const auto findings = with_code(check(e), "approximate_target");
+    ASSERT_EQ(findings.size(), 1u) << target << dump(check(e));
+    EXPECT_EQ(findings[0].severity, Severity::warning);
+    EXPECT_EQ(findings[0].path, (Path{"产出指标", "质量指标", "培训合格率"}));
+    EXPECT_NE(findings[0].message.find(std::string("「") + target + "」"), std::string::npos);
+  }
+  // Bounds, a saving of a figure, words and dates are no rough figures.
+  for (const char* target : {"≥95%", "100%", "≤5%", "节约10万元", "90%-95%", "2024年12月前",
+                             "基本达到预期", "约束性指标"}) {
+    Evaluation e = sound_goal();
+    set_target(e, "培训合格率", target);
+    EXPECT_TRUE(with_code(check(e), "approximate_target").empty()) << target;
+  }
+}
+
 TEST(GoalQuality, DuplicateUnderOneParent) {
   Evaluation e = sound_goal();
   // Differs only by a space.
@@ -389,7 +409,7 @@ TEST(GoalQuality, DuplicateNameAndTargetElsewhere) {
   // The same name with another target is not a duplicate.
   set_target(e, "培训人数", "≥100人");
   e.indicators[4].target_text = "≥200人";
-  e.indicators[4].target = parse_value("≥200人");
+  e.indicators[4].target = parse_target("≥200人");
   EXPECT_TRUE(with_code(check(e), "duplicate_indicator").empty()) << dump(check(e));
 }
 

@@ -18,14 +18,14 @@ namespace {
 using jixiao::test::national;
 
 LightResult light_at(const char* name, const char* target, const char* actual, int month) {
-  return indicator_light(name, parse_value(target), parse_value(actual), month, national());
+  return indicator_light(name, parse_target(target), parse_value(actual), month, national());
 }
 
 Indicator leaf(const char* name, const char* target, const char* actual) {
   Indicator ind;
   ind.name = name;
   ind.target_text = target;
-  ind.target = parse_value(target);
+  ind.target = parse_target(target);
   ind.actual_text = actual;
   ind.actual = parse_value(actual);
   return ind;

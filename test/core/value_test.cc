@@ -425,6 +425,40 @@ TEST(Value, AllOfACountDone) {
   }
 }
 
+// A figure said to be approached: a little below it in an actual (op lt), the
+// figure aimed at in a target (parse_target: op none). 基本 before a deed is
+// nearly the figure too, and no label; not a measure that begins with 基本.
+TEST(Value, AFigureApproached) {
+  struct Row {
+    const char* written;
+    double number;
+    bool near;
+  };
+  for (const Row& r :
+       {Row{"接近100%", 100, true}, Row{"近95%", 95, true}, Row{"将近500人", 500, true},
+        Row{"基本达到95%", 95, true}, Row{"基本实现100%覆盖", 100, true},
+        Row{"基本完成95%", 95, true}, Row{"基本95%", 95, true}, Row{"不足95%", 95, false},
+        Row{"<95%", 95, false}}) {
+    const Value v = parse_value(r.written);
+    ASSERT_EQ(v.kind, ValueKind::number) << r.written;
+    EXPECT_EQ(v.number, r.number) << r.written;
+    EXPECT_EQ(v.op, Op::lt) << r.written;
+    EXPECT_EQ(v.near, r.near) << r.written;
+    EXPECT_TRUE(v.label.empty()) << r.written << " " << v.label;
+    EXPECT_EQ(parse_target(r.written).op, r.near ? Op::none : Op::lt) << r.written;
+  }
+  const Value measure = parse_value("基本满意率95%");
+  EXPECT_EQ(measure.op, Op::none);
+  EXPECT_FALSE(measure.near);
+  EXPECT_EQ(measure.label, "基本满意率");
+  // A range nearly reached is read as the range.
+  const Value range = parse_value("基本达到90%-95%");
+  EXPECT_EQ(range.op, Op::range);
+  EXPECT_FALSE(range.near);
+  // 接近 before words is no figure's.
+  EXPECT_FALSE(parse_value("接近完成，<95%").near);
+}
+
 TEST(Value, LabelBeforeTheFigureIsKept) {
   const Value v = parse_value("周报不少于52篇");
   EXPECT_EQ(v.label, "周报");

@@ -135,7 +135,7 @@ class Generator : jixiao::test::Random {
                                      "9月前",  "",        "/",    "1,234.5", "100:%"};
     leaf.target_text = kTargets[below(std::size(kTargets))];
     leaf.actual_text = kTargets[below(std::size(kTargets))];
-    leaf.target = core::parse_value(leaf.target_text);
+    leaf.target = core::parse_target(leaf.target_text);
     leaf.actual = core::parse_value(leaf.actual_text);
     leaf.stated_score = maybe_figure();
     if (chance(0.3)) leaf.checked_score = core::round_half_up(uniform(0, 20));

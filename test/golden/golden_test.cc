@@ -152,9 +152,9 @@ void fill(Evaluation& e, const Table& t) {
     // As the file reader reads them (core::ValueReader, with its shortcuts), and
     // the same as parse_value reads them.
     static core::ValueReader reader;
-    reader.read(n.target_text, n.target);
+    reader.read_target(n.target_text, n.target);
     reader.read(n.actual_text, n.actual);
-    test::expect_same_value(n.target, core::parse_value(n.target_text), n.target_text);
+    test::expect_same_value(n.target, core::parse_target(n.target_text), n.target_text);
     test::expect_same_value(n.actual, core::parse_value(n.actual_text), n.actual_text);
     if (auto s = t.cell(row, "填报得分"); !s.empty()) {
       n.stated_score = core::Figure{std::stod(s), core::decimals_of(s)};

@@ -46,7 +46,7 @@ inline core::Indicator indicator_row(std::string name, double weight, std::strin
   n.weight = weight;
   n.target_text = std::move(target);
   n.actual_text = std::move(actual);
-  n.target = core::parse_value(n.target_text);
+  n.target = core::parse_target(n.target_text);
   n.actual = core::parse_value(n.actual_text);
   return n;
 }

@@ -24,6 +24,7 @@ inline void expect_same_value(const core::Value& a, const core::Value& b,
   EXPECT_EQ(a.unit_known, b.unit_known) << written;
   EXPECT_EQ(a.words_after, b.words_after) << written;
   EXPECT_EQ(a.all_done, b.all_done) << written;
+  EXPECT_EQ(a.near, b.near) << written;
   EXPECT_EQ(a.decimals, b.decimals) << written;
   EXPECT_EQ(a.label, b.label) << written;
   EXPECT_EQ(a.date.year, b.date.year) << written;
