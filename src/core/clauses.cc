@@ -498,6 +498,12 @@ std::string_view figures_after_words(std::string_view written) {
 Reading read_figure_for(const Value& target, std::string_view written, std::string_view name,
                         Value& out) {
   const auto found_if = [](bool yes) { return yes ? Reading::found : Reading::none; };
+  // "四分之三", "完成三分之二" against a percentage: the share "3/4" is
+  // (share_as_fraction; before, the evaluator's).
+  if (std::string digits; target.kind == ValueKind::number && target.unit == "%" &&
+                          !text::has_digit(written) && fraction_in_words(written, digits)) {
+    return read_figure_for(target, digits, name, out);
+  }
   if (target.kind != ValueKind::number || (target.unit.empty() && target.factor == 1) ||
       !text::has_digit(written) || written.size() > 400) {
     return Reading::none;

@@ -202,6 +202,30 @@ bool arabic_counts(std::string_view text, std::string_view unit, std::string& ou
   return true;
 }
 
+bool fraction_in_words(std::string_view text, std::string& out) {
+  if (text.size() > kLongestText || text.find("分之") == std::string_view::npos) return false;
+  const std::vector<Point> points = code_points(text);
+  for (size_t k = 1; k + 2 < points.size(); ++k) {
+    if (!at(points, k, U"分之")) continue;
+    size_t begin = k;
+    while (begin > 0 && is_numeral(points[begin - 1].cp)) --begin;
+    size_t end = k + 2;
+    while (end < points.size() && is_numeral(points[end].cp)) ++end;
+    if (begin == k || end == k + 2) return false;
+    // "百分之九十": a percentage, arabic_numerals's.
+    if (k == begin + 1 && scale_of(points[begin].cp) == 100) return false;
+    const int whole = whole_of(points, begin, k);
+    const int part = whole_of(points, k + 2, end);
+    if (whole <= 0 || part < 0) return false;
+    const size_t after = end < points.size() ? points[end].at : text.size();
+    out.assign(text.substr(0, points[begin].at));
+    out += std::to_string(part) + "/" + std::to_string(whole);
+    out.append(text.substr(after));
+    return true;
+  }
+  return false;
+}
+
 bool arabic_numerals(std::string_view text, std::string& out) {
   if (text.size() > kLongestText) return false;
   // Most words ("优", "达成预期指标") hold no numeral: they are passed over first.

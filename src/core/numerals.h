@@ -40,6 +40,13 @@ bool arabic_numerals(std::string_view text, std::string& out);
 // or after Arabic digits ("48万元" is the figure reader's).
 bool arabic_counts(std::string_view text, std::string_view unit, std::string& out);
 
+// If `text` writes one fraction in Chinese numerals ("四分之三", "完成三分之二"),
+// writes `text` into `out` with it as Arabic digits over a slash ("3/4",
+// "完成2/3"), which the reader of a share of counts reads (clauses.h), and
+// returns true. Not 百分之, a percentage (arabic_numerals reads it), nor
+// numerals that are no number ("十四五分之一").
+bool fraction_in_words(std::string_view text, std::string& out);
+
 // Whether `text` holds a numeral arabic_counts may read (一 to 九, 两, 零, 十, 百, 千, 万,
 // or a capital of 大写 amounts): a cheap test before the units are looked for.
 bool has_chinese_numerals(std::string_view text);

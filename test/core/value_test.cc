@@ -606,6 +606,23 @@ TEST(Value, ArbitraryBytesNeverCrash) {
 
 // Counts in Chinese numerals before a target's unit, in digits: every one of them,
 // among other words and figures; not an ordinal, some tens, a word or "none left out".
+// A fraction in Chinese numerals as the share of counts reads it; not a percentage, nor
+// numerals that are no number.
+TEST(Value, FractionsInChineseNumerals) {
+  std::string out;
+  ASSERT_TRUE(fraction_in_words("四分之三", out));
+  EXPECT_EQ(out, "3/4");
+  ASSERT_TRUE(fraction_in_words("完成三分之二（经核实）", out));
+  EXPECT_EQ(out, "完成2/3（经核实）");
+  ASSERT_TRUE(fraction_in_words("十二分之十一", out));
+  EXPECT_EQ(out, "11/12");
+  for (const char* words : {"百分之九十", "十四五分之一", "分之三", "三分之", "零分之一"}) {
+    out = "kept";
+    EXPECT_FALSE(fraction_in_words(words, out)) << words;
+    EXPECT_EQ(out, "kept") << words;
+  }
+}
+
 TEST(Value, CountsInChineseNumeralsBeforeAUnit) {
   struct Row {
     const char* text;
