@@ -469,7 +469,7 @@ Assessment LeafScorer::by_words(const Indicator& n, const Value& actual, double 
   }
   // "完成，部分在建", "完成（含部分在建）": the top tier's words, or none, and a part
   // still going on (before, full marks, or no word of why the evaluator scores it).
-  if (part_not_done(c, actual.text)) {
+  if (part_not_done(c, actual.text, r_)) {
     if (!n.stated_score) flag(FlagKind::part_undone);
     return as;
   }

@@ -510,7 +510,7 @@ LightResult Judge::words() const {
   // nor do words of done with a part still going on ("完成，部分在建").
   if (((c.type == WordClass::tier || c.type == WordClass::grade) &&
        figures_overrule_words(in_.target, actual.text, in_.name, r_)) ||
-      part_not_done(c, actual.text)) {
+      part_not_done(c, actual.text, r_)) {
     return not_lit(LightStatus::unknown, "无法根据" + text::quoted(actual_text) + "判断完成进度");
   }
   switch (c.type) {

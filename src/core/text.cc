@@ -925,7 +925,9 @@ size_t still_to_do_at(std::string_view words) {
 // Where a clause of several (split at commas, semicolons and brackets) begins
 // with a negation of a deed done or of how well: 未, 没, 没有, 未能, 尚未, 仍未,
 // 不 or 无 before 达标, 合格, 达到, 完成, 覆盖, 及时, 到位, 实现, 达成, 满足, 符合,
-// 落实, 通过, 按时, 按期 or 如期 ("完成，未达标", "已完成（不及时）"). Not in a lone
+// 落实, 通过, 按时, 按期 or 如期 ("完成，未达标", "已完成（不及时）"), perhaps after
+// a part and what it is of, up to four characters ("完成，个别未达标", "完成（部分项目
+// 未验收）" is not a deed of the list, "完成（少数村未覆盖）"). Not in a lone
 // clause, which the lists of words read ("未达标"), nor a negation of anything else
 // ("已完成，未发现不合格", "按时完成，无延期", "完成，无明显问题"). npos when none.
 size_t negated_clause_at(std::string_view words) {
@@ -951,9 +953,30 @@ size_t negated_clause_at(std::string_view words) {
     }
     const std::string_view clause = trim(words.substr(begin, i - begin));
     if (first_at == std::string_view::npos) {
+      // The negation first, or after a part ("个别", "部分项目", "少数村").
+      std::string_view negated = clause;
+      for (std::string_view part :
+           {"部分", "个别", "少数", "极少数", "少量", "一些", "尚有", "仍有", "还有"}) {
+        if (!negated.starts_with(part)) continue;
+        negated.remove_prefix(part.size());
+        constexpr size_t kOf = 4;  // characters of what the part is of: "项目", "村"
+        size_t skip = 0;
+        for (size_t k = 0, at = 0; k <= kOf && at <= negated.size(); ++k) {
+          const std::string_view rest = negated.substr(at);
+          if (std::any_of(std::begin(kNegations), std::end(kNegations),
+                          [&](std::string_view no) { return rest.starts_with(no); })) {
+            skip = at;
+            break;
+          }
+          if (at == negated.size()) break;
+          next_code_point(negated, at);
+        }
+        negated.remove_prefix(skip);
+        break;
+      }
       for (std::string_view no : kNegations) {
-        if (!clause.starts_with(no)) continue;
-        const std::string_view after = clause.substr(no.size());
+        if (!negated.starts_with(no)) continue;
+        const std::string_view after = negated.substr(no.size());
         if (std::any_of(std::begin(kDeeds), std::end(kDeeds),
                         [&](std::string_view d) { return after.starts_with(d); })) {
           first_at = static_cast<size_t>(clause.data() - words.data());

@@ -375,7 +375,40 @@ bool split_remark(std::string_view s, std::string_view& head, std::string_view& 
 
 }  // namespace
 
-bool part_not_done(const WordClass& c, std::string_view text) {
+namespace {
+
+// "是（尚有2项未完成）", "已完成，部分未完成": a yes or the best tier's words, then a
+// remark of the worst tier or a no that names a part (a count, 部分, 个别, …).
+// Before, the remark's 未完成 made the whole the worst tier, or a no against 是: 0
+// points, as if nothing were done.
+[[gnu::noinline]] bool done_but_a_part(std::string_view text, const RuleSet& rules) {
+  std::string_view head;
+  std::string_view remark;
+  if (!split_remark(text, head, remark)) return false;
+  const auto names_a_part = [](std::string_view r) {
+    if (text::has_digit(r)) return true;
+    for (std::string_view part :
+         {"部分", "个别", "少数", "一些", "少量", "尚有", "仍有", "还有", "其中"}) {
+      if (contains(r, part)) return true;
+    }
+    return false;
+  };
+  if (!names_a_part(remark)) return false;
+  const WordClass h = classify_words(head, rules);
+  if (h.type != WordClass::yes && (h.type != WordClass::tier || h.level != 0)) return false;
+  const WordClass r = classify_words(remark, rules);
+  return r.type == WordClass::no || (r.type == WordClass::tier && r.level > 0 &&
+                                     r.level + 1 == static_cast<int>(rules.tiers.size()));
+}
+
+}  // namespace
+
+bool part_not_done(const WordClass& c, std::string_view text, const RuleSet& rules) {
+  if ((c.type == WordClass::tier && c.level > 0 &&
+       c.level + 1 == static_cast<int>(rules.tiers.size())) ||
+      c.type == WordClass::no) {
+    return done_but_a_part(text, rules);
+  }
   if ((c.type != WordClass::tier || c.level != 0) && c.type != WordClass::none) return false;
   if (text::says_part_not_done(text)) return true;
   // "已完成（2024年12月），个别除外", "已完成（2024年12月）（个别除外）": a clause or
