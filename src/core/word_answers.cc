@@ -412,6 +412,28 @@ bool all_who_should(std::string_view said) {
          said.substr(kChar, kChar) == said.substr(3 * kChar, kChar);
 }
 
+// "全部发放", "已全部兑付", "均已纳入保障", "全额拨付到位": a deed of a few
+// characters done for all, without a negation or a clause of its own, which is
+// what a target of all who should ("应补尽补") asks.
+bool done_for_all(std::string_view said) {
+  bool all = drop_prefix(said, {"均已", "均"});  // "均已发放"
+  drop_prefix(said, text::kAlready);
+  all = drop_prefix(said, {"全部", "全数", "全额", "足额"}) || all;
+  if (!all) return false;
+  drop_prefix(said, text::kAlready);  // "全部已发放"
+  drop_suffix(said, {"完毕", "到位", "完成"});
+  constexpr size_t kChar = 3;     // bytes of a Chinese character
+  constexpr size_t kMaxDeed = 4;  // characters: "纳入保障"
+  if (said.empty() || said.size() > kMaxDeed * kChar) return false;
+  for (const char c : said) {
+    if (static_cast<unsigned char>(c) < 0x80) return false;  // digits, letters, marks
+  }
+  for (std::string_view no : {"未", "不", "没", "无", "待"}) {
+    if (contains(said, no)) return false;
+  }
+  return true;
+}
+
 }  // namespace
 
 std::optional<double> completed_percent(const Value& target, const Value& actual) {
@@ -546,6 +568,11 @@ constexpr std::string_view kHowAnyDeedIsDone[] = {"按规定", "按要求", "依
 
 std::optional<bool> answers_the_question(std::string_view name, const Value& target,
                                          const Value& actual) {
+  // "全部发放", "已全部兑付" against "应补尽补": all of it (before, the evaluator's).
+  if (target.kind == ValueKind::text && actual.kind == ValueKind::text &&
+      all_who_should(target.text) && done_for_all(actual.text)) {
+    return true;
+  }
   constexpr size_t kVerb = 6;  // the first two characters of what is asked
   std::string_view asked = name;
   std::string_view verb;  // what the words must say done

@@ -377,10 +377,10 @@ bool split_remark(std::string_view s, std::string_view& head, std::string_view& 
 
 namespace {
 
-// "是（尚有2项未完成）", "已完成，部分未完成": a yes or the best tier's words, then a
-// remark of the worst tier or a no that names a part (a count, 部分, 个别, …).
-// Before, the remark's 未完成 made the whole the worst tier, or a no against 是: 0
-// points, as if nothing were done.
+// "是（尚有2项未完成）", "已完成，部分未完成", "全部发放，个别未到位": a yes, the best
+// tier's words or words of no tier, then a remark of the worst tier or a no that
+// names a part (a count, 部分, 个别, …). Before, the remark's 未完成 made the whole
+// the worst tier, or a no against 是: 0 points, as if nothing were done.
 [[gnu::noinline]] bool done_but_a_part(std::string_view text, const RuleSet& rules) {
   std::string_view head;
   std::string_view remark;
@@ -395,7 +395,10 @@ namespace {
   };
   if (!names_a_part(remark)) return false;
   const WordClass h = classify_words(head, rules);
-  if (h.type != WordClass::yes && (h.type != WordClass::tier || h.level != 0)) return false;
+  if (h.type == WordClass::no || h.type == WordClass::grade ||
+      (h.type == WordClass::tier && h.level != 0)) {
+    return false;
+  }
   const WordClass r = classify_words(remark, rules);
   return r.type == WordClass::no || (r.type == WordClass::tier && r.level > 0 &&
                                      r.level + 1 == static_cast<int>(rules.tiers.size()));
