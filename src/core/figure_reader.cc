@@ -483,9 +483,9 @@ void read_figure(std::string_view s, Value& v) {
     }
     Cursor probe = c;
     Op probe_op = Op::none;
-    // 约 ("about") is no operator in 节约 ("saved").
-    const bool saved = c.i >= 3 && s.substr(c.i - 3, 6) == "节约";
-    if (!saved && eat_prefix_op(probe, probe_op)) {
+    // 约 ("about") is no operator in 节约 ("saved"), 签约 ("signed"), ….
+    const bool word = s.substr(c.i).starts_with("约") && !text::about_a_figure(s.substr(0, c.i));
+    if (!word && eat_prefix_op(probe, probe_op)) {
       const std::string_view said = s.substr(c.i, probe.i - c.i);
       probe.skip_spaces();
       if (probe.peek_digit() || ((probe.peek() == '-' || probe.peek() == '+') &&

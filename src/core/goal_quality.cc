@@ -115,8 +115,10 @@ bool approximate_target(const Indicator& ind) {
   for (size_t at = s.find(kAbout); at != std::string::npos; at = s.find(kAbout, at + 1)) {
     size_t after = at + kAbout.size();
     if (std::string_view(s).substr(after).starts_with("为")) after += kAbout.size();
-    const bool saved = at >= kAbout.size() && std::string_view(s).substr(at - 3, 3) == "节";
-    if (!saved && after < s.size() && s[after] >= '0' && s[after] <= '9') return true;
+    if (text::about_a_figure(std::string_view(s).substr(0, at)) && after < s.size() &&
+        s[after] >= '0' && s[after] <= '9') {
+      return true;
+    }
   }
   return false;
 }

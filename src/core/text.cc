@@ -740,6 +740,14 @@ constexpr std::string_view kClauseMarks[] = {"，", ",",  "、", "；", ";", "�
 
 }  // namespace
 
+bool about_a_figure(std::string_view before) {
+  for (std::string_view word :
+       {"节", "签", "预", "合", "履", "制", "契", "邀", "集", "违", "守", "特"}) {
+    if (before.ends_with(word)) return false;
+  }
+  return true;
+}
+
 bool negated_before(std::string_view before) {
   for (std::string_view mark : kClauseMarks) {
     const size_t at = before.rfind(mark);

@@ -188,6 +188,11 @@ bool has_digit(std::string_view s);
 // "national2020" → "national-2020"); empty otherwise.
 std::string closest_word(std::string_view word, const std::vector<std::string>& candidates);
 
+// Whether the 约 that `after` begins, after the words `before`, is "about" a
+// figure ("约95%", "培训约500人"), not a word's (节约, 签约, 预约, 合约, 履约,
+// 制约, 契约, 邀约, 集约, 违约, 守约, 特约: "签约100户" is a count signed).
+bool about_a_figure(std::string_view before);
+
 // Whether `s` begins with a negating word: 不/未/无/没/非, but not a word that
 // merely begins with one of them (不断, 非常, 无论).
 bool starts_negated(std::string_view s);

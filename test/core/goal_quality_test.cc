@@ -363,7 +363,7 @@ TEST(GoalQuality, ApproximateTargets) {
   }
   // Bounds, a saving of a figure, words and dates are no rough figures.
   for (const char* target : {"≥95%", "100%", "≤5%", "节约10万元", "90%-95%", "2024年12月前",
-                             "基本达到预期", "约束性指标"}) {
+                             "签约100户", "预约500人次", "基本达到预期", "约束性指标"}) {
     Evaluation e = sound_goal();
     set_target(e, "培训合格率", target);
     EXPECT_TRUE(with_code(check(e), "approximate_target").empty()) << target;

@@ -459,6 +459,20 @@ TEST(Value, AFigureApproached) {
   EXPECT_FALSE(parse_value("接近完成，<95%").near);
 }
 
+// 约 before a figure is "about", read as the figure; in a word (节约, 签约,
+// 预约) it is the label's.
+TEST(Value, AboutIsNoOperatorInAWord) {
+  EXPECT_EQ(parse_value("约95%").number, 95);
+  EXPECT_TRUE(parse_value("约95%").label.empty());
+  EXPECT_EQ(parse_value("培训约500人").label, "培训");
+  for (const char* word : {"节约", "签约", "预约", "履约"}) {
+    const Value v = parse_value(std::string(word) + "100户");
+    EXPECT_EQ(v.kind, ValueKind::number) << word;
+    EXPECT_EQ(v.number, 100) << word;
+    EXPECT_EQ(v.label, word);
+  }
+}
+
 TEST(Value, LabelBeforeTheFigureIsKept) {
   const Value v = parse_value("周报不少于52篇");
   EXPECT_EQ(v.label, "周报");
