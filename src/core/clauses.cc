@@ -537,6 +537,13 @@ Reading read_figure_for(const Value& target, std::string_view written, std::stri
   bool tiers_only = true;  // every figure found is labelled with a tier that counts one way
   std::string other_clauses[3];
   Value other_figures[3];
+  // A clause that bounds every case on the side the target bounds ("最长28天" against
+  // "≤30天", "最少100人" against "≥80人"), and whether it meets the target.
+  int bounding = 0;
+  bool bound_meets = false;
+  Value bound_figure;
+  const bool ceiling = target.op == Op::le || target.op == Op::lt;
+  const bool floor = target.op == Op::ge || target.op == Op::gt;
   bool opposite = false;                // a clause was the share of the opposite ("2%不合格")
   std::optional<Value> opposite_count;  // a clause counted the opposite ("不合格5人")
   const auto note_opposite = [&](const Value& v) {
@@ -610,6 +617,14 @@ Reading read_figure_for(const Value& target, std::string_view written, std::stri
       differ = true;
     }
     if (label_names_the_rate(v.label, name) && named++ == 0) named_figure = v;
+    if ((ceiling && (v.op == Op::le || v.op == Op::lt)) ||
+        (floor && (v.op == Op::ge || v.op == Op::gt))) {
+      if (bounding++ == 0) {
+        bound_figure = v;
+        bound_meets = ceiling ? (target.op == Op::lt ? c.a < c.t : c.a <= c.t)
+                              : (target.op == Op::gt ? c.a > c.t : c.a >= c.t);
+      }
+    }
     if (survey) {
       const Satisfaction tier = satisfaction_of(v.label);
       if (tier == Satisfaction::satisfied) satisfied += c.a;
@@ -628,6 +643,13 @@ Reading read_figure_for(const Value& target, std::string_view written, std::stri
   if (differ) {
     if (named == 1) {
       out = named_figure;
+      return Reading::found;
+    }
+    // "最长28天，平均20天" against "≤30天": every case within a bound that meets the
+    // target meets it (before, the evaluator's). One that misses it leaves the
+    // cell to the evaluator, who knows how many cases did.
+    if (bounding == 1 && bound_meets) {
+      out = bound_figure;
       return Reading::found;
     }
     // "非常满意60%，满意35%" for 满意度: the satisfied tiers together, 95%. Not with
