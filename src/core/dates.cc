@@ -79,6 +79,9 @@ bool read_date(std::string_view s, Value& v) {
     by_sign = true;
   }
   by_then = by_then || by_sign;
+  // "约2024年11月", "大约11月底": about a date is the date, as about a figure is
+  // the figure (before, unreadable).
+  if (!c.eat("大约")) c.eat("约");
   for (std::string_view w :
        {"延期至", "推迟至", "延迟至", "延后至", "延至", "截至", "截止", "已于", "已在", "于", "在"})
     c.eat(w);

@@ -461,7 +461,9 @@ void read_cell(std::string_view s, Value& v, Reading how) {
   if (read_dotted_date(s, v)) return;
   // A date needs 年, 月, 季度 or a - or / after the year ("2021-12"), or a dot
   // after it ("2024.6.28，无延期", with a remark): other text skips the date reader.
-  bool may_be_date = s.size() > 8 && s[4] == '.' && s[0] >= '0' && s[0] <= '9';
+  std::string_view dotted = s;
+  drop_prefix(dotted, {"大约", "约"});  // "约2024.6.28，无延期"
+  bool may_be_date = dotted.size() > 8 && dotted[4] == '.' && dotted[0] >= '0' && dotted[0] <= '9';
   // Each part of a date with a label or a remark, dotted or not ("2024.11，已完成").
   const auto read_part = [&v](std::string_view part) {
     return read_dotted_date(part, v) || read_date(part, v) || read_dotted_month(part, v);
@@ -584,7 +586,9 @@ void read_cell(std::string_view s, Value& v, Reading how) {
       const std::string_view part = text::trim(s.substr(0, at));
       if (!text::has_digit(remark) && remark_keeps_date(remark) && read_part(part)) return;
       reset_value(v);
-      if (!text::has_digit(remark) && dotted_year_month_length(part) == part.size()) {
+      std::string_view month = part;
+      drop_prefix(month, {"大约", "约"});  // "约2024.11，计划完成" too
+      if (!text::has_digit(remark) && dotted_year_month_length(month) == month.size()) {
         // "2024.11，计划完成": unreadable, as "2024年11月，计划完成" is (before, the
         // figure 2024.11 without its remark, which against "2024年12月前" was on time).
         v.kind = ValueKind::invalid;
