@@ -300,9 +300,17 @@ bool share_of_counts(std::string_view whole_clause, const Value& whole,
     return !quality.empty() && contains(name, quality) && contains(part_clause, quality) &&
            (!contains(whole_clause, quality) || (due(whole_clause) && !due(part_clause)));
   };
+  // "应到100人，实到95人" for 到课率, "应出勤30人，实际出勤28人" for 出勤率: what
+  // was due and what was done, one deed (before, unit_mismatch).
+  const auto due_and_done = [&] {
+    std::string_view due_deed = whole.label;
+    std::string_view done_deed = part.label;
+    return !due_deed.starts_with("应急") && drop_prefix(due_deed, {"应"}) &&
+           drop_prefix(done_deed, {"实际", "实"}) && !due_deed.empty() && due_deed == done_deed;
+  };
   // "受理100件，办结98件" for 办结率: the deed the rate names, as a quality.
   if (std::none_of(std::begin(kQualities), std::end(kQualities), counts_it) &&
-      !counts_it(rate_deed(name))) {
+      !counts_it(rate_deed(name)) && !due_and_done()) {
     return false;
   }
   set_share(part.number / whole.number * 100, out);

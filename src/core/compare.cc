@@ -463,7 +463,8 @@ bool share_of_plan_done(const Value& target, const Value& actual, std::string_vi
     return false;
   }
   const std::string normalized = text::normalize_cell(actual_written);
-  const size_t at = normalized.rfind("实际");
+  size_t marker = 0;
+  const size_t at = text::actually_at(normalized, marker);
   if (at == std::string::npos) return false;
   std::string_view plan_text = text::trim(std::string_view(normalized).substr(0, at));
   while (drop_suffix(plan_text, {",", "，", ";", "；"})) plan_text = text::trim(plan_text);

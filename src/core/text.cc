@@ -1210,4 +1210,18 @@ bool falls_short_after(std::string_view after) {
   return false;
 }
 
+size_t actually_at(std::string_view s, size_t& marker) {
+  for (std::string_view actually : {"实际", "实到"}) {
+    if (const size_t at = s.rfind(actually); at != std::string_view::npos) {
+      marker = actually.size();
+      return at;
+    }
+  }
+  // "应培训200人，实培训180人", "应发1200户，实发1180户": 实 alone after the comma.
+  const size_t at = s.rfind(",实");
+  if (at == std::string_view::npos) return at;
+  marker = std::string_view("实").size();
+  return at + 1;
+}
+
 }  // namespace jixiao::core::text

@@ -347,4 +347,11 @@ bool states_the_whole(std::string_view remark, std::string_view before);
 // comma or stop ("已完成，问题较少" says nothing against 已完成).
 bool falls_short_after(std::string_view after);
 
+// Where the words of what was actually done begin, after a plan or what was due
+// ("计划500人，实际480人", "应到120人，实到95人", "应培训120人，实培训98人"): the last
+// 实际, else the last 实到, else 实 alone right after a comma (the text is
+// normalized: commas are ASCII). npos when none; `marker` is the bytes the
+// words of "actually" take, to skip past them to the figure.
+size_t actually_at(std::string_view s, size_t& marker);
+
 }  // namespace jixiao::core::text

@@ -289,18 +289,8 @@ constexpr std::string_view kAmountsSetBefore[] = {"预算", "概算", "合同", 
 // "计划500人，实际480人", "目标95%，实际完成96%": the plan, then what was done;
 // the figure is the one after 实际 (or 实到: "应到120人，实到95人").
 bool read_plan_then_actual(std::string_view s, Value& v) {
-  std::string_view actually = "实际";
-  size_t at = s.rfind(actually);
-  if (at == std::string_view::npos) {
-    actually = "实到";
-    at = s.rfind(actually);
-  }
-  if (at == std::string_view::npos) {
-    // "应培训200人，实培训180人", "应发1200户，实发1180户": 实 alone after the comma.
-    actually = "实";
-    at = s.rfind(",实");
-    if (at != std::string_view::npos) ++at;
-  }
+  size_t marker = 0;
+  const size_t at = text::actually_at(s, marker);
   if (at == std::string_view::npos) return false;
   const std::string_view plan = s.substr(0, at);
   // "应培训120人，实际培训98人", "应发放1200户，实际发放1180户": what was due;
@@ -319,7 +309,7 @@ bool read_plan_then_actual(std::string_view s, Value& v) {
                                    [&](auto w) { return plan.find(w) != std::string_view::npos; });
   if (!planned || !text::has_digit(plan)) return false;
   Value done;
-  parse_value_with(std::string(s.substr(at + actually.size())), done, Reading::one_figure);
+  parse_value_with(std::string(s.substr(at + marker)), done, Reading::one_figure);
   if (done.kind != ValueKind::number || done.op != Op::none) return false;
   v = done;
   return true;
