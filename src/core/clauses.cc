@@ -177,6 +177,46 @@ bool split_at_slash(std::string_view written, Value& before, Value& after) {
   return before.kind == ValueKind::number && after.kind == ValueKind::number;
 }
 
+// "完成10个中的8个", "覆盖12个乡镇中的11个": a part of a whole, 中的 between them,
+// the whole labelled with a deed done (text::kDeedsDone) or nothing. Against a
+// percentage the share (80%, 91.67%); against anything else the part, in the
+// whole's unit and with its label ("完成8个"). False for anything else: "其中的",
+// two measures, a part above the whole, a bound.
+bool part_of_a_whole(const Value& target, std::string_view written, Value& out) {
+  constexpr std::string_view kOf = "中的";
+  const size_t of = written.find(kOf);
+  if (of == std::string_view::npos ||
+      written.find(kOf, of + kOf.size()) != std::string_view::npos) {
+    return false;
+  }
+  const std::string_view before = text::trim(written.substr(0, of));
+  if (before.ends_with("其")) return false;
+  const Value whole = parse_value(before);
+  const Value part = parse_value(text::trim(written.substr(of + kOf.size())));
+  const auto counted = [](std::string_view unit) {
+    const std::string_view measure = counted_measure(unit);
+    return measure.empty() ? unit : measure;
+  };
+  if (whole.kind != ValueKind::number || part.kind != ValueKind::number || whole.op != Op::none ||
+      part.op != Op::none || !part.label.empty() || whole.number <= 0 || part.number < 0 ||
+      part.number > whole.number || !is_counting_word(counted(whole.unit)) ||
+      (!part.unit.empty() && counted(part.unit) != counted(whole.unit))) {
+    return false;
+  }
+  if (!whole.label.empty() && std::find(std::begin(text::kDeedsDone), std::end(text::kDeedsDone),
+                                        whole.label) == std::end(text::kDeedsDone)) {
+    return false;
+  }
+  if (target.unit == "%") {
+    set_share(part.number / whole.number * 100, out);
+  } else {
+    out = whole;
+    out.number = part.number;
+    out.decimals = part.decimals;
+  }
+  return true;
+}
+
 // "12/12" or "49/50" against a percentage: a count of a count, 100% or 98%;
 // "480/500万元" and "480万元/500万元" alike (a part without a unit is in the
 // whole's). The part no more than the whole. The part may be labelled with
@@ -517,7 +557,8 @@ Reading read_figure_for(const Value& target, std::string_view written, std::stri
     return Reading::none;
   }
   const bool percent = target.unit == "%";
-  if ((percent && share_as_fraction(text::trim(written), name, out)) ||
+  if (part_of_a_whole(target, text::trim(written), out) ||
+      (percent && share_as_fraction(text::trim(written), name, out)) ||
       actual_over_target(text::trim(written), target, name, out) ||
       figure_after_arrow(text::trim(written), target, name, out)) {
     return Reading::found;
