@@ -790,9 +790,19 @@ void LeafScorer::score(int index, NodeResult& out) {
         flag(FlagKind::manual_without_reason, Severity::warning);
       }
     } else if (has_weight) {
-      flag(n.kind == ScoringKind::manual || actual->kind != ValueKind::text
-               ? FlagKind::manual_score_missing
-               : FlagKind::words_need_evaluator);
+      // Inferred: words of no known kind against a figure or a date ("控制在预算内"
+      // against "98.5万元"), which the message says.
+      const bool words_against =
+          n.kind != ScoringKind::manual && n.target.kind == ValueKind::text &&
+          (actual->kind == ValueKind::number || actual->kind == ValueKind::date);
+      if (words_against) {
+        flag(FlagKind::manual_score_missing, Severity::error,
+             actual->kind == ValueKind::number ? 1 : 2);
+      } else {
+        flag(n.kind == ScoringKind::manual || actual->kind != ValueKind::text
+                 ? FlagKind::manual_score_missing
+                 : FlagKind::words_need_evaluator);
+      }
       out.scored = true;
       out.why = {Reason::unscorable, 0, 0, out.weight};
     } else {

@@ -165,6 +165,10 @@ std::string leaf_message(const Evaluation& e, const ScoreCard& card, const RuleS
                     "该数，按该数计分会高估完成程度，需由评价人给分");
     }
     case FlagKind::manual_score_missing:
+      if (f.n[0] != 0) {  // words against a figure (1) or a date (2)
+        return concat("年度指标值「", t, "」是文字要求，实际完成值「", a, "」是",
+                      f.n[0] == 1 ? "数值" : "日期", "，无法自动比较，需由评价人给分");
+      }
       return "该指标需由评价人给分，但未填写得分";
     case FlagKind::children_unweighted:
       return "下级指标未列分值，本级也未填写得分，无法计分";
