@@ -394,6 +394,35 @@ TEST(Text, SaysPartNotDone) {
 
 // A remark in brackets that states the whole its figure is a part of, in the same
 // counting word, and totals that only remark.
+// Where what was actually done begins after a plan: the last 实际, else 实到, else
+// 实 alone after a comma; 实 inside a word (落实, 实施) is none.
+TEST(Text, ActuallyAt) {
+  struct Row {
+    std::string_view s;
+    std::string_view figure;  // what follows the words of "actually"; "" for none
+  };
+  for (const Row& r :
+       {Row{"计划500人,实际480人", "480人"}, Row{"应到120人,实到95人", "95人"},
+        Row{"应培训120人,实培训98人", "培训98人"}, Row{"计划500人,实际完成480人", "完成480人"},
+        Row{"落实120人", ""}, Row{"实施120人", ""}, Row{"120人,已落实", ""}}) {
+    size_t marker = 0;
+    const size_t at = actually_at(r.s, marker);
+    if (r.figure.empty()) {
+      EXPECT_EQ(at, std::string_view::npos) << r.s;
+    } else {
+      ASSERT_NE(at, std::string_view::npos) << r.s;
+      EXPECT_EQ(r.s.substr(at + marker), r.figure) << r.s;
+    }
+  }
+}
+
+// 约 is "about" before a figure, not in a word that ends with it.
+TEST(Text, AboutAFigure) {
+  for (std::string_view before : {"", "培训", "共", "大"}) EXPECT_TRUE(about_a_figure(before));
+  for (std::string_view before : {"节", "签", "预", "合计签", "履"})
+    EXPECT_FALSE(about_a_figure(before));
+}
+
 TEST(Text, StatesTheWhole) {
   using Pair = std::pair<const char*, const char*>;  // the remark, and what precedes it
   for (const auto& [remark, before] :
