@@ -695,9 +695,10 @@ Reading read_figure_for(const Value& target, std::string_view written, std::stri
       return Reading::found;
     }
     // "最长28天，平均20天" against "≤30天": every case within a bound that meets the
-    // target meets it (before, the evaluator's). One that misses it leaves the
-    // cell to the evaluator, who knows how many cases did.
-    if (bounding == 1 && bound_meets) {
+    // target meets it (before, the evaluator's). One that misses it ("平均20天，最长
+    // 35天") says a part fell short: the evaluator knows how many cases did.
+    if (bounding == 1) {
+      if (!bound_meets) return Reading::undone;
       out = bound_figure;
       return Reading::found;
     }
