@@ -516,6 +516,14 @@ std::string as_the_actual(const std::string& s) {
   return begins_with_figure(s) && s.find("完成") == std::string::npos ? "实际完成" + s : s;
 }
 
+// About a figure or a date is the figure or the date ("约95%", "约2024年11月"); not
+// before a year that says when a figure was ("2024年共开展培训2期").
+std::string as_about(const std::string& s) {
+  const bool year_first =
+      s.size() > 4 && s.substr(4).starts_with("年") && s.find("月") == std::string::npos;
+  return !s.empty() && s[0] >= '0' && s[0] <= '9' && !year_first ? "约" + s : s;
+}
+
 std::string as_reached(const std::string& s) {
   return begins_with_figure(s) ? "达到" + s : s;
 }
@@ -933,6 +941,7 @@ TEST_P(Golden, ScoresAlikeWrittenOtherwise) {
       {"全年累计 before it", &as_the_years_whole, actual_only},
       {"实际完成 before it", &as_the_actual, actual_only},
       {"达到 before it", &as_reached, actual_only},
+      {"约 before it", &as_about, actual_only},
       {"money in 元", &with_money_in_yuan, units},
       {"money in 亿元", &with_money_in_yi, units},
       {"counts in 万", &with_counts_in_wan, units},
