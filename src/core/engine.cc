@@ -185,7 +185,7 @@ bool LeafScorer::bound_read(ScoringKind kind, const Indicator& n, const Value& a
     return true;
   }
   // A band asks both sides of a bound: inside_band, below.
-  if (!bound_overstates(kind, n.target.op, actual.op) || is_band(n.target, name_)) return true;
+  if (!bound_overstates(kind, n.target, actual) || is_band(n.target, name_)) return true;
   if (!n.stated_score) {
     flag(FlagKind::bound_overstates, Severity::error, static_cast<double>(actual.op));
   }
@@ -405,7 +405,7 @@ bool LeafScorer::by_parts(const Indicator& n, const Value& actual, double w, Sco
     const ScoringKind part_kind = infer_scoring_kind(name_, part, done, r_, false);
     if (i == 0) as.kind = part_kind;
     bool met = false;
-    if (reported && done.op != Op::none && bound_overstates(part_kind, part.op, done.op)) {
+    if (reported && done.op != Op::none && bound_overstates(part_kind, part, done)) {
       // A bound on the unfavourable side: "不足5场" against "≥5场" misses, "≤6场"
       // tells no more.
       const bool strict = done.op == Op::lt || done.op == Op::gt;

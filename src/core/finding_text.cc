@@ -157,10 +157,12 @@ std::string leaf_message(const Evaluation& e, const ScoreCard& card, const RuleS
       return concat("无法根据「", a, "」自动判断完成程度，需由评价人按档次给分");
     case FlagKind::bound_overstates: {
       const auto op = static_cast<Op>(static_cast<int>(f.n[0]));
-      const std::string_view side = op == Op::lt   ? "低于"
-                                    : op == Op::le ? "不高于"
-                                    : op == Op::gt ? "高于"
-                                                   : "不低于";
+      // "接近90%", "基本达到95%", "近0起": a little short of it, or about it.
+      const std::string_view side = op == Op::lt && ind.actual.near ? "接近"
+                                    : op == Op::lt                  ? "低于"
+                                    : op == Op::le                  ? "不高于"
+                                    : op == Op::gt                  ? "高于"
+                                                                    : "不低于";
       return concat("实际完成值「", a, "」只说明实际值", side,
                     "该数，按该数计分会高估完成程度，需由评价人给分");
     }

@@ -277,7 +277,7 @@ LightResult Judge::numeric() const {
   if (light.status == LightStatus::lit && !sure && !is_band(target, in_.name) &&
       bound_overstates(
           dir == Direction::lower ? ScoringKind::lower_is_better : ScoringKind::higher_is_better,
-          target.op, actual.op)) {
+          target, actual)) {
     return not_lit(LightStatus::unknown, "实际完成值" +
                                              text::quoted(written(in_.actual_text, actual)) +
                                              "只说明实际值在该数不利的一侧（按该数计：" +

@@ -662,9 +662,9 @@ ScoringKind infer_scoring_kind(std::string_view name, const Value& target, LeafW
   return ScoringKind::higher_is_better;
 }
 
-bool bound_overstates(ScoringKind kind, Op target_op, Op actual_op) {
-  const bool below = actual_op == Op::lt || actual_op == Op::le;
-  const bool above = actual_op == Op::gt || actual_op == Op::ge;
+bool bound_overstates(ScoringKind kind, const Value& target, const Value& actual) {
+  const bool below = actual.op == Op::lt || actual.op == Op::le;
+  const bool above = actual.op == Op::gt || actual.op == Op::ge;
   switch (kind) {
     case ScoringKind::higher_is_better:
     case ScoringKind::proportional_capped:
@@ -672,7 +672,12 @@ bool bound_overstates(ScoringKind kind, Op target_op, Op actual_op) {
     case ScoringKind::lower_is_better:
       return above;
     case ScoringKind::linear_deduction:
-      return target_op == Op::ge || target_op == Op::gt ? below : above;
+      return target.op == Op::ge || target.op == Op::gt ? below : above;
+    case ScoringKind::equal:
+      // "<5件", "≥5件", "近5件" against "=5件", "近0起" or "<1起" against "0起": a
+      // bound equals no one figure (before, full marks, or 0 for "<1起"); "≤0起",
+      // "0起以下" against "0起" is none at all.
+      return (below || above) && !(actual.op == Op::le && actual.number == 0 && target.number == 0);
     default:
       return false;
   }

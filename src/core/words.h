@@ -126,8 +126,9 @@ ScoringKind infer_scoring_kind(std::string_view name, const Value& target, const
 // lies on the side of it that scores worse under `kind`: its figure overstates
 // the actual, so the evaluator decides (the engine) or only a light the figure
 // already fails is sure (monitoring). A bound on the other side ("95%以上"
-// against "≥90%") understates it at most, and is scored as written.
-bool bound_overstates(ScoringKind kind, Op target_op, Op actual_op);
+// against "≥90%") understates it at most, and is scored as written. Against a
+// figure to equal ("=5件", "0起") any bound overstates, but none at all ("≤0起").
+bool bound_overstates(ScoringKind kind, const Value& target, const Value& actual);
 // The same, with the leaf's words classified once (`words` is of target and actual).
 ScoringKind infer_scoring_kind(std::string_view name, const Value& target, LeafWords& words,
                                const RuleSet& rules, bool lower_category = false);
