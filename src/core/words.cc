@@ -294,6 +294,22 @@ namespace {
 
 // The words of a cell that is not a listed word as a whole. Out of line: most
 // cells are ("优", "达成预期指标", "是").
+// "无延期", "未逾期", "没有延误", "无不合格", "无未完成项目", "未出现未完成情况",
+// "不存在不合格情况": a failure in the worst tier's words said not to have happened,
+// alone, perhaps with what it is of after it, which is the best tier (before, the
+// evaluator's: words of the worst tier after a negation count for no tier).
+bool failure_denied(std::string_view s, const RuleSet& rules) {
+  if (rules.tiers.size() < 2) return false;
+  std::string_view failure = s;
+  if (!drop_prefix(failure, {"未出现", "未发生", "没有出现", "没有发生", "不存在", "均无", "没有",
+                             "无", "未"})) {
+    return false;
+  }
+  drop_suffix(failure, {"的情况", "情况", "现象", "问题", "项目", "事项", "情形"});
+  const std::vector<std::string>& worst = rules.tiers.back().words;
+  return !failure.empty() && std::find(worst.begin(), worst.end(), failure) != worst.end();
+}
+
 [[gnu::noinline]] WordClass classify_said(std::string_view s, const RuleSet& rules) {
   const auto classify = [&](std::string_view words) {
     return rules.word_index.ready ? classify_by_index(words, rules.word_index)
@@ -357,7 +373,9 @@ namespace {
       if (first.type == WordClass::yes && classify(second).type == WordClass::yes) return first;
     }
   }
-  return classify(s);
+  const WordClass c = classify(s);
+  if (c.type == WordClass::none && failure_denied(s, rules)) return {WordClass::tier, 0};
+  return c;
 }
 
 // Words and a remark after them, in brackets at the end ("良好(经核实)") or
