@@ -35,5 +35,21 @@ TEST(Compare, ChangesTheOtherWayAreBelowZero) {
   EXPECT_TRUE(change_against_level(parse_value("≥100人"), parse_value("较上年-5人"), "培训人数"));
 }
 
+// People against person-times compare where the bound tells: each person came at
+// least once.
+TEST(Compare, PeopleAgainstPersonTimes) {
+  Compared c;
+  ASSERT_TRUE(comparable_numbers(parse_value("≥100人次"), parse_value("110人"), c));
+  EXPECT_EQ(c.a, 110);
+  ASSERT_TRUE(comparable_numbers(parse_value("≥100人次"), parse_value("100名"), c));
+  ASSERT_TRUE(comparable_numbers(parse_value("≤100人"), parse_value("90人次"), c));
+  EXPECT_EQ(c.a, 90);
+  // 90 people may be 180 person-times; 110 person-times fewer than 100 people.
+  EXPECT_FALSE(comparable_numbers(parse_value("≥100人次"), parse_value("90人"), c));
+  EXPECT_FALSE(comparable_numbers(parse_value("≥100人"), parse_value("110人次"), c));
+  EXPECT_FALSE(comparable_numbers(parse_value("≤100人"), parse_value("110人次"), c));
+  EXPECT_FALSE(comparable_numbers(parse_value("≤100人次"), parse_value("90人"), c));
+}
+
 }  // namespace
 }  // namespace jixiao::core
