@@ -114,7 +114,7 @@ bool approximate_target(const Indicator& ind) {
   constexpr std::string_view kAbout = "约";
   for (size_t at = s.find(kAbout); at != std::string::npos; at = s.find(kAbout, at + 1)) {
     size_t after = at + kAbout.size();
-    if (std::string_view(s).substr(after).starts_with("为")) after += kAbout.size();
+    if (std::string_view(s).substr(after).starts_with("为")) after += std::string_view("为").size();
     if (text::about_a_figure(std::string_view(s).substr(0, at)) && after < s.size() &&
         s[after] >= '0' && s[after] <= '9') {
       return true;

@@ -57,8 +57,8 @@ struct Value {
   // "5个项目全部完工"): against a share, 100% (actual_for_target).
   bool all_done = false;
   // The figure was said to be approached ("接近100%", "近95%", "将近500人",
-  // "基本达到95%"): op lt, for an actual says it was a little short of the
-  // figure; a target so written aims at the figure (as_target).
+  // "基本达到95%"): op lt, since an actual so written fell a little short of
+  // it; a target so written aims at the figure (as_target).
   bool near = false;
   int decimals = 0;   // digits after the decimal point, as printed
   std::string label;  // words before the figure: "周报" in "周报不少于52篇"

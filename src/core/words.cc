@@ -292,8 +292,6 @@ void index_words(RuleSet& rules) {
 
 namespace {
 
-// The words of a cell that is not a listed word as a whole. Out of line: most
-// cells are ("优", "达成预期指标", "是").
 // "无延期", "未逾期", "没有延误", "无不合格", "无未完成项目", "未出现未完成情况",
 // "不存在不合格情况": a failure in the worst tier's words said not to have happened,
 // alone, perhaps with what it is of after it, which is the best tier (before, the
@@ -310,6 +308,8 @@ bool failure_denied(std::string_view s, const RuleSet& rules) {
   return !failure.empty() && std::find(worst.begin(), worst.end(), failure) != worst.end();
 }
 
+// The words of a cell that is not a listed word as a whole. Out of line: most
+// cells are ("优", "达成预期指标", "是").
 [[gnu::noinline]] WordClass classify_said(std::string_view s, const RuleSet& rules) {
   const auto classify = [&](std::string_view words) {
     return rules.word_index.ready ? classify_by_index(words, rules.word_index)
