@@ -177,6 +177,13 @@ bool split_at_slash(std::string_view written, Value& before, Value& after) {
   return before.kind == ValueKind::number && after.kind == ValueKind::number;
 }
 
+// What a unit counts: "个" for "个项目" ("10个项目" is a whole of what "8个"
+// counts), else the unit itself.
+std::string_view counted(std::string_view unit) {
+  const std::string_view measure = counted_measure(unit);
+  return measure.empty() ? unit : measure;
+}
+
 // "完成10个中的8个", "覆盖12个乡镇中的11个": a part of a whole, 中的 between them,
 // the whole labelled with a deed done (text::kDeedsDone) or nothing. Against a
 // percentage the share (80%, 91.67%); against anything else the part, in the
@@ -193,10 +200,6 @@ bool part_of_a_whole(const Value& target, std::string_view written, Value& out) 
   if (before.ends_with("其")) return false;
   const Value whole = parse_value(before);
   const Value part = parse_value(text::trim(written.substr(of + kOf.size())));
-  const auto counted = [](std::string_view unit) {
-    const std::string_view measure = counted_measure(unit);
-    return measure.empty() ? unit : measure;
-  };
   if (whole.kind != ValueKind::number || part.kind != ValueKind::number || whole.op != Op::none ||
       part.op != Op::none || !part.label.empty() || whole.number <= 0 || part.number < 0 ||
       part.number > whole.number || !is_counting_word(counted(whole.unit)) ||
@@ -323,11 +326,6 @@ std::string_view rate_deed(std::string_view name) {
 bool share_of_counts(std::string_view whole_clause, const Value& whole,
                      std::string_view part_clause, const Value& part, std::string_view name,
                      Value& out) {
-  // "10个项目" is a whole of what "8个" counts.
-  const auto counted = [](std::string_view unit) {
-    const std::string_view measure = counted_measure(unit);
-    return measure.empty() ? unit : measure;
-  };
   if (counted(whole.unit) != counted(part.unit) || whole.number <= 0 || part.number < 0 ||
       part.number > whole.number || !is_counting_word(counted(whole.unit))) {
     return false;
