@@ -286,6 +286,9 @@ bool read_level_reached(std::string_view s, Value& v) {
 // Words of an amount set before the work: a budget, an estimate, a contract.
 constexpr std::string_view kAmountsSetBefore[] = {"预算", "概算", "合同", "批复", "中标"};
 
+// Words of "about" before a date, which read_date reads past ("约2024年11月").
+constexpr std::string_view kAboutADate[] = {"大约", "约"};
+
 // "计划500人，实际480人", "目标95%，实际完成96%": the plan, then what was done;
 // the figure is the one after 实际 (or 实到: "应到120人，实到95人").
 bool read_plan_then_actual(std::string_view s, Value& v) {
@@ -452,7 +455,7 @@ void read_cell(std::string_view s, Value& v, Reading how) {
   // A date needs 年, 月, 季度 or a - or / after the year ("2021-12"), or a dot
   // after it ("2024.6.28，无延期", with a remark): other text skips the date reader.
   std::string_view dotted = s;
-  drop_prefix(dotted, {"大约", "约"});  // "约2024.6.28，无延期"
+  drop_prefix(dotted, kAboutADate);  // "约2024.6.28，无延期"
   bool may_be_date = dotted.size() > 8 && dotted[4] == '.' && dotted[0] >= '0' && dotted[0] <= '9';
   // Each part of a date with a label or a remark, dotted or not ("2024.11，已完成").
   const auto read_part = [&v](std::string_view part) {
@@ -577,7 +580,7 @@ void read_cell(std::string_view s, Value& v, Reading how) {
       if (!text::has_digit(remark) && remark_keeps_date(remark) && read_part(part)) return;
       reset_value(v);
       std::string_view month = part;
-      drop_prefix(month, {"大约", "约"});  // "约2024.11，计划完成" too
+      drop_prefix(month, kAboutADate);  // "约2024.11，计划完成" too
       if (!text::has_digit(remark) && dotted_year_month_length(month) == month.size()) {
         // "2024.11，计划完成": unreadable, as "2024年11月，计划完成" is (before, the
         // figure 2024.11 without its remark, which against "2024年12月前" was on time).
