@@ -41,9 +41,9 @@ WordClass classify_words(std::string_view text, const RuleSet& rules);
 // Whether words classed `c`, of the best tier or of none, also say a part of the work
 // is not done, still going on or excepted (text::says_part_not_done: "完成，部分在建",
 // "完成（含部分在建）", "除个别项目外全部完成", or a clause of a cell with a date,
-// "已完成（2024年12月），个别除外"); or, classed as the worst tier or a no, are a yes
-// or the best tier's words with a remark of a part not done after them ("是（尚有2项未完成）",
-// "已完成，部分未完成", "完成（个别未达标）"):
+// "已完成（2024年12月），个别除外"); or, classed as the worst tier or a no, are a yes,
+// the best tier's words or words of no tier with a remark of a part not done after them
+// ("是（尚有2项未完成）", "已完成，部分未完成", "全部发放，个别未到位"):
 // then neither their tier nor the evaluator's guess from them holds; the engine leaves
 // the row to the evaluator with a word of why, and monitoring lights nothing.
 bool part_not_done(const WordClass& c, std::string_view text, const RuleSet& rules);
