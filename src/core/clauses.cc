@@ -264,14 +264,24 @@ bool label_names_the_rate(std::string_view label, std::string_view name) {
 
 // "96%/100%", "480人/500人": the actual over the target as the table wrote it,
 // the figure after the slash being the target's own. The one before is the actual.
+// Two bare figures ("8/10" against "10个", "480/500" against "500万元") are both
+// in the target's unit, when the second is the target's figure as written.
 bool actual_over_target(std::string_view written, const Value& target, std::string_view name,
                         Value& out) {
   Value done;
   Value wanted;
-  if (!split_at_slash(written, done, wanted) || wanted.op != Op::none || wanted.unit.empty() ||
-      wanted.unit != target.unit) {
-    return false;
+  if (!split_at_slash(written, done, wanted) || wanted.op != Op::none) return false;
+  const auto bare = [](const Value& v) {
+    return v.unit.empty() && v.factor == 1 && v.label.empty() && v.op == Op::none;
+  };
+  if (bare(done) && bare(wanted) && !target.unit.empty()) {
+    done.number *= target.factor;
+    wanted.number *= target.factor;
+    done.unit = wanted.unit = target.unit;
+    done.factor = wanted.factor = target.factor;
+    done.unit_known = wanted.unit_known = target.unit_known;
   }
+  if (wanted.unit.empty() || wanted.unit != target.unit) return false;
   Compared c;
   if (!comparable_numbers(target, done, c, name) ||
       std::fabs(wanted.number - target.number) > 1e-9 * std::max(1.0, std::fabs(target.number))) {

@@ -118,6 +118,32 @@ bool more_than(const std::vector<Point>& points, size_t i) {
   return i < points.size() && (points[i].cp == U'余' || points[i].cp == U'多');
 }
 
+// Words before 百, 千 or 万 alone that make it a figure ("近百人", "上千户",
+// "逾万人"), and the operator each means: 上, 过 and 破 become one ("上千户" →
+// "≥1000户"); 近, 逾, 超 and 约 stay for the figure reader, which reads them
+// ("近100人"); an empty view with no data for any other character. "数百人" (some
+// hundreds) names no one figure, nor does 百 in a word ("百姓", "百日攻坚").
+std::string_view sign_for_lone_scale(char32_t before) {
+  switch (before) {
+    case U'上':
+      return "≥";
+    case U'过':
+    case U'破':
+      return ">";
+    case U'近':
+    case U'逾':
+    case U'超':
+    case U'约':
+      return "";
+    default:
+      return {};
+  }
+}
+
+bool makes_lone_scale_a_figure(char32_t before) {
+  return sign_for_lone_scale(before).data() != nullptr;
+}
+
 bool at(const std::vector<Point>& points, size_t i, std::u32string_view word) {
   if (i + word.size() > points.size()) return false;
   for (size_t k = 0; k < word.size(); ++k) {
@@ -248,7 +274,8 @@ bool arabic_numerals(std::string_view text, std::string& out) {
     // "万余人": more than ten thousand, with no numeral before 万 (after one, as
     // in "两万余人", 万 is the multiplier of that number).
     if (begin == points.size() && run < points.size() && points[run].cp == U'万' &&
-        more_than(points, run + 1)) {
+        (more_than(points, run + 1) ||
+         (!per_hundred && run > 0 && makes_lone_scale_a_figure(points[run - 1].cp)))) {
       begin = run;
       end = after = i = run + 1;
       continue;
@@ -283,9 +310,15 @@ bool arabic_numerals(std::string_view text, std::string& out) {
     i = after;
   }
   if (begin == points.size()) return false;
-  // "百余人", "千多家": more than a hundred, a thousand.
-  int whole = end == begin + 1 && scale_of(points[begin].cp) > 10 && more_than(points, end)
-                  ? scale_of(points[begin].cp)
+  const size_t head = percent ? begin - 3 : begin;
+  const char32_t before = head > 0 ? points[head - 1].cp : 0;
+  // "百余人", "千多家": more than a hundred, a thousand; "近百人", "上千户", "逾万人":
+  // near, at least, over it.
+  const bool lone_scale =
+      end == begin + 1 && (scale_of(points[begin].cp) > 10 || points[begin].cp == U'万');
+  const bool qualified = lone_scale && !percent && makes_lone_scale_a_figure(before);
+  int whole = lone_scale && (more_than(points, end) || qualified)
+                  ? (points[begin].cp == U'万' ? 10000 : scale_of(points[begin].cp))
                   : whole_of(points, begin, end);
   if (percent && whole < 0 && end == begin + 1 && points[begin].cp == U'百') whole = 100;
   if (whole < 0) return false;
@@ -296,8 +329,6 @@ bool arabic_numerals(std::string_view text, std::string& out) {
       digits += static_cast<char>('0' + digit_of(points[i].cp));
     }
   }
-  const size_t head = percent ? begin - 3 : begin;
-  const char32_t before = head > 0 ? points[head - 1].cp : 0;
   const auto byte_at = [&](size_t i) { return i < points.size() ? points[i].at : text.size(); };
   std::string_view rest = text.substr(byte_at(after));
   // "数十人", "几十家", "好几十次": some tens, no one figure.
@@ -337,7 +368,9 @@ bool arabic_numerals(std::string_view text, std::string& out) {
   }
   // "壹佰万元整": 整 closes a 大写 amount.
   if (rest.ends_with("元整")) rest.remove_suffix(std::string_view("整").size());
-  out.assign(text.substr(0, byte_at(head)));
+  const std::string_view sign = qualified ? sign_for_lone_scale(before) : std::string_view();
+  out.assign(text.substr(0, byte_at(sign.empty() ? head : head - 1)));
+  out += sign;
   out += digits;
   if (percent) out += '%';
   out += rest;

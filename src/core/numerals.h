@@ -15,7 +15,9 @@ namespace jixiao::core {
 // digits and returns true:
 //   - a count or amount: numerals up to 九千九百九十九 (a decimal after 点),
 //     or ten thousands of them ("一万二千人", "一万零五百人"), or 百, 千, 万
-//     alone before 余 or 多 ("百余人" → "100余人", "万余人" → "10000余人"),
+//     alone before 余 or 多 ("百余人" → "100余人", "万余人" → "10000余人")
+//     or after a word of near, at least or over ("近百人" → "近100人", "上千户"
+//     → "≥1000户", "过万人" → ">10000人", "逾百家", "超千人", "约百人"),
 //     then a counting word or unit ("两次", "五百人", "四百八十万元",
 //     "不少于三期"), never followed by 性 ("一次性") nor preceded by 第
 //     ("第一批", but "第一名" is a place in a ranking) or by a character that

@@ -694,14 +694,15 @@ std::string with_units_as(const std::string& s, std::string_view unit, int shift
   return out;
 }
 
-// Whether the cell is a figure alone, of no unit ("980", "≥5.2"): it takes the other
-// column's unit, which a rewrite of units in that column changes.
+// Whether the cell is a figure alone, of no unit ("980", "≥5.2"), or two over a slash
+// ("480/500"): it takes the other column's unit, which a rewrite of units in that
+// column changes.
 bool is_bare_figure(const std::string& s) {
   std::string_view rest = s;
   for (std::string_view sign : {"≥", "≤"}) {
     if (rest.starts_with(sign)) rest.remove_prefix(sign.size());
   }
-  return !rest.empty() && rest.find_first_not_of("0123456789.,") == std::string_view::npos;
+  return !rest.empty() && rest.find_first_not_of("0123456789.,/") == std::string_view::npos;
 }
 
 std::string with_money_in_yuan(const std::string& s) {
