@@ -308,6 +308,35 @@ bool failure_denied(std::string_view s, const RuleSet& rules) {
   return !failure.empty() && std::find(worst.begin(), worst.end(), failure) != worst.end();
 }
 
+// Words and a remark after them, in brackets at the end ("良好(经核实)") or
+// after the last comma ("良好,经核实"), in normalized text (ASCII marks): the
+// two, trimmed, or false.
+bool split_remark(std::string_view s, std::string_view& head, std::string_view& remark) {
+  const bool bracket = s.ends_with(")");
+  const size_t at = s.rfind(bracket ? '(' : ',');
+  const size_t end = bracket ? s.size() - 1 : s.size();
+  if (at == std::string_view::npos || at == 0 || at + 1 > end) return false;
+  head = text::trim(s.substr(0, at));
+  remark = text::trim(s.substr(at + 1, end - at - 1));
+  return !head.empty() && !remark.empty();
+}
+
+// Whether a remark names a part of the whole: a count, 部分, 个别, … ("尚有2项未完成",
+// "个别未达标").
+bool names_a_part(std::string_view remark) {
+  if (text::has_digit(remark)) return true;
+  for (std::string_view part :
+       {"部分", "个别", "少数", "一些", "少量", "尚有", "仍有", "还有", "其中"}) {
+    if (contains(remark, part)) return true;
+  }
+  return false;
+}
+
+bool is_worst_tier(const WordClass& c, const RuleSet& rules) {
+  return c.type == WordClass::tier && c.level > 0 &&
+         c.level + 1 == static_cast<int>(rules.tiers.size());
+}
+
 // The words of a cell that is not a listed word as a whole. Out of line: most
 // cells are ("优", "达成预期指标", "是").
 [[gnu::noinline]] WordClass classify_said(std::string_view s, const RuleSet& rules) {
@@ -373,22 +402,20 @@ bool failure_denied(std::string_view s, const RuleSet& rules) {
       if (first.type == WordClass::yes && classify(second).type == WordClass::yes) return first;
     }
   }
+  // "基本完成，个别未完成", "基本达标（个别未达标）": a middle tier's words, then a
+  // remark of the worst tier or a no that names a part, which the middle tier's
+  // words already say (before, the remark's 未完成 made the whole the worst tier).
+  if (std::string_view head, remark; split_remark(s, head, remark) && names_a_part(remark)) {
+    const WordClass h = classify(head);
+    const WordClass r = classify(remark);
+    if (h.type == WordClass::tier && h.level > 0 && !is_worst_tier(h, rules) &&
+        (r.type == WordClass::no || is_worst_tier(r, rules))) {
+      return h;
+    }
+  }
   const WordClass c = classify(s);
   if (c.type == WordClass::none && failure_denied(s, rules)) return {WordClass::tier, 0};
   return c;
-}
-
-// Words and a remark after them, in brackets at the end ("良好(经核实)") or
-// after the last comma ("良好,经核实"), in normalized text (ASCII marks): the
-// two, trimmed, or false.
-bool split_remark(std::string_view s, std::string_view& head, std::string_view& remark) {
-  const bool bracket = s.ends_with(")");
-  const size_t at = s.rfind(bracket ? '(' : ',');
-  const size_t end = bracket ? s.size() - 1 : s.size();
-  if (at == std::string_view::npos || at == 0 || at + 1 > end) return false;
-  head = text::trim(s.substr(0, at));
-  remark = text::trim(s.substr(at + 1, end - at - 1));
-  return !head.empty() && !remark.empty();
 }
 
 }  // namespace
@@ -402,32 +429,20 @@ namespace {
 [[gnu::noinline]] bool done_but_a_part(std::string_view text, const RuleSet& rules) {
   std::string_view head;
   std::string_view remark;
-  if (!split_remark(text, head, remark)) return false;
-  const auto names_a_part = [](std::string_view r) {
-    if (text::has_digit(r)) return true;
-    for (std::string_view part :
-         {"部分", "个别", "少数", "一些", "少量", "尚有", "仍有", "还有", "其中"}) {
-      if (contains(r, part)) return true;
-    }
-    return false;
-  };
-  if (!names_a_part(remark)) return false;
+  if (!split_remark(text, head, remark) || !names_a_part(remark)) return false;
   const WordClass h = classify_words(head, rules);
   if (h.type == WordClass::no || h.type == WordClass::grade ||
       (h.type == WordClass::tier && h.level != 0)) {
     return false;
   }
   const WordClass r = classify_words(remark, rules);
-  return r.type == WordClass::no || (r.type == WordClass::tier && r.level > 0 &&
-                                     r.level + 1 == static_cast<int>(rules.tiers.size()));
+  return r.type == WordClass::no || is_worst_tier(r, rules);
 }
 
 }  // namespace
 
 bool part_not_done(const WordClass& c, std::string_view text, const RuleSet& rules) {
-  if ((c.type == WordClass::tier && c.level > 0 &&
-       c.level + 1 == static_cast<int>(rules.tiers.size())) ||
-      c.type == WordClass::no) {
+  if (is_worst_tier(c, rules) || c.type == WordClass::no) {
     return done_but_a_part(text, rules);
   }
   if ((c.type != WordClass::tier || c.level != 0) && c.type != WordClass::none) return false;
