@@ -638,6 +638,11 @@ Reading read_figure_for(const Value& target, std::string_view written, std::stri
     Value v = parse_value(clause);
     if (v.kind != ValueKind::number || (v.unit.empty() && v.factor == 1)) {
       if (text::only_remarks(clause)) continue;
+      // "2024年12月完成，完成率100%": when it was done says nothing of the figure
+      // (before, the cell was unreadable, or scored by its 完成).
+      if (v.kind == ValueKind::date && text::undone_at(clause) == std::string_view::npos) {
+        continue;
+      }
       // Words that could say the figure fell short ("3项，未完成") leave it to the
       // evaluator, unless they are what the indicator counts or its opposite.
       const size_t undone = text::undone_at(clause);
