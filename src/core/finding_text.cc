@@ -154,6 +154,10 @@ std::string leaf_message(const Evaluation& e, const ScoreCard& card, const RuleS
                     "分之间，填报得分", num(f.n[2]), "超出该档");
     }
     case FlagKind::words_need_evaluator:
+      if (text::says_no_data(a)) {
+        return concat("实际完成值「", a,
+                      "」说明尚无实际数据，无法判断完成程度；请填写实际完成值，或由评价人给分");
+      }
       return concat("无法根据「", a, "」自动判断完成程度，需由评价人按档次给分");
     case FlagKind::bound_overstates: {
       const auto op = static_cast<Op>(static_cast<int>(f.n[0]));

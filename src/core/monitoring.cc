@@ -554,6 +554,10 @@ LightResult Judge::words() const {
       }
       break;
   }
+  if (text::says_no_data(actual.text)) {
+    return not_lit(LightStatus::unknown,
+                   text::quoted(actual_text) + "说明尚无实际数据，无法判断完成进度");
+  }
   return not_lit(LightStatus::unknown, "无法根据" + text::quoted(actual_text) + "判断完成进度");
 }
 

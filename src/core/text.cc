@@ -1124,6 +1124,22 @@ bool says_no_lapse(std::string_view words) {
   return words.empty();
 }
 
+bool says_no_data(std::string_view words) {
+  while (drop_prefix(words, {"目前", "暂时", "暂", "尚", "还", "仍"})) {
+  }
+  for (std::string_view none :
+       {"无数据", "无统计数据", "数据暂缺", "数据未出", "统计中", "调查中", "测评中"}) {
+    if (words == none) return true;
+  }
+  if (!drop_prefix(words, {"未开展", "没有开展", "未进行", "没有进行", "未", "没有", "待"})) {
+    return false;
+  }
+  // What is not done yet: the count, the survey (of satisfaction, by questionnaire).
+  constexpr size_t kLongest = 6 * 3;  // "满意度问卷调查": six characters before 调查 at most
+  return words.size() <= kLongest + 6 && (words.ends_with("统计") || words.ends_with("调查") ||
+                                          words.ends_with("测评") || words.ends_with("监测"));
+}
+
 size_t undone_at(std::string_view words) {
   // Work still going on is undone too ("其中20户正在施工", "20户施工中"),
   // work late was not done when it was due ("其中1个延期", "2个滞后"), work

@@ -283,6 +283,12 @@ bool is_scope_note(std::string_view words);
 // "未发现问题"). Such words are a remark ("10个，无延期" is 10个).
 bool says_no_lapse(std::string_view words);
 
+// Whether words say only that there are no figures yet: not counted, surveyed,
+// assessed or monitored ("暂未统计", "未开展满意度调查", "待统计", "暂无数据",
+// "统计中"), perhaps after 目前, 暂, 尚, 还 or 仍. Such a cell is no actual at
+// all, which its message says (before, only that the words could not be read).
+bool says_no_data(std::string_view words);
+
 // Where words first say something not done: 未, 没, 尚, 待, 在建, 停工, 缓建, or
 // work still going on, 正在, 施工中, 建设中, 整改中, …, or late, 延期, 逾期, 滞后,
 // 推迟, or failed, 不合格, 不达标, 不及格, 不通过, 不符合, 不到位, 不满意, 失败, 无法,

@@ -241,6 +241,16 @@ TEST(MonitoringIndicator, WordsReadAsTheEngineReadsThem) {
   expect_no_light(light_at("社会效益", "有效提升", "无明显提升", 6), LightStatus::unknown);
 }
 
+// No figures yet ("暂未统计"): no light, and the message says why, not that the
+// words are unreadable.
+TEST(MonitoringIndicator, NoDataYet) {
+  const LightResult r = light_at("服务对象满意度", "≥90%", "暂未统计", 6);
+  expect_no_light(r, LightStatus::unknown);
+  EXPECT_NE(r.explanation.find("尚无实际数据"), std::string::npos) << r.explanation;
+  const LightResult words = light_at("服务对象满意度", "≥90%", "无投诉", 6);
+  EXPECT_EQ(words.explanation.find("尚无实际数据"), std::string::npos) << words.explanation;
+}
+
 TEST(MonitoringIndicator, Deadlines) {
   // Not done: green before the due month, red from it on.
   expect_light(light_at("完成时间", "9月前", "", 6), Light::green);

@@ -106,6 +106,19 @@ TEST(Text, SaysUndone) {
   }
 }
 
+// No figures yet: not counted or surveyed. Not a deed undone, nor words of no survey.
+TEST(Text, SaysNoData) {
+  for (const char* none :
+       {"暂未统计", "未统计", "尚未统计", "待统计", "统计中", "暂无数据", "数据暂缺", "未调查",
+        "未开展满意度调查", "未开展问卷调查", "目前尚未开展测评", "没有进行统计"}) {
+    EXPECT_TRUE(says_no_data(none)) << none;
+  }
+  for (const char* said : {"未完成", "无投诉", "统计显示满意度较高", "已统计", "未开展",
+                           "未开展培训", "调查显示满意", "未按规定开展满意度抽样调查统计"}) {
+    EXPECT_FALSE(says_no_data(said)) << said;
+  }
+}
+
 // A lapse, work late, failed or only started, is undone; that there was none
 // is a remark.
 TEST(Text, Lapses) {
