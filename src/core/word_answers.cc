@@ -199,13 +199,15 @@ std::optional<bool> none_happened(const Value& target, const Value& actual, std:
       if (went_over(actual.text) == ceiling) return false;
     }
   }
-  // "否" for 是否发生安全事故: nothing may happen, asked as a question.
+  // "否" for 是否发生安全事故: nothing may happen, asked as a question; `asked`
+  // is what may not ("安全事故").
+  std::string_view asked;
   const bool asked_none = [&] {
     if (target.kind != ValueKind::text || target.text != "否") return false;
     const size_t at = name.find("是否");
     if (at == std::string_view::npos) return false;
-    const std::string_view asked = name.substr(at + std::string_view("是否").size());
-    return asked.starts_with("发生") || asked.starts_with("出现") || asked.starts_with("存在");
+    asked = name.substr(at + std::string_view("是否").size());
+    return drop_prefix(asked, {"发生", "出现", "存在"});
   }();
   if (target.kind != ValueKind::text || !(asked_none || target_says_none(target))) {
     return std::nullopt;
@@ -222,6 +224,9 @@ std::optional<bool> none_happened(const Value& target, const Value& actual, std:
     const std::string_view not_happened = did_not_happen_object(actual.text);
     const std::string_view forbidden = must_not_happen_object(target.text);
     if (not_happened.size() >= 6 && forbidden.ends_with(not_happened)) return true;
+    // "全年无安全事故" for 是否发生安全事故 (or 是否发生重大安全事故), as the
+    // target's words would be.
+    if (asked_none && not_happened.size() >= 6 && asked.ends_with(not_happened)) return true;
     // "未发生安全事故" against "零事故" for 安全事故发生次数: narrower in its words,
     // but what the indicator counts, which the target's shorter word names.
     if (forbidden.size() >= 6 && not_happened.ends_with(forbidden) &&
