@@ -11,6 +11,7 @@
 #include <string_view>
 #include <vector>
 
+#include "core/changes.h"
 #include "core/rule_set.h"
 #include "core/value.h"
 
@@ -96,6 +97,9 @@ inline const Value& actual_for_target(const Value& target, const Value& actual,
                             ? scratch
                             : actual;
   if (figure.label.empty() || figure.kind != ValueKind::number) return figure;
+  // "增长3%" for 收入增长 against "≥上年": against words, a change said is what
+  // they ask about, though the name says it too (without it, a bare 3%).
+  if (target.kind == ValueKind::text && change_direction(figure.label) != 0) return figure;
   return without_name_as_label(figure, name, scratch);
 }
 
