@@ -321,6 +321,51 @@ bool spaced_thousands(std::string_view s, std::string& out) {
   return any;
 }
 
+// "1小时30分钟" as "90分钟", "2天12小时" as "60小时", "1年6个月" (or "1年零6个月")
+// as "18个月": a length of time in two parts, whole numbers of a unit and of the
+// next smaller one, as one figure in the smaller (exact, where a decimal of the
+// larger would be rounded: 1小时20分钟). A year's part must be 个月 ("2024年6月" is
+// a date). False when there is none.
+bool parts_of_time(std::string_view s, std::string& out) {
+  struct Parts {
+    std::string_view large;
+    std::string_view small;  // what `out` writes
+    std::initializer_list<std::string_view> small_written;
+    int per_large;
+  };
+  static const Parts kParts[] = {{"小时", "分钟", {"分钟", "分"}, 60},
+                                 {"天", "小时", {"小时", "个小时"}, 24},
+                                 {"年", "个月", {"个月"}, 12}};
+  constexpr size_t kMostDigits = 4;
+  for (const Parts& p : kParts) {
+    for (size_t at = s.find(p.large); at != std::string_view::npos; at = s.find(p.large, at + 1)) {
+      size_t begin = at;
+      while (begin > 0 && is_digit(s[begin - 1])) --begin;
+      // Whole numbers only: "1.5小时30分钟" is no one length.
+      if (begin == at || at - begin > kMostDigits || (begin > 0 && s[begin - 1] == '.')) {
+        continue;
+      }
+      size_t i = at + p.large.size();
+      if (s.substr(i).starts_with("零")) i += std::string_view("零").size();
+      const size_t digits_at = i;
+      while (i < s.size() && is_digit(s[i])) ++i;
+      if (i == digits_at || i - digits_at > kMostDigits || (i < s.size() && s[i] == '.')) continue;
+      for (std::string_view small : p.small_written) {
+        if (!s.substr(i).starts_with(small)) continue;
+        const long large = std::stol(std::string(s.substr(begin, at - begin)));
+        const long part = std::stol(std::string(s.substr(digits_at, i - digits_at)));
+        if (part >= p.per_large) return false;  // "1小时90分钟" is no such writing
+        out.assign(s.substr(0, begin));
+        out += std::to_string(large * p.per_large + part);
+        out += p.small;
+        out += s.substr(i + small.size());
+        return true;
+      }
+    }
+  }
+  return false;
+}
+
 }  // namespace
 
 // A figure's cell tidied for the reader, each rewrite on what the one before
@@ -328,7 +373,8 @@ bool spaced_thousands(std::string_view s, std::string& out) {
 // interval written as bounds around a name, in brackets or "between"
 // two figures as the range "A-B" (bounds_around_name, interval_in_brackets,
 // between_two_figures), a figure in parts as one (parts_of_multipliers), "+"
-// after a figure as "≥" before it (plus_after_figure), less "(含)"
+// after a figure as "≥" before it (plus_after_figure), a length of time in two
+// parts as one (parts_of_time), less "(含)"
 // (without_inclusive), 余/多 after the multiplier or the unit before it
 // (more_after_word). Writes the tidied text into `out` and returns true, or
 // returns false when there is nothing to tidy.
@@ -337,7 +383,8 @@ bool tidy_figure(std::string_view s, std::string& out) {
   bool tidied = false;
   for (bool (*rewrite)(std::string_view, std::string&) :
        {spaced_thousands, bounds_around_name, interval_in_brackets, between_two_figures,
-        parts_of_multipliers, plus_after_figure, without_inclusive, more_after_word}) {
+        parts_of_multipliers, plus_after_figure, parts_of_time, without_inclusive,
+        more_after_word}) {
     std::string next;
     if (rewrite(tidied ? std::string_view(text) : s, next)) {
       text = std::move(next);

@@ -11,7 +11,8 @@ namespace jixiao::core {
 // A figure's cell tidied for the reader, each rewrite on what the one before
 // left: "1 200人" as "1200人" (thousands grouped by spaces), "95%≤x≤100%",
 // "[95%,100%]" and "介于95%与100%之间" as "95%-100%", "1万2千人" as "1.2万人",
-// "100+家" as "≥100家", "95%(含)以上" as "95%以上", "1万余人" as "1余万人".
+// "100+家" as "≥100家", "1小时30分钟" as "90分钟", "95%(含)以上" as "95%以上",
+// "1万余人" as "1余万人".
 // Writes the tidied text into `out` and returns true, or returns false when
 // there is nothing to tidy (`out` untouched).
 bool tidy_figure(std::string_view s, std::string& out);

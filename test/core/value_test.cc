@@ -383,6 +383,20 @@ TEST(Value, UnitsAsWrittenBesideTheFigure) {
                   {"50㎡", 50, "平方米"}});
 }
 
+// A length of time in two parts is one figure in the smaller unit.
+TEST(Value, ALengthOfTimeInTwoParts) {
+  expect_figures({{"1小时30分钟", 1.5, "小时"},
+                  {"2天12小时", 60, "小时"},
+                  {"1年6个月", 18, "月"},
+                  {"1年零6个月", 18, "月"}});
+  EXPECT_EQ(parse_value("1小时30分钟内").op, Op::le);
+  EXPECT_EQ(parse_value("平均1小时30分").number, 1.5);
+  // No such length: a date, a part as large as the unit before it, a decimal part.
+  EXPECT_EQ(parse_value("2024年6月").kind, ValueKind::date);
+  EXPECT_EQ(parse_value("1小时90分钟").kind, ValueKind::invalid);
+  EXPECT_EQ(parse_value("1.5小时30分钟").kind, ValueKind::invalid);
+}
+
 TEST(Value, AHalfInALengthOfTime) {
   expect_figures({{"半小时", 0.5, "小时"},
                   {"2个半小时", 2.5, "小时"},
