@@ -262,8 +262,8 @@ std::string evaluation_message(const Evaluation& e, const ScoreCard& card, const
     case FlagKind::top_weights_differ:
       return weight_sum_message(e, f);
     case FlagKind::total_differs_from_parts:
-      return "填报总分" + num(f.n[0]) + "与各项填报得分合计" + stated_parts(e, card) + "=" +
-             num(f.n[1]) + "不符";
+      return "填报总分" + num(f.n[0]) + "与各项填报得分合计" +
+             sum_text(stated_parts(e, card), f.n[1]) + "不符";
     case FlagKind::total_differs_from_rules:
       return "填报总分" + num(f.n[0]) + "，按规则计算应为" + num(card.total) + "（" +
              explain_total(card, r) + "）";
