@@ -603,6 +603,7 @@ Reading read_figure_for(const Value& target, std::string_view written, std::stri
   const bool floor = target.op == Op::ge || target.op == Op::gt;
   bool opposite = false;                // a clause was the share of the opposite ("2%不合格")
   std::optional<Value> opposite_count;  // a clause counted the opposite ("不合格5人")
+  bool rest_later = false;              // a clause said when the rest is to be done
   const auto note_opposite = [&](const Value& v) {
     if (v.unit == "%") {
       opposite = true;
@@ -635,6 +636,19 @@ Reading read_figure_for(const Value& target, std::string_view written, std::stri
                     [&](auto w) { return clause.starts_with(w); })) {
       continue;
     }
+    // "已完成95%，剩余部分2025年1月完成", "已完成95%，其余正在施工": when the rest
+    // is to be done, or that it is not done yet, leaves the share done to be read
+    // (below: not one that says all was done).
+    if (std::string_view rest = clause;
+        percent && drop_prefix(rest, {"剩余部分", "其余部分", "余下部分", "剩余", "其余", "余下",
+                                      "剩下的", "剩下"})) {
+      drop_prefix(rest, {"预计", "计划", "将于", "拟于", "于"});
+      if (parse_value(rest).kind == ValueKind::date ||
+          (!text::has_digit(rest) && text::undone_at(rest) != std::string_view::npos)) {
+        rest_later = true;
+        continue;
+      }
+    }
     Value v = parse_value(clause);
     if (v.kind != ValueKind::number || (v.unit.empty() && v.factor == 1)) {
       if (text::only_remarks(clause)) continue;
@@ -643,6 +657,7 @@ Reading read_figure_for(const Value& target, std::string_view written, std::stri
       if (v.kind == ValueKind::date && text::undone_at(clause) == std::string_view::npos) {
         continue;
       }
+
       // Words that could say the figure fell short ("3项，未完成") leave it to the
       // evaluator, unless they are what the indicator counts or its opposite.
       const size_t undone = text::undone_at(clause);
@@ -700,6 +715,8 @@ Reading read_figure_for(const Value& target, std::string_view written, std::stri
   }
   // "培训120人，不合格5人" for 培训合格人数: the five may or may not be in the 120.
   if (opposite_count && !percent) return Reading::undone;
+  // "100%，剩余部分2025年1月完成": all done, and a rest still to do.
+  if (rest_later && found > 0 && out.number >= 100) return Reading::undone;
   // "满意度98%，基本满意2%": of figures that differ, the one labelled with the
   // rate the indicator names; else the cell stays for the evaluator.
   if (differ) {
