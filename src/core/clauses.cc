@@ -291,6 +291,24 @@ bool actual_over_target(std::string_view written, const Value& target, std::stri
   return true;
 }
 
+// "4期/120人次" against "≥100人次": two figures of different measures over a slash,
+// as a comma would part them; the one of the target's measure, when the other is not.
+bool one_measure_of_two(std::string_view written, const Value& target, std::string_view name,
+                        Value& out) {
+  Value before;
+  Value after;
+  if (!split_at_slash(written, before, after) || before.unit.empty() || after.unit.empty() ||
+      before.unit == after.unit) {
+    return false;
+  }
+  Compared c;
+  const bool first = comparable_numbers(target, before, c, name);
+  const bool second = comparable_numbers(target, after, c, name);
+  if (first == second) return false;
+  out = first ? before : after;
+  return true;
+}
+
 // Words that label a figure of the year before ("上年88%").
 constexpr std::string_view kPastWords[] = {"上年", "去年", "上一年", "前一年", "前年"};
 
@@ -568,6 +586,7 @@ Reading read_figure_for(const Value& target, std::string_view written, std::stri
   if (part_of_a_whole(target, text::trim(written), out) ||
       (percent && share_as_fraction(text::trim(written), name, out)) ||
       actual_over_target(text::trim(written), target, name, out) ||
+      one_measure_of_two(text::trim(written), target, name, out) ||
       figure_after_arrow(text::trim(written), target, name, out)) {
     return Reading::found;
   }
