@@ -38,7 +38,12 @@ constexpr OpWord kPrefixOps[] = {
     {"至少", Op::ge},
     {"大于等于", Op::ge},
     {"大于或等于", Op::ge},
+    // "已达100%", "覆盖率达98%": reached the figure, no bound (before, 已达 was a
+    // label, which a target in words such as 达标 does not read past).
+    {"已达到", Op::none},
+    {"已达", Op::none},
     {"达到", Op::none},
+    {"达", Op::none},
     {"不超过", Op::le},
     {"不高于", Op::le},
     {"不多于", Op::le},
@@ -153,6 +158,7 @@ bool may_start_op(char32_t cp) {
     case U'至':
     case U'大':
     case U'达':
+    case U'已':
     case U'控':
     case U'高':
     case U'超':

@@ -498,10 +498,17 @@ void read_cell(std::string_view s, Value& v, Reading how) {
     const size_t digit = s.find_first_of("0123456789");
     const std::string_view label = s.substr(0, digit);
     const auto names_a_time = [label] {
-      if (text::names_a_time(label)) return true;
-      // "最迟2024年12月", "不晚于12月底": the latest the date may be, a deadline.
-      for (std::string_view end : {"完成于", "竣工于", "建成于", "验收于", "办结于", "最迟",
-                                   "最迟于", "最晚", "最晚于", "不晚于", "不迟于"}) {
+      // "完成时间为2025年1月": 为 or 是 between the time's name and the date.
+      if (std::string_view named = label;
+          text::names_a_time(named) ||
+          (drop_suffix(named, {"为", "是"}) && text::names_a_time(named))) {
+        return true;
+      }
+      // "最迟2024年12月", "不晚于12月底": the latest the date may be, a deadline;
+      // "实际于2024年11月完成", "实际为2024年11月": the day it was done.
+      for (std::string_view end :
+           {"完成于", "竣工于", "建成于", "验收于", "办结于", "最迟", "最迟于", "最晚", "最晚于",
+            "不晚于", "不迟于", "实际于", "实际在", "实际为"}) {
         if (label.ends_with(end)) return true;
       }
       return false;
