@@ -46,6 +46,25 @@ bool plan_words(std::string_view label) {
   return false;
 }
 
+// Whether words before a date say who or what did it then, as 于 or 在 at their
+// end says ("项目于2024年11月完成", "本项目已于", "工程在", "均于", "最终于"), or
+// until when ("至2025年1月完成", "直到", "实际"): up to six characters, no digit,
+// nothing undone (text::undone_at: "未于", "开工于") and no start of the work
+// ("启动于", "招标于"), which a date of completion is not.
+bool names_the_doer_then(std::string_view label) {
+  constexpr size_t kLongest = 6 * 3;
+  if (label.empty() || label.size() > kLongest || text::has_digit(label) ||
+      text::undone_at(label) != std::string_view::npos) {
+    return false;
+  }
+  for (std::string_view start : {"启动", "开始", "招标", "立项", "开标", "签订", "签约", "进场",
+                                 "开建", "下达", "批复", "申报"}) {
+    if (contains(label, start)) return false;
+  }
+  return label.ends_with("于") || label.ends_with("在") || label == "实际" || label == "至" ||
+         label == "直到" || label == "到";
+}
+
 }  // namespace
 
 std::string_view op_symbol(Op op) {
@@ -518,7 +537,7 @@ void read_cell(std::string_view s, Value& v, Reading how) {
     };
     if (digit != std::string_view::npos && digit > 0 && digit <= 24 && read_when(s.substr(digit))) {
       if (!plan_words(label)) {
-        if (names_a_time()) return;
+        if (names_a_time() || names_the_doer_then(label)) return;
       } else {
         v.label.assign(label);
         if (says_a_plan_slow(v)) return;
