@@ -551,7 +551,7 @@ bool share_without_opposite(std::string_view other_clause, const Value& other,
 
 // What figure_for_target found: the figure, none, figures that differ, or a
 // clause saying a part is not done.
-enum class Reading { found, none, differ, undone };
+enum class Reading { found, none, differ, undone, another_rate };
 
 // The figures in the bracket that ends `written` after words that only remark
 // ("90%" of "完成(90%)", "培训80人" of "良好(培训80人)"); empty for anything
@@ -623,6 +623,7 @@ Reading read_figure_for(const Value& target, std::string_view written, std::stri
   bool opposite = false;                // a clause was the share of the opposite ("2%不合格")
   std::optional<Value> opposite_count;  // a clause counted the opposite ("不合格5人")
   bool rest_later = false;              // a clause said when the rest is to be done
+  bool another = false;                 // a clause was a figure of another rate
   const auto note_opposite = [&](const Value& v) {
     if (v.unit == "%") {
       opposite = true;
@@ -695,7 +696,10 @@ Reading read_figure_for(const Value& target, std::string_view written, std::stri
       continue;
     }
     // "98%，故障率2%" for 设备完好率: a rate the indicator does not name is a remark.
-    if (names_another_rate(v.label, name, target.label)) continue;
+    if (names_another_rate(v.label, name, target.label)) {
+      another = true;
+      continue;
+    }
     Compared c;
     if (!comparable_numbers(target, v, c, name)) {  // another measure ("150人次")
       // "100%，尚有2项未完成": a part not done, counted in another measure, says
@@ -784,6 +788,8 @@ Reading read_figure_for(const Value& target, std::string_view written, std::stri
   }
   // "5%不满意" alone for 满意度: the opposite's share, not the figure asked for.
   if (found == 0 && opposite) return Reading::undone;
+  // "达标，优良率90%" for 覆盖率: no figure of the indicator's, one of another rate.
+  if (found == 0 && another) return Reading::another_rate;
   return found_if(found > 0);
 }
 
@@ -812,6 +818,8 @@ ClauseTrouble clause_trouble(const Value& target, std::string_view written, std:
       return ClauseTrouble::figures_differ;
     case Reading::undone:
       return ClauseTrouble::part_undone;
+    case Reading::another_rate:
+      return ClauseTrouble::another_rate;
     case Reading::found:
     case Reading::none:
       break;
@@ -823,10 +831,18 @@ bool figures_overrule_words(const Value& target, std::string_view written, std::
                             const RuleSet& rules) {
   if (target.kind != ValueKind::number || !text::has_digit(written)) return false;
   for (std::string_view clause : clauses_of(written)) {
+    // "合格（合格率90%）" for 覆盖率: a bracket is a clause here too.
+    if (const size_t open = clause.find('(');
+        open != std::string_view::npos && open > 0 && clause.ends_with(")")) {
+      clause = clause.substr(open + 1, clause.size() - open - 2);
+    }
     const Value v = parse_value(text::trim(clause));
     if (v.kind == ValueKind::number && !v.label.empty()) {
       const WordClass c = classify_words(v.label, rules);
       if (c.type == WordClass::tier || c.type == WordClass::grade) return true;
+      // "达标，优良率90%" for 覆盖率: a figure of another rate, which words of a
+      // tier do not make the indicator's (before, full marks by 达标).
+      if (v.unit == "%" && names_another_rate(v.label, name, target.label)) return true;
     }
   }
   return clause_trouble(target, written, name) != ClauseTrouble::none;

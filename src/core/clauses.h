@@ -48,6 +48,8 @@ enum class ClauseTrouble : uint8_t {
                    // "完成3个，在建1个" against "3个")
   part_undone,  // a clause says a part is not done, in words or in another
                 // measure ("100%，部分未达标", "100%（尚有2项未完成）" against "100%")
+  another_rate,  // the only figure of the target's unit is labelled with a rate the
+                 // indicator does not name ("达标，优良率90%" for 覆盖率)
 };
 ClauseTrouble clause_trouble(const Value& target, std::string_view written, std::string_view name);
 

@@ -161,7 +161,9 @@ void LeafScorer::flag_actual_not_number(const Indicator& n) {
     if (!n.stated_score) flag(FlagKind::survey_tier_unclear);
   } else if (const ClauseTrouble why = clause_trouble(n.target, n.actual_text, name_);
              why != ClauseTrouble::none) {
-    if (!n.stated_score) {
+    if (why == ClauseTrouble::another_rate) {
+      flag(FlagKind::another_rate);
+    } else if (!n.stated_score) {
       flag(why == ClauseTrouble::figures_differ ? FlagKind::figures_differ : FlagKind::part_undone);
     }
   } else {
