@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "core/compare.h"
+#include "core/dates.h"
 #include "core/decimal.h"
 #include "core/numerals.h"
 #include "core/substring.h"
@@ -804,6 +805,42 @@ std::string_view cell_text(std::string_view written, std::string& scratch) {
 }
 
 }  // namespace
+
+bool date_beside_words(std::string_view written, Value& out) {
+  constexpr size_t kLongest = 200;
+  if (written.size() > kLongest) return false;
+  std::string scratch;
+  const std::string_view cell = cell_text(written, scratch);
+  // "已完成（2025年1月）": the bracket after the words is a clause of its own.
+  std::vector<std::string_view> clauses;
+  if (const size_t open = cell.find('('); open != std::string_view::npos && open > 0 &&
+                                          cell.ends_with(")") &&
+                                          !text::has_digit(cell.substr(0, open))) {
+    clauses = {text::trim(cell.substr(0, open)), cell.substr(open + 1, cell.size() - open - 2)};
+  } else {
+    clauses = clauses_of(cell);
+  }
+  int dates = 0;
+  for (std::string_view clause : clauses) {
+    clause = text::trim(clause);
+    if (clause.empty()) continue;
+    if (text::has_digit(clause)) {
+      Value v = parse_value(clause);
+      // "2025.1": a year and month, as the deadline's reader reads a figure so written.
+      const bool date = v.kind == ValueKind::date || year_month_of(v).has_value();
+      if (!date || says_a_plan(v) || dates++ > 0) return false;
+      out = std::move(v);
+      continue;
+    }
+    if (text::undone_at(clause) != std::string_view::npos) return false;
+    // Not done in full, or a plan ("2024年11月，计划完成"): not the day it was done.
+    for (std::string_view not_yet : {"基本", "部分", "大部", "初步", "大体", "多数", "大多", "计划",
+                                     "预计", "拟", "将", "原定"}) {
+      if (contains(clause, not_yet)) return false;
+    }
+  }
+  return dates == 1 && clauses.size() > 1;
+}
 
 bool figure_for_target(const Value& target, std::string_view written, std::string_view name,
                        Value& out) {

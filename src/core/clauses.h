@@ -13,6 +13,7 @@
 
 #include "core/changes.h"
 #include "core/rule_set.h"
+#include "core/text.h"
 #include "core/value.h"
 
 namespace jixiao::core {
@@ -73,8 +74,18 @@ bool figures_overrule_words(const Value& target, std::string_view written, std::
 // `figure` itself (which may be `scratch`) when its label says more or nothing.
 const Value& without_name_as_label(const Value& figure, std::string_view name, Value& scratch);
 
+// "已完成（2025年1月）", "达标，2025年1月", "全部完成；2024年11月验收": words of
+// done and the date it was done, in a clause or bracket of its own after them:
+// the date, into `out`, and true. False when a clause says something not done,
+// done only in part ("部分完成（2024年11月）", "基本完成，2024年11月"), which the
+// words' tier scores, or planned ("2024年11月，计划完成"), or when there is no one
+// such date. Against a date target,
+// the date decides (before, the words' tier had full marks for a late date).
+bool date_beside_words(std::string_view written, Value& out);
+
 // `actual`, or when it is words or unreadable and figure_for_target finds the
-// figure in its text, that figure, kept in `scratch`; without a label that
+// figure in its text, that figure, kept in `scratch`; against a date, the date
+// beside words of done (date_beside_words); without a label that
 // only names the indicator (without_name_as_label); against a share, a count all
 // of which was done (Value::all_done: "120户均已完成") is 100%. A plan
 // (says_a_plan: "预计120户均已完成", "预计100人合格95人") stays `actual`, which
@@ -94,6 +105,9 @@ inline const Value& actual_for_target(const Value& target, const Value& actual,
     return scratch;
   }
   const bool words = actual.kind == ValueKind::text || actual.kind == ValueKind::invalid;
+  if (words && target.kind == ValueKind::date && text::has_digit(actual.text)) [[unlikely]] {
+    if (date_beside_words(actual.text, scratch)) return scratch;
+  }
   const Value& figure = words && target.kind == ValueKind::number &&
                                 figure_for_target(target, actual.text, name, scratch)
                             ? scratch
