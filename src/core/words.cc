@@ -510,10 +510,20 @@ const Value& words_without_remark_slow(const Value& actual, const RuleSet& rules
 }
 
 bool is_lower_is_better_name(std::string_view name, const RuleSet& rules) {
+  // "能耗达标率", "PM2.5浓度达标率", "投诉件数办结率": a rate of something else
+  // after the name found, which the indicator measures (before, read as the
+  // lower-is-better name it holds).
+  const auto decides = [name](size_t end) {
+    const std::string_view rest = name.substr(end);
+    return !contains(rest, "率") && !contains(rest, "比例") && !contains(rest, "占比");
+  };
   const WordIndex& index = rules.word_index;
   if (!index.ready) {
     for (const auto& n : rules.lower_is_better_names) {
-      if (!n.empty() && contains(name, n)) return true;
+      if (n.empty()) continue;
+      for (size_t at = name.find(n); at != std::string_view::npos; at = name.find(n, at + 1)) {
+        if (decides(at + n.size())) return true;
+      }
     }
     return false;
   }
@@ -526,13 +536,18 @@ bool is_lower_is_better_name(std::string_view name, const RuleSet& rules) {
     if ((index.lower_tails >> (c & 63) & 1) == 0) continue;
     for (const WordIndex::LowerNames& group : index.lower_names) {
       if (group.tail_code != c) continue;
-      if (group.whole) return true;
+      if (group.whole) {
+        if (decides(end)) return true;
+        break;
+      }
       if (at == 0) break;
       const size_t before = previous_character(name, at);
       const int pair = group.by_pair.find(name.substr(before, end - before));
       if (pair < 0) break;
       for (const std::string& n : group.pairs[static_cast<size_t>(pair)]) {
-        if (n.size() <= end && name.compare(end - n.size(), n.size(), n) == 0) return true;
+        if (n.size() <= end && name.compare(end - n.size(), n.size(), n) == 0 && decides(end)) {
+          return true;
+        }
       }
       break;
     }

@@ -98,16 +98,22 @@ TEST(Words, LowerIsBetterNamesAgreeWithAPlainSearch) {
   const RuleSet& rules = test::national();
   ASSERT_FALSE(rules.lower_is_better_names.empty());
   test::Random random(20261204);
-  const char* pieces[] = {"控制", "率",   "调整",  "差异", "结转", "结余", "完成",
-                          "及时", "预算", "（%）", "成本", "x",    "执行"};
+  const char* pieces[] = {"控制", "率",   "调整", "差异",  "结转", "结余", "完成", "达标",
+                          "比例", "及时", "预算", "（%）", "成本", "x",    "执行"};
   int lower = 0;
   for (int round = 0; round < 20000; ++round) {
     std::string name;
     const unsigned n = 1 + random.below(7);
     for (unsigned k = 0; k < n; ++k) name += pieces[random.below(std::size(pieces))];
+    // A listed name decides unless a rate of something else follows it.
     bool expected = false;
     for (const auto& listed : rules.lower_is_better_names) {
-      expected = expected || name.find(listed) != std::string::npos;
+      for (size_t at = name.find(listed); at != std::string::npos && !expected;
+           at = name.find(listed, at + 1)) {
+        const std::string rest = name.substr(at + listed.size());
+        expected = rest.find("率") == std::string::npos && rest.find("比例") == std::string::npos &&
+                   rest.find("占比") == std::string::npos;
+      }
     }
     ASSERT_EQ(is_lower_is_better_name(name, rules), expected) << name;
     lower += expected ? 1 : 0;
@@ -115,6 +121,11 @@ TEST(Words, LowerIsBetterNamesAgreeWithAPlainSearch) {
   EXPECT_GT(lower, 500);
   EXPECT_TRUE(is_lower_is_better_name("在职人员控制率", rules));
   EXPECT_FALSE(is_lower_is_better_name("资金拨付及时率", rules));
+  // A rate of something else after a listed name is what the indicator measures.
+  EXPECT_TRUE(is_lower_is_better_name("单位能耗", rules));
+  EXPECT_FALSE(is_lower_is_better_name("能耗达标率", rules));
+  EXPECT_FALSE(is_lower_is_better_name("投诉件数办结率", rules));
+  EXPECT_FALSE(is_lower_is_better_name("PM2.5浓度达标比例", rules));
 }
 
 }  // namespace
