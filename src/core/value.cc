@@ -67,6 +67,23 @@ bool names_the_doer_then(std::string_view label) {
 
 }  // namespace
 
+void words_with_figure_in_brackets(Value& v) {
+  // v.text is normalized: its brackets are ASCII.
+  const std::string_view text = v.text;
+  const size_t open = text.rfind('(');
+  if (open == std::string_view::npos || open == 0) return;
+  const std::string_view words = text::trim(text.substr(0, open));
+  const std::string_view inside = text.substr(open + 1, text.size() - open - 2);
+  if (words.empty() || text::has_digit(words) || !text::has_digit(inside) ||
+      inside.find('(') != std::string_view::npos) {
+    return;
+  }
+  Value figure = parse_value(inside);
+  if (figure.kind != ValueKind::number && figure.kind != ValueKind::date) return;
+  if (figure.near && figure.op == Op::lt) figure.op = Op::none;  // as as_target reads it
+  v = std::move(figure);
+}
+
 std::string_view op_symbol(Op op) {
   switch (op) {
     case Op::ge:

@@ -74,9 +74,16 @@ Value parse_value(std::string_view written);
 // direction is the indicator's (infer_scoring_kind), not a ceiling that 90%
 // meets. Targets and actuals share one reader, and only the caller knows
 // which it reads: every reader of a target reads it with parse_target,
-// parse_target_into or ValueReader::read_target, which call this.
+// parse_target_into or ValueReader::read_target, which call this. Words with
+// the figure or date they mean in a bracket after them ("全覆盖（100%）",
+// "按标准发放（每人每月300元）", "符合要求（≥95%）") are that figure
+// (words_with_figure_in_brackets).
+void words_with_figure_in_brackets(Value& v);
 inline void as_target(Value& v) {
   if (v.near && v.op == Op::lt) v.op = Op::none;
+  if (v.kind == ValueKind::text && v.text.ends_with(')')) [[unlikely]] {
+    words_with_figure_in_brackets(v);
+  }
 }
 
 // out = Value{}, keeping the storage of its strings (assigning Value{}
