@@ -223,8 +223,8 @@ bool unit_is_clean(std::string_view unit) {
 // a comma ("3项，超额完成") and a closing stop ("95%。"): none says anything
 // about the figure. `words_after`: whether words after a comma were dropped.
 // `plan`: the remark, when it says the figure is the plan ("100人(计划)",
-// "120人(预计)"), which read_figure puts before it as a label; before, such a
-// figure was read as done.
+// "120人(预计)") or the year before's ("96%(上年)"), which read_figure puts
+// before it as a label; before, such a figure was read as done.
 std::string_view drop_remark(std::string_view rest, bool& words_after, std::string_view& plan) {
   for (bool changed = true; changed && !rest.empty();) {
     changed = false;
@@ -262,7 +262,8 @@ std::string_view drop_remark(std::string_view rest, bool& words_after, std::stri
             text::states_the_whole(remark, rest.substr(0, open))) {
           break;
         }
-        if (is_plan_remark(remark)) plan = remark;
+        // "96%(上年)": the year before's, as "上年96%" is.
+        if (is_plan_remark(remark) || names_past_year(remark)) plan = remark;
         rest = rest.substr(0, open);
         changed = true;
       }
@@ -425,6 +426,12 @@ size_t words_and_figures(std::string_view s) {
     if (!inside_figure && !(after_mark && digit_at(at))) ++n;
   }
   return n;
+}
+
+bool names_past_year(std::string_view words) {
+  static constexpr std::string_view kPastYear[] = {
+      "上年", "去年", "上一年", "前一年", "上年度", "上一年度", "上年同期", "去年同期", "上年全年"};
+  return std::find(std::begin(kPastYear), std::end(kPastYear), words) != std::end(kPastYear);
 }
 
 // Whether a remark in brackets after a figure or a date says it is the plan:

@@ -20,6 +20,10 @@ void read_figure(std::string_view s, Value& v);
 // "100人(计划)", "2024年11月(预计)".
 bool is_plan_remark(std::string_view remark);
 
+// Whether words name the year before, alone: "上年", "去年", "上年度", "去年同期"
+// (a figure's label, "上年120人", or its remark, "96%(上年)").
+bool names_past_year(std::string_view words);
+
 // The remark of a plan that closes `s` (normalized), which then says it of the
 // whole cell: "预计" of "3项，超额完成(预计)" and "120人次，6场(预计)". Empty
 // when `s` closes with none.

@@ -798,9 +798,7 @@ std::string_view money_unit(const Value& amount) {
 }
 
 bool says_past_year_slow(const Value& actual) {
-  static constexpr std::string_view kPastYear[] = {
-      "上年", "去年", "上一年", "前一年", "上年度", "上一年度", "上年同期", "去年同期", "上年全年"};
-  return std::find(std::begin(kPastYear), std::end(kPastYear), actual.label) != std::end(kPastYear);
+  return names_past_year(actual.label);
 }
 
 bool says_a_plan_slow(const Value& actual) {
