@@ -553,11 +553,24 @@ void read_cell(std::string_view s, Value& v, Reading how) {
       return read_part(when) || (read_date_span(when, v) && v.kind == ValueKind::date);
     };
     if (digit != std::string_view::npos && digit > 0 && digit <= 24 && read_when(s.substr(digit))) {
-      if (!plan_words(label)) {
+      // "按计划于2024年11月完成", "已按计划于": done as planned, not a plan.
+      if (!plan_words(label) || contains(label, "按计划")) {
         if (names_a_time() || names_the_doer_then(label)) return;
       } else {
-        v.label.assign(label);
+        // "项目计划于2025年3月完成": who plans it is no part of the plan's words.
+        size_t plan_at = label.size();
+        for (std::string_view plan : {"计划", "预计", "拟", "将于", "将在", "原定"}) {
+          plan_at = std::min(plan_at, label.find(plan));
+        }
+        const std::string_view planned =
+            plan_at < label.size() && plan_at <= 4 * 3 ? label.substr(plan_at) : label;
+        v.label.assign(planned);
         if (says_a_plan_slow(v)) return;
+        // "计划已于2024年11月完成", "按计划于11月完成": done as planned, on that date.
+        if (names_the_doer_then(label)) {
+          v.label.clear();
+          return;
+        }
       }
     }
     reset_value(v);

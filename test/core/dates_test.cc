@@ -90,11 +90,18 @@ TEST(Dates, APlansDateKeepsItsWords) {
     EXPECT_TRUE(says_a_plan(v)) << written;
   }
   // Words that name a time and no plan are no label; words that say it was done
-  // after a plan's are no plan's date ("计划已于…" stays unreadable, as before).
+  // after a plan's, or done as planned, are the date it was done, no plan's.
   const Value done = parse_value("完成时间2024年12月前");
   EXPECT_EQ(done.kind, ValueKind::date);
   EXPECT_FALSE(says_a_plan(done));
-  EXPECT_NE(parse_value("计划已于2024年11月完成").kind, ValueKind::date);
+  for (const char* as_planned : {"计划已于2024年11月完成", "按计划于2024年11月完成"}) {
+    const Value v = parse_value(as_planned);
+    EXPECT_EQ(v.kind, ValueKind::date) << as_planned;
+    EXPECT_EQ(v.date.month, 11) << as_planned;
+    EXPECT_FALSE(says_a_plan(v)) << as_planned;
+  }
+  // Who plans it comes before the plan's words: still a plan.
+  EXPECT_TRUE(says_a_plan(parse_value("项目计划于2025年3月完成")));
 }
 
 // A day between dots after the words the date reader reads before a date, as
