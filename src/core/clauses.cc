@@ -806,6 +806,15 @@ std::string_view cell_text(std::string_view written, std::string& scratch) {
 
 }  // namespace
 
+// Whether a clause says when work began, not that it was done: 开工, 动工, 启动,
+// 开始, 招标, 立项, 进场.
+bool says_begun(std::string_view clause) {
+  for (std::string_view start : {"开工", "动工", "启动", "开始", "招标", "立项", "进场"}) {
+    if (contains(clause, start)) return true;
+  }
+  return false;
+}
+
 bool date_beside_words(std::string_view written, Value& out) {
   constexpr size_t kLongest = 200;
   if (written.size() > kLongest) return false;
@@ -824,22 +833,34 @@ bool date_beside_words(std::string_view written, Value& out) {
   for (std::string_view clause : clauses) {
     clause = text::trim(clause);
     if (clause.empty()) continue;
-    if (text::has_digit(clause)) {
-      Value v = parse_value(clause);
-      // "2025.1": a year and month, as the deadline's reader reads a figure so written.
-      const bool date = v.kind == ValueKind::date || year_month_of(v).has_value();
-      if (!date || says_a_plan(v) || dates++ > 0) return false;
-      out = std::move(v);
-      continue;
-    }
+    const bool digits = text::has_digit(clause);
+    // "2024年3月启动，2025年1月完成": when the work began says nothing of when it
+    // was done (before, full marks by 完成's tier, late or not).
+    if (digits && says_begun(clause)) continue;
     if (text::undone_at(clause) != std::string_view::npos) return false;
     // Not done in full, or a plan ("2024年11月，计划完成"): not the day it was done.
     for (std::string_view not_yet : {"基本", "部分", "大部", "初步", "大体", "多数", "大多", "计划",
                                      "预计", "拟", "将", "原定"}) {
       if (contains(clause, not_yet)) return false;
     }
+    if (!digits) continue;
+    Value v = parse_value(clause);
+    // "2025.1": a year and month, as the deadline's reader reads a figure so written.
+    const bool date = v.kind == ValueKind::date || year_month_of(v).has_value();
+    if (!date || says_a_plan(v) || dates++ > 0) return false;
+    out = std::move(v);
   }
   return dates == 1 && clauses.size() > 1;
+}
+
+bool says_undone_besides_start(std::string_view written) {
+  std::string scratch;
+  const std::string_view cell = cell_text(written, scratch);
+  const std::vector<std::string_view> clauses = clauses_of(cell);
+  if (clauses.size() < 2) return text::says_undone(cell);
+  return std::any_of(clauses.begin(), clauses.end(), [](std::string_view clause) {
+    return !says_begun(clause) && text::says_undone(clause);
+  });
 }
 
 bool figure_for_target(const Value& target, std::string_view written, std::string_view name,

@@ -83,6 +83,11 @@ const Value& without_name_as_label(const Value& figure, std::string_view name, V
 // the date decides (before, the words' tier had full marks for a late date).
 bool date_beside_words(std::string_view written, Value& out);
 
+// text::says_undone of a cell as written (read as cell_text reads it), less a clause of when the
+// work began beside another ("2024年10月开工，2024年12月完工" says nothing undone; "2024年
+// 10月开工" alone does, as before).
+bool says_undone_besides_start(std::string_view written);
+
 // `actual`, or when it is words or unreadable and figure_for_target finds the
 // figure in its text, that figure, kept in `scratch`; against a date, the date
 // beside words of done (date_beside_words); without a label that

@@ -670,9 +670,8 @@ inline Assessment LeafScorer::assess(ScoringKind kind, const Indicator& n, const
       const bool met = compare_dates(on, deadline) <= 0;
       // "2024年11月（有延期）", "2024年11月，进度滞后": on time by the date, late or
       // undone by its words (before, full marks); the evaluator's.
-      thread_local std::string normalized;
-      if (met && !only_a_date(n.actual_text) &&
-          text::says_undone(text::normalize_view(n.actual_text, normalized))) [[unlikely]] {
+      if (met && !only_a_date(n.actual_text) && says_undone_besides_start(n.actual_text))
+          [[unlikely]] {
         if (!n.stated_score) flag(FlagKind::part_undone);
         as.kind = kind;
         return as;
