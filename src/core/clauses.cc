@@ -834,16 +834,20 @@ bool date_beside_words(std::string_view written, Value& out) {
     clause = text::trim(clause);
     if (clause.empty()) continue;
     const bool digits = text::has_digit(clause);
+    if (text::says_only_in_part(clause)) return false;
     // "2024年3月启动，2025年1月完成": when the work began says nothing of when it
     // was done (before, full marks by 完成's tier, late or not).
     if (digits && says_begun(clause)) continue;
-    if (text::undone_at(clause) != std::string_view::npos) return false;
-    // Not done in full, or a plan ("2024年11月，计划完成"): not the day it was done.
-    for (std::string_view not_yet : {"基本", "部分", "大部", "初步", "大体", "多数", "大多", "计划",
-                                     "预计", "拟", "将", "原定"}) {
-      if (contains(clause, not_yet)) return false;
+    // Words beside the date: of done, or remarks that keep it ("资金不足" does not,
+    // as after a date alone); not done in full ("基本完成"), nor planned ("原定").
+    if (!digits) {
+      if (text::undone_at(clause) != std::string_view::npos || !text::remark_keeps_date(clause) ||
+          contains(clause, "原定")) {
+        return false;
+      }
+      continue;
     }
-    if (!digits) continue;
+    if (text::undone_at(clause) != std::string_view::npos) return false;
     Value v = parse_value(clause);
     // "2025.1": a year and month, as the deadline's reader reads a figure so written.
     const bool date = v.kind == ValueKind::date || year_month_of(v).has_value();

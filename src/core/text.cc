@@ -1124,6 +1124,31 @@ bool says_no_lapse(std::string_view words) {
   return words.empty();
 }
 
+bool says_only_in_part(std::string_view words) {
+  for (std::string_view partly : {"基本", "部分", "大部", "初步", "大体", "多数", "大多"}) {
+    if (contains(words, partly)) return true;
+  }
+  return false;
+}
+
+bool remark_keeps_date(std::string_view remark) {
+  if (remark.empty()) return false;
+  if (says_no_lapse(remark)) return true;
+  // "（部分在建）", "（个别除外）": the date is not of all the work (before, on time).
+  if (says_part_not_done(remark)) return false;
+  for (std::string_view no : {"未", "不", "没", "无", "非", "计划", "预计", "拟", "将"}) {
+    if (contains(remark, no)) return false;
+  }
+  // Another date in it ("（2024年6月验收）") may be the one that counts.
+  for (size_t i = 0; i + 1 < remark.size(); ++i) {
+    if (remark[i] >= '0' && remark[i] <= '9' &&
+        (remark.substr(i + 1).starts_with("月") || remark.substr(i + 1).starts_with("年"))) {
+      return false;
+    }
+  }
+  return true;
+}
+
 bool says_no_data(std::string_view words) {
   while (drop_prefix(words, {"目前", "暂时", "暂", "尚", "还", "仍"})) {
   }

@@ -283,6 +283,17 @@ bool is_scope_note(std::string_view words);
 // "未发现问题"). Such words are a remark ("10个，无延期" is 10个).
 bool says_no_lapse(std::string_view words);
 
+// Whether words say a deed done only in the main or in part: 基本, 部分, 大部,
+// 初步, 大体, 多数, 大多 ("基本已于2024年5月完成", "部分完成（2024年11月）"), which a
+// date beside them does not make done.
+bool says_only_in_part(std::string_view words);
+
+// Whether a remark beside a date ("2024年5月（提前1个月）", "2024年11月，无逾期",
+// "已完成（2025年1月）"'s 已完成) leaves the date the day it was done: not empty,
+// nothing taken back (未, 不, 没, 无, 非) but a lapse denied ("无延期"), no part
+// not done ("部分在建"), no plan (计划, 预计, 拟, 将) and no other date ("6月验收").
+bool remark_keeps_date(std::string_view remark);
+
 // Whether words say only that there are no figures yet: not counted, surveyed,
 // assessed or monitored ("暂未统计", "未开展满意度调查", "待统计", "暂无数据",
 // "统计中"), perhaps after 目前, 暂, 尚, 还 or 仍. Such a cell is no actual at

@@ -553,8 +553,10 @@ void read_cell(std::string_view s, Value& v, Reading how) {
       return read_part(when) || (read_date_span(when, v) && v.kind == ValueKind::date);
     };
     if (digit != std::string_view::npos && digit > 0 && digit <= 24 && read_when(s.substr(digit))) {
-      // "按计划于2024年11月完成", "已按计划于": done as planned, not a plan.
-      if (!plan_words(label) || contains(label, "按计划")) {
+      if (text::says_only_in_part(label)) {
+        // "基本已于…", "基本实际为…": done only in the main, which the date does not say.
+      } else if (!plan_words(label) || contains(label, "按计划")) {
+        // "按计划于2024年11月完成", "已按计划于": done as planned, not a plan.
         if (names_a_time() || names_the_doer_then(label)) return;
       } else {
         // "项目计划于2025年3月完成": who plans it is no part of the plan's words.
@@ -594,23 +596,6 @@ void read_cell(std::string_view s, Value& v, Reading how) {
   // "2024年5月（提前1个月）", "2024年5月（已验收）", "2024年11月，无逾期": a date
   // with a remark in brackets or after a comma; not when the remark may take
   // the date back ("（未完成）", "（计划）"), but "（未延期）" does not.
-  const auto remark_keeps_date = [](std::string_view remark) {
-    if (remark.empty()) return false;
-    if (text::says_no_lapse(remark)) return true;
-    // "（部分在建）", "（个别除外）": the date is not of all the work (before, on time).
-    if (text::says_part_not_done(remark)) return false;
-    for (std::string_view no : {"未", "不", "没", "无", "非", "计划", "预计", "拟", "将"}) {
-      if (contains(remark, no)) return false;
-    }
-    // Another date in it ("（2024年6月验收）") may be the one that counts.
-    for (size_t i = 0; i + 1 < remark.size(); ++i) {
-      if (remark[i] >= '0' && remark[i] <= '9' &&
-          (remark.substr(i + 1).starts_with("月") || remark.substr(i + 1).starts_with("年"))) {
-        return false;
-      }
-    }
-    return true;
-  };
   if (may_be_date && s.ends_with(")")) {
     const size_t open = s.rfind('(');
     if (open != std::string_view::npos && open > 0) {
@@ -621,7 +606,7 @@ void read_cell(std::string_view s, Value& v, Reading how) {
         v.label.assign(remark);
         return;
       }
-      if (remark_keeps_date(remark) && read_part(text::trim(s.substr(0, open)))) return;
+      if (text::remark_keeps_date(remark) && read_part(text::trim(s.substr(0, open)))) return;
       reset_value(v);
     }
   }
@@ -633,7 +618,7 @@ void read_cell(std::string_view s, Value& v, Reading how) {
       if (at == std::string_view::npos || at == 0) continue;
       const std::string_view remark = text::trim(s.substr(at + comma.size()));
       const std::string_view part = text::trim(s.substr(0, at));
-      if (!text::has_digit(remark) && remark_keeps_date(remark) && read_part(part)) return;
+      if (!text::has_digit(remark) && text::remark_keeps_date(remark) && read_part(part)) return;
       reset_value(v);
       std::string_view month = part;
       drop_prefix(month, kAboutADate);  // "约2024.11，计划完成" too
