@@ -75,17 +75,19 @@ bool figures_overrule_words(const Value& target, std::string_view written, std::
 const Value& without_name_as_label(const Value& figure, std::string_view name, Value& scratch);
 
 // "已完成（2025年1月）", "达标，2025年1月", "全部完成；2024年11月验收": words of
-// done and the date it was done, in a clause or bracket of its own after them:
-// the date, into `out`, and true. False when a clause says something not done,
-// done only in part ("部分完成（2024年11月）", "基本完成，2024年11月"), which the
-// words' tier scores, or planned ("2024年11月，计划完成"), or when there is no one
-// such date. Against a date target,
-// the date decides (before, the words' tier had full marks for a late date).
+// done and the date it was done, in a clause or bracket of its own, with a clause
+// of when the work began left out ("2024年3月启动，2025年1月完成"): the date, into
+// `out`, and true. False when a clause says something not done, done only in
+// part ("部分完成（2024年11月）", "基本完成，2024年11月"), which the words' tier
+// scores, or planned ("2024年11月，计划完成"), or may take the date back as a
+// remark after a date alone may (text::remark_keeps_date: "资金不足"), or when
+// there is no one such date. Against a date target the date decides (before, the
+// words' tier had full marks for a late date).
 bool date_beside_words(std::string_view written, Value& out);
 
-// text::says_undone of a cell as written (read as cell_text reads it), less a clause of when the
-// work began beside another ("2024年10月开工，2024年12月完工" says nothing undone; "2024年
-// 10月开工" alone does, as before).
+// text::says_undone of a cell as written (read as cell_text reads it), less a
+// clause of when the work began beside another ("2024年10月开工，2024年12月完工"
+// says nothing undone; "2024年10月开工" alone does, as before).
 bool says_undone_besides_start(std::string_view written);
 
 // `actual`, or when it is words or unreadable and figure_for_target finds the
