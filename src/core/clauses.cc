@@ -806,15 +806,6 @@ std::string_view cell_text(std::string_view written, std::string& scratch) {
 
 }  // namespace
 
-// Whether a clause says when work began, not that it was done: 开工, 动工, 启动,
-// 开始, 招标, 立项, 进场.
-bool says_begun(std::string_view clause) {
-  for (std::string_view start : {"开工", "动工", "启动", "开始", "招标", "立项", "进场"}) {
-    if (contains(clause, start)) return true;
-  }
-  return false;
-}
-
 bool date_beside_words(std::string_view written, Value& out) {
   constexpr size_t kLongest = 200;
   if (written.size() > kLongest) return false;
@@ -837,7 +828,7 @@ bool date_beside_words(std::string_view written, Value& out) {
     if (text::says_only_in_part(clause)) return false;
     // "2024年3月启动，2025年1月完成": when the work began says nothing of when it
     // was done (before, full marks by 完成's tier, late or not).
-    if (digits && says_begun(clause)) continue;
+    if (digits && text::says_begun(clause)) continue;
     // Words beside the date: of done, or remarks that keep it ("资金不足" does not,
     // as after a date alone); not done in full ("基本完成"), nor planned ("原定").
     if (!digits) {
@@ -863,7 +854,7 @@ bool says_undone_besides_start(std::string_view written) {
   const std::vector<std::string_view> clauses = clauses_of(cell);
   if (clauses.size() < 2) return text::says_undone(cell);
   return std::any_of(clauses.begin(), clauses.end(), [](std::string_view clause) {
-    return !says_begun(clause) && text::says_undone(clause);
+    return !text::says_begun(clause) && text::says_undone(clause);
   });
 }
 

@@ -50,17 +50,14 @@ bool plan_words(std::string_view label) {
 // end says ("项目于2024年11月完成", "本项目已于", "工程在", "均于", "最终于"), or
 // until when ("至2025年1月完成", "直到", "实际"): up to six characters, no digit,
 // nothing undone (text::undone_at: "未于", "开工于") and no start of the work
-// ("启动于", "招标于"), which a date of completion is not.
+// (text::says_begun: "启动于", "招标于"), which a date of completion is not.
 bool names_the_doer_then(std::string_view label) {
   constexpr size_t kLongest = 6 * 3;
   if (label.empty() || label.size() > kLongest || text::has_digit(label) ||
       text::undone_at(label) != std::string_view::npos) {
     return false;
   }
-  for (std::string_view start : {"启动", "开始", "招标", "立项", "开标", "签订", "签约", "进场",
-                                 "开建", "下达", "批复", "申报"}) {
-    if (contains(label, start)) return false;
-  }
+  if (text::says_begun(label)) return false;
   return label.ends_with("于") || label.ends_with("在") || label == "实际" || label == "至" ||
          label == "直到" || label == "到";
 }
@@ -80,7 +77,7 @@ void words_with_figure_in_brackets(Value& v) {
   }
   Value figure = parse_value(inside);
   if (figure.kind != ValueKind::number && figure.kind != ValueKind::date) return;
-  if (figure.near && figure.op == Op::lt) figure.op = Op::none;  // as as_target reads it
+  as_target(figure);  // no bracket is left in it to read again
   v = std::move(figure);
 }
 
