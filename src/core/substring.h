@@ -113,4 +113,13 @@ inline bool contains(std::string_view haystack, std::string_view needle) {
   return false;
 }
 
+// True when any of `needles` occurs in `haystack`.
+inline bool contains_any(std::string_view haystack,
+                         std::initializer_list<std::string_view> needles) {
+  for (std::string_view needle : needles) {
+    if (contains(haystack, needle)) return true;
+  }
+  return false;
+}
+
 }  // namespace jixiao::core

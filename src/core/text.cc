@@ -1125,18 +1125,12 @@ bool says_no_lapse(std::string_view words) {
 }
 
 bool says_begun(std::string_view words) {
-  for (std::string_view start : {"开工", "动工", "开建", "启动", "开始", "招标", "开标", "立项",
-                                 "签订", "签约", "进场", "下达", "批复", "申报"}) {
-    if (contains(words, start)) return true;
-  }
-  return false;
+  return contains_any(words, {"开工", "动工", "开建", "启动", "开始", "招标", "开标", "立项",
+                              "签订", "签约", "进场", "下达", "批复", "申报"});
 }
 
 bool says_only_in_part(std::string_view words) {
-  for (std::string_view partly : {"基本", "部分", "大部", "初步", "大体", "多数", "大多"}) {
-    if (contains(words, partly)) return true;
-  }
-  return false;
+  return contains_any(words, {"基本", "部分", "大部", "初步", "大体", "多数", "大多"});
 }
 
 bool remark_keeps_date(std::string_view remark) {

@@ -40,10 +40,7 @@ bool is_not_applicable(std::string_view s) {
 // Whether words before a date may say it is a plan's: says_a_plan_slow decides,
 // once the date is read with them as its label.
 bool plan_words(std::string_view label) {
-  for (std::string_view plan : {"计划", "预计", "预期", "拟", "将", "目标", "原定"}) {
-    if (contains(label, plan)) return true;
-  }
-  return false;
+  return contains_any(label, {"计划", "预计", "预期", "拟", "将", "目标", "原定"});
 }
 
 // Whether words before a date say who or what did it then, as 于 or 在 at their
