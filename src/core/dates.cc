@@ -29,10 +29,18 @@ void eat_deed_done(Cursor& c) {
     const size_t start = c.i;
     if (deed == 1 && !c.eat("并")) c.eat("、");
     const size_t words = c.i;
-    for (std::string_view w : {"完成", "完工", "实施"}) c.eat(w);
-    for (std::string_view w : {"通过竣工验收", "竣工验收", "通过验收", "验收", "竣工", "建成",
-                               "办结", "交付使用", "交付", "投入使用", "投入运行", "投用", "投运",
-                               "拨付到位", "发放到位", "拨付", "发放", "到位", "上线"}) {
+    // "2024年12月正式运行", "开始投入使用": put to use, so done (before, unreadable).
+    // Not what begins otherwise ("开始实施", "开始发放"): 开始 only before a use.
+    if (text::begins_use(c.rest())) {
+      c.eat("开始");
+      c.eat("使用");
+    } else if (!c.eat("正式")) {
+      for (std::string_view w : {"完成", "完工", "实施"}) c.eat(w);
+    }
+    for (std::string_view w :
+         {"通过竣工验收", "竣工验收", "通过验收", "验收",     "竣工", "建成", "办结", "交付使用",
+          "交付",         "投入使用", "投入运行", "投入运营", "投用", "投运", "启用", "运行",
+          "运营",         "拨付到位", "发放到位", "拨付",     "发放", "到位", "上线"}) {
       if (c.eat(w)) break;
     }
     if (c.i == words) {  // no deed: a joiner alone ("完成并") is not passed over

@@ -440,7 +440,8 @@ bool is_plan_remark(std::string_view remark) {
   // The words says_a_plan_slow reads as a plan alone (not kPlanWords: 任务 and
   // 年初 name no plan there).
   static constexpr std::string_view kPlanRemarks[] = {
-      "计划", "预计", "计划数", "预计数", "计划值", "预计值", "目标", "目标值", "预期", "拟"};
+      "计划", "预计", "计划数", "预计数", "计划值", "预计值", "目标", "目标值",
+      "预期", "拟",   "预估",   "预估数", "估计",   "估算",   "暂估", "暂估数"};
   return std::find(std::begin(kPlanRemarks), std::end(kPlanRemarks), remark) !=
          std::end(kPlanRemarks);
 }

@@ -1124,9 +1124,27 @@ bool says_no_lapse(std::string_view words) {
   return words.empty();
 }
 
+bool begins_use(std::string_view words) {
+  constexpr std::string_view kBegin = "开始";
+  if (!words.starts_with(kBegin)) return false;
+  words.remove_prefix(kBegin.size());
+  for (std::string_view use : {"运行", "运营", "使用", "投入", "投用", "投运", "启用", "上线"}) {
+    if (words.starts_with(use)) return true;
+  }
+  return false;
+}
+
 bool says_begun(std::string_view words) {
-  return contains_any(words, {"开工", "动工", "开建", "启动", "开始", "招标", "开标", "立项",
-                              "签订", "签约", "进场", "下达", "批复", "申报"});
+  if (contains_any(words, {"开工", "动工", "开建", "启动", "招标", "开标", "立项", "签订", "签约",
+                           "进场", "下达", "批复", "申报"})) {
+    return true;
+  }
+  // 开始, unless it begins the use of what was built ("2024年12月开始运行").
+  for (size_t at = words.find("开始"); at != std::string_view::npos;
+       at = words.find("开始", at + 1)) {
+    if (!begins_use(words.substr(at))) return true;
+  }
+  return false;
 }
 
 bool says_only_in_part(std::string_view words) {

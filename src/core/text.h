@@ -285,8 +285,12 @@ bool says_no_lapse(std::string_view words);
 
 // Whether words say when work began or was set going, not that it was done:
 // 开工, 动工, 开建, 启动, 开始, 招标, 开标, 立项, 签订, 签约, 进场, 下达, 批复,
-// 申报 ("2024年3月启动", "开工于2024年3月").
+// 申报 ("2024年3月启动", "开工于2024年3月"). Not 开始 where begins_use holds.
 bool says_begun(std::string_view words);
+
+// Whether words begin with 开始 and the use of what was built: 运行, 运营, 使用,
+// 投入…, 投用, 投运, 启用, 上线 ("开始运行", "开始投入使用"): the work is done.
+bool begins_use(std::string_view words);
 
 // Whether words say a deed done only in the main or in part: 基本, 部分, 大部,
 // 初步, 大体, 多数, 大多 ("基本已于2024年5月完成", "部分完成（2024年11月）"), which a

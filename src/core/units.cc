@@ -118,6 +118,10 @@ constexpr UnitEntry kUnits[] = {
     {"批次", "批", 1},
     {"场次", "场", 1},
     {"期次", "期", 1},
+    // A bed in a hospital or a home is counted 张 ("床位数≥200张") or 床 ("200床").
+    {"床", "张", 1},
+    {"床位", "张", 1},
+    {"个床位", "张", 1},
 };
 // clang-format on
 

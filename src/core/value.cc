@@ -61,18 +61,29 @@ bool names_the_doer_then(std::string_view label) {
 
 }  // namespace
 
-void words_with_figure_in_brackets(Value& v) {
-  // v.text is normalized: its brackets are ASCII.
+void words_with_their_figure(Value& v) {
+  // v.text is normalized: its brackets and commas are ASCII.
   const std::string_view text = v.text;
-  const size_t open = text.rfind('(');
-  if (open == std::string_view::npos || open == 0) return;
-  const std::string_view words = text::trim(text.substr(0, open));
-  const std::string_view inside = text.substr(open + 1, text.size() - open - 2);
-  if (words.empty() || text::has_digit(words) || !text::has_digit(inside) ||
-      inside.find('(') != std::string_view::npos) {
+  std::string_view words, figure_text;
+  if (text.ends_with(')')) {
+    const size_t open = text.rfind('(');
+    if (open == std::string_view::npos || open == 0) return;
+    words = text::trim(text.substr(0, open));
+    figure_text = text.substr(open + 1, text.size() - open - 2);
+  } else {
+    // "全覆盖，100%", "符合要求，≥95%": one comma, the figure after it.
+    const size_t comma = text.find(',');
+    if (comma == std::string_view::npos || text.find(',', comma + 1) != std::string_view::npos) {
+      return;
+    }
+    words = text::trim(text.substr(0, comma));
+    figure_text = text::trim(text.substr(comma + 1));
+  }
+  if (words.empty() || text::has_digit(words) || !text::has_digit(figure_text) ||
+      figure_text.find('(') != std::string_view::npos) {
     return;
   }
-  Value figure = parse_value(inside);
+  Value figure = parse_value(figure_text);
   if (figure.kind != ValueKind::number && figure.kind != ValueKind::date) return;
   as_target(figure);  // no bracket is left in it to read again
   v = std::move(figure);
@@ -803,8 +814,10 @@ bool says_a_plan_slow(const Value& actual) {
     said = actual.label;  // a date's only from a remark ("2024年11月(计划)")
     // read_figure drops words of when from a figure's label already.
     // 目标 alone ("目标120人"), not what it names ("目标人群120人").
-    if (!starts(said, {"计划", "预计", "预期", "拟", "原定", "将于", "将在"}) && said != "目标" &&
-        said != "目标为" && said != "目标值" && said != "目标数") {
+    // An estimate is no figure measured yet: "预估96%", "估计120人", "暂估500万元".
+    if (!starts(said, {"计划", "预计", "预期", "拟", "原定", "将于", "将在", "预估", "估计", "估算",
+                       "暂估"}) &&
+        said != "目标" && said != "目标为" && said != "目标值" && said != "目标数") {
       return false;
     }
   } else if (actual.kind == ValueKind::invalid || actual.kind == ValueKind::text) {
@@ -817,7 +830,7 @@ bool says_a_plan_slow(const Value& actual) {
     // what was done.
     said = actual.text;
     drop_prefix(said, text::kScopeLeads);  // "目前预计年底完成"
-    if (!starts(said, {"预计", "拟", "将于", "将在"}) &&
+    if (!starts(said, {"预计", "预估", "估计", "拟", "将于", "将在"}) &&
         !(starts(said, {"计划", "原定"}) && text::has_digit(said))) {
       return false;
     }

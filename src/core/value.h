@@ -75,14 +75,14 @@ Value parse_value(std::string_view written);
 // meets. Targets and actuals share one reader, and only the caller knows
 // which it reads: every reader of a target reads it with parse_target,
 // parse_target_into or ValueReader::read_target, which call this. Words with
-// the figure or date they mean in a bracket after them ("全覆盖（100%）",
-// "按标准发放（每人每月300元）", "符合要求（≥95%）") are that figure
-// (words_with_figure_in_brackets).
-void words_with_figure_in_brackets(Value& v);
+// the figure or date they mean in a bracket or after a comma ("全覆盖（100%）",
+// "按标准发放（每人每月300元）", "符合要求，≥95%") are that figure
+// (words_with_their_figure).
+void words_with_their_figure(Value& v);
 inline void as_target(Value& v) {
   if (v.near && v.op == Op::lt) v.op = Op::none;
-  if (v.kind == ValueKind::text && v.text.ends_with(')')) [[unlikely]] {
-    words_with_figure_in_brackets(v);
+  if (v.kind == ValueKind::text) [[unlikely]] {
+    words_with_their_figure(v);
   }
 }
 
@@ -156,12 +156,14 @@ inline constexpr std::string_view kPlanWords[] = {"计划", "目标", "预期", 
 // Whether an actual says what is planned or expected, not what was done: a
 // figure labelled so ("预计120人", "计划培训120人", "目标120人", "拟于12月完成"), or
 // words of the future ("预计年底完成", "将于2025年3月完成") or of the plan with its
-// figure ("计划2025年3月完成"). Not a rate or a deed done ("计划完成率98%",
+// figure ("计划2025年3月完成"), or an estimate ("预估96%", "96%（暂估）"). Not a
+// rate or a deed done ("计划完成率98%",
 // "计划已完成", "目标达成", "目标120人，实际98人"), nor a plan followed by what
 // was done ("计划3个，完成3个").
 bool says_a_plan_slow(const Value& actual);
 // Inline: every figure with a label and every actual in words asks, and few
-// begin with one of the characters (计 预 拟 目 原 将) that a plan's words do,
+// begin with one of the characters (计 预 拟 目 原 将 估 暂) that a plan's or an
+// estimate's words do,
 // or that words of when before them do (目前, 全年, 当前: "目前预计年底完成").
 inline bool says_a_plan(const Value& actual) {
   if (actual.after_target_column) return true;
@@ -179,6 +181,8 @@ inline bool says_a_plan(const Value& actual) {
     case 0xE5B086:  // 将
     case 0xE585A8:  // 全, of 全年 before a plan's words ("全年预计…")
     case 0xE5BD93:  // 当, of 当前 likewise
+    case 0xE4BCB0:  // 估, of 估计
+    case 0xE69A82:  // 暂, of 暂估
       return says_a_plan_slow(actual);
     default:
       return false;

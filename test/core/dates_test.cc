@@ -70,6 +70,21 @@ TEST(Dates, CarryTheirParts) {
 // Words of a plan before a date keep it a date, with those words its label: in a
 // target's cell the deadline, in an actual's a plan (says_a_plan), not the day it
 // was done. Before, unreadable, and "计划2024.12" the figure 2024.12.
+// What was built put to use says it was done by then; other work begun does not.
+TEST(Dates, PutToUseIsDone) {
+  for (const char* used :
+       {"2024年12月正式运行", "2024年12月开始运行", "2024年12月开始投入使用", "2024年12月启用",
+        "2024年12月上线运行", "2024年12月完成并正式运行", "2024年12月投入运营"}) {
+    const Value v = parse_value(used);
+    EXPECT_EQ(v.kind, ValueKind::date) << used;
+    EXPECT_EQ(v.date.month, 12) << used;
+  }
+  for (const char* begun : {"2024年12月开始实施", "2024年12月开始发放", "2024年12月试运行",
+                            "2024年12月正式开工", "2024年12月使用"}) {
+    EXPECT_NE(parse_value(begun).kind, ValueKind::date) << begun;
+  }
+}
+
 TEST(Dates, APlansDateKeepsItsWords) {
   for (const auto& [written, label, op, month] :
        {std::tuple{"计划2024年12月前完成", "计划", Op::le, 12},

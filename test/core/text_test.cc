@@ -119,6 +119,21 @@ TEST(Text, SaysNoData) {
   }
 }
 
+// Work begun is no work done; beginning to use what was built is.
+TEST(Text, SaysBegun) {
+  for (const char* begun : {"2024年3月开工", "启动于2024年3月", "2024年3月开始实施", "开始发放",
+                            "2024年3月开始施工", "开始运行前已开始调试"}) {
+    EXPECT_TRUE(says_begun(begun)) << begun;
+  }
+  for (const char* done : {"2024年12月开始运行", "2025年1月开始投入使用", "已开始运行", "开始使用",
+                           "2024年11月完成", "2024年11月正式运行"}) {
+    EXPECT_FALSE(says_begun(done)) << done;
+  }
+  EXPECT_TRUE(begins_use("开始启用"));
+  EXPECT_FALSE(begins_use("已开始运行"));  // from its first word only
+  EXPECT_FALSE(begins_use("开始"));
+}
+
 // A lapse, work late, failed or only started, is undone; that there was none
 // is a remark.
 TEST(Text, Lapses) {
