@@ -654,16 +654,50 @@ bool repeats_target_in_the_main(const Value& target, const Value& actual) {
   return main > 0 && said.size() > main && said.substr(main) == target.text;
 }
 
+namespace {
+
+// Whether words before a deed in a target say when, how fully or how well it
+// is to be done ("及时公开", "足额发放", "明显改善"), which the deed not done at
+// all fails too. Not 按规定, 依法 and the like, nor 有所, 逐步 and the like: the
+// words of a yes or no already answer a target with them (answers_the_question,
+// change_met: "未公开" against "依法公开" is not met, 0).
+bool asks_how(std::string_view manner) {
+  static constexpr std::string_view kManners[] = {"及时", "按时", "按期", "如期", "足额",
+                                                  "规范", "明显", "显著", "切实", "有效"};
+  return std::find(std::begin(kManners), std::end(kManners), manner) != std::end(kManners);
+}
+
+}  // namespace
+
 bool negates_target(const Value& target, const Value& actual) {
   // "未全覆盖" against "全覆盖" says some is covered: not the worst tier.
   if (target.kind != ValueKind::text || actual.kind != ValueKind::text || target.text.size() < 6 ||
       target.text.starts_with("全")) {
     return false;
   }
+  const std::string_view wanted = target.text;
+  const std::string_view said = actual.text;
+  constexpr size_t kTwoCharacters = 6;
   for (std::string_view no : {"尚未", "没有", "不", "未"}) {
-    const std::string_view said = actual.text;
-    if (said.size() == no.size() + target.text.size() && said.starts_with(no) &&
-        said.ends_with(target.text)) {
+    if (!said.starts_with(no)) continue;
+    const std::string_view deed = said.substr(no.size());
+    if (deed == wanted) return true;
+    // "未公开" against "及时公开", "未改善" against "明显改善": the deed not done
+    // at all, so not as asked either (before, the evaluator's).
+    if (deed.size() >= kTwoCharacters && wanted.size() > deed.size() && wanted.ends_with(deed) &&
+        asks_how(wanted.substr(0, wanted.size() - deed.size()))) {
+      return true;
+    }
+  }
+  // "管理不规范" against "规范管理", "发放不及时" against "及时发放": the target's
+  // two words, the deed first and its quality negated after it.
+  for (std::string_view no : {"不", "未"}) {
+    const size_t at = said.find(no);
+    if (at == std::string_view::npos || at < kTwoCharacters) continue;
+    const std::string_view deed = said.substr(0, at);
+    const std::string_view quality = said.substr(at + no.size());
+    if (quality.size() >= kTwoCharacters && wanted.size() == deed.size() + quality.size() &&
+        wanted.starts_with(quality) && wanted.ends_with(deed)) {
       return true;
     }
   }

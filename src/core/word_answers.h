@@ -116,7 +116,10 @@ bool repeats_target_in_the_main(const Value& target, const Value& actual);
 // Whether an actual says its target's words negated: "不健全" against "健全",
 // "未规范" against "规范" (不, 未, 没有 or 尚未 before them; the target two
 // characters or more, and not a whole, "全覆盖", of which "未全覆盖" says a
-// part). Such an actual is the worst tier, as 未完成 is.
+// part); the deed negated where the target asks when or how well it is done
+// ("未公开" against "及时公开", "未改善" against "明显改善"); or the deed, then
+// its quality negated ("管理不规范" against "规范管理"). Such an actual is the
+// worst tier, as 未完成 is.
 bool negates_target(const Value& target, const Value& actual);
 
 // Whether an actual repeats its target word for word ("长期" against "长期",
