@@ -1,6 +1,7 @@
 #include "core/words.h"
 
 #include "core/changes.h"
+#include "core/figure_reader.h"
 #include "core/quality_class.h"
 #include "core/substring.h"
 #include "core/text.h"
@@ -496,8 +497,10 @@ const Value& words_without_remark_slow(const Value& actual, const RuleSet& rules
     return digits > 0 && score.substr(digits) == "分" &&
            classify_words(said, rules).grade_level >= 0;
   };
-  // One remark after another ("良好（经核实）（抽样）") as one.
-  while (split_remark(words, head, remark) &&
+  // One remark after another ("良好（经核实）（抽样）") as one. Not one that says
+  // the whole is a plan ("2024年3月开工，2024年11月完成（计划）"): it is no remark
+  // (before, dropped, and the date had full marks).
+  while (split_remark(words, head, remark) && !is_plan_remark(remark) &&
          ((text::only_remarks(remark) && classify_words(remark, rules).type == WordClass::none) ||
           score_of_grade(head, remark))) {
     words = head;
