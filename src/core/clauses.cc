@@ -848,6 +848,26 @@ bool date_beside_words(std::string_view written, Value& out) {
   return dates == 1 && clauses.size() > 1;
 }
 
+std::vector<Date> dates_of_done(std::string_view written) {
+  constexpr size_t kLongest = 200;
+  if (written.size() > kLongest) return {};
+  std::string scratch;
+  std::vector<Date> dates;
+  for (std::string_view clause : clauses_of(cell_text(written, scratch))) {
+    clause = text::trim(clause);
+    if (clause.empty()) continue;
+    if (text::says_begun(clause)) continue;
+    const Value v = parse_value(clause);
+    if (v.kind != ValueKind::date || says_a_plan(v) ||
+        text::undone_at(clause) != std::string_view::npos) {
+      return {};
+    }
+    dates.push_back(v.date);
+  }
+  if (dates.size() < 2) dates.clear();
+  return dates;
+}
+
 bool says_undone_besides_start(std::string_view written) {
   std::string scratch;
   const std::string_view cell = cell_text(written, scratch);

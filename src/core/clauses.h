@@ -85,6 +85,14 @@ const Value& without_name_as_label(const Value& figure, std::string_view name, V
 // words' tier had full marks for a late date).
 bool date_beside_words(std::string_view written, Value& out);
 
+// The dates of two or more clauses that each say when something was done
+// ("2024年11月完成，2025年1月验收", "2024年11月建成，2025年2月正式运行"), in
+// their order; empty when fewer, when a clause says when work began (left out)
+// or is a plan, or when a clause has no date or says something undone.
+// Against a deadline, each date may decide: the evaluator's when they disagree
+// (before, full marks by 完成's tier).
+std::vector<Date> dates_of_done(std::string_view written);
+
 // text::says_undone of a cell as written (read as cell_text reads it), less a
 // clause of when the work began beside another ("2024年10月开工，2024年12月完工"
 // says nothing undone; "2024年10月开工" alone does, as before).

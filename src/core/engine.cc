@@ -60,6 +60,9 @@ class LeafScorer {
   [[gnu::cold, gnu::noinline]] bool by_meaning(const Indicator& n, const Value& actual, double w,
                                                ScoringKind kind, LeafWords& words, Explanation& why,
                                                Assessment& as);
+  [[gnu::cold, gnu::noinline]] bool several_dates(const Indicator& n, const Value& actual, double w,
+                                                  ScoringKind kind, Explanation& why,
+                                                  Assessment& as);
   [[gnu::cold, gnu::noinline]] bool late_or_unfinished(const Indicator& n, const Value& actual,
                                                        double w, ScoringKind kind, Explanation& why,
                                                        Assessment& as);
@@ -340,6 +343,28 @@ bool LeafScorer::by_meaning(const Indicator& n, const Value& actual, double w, S
     }
   }
   return false;
+}
+
+// Against a deadline, words with a date of done in each of two or more clauses
+// ("2024年11月完成，2025年1月验收"): each date may be the one that counts, which
+// matters only when some are on time and some late, the evaluator's (before,
+// full marks by 完成's tier). false when the words say no such dates.
+bool LeafScorer::several_dates(const Indicator& n, const Value& actual, double w, ScoringKind kind,
+                               Explanation& why, Assessment& as) {
+  if (n.target.kind != ValueKind::date || !text::has_digit(actual.text)) return false;
+  const std::vector<Date> dates = dates_of_done(actual.text);
+  if (dates.empty()) return false;
+  const Date deadline = in_year(n.target.date);
+  const auto on_time = [&](const Date& d) { return compare_dates(in_year(d), deadline) <= 0; };
+  const bool first = on_time(dates.front());
+  if (std::all_of(dates.begin(), dates.end(), [&](const Date& d) { return on_time(d) == first; })) {
+    as = yes_no(first, w, kind, why);
+    why.reason = first ? Reason::deadline_met : Reason::deadline_missed;
+    return true;
+  }
+  if (!n.stated_score) flag(FlagKind::dates_differ);
+  as.kind = kind;
+  return true;
 }
 
 // Against a deadline, an actual that is no date: early or late by a length of
@@ -633,6 +658,11 @@ inline Assessment LeafScorer::assess(ScoringKind kind, const Indicator& n, const
       return as;
     }
     case ScoringKind::deadline: {
+      // Most actuals against a date are a date.
+      if ((actual.kind == ValueKind::text || actual.kind == ValueKind::invalid) &&
+          several_dates(n, actual, w, kind, why, as)) [[unlikely]] {
+        return as;
+      }
       if (actual.kind == ValueKind::text) return by_words(n, actual, w, kind, words, why);
       if (n.target.kind != ValueKind::date) {
         flag(FlagKind::target_not_time);
@@ -796,7 +826,11 @@ void LeafScorer::score(int index, NodeResult& out) {
       const bool words_against =
           n.kind != ScoringKind::manual && n.target.kind == ValueKind::text &&
           (actual->kind == ValueKind::number || actual->kind == ValueKind::date);
-      if (words_against) {
+      // "规范（计划）" against "规范": a plan, which the message says (before, that
+      // the words could not be read).
+      if (n.kind != ScoringKind::manual && says_a_plan(*actual)) [[unlikely]] {
+        flag(FlagKind::actual_is_plan);
+      } else if (words_against) {
         flag(FlagKind::manual_score_missing, Severity::error,
              actual->kind == ValueKind::number ? 1 : 2);
       } else {

@@ -115,6 +115,9 @@ std::string leaf_message(const Evaluation& e, const ScoreCard& card, const RuleS
     case FlagKind::figures_differ:
       return concat("实际完成值「", a, "」写了几个与年度指标值「", t,
                     "」单位相同而大小不同的数，看不出哪个是实际完成值，需由评价人给分");
+    case FlagKind::dates_differ:
+      return concat("实际完成值「", a, "」写了几个日期，有的按时、有的晚于年度指标值「", t,
+                    "」，看不出哪个是完成时间，需由评价人给分");
     case FlagKind::part_undone:
       return concat("实际完成值「", a, "」写明有未完成或未达标的部分，看不出是否达到年度指标值「",
                     t, "」，需由评价人给分");
@@ -323,6 +326,7 @@ std::string_view flag_code(FlagKind kind) {
     case FlagKind::deadline_within_span:
     case FlagKind::survey_tier_unclear:
     case FlagKind::figures_differ:
+    case FlagKind::dates_differ:
     case FlagKind::part_undone:
     case FlagKind::only_started:
     case FlagKind::part_missed:

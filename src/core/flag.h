@@ -49,7 +49,8 @@ enum class FlagKind : uint8_t {
   deadline_within_span,  // manual_score_required: "2024年10月" against "2024年10月15日前"
   survey_tier_unclear,  // manual_score_required: "非常满意60%，满意30%，基本满意8%" for 满意度
   figures_differ,  // manual_score_required: "完成3个，在建1个" against "3个"
-  part_undone,     // manual_score_required: "100%，部分未达标" against "100%"
+  dates_differ,  // manual_score_required: "2024年11月完成，2025年1月验收" against "2024年12月前"
+  part_undone,  // manual_score_required: "100%，部分未达标" against "100%"
   part_missed,  // manual_score_required: "120人次，4场" against "≥100人次，≥5场"; n = {part}
   part_unreported,  // manual_score_required: "120人次" against "≥100人次，≥5场"; n = {part}
   words_part_missed,  // manual_score_required: "未覆盖全县" against "≥100人次，覆盖全县"

@@ -1,5 +1,6 @@
 #include "core/monitoring.h"
 
+#include <algorithm>
 #include <cmath>
 
 #include "core/clauses.h"
@@ -387,6 +388,22 @@ LightResult Judge::deadline() const {
       return lit(*on_time ? Light::green : Light::red, std::nullopt,
                  limit + "，实际完成情况" + text::quoted(written(in_.actual_text, actual)) +
                      (*on_time ? "，提前完成" : "，晚于时限"));
+    }
+  }
+  // "2024年11月完成，2025年1月验收": dates of done on both sides of the time
+  // limit, of which the scorer cannot tell the one that counts; all late is late.
+  if (!done_on && (actual.kind == ValueKind::text || actual.kind == ValueKind::invalid)) {
+    if (const std::vector<Date> dates = dates_of_done(actual.text); !dates.empty()) {
+      const auto on_time = [&](const Date& d) { return compare_dates(d, target.date) <= 0; };
+      const std::string said =
+          limit + "，实际完成情况" + text::quoted(written(in_.actual_text, actual));
+      if (std::none_of(dates.begin(), dates.end(), on_time)) {
+        return lit(Light::red, std::nullopt, said + "，晚于时限");
+      }
+      if (!std::all_of(dates.begin(), dates.end(), on_time)) {
+        return not_lit(LightStatus::unknown,
+                       said + "写了几个日期，有的按时、有的晚于时限，无法判断是否按时");
+      }
     }
   }
   // "截至2024年6月未完成": not done yet, as an empty cell.

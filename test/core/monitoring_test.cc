@@ -279,6 +279,14 @@ TEST(MonitoringIndicator, Deadlines) {
   expect_light(light_at("完成时间", "9月前", "10月", 12), Light::red);
   expect_light(light_at("完成时间", "9月前", "已完成", 6), Light::green);
   expect_light(light_at("完成时间", "9月前", "是", 12), Light::green);
+  // Dates of done on both sides of the limit: which one counts is the evaluator's;
+  // all on time or all late decide.
+  expect_no_light(light_at("完成时间", "2024年12月前", "2024年11月完成，2025年1月验收", 12),
+                  LightStatus::unknown);
+  expect_light(light_at("完成时间", "2024年12月前", "2024年10月完成，2024年11月验收", 12),
+               Light::green);
+  expect_light(light_at("完成时间", "2024年12月前", "2025年1月完成，2025年3月验收", 12),
+               Light::red);
   // A date after the report month is a plan, not a completion.
   expect_light(light_at("完成时间", "9月前", "10月", 6), Light::green);
   expect_light(light_at("完成时间", "9月前", "10月", 9), Light::red);
