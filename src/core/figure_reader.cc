@@ -635,7 +635,10 @@ void read_figure(std::string_view s, Value& v) {
   std::string_view rest = alternatives_with_suffix(text::trim(c.rest()), alternatives)
                               ? std::string_view(alternatives)
                               : drop_deed_in_time(drop_remark(c.rest(), words_after, plan));
-  if (!plan.empty()) v.label.insert(0, plan);  // "100人(计划)" as "计划100人"
+  // "100人(计划)" as "计划100人"; "合格率100%(计划)" as "计划100%", not "计划合格率"
+  // (a rate of carrying out a plan, read as done: before, full marks), and
+  // "合格率96%(上年)" as "上年96%".
+  if (!plan.empty()) v.label.assign(plan);
   // "10人未培训", "90%未到位", "10人不合格", "3项未完成": the cell is read as
   // "3项，未完成" is (clauses: the evaluator's, "写明有未完成或未达标的部分").
   // Before, full marks. Asked before the suffixes go, which would take 完成 from
