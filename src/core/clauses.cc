@@ -4,6 +4,7 @@
 #include <cmath>
 #include <iterator>
 #include <optional>
+#include <span>
 #include <string>
 #include <vector>
 
@@ -846,6 +847,114 @@ bool date_beside_words(std::string_view written, Value& out) {
     out = std::move(v);
   }
   return dates == 1 && clauses.size() > 1;
+}
+
+namespace {
+
+// A level as an actual states it: a figure alone, without a sign or words.
+bool is_level(const Value& v) {
+  return v.kind == ValueKind::number && v.op == Op::none && v.label.empty();
+}
+
+// The two levels an actual states, before and reached; false when it states
+// no two. `s` is normalized (ASCII commas and brackets).
+bool two_levels(std::string_view s, Value& from, Value& to) {
+  static constexpr std::string_view kBefore[] = {"上年同期", "去年同期", "上年度", "上一年",
+                                                 "上年",     "去年",     "基期"};
+  static constexpr std::string_view kNow[] = {"本年度", "本年", "今年", "当年", "全年"};
+  static constexpr std::string_view kIs[] = {"为", "是", ":"};
+  // "93%→96%"
+  for (std::string_view arrow : {"→", "->"}) {
+    if (const size_t at = s.find(arrow); at != std::string_view::npos) {
+      std::string_view before = text::trim(s.substr(0, at));
+      drop_prefix(before, {"由", "从"});
+      from = parse_value(before);
+      to = parse_value(text::trim(s.substr(at + arrow.size())));
+      return is_level(from) && is_level(to);
+    }
+  }
+  // "由93%提高到96%", "从100人增加至105人": the level before runs to the verb.
+  if (s.starts_with("由") || s.starts_with("从")) {
+    const std::string_view rest = s.substr(std::string_view("由").size());
+    size_t verb = std::string_view::npos;
+    for (std::span<const std::string_view> verbs :
+         {std::span<const std::string_view>(kRise), std::span<const std::string_view>(kFall)}) {
+      for (std::string_view v : verbs) verb = std::min(verb, rest.find(v));
+    }
+    if (verb == std::string_view::npos) return false;
+    constexpr size_t kVerb = 6;  // each verb is two characters
+    std::string_view after = rest.substr(verb + kVerb);
+    if (!drop_prefix(after, {"到", "至", "为"})) return false;
+    from = parse_value(text::trim(rest.substr(0, verb)));
+    to = parse_value(text::trim(after));
+    return is_level(from) && is_level(to);
+  }
+  // "上年93%,本年96%", "本年96%,上年为93%", "105人(上年100人)": one part said of
+  // the year before, the other of this year or of none.
+  std::string_view parts[2];
+  if (s.ends_with(')') && s.find('(') != std::string_view::npos) {
+    const size_t open = s.rfind('(');
+    parts[0] = s.substr(0, open);
+    parts[1] = s.substr(open + 1, s.size() - open - 2);
+  } else {
+    const size_t comma = s.find_first_of(",;");
+    if (comma == std::string_view::npos ||
+        s.find_first_of(",;", comma + 1) != std::string_view::npos) {
+      return false;
+    }
+    parts[0] = s.substr(0, comma);
+    parts[1] = s.substr(comma + 1);
+  }
+  int before = -1;
+  for (int i = 0; i < 2; ++i) {
+    parts[i] = text::trim(parts[i]);
+    const std::string_view part = parts[i];
+    if (drop_prefix(parts[i], kBefore)) {
+      if (before >= 0) return false;
+      before = i;
+    } else {
+      drop_prefix(parts[i], kNow);
+    }
+    if (parts[i].size() != part.size()) drop_prefix(parts[i], kIs);
+  }
+  if (before < 0) return false;
+  from = parse_value(text::trim(parts[before]));
+  to = parse_value(text::trim(parts[1 - before]));
+  return is_level(from) && is_level(to);
+}
+
+}  // namespace
+
+bool change_between_levels(const Value& target, std::string_view target_written,
+                           std::string_view actual_written, Compared& c) {
+  const int wanted = change_direction(target.label);
+  constexpr size_t kLongest = 120;
+  if (wanted == 0 || target.kind != ValueKind::number || actual_written.size() > kLongest) {
+    return false;
+  }
+  std::string scratch;
+  Value from, to;
+  if (!two_levels(text::trim(cell_text(actual_written, scratch)), from, to) ||
+      from.unit != to.unit) {
+    return false;
+  }
+  double change = to.number - from.number;
+  if (target.unit == "%") {
+    if (contains(target_written, "百分点")) {
+      if (from.unit != "%") return false;
+    } else {
+      // "增长5%" of amounts: the rise over the level before; of percentages it
+      // may mean points or a share, which the evaluator tells.
+      if (from.unit == "%" || from.number <= 0) return false;
+      change = change / from.number * 100;
+    }
+  } else if (target.unit != from.unit) {
+    return false;
+  }
+  c.t = target.number;
+  c.a = change * wanted;
+  c.display_factor = target.factor;
+  return true;
 }
 
 std::vector<Date> dates_of_done(std::string_view written) {

@@ -8,6 +8,7 @@
 #include <optional>
 #include <string_view>
 
+#include "core/changes.h"
 #include "core/value.h"
 
 namespace jixiao::core {
@@ -158,6 +159,18 @@ Mismatch compare_figures_rare(const Value& target, const Value& actual,
 // either way, so "-7%" against "≤5%" is 7%, over it (compare_figures reads it so).
 bool bounds_a_deviation(const Value& target, std::string_view name);
 
+// Against a change ("较上年提高2个百分点", "较上年增加10人", "较上年增长5%"), an
+// actual that states the level before and the level reached ("由93%提高到96%",
+// "从100人增加至105人", "93%→96%", "上年93%，本年96%", "105人（上年100人）"):
+// the change between them, into `c` as the change the target asks for (below
+// zero when the other way). In 百分点 the levels' difference, in % of amounts the
+// difference over the level before, in the target's own unit the difference.
+// false when the actual states no two such levels, or states them in another
+// unit, or when percentages against a change in % may mean either (evaluator's).
+// In clauses.cc, which reads the cell as the clauses of an actual are read.
+bool change_between_levels(const Value& target, std::string_view target_written,
+                           std::string_view actual_written, Compared& c);
+
 // comparable_numbers after the checks that need the label, the indicator's
 // `name` or the written texts: the one reading of two figures that scoring
 // and monitoring share, each wording the Mismatch its own way. `c` holds the
@@ -171,9 +184,16 @@ inline Mismatch compare_figures(const Value& target, std::string_view target_wri
     if (names_another_rate(actual.label, name, target.label)) return Mismatch::another_rate;
     if (only_started(actual.label, name)) return Mismatch::only_started;
   }
-  if (!target.label.empty() &&
-      level_against_change(target, target_written, actual, actual_written)) {
-    return Mismatch::level_against_change;
+  if (!target.label.empty()) [[unlikely]] {
+    // "由93%提高到96%" against "较上年提高2个百分点": the change the two levels make
+    // (before, the level reached was read against the change).
+    if (change_direction(actual.label) == 0 &&
+        change_between_levels(target, target_written, actual_written, c)) {
+      return Mismatch::none;
+    }
+    if (level_against_change(target, target_written, actual, actual_written)) {
+      return Mismatch::level_against_change;
+    }
   }
   if (comparable_numbers(target, actual, c, name)) {
     // A bare figure is in the target's unit as written; a thousand times the

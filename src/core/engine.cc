@@ -213,6 +213,11 @@ bool LeafScorer::numbers_usable(const Indicator& n, const Value& actual, Compare
     return false;
   }
   if (actual.kind != ValueKind::number) {
+    // "上年100万元，本年108万元" against "较上年增长5%": the change the levels make.
+    if (!target.label.empty() && change_between_levels(target, n.target_text, n.actual_text, c))
+        [[unlikely]] {
+      return true;
+    }
     flag_actual_not_number(n);
     return false;
   }

@@ -764,6 +764,13 @@ TEST(MonitoringIndicator, ALevelAgainstAChangeInPointsIsNotLit) {
   expect_light(
       indicator_light(leaf("入学率", "较上年提高2个百分点", "提高1.5个百分点"), 12, national()),
       Light::yellow);
+  // Both levels, the change between them: 3 points of 2 (far over), then 1 of 2.
+  expect_light(
+      indicator_light(leaf("入学率", "较上年提高2个百分点", "由93%提高到96%"), 12, national()),
+      Light::blue);
+  expect_light(
+      indicator_light(leaf("入学率", "较上年提高2个百分点", "上年93%，本年94%"), 12, national()),
+      Light::red);
 }
 
 TEST(MonitoringIndicator, AFigureOfTheOppositeMeasureIsNotLit) {
