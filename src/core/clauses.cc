@@ -925,36 +925,37 @@ bool two_levels(std::string_view s, Value& from, Value& to) {
 
 }  // namespace
 
-bool change_between_levels(const Value& target, std::string_view target_written,
-                           std::string_view actual_written, Compared& c) {
+LevelsChange change_between_levels(const Value& target, std::string_view target_written,
+                                   std::string_view actual_written, Compared& c) {
   const int wanted = change_direction(target.label);
   constexpr size_t kLongest = 120;
   if (wanted == 0 || target.kind != ValueKind::number || actual_written.size() > kLongest) {
-    return false;
+    return LevelsChange::none;
   }
   std::string scratch;
   Value from, to;
   if (!two_levels(text::trim(cell_text(actual_written, scratch)), from, to) ||
       from.unit != to.unit) {
-    return false;
+    return LevelsChange::none;
   }
   double change = to.number - from.number;
   if (target.unit == "%") {
     if (contains(target_written, "百分点")) {
-      if (from.unit != "%") return false;
+      if (from.unit != "%") return LevelsChange::none;
     } else {
       // "增长5%" of amounts: the rise over the level before; of percentages it
       // may mean points or a share, which the evaluator tells.
-      if (from.unit == "%" || from.number <= 0) return false;
+      if (from.unit == "%") return LevelsChange::either_way;
+      if (from.number <= 0) return LevelsChange::none;
       change = change / from.number * 100;
     }
   } else if (target.unit != from.unit) {
-    return false;
+    return LevelsChange::none;
   }
   c.t = target.number;
   c.a = change * wanted;
   c.display_factor = target.factor;
-  return true;
+  return LevelsChange::found;
 }
 
 std::vector<Date> dates_of_done(std::string_view written) {

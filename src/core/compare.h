@@ -94,6 +94,7 @@ enum class Mismatch : uint8_t {
   another_rate,          // "满意率99.5%" for 投诉率
   only_started,          // "开工10个" for 完工项目数
   level_against_change,  // "88%" against "较上年提高2个百分点"
+  levels_either_way,     // "由93%提高到96%" against "较上年提高2%": 3 points, or 3.2%?
   change_against_level,  // "提高2%" against "≥90%" for 满意度
   bare_off_scale,        // "998000" against "≤100万元": in 元, most likely
   total_against_period,  // "12次" against "每月1次": a year's count, not each month's
@@ -165,11 +166,13 @@ bool bounds_a_deviation(const Value& target, std::string_view name);
 // the change between them, into `c` as the change the target asks for (below
 // zero when the other way). In 百分点 the levels' difference, in % of amounts the
 // difference over the level before, in the target's own unit the difference.
-// false when the actual states no two such levels, or states them in another
-// unit, or when percentages against a change in % may mean either (evaluator's).
-// In clauses.cc, which reads the cell as the clauses of an actual are read.
-bool change_between_levels(const Value& target, std::string_view target_written,
-                           std::string_view actual_written, Compared& c);
+// none when the actual states no two such levels, or states them in another
+// unit; either_way when they are percentages against a change in %, which may
+// mean points or a share of the level before (the evaluator's). In clauses.cc,
+// which reads the cell as the clauses of an actual are read.
+enum class LevelsChange : uint8_t { none, found, either_way };
+LevelsChange change_between_levels(const Value& target, std::string_view target_written,
+                                   std::string_view actual_written, Compared& c);
 
 // comparable_numbers after the checks that need the label, the indicator's
 // `name` or the written texts: the one reading of two figures that scoring
@@ -187,9 +190,15 @@ inline Mismatch compare_figures(const Value& target, std::string_view target_wri
   if (!target.label.empty()) [[unlikely]] {
     // "由93%提高到96%" against "较上年提高2个百分点": the change the two levels make
     // (before, the level reached was read against the change).
-    if (change_direction(actual.label) == 0 &&
-        change_between_levels(target, target_written, actual_written, c)) {
-      return Mismatch::none;
+    if (change_direction(actual.label) == 0) {
+      switch (change_between_levels(target, target_written, actual_written, c)) {
+        case LevelsChange::found:
+          return Mismatch::none;
+        case LevelsChange::either_way:
+          return Mismatch::levels_either_way;
+        case LevelsChange::none:
+          break;
+      }
     }
     if (level_against_change(target, target_written, actual, actual_written)) {
       return Mismatch::level_against_change;

@@ -214,9 +214,16 @@ bool LeafScorer::numbers_usable(const Indicator& n, const Value& actual, Compare
   }
   if (actual.kind != ValueKind::number) {
     // "上年100万元，本年108万元" against "较上年增长5%": the change the levels make.
-    if (!target.label.empty() && change_between_levels(target, n.target_text, n.actual_text, c))
-        [[unlikely]] {
-      return true;
+    if (!target.label.empty()) [[unlikely]] {
+      switch (change_between_levels(target, n.target_text, n.actual_text, c)) {
+        case LevelsChange::found:
+          return true;
+        case LevelsChange::either_way:
+          if (!n.stated_score) flag(FlagKind::levels_either_way);
+          return false;
+        case LevelsChange::none:
+          break;
+      }
     }
     flag_actual_not_number(n);
     return false;
@@ -224,11 +231,15 @@ bool LeafScorer::numbers_usable(const Indicator& n, const Value& actual, Compare
   const Mismatch why = compare_figures(target, n.target_text, actual, n.actual_text, name_, c);
   if (why == Mismatch::none) return true;
   // Work only started is the evaluator's to score, as a part not done is.
-  if (why == Mismatch::only_started && n.stated_score) return false;
+  if ((why == Mismatch::only_started || why == Mismatch::levels_either_way) && n.stated_score) {
+    return false;
+  }
   static constexpr FlagKind kFlagOf[] = {
-      FlagKind::units_differ,   FlagKind::opposite_measure,     FlagKind::another_rate,
-      FlagKind::only_started,   FlagKind::level_against_change, FlagKind::change_against_level,
-      FlagKind::bare_off_scale, FlagKind::total_against_period, FlagKind::bare_fraction,
+      FlagKind::units_differ,         FlagKind::opposite_measure,
+      FlagKind::another_rate,         FlagKind::only_started,
+      FlagKind::level_against_change, FlagKind::levels_either_way,
+      FlagKind::change_against_level, FlagKind::bare_off_scale,
+      FlagKind::total_against_period, FlagKind::bare_fraction,
       FlagKind::units_differ};
   static_assert(std::size(kFlagOf) == static_cast<size_t>(Mismatch::units_differ) + 1);
   // By Mismatch, in its order; a figure off the scale quotes how far, a bare

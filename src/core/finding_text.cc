@@ -115,6 +115,9 @@ std::string leaf_message(const Evaluation& e, const ScoreCard& card, const RuleS
     case FlagKind::figures_differ:
       return concat("实际完成值「", a, "」写了几个与年度指标值「", t,
                     "」单位相同而大小不同的数，看不出哪个是实际完成值，需由评价人给分");
+    case FlagKind::levels_either_way:
+      return concat("年度指标值「", t, "」是增减的百分比，实际完成值「", a,
+                    "」写的是前后两个百分数，看不出所要求的增减是百分点还是百分比，需由评价人给分");
     case FlagKind::dates_differ:
       return concat("实际完成值「", a, "」写了几个日期，有的按时、有的晚于年度指标值「", t,
                     "」，看不出哪个是完成时间，需由评价人给分");
@@ -327,6 +330,7 @@ std::string_view flag_code(FlagKind kind) {
     case FlagKind::survey_tier_unclear:
     case FlagKind::figures_differ:
     case FlagKind::dates_differ:
+    case FlagKind::levels_either_way:
     case FlagKind::part_undone:
     case FlagKind::only_started:
     case FlagKind::part_missed:

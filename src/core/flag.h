@@ -37,6 +37,7 @@ enum class FlagKind : uint8_t {
   another_rate,          // unit_mismatch: "满意率99.5%" for 投诉率
   only_started,          // manual_score_required: "开工10个" for 完工项目数
   level_against_change,  // unit_mismatch: "88%" against "较上年提高2个百分点"
+  levels_either_way,     // manual_score_required: "由93%提高到96%" against "较上年提高2%"
   bare_off_scale,        // unit_mismatch: "998000" against "≤100万元"; n = {a/t}
   total_against_period,  // unit_mismatch: "12次" against "每月1次"
   bare_fraction,         // unit_mismatch: "0.965" against "≥90%"; n = {as a percentage,

@@ -232,6 +232,10 @@ LightResult Judge::numeric() const {
         return not_lit(LightStatus::unknown, "年度指标值" + target_said +
                                                  "是增减的百分点，实际完成值" + actual_said +
                                                  "是达到的水平，无法比较");
+      case Mismatch::levels_either_way:
+        return not_lit(LightStatus::unknown,
+                       "年度指标值" + target_said + "是增减的百分比，实际完成值" + actual_said +
+                           "写的是前后两个百分数，看不出所要求的是百分点还是百分比，无法判断进度");
       case Mismatch::bare_off_scale:
         return not_lit(LightStatus::unknown, "实际完成值" + actual_said + "未写单位，按年度指标值" +
                                                  target_said + "的单位读相差千倍以上，请写明单位");
