@@ -325,12 +325,8 @@ bool split_remark(std::string_view s, std::string_view& head, std::string_view& 
 // Whether a remark names a part of the whole: a count, 部分, 个别, … ("尚有2项未完成",
 // "个别未达标").
 bool names_a_part(std::string_view remark) {
-  if (text::has_digit(remark)) return true;
-  for (std::string_view part :
-       {"部分", "个别", "少数", "一些", "少量", "尚有", "仍有", "还有", "其中"}) {
-    if (contains(remark, part)) return true;
-  }
-  return false;
+  return text::has_digit(remark) || contains_any(remark, {"部分", "个别", "少数", "一些", "少量",
+                                                          "尚有", "仍有", "还有", "其中"});
 }
 
 bool is_worst_tier(const WordClass& c, const RuleSet& rules) {
