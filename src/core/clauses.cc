@@ -314,21 +314,25 @@ bool one_measure_of_two(std::string_view written, const Value& target, std::stri
 // Words that label a figure of the year before ("上年88%").
 constexpr std::string_view kPastWords[] = {"上年", "去年", "上一年", "前一年", "前年"};
 
+// "88%→92%", "88%->92%": what is before the last arrow and after it, trimmed.
+bool split_at_arrow(std::string_view written, std::string_view& from, std::string_view& to) {
+  for (std::string_view arrow : {"→", "->"}) {
+    if (const size_t at = written.rfind(arrow); at != std::string_view::npos) {
+      from = text::trim(written.substr(0, at));
+      to = text::trim(written.substr(at + arrow.size()));
+      return true;
+    }
+  }
+  return false;
+}
+
 // "88%→92%", "88%->92%": from one figure to another; the last is where it stands.
 bool figure_after_arrow(std::string_view written, const Value& target, std::string_view name,
                         Value& out) {
-  size_t at = std::string_view::npos;
-  size_t size = 0;
-  for (std::string_view arrow : {"→", "->"}) {
-    if (const size_t found = written.rfind(arrow); found != std::string_view::npos) {
-      at = found;
-      size = arrow.size();
-      break;
-    }
-  }
-  if (at == std::string_view::npos) return false;
-  const Value before = parse_value(text::trim(written.substr(0, at)));
-  const Value after = parse_value(text::trim(written.substr(at + size)));
+  std::string_view from, to;
+  if (!split_at_arrow(written, from, to)) return false;
+  const Value before = parse_value(from);
+  const Value after = parse_value(to);
   Compared c;
   if (before.kind != ValueKind::number || after.kind != ValueKind::number ||
       !comparable_numbers(target, before, c, name) || !comparable_numbers(target, after, c, name)) {
@@ -859,19 +863,14 @@ bool is_level(const Value& v) {
 // The two levels an actual states, before and reached; false when it states
 // no two. `s` is normalized (ASCII commas and brackets).
 bool two_levels(std::string_view s, Value& from, Value& to) {
-  static constexpr std::string_view kBefore[] = {"上年同期", "去年同期", "上年度", "上一年",
-                                                 "上年",     "去年",     "基期"};
   static constexpr std::string_view kNow[] = {"本年度", "本年", "今年", "当年", "全年"};
   static constexpr std::string_view kIs[] = {"为", "是", ":"};
   // "93%→96%"
-  for (std::string_view arrow : {"→", "->"}) {
-    if (const size_t at = s.find(arrow); at != std::string_view::npos) {
-      std::string_view before = text::trim(s.substr(0, at));
-      drop_prefix(before, {"由", "从"});
-      from = parse_value(before);
-      to = parse_value(text::trim(s.substr(at + arrow.size())));
-      return is_level(from) && is_level(to);
-    }
+  if (std::string_view before, after; split_at_arrow(s, before, after)) {
+    drop_prefix(before, {"由", "从"});
+    from = parse_value(before);
+    to = parse_value(after);
+    return is_level(from) && is_level(to);
   }
   // "由93%提高到96%", "从100人增加至105人": the level before runs to the verb.
   if (s.starts_with("由") || s.starts_with("从")) {
@@ -909,8 +908,10 @@ bool two_levels(std::string_view s, Value& from, Value& to) {
   for (int i = 0; i < 2; ++i) {
     parts[i] = text::trim(parts[i]);
     const std::string_view part = parts[i];
-    if (drop_prefix(parts[i], kBefore)) {
-      if (before >= 0) return false;
+    if (drop_prefix(parts[i], kPastWords)) {
+      // Of the year before ("上年", "去年同期", "上年度"), not two years before.
+      if (before >= 0 || part.starts_with("前年")) return false;
+      drop_prefix(parts[i], {"同期", "度"});
       before = i;
     } else {
       drop_prefix(parts[i], kNow);
