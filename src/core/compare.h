@@ -173,6 +173,20 @@ bool bounds_a_deviation(const Value& target, std::string_view name);
 enum class LevelsChange : uint8_t { none, found, either_way };
 LevelsChange change_between_levels(const Value& target, std::string_view target_written,
                                    std::string_view actual_written, Compared& c);
+// The same as compare_figures says it: none when found, levels_either_way, or
+// nullopt when the actual states no two levels.
+inline std::optional<Mismatch> levels_mismatch(const Value& target, std::string_view target_written,
+                                               std::string_view actual_written, Compared& c) {
+  switch (change_between_levels(target, target_written, actual_written, c)) {
+    case LevelsChange::found:
+      return Mismatch::none;
+    case LevelsChange::either_way:
+      return Mismatch::levels_either_way;
+    case LevelsChange::none:
+      break;
+  }
+  return std::nullopt;
+}
 
 // comparable_numbers after the checks that need the label, the indicator's
 // `name` or the written texts: the one reading of two figures that scoring
@@ -191,13 +205,9 @@ inline Mismatch compare_figures(const Value& target, std::string_view target_wri
     // "由93%提高到96%" against "较上年提高2个百分点": the change the two levels make
     // (before, the level reached was read against the change).
     if (change_direction(actual.label) == 0) {
-      switch (change_between_levels(target, target_written, actual_written, c)) {
-        case LevelsChange::found:
-          return Mismatch::none;
-        case LevelsChange::either_way:
-          return Mismatch::levels_either_way;
-        case LevelsChange::none:
-          break;
+      if (const std::optional<Mismatch> m =
+              levels_mismatch(target, target_written, actual_written, c)) {
+        return *m;
       }
     }
     if (level_against_change(target, target_written, actual, actual_written)) {

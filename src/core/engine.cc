@@ -212,23 +212,20 @@ bool LeafScorer::numbers_usable(const Indicator& n, const Value& actual, Compare
     flag(FlagKind::actual_missing);
     return false;
   }
+  Mismatch why;
   if (actual.kind != ValueKind::number) {
     // "上年100万元，本年108万元" against "较上年增长5%": the change the levels make.
-    if (!target.label.empty()) [[unlikely]] {
-      switch (change_between_levels(target, n.target_text, n.actual_text, c)) {
-        case LevelsChange::found:
-          return true;
-        case LevelsChange::either_way:
-          if (!n.stated_score) flag(FlagKind::levels_either_way);
-          return false;
-        case LevelsChange::none:
-          break;
-      }
+    const std::optional<Mismatch> levels =
+        target.label.empty() ? std::nullopt
+                             : levels_mismatch(target, n.target_text, n.actual_text, c);
+    if (!levels) {
+      flag_actual_not_number(n);
+      return false;
     }
-    flag_actual_not_number(n);
-    return false;
+    why = *levels;
+  } else {
+    why = compare_figures(target, n.target_text, actual, n.actual_text, name_, c);
   }
-  const Mismatch why = compare_figures(target, n.target_text, actual, n.actual_text, name_, c);
   if (why == Mismatch::none) return true;
   // Work only started is the evaluator's to score, as a part not done is.
   if ((why == Mismatch::only_started || why == Mismatch::levels_either_way) && n.stated_score) {

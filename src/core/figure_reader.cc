@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 #include <iterator>
+#include <span>
 #include <utility>
 
 #include "core/changes.h"
@@ -440,10 +441,14 @@ bool is_plan_remark(std::string_view remark) {
   // The words says_a_plan_slow reads as a plan alone (not kPlanWords: 任务 and
   // 年初 name no plan there).
   static constexpr std::string_view kPlanRemarks[] = {
-      "计划", "预计", "计划数", "预计数", "计划值", "预计值", "目标", "目标值",
-      "预期", "拟",   "预估",   "预估数", "估计",   "估算",   "暂估", "暂估数"};
-  return std::find(std::begin(kPlanRemarks), std::end(kPlanRemarks), remark) !=
-         std::end(kPlanRemarks);
+      "计划", "预计", "计划数", "预计数", "计划值", "预计值", "目标", "目标值", "预期", "拟"};
+  const auto listed = [](std::span<const std::string_view> words, std::string_view w) {
+    return std::find(words.begin(), words.end(), w) != words.end();
+  };
+  // An estimate, "（暂估）", "（预估数）".
+  std::string_view estimate = remark;
+  if (estimate.ends_with("数")) estimate.remove_suffix(std::string_view("数").size());
+  return listed(kPlanRemarks, remark) || listed(kEstimateWords, estimate);
 }
 
 std::string_view closing_plan_remark(std::string_view s) {

@@ -809,14 +809,17 @@ bool says_a_plan_slow(const Value& actual) {
     return std::any_of(words.begin(), words.end(),
                        [&](std::string_view w) { return s.starts_with(w); });
   };
+  const auto estimated = [](std::string_view s) {
+    return std::any_of(std::begin(kEstimateWords), std::end(kEstimateWords),
+                       [&](std::string_view w) { return s.starts_with(w); });
+  };
   std::string_view said;
   if (actual.kind == ValueKind::number || actual.kind == ValueKind::date) {
     said = actual.label;  // a date's only from a remark ("2024年11月(计划)")
     // read_figure drops words of when from a figure's label already.
     // 目标 alone ("目标120人"), not what it names ("目标人群120人").
     // An estimate is no figure measured yet: "预估96%", "估计120人", "暂估500万元".
-    if (!starts(said, {"计划", "预计", "预期", "拟", "原定", "将于", "将在", "预估", "估计", "估算",
-                       "暂估"}) &&
+    if (!starts(said, {"计划", "预计", "预期", "拟", "原定", "将于", "将在"}) && !estimated(said) &&
         said != "目标" && said != "目标为" && said != "目标值" && said != "目标数") {
       return false;
     }
@@ -830,7 +833,7 @@ bool says_a_plan_slow(const Value& actual) {
     // what was done.
     said = actual.text;
     drop_prefix(said, text::kScopeLeads);  // "目前预计年底完成"
-    if (!starts(said, {"预计", "预估", "估计", "拟", "将于", "将在"}) &&
+    if (!starts(said, {"预计", "拟", "将于", "将在"}) && !estimated(said) &&
         !(starts(said, {"计划", "原定"}) && text::has_digit(said))) {
       return false;
     }

@@ -153,6 +153,10 @@ std::string_view money_unit(const Value& amount);
 inline constexpr std::string_view kPlanWords[] = {"计划", "目标", "预期", "预计",
                                                   "任务", "原定", "年初"};
 
+// Words that say a figure is estimated, not measured ("预估96%", "96%（暂估）"),
+// which says_a_plan reads as a plan's.
+inline constexpr std::string_view kEstimateWords[] = {"预估", "估计", "估算", "暂估"};
+
 // Whether an actual says what is planned or expected, not what was done: a
 // figure labelled so ("预计120人", "计划培训120人", "目标120人", "拟于12月完成"), or
 // words of the future ("预计年底完成", "将于2025年3月完成") or of the plan with its
