@@ -334,6 +334,22 @@ bool is_worst_tier(const WordClass& c, const RuleSet& rules) {
          c.level + 1 == static_cast<int>(rules.tiers.size());
 }
 
+// "部分未完成", "个别未达标", "少数项目未完成": words of the worst tier said of a
+// part only, so that the rest is done. Not 大部分 or 多数: most of it not done.
+bool worst_of_a_part(std::string_view s, const RuleSet& rules) {
+  std::string_view rest = s;
+  if (!drop_prefix(rest, {"部分", "个别", "少数", "少量", "一些"}) || rest.empty()) return false;
+  return is_worst_tier(classify_words(rest, rules), rules);
+}
+
+// Whether a remark after words that say it is done says a part of it is not:
+// words of the worst tier or a no, said of a named part ("尚有2项未完成",
+// "个别未达标").
+bool a_part_undone(std::string_view remark, const WordClass& said, const RuleSet& rules) {
+  return names_a_part(remark) && (said.type == WordClass::no || is_worst_tier(said, rules) ||
+                                  worst_of_a_part(remark, rules));
+}
+
 // The words of a cell that is not a listed word as a whole. Out of line: most
 // cells are ("优", "达成预期指标", "是").
 [[gnu::noinline]] WordClass classify_said(std::string_view s, const RuleSet& rules) {
@@ -404,11 +420,15 @@ bool is_worst_tier(const WordClass& c, const RuleSet& rules) {
   // words already say (before, the remark's 未完成 made the whole the worst tier).
   if (std::string_view head, remark; split_remark(s, head, remark) && names_a_part(remark)) {
     const WordClass h = classify(head);
-    const WordClass r = classify(remark);
     if (h.type == WordClass::tier && h.level > 0 && !is_worst_tier(h, rules) &&
-        (r.type == WordClass::no || is_worst_tier(r, rules))) {
+        a_part_undone(remark, classify(remark), rules)) {
       return h;
     }
+  }
+  // "部分未完成", "个别未达标": the rest done, the middle tier, as "部分完成" is
+  // (before, "部分未完成" was the worst tier and "个别未达标" the evaluator's).
+  if (rules.tiers.size() >= 3 && worst_of_a_part(s, rules)) {
+    return {WordClass::tier, static_cast<int>(rules.tiers.size()) - 2};
   }
   const WordClass c = classify(s);
   if (c.type == WordClass::none && failure_denied(s, rules)) return {WordClass::tier, 0};
@@ -426,14 +446,18 @@ namespace {
 [[gnu::noinline]] bool done_but_a_part(std::string_view text, const RuleSet& rules) {
   std::string_view head;
   std::string_view remark;
-  if (!split_remark(text, head, remark) || !names_a_part(remark)) return false;
+  if (!split_remark(text, head, remark)) return false;
   const WordClass h = classify_words(head, rules);
   if (h.type == WordClass::no || h.type == WordClass::grade ||
       (h.type == WordClass::tier && h.level != 0)) {
     return false;
   }
   const WordClass r = classify_words(remark, rules);
-  return r.type == WordClass::no || is_worst_tier(r, rules);
+  if (a_part_undone(remark, r, rules)) return true;
+  // "已完成，不达标", "完成，不合格": a clause that negates the deed done, as
+  // "已完成，未达标" is (text::says_part_not_done); before, the worst tier.
+  // A yes so taken back stays a no ("是，未完成" against "是").
+  return h.type == WordClass::tier && is_worst_tier(r, rules) && text::says_part_not_done(text);
 }
 
 }  // namespace
