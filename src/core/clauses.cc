@@ -853,6 +853,29 @@ bool date_beside_words(std::string_view written, Value& out) {
   return dates == 1 && clauses.size() > 1;
 }
 
+bool date_done_in_the_main(std::string_view written, Value& out) {
+  constexpr size_t kLongest = 200;
+  if (written.size() > kLongest) return false;
+  std::string scratch;
+  const std::string_view cell = cell_text(written, scratch);  // "２０２４年５月" has digits
+  if (!text::has_digit(cell)) return false;
+  for (std::string_view main : {"基本", "初步", "大体"}) {
+    const size_t at = cell.find(main);
+    if (at == std::string_view::npos) continue;
+    std::string rest(cell.substr(0, at));
+    rest += cell.substr(at + main.size());
+    // Said twice, or with a part ("基本完成，部分在建"): no date of the main alone.
+    if (text::says_only_in_part(rest) || text::says_undone(rest)) return false;
+    Value v = parse_value(rest);
+    if ((v.kind == ValueKind::date || year_month_of(v).has_value()) && !says_a_plan(v)) {
+      out = std::move(v);
+      return true;
+    }
+    return date_beside_words(rest, out);
+  }
+  return false;
+}
+
 namespace {
 
 // A level as an actual states it: a figure alone, without a sign or words.

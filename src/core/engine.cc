@@ -63,6 +63,8 @@ class LeafScorer {
   [[gnu::cold, gnu::noinline]] bool several_dates(const Indicator& n, const Value& actual, double w,
                                                   ScoringKind kind, Explanation& why,
                                                   Assessment& as);
+  [[gnu::cold, gnu::noinline]] bool done_in_the_main(const Indicator& n, double w, ScoringKind kind,
+                                                     Explanation& why, Assessment& as);
   [[gnu::cold, gnu::noinline]] bool late_or_unfinished(const Indicator& n, const Value& actual,
                                                        double w, ScoringKind kind, Explanation& why,
                                                        Assessment& as);
@@ -380,6 +382,35 @@ bool LeafScorer::several_dates(const Indicator& n, const Value& actual, double w
   return true;
 }
 
+// Against a deadline, a date and words that say the work was done in the main
+// only ("2024年5月基本完成", "基本完成（2025年1月）"): late, missed, as a late
+// date is; on time, the next tier, as the words alone are (before, the first
+// was "不是可比较的时间" and the second the next tier, however late). false
+// when the actual says no such thing.
+bool LeafScorer::done_in_the_main(const Indicator& n, double w, ScoringKind kind, Explanation& why,
+                                  Assessment& as) {
+  if (n.target.kind != ValueKind::date || r_.tiers.size() < 2) return false;
+  Value dated;
+  if (!date_done_in_the_main(n.actual_text, dated)) return false;
+  const std::optional<Date> done =
+      dated.kind == ValueKind::date ? dated.date : year_month_of(dated);  // "2024.5基本完成"
+  if (!done) return false;
+  const Date on = in_year(*done);
+  const Date deadline = in_year(n.target.date);
+  if (deadline_within_span(on, deadline)) {
+    if (!n.stated_score) flag(FlagKind::deadline_within_span);
+    as.kind = kind;
+    return true;
+  }
+  if (compare_dates(on, deadline) > 0) {
+    as = yes_no(false, w, kind, why);
+    why.reason = Reason::deadline_missed;
+    return true;
+  }
+  as = tier_score(n, 1, w, kind, why);
+  return true;
+}
+
 // Against a deadline, an actual that is no date: early or late by a length of
 // time ("提前2个月完成", "延迟1个月"), or not done by a date at or past the
 // deadline ("截至2024年12月未完成"); not done by an earlier date, the
@@ -674,6 +705,10 @@ inline Assessment LeafScorer::assess(ScoringKind kind, const Indicator& n, const
       // Most actuals against a date are a date.
       if ((actual.kind == ValueKind::text || actual.kind == ValueKind::invalid) &&
           several_dates(n, actual, w, kind, why, as)) [[unlikely]] {
+        return as;
+      }
+      // Not a date: perhaps one with words of the main ("2024.5基本完成" is a figure).
+      if (actual.kind != ValueKind::date && done_in_the_main(n, w, kind, why, as)) [[unlikely]] {
         return as;
       }
       if (actual.kind == ValueKind::text) return by_words(n, actual, w, kind, words, why);

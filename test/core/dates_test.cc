@@ -7,6 +7,7 @@
 #include <tuple>
 #include <utility>
 
+#include "core/clauses.h"
 #include "core/value.h"
 
 namespace jixiao::core {
@@ -82,6 +83,30 @@ TEST(Dates, PutToUseIsDone) {
   for (const char* begun : {"2024年12月开始实施", "2024年12月开始发放", "2024年12月试运行",
                             "2024年12月正式开工", "2024年12月使用"}) {
     EXPECT_NE(parse_value(begun).kind, ValueKind::date) << begun;
+  }
+}
+
+// A date with words that say the work was done in the main only is read with
+// them left out, so that the scorer can tell whether it came in time.
+TEST(Dates, DoneInTheMainKeepsItsDate) {
+  for (const auto& [written, year, month] : {std::tuple{"2024年5月基本完成", 2024, 5},
+                                             {"已于2024年5月基本完成", 2024, 5},
+                                             {"基本已于2024年5月完成", 2024, 5},
+                                             {"2024年5月初步完成", 2024, 5},
+                                             {"基本完成（2025年1月）", 2025, 1},
+                                             {"基本完成，2025年1月", 2025, 1},
+                                             {"２０２４年５月基本完成", 2024, 5}}) {
+    Value v;
+    ASSERT_TRUE(date_done_in_the_main(written, v)) << written;
+    EXPECT_EQ(v.kind, ValueKind::date) << written;
+    EXPECT_EQ(v.date.year, year) << written;
+    EXPECT_EQ(v.date.month, month) << written;
+  }
+  for (const char* other :
+       {"2024年5月完成", "基本完成", "2024年5月基本完成，部分在建", "预计2024年5月基本完成",
+        "2024年5月基本完成，2025年1月全部完成", "基本基本2024年5月完成", "2024年5月接近完成"}) {
+    Value v;
+    EXPECT_FALSE(date_done_in_the_main(other, v)) << other;
   }
 }
 
