@@ -3,6 +3,9 @@
 #include <algorithm>
 #include <cassert>
 
+#include "core/decimal.h"
+#include "core/text.h"
+
 namespace jixiao::core {
 
 Status UnitTree::add(Unit unit) {
@@ -224,6 +227,15 @@ std::optional<FundingSource> funding_source_from_code(std::string_view code) {
     if (funding_source_code(s) == code) return s;
   }
   return std::nullopt;
+}
+
+bool says_full_marks(std::string_view written) {
+  return text::trim(written) == "满分";
+}
+
+std::optional<Figure> full_marks(std::optional<double> weight) {
+  if (!weight) return std::nullopt;
+  return Figure{*weight, decimals_of(format_number(*weight, 4))};
 }
 
 std::span<const DepartmentField> department_fields() {

@@ -57,6 +57,16 @@ struct Figure {
   int decimals = 0;
 };
 
+// Whether a score cell says full marks in words ("满分", perhaps with spaces
+// around it), as filled-in tables sometimes do instead of the number.
+bool says_full_marks(std::string_view written);
+
+// The score full marks stand for: the weight, with the decimals it is printed
+// with (10 → 0, 7.5 → 1); nullopt without a weight, which a reader reports.
+std::optional<Figure> full_marks(std::optional<double> weight);
+// What a reader reports for "满分" without a weight, after the cell's name.
+inline constexpr char kFullMarksWithoutWeight[] = "写为「满分」，但没有分值，请填写分值或具体得分";
+
 struct FundingLine {
   FundingSource source = FundingSource::fiscal;
   std::optional<double> initial;   // 年初预算数, 万元

@@ -270,9 +270,10 @@ class DocumentReader {
   }
 
   // A number, or a string holding one ("15", "15分", "1,234.5"); null, "",
-  // "/" and "-" are absent.
+  // "/" and "-" are absent. With `full_marks`, a stated score may say "满分":
+  // absent, and *full_marks set, for the caller to take the weight once read.
   Status number(ondemand::value v, std::string_view field, std::optional<core::Figure>& out,
-                std::string_view* unit_out = nullptr) {
+                std::string_view* unit_out = nullptr, bool* full_marks = nullptr) {
     out.reset();
     ondemand::json_type type;
     if (auto err = v.type().get(type)) return json_error(err, field);
@@ -289,6 +290,10 @@ class DocumentReader {
     std::string_view s;
     if (auto err = v.get_string().get(s)) return json_error(err, field);
     if (s.size() > 256) return fail(field, "应为数字，内容过长");
+    if (full_marks != nullptr && core::says_full_marks(s)) {
+      *full_marks = true;
+      return Status();
+    }
     core::parse_value_into(s, value_);
     if (value_.kind == core::ValueKind::empty || value_.kind == core::ValueKind::not_applicable) {
       return Status();
@@ -501,6 +506,7 @@ class DocumentReader {
     std::string unit = "万元";
     pending_.clear();
     sources_.clear();
+    bool full_marks = false;
     Status s = each_field(obj, [&](std::string_view key, ondemand::value fv) -> Status {
       if (key_is(key, "name")) return text(fv, key, b.name);
       if (key_is(key, "initial")) return amount(fv, key, b.initial);
@@ -510,7 +516,9 @@ class DocumentReader {
       if (key_is(key, "weight")) return plain_number(fv, key, b.weight);
       if (key_is(key, "target_rate")) return text(fv, key, b.target_rate);
       if (key_is(key, "stated_rate")) return text(fv, key, b.stated_rate);
-      if (key_is(key, "stated_score")) return number(fv, key, b.stated_score);
+      if (key_is(key, "stated_score")) {
+        return number(fv, key, b.stated_score, nullptr, &full_marks);
+      }
       if (key_is(key, "sources")) return sources(fv);
       if (key_is(key, "unit")) {
         Status u = text(fv, key, unit);
@@ -521,6 +529,9 @@ class DocumentReader {
       return unknown(key);
     });
     if (!s.ok()) return s;
+    if (full_marks && !(b.stated_score = core::full_marks(b.weight))) {
+      return fail("stated_score", core::kFullMarksWithoutWeight);
+    }
     convert_amounts(unit);
     // Sources were read into a deque: pending amounts point into its lines,
     // which a growing vector would have moved.
@@ -642,6 +653,7 @@ class DocumentReader {
   Status indicator(ondemand::object obj, Evaluation& e, int index) {
     bool saw_target = false;
     bool saw_actual = false;
+    bool full_marks = false;
     // `e.indicators` may grow while reading children: look the node up each time.
     Status status = each_field(obj, [&](std::string_view key, ondemand::value v) -> Status {
       Indicator& n = e.indicators[index];
@@ -659,7 +671,9 @@ class DocumentReader {
         if (s.ok() && n.weight && *n.weight < 0) return fail(key, "分值不能为负数");
         return s;
       }
-      if (key_is(key, "stated_score")) return number(v, key, n.stated_score);
+      if (key_is(key, "stated_score")) {
+        return number(v, key, n.stated_score, nullptr, &full_marks);
+      }
       if (key_is(key, "checked_score")) return plain_number(v, key, n.checked_score);
       if (key_is(key, "deduction_reason")) return text(v, key, n.deduction_reason);
       if (key_is(key, "note")) return text(v, key, n.note);
@@ -694,6 +708,9 @@ class DocumentReader {
     });
     if (!status.ok()) return status;
     Indicator& n = e.indicators[index];
+    if (full_marks && !(n.stated_score = core::full_marks(n.weight))) {
+      return fail("stated_score", core::kFullMarksWithoutWeight);
+    }
     if (saw_target) {
       values_.read_target(n.target_text, n.target);
     } else {

@@ -238,6 +238,21 @@ class SheetImporter {
     return Status();
   }
 
+  // A stated score (number()), or "满分": the weight, which the row or block
+  // must give.
+  Status score(uint32_t row, uint32_t col, std::optional<double> weight,
+               std::optional<core::Figure>& out) const {
+    if (const Cell* c = cell(row, col);
+        c != nullptr && c->type != CellType::number && core::says_full_marks(c->text)) {
+      Status s = no_formula(row, col);
+      if (!s.ok()) return s;
+      out = core::full_marks(weight);
+      if (!out) return fail(row, col, std::string("得分") + core::kFullMarksWithoutWeight);
+      return Status();
+    }
+    return number(row, col, "得分", out);
+  }
+
   Status plain_number(uint32_t row, uint32_t col, std::string_view what,
                       std::optional<double>& out) const {
     std::optional<core::Figure> f;
@@ -432,7 +447,7 @@ class SheetImporter {
           if (!s.ok()) return s;
         }
         if (auto c = at(FundsColumn::score)) {
-          Status s = number(r, *c, "得分", b.stated_score);
+          Status s = score(r, *c, b.weight, b.stated_score);
           if (!s.ok()) return s;
           out_.source.budget_score_cell = cell_name(r, *c);
         }
@@ -888,7 +903,7 @@ class SheetImporter {
       if (!s.ok()) return s;
     }
     if (const long c = col(Column::score); c >= 0 && !b.stated_score) {
-      Status s = number(r, static_cast<uint32_t>(c), "得分", b.stated_score);
+      Status s = score(r, static_cast<uint32_t>(c), b.weight, b.stated_score);
       if (!s.ok()) return s;
       out_.source.budget_score_cell = cell_name(r, static_cast<uint32_t>(c));
     }
@@ -918,7 +933,7 @@ class SheetImporter {
     }
     if (auto c = at(Column::score)) {
       std::optional<core::Figure> f;
-      Status s = number(r, *c, "得分", f);
+      Status s = score(r, *c, n.weight, f);
       if (!s.ok()) return s;
       if (f) n.stated_score = f;
     }

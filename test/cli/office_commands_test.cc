@@ -52,11 +52,11 @@ TEST(OfficeCommands, ScoreRefusesABadWorkbookNamingTheCell) {
 TEST(OfficeCommands, ScoreAFolderWithSummaryAndFindingsWorkbook) {
   const std::string findings = temp("findings.xlsx");
   const CommandRun r = run("score test/office/fixtures --findings " + findings);
-  EXPECT_EQ(r.exit_code, 2) << r.err;  // three fixtures are meant to be refused
-  EXPECT_NE(r.out.find("已处理 8 个文件（6 个评价）"), std::string::npos) << r.out;
-  EXPECT_NE(r.out.find("拒绝 3 个"), std::string::npos) << r.out;
+  EXPECT_EQ(r.exit_code, 2) << r.err;  // four fixtures are meant to be refused
+  EXPECT_NE(r.out.find("已处理 10 个文件（7 个评价）"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("拒绝 4 个"), std::string::npos) << r.out;
   // Scored, not stored: no "导入"; each evaluation's line says whether it has findings.
-  EXPECT_NE(r.out.find("：无问题 0 个，有问题 5 个，拒绝 3 个"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("：无问题 0 个，有问题 6 个，拒绝 4 个"), std::string::npos) << r.out;
   EXPECT_EQ(r.out.find("导入但有问题"), std::string::npos) << r.out;
   EXPECT_NE(r.out.find("有问题  test/office/fixtures/official.xlsx"), std::string::npos) << r.out;
   EXPECT_NE(r.out.find("问题清单已写入"), std::string::npos);

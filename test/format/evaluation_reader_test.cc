@@ -56,6 +56,29 @@ TEST(EvaluationReader, NumbersMayComeAsStrings) {
   EXPECT_EQ(r->indicators[0].actual.number, 97);
 }
 
+// A stated score written "满分" is the weight, whichever key comes first; with
+// no weight the field is named.
+TEST(EvaluationReader, FullMarksInWordsAreTheWeight) {
+  Result<core::Evaluation> r = parse_evaluation(R"({"title":"t","year":2023,
+    "budget":{"adjusted":100,"executed":90,"stated_score":"满分","weight":10},
+    "indicators":[{"name":"a","stated_score":" 满分 ","weight":7.5,"target":100,"actual":97}]})");
+  ASSERT_TRUE(r.ok()) << r.status().message();
+  EXPECT_EQ(r->budget->stated_score->value, 10);
+  EXPECT_EQ(r->budget->stated_score->decimals, 0);
+  EXPECT_EQ(r->indicators[0].stated_score->value, 7.5);
+  EXPECT_EQ(r->indicators[0].stated_score->decimals, 1);
+  for (const char* json :
+       {R"({"title":"t","year":2023,"indicators":[{"name":"a","stated_score":"满分"}]})",
+        R"({"title":"t","year":2023,"budget":{"adjusted":1,"stated_score":"满分"},
+            "indicators":[{"name":"a","weight":10}]})"}) {
+    Result<core::Evaluation> bad = parse_evaluation(json);
+    ASSERT_FALSE(bad.ok()) << json;
+    EXPECT_NE(bad.status().message().find("stated_score 写为「满分」，但没有分值"),
+              std::string::npos)
+        << bad.status().message();
+  }
+}
+
 // Money written with a magnitude but no 元 ("100万", "1亿") is that many 元,
 // in a budget of any unit: not 100万 of the budget's 万元.
 TEST(EvaluationReader, AmountsWithAMagnitudeAreYuan) {

@@ -215,6 +215,20 @@ TEST(WorkbookImport, CellErrorsNameFileSheetAndCell) {
   EXPECT_NE(formula.find("没有保存计算结果"), std::string::npos) << formula;
 }
 
+// A score cell that says 满分 is the row's weight; without a weight it cannot
+// be known, and the cell is named.
+TEST(WorkbookImport, FullMarksInWordsAreTheWeight) {
+  const auto imported = import(fixture("full_marks.xlsx"));
+  ASSERT_EQ(imported.size(), 1u);
+  const core::Indicator& leaf = imported[0].evaluation.indicators.back();
+  ASSERT_TRUE(leaf.stated_score.has_value());
+  EXPECT_EQ(leaf.stated_score->value, 7.5);
+  EXPECT_EQ(leaf.stated_score->decimals, 1);
+  const std::string error = import_error(fixture("full_marks_no_weight.xlsx"));
+  EXPECT_NE(error.find("项目支出绩效自评表!G3：得分写为「满分」，但没有分值"), std::string::npos)
+      << error;
+}
+
 TEST(WorkbookImport, RefusesOtherFormatsByName) {
   const std::string m = import_error("/tmp/某单位自评表.xls");
   EXPECT_NE(m.find("另存为"), std::string::npos) << m;
