@@ -1012,6 +1012,15 @@ bool says_undone_besides_start(std::string_view written) {
   });
 }
 
+bool names_time(std::string_view name) {
+  return contains_any(name, {"及时", "按时", "按期", "如期", "准时", "时效", "进度", "时限"});
+}
+
+bool says_late(std::string_view written) {
+  return contains_any(written, {"延期", "逾期", "滞后", "推迟", "延误", "延迟", "拖延", "超期"}) &&
+         says_undone_besides_start(written);
+}
+
 bool figure_for_target(const Value& target, std::string_view written, std::string_view name,
                        Value& out) {
   return read_figure_for(target, written, name, out) == Reading::found;

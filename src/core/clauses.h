@@ -101,6 +101,16 @@ bool date_done_in_the_main(std::string_view written, Value& out);
 // (before, full marks by 完成's tier).
 std::vector<Date> dates_of_done(std::string_view written);
 
+// Whether an indicator's name says it measures time: 及时, 按时, 按期, 如期, 准时,
+// 时效, 进度 or 时限 (资金拨付及时率, 项目按时完成率, 工程进度).
+bool names_time(std::string_view name);
+
+// Whether a cell as written says, beside what it reports, that something was
+// late: 延期, 逾期, 滞后, 推迟, 延误, 延迟, 拖延 or 超期, not denied ("100%（部分
+// 延期）", "98%，进度滞后"; not "100%，无延期"). Against a measure of time, the
+// figure says on time and the words late, which the evaluator weighs.
+bool says_late(std::string_view written);
+
 // text::says_undone of a cell as written (read as cell_text reads it), less a
 // clause of when the work began beside another ("2024年10月开工，2024年12月完工"
 // says nothing undone; "2024年10月开工" alone does, as before).

@@ -387,26 +387,13 @@ bool LeafScorer::several_dates(const Indicator& n, const Value& actual, double w
 // The shortest cell that holds a figure and a word of lateness ("1延期").
 constexpr size_t kFigureAndLateness = 7;
 
-// Whether a leaf measures time, by its name (及时, 按时, 按期, 如期, 准时, 时效,
-// 进度, 时限: 资金拨付及时率, 项目按时完成率, 工程进度) or its category (时效指标),
-// and its actual says, beside the figure, that something was late (延期, 逾期,
-// 滞后, 推迟, 延误, 延迟, 拖延, 超期: "100%（部分延期）", "98%，进度滞后"; not
-// "100%，无延期"): the figure says it was on time and the words that it was not,
-// which the evaluator weighs (before, the words were a remark and the figure had
-// full marks). Work said going on is not late ("已完成95%，剩余部分正在施工" for
-// 工程进度 is 95%), and a measure of anything else keeps its figure ("120人（有
-// 延期）" for 培训人数: the count was reached).
+// Whether a leaf measures time, by its name or its category, and its actual
+// says late beside the figure ("100%（部分延期）" for 项目按时完成率: says_late;
+// before, the words were a remark and the figure had full marks). A measure of
+// anything else keeps its figure ("120人（有延期）" for 培训人数: the count was
+// reached).
 bool LeafScorer::late_for_a_time_measure(const Indicator& n) const {
-  if (!contains_any(n.actual_text,
-                    {"延期", "逾期", "滞后", "推迟", "延误", "延迟", "拖延", "超期"})) {
-    return false;
-  }
-  bool of_time =
-      contains_any(name_, {"及时", "按时", "按期", "如期", "准时", "时效", "进度", "时限"});
-  for (int p = n.parent; !of_time && p >= 0; p = e_.indicators[p].parent) {
-    of_time = contains(e_.indicators[p].name, "时效");
-  }
-  return of_time && says_undone_besides_start(n.actual_text);
+  return says_late(n.actual_text) && (names_time(name_) || in_time_category(e_, index_));
 }
 
 // Against a deadline, a date and words that say the work was done in the main

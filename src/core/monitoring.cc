@@ -95,6 +95,7 @@ struct Input {
   int month;
   int year = 0;                 // the year monitored, 0 when not known
   bool lower_category = false;  // under a lower-is-better category (成本指标)
+  bool time_category = false;   // under a category of time (时效指标)
 };
 
 class Judge {
@@ -210,6 +211,13 @@ LightResult Judge::numeric() const {
     return not_lit(LightStatus::unknown, "实际完成值" +
                                              text::quoted(written(in_.actual_text, actual)) +
                                              "不是数值，无法与年度指标值比较");
+  }
+  // "100%（部分延期）" for 项目按时完成率: on time by the figure, late by the words
+  // (before, lit by the figure alone), as the scorer leaves it to the evaluator.
+  if (in_.actual_text.size() > 0 && says_late(in_.actual_text) &&
+      (in_.time_category || names_time(in_.name))) [[unlikely]] {
+    return not_lit(LightStatus::unknown,
+                   "实际完成值" + text::quoted(in_.actual_text) + "写明有延误，无法判断是否按时");
   }
   Compared c;
   if (const Mismatch why =
@@ -667,7 +675,7 @@ namespace {
 // indicator_light of a node in an evaluation of `year` (0: not known), under a
 // lower-is-better category or not.
 LightResult node_light(const Indicator& node, int month, int year, bool lower_category,
-                       const RuleSet& rules, const LightBands& bands) {
+                       bool time_category, const RuleSet& rules, const LightBands& bands) {
   if (!month_ok(month)) return month_error(month);
   if (node.not_applicable) return not_lit(LightStatus::not_applicable, "指标不适用，不亮灯");
   Value remarkless;
@@ -692,7 +700,8 @@ LightResult node_light(const Indicator& node, int month, int year, bool lower_ca
       node.kind,
       month,
       year,
-      lower_category};
+      lower_category,
+      time_category};
   return Judge(in, rules, bands).run();
 }
 
@@ -700,7 +709,7 @@ LightResult node_light(const Indicator& node, int month, int year, bool lower_ca
 
 LightResult indicator_light(const Indicator& node, int month, const RuleSet& rules,
                             const LightBands& bands) {
-  return node_light(node, month, 0, false, rules, bands);
+  return node_light(node, month, 0, false, false, rules, bands);
 }
 
 LightResult budget_light(double rate, int month, const LightBands& bands) {
@@ -798,7 +807,8 @@ MonitoringCard monitor(const Evaluation& e, int month, const RuleSet& rules,
     if (!e.is_leaf(i)) continue;
     card.nodes[i] = off[i] ? not_lit(LightStatus::not_applicable, "指标不适用，不亮灯")
                            : node_light(e.indicators[i], month, e.year,
-                                        in_lower_is_better_category(e, i, rules), rules, bands);
+                                        in_lower_is_better_category(e, i, rules),
+                                        in_time_category(e, i), rules, bands);
     all.push_back(card.nodes[i]);
   }
   // A category: the worst of the leaves below it (pre-order: they follow it).

@@ -650,6 +650,14 @@ bool in_lower_is_better_category(const Evaluation& e, int index, const RuleSet& 
   return false;
 }
 
+bool in_time_category(const Evaluation& e, int index) {
+  for (int p = e.indicators[index].parent; p >= 0 && p < index; p = e.indicators[p].parent) {
+    if (contains(e.indicators[p].name, "时效")) return true;
+    index = p;
+  }
+  return false;
+}
+
 namespace {
 
 // The kind of a leaf whose target's words are in no list. Out of line, so

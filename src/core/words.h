@@ -114,6 +114,10 @@ bool is_lower_is_better_name(std::string_view name, const RuleSet& rules);
 // (a leaf of 成本指标), where a bare target is a ceiling.
 bool in_lower_is_better_category(const Evaluation& e, int index, const RuleSet& rules);
 
+// Whether node `index` sits under a category of time (时效指标), whose leaves
+// measure time whatever their names.
+bool in_time_category(const Evaluation& e, int index);
+
 // The scoring kind a leaf gets when its input does not name one: from the
 // target's operator (≥ higher, ≤ lower, = equal; a bare number by the
 // indicator's name, or ≤ in a lower-is-better category), a date (deadline), or

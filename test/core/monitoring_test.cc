@@ -573,6 +573,29 @@ TEST(MonitoringCard, CostCategoryTargetsAreCeilings) {
   expect_light(card.nodes[trained], Light::blue);   // ahead of plan
 }
 
+// A figure of a measure of time, by its name or its category, with words of
+// lateness beside it is not lit (the scorer leaves it to the evaluator); lateness
+// denied, or another measure, is lit by the figure.
+TEST(MonitoringCard, AFigureOfTimeSaidLateIsNotLit) {
+  Evaluation e;
+  e.title = "基建项目";
+  const int output = e.add_indicator(leaf("产出指标", "", ""));
+  const int time = e.add_indicator(leaf("时效指标", "", ""), output);
+  const int by_name = e.add_indicator(leaf("资金拨付及时率", "100%", "100%（有延期）"), time);
+  const int by_category = e.add_indicator(leaf("完成率", "100%", "100%（部分延期）"), time);
+  const int denied = e.add_indicator(leaf("及时率", "100%", "100%，无延期"), time);
+  const int count = e.add_indicator(leaf("数量指标", "", ""), output);
+  const int trained = e.add_indicator(leaf("培训人数", "100人", "110人（有延期）"), count);
+  const MonitoringCard card = monitor(e, 12, national());
+  for (int late : {by_name, by_category}) {
+    expect_no_light(card.nodes[late], LightStatus::unknown);
+    EXPECT_NE(card.nodes[late].explanation.find("写明有延误"), std::string::npos)
+        << card.nodes[late].explanation;
+  }
+  expect_light(card.nodes[denied], Light::green);
+  expect_light(card.nodes[trained], Light::green);
+}
+
 TEST(MonitoringCard, ProjectWithoutRedIsItsWorst) {
   Evaluation e = monitored();
   e.indicators[5] = leaf("完成时间", "9月前", "");  // not yet due
