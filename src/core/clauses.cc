@@ -630,6 +630,10 @@ Reading read_figure_for(const Value& target, std::string_view written, std::stri
   std::optional<Value> opposite_count;  // a clause counted the opposite ("不合格5人")
   bool rest_later = false;              // a clause said when the rest is to be done
   bool another = false;                 // a clause was a figure of another rate
+  // A clause of words without a figure said something not done ("93%，未达标"),
+  // and whether the first figure falls short of the target anyway.
+  bool said_undone = false;
+  bool first_short = false;
   const auto note_opposite = [&](const Value& v) {
     if (v.unit == "%") {
       opposite = true;
@@ -689,7 +693,16 @@ Reading read_figure_for(const Value& target, std::string_view written, std::stri
       const size_t undone = text::undone_at(clause);
       if (undone == std::string_view::npos) return Reading::none;
       const WordsAfter after = words_after_figure(clause, undone, name, v);
-      if (after == WordsAfter::undone) return Reading::undone;
+      if (after == WordsAfter::undone) {
+        // "90人，部分未到位": a part, which the figure may or may not count.
+        if (text::has_digit(clause) ||
+            contains_any(clause, {"部分", "个别", "少数", "一些", "少量", "尚有", "仍有", "还有",
+                                  "其中", "含"})) {
+          return Reading::undone;
+        }
+        said_undone = true;
+        continue;
+      }
       if (after == WordsAfter::opposite) {
         note_opposite(v);
         continue;
@@ -740,7 +753,16 @@ Reading read_figure_for(const Value& target, std::string_view written, std::stri
     if (found++ == 0) {
       first = c.a;
       out = v;
+      first_short = v.op == Op::none && (ceiling ? c.a > c.t : c.a < c.t);
     }
+  }
+  // "93%，未达标", "未完成，3项" against "≥5项": words that say it is not done, of
+  // no part, beside the one figure, which falls short of the target, say what the
+  // figure does: the figure is read (before, the evaluator's). Beside a figure
+  // that meets the target ("96%，未达标"), or beside more, they take it back.
+  if (said_undone && (found != 1 || others > 0 || differ || !first_short || opposite ||
+                      opposite_count || rest_later || plan)) {
+    return Reading::undone;
   }
   // "培训120人，不合格5人" for 培训合格人数: the five may or may not be in the 120.
   if (opposite_count && !percent) return Reading::undone;
