@@ -753,13 +753,15 @@ Reading read_figure_for(const Value& target, std::string_view written, std::stri
     if (found++ == 0) {
       first = c.a;
       out = v;
-      first_short = v.op == Op::none && (ceiling ? c.a > c.t : c.a < c.t);
+      // A bare target's direction is the indicator's (lower for 故障率): not known here.
+      first_short = v.op == Op::none && ((ceiling && c.a > c.t) || (floor && c.a < c.t));
     }
   }
-  // "93%，未达标", "未完成，3项" against "≥5项": words that say it is not done, of
-  // no part, beside the one figure, which falls short of the target, say what the
-  // figure does: the figure is read (before, the evaluator's). Beside a figure
-  // that meets the target ("96%，未达标"), or beside more, they take it back.
+  // "93%，未达标" against "≥95%", "未完成，3项" against "≥5项": words that say it
+  // is not done, of no part, beside the one figure, which falls short of a target
+  // with its bound written, say what the figure does: the figure is read (before,
+  // the evaluator's). Beside a figure that meets the target ("96%，未达标"), or
+  // beside more, they take it back.
   if (said_undone && (found != 1 || others > 0 || differ || !first_short || opposite ||
                       opposite_count || rest_later || plan)) {
     return Reading::undone;
