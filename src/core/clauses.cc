@@ -1041,7 +1041,19 @@ bool names_time(std::string_view name) {
 }
 
 bool says_late(std::string_view written) {
-  return contains_any(written, {"延期", "逾期", "滞后", "推迟", "延误", "延迟", "拖延", "超期"}) &&
+  std::string scratch;
+  const std::string_view cell = cell_text(written, scratch);  // "不及時" is "不及时"
+  // "100%（不及时）": the manner asked for, negated; not a lapse denied ("无不及时情况").
+  for (std::string_view late : {"不及时", "未及时", "未按时", "未按期", "未如期"}) {
+    const size_t at = cell.find(late);
+    if (at == std::string_view::npos) continue;
+    const std::string_view before = cell.substr(0, at);
+    if (!before.ends_with("无") && !before.ends_with("没有") && !before.ends_with("未出现") &&
+        !before.ends_with("不存在")) {
+      return true;
+    }
+  }
+  return contains_any(cell, {"延期", "逾期", "滞后", "推迟", "延误", "延迟", "拖延", "超期"}) &&
          says_undone_besides_start(written);
 }
 

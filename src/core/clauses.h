@@ -106,9 +106,10 @@ std::vector<Date> dates_of_done(std::string_view written);
 bool names_time(std::string_view name);
 
 // Whether a cell as written says, beside what it reports, that something was
-// late: 延期, 逾期, 滞后, 推迟, 延误, 延迟, 拖延 or 超期, not denied ("100%（部分
-// 延期）", "98%，进度滞后"; not "100%，无延期"). Against a measure of time, the
-// figure says on time and the words late, which the evaluator weighs.
+// late: 延期, 逾期, 滞后, 推迟, 延误, 延迟, 拖延 or 超期, or 不及时, 未及时, 未按时,
+// 未按期, 未如期, not denied ("100%（部分延期）", "98%，进度滞后", "100%（不及时）";
+// not "100%，无延期", "100%，无不及时情况"). Against a measure of time, the figure
+// says on time and the words late, which the evaluator weighs.
 bool says_late(std::string_view written);
 
 // text::says_undone of a cell as written (read as cell_text reads it), less a

@@ -784,9 +784,9 @@ bool holds_negation(std::string_view words) {
 // Words of a lapse: work done late, work that failed its standard, a breach
 // or a problem found, which after a negation say there was none ("无延期",
 // "无不合格", "未发现问题").
-constexpr std::string_view kLapses[] = {"延期",   "逾期", "滞后", "推迟",   "延误",
-                                        "延迟",   "拖延", "超期", "不合格", "不达标",
-                                        "不及格", "违规", "问题", "异常"};
+constexpr std::string_view kLapses[] = {"延期",   "逾期",   "滞后", "推迟",   "延误",
+                                        "延迟",   "拖延",   "超期", "不合格", "不达标",
+                                        "不及格", "不及时", "违规", "问题",   "异常"};
 
 bool is_lapse(std::string_view from) {
   return std::any_of(std::begin(kLapses), std::end(kLapses),
