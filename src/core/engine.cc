@@ -64,6 +64,8 @@ class LeafScorer {
   [[gnu::cold, gnu::noinline]] bool several_dates(const Indicator& n, const Value& actual, double w,
                                                   ScoringKind kind, Explanation& why,
                                                   Assessment& as);
+  std::optional<bool> by_deadline(const Indicator& n, const Date& done, ScoringKind kind,
+                                  Assessment& as);
   [[gnu::cold, gnu::noinline]] bool late_for_a_time_measure(const Indicator& n) const;
   [[gnu::cold, gnu::noinline]] bool done_in_the_main(const Indicator& n, double w, ScoringKind kind,
                                                      Explanation& why, Assessment& as);
@@ -384,6 +386,22 @@ bool LeafScorer::several_dates(const Indicator& n, const Value& actual, double w
   return true;
 }
 
+// Whether work done on `done` met the leaf's deadline. nullopt when the
+// deadline falls within the span `done` is ("2024年10月" against "2024年10月15日
+// 前": done on a day of October, before the 15th or after), which is flagged and
+// left to the evaluator, who knows which.
+std::optional<bool> LeafScorer::by_deadline(const Indicator& n, const Date& done, ScoringKind kind,
+                                            Assessment& as) {
+  const Date on = in_year(done);
+  const Date deadline = in_year(n.target.date);
+  if (deadline_within_span(on, deadline)) {
+    if (!n.stated_score) flag(FlagKind::deadline_within_span);
+    as.kind = kind;
+    return std::nullopt;
+  }
+  return compare_dates(on, deadline) <= 0;
+}
+
 // The shortest cell that holds a figure and a word of lateness ("1延期").
 constexpr size_t kFigureAndLateness = 7;
 
@@ -409,14 +427,9 @@ bool LeafScorer::done_in_the_main(const Indicator& n, double w, ScoringKind kind
   const std::optional<Date> done =
       dated.kind == ValueKind::date ? dated.date : year_month_of(dated);  // "2024.5基本完成"
   if (!done) return false;
-  const Date on = in_year(*done);
-  const Date deadline = in_year(n.target.date);
-  if (deadline_within_span(on, deadline)) {
-    if (!n.stated_score) flag(FlagKind::deadline_within_span);
-    as.kind = kind;
-    return true;
-  }
-  if (compare_dates(on, deadline) > 0) {
+  const std::optional<bool> on_time = by_deadline(n, *done, kind, as);
+  if (!on_time) return true;
+  if (!*on_time) {
     as = yes_no(false, w, kind, why);
     why.reason = Reason::deadline_missed;
     return true;
@@ -755,16 +768,9 @@ inline Assessment LeafScorer::assess(ScoringKind kind, const Indicator& n, const
                                              : FlagKind::actual_not_time);
         return as;
       }
-      const Date on = in_year(*done);
-      const Date deadline = in_year(n.target.date);
-      // "2024年10月" against "2024年10月15日前": done on a day of October, which
-      // may be before the 15th or after; the evaluator knows which.
-      if (deadline_within_span(on, deadline)) {
-        if (!n.stated_score) flag(FlagKind::deadline_within_span);
-        as.kind = kind;
-        return as;
-      }
-      const bool met = compare_dates(on, deadline) <= 0;
+      const std::optional<bool> on_time = by_deadline(n, *done, kind, as);
+      if (!on_time) return as;
+      const bool met = *on_time;
       // "2024年11月（有延期）", "2024年11月，进度滞后": on time by the date, late or
       // undone by its words (before, full marks); the evaluator's.
       if (met && !only_a_date(n.actual_text) && says_undone_besides_start(n.actual_text))

@@ -44,6 +44,25 @@ void expect_no_light(const LightResult& r, LightStatus status, const std::string
   EXPECT_FALSE(r.explanation.empty()) << context;
 }
 
+// One row of a table of lights: lit as `light`, or not lit with `why` in the
+// explanation.
+struct LightRow {
+  const char* name;
+  const char* target;
+  const char* actual;
+  std::optional<Light> light;  // nullopt: not lit
+  const char* why = "";        // in the explanation of one not lit
+};
+
+void expect_row_light(const LightResult& r, const LightRow& row) {
+  if (row.light) {
+    expect_light(r, *row.light);
+  } else {
+    expect_no_light(r, LightStatus::unknown);
+    EXPECT_NE(r.explanation.find(row.why), std::string::npos) << r.explanation;
+  }
+}
+
 TEST(MonitoringLight, CodesLabelsAndOrder) {
   EXPECT_EQ(light_code(Light::blue), "blue");
   EXPECT_EQ(light_code(Light::green), "green");
@@ -577,23 +596,20 @@ TEST(MonitoringCard, CostCategoryTargetsAreCeilings) {
 // lateness beside it is not lit (the scorer leaves it to the evaluator); lateness
 // denied, or another measure, is lit by the figure.
 TEST(MonitoringCard, AFigureOfTimeSaidLateIsNotLit) {
-  Evaluation e;
-  e.title = "基建项目";
-  const int output = e.add_indicator(leaf("产出指标", "", ""));
-  const int time = e.add_indicator(leaf("时效指标", "", ""), output);
-  const int by_name = e.add_indicator(leaf("资金拨付及时率", "100%", "100%（有延期）"), time);
-  const int by_category = e.add_indicator(leaf("完成率", "100%", "100%（部分延期）"), time);
-  const int denied = e.add_indicator(leaf("及时率", "100%", "100%，无延期"), time);
-  const int count = e.add_indicator(leaf("数量指标", "", ""), output);
-  const int trained = e.add_indicator(leaf("培训人数", "100人", "110人（有延期）"), count);
-  const MonitoringCard card = monitor(e, 12, national());
-  for (int late : {by_name, by_category}) {
-    expect_no_light(card.nodes[late], LightStatus::unknown);
-    EXPECT_NE(card.nodes[late].explanation.find("写明有延误"), std::string::npos)
-        << card.nodes[late].explanation;
+  const std::pair<const char*, LightRow> rows[] = {
+      {"时效指标", {"资金拨付及时率", "100%", "100%（有延期）", std::nullopt, "写明有延误"}},
+      {"时效指标", {"完成率", "100%", "100%（部分延期）", std::nullopt, "写明有延误"}},
+      {"时效指标", {"及时率", "100%", "100%，无延期", Light::green}},
+      {"数量指标", {"培训完成率", "100%", "100%（有延期）", Light::green}},  // not of time
+  };
+  for (const auto& [category_name, row] : rows) {
+    SCOPED_TRACE(std::string(category_name) + " " + row.name + " " + row.actual);
+    Evaluation e;
+    const int category =
+        e.add_indicator(leaf(category_name, "", ""), e.add_indicator(leaf("产出指标", "", "")));
+    const int node = e.add_indicator(leaf(row.name, row.target, row.actual), category);
+    expect_row_light(monitor(e, 12, national()).nodes[node], row);
   }
-  expect_light(card.nodes[denied], Light::green);
-  expect_light(card.nodes[trained], Light::green);
 }
 
 TEST(MonitoringCard, ProjectWithoutRedIsItsWorst) {
@@ -810,14 +826,7 @@ TEST(MonitoringIndicator, AFigureOfTheOppositeMeasureIsNotLit) {
 // and says why; a label that shares a character with the name, only says done,
 // or names what the indicator counts, is the indicator's.
 TEST(MonitoringIndicator, AFigureOfAnotherMeasureIsNotLit) {
-  struct Row {
-    const char* name;
-    const char* target;
-    const char* actual;
-    std::optional<Light> light;  // nullopt: not lit
-    const char* why = "";        // in the explanation of one not lit
-  };
-  const Row rows[] = {
+  const LightRow rows[] = {
       {"投诉率", "≤1%", "满意率99.5%", std::nullopt, "另一个比率"},
       {"设备完好率", "≥95%", "故障率2%", std::nullopt, "另一个比率"},
       {"完工项目数", "≥10个", "开工10个", std::nullopt, "只说开了工"},
@@ -828,15 +837,9 @@ TEST(MonitoringIndicator, AFigureOfAnotherMeasureIsNotLit) {
       {"开工项目数", "≥10个", "开工10个", Light::blue},
       {"新建项目数", "≥10个", "开工建设10个", Light::blue},
   };
-  for (const Row& row : rows) {
+  for (const LightRow& row : rows) {
     SCOPED_TRACE(std::string(row.name) + " " + row.target + " " + row.actual);
-    const LightResult r = light_at(row.name, row.target, row.actual, 6);
-    if (row.light) {
-      expect_light(r, *row.light);
-    } else {
-      expect_no_light(r, LightStatus::unknown);
-      EXPECT_NE(r.explanation.find(row.why), std::string::npos) << r.explanation;
-    }
+    expect_row_light(light_at(row.name, row.target, row.actual, 6), row);
   }
 }
 
