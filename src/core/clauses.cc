@@ -1037,10 +1037,25 @@ bool says_undone_besides_start(std::string_view written) {
 }
 
 bool names_time(std::string_view name) {
-  return contains_any(name, {"及时", "按时", "按期", "如期", "准时", "时效", "进度", "时限"});
+  // Each word holds 时 (E6 97 B6), 期 (E6 9C 9F) or 度 (E5 BA A6): one pass over the
+  // bytes rules out most names, which every numeric leaf asks of.
+  bool may = false;
+  for (size_t i = 0; !may && i + 2 < name.size(); ++i) {
+    const auto b = [&](size_t k) { return static_cast<unsigned char>(name[i + k]); };
+    may = (b(0) == 0xE6 && ((b(1) == 0x97 && b(2) == 0xB6) || (b(1) == 0x9C && b(2) == 0x9F))) ||
+          (b(0) == 0xE5 && b(1) == 0xBA && b(2) == 0xA6);
+  }
+  return may &&
+         contains_any(name, {"及时", "按时", "按期", "如期", "准时", "时效", "进度", "时限"});
 }
 
 bool says_late(std::string_view written) {
+  // Every word below holds one of these, in simplified or traditional writing:
+  // most cells are ruled out before they are normalized.
+  if (!contains_any(written, {"延", "逾", "滞", "滯", "推", "误", "誤", "迟", "遲", "拖", "超",
+                              "未", "不"})) {
+    return false;
+  }
   std::string scratch;
   const std::string_view cell = cell_text(written, scratch);  // "不及時" is "不及时"
   // "100%（不及时）": the manner asked for, negated; not a lapse denied ("无不及时情况").

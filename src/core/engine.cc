@@ -402,6 +402,13 @@ std::optional<bool> LeafScorer::by_deadline(const Indicator& n, const Date& done
   return compare_dates(on, deadline) <= 0;
 }
 
+// Whether a kind scores a figure against a figure.
+bool scored_by_figures(ScoringKind kind) {
+  return kind == ScoringKind::higher_is_better || kind == ScoringKind::lower_is_better ||
+         kind == ScoringKind::equal || kind == ScoringKind::proportional_capped ||
+         kind == ScoringKind::linear_deduction;
+}
+
 // The shortest cell that holds a figure and a word of lateness ("1延期").
 constexpr size_t kFigureAndLateness = 7;
 
@@ -411,7 +418,8 @@ constexpr size_t kFigureAndLateness = 7;
 // anything else keeps its figure ("120人（有延期）" for 培训人数: the count was
 // reached).
 bool LeafScorer::late_for_a_time_measure(const Indicator& n) const {
-  return says_late(n.actual_text) && (names_time(name_) || in_time_category(e_, index_));
+  // The name first: few measure time, and says_late reads the whole cell.
+  return (names_time(name_) || in_time_category(e_, index_)) && says_late(n.actual_text);
 }
 
 // Against a deadline, a date and words that say the work was done in the main
@@ -657,11 +665,6 @@ inline Assessment LeafScorer::assess(ScoringKind kind, const Indicator& n, const
       // "≥100人次，覆盖全县": words the target asks for besides its figure.
       if (n.target.words_after && words_unmet(n)) [[unlikely]]
         return as;
-      // "100%（部分延期）" for 项目按时完成率: the words take the figure back.
-      if (n.actual_text.size() >= kFigureAndLateness && late_for_a_time_measure(n)) [[unlikely]] {
-        if (!n.stated_score) flag(FlagKind::part_undone);
-        return as;
-      }
       const double a = c.a;
       const double t = c.t;
       const double f = c.display_factor;  // shows a and t in the unit the target was written in
@@ -921,6 +924,14 @@ void LeafScorer::score(int index, NodeResult& out) {
 
   const double w = has_weight ? out.weight : 100;  // unweighted: still judge the achievement
   Assessment as = assess(kind, n, *actual, w, words, out.why);
+  // "100%（部分延期）" for 项目按时完成率: a figure that meets its target, which
+  // words of lateness take back (one that falls short says what they do).
+  if (as.ok && !as.short_of_target && actual->kind == ValueKind::number &&
+      n.actual_text.size() >= kFigureAndLateness && scored_by_figures(as.kind) &&
+      late_for_a_time_measure(n)) [[unlikely]] {
+    if (!n.stated_score) flag(FlagKind::part_undone);
+    as.ok = false;
+  }
   out.achievement = as.achievement;
   if (!as.ok) {
     if (n.stated_score) {

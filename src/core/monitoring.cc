@@ -212,13 +212,6 @@ LightResult Judge::numeric() const {
                                              text::quoted(written(in_.actual_text, actual)) +
                                              "不是数值，无法与年度指标值比较");
   }
-  // "100%（部分延期）" for 项目按时完成率: on time by the figure, late by the words
-  // (before, lit by the figure alone), as the scorer leaves it to the evaluator.
-  if (in_.actual_text.size() > 0 && says_late(in_.actual_text) &&
-      (in_.time_category || names_time(in_.name))) [[unlikely]] {
-    return not_lit(LightStatus::unknown,
-                   "实际完成值" + text::quoted(in_.actual_text) + "写明有延误，无法判断是否按时");
-  }
   Compared c;
   if (const Mismatch why =
           compare_figures(target, in_.target_text, actual, in_.actual_text, in_.name, c);
@@ -287,6 +280,14 @@ LightResult Judge::numeric() const {
                                                            counted_per_period(actual));
   // "未达到90%": a light the bound already fails is sure, a better one is not.
   const bool sure = light.light == Light::red || light.light == Light::yellow;
+  // "100%（部分延期）" for 项目按时完成率: on time by the figure, late by the words
+  // (before, lit by the figure alone), as the scorer leaves it to the evaluator; a
+  // figure behind says what the words do.
+  if (light.status == LightStatus::lit && !sure && !in_.actual_text.empty() &&
+      (in_.time_category || names_time(in_.name)) && says_late(in_.actual_text)) [[unlikely]] {
+    return not_lit(LightStatus::unknown,
+                   "实际完成值" + text::quoted(in_.actual_text) + "写明有延误，无法判断是否按时");
+  }
   if (light.status == LightStatus::lit && !sure && !is_band(target, in_.name) &&
       bound_overstates(
           dir == Direction::lower ? ScoringKind::lower_is_better : ScoringKind::higher_is_better,

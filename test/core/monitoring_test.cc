@@ -600,6 +600,7 @@ TEST(MonitoringCard, AFigureOfTimeSaidLateIsNotLit) {
       {"时效指标", {"资金拨付及时率", "100%", "100%（有延期）", std::nullopt, "写明有延误"}},
       {"时效指标", {"完成率", "100%", "100%（部分延期）", std::nullopt, "写明有延误"}},
       {"时效指标", {"及时率", "100%", "100%，无延期", Light::green}},
+      {"时效指标", {"按期完成率", "100%", "50%，进度滞后", Light::red}},     // behind anyway
       {"数量指标", {"培训完成率", "100%", "100%（有延期）", Light::green}},  // not of time
   };
   for (const auto& [category_name, row] : rows) {
