@@ -691,7 +691,7 @@ Reading read_figure_for(const Value& target, std::string_view written, std::stri
       // Words that could say the figure fell short ("3项，未完成") leave it to the
       // evaluator, unless they are what the indicator counts or its opposite.
       const size_t undone = text::undone_at(clause);
-      if (undone == std::string_view::npos) return Reading::none;
+      if (undone == std::string_view::npos) return said_undone ? Reading::undone : Reading::none;
       const WordsAfter after = words_after_figure(clause, undone, name, v);
       if (after == WordsAfter::undone) {
         // "90人，部分未到位": a part, which the figure may or may not count.
