@@ -879,7 +879,11 @@ bool date_beside_words(std::string_view written, Value& out) {
 
 bool date_done_in_the_main(std::string_view written, Value& out) {
   constexpr size_t kLongest = 200;
-  if (written.size() > kLongest) return false;
+  // Most cells against a date are a figure ("2024.12"): ruled out before they
+  // are normalized.
+  if (written.size() > kLongest || !contains_any(written, {"基本", "初步", "大体", "大體"})) {
+    return false;
+  }
   std::string scratch;
   const std::string_view cell = cell_text(written, scratch);  // "２０２４年５月" has digits
   if (!text::has_digit(cell)) return false;

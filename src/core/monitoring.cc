@@ -283,7 +283,7 @@ LightResult Judge::numeric() const {
   // "100%（部分延期）" for 项目按时完成率: on time by the figure, late by the words
   // (before, lit by the figure alone), as the scorer leaves it to the evaluator; a
   // figure behind says what the words do.
-  if (light.status == LightStatus::lit && !sure && !in_.actual_text.empty() &&
+  if (light.status == LightStatus::lit && !sure && text::may_have_clauses(in_.actual_text) &&
       (in_.time_category || names_time(in_.name)) && says_late(in_.actual_text)) [[unlikely]] {
     return not_lit(LightStatus::unknown,
                    "实际完成值" + text::quoted(in_.actual_text) + "写明有延误，无法判断是否按时");

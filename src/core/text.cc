@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cstring>
 #include <utility>
 
 #include "core/substring.h"
@@ -635,6 +636,34 @@ std::string quoted(std::string_view s) {
 
 bool has_digit(std::string_view s) {
   return std::any_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
+}
+
+bool may_have_clauses(std::string_view s) {
+#ifdef __SSE2__
+  // Sixteen bytes at a time (most figures fit one block): ',', '(', ';', a line
+  // break (lines are clauses) or the lead byte 0xEF of U+F000–U+FFFF, which
+  // holds the full-width forms.
+  const __m128i line = _mm_set1_epi8('\n');
+  const __m128i comma = _mm_set1_epi8(',');
+  const __m128i open = _mm_set1_epi8('(');
+  const __m128i semicolon = _mm_set1_epi8(';');
+  const __m128i wide = _mm_set1_epi8(static_cast<char>(0xEF));
+  for (size_t i = 0; i < s.size(); i += 16) {
+    alignas(16) char block[16] = {};
+    std::memcpy(block, s.data() + i, std::min<size_t>(16, s.size() - i));
+    const __m128i b = _mm_load_si128(reinterpret_cast<const __m128i*>(block));
+    const __m128i hit = _mm_or_si128(
+        _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(b, comma), _mm_cmpeq_epi8(b, open)),
+                     _mm_or_si128(_mm_cmpeq_epi8(b, semicolon), _mm_cmpeq_epi8(b, wide))),
+        _mm_cmpeq_epi8(b, line));
+    if (_mm_movemask_epi8(hit) != 0) return true;
+  }
+  return false;
+#else
+  return std::any_of(s.begin(), s.end(), [](char c) {
+    return c == ',' || c == '(' || c == ';' || c == '\n' || static_cast<unsigned char>(c) == 0xEF;
+  });
+#endif
 }
 
 bool is_utf8(std::string_view s) {

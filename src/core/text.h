@@ -183,6 +183,11 @@ std::string quoted(std::string_view s);
 // True when `s` contains an ASCII digit.
 bool has_digit(std::string_view s);
 
+// True when `s` may hold a clause beside another: a line break, or a comma,
+// semicolon or bracket, ASCII or full-width (any of U+F000–U+FFFF, which full-width digits also
+// are: a cheap test that rules out most figures, "98%", "12家", "1,150" aside).
+bool may_have_clauses(std::string_view s);
+
 // The candidate closest to `word` by edit distance (in bytes), when it is
 // close enough to be a slip ("scor" → "score", "--jsn" → "--json",
 // "national2020" → "national-2020"); empty otherwise.

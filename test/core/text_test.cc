@@ -120,6 +120,20 @@ TEST(Text, SaysNoData) {
 }
 
 // Work begun is no work done; beginning to use what was built is.
+// A cheap test that rules out cells of one figure: a clause beside another is
+// after a comma, a semicolon, a line break or in a bracket, in any writing,
+// also past the first sixteen bytes.
+TEST(Text, MayHaveClauses) {
+  for (const char* one : {"", "98%", "12家", "1150万元", "2024年12月前", "≥95%"}) {
+    EXPECT_FALSE(text::may_have_clauses(one)) << one;
+  }
+  for (const char* several :
+       {"98%,进度滞后", "98%，进度滞后", "100%(有延期)", "100%（有延期）", "98%；滞后", "98%;滞后",
+        "98%\n进度滞后", "培训人数合计一百二十人次（有延期）", "１００％"}) {
+    EXPECT_TRUE(text::may_have_clauses(several)) << several;
+  }
+}
+
 TEST(Text, SaysBegun) {
   for (const char* begun : {"2024年3月开工", "启动于2024年3月", "2024年3月开始实施", "开始发放",
                             "2024年3月开始施工", "开始运行前已开始调试"}) {
