@@ -638,24 +638,33 @@ WordClass LeafWords::get(const Value& v, WordClass& cls, bool& done) {
   return cls;
 }
 
-bool in_lower_is_better_category(const Evaluation& e, int index, const RuleSet& rules) {
-  if (rules.lower_is_better_categories.empty()) return false;
+namespace {
+
+// Whether a category above node `index` has a name `named` accepts.
+template <typename Named>
+bool under_category(const Evaluation& e, int index, Named named) {
   // Parents come before their children, so the walk up ends.
   for (int p = e.indicators[index].parent; p >= 0 && p < index; p = e.indicators[p].parent) {
-    for (const std::string& category : rules.lower_is_better_categories) {
-      if (!category.empty() && contains(e.indicators[p].name, category)) return true;
-    }
+    if (named(e.indicators[p].name)) return true;
     index = p;
   }
   return false;
 }
 
+}  // namespace
+
+bool in_lower_is_better_category(const Evaluation& e, int index, const RuleSet& rules) {
+  if (rules.lower_is_better_categories.empty()) return false;
+  return under_category(e, index, [&](std::string_view name) {
+    for (const std::string& category : rules.lower_is_better_categories) {
+      if (!category.empty() && contains(name, category)) return true;
+    }
+    return false;
+  });
+}
+
 bool in_time_category(const Evaluation& e, int index) {
-  for (int p = e.indicators[index].parent; p >= 0 && p < index; p = e.indicators[p].parent) {
-    if (contains(e.indicators[p].name, "时效")) return true;
-    index = p;
-  }
-  return false;
+  return under_category(e, index, [](std::string_view name) { return contains(name, "时效"); });
 }
 
 namespace {
