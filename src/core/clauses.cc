@@ -877,31 +877,30 @@ bool date_beside_words(std::string_view written, Value& out) {
   return dates == 1 && clauses.size() > 1;
 }
 
-bool date_done_in_the_main(std::string_view written, Value& out) {
+std::optional<Date> date_done_in_the_main(std::string_view written) {
   constexpr size_t kLongest = 200;
   // Most cells against a date are a figure ("2024.12"): ruled out before they
   // are normalized.
   if (written.size() > kLongest || !contains_any(written, {"基本", "初步", "大体", "大體"})) {
-    return false;
+    return std::nullopt;
   }
   std::string scratch;
   const std::string_view cell = cell_text(written, scratch);  // "２０２４年５月" has digits
-  if (!text::has_digit(cell)) return false;
+  if (!text::has_digit(cell)) return std::nullopt;
   for (std::string_view main : {"基本", "初步", "大体"}) {
     const size_t at = cell.find(main);
     if (at == std::string_view::npos) continue;
     std::string rest(cell.substr(0, at));
     rest += cell.substr(at + main.size());
     // Said twice, or with a part ("基本完成，部分在建"): no date of the main alone.
-    if (text::says_only_in_part(rest) || text::says_undone(rest)) return false;
+    if (text::says_only_in_part(rest) || text::says_undone(rest)) return std::nullopt;
     Value v = parse_value(rest);
-    if ((v.kind == ValueKind::date || year_month_of(v).has_value()) && !says_a_plan(v)) {
-      out = std::move(v);
-      return true;
+    if (!date_named(v) || says_a_plan(v)) {
+      if (!date_beside_words(rest, v)) return std::nullopt;
     }
-    return date_beside_words(rest, out);
+    return date_named(v);  // "2024.5基本完成": a year and month
   }
-  return false;
+  return std::nullopt;
 }
 
 namespace {

@@ -88,10 +88,11 @@ bool date_beside_words(std::string_view written, Value& out);
 // A date and words that say the work was done in the main only, 基本, 初步 or
 // 大体, once, before the deed or anywhere else ("2024年5月基本完成",
 // "已于2024年5月基本完成", "基本已于2024年5月完成", "基本完成（2025年1月）"):
-// the cell without that word is a date of done, alone or beside words
-// (date_beside_words), into `out`. False for any other cell, and for one that
-// says a part undone or is a plan.
-bool date_done_in_the_main(std::string_view written, Value& out);
+// the date of done the cell holds without that word, alone or beside words
+// (date_beside_words; "2024.5" as a year and month). nullopt for any other
+// cell, and for one that says a part undone or is a plan. The scorer and the
+// monitoring lights read such a cell alike.
+std::optional<Date> date_done_in_the_main(std::string_view written);
 
 // The dates of two or more clauses that each say when something was done
 // ("2024年11月完成，2025年1月验收", "2024年11月建成，2025年2月正式运行"), in

@@ -456,6 +456,10 @@ std::optional<Date> year_month_of(const Value& v) {
   return d;
 }
 
+std::optional<Date> date_named(const Value& v) {
+  return v.kind == ValueKind::date ? std::optional<Date>(v.date) : year_month_of(v);
+}
+
 const Value& target_as_month(const Value& target, const Value& actual, std::string_view name,
                              Value& as_month) {
   if (target.kind != ValueKind::number || target.decimals == 0 ||

@@ -60,6 +60,10 @@ bool deadline_within_span(const Date& done, const Date& deadline);
 // ("20241030"); nullopt for anything else (is_calendar_year says which years).
 std::optional<Date> year_month_of(const Value& v);
 
+// The date an actual names: a date as read, or a figure read as a year and a
+// month (year_month_of: "2024.12"); nullopt for anything else.
+std::optional<Date> date_named(const Value& v);
+
 // A target written as a year and a month with a dot ("2024.12", "≤2024.10",
 // read as a figure) is that month when the actual is a date ("2024年11月"), or is written
 // so too under a name that names a time (text::names_a_time: "完成时间" with

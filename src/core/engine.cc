@@ -435,10 +435,7 @@ bool LeafScorer::late_for_a_time_measure(const Indicator& n) const {
 bool LeafScorer::done_in_the_main(const Indicator& n, double w, ScoringKind kind, Explanation& why,
                                   Assessment& as) {
   if (n.target.kind != ValueKind::date || r_.tiers.size() < 2) return false;
-  Value dated;
-  if (!date_done_in_the_main(n.actual_text, dated)) return false;
-  const std::optional<Date> done =
-      dated.kind == ValueKind::date ? dated.date : year_month_of(dated);  // "2024.5基本完成"
+  const std::optional<Date> done = date_done_in_the_main(n.actual_text);
   if (!done) return false;
   const std::optional<bool> on_time = by_deadline(n, *done, kind, as);
   if (!on_time) return true;
@@ -756,8 +753,7 @@ inline Assessment LeafScorer::assess(ScoringKind kind, const Indicator& n, const
         flag(FlagKind::target_not_time);
         return as;
       }
-      const std::optional<Date> done =
-          actual.kind == ValueKind::date ? actual.date : year_month_of(actual);  // "2024.12"
+      const std::optional<Date> done = date_named(actual);  // "2024.12"
       if (!done) {
         if (late_or_unfinished(n, actual, w, kind, why, as)) return as;
         // "2024年11月（部分在建）", "2024年11月（未完成）", "2024.3开工" (a figure in

@@ -158,8 +158,11 @@ LightResult Judge::run() const {
     return not_lit(LightStatus::unknown, "实际完成值" + text::quoted(written(in_.actual_text, a)) +
                                              "是上年的数，不是本年实际完成情况，无法判断进度");
   }
-  // "截至2024年6月未完成" against a deadline is read there as not done yet.
-  if (a.kind == ValueKind::invalid && !(t.kind == ValueKind::date && unfinished_by(a))) {
+  // Against a deadline, "截至2024年6月未完成" is read there as not done yet, and
+  // "2024年5月基本完成" as done in the main by its date.
+  if (a.kind == ValueKind::invalid &&
+      !(t.kind == ValueKind::date &&
+        (unfinished_by(a) || date_done_in_the_main(written(in_.actual_text, a))))) {
     return not_lit(LightStatus::unknown, "实际完成值" + text::quoted(written(in_.actual_text, a)) +
                                              "无法识别，无法判断进度");
   }
@@ -393,14 +396,21 @@ LightResult Judge::deadline() const {
   const std::string limit = "完成时限" + date_text(target.date);
   const std::string m = std::to_string(in_.month);
   bool done = false;
-  const std::optional<Date> done_on =
-      actual.kind == ValueKind::date ? actual.date : year_month_of(actual);  // "2024.12"
+  const std::string actual_said = text::quoted(written(in_.actual_text, actual));
+  std::optional<Date> done_on = date_named(actual);  // "2024.12"
+  // "2024年5月基本完成", "基本完成（2024年9月）", "2024.5基本完成" (a figure in
+  // the unit 基本完成): done in the main only, by a date; in time, the middle
+  // tier once due, as the words alone are.
+  bool in_the_main = false;
+  if (!done_on) {
+    done_on = date_done_in_the_main(written(in_.actual_text, actual));
+    in_the_main = done_on.has_value();
+  }
   if (!done_on) {
     // "提前2个月完成" is done; "延迟1个月" is done late.
     if (const std::optional<bool> on_time = early_or_late(actual)) {
       return lit(*on_time ? Light::green : Light::red, std::nullopt,
-                 limit + "，实际完成情况" + text::quoted(written(in_.actual_text, actual)) +
-                     (*on_time ? "，提前完成" : "，晚于时限"));
+                 limit + "，实际完成情况" + actual_said + (*on_time ? "，提前完成" : "，晚于时限"));
     }
   }
   // "2024年11月完成，2025年1月验收": dates of done on both sides of the time
@@ -408,8 +418,7 @@ LightResult Judge::deadline() const {
   if (!done_on && (actual.kind == ValueKind::text || actual.kind == ValueKind::invalid)) {
     if (const std::vector<Date> dates = dates_of_done(actual.text); !dates.empty()) {
       const auto on_time = [&](const Date& d) { return compare_dates(d, target.date) <= 0; };
-      const std::string said =
-          limit + "，实际完成情况" + text::quoted(written(in_.actual_text, actual));
+      const std::string said = limit + "，实际完成情况" + actual_said;
       if (std::none_of(dates.begin(), dates.end(), on_time)) {
         return lit(Light::red, std::nullopt, said + "，晚于时限");
       }
@@ -432,10 +441,20 @@ LightResult Judge::deadline() const {
         // before the 15th or after (the scorer leaves it to the evaluator).
         if (deadline_within_span(on, target.date)) {
           return not_lit(LightStatus::unknown,
-                         limit + "，实际完成时间" + text::quoted(written(in_.actual_text, actual)) +
+                         limit + "，实际完成时间" + actual_said +
                              "是一段时间而不是某一天，时限落在这段时间之内，无法判断是否按时");
         }
         const bool on_time = compare_dates(on, target.date) <= 0;
+        if (in_the_main) {
+          // Done in the main in time: the rest may still be done before the
+          // deadline; once due, the middle tier's light, as the scorer's tier.
+          const std::string said = limit + "，实际完成情况" + actual_said + "，只是基本完成";
+          if (!on_time) return lit(Light::red, std::nullopt, said + "，且晚于时限");
+          if (in_.month < due) {
+            return lit(Light::green, std::nullopt, said + "，尚未全部完成，但未到期");
+          }
+          return lit(light_of_tier(1), std::nullopt, said + "，未超过时限，但到期时尚未全部完成");
+        }
         return lit(
             on_time ? Light::green : Light::red, std::nullopt,
             limit + "，已于" + date_text(on) + "完成" + (on_time ? "，未超过时限" : "，晚于时限"));
@@ -445,9 +464,13 @@ LightResult Judge::deadline() const {
     case ValueKind::text: {
       const WordClass c = classify_words(actual.text, r_);
       done = (c.type == WordClass::tier && c.level == 0) || c.type == WordClass::yes;
-      if (done) {
-        return lit(Light::green, std::nullopt,
-                   limit + "，实际完成情况" + text::quoted(written(in_.actual_text, actual)));
+      if (done) return lit(Light::green, std::nullopt, limit + "，实际完成情况" + actual_said);
+      // "基本完成" once due: the middle tier's light, as the scorer gives the
+      // middle tier (before, red as not done).
+      if (c.type == WordClass::tier && c.level == 1 && r_.tiers.size() > 2 && in_.month >= due) {
+        return lit(light_of_tier(1), std::nullopt,
+                   limit + "，第" + m + "月实际完成情况" + actual_said + "，属" +
+                       text::quoted(r_.tiers[1].label) + "档，已到期");
       }
       break;
     }
@@ -456,8 +479,7 @@ LightResult Judge::deadline() const {
     default:
       return not_lit(LightStatus::unknown,
                      "年度指标值为时限" + text::quoted(written(in_.target_text, target)) +
-                         "，实际完成值" + text::quoted(written(in_.actual_text, actual)) +
-                         "不是完成时间或完成情况，无法判断进度");
+                         "，实际完成值" + actual_said + "不是完成时间或完成情况，无法判断进度");
   }
   if (in_.month < due) {
     return lit(Light::green, std::nullopt, limit + "，第" + m + "月尚未完成，但未到期");

@@ -96,17 +96,15 @@ TEST(Dates, DoneInTheMainKeepsItsDate) {
                                              {"基本完成（2025年1月）", 2025, 1},
                                              {"基本完成，2025年1月", 2025, 1},
                                              {"２０２４年５月基本完成", 2024, 5}}) {
-    Value v;
-    ASSERT_TRUE(date_done_in_the_main(written, v)) << written;
-    EXPECT_EQ(v.kind, ValueKind::date) << written;
-    EXPECT_EQ(v.date.year, year) << written;
-    EXPECT_EQ(v.date.month, month) << written;
+    const std::optional<Date> done = date_done_in_the_main(written);
+    ASSERT_TRUE(done.has_value()) << written;
+    EXPECT_EQ(done->year, year) << written;
+    EXPECT_EQ(done->month, month) << written;
   }
   for (const char* other :
        {"2024年5月完成", "基本完成", "2024年5月基本完成，部分在建", "预计2024年5月基本完成",
         "2024年5月基本完成，2025年1月全部完成", "基本基本2024年5月完成", "2024年5月接近完成"}) {
-    Value v;
-    EXPECT_FALSE(date_done_in_the_main(other, v)) << other;
+    EXPECT_EQ(date_done_in_the_main(other), std::nullopt) << other;
   }
 }
 

@@ -909,6 +909,36 @@ TEST(MonitoringIndicator, EarlyLateOrNotDoneByADate) {
   expect_light(light_at("完成时间", "2024年6月前", "截至2024年6月未完成", 6), Light::red);
 }
 
+// Done in the main only, against a deadline: the middle tier's yellow once due,
+// as the scorer gives the middle tier (before, red as not done); with a date,
+// late is red and in time green until due. Before due, words alone are green.
+TEST(MonitoringIndicator, DoneInTheMainAgainstADeadline) {
+  for (const auto& [actual, month, light] : {
+           std::tuple{"基本完成", 11, Light::yellow},
+           {"部分完成", 10, Light::yellow},
+           {"基本完成", 8, Light::green},
+           {"未完成", 11, Light::red},
+           {"2024年5月基本完成", 11, Light::yellow},
+           {"2024年5月基本完成", 6, Light::green},
+           {"基本完成（2024年9月）", 12, Light::yellow},
+           {"2024.5基本完成", 11, Light::yellow},
+           {"2024年11月基本完成", 12, Light::red},
+           {"基本完成，2024年11月", 12, Light::red},
+           {"2024年11月基本完成", 10, Light::red},  // not yet, and due
+       }) {
+    const LightResult r = light_at("完成时间", "2024年10月前", actual, month);
+    expect_light(r, light, std::string(actual) + " " + std::to_string(month));
+  }
+  const LightResult late = light_at("完成时间", "2024年10月前", "2024年11月基本完成", 12);
+  EXPECT_NE(late.explanation.find("只是基本完成，且晚于时限"), std::string::npos)
+      << late.explanation;
+  const LightResult tier = light_at("完成时间", "2024年10月前", "基本完成", 11);
+  EXPECT_NE(tier.explanation.find("已到期"), std::string::npos) << tier.explanation;
+  // Planned, or done in the main with a part named undone: as before.
+  expect_no_light(light_at("完成时间", "2024年10月前", "预计2024年5月基本完成", 11),
+                  LightStatus::unknown);
+}
+
 // A completion written as a month, quarter or year is some day of it: against
 // a deadline within it the light cannot say whether it was on time.
 TEST(MonitoringIndicator, DoneInASpanThatHoldsTheDeadline) {
