@@ -1061,13 +1061,11 @@ bool says_late(std::string_view written) {
   }
   std::string scratch;
   const std::string_view cell = cell_text(written, scratch);  // "不及時" is "不及时"
-  // "100%（不及时）": the manner asked for, negated; not a lapse denied ("无不及时情况").
+  // "100%（不及时）": the manner asked for, negated; not a lapse denied
+  // ("无不及时情况", "未发现不及时").
   for (std::string_view late : {"不及时", "未及时", "未按时", "未按期", "未如期"}) {
     const size_t at = cell.find(late);
-    if (at == std::string_view::npos) continue;
-    const std::string_view before = cell.substr(0, at);
-    if (!before.ends_with("无") && !before.ends_with("没有") && !before.ends_with("未出现") &&
-        !before.ends_with("不存在")) {
+    if (at != std::string_view::npos && !text::denies_what_follows(cell.substr(0, at))) {
       return true;
     }
   }

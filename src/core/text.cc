@@ -845,6 +845,18 @@ bool drop_one_of(std::string_view& s, bool at_end = false) {
   return true;
 }
 
+}  // namespace
+
+bool denies_what_follows(std::string_view before) {
+  drop_one_of(before, /*at_end=*/true);  // "无一户不合格"
+  for (std::string_view none : kNoneOfALapse) {
+    if (before.ends_with(none)) return true;
+  }
+  return false;
+}
+
+namespace {
+
 // Whether a word of undone found at the start of `from`, after `before`,
 // names no deed undone: minors, pay and benefits, the unemployed, receiving
 // guests ("接待游客12万人次"), "acceptable"; a note of scope ("未含配套资金"),
@@ -862,12 +874,7 @@ bool names_no_deed_undone(std::string_view before, std::string_view from) {
   for (std::string_view host : {"接", "招", "优", "期", "对"}) {
     if (from.starts_with("待") && before.ends_with(host)) return true;
   }
-  if (is_lapse(from)) {
-    drop_one_of(before, /*at_end=*/true);  // "无一户不合格"
-    for (std::string_view none : kNoneOfALapse) {
-      if (before.ends_with(none)) return true;
-    }
-  }
+  if (is_lapse(from) && denies_what_follows(before)) return true;
   std::string_view rest = from;
   if (!drop_prefix(rest, kNoneOfALapse)) return false;
   drop_one_of(rest);

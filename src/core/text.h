@@ -281,6 +281,12 @@ bool only_remarks(std::string_view words);
 // as in brackets ("105万元，未含配套资金" is 105万元).
 bool is_scope_note(std::string_view words);
 
+// Whether `before` ends with words that say what follows it did not happen:
+// 无, 未, 没有, 未出现, 未发生, 未发现, 没有出现, 没有发生, 没有发现 or 不存在,
+// perhaps with one of what was counted after them ("无一户", "没有一例"). Read
+// where a word of a lapse was found ("无不及时情况", "未出现延期").
+bool denies_what_follows(std::string_view before);
+
 // Whether words only say there was no lapse: 无, 未, 没有, 未出现, 未发生, 未发现
 // or 不存在 before a word of lateness (延期, 逾期, 滞后, 推迟), of failure (不合格,
 // 不达标, 不及格), of a breach (违规) or a problem (问题, 异常), and at most 情况,
