@@ -316,6 +316,10 @@ bool Judge::measured_as_it_stands(const Value& target, const Value& actual) cons
   const std::string_view unit = target.unit;
   if (is_per_unit(unit) || written_in_years(target)) return true;
   if (unit != "%" && unit != "分") return false;
+  // "验收合格率", "资金拨付及时率": the share of what was done so far that has
+  // the quality, a level whatever deed the name names (before, pro-rated by its
+  // 验收 or 拨付, and 98% in June was 206%, blue).
+  if (rate_of_a_quality(in_.name)) return true;
   static constexpr std::string_view kDoneSoFar[] = {
       "完成", "执行", "进度", "到位", "发放", "拨付", "支付", "支出",    "兑现",
       "覆盖", "建成", "实施", "开工", "竣工", "落实", "验收", "资金使用"};

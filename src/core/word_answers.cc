@@ -439,6 +439,21 @@ bool done_for_all(std::string_view said) {
   return true;
 }
 
+// The two characters before the 率 a `name` ends with ("合格" in "验收合格率");
+// empty when it ends otherwise.
+std::string_view rate_stem(std::string_view name) {
+  constexpr std::string_view kRate = "率";
+  constexpr size_t kStem = 6;  // two characters in UTF-8
+  if (!name.ends_with(kRate) || name.size() < kRate.size() + kStem) return {};
+  return name.substr(name.size() - kRate.size() - kStem, kStem);
+}
+
+// The qualities a target may ask for, each with the word its rate is named by
+// (及时 and 按时 both by 时: 及时率, 按时拨付率).
+constexpr std::pair<std::string_view, std::string_view> kQualities[] = {
+    {"合格", "合格"}, {"达标", "达标"}, {"及时", "时"},   {"按时", "时"},   {"准确", "准确"},
+    {"完好", "完好"}, {"完整", "完整"}, {"规范", "规范"}, {"足额", "足额"}, {"合规", "合规"}};
+
 }  // namespace
 
 std::optional<double> completed_percent(const Value& target, const Value& actual) {
@@ -462,11 +477,7 @@ std::optional<double> completed_percent(const Value& target, const Value& actual
 
 std::optional<double> quality_percent(const Value& target, const Value& actual) {
   if (!percent_against_words(target, actual)) return std::nullopt;
-  // The qualities asked for, one or two ("及时足额", "完整规范"), each with the
-  // word its rate is named by (及时 and 按时 both by 时: 及时率, 按时拨付率).
-  static constexpr std::pair<std::string_view, std::string_view> kQualities[] = {
-      {"合格", "合格"}, {"达标", "达标"}, {"及时", "时"},   {"按时", "时"},  {"准确", "准确"},
-      {"完好", "完好"}, {"完整", "完整"}, {"规范", "规范"}, {"足额", "足额"}};
+  // The qualities asked for, one or two ("及时足额", "完整规范").
   std::string_view asked = target.text;
   drop_prefix(asked, {"全部", "验收"});
   drop_suffix(asked, {"拨付", "发放", "到位", "兑付", "支付"});
@@ -492,26 +503,31 @@ std::optional<double> quality_percent(const Value& target, const Value& actual) 
   return std::nullopt;
 }
 
+bool rate_of_a_quality(std::string_view name) {
+  const std::string_view stem = rate_stem(name);
+  const auto quality = [&](const auto& q) { return q.first == stem; };
+  return !stem.empty() && std::any_of(std::begin(kQualities), std::end(kQualities), quality);
+}
+
 std::optional<double> all_of_measure(std::string_view name, const Value& target,
                                      const Value& actual) {
-  constexpr std::string_view kRate = "率";
-  constexpr size_t kStem = 6;  // the two characters before 率
+  const std::string_view stem = rate_stem(name);
   if (target.kind != ValueKind::number || target.unit != "%" || actual.kind != ValueKind::text ||
-      target.op == Op::le || target.op == Op::lt || !name.ends_with(kRate) ||
-      name.size() < kRate.size() + kStem) {
+      target.op == Op::le || target.op == Op::lt || stem.empty()) {
     return std::nullopt;
   }
   // "应助尽助" for 资助覆盖率: all who should, of whatever the rate counts.
   if (all_who_should(actual.text)) return 100.0;
-  const std::string_view stem = name.substr(name.size() - kRate.size() - kStem, kStem);
   std::string_view said = actual.text;
   drop_prefix(said, {"均已", "已经", "现已", "已", "均"});
   // "全额拨付", "足额发放": all of the money, as "全部拨付".
-  if (!drop_prefix(said, {"全部", "全面", "全数", "全额", "足额", "百分之百", "100%"}) ||
-      !drop_prefix(said, {stem})) {
-    return std::nullopt;
-  }
+  const bool all = drop_prefix(said, {"全部", "全面", "全数", "全额", "足额", "百分之百", "100%"});
+  if (!drop_prefix(said, {stem})) return std::nullopt;
   drop_suffix(said, {"完毕", "到位", "完成"});
+  // "合规" for 合规率, "均完整" for 完整率: a quality said of what is counted, all
+  // of it, as "全部合规" (before, the evaluator's); not "覆盖" for 覆盖率, nor
+  // "增长" for 增长率, which say nothing of how much.
+  if (!all && !rate_of_a_quality(name)) return std::nullopt;
   return said.empty() ? std::optional<double>(100.0) : std::nullopt;
 }
 

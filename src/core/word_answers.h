@@ -69,11 +69,19 @@ inline std::optional<double> percent_of_all(const Value& target, const Value& ac
   return quality_percent(target, actual);
 }
 
+// Whether `name` is a rate of a quality a target may ask for: the two
+// characters before its 率 are 合格, 合规, 达标, 及时, 按时, 准确, 完好, 完整,
+// 规范 or 足额 ("验收合格率", "资金使用合规率", "资金拨付及时率"), whatever
+// deed the words before them name.
+bool rate_of_a_quality(std::string_view name);
+
 // "已全部覆盖" for 覆盖率, "全部知晓" for 知晓率, "全额拨付" for 拨付率:
 // words that say all of what the indicator's `name` measures (the two
 // characters before its 率) was done, against a percentage that is not a
-// ceiling: 100, to be scored against the target. nullopt otherwise ("全部完成"
-// for 覆盖率 says nothing of the coverage; the tier lists read it).
+// ceiling: 100, to be scored against the target; for a rate of a quality,
+// that quality said alone too ("合规" for 合规率, "均已完整" for 完整率).
+// nullopt otherwise ("全部完成" for 覆盖率 says nothing of the coverage, the
+// tier lists read it; "覆盖" for 覆盖率, "增长" for 增长率 say no share).
 std::optional<double> all_of_measure(std::string_view name, const Value& target,
                                      const Value& actual);
 

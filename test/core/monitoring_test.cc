@@ -713,6 +713,10 @@ TEST(MonitoringIndicator, RatesAsTheyStandAreNotProRated) {
   expect_light(light_at("改造任务", "≥90%", "完成45%", 6), Light::green);
   expect_light(light_at("资金使用率", "≥90%", "45%", 6), Light::green);
   expect_light(light_at("设备使用率", "≥90%", "45%", 6), Light::red);  // a level
+  // A rate of a quality is a level whatever deed its name names (before, 206%, blue).
+  expect_light(light_at("验收合格率", "≥95%", "98%", 6), Light::green);
+  expect_light(light_at("资金拨付及时率", "100%", "90%", 6), Light::green);
+  expect_light(light_at("资金使用合规率", "100%", "50%", 6), Light::red);
   // A share that has the quality asked for ("合格率98%" against "验收合格") is a level.
   expect_light(light_at("工程质量", "验收合格", "合格率98%", 6), Light::green);
   expect_light(light_at("工程质量", "验收合格", "合格率50%", 6), Light::red);
@@ -867,6 +871,9 @@ TEST(MonitoringIndicator, WordsOfAllOrAtOnceAgainstAFigure) {
   expect_light(light_at("覆盖率", "≥95%", "已全部覆盖", 6), Light::blue);
   expect_light(light_at("政策知晓率", "≥90%", "全部知晓", 6), Light::green);
   expect_no_light(light_at("覆盖率", "≥95%", "未全部覆盖", 6), LightStatus::unknown);
+  // The quality a rate counts, said alone: all of it.
+  expect_light(light_at("资金使用合规率", "100%", "合规", 6), Light::green);
+  expect_no_light(light_at("覆盖率", "≥95%", "覆盖", 6), LightStatus::unknown);
   expect_light(light_at("审批时限", "≤3个工作日", "当天办结", 6), Light::green);
   expect_light(light_at("响应时间", "≤30分钟", "即时响应", 6), Light::green);
   expect_no_light(light_at("受理时限", "≤2小时", "当天办结", 6), LightStatus::unknown);
