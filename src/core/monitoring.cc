@@ -7,6 +7,7 @@
 #include "core/compare.h"
 #include "core/decimal.h"
 #include "core/quality_class.h"
+#include "core/substring.h"
 #include "core/text.h"
 #include "core/units.h"
 #include "core/word_answers.h"
@@ -432,8 +433,18 @@ LightResult Judge::deadline() const {
       }
     }
   }
+  // "已完成80%", "完成进度60%", "80%": a share of the work done so far; all of
+  // it is done, less is not done yet (before, "不是完成时间或完成情况" and no light).
+  std::string share_said;
+  if (actual.kind == ValueKind::number && actual.unit == "%" && actual.op == Op::none &&
+      (actual.label.empty() || contains_any(actual.label, {"完成", "进度"}))) {
+    if (actual.number >= 100) {
+      return lit(Light::green, std::nullopt, limit + "，实际完成情况" + actual_said);
+    }
+    share_said = "完成" + format_number(actual.number) + "%，";
+  }
   // "截至2024年6月未完成": not done yet, as an empty cell.
-  const bool not_yet = !done_on && unfinished_by(actual).has_value();
+  const bool not_yet = !share_said.empty() || (!done_on && unfinished_by(actual).has_value());
   switch (done_on ? ValueKind::date : not_yet ? ValueKind::empty : actual.kind) {
     case ValueKind::date: {
       // A completion date after the report month, or in a later year, is a
@@ -486,9 +497,10 @@ LightResult Judge::deadline() const {
                          "，实际完成值" + actual_said + "不是完成时间或完成情况，无法判断进度");
   }
   if (in_.month < due) {
-    return lit(Light::green, std::nullopt, limit + "，第" + m + "月尚未完成，但未到期");
+    return lit(Light::green, std::nullopt,
+               limit + "，第" + m + "月" + share_said + "尚未完成，但未到期");
   }
-  return lit(Light::red, std::nullopt, limit + "，第" + m + "月仍未完成，已到期");
+  return lit(Light::red, std::nullopt, limit + "，第" + m + "月" + share_said + "仍未完成，已到期");
 }
 
 LightResult Judge::yes_no_light(bool met, const std::string& said) const {

@@ -312,8 +312,17 @@ TEST(MonitoringIndicator, Deadlines) {
   const LightResult late = light_at("完成时间", "9月前", "", 10);
   EXPECT_NE(late.explanation.find("完成时限9月"), std::string::npos) << late.explanation;
   EXPECT_FALSE(late.ratio.has_value());
-  // A number cannot be compared with a deadline.
-  expect_no_light(light_at("完成时间", "9月前", "100%", 6), LightStatus::unknown);
+  // A share of the work done so far is not done yet until it is all of it
+  // (before, no light); other figures cannot be compared with a deadline.
+  expect_light(light_at("完成时间", "9月前", "已完成80%", 6), Light::green);
+  expect_light(light_at("完成时间", "9月前", "完成进度80%", 9), Light::red);
+  expect_light(light_at("完成时间", "9月前", "80%", 10), Light::red);
+  expect_light(light_at("完成时间", "9月前", "已完成100%", 12), Light::green);
+  const LightResult share = light_at("完成时间", "9月前", "已完成80%", 6);
+  EXPECT_NE(share.explanation.find("第6月完成80%，尚未完成"), std::string::npos)
+      << share.explanation;
+  expect_no_light(light_at("完成时间", "9月前", "合格率80%", 6), LightStatus::unknown);
+  expect_no_light(light_at("完成时间", "9月前", "100人", 6), LightStatus::unknown);
   // Due next year: not overdue in December, and named as next year's.
   const LightResult next_year = light_at("竣工验收", "次年3月前", "", 12);
   expect_light(next_year, Light::green);
