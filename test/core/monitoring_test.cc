@@ -5,6 +5,7 @@
 #include <gtest/gtest.h>
 
 #include <cmath>
+#include <initializer_list>
 #include <limits>
 #include <optional>
 #include <tuple>
@@ -53,6 +54,20 @@ struct LightRow {
   std::optional<Light> light;  // nullopt: not lit
   const char* why = "";        // in the explanation of one not lit
 };
+
+// Against one deadline: an actual at its month, and the light it should have.
+struct DeadlineRow {
+  const char* actual;
+  int month;
+  Light light;
+};
+
+void expect_deadline_lights(const char* target, std::initializer_list<DeadlineRow> rows) {
+  for (const DeadlineRow& row : rows) {
+    expect_light(light_at("完成时间", target, row.actual, row.month), row.light,
+                 std::string(row.actual) + " " + std::to_string(row.month));
+  }
+}
 
 void expect_row_light(const LightResult& r, const LightRow& row) {
   if (row.light) {
@@ -314,10 +329,10 @@ TEST(MonitoringIndicator, Deadlines) {
   EXPECT_FALSE(late.ratio.has_value());
   // A share of the work done so far is not done yet until it is all of it
   // (before, no light); other figures cannot be compared with a deadline.
-  expect_light(light_at("完成时间", "9月前", "已完成80%", 6), Light::green);
-  expect_light(light_at("完成时间", "9月前", "完成进度80%", 9), Light::red);
-  expect_light(light_at("完成时间", "9月前", "80%", 10), Light::red);
-  expect_light(light_at("完成时间", "9月前", "已完成100%", 12), Light::green);
+  expect_deadline_lights("9月前", {{"已完成80%", 6, Light::green},
+                                   {"完成进度80%", 9, Light::red},
+                                   {"80%", 10, Light::red},
+                                   {"已完成100%", 12, Light::green}});
   const LightResult share = light_at("完成时间", "9月前", "已完成80%", 6);
   EXPECT_NE(share.explanation.find("第6月完成80%，尚未完成"), std::string::npos)
       << share.explanation;
@@ -931,28 +946,26 @@ TEST(MonitoringIndicator, EarlyLateOrNotDoneByADate) {
 // as the scorer gives the middle tier (before, red as not done); with a date,
 // late is red and in time green until due. Before due, words alone are green.
 TEST(MonitoringIndicator, DoneInTheMainAgainstADeadline) {
-  for (const auto& [actual, month, light] : {
-           std::tuple{"基本完成", 11, Light::yellow},
-           {"部分完成", 10, Light::yellow},
-           {"基本完成", 8, Light::green},
-           {"未完成", 11, Light::red},
-           {"2024年5月基本完成", 11, Light::yellow},
-           {"2024年5月基本完成", 6, Light::green},
-           {"基本完成（2024年9月）", 12, Light::yellow},
-           {"2024.5基本完成", 11, Light::yellow},
-           {"2024年11月基本完成", 12, Light::red},
-           {"基本完成，2024年11月", 12, Light::red},
-           {"2024年11月基本完成", 10, Light::red},  // not yet, and due
-       }) {
-    const LightResult r = light_at("完成时间", "2024年10月前", actual, month);
-    expect_light(r, light, std::string(actual) + " " + std::to_string(month));
-  }
+  expect_deadline_lights("2024年10月前",
+                         {
+                             {"基本完成", 11, Light::yellow},
+                             {"部分完成", 10, Light::yellow},
+                             {"基本完成", 8, Light::green},
+                             {"未完成", 11, Light::red},
+                             {"2024年5月基本完成", 11, Light::yellow},
+                             {"2024年5月基本完成", 6, Light::green},
+                             {"基本完成（2024年9月）", 12, Light::yellow},
+                             {"2024.5基本完成", 11, Light::yellow},
+                             {"2024年11月基本完成", 12, Light::red},
+                             {"基本完成，2024年11月", 12, Light::red},
+                             {"2024年11月基本完成", 10, Light::red},  // not yet, and due
+                         });
   const LightResult late = light_at("完成时间", "2024年10月前", "2024年11月基本完成", 12);
   EXPECT_NE(late.explanation.find("只是基本完成，且晚于时限"), std::string::npos)
       << late.explanation;
   const LightResult tier = light_at("完成时间", "2024年10月前", "基本完成", 11);
   EXPECT_NE(tier.explanation.find("已到期"), std::string::npos) << tier.explanation;
-  // Planned, or done in the main with a part named undone: as before.
+  // Planned: not lit, as before.
   expect_no_light(light_at("完成时间", "2024年10月前", "预计2024年5月基本完成", 11),
                   LightStatus::unknown);
 }
