@@ -6,6 +6,7 @@
 
 #include "audit/audit.h"
 #include "core/engine.h"
+#include "core/monitoring.h"
 #include "core/value.h"
 #include "core/words.h"
 #include "format/evaluation_reader.h"
@@ -84,6 +85,8 @@ void value(const uint8_t* data, size_t size) {
   leaf.actual = core::parse_value(actual);
   e.add_indicator(std::move(leaf));
   score_and_write(e);
+  // The monitoring lights read the same cells (a month from the input's size).
+  (void)core::monitor(e, 1 + static_cast<int>(size % 12), rules());
 }
 
 void evaluation(const uint8_t* data, size_t size) {
