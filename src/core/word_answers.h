@@ -58,7 +58,7 @@ std::optional<bool> change_met(const Value& target, const Value& actual);
 std::optional<double> completed_percent(const Value& target, const Value& actual);
 
 // A share that has the quality a target asks for: "合格率98%", "100%" or "98%合格"
-// against "合格", "验收合格", "达标", "及时", "准确" or "完好" (the percentage,
+// against "合格", "验收合格", "达标", "及时", "准确", "完好", "合规", … (the percentage,
 // to be scored against 100). nullopt for other targets or a rate of something
 // else ("覆盖率98%" against "合格").
 std::optional<double> quality_percent(const Value& target, const Value& actual);
