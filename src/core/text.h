@@ -183,9 +183,10 @@ std::string quoted(std::string_view s);
 // True when `s` contains an ASCII digit.
 bool has_digit(std::string_view s);
 
-// True when `s` may hold a clause beside another: a line break, or a comma,
-// semicolon or bracket, ASCII or full-width (any of U+F000–U+FFFF, which full-width digits also
-// are: a cheap test that rules out most figures, "98%", "12家", "1,150" aside).
+// True when `s` may hold a clause beside another: a line break, an ASCII comma,
+// semicolon or bracket, or any character of U+F000–U+FFFF (the full-width
+// forms of these, and of digits too). A cheap test: false for most single
+// figures ("98%", "12家"), true for some that hold no clause ("1,150", "１００％").
 bool may_have_clauses(std::string_view s);
 
 // The candidate closest to `word` by edit distance (in bytes), when it is

@@ -119,7 +119,6 @@ TEST(Text, SaysNoData) {
   }
 }
 
-// Work begun is no work done; beginning to use what was built is.
 // A cheap test that rules out cells of one figure: a clause beside another is
 // after a comma, a semicolon, a line break or in a bracket, in any writing,
 // also past the first sixteen bytes.
@@ -134,6 +133,7 @@ TEST(Text, MayHaveClauses) {
   }
 }
 
+// Work begun is no work done; beginning to use what was built is.
 TEST(Text, SaysBegun) {
   for (const char* begun : {"2024年3月开工", "启动于2024年3月", "2024年3月开始实施", "开始发放",
                             "2024年3月开始施工", "开始运行前已开始调试"}) {
